@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Verbatim",
+    products: [
+        .library(name: "VerbatimKit", targets: ["VerbatimKit"]),
+        .executable(name: "verbatim", targets: ["verbatim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system ICU (Debian's libicu-dev). pkg-config supplies the flags; on a
+        // machine without it SwiftPM prints the apt hint.
+        .systemLibrary(
+            name: "ICUSystem",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // A C shim whose public header exposes only plain C types, so that Swift code
+        // which also imports Foundation never sees ICU's own declarations (see DESIGN.md).
+        .target(name: "CICU", dependencies: ["ICUSystem"]),
+        .target(
+            name: "VerbatimKit",
+            dependencies: ["CICU"]
+        ),
+        .executableTarget(
+            name: "verbatim",
+            dependencies: [
+                "VerbatimKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "VerbatimKitTests",
+            dependencies: ["VerbatimKit"]
+        ),
+        .testTarget(
+            name: "VerbatimCLITests",
+            dependencies: ["VerbatimKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

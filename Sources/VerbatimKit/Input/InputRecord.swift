@@ -1,0 +1,51 @@
+/// One input record as read, before it is parsed: the unit that yields exactly
+/// one output line.
+public struct InputRecord: Sendable {
+    public enum Payload: Sendable {
+        /// A JSONL line (raw bytes, not yet validated).
+        case json([UInt8])
+        /// A whole plain-text article (raw bytes, not yet validated).
+        case text([UInt8])
+        /// The record could not even be read; it still yields an error line.
+        case failed(VerbatimError)
+    }
+
+    public var payload: Payload
+    /// The id used when the record has none of its own: the file path relative to
+    /// the argument, `PATH:LINE` for JSONL, `stdin:N` for standard input.
+    public var fallbackID: String
+    /// Where the record came from, for error lines.
+    public var path: String?
+    public var line: Int?
+    /// Byte offset of the record's first byte in its file or stream.
+    public var offset: Int?
+    /// The record's size in bytes, for progress figures.
+    public var byteCount: Int
+
+    public init(payload: Payload, fallbackID: String, path: String? = nil, line: Int? = nil, offset: Int? = nil, byteCount: Int = 0) {
+        self.payload = payload
+        self.fallbackID = fallbackID
+        self.path = path
+        self.line = line
+        self.offset = offset
+        self.byteCount = byteCount
+    }
+}
+
+/// How records are read and written.
+public struct RecordOptions: Sendable {
+    /// JSONL field holding the article text.
+    public var textField = "text"
+    /// JSONL field holding the record id.
+    public var idField = "id"
+    /// JSONL field holding the publication date (ISO 8601).
+    public var dateField = "date"
+    /// Leave the text field out of the output.
+    public var omitText = false
+    /// Print the rule behind every entity and quote.
+    public var explain = false
+    /// Records larger than this become `record_too_large` errors.
+    public var maxRecordBytes = 256 << 20
+
+    public init() {}
+}

@@ -1,0 +1,112 @@
+/// Turns one input record into exactly one output line: annotated, or an error
+/// line that keeps the record's id and location. Never throws; one per thread.
+public final class RecordProcessor {
+    public let worker: Pipeline.Worker
+    public let options: RecordOptions
+    /// Keys Verbatim writes itself; input fields of the same name are replaced.
+    static let reservedKeys: Set<String> = ["entities", "clusters", "quotes", "verbatim", "error"]
+
+    public init(worker: Pipeline.Worker, options: RecordOptions) {
+        self.worker = worker
+        self.options = options
+    }
+
+    /// The output line (with its final newline) and whether the record succeeded.
+    public func process(_ record: InputRecord) -> (line: [UInt8], ok: Bool) {
+        switch record.payload {
+        case .failed(let error):
+            return (errorLine(record, id: nil, error), false)
+        case .text(let bytes):
+            if let bad = UTF8Validation.firstInvalidByte(bytes) {
+                return (errorLine(record, id: nil, .invalidUTF8(offset: bad)), false)
+            }
+            let text = Self.stripByteOrderMark(String(decoding: bytes, as: UTF8.self))
+            return annotate(record, fields: [], id: nil, text: text, textKey: "text", date: nil)
+        case .json(let bytes):
+            if let bad = UTF8Validation.firstInvalidByte(bytes) {
+                return (errorLine(record, id: nil, .invalidUTF8(offset: bad)), false)
+            }
+            let fields: [JSONObjectReader.Field]
+            do {
+                fields = try JSONObjectReader.fields(of: Self.dropByteOrderMark(bytes))
+            } catch {
+                return (errorLine(record, id: nil, error), false)
+            }
+            let id = fields.first { $0.key == options.idField }
+            guard let textField = fields.first(where: { $0.key == options.textField }) else {
+                return (errorLine(record, id: id, .missingTextField(options.textField)), false)
+            }
+            guard textField.kind == .string else {
+                return (errorLine(record, id: id, .textNotString(field: options.textField, found: textField.kind.rawValue)), false)
+            }
+            let text = JSONObjectReader.decodeString(textField.raw)
+            var date: CalendarDate?
+            if let dateField = fields.first(where: { $0.key == options.dateField }), dateField.kind == .string {
+                date = CalendarDate(iso: JSONObjectReader.decodeString(dateField.raw))
+            }
+            return annotate(record, fields: fields, id: id, text: text, textKey: options.textField, date: date)
+        }
+    }
+
+    private func annotate(_ record: InputRecord, fields: [JSONObjectReader.Field], id: JSONObjectReader.Field?,
+                          text: String, textKey: String, date: CalendarDate?) -> (line: [UInt8], ok: Bool) {
+        let printableID = id.map { $0.kind == .string ? JSONObjectReader.decodeString($0.raw) : String(decoding: $0.raw, as: UTF8.self) }
+        let document = Document(id: printableID ?? record.fallbackID, text: text, date: date)
+        let annotation: Annotation
+        do {
+            annotation = try worker.annotate(document)
+        } catch {
+            return (errorLine(record, id: id, error), false)
+        }
+        var out = JSONWriter(capacity: text.utf8.count * 2 + 256)
+        out.beginObject()
+        out.key("id")
+        if let id { out.raw(id.raw) } else { out.string(record.fallbackID) }
+        if fields.isEmpty {
+            if !options.omitText { out.field("text", text) }
+        } else {
+            for field in fields where field.key != options.idField && !Self.reservedKeys.contains(field.key) {
+                if field.key == textKey {
+                    // Re-encoded rather than passed raw: the offsets count the decoded text.
+                    if !options.omitText { out.field(field.key, text) }
+                } else {
+                    out.key(field.key)
+                    out.raw(field.raw)
+                }
+            }
+        }
+        AnnotationEncoder(document: document, explain: options.explain).encode(annotation, into: &out)
+        out.endObject()
+        out.newline()
+        return (out.bytes, true)
+    }
+
+    private func errorLine(_ record: InputRecord, id: JSONObjectReader.Field?, _ error: VerbatimError) -> [UInt8] {
+        var out = JSONWriter()
+        out.beginObject()
+        out.key("id")
+        if let id { out.raw(id.raw) } else { out.string(record.fallbackID) }
+        out.key("error")
+        out.beginObject()
+        out.field("code", error.code)
+        out.field("message", error.description)
+        out.endObject()
+        if let path = record.path { out.field("path", path) }
+        if let line = record.line { out.field("line", line) }
+        if let offset = record.offset { out.field("offset", offset) }
+        out.key("verbatim")
+        AnnotationEncoder.writeVersion(into: &out)
+        out.endObject()
+        out.newline()
+        return out.bytes
+    }
+
+    /// A UTF-8 byte-order mark is an encoding signature, not text.
+    static func stripByteOrderMark(_ text: String) -> String {
+        text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
+    }
+
+    static func dropByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+    }
+}

@@ -1,0 +1,72 @@
+/// The full analysis: ICU segmentation followed by the annotators, checked for
+/// order when built. Immutable and shared between threads; each thread asks for
+/// its own ``Worker`` (which owns the non-thread-safe ICU iterators).
+public final class Pipeline: Sendable {
+    public let annotators: [any Annotator]
+
+    /// Builds a pipeline from stages, checking that each stage's requirements are
+    /// produced by segmentation or an earlier stage.
+    public init(annotators: [any Annotator]) throws(PipelineError) {
+        var available: Set<Layer> = [.tokens, .sentences, .paragraphs]
+        for annotator in annotators {
+            let missing = annotator.requires.subtracting(available)
+            if let layer = missing.sorted(by: { $0.rawValue < $1.rawValue }).first {
+                throw PipelineError.unmetRequirement(annotator: annotator.name, layer: layer)
+            }
+            available.formUnion(annotator.produces)
+        }
+        self.annotators = annotators
+    }
+
+    /// The standard pipeline.
+    public convenience init() throws(PipelineError) {
+        try self.init(annotators: [])
+    }
+
+    /// A per-thread worker.
+    public func makeWorker() throws(VerbatimError) -> Worker {
+        Worker(pipeline: self, segmenter: try Segmenter())
+    }
+
+    /// Annotates one document on the calling thread (convenient for embedding; for
+    /// batches keep a ``Worker`` per thread instead).
+    public func annotate(_ document: Document) throws(VerbatimError) -> Annotation {
+        try makeWorker().annotate(document)
+    }
+
+    /// Runs the pipeline on one thread at a time.
+    public final class Worker {
+        public let pipeline: Pipeline
+        public let segmenter: Segmenter
+
+        init(pipeline: Pipeline, segmenter: Segmenter) {
+            self.pipeline = pipeline
+            self.segmenter = segmenter
+        }
+
+        /// Every stage's output for a document.
+        public func analyze(_ document: Document) throws(VerbatimError) -> AnalysisState {
+            let segmentation = try segmenter.segment(document)
+            var state = AnalysisState(document: document, segmentation: segmentation)
+            for annotator in pipeline.annotators {
+                annotator.annotate(&state)
+            }
+            return state
+        }
+
+        public func annotate(_ document: Document) throws(VerbatimError) -> Annotation {
+            try analyze(document).annotation
+        }
+    }
+}
+
+public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unmetRequirement(annotator: String, layer: Layer)
+
+    public var description: String {
+        switch self {
+        case .unmetRequirement(let annotator, let layer):
+            return "stage \(annotator) requires \(layer.rawValue), which no earlier stage produces"
+        }
+    }
+}

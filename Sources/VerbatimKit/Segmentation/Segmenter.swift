@@ -1,0 +1,183 @@
+import CICU
+
+/// Splits a document into tokens, sentences and paragraphs with ICU.
+///
+/// Holds two ICU break iterators, which are not thread-safe: give each thread its
+/// own `Segmenter` (``makeCopy()`` clones the compiled rules cheaply).
+public final class Segmenter {
+    private let words: OpaquePointer
+    private let sentences: OpaquePointer
+
+    /// Opens ICU's English word iterator and its sentence iterator with
+    /// abbreviation suppressions (`en@ss=standard`).
+    public init() throws(VerbatimError) {
+        var code: Int32 = 0
+        guard let w = vb_breaker_open(VB_BREAK_WORD, &code) else { throw .icu(Self.icuName(code)) }
+        guard let s = vb_breaker_open(VB_BREAK_SENTENCE, &code) else {
+            vb_breaker_close(w)
+            throw .icu(Self.icuName(code))
+        }
+        words = w
+        sentences = s
+    }
+
+    private init(words: OpaquePointer, sentences: OpaquePointer) {
+        self.words = words
+        self.sentences = sentences
+    }
+
+    /// A segmenter for another thread.
+    public func makeCopy() throws(VerbatimError) -> Segmenter {
+        var code: Int32 = 0
+        guard let w = vb_breaker_clone(words, &code) else { throw .icu(Self.icuName(code)) }
+        guard let s = vb_breaker_clone(sentences, &code) else {
+            vb_breaker_close(w)
+            throw .icu(Self.icuName(code))
+        }
+        return Segmenter(words: w, sentences: s)
+    }
+
+    deinit {
+        vb_breaker_close(words)
+        vb_breaker_close(sentences)
+    }
+
+    private static func icuName(_ code: Int32) -> String {
+        String(cString: vb_error_name(code))
+    }
+
+    /// The ICU library version, e.g. "72.1".
+    public static var icuVersion: String {
+        var buffer = [CChar](repeating: 0, count: 32)
+        vb_icu_version(&buffer, 32)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    // MARK: - Segmenting
+
+    /// Segments a document.
+    public func segment(_ document: Document) throws(VerbatimError) -> Segmentation {
+        try segment(utf8: document.utf8)
+    }
+
+    /// Segments UTF-8 text (which must be valid UTF-8).
+    public func segment(utf8 bytes: [UInt8]) throws(VerbatimError) -> Segmentation {
+        guard bytes.count < Int(Int32.max) else { throw .recordTooLarge(bytes: bytes.count, limit: Int(Int32.max) - 1) }
+        let layout = ParagraphLayout(bytes)
+        var tokens = try wordTokens(bytes)
+        TokenClassifier.classifyQuotes(&tokens, in: bytes)
+
+        // ICU breaks sentences at every line break; soft (wrapped) line breaks are
+        // blanked out in a copy so a wrapped sentence stays whole.
+        let sentenceStarts: [Int32]
+        if layout.softBreaks.isEmpty {
+            sentenceStarts = try boundaries(sentences, bytes)
+        } else {
+            var blanked = bytes
+            for range in layout.softBreaks {
+                for i in range { blanked[i] = 0x20 }
+            }
+            sentenceStarts = try boundaries(sentences, blanked)
+        }
+        return Self.assemble(tokens: tokens, sentenceStarts: sentenceStarts, paragraphStarts: layout.paragraphStarts)
+    }
+
+    /// Segment start offsets (the text start included, the end excluded).
+    private func boundaries(_ breaker: OpaquePointer, _ bytes: [UInt8]) throws(VerbatimError) -> [Int32] {
+        var result: [Int32] = [0]
+        var ends = [Int32](repeating: 0, count: 256)
+        var statuses = [Int32](repeating: 0, count: 256)
+        let code = bytes.withUnsafeBufferPointer { vb_breaker_set_utf8(breaker, $0.baseAddress, Int64($0.count)) }
+        if code != 0 { throw .icu(Self.icuName(code)) }
+        while true {
+            let n = vb_breaker_next(breaker, &ends, &statuses, 256)
+            if n == 0 { break }
+            result.append(contentsOf: ends[0..<Int(n)])
+        }
+        if result.last == Int32(bytes.count) { result.removeLast() }
+        return result
+    }
+
+    private func wordTokens(_ bytes: [UInt8]) throws(VerbatimError) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 5 + 1)
+        var ends = [Int32](repeating: 0, count: 512)
+        var statuses = [Int32](repeating: 0, count: 512)
+        var start: Int32 = 0
+        var pending: TokenFlags = [.spaceBefore]
+        try bytes.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(VerbatimError) in
+            let code = vb_breaker_set_utf8(words, buffer.baseAddress, Int64(buffer.count))
+            if code != 0 { throw .icu(Self.icuName(code)) }
+            while true {
+                let n = vb_breaker_next(words, &ends, &statuses, 512)
+                if n == 0 { break }
+                for k in 0..<Int(n) {
+                    let end = ends[k]
+                    switch TokenClassifier.classify(buffer, Int(start), Int(end), status: statuses[k]) {
+                    case .space(let lineBreak):
+                        pending.insert(.spaceBefore)
+                        if lineBreak { pending.insert(.lineBreakBefore) }
+                        if !tokens.isEmpty { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
+                    case .token(let kind, let shape):
+                        tokens.append(Token(start: start, end: end, kind: kind, shape: shape, flags: pending))
+                        pending = []
+                    }
+                    start = end
+                }
+            }
+        }
+        if !tokens.isEmpty { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
+        TokenClassifier.mergeAbbreviationStops(&tokens, in: bytes)
+        return tokens
+    }
+
+    /// Maps sentence and paragraph start offsets onto token ranges, forcing a
+    /// sentence break at every paragraph start.
+    static func assemble(tokens: [Token], sentenceStarts: [Int32], paragraphStarts: [Int32]) -> Segmentation {
+        var tokens = tokens
+        var sentences: [Range<Int>] = []
+        var paragraphs: [Range<Int>] = []
+        var sentenceIndex = 0
+        var paragraphIndex = 0
+        var sentenceOpen = 0
+        var paragraphOpen = 0
+        for i in tokens.indices {
+            let start = tokens[i].start
+            var newSentence = i == 0
+            var newParagraph = i == 0
+            while sentenceIndex < sentenceStarts.count, sentenceStarts[sentenceIndex] <= start {
+                if sentenceStarts[sentenceIndex] > (i == 0 ? -1 : tokens[i - 1].start) { newSentence = true }
+                sentenceIndex += 1
+            }
+            while paragraphIndex < paragraphStarts.count, paragraphStarts[paragraphIndex] <= start {
+                if paragraphStarts[paragraphIndex] > (i == 0 ? -1 : tokens[i - 1].start) { newParagraph = true }
+                paragraphIndex += 1
+            }
+            if newParagraph { newSentence = true }
+            if newSentence && i > 0 {
+                sentences.append(sentenceOpen..<i)
+                sentenceOpen = i
+            }
+            if newParagraph && i > 0 {
+                paragraphs.append(paragraphOpen..<i)
+                paragraphOpen = i
+            }
+            if newSentence { tokens[i].flags.insert(.sentenceStart) }
+            if newParagraph { tokens[i].flags.insert(.paragraphStart) }
+        }
+        if !tokens.isEmpty {
+            sentences.append(sentenceOpen..<tokens.count)
+            paragraphs.append(paragraphOpen..<tokens.count)
+        }
+        for sentence in sentences {
+            for i in sentence {
+                let kind = tokens[i].kind
+                if kind == .word || kind == .number || kind == .ideographic {
+                    tokens[i].flags.insert(.sentenceInitial)
+                    break
+                }
+            }
+        }
+        return Segmentation(tokens: tokens, sentences: sentences, paragraphs: paragraphs)
+    }
+}

@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import VerbatimKit
+
+extension Verbatim {
+    struct Annotate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Annotate articles and write one JSON line per record (schema 1).",
+            discussion: """
+                PATH is a .txt file (one article), a folder (every *.txt file below it, in sorted \
+                order), a .jsonl file (one JSON object per line), or - for standard input. With no \
+                PATH, standard input is read as JSON Lines (see --stdin-format).
+
+                Every input record yields exactly one output line, in input order: annotated, or \
+                {"id", "error": {"code", "message"}, "path", "line", "offset"} when the record \
+                cannot be processed. Only JSON Lines go to standard output; progress and warnings \
+                go to standard error.
+                """
+        )
+
+        @Argument(help: "Input files, folders or - (standard input).")
+        var paths: [String] = []
+
+        @OptionGroup var input: InputOptions
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here (atomically, on completion) instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @Option(name: .shortAndLong, help: "Worker threads (default: all cores). The output is identical for every value.")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Flag(help: "Show progress on standard error even when it is not a terminal.")
+        var progress = false
+
+        @Flag(name: .customLong("no-text"), help: "Leave the article text out of the output lines.")
+        var noText = false
+
+        @Flag(help: "Add the rule that produced each entity and quote (\"rule\").")
+        var explain = false
+
+        func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard input.maxRecordMB >= 1 else { throw ValidationError("--max-record-mb must be at least 1") }
+        }
+
+        func run() throws {
+            let sources: [InputSource]
+            do {
+                sources = try InputSource.resolve(paths, stdinFormat: input.stdinFormat)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            var options = input.recordOptions
+            options.omitText = noText
+            options.explain = explain
+
+            let pipeline: Pipeline
+            do {
+                pipeline = try Pipeline()
+            } catch {
+                throw ValidationError("cannot build the pipeline: \(error)")
+            }
+            let sink: OutputSink
+            do {
+                sink = try OutputSink(path: output)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+            if paths.isEmpty, isatty(0) != 0 {
+                writeStandardError("verbatim: reading \(input.stdinFormat.rawValue) from standard input (Ctrl-D ends it)\n")
+            }
+            Signals.install()
+
+            let totalBytes = sources.reduce(0 as Int?) { sum, source in
+                guard let sum, let size = source.knownSize else { return nil }
+                return sum + size
+            }
+            var meter = ProgressMeter(enabled: progress || isatty(2) != 0, totalBytes: totalBytes)
+            let reader = RecordReader(sources: sources, options: options)
+            var failures = 0
+            var writeError: String?
+
+            OrderedParallelMap.run(
+                jobs: jobs,
+                makeState: { () -> RecordProcessor? in
+                    guard let worker = try? pipeline.makeWorker() else { return nil }
+                    return RecordProcessor(worker: worker, options: options)
+                },
+                produce: { Signals.interrupted ? nil : reader.next() },
+                transform: { (record: InputRecord, processor: RecordProcessor?) -> (line: [UInt8], ok: Bool, bytes: Int) in
+                    guard let processor else {
+                        return (Array("{\"id\":\"\(record.fallbackID)\",\"error\":{\"code\":\"icu_failure\",\"message\":\"cannot open ICU break iterators\"}}\n".utf8), false, record.byteCount)
+                    }
+                    let (line, ok) = processor.process(record)
+                    return (line, ok, record.byteCount)
+                },
+                consume: { result in
+                    if !result.ok { failures += 1 }
+                    do {
+                        try sink.write(result.line)
+                    } catch {
+                        writeError = "\(error)"
+                        return false
+                    }
+                    meter.advance(bytes: result.bytes)
+                    return true
+                }
+            )
+            meter.finish()
+            for path in reader.emptySources {
+                writeStandardError("verbatim: warning: \(path) holds no records\n")
+            }
+            if let writeError {
+                sink.abandon()
+                if writeError == OutputSink.brokenPipe { throw ExitCode(141) }
+                writeStandardError("verbatim: \(writeError)\n")
+                throw ExitCode(1)
+            }
+            if Signals.interrupted {
+                sink.abandon()
+                writeStandardError("verbatim: interrupted; \(meter.records) record(s) written\(output == nil ? "" : ", \(output!) left unchanged")\n")
+                throw ExitCode(130)
+            }
+            do {
+                try sink.commit()
+            } catch {
+                writeStandardError("verbatim: \(error)\n")
+                throw ExitCode(1)
+            }
+            if failures > 0 {
+                writeStandardError("verbatim: \(failures) of \(meter.records) record(s) produced error lines\n")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// Options that say how records are read, shared by the commands that read articles.
+struct InputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("JSONL field holding the article text.", valueName: "name"))
+    var textField = "text"
+
+    @Option(help: ArgumentHelp("JSONL field holding the record id (default id: PATH:LINE, or stdin:N).", valueName: "name"))
+    var idField = "id"
+
+    @Option(help: ArgumentHelp("JSONL field holding the publication date (ISO 8601), used to resolve relative times.", valueName: "name"))
+    var dateField = "date"
+
+    @Option(help: "How standard input is read: jsonl, text (all of it is one article) or lines (one article per line).")
+    var stdinFormat: StandardInputFormat = .jsonl
+
+    @Option(name: .customLong("max-record-mb"), help: "Records larger than this many MiB become record_too_large error lines.")
+    var maxRecordMB = 256
+
+    var recordOptions: RecordOptions {
+        var options = RecordOptions()
+        options.textField = textField
+        options.idField = idField
+        options.dateField = dateField
+        options.maxRecordBytes = maxRecordMB << 20
+        return options
+    }
+}
+
+extension StandardInputFormat: ExpressibleByArgument {}

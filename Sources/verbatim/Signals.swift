@@ -1,0 +1,16 @@
+import Foundation
+
+/// SIGINT and SIGTERM stop reading new records; what is in flight is finished
+/// and written, so the output ends on a complete line. SIGPIPE is ignored so a
+/// closed pipe shows up as EPIPE and ends the run quietly.
+enum Signals {
+    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+
+    static var interrupted: Bool { flag != 0 }
+
+    static func install() {
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGINT) { _ in Signals.flag = 1 }
+        signal(SIGTERM) { _ in Signals.flag = 1 }
+    }
+}
