@@ -36,9 +36,10 @@ let package = Package(
             name: "VerbatimKitTests",
             dependencies: ["VerbatimKit"]
         ),
+        // Runs the built `verbatim` binary end to end, as users and scripts do.
         .testTarget(
             name: "VerbatimCLITests",
-            dependencies: ["VerbatimKit"]
+            dependencies: ["verbatim"]
         ),
     ],
     swiftLanguageModes: [.v6]
