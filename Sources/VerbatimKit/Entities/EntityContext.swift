@@ -16,6 +16,8 @@ final class EntityContext {
     var capsSentence: [Bool]
     /// Hardly any capitals in the whole document.
     let lowerDocument: Bool
+    /// A sports report (results, tables): place names there usually name teams.
+    var sportsDocument = false
     /// Runs of name-like tokens (token ranges), in text order.
     var chunks: [Range<Int>] = []
 
@@ -52,10 +54,30 @@ final class EntityContext {
         for i in 0..<n { computeFeatures(i) }
         // A frequent word opening a sentence is still a first name before a surname ("Bill Clinton said").
         for i in 0..<n where i + 1 < n && features[i].contains(.capitalized) && !features[i].contains(.nameLike)
-            && features[i].contains(.firstName) && features[i + 1].contains(.nameLike) && features[i + 1].contains(.surname)
+            && features[i].contains(.commonFirstName) && features[i + 1].contains(.nameLike) && features[i + 1].contains(.surname)
+            && features[i].isDisjoint(with: [.prep, .speech, .notName, .role, .title, .month, .particle])
             && !features[i + 1].contains(.common) {
             features[i].insert(.nameLike)
         }
+        // In headlines and lower-case text, a place name may start with a common word ("NEW YORK").
+        var i = 0
+        while i < n {
+            guard (capsSentence[i] || lowerDocument) && tokens[i].kind == .word && !features[i].contains(.nameLike) else { i += 1; continue }
+            let limit = sentences[Int(sentenceOf[i])].upperBound
+            var end = i
+            for table in [lexicon.countries, lexicon.cities, lexicon.regions] {
+                if let m = matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit), m.end - i >= 2 { end = max(end, m.end) }
+            }
+            if end > i {
+                for k in i..<end where tokens[k].kind == .word { features[k].insert(.nameLike) }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        var sportWords = 0
+        for f in features where f.contains(.sport) { sportWords += 1 }
+        sportsDocument = sportWords >= 4 && sportWords * 60 >= n
         buildChunks()
     }
 

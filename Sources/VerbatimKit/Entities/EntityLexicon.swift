@@ -45,6 +45,8 @@ public struct EntityLexicon: Sendable {
         if t.field(entry, 2, equals: "prep") { return .prep }
         if t.field(entry, 2, equals: "particle") { return .particle }
         if t.field(entry, 2, equals: "notname") { return .notName }
+        if t.field(entry, 2, equals: "sport") { return .sport }
+        if t.field(entry, 2, equals: "month") { return .month }
         return []
     }
 }
@@ -88,4 +90,8 @@ public struct TokenFeatures: OptionSet, Sendable, Hashable {
     public static let capitalized = TokenFeatures(rawValue: 1 << 22)
     /// A frequent surname (count >= 10000).
     public static let commonSurname = TokenFeatures(rawValue: 1 << 23)
+    /// A word of sports reporting ("innings", "striker", "beat").
+    public static let sport = TokenFeatures(rawValue: 1 << 24)
+    /// A month name (never a place; "May" may still be a name).
+    public static let month = TokenFeatures(rawValue: 1 << 25)
 }

@@ -37,7 +37,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                 var s = a
                 while s < last, ctx.hasAny(s, [.title, .role]) && !ctx.hasAny(s, [.orgHead, .demonym]) { s += 1 }
                 if s < last {
-                    out.append(Candidate(start: s, end: b, label: .organization, score: 76, rule: "organization-head"))
+                    out.append(Candidate(start: s, end: b, label: .organization, score: 84, rule: "organization-head"))
                 }
             }
             // "Bank of England", "House of Commons", "University of Texas"
@@ -45,7 +45,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                 var s = a
                 while s < last, ctx.hasAny(s, [.title, .role]) && !ctx.hasAny(s, [.orgHead, .orgOf, .demonym]) { s += 1 }
                 let next = ctx.chunks[ci + 1]
-                out.append(Candidate(start: s, end: next.upperBound, label: .organization, score: 78, rule: "head-of-name"))
+                out.append(Candidate(start: s, end: next.upperBound, label: .organization, score: 85, rule: "head-of-name"))
             }
             // "Press Association (PA)": the name and its acronym.
             if b + 2 < ctx.tokens.count, ctx.isPunct(b, 0x28), ctx.isPunct(b + 2, 0x29), ctx.has(b + 1, .acronym),
@@ -55,7 +55,8 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                                      canonical: ctx.text(a, b)))
             }
             // A bare acronym in running text: a weak guess.
-            if b - a == 1, ctx.has(a, .acronym), ctx.normalCase(a), !ctx.hasAny(a, [.notName, .title, .demonym]) {
+            if b - a == 1, ctx.has(a, .acronym), ctx.normalCase(a), !ctx.hasAny(a, [.notName, .title, .demonym, .word]),
+               ctx.isWord(a - 1, "the") || ctx.has(a, .possessive) || b < ctx.tokens.count && ctx.has(b, .speech) && ctx.tokens[b].shape == .lower {
                 out.append(Candidate(start: a, end: b, label: .organization, score: 30, rule: "acronym"))
             }
         }

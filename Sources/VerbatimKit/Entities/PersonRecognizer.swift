@@ -34,10 +34,14 @@ struct PersonRecognizer: EntityCandidateRecognizer {
             // First name + name(s).
             for i in a..<b where ctx.has(i, .firstName) && !ctx.hasAny(i, PersonRecognizer.stop) {
                 let end = nameEnd(ctx, from: i + 1, limit: b, max: 3)
-                guard end > i + 1 else { continue }
+                guard end > i + 1, !isPlaceName(ctx, i, end) else { continue }
                 let lastName = end - 1
                 var score: Int
-                if ctx.has(lastName, .surname) { score = 82 } else if !ctx.has(lastName, .word) { score = 74 } else { score = 58 }
+                if ctx.has(lastName, .surname) { score = 82 } else if !ctx.has(lastName, .word) { score = 74 } else {
+                    // "Ford Fiesta": a rarer first name before an ordinary word is no evidence.
+                    guard ctx.has(i, .commonFirstName) else { continue }
+                    score = 58
+                }
                 if !ctx.normalCase(i) {
                     guard ctx.has(lastName, .surname) || !ctx.has(lastName, .word) else { continue }
                     score -= 10
@@ -77,7 +81,7 @@ struct PersonRecognizer: EntityCandidateRecognizer {
             if let p = ctx.previous(a), ctx.tokens[p].shape == .lower, ctx.has(p, .speech), !ctx.has(p, .prep) {
                 speechBefore = b >= n || !ctx.sameSentence(a, b) || ctx.tokens[b].kind == .punctuation
             }
-            if speechAfter || speechBefore {
+            if speechAfter || speechBefore, !(single && ctx.has(s, .word) && !ctx.hasAny(s, [.firstName, .surname])) {
                 let known = ctx.has(s, .firstName) || ctx.has(end - 1, .surname)
                 out.append(Candidate(start: s, end: end, label: .person, score: (single ? 52 : 60) + (known ? 6 : 0), rule: "speech-subject"))
             }
@@ -118,8 +122,9 @@ struct PersonRecognizer: EntityCandidateRecognizer {
         if ctx.longestCue("countryalias", from: a, limit: b, caseSensitive: true)?.end == b { return true }
         if ctx.longestCue("orgknown", from: a, limit: b, caseSensitive: true)?.end == b { return true }
         if let m = ctx.longest(lex.regions, from: a, limit: b), m.end == b { return true }
-        if let m = ctx.longest(lex.cities, from: a, limit: b), m.end == b, lex.cities.number(m.entries.lowerBound, 3) >= 500_000,
-           !(ctx.has(a, .firstName) && b - a > 1) {
+        if ctx.longestCue("placeknown", from: a, limit: b, caseSensitive: true)?.end == b { return true }
+        if let m = ctx.longest(lex.cities, from: a, limit: b), m.end == b,
+           b - a >= 2 || lex.cities.number(m.entries.lowerBound, 3) >= 500_000 && !ctx.has(a, .firstName) {
             return true
         }
         return false

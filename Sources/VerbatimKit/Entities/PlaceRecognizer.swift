@@ -11,7 +11,11 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
         for (ci, chunk) in ctx.chunks.enumerated() {
             let a = chunk.lowerBound, b = chunk.upperBound
             let before = precedingContext(ctx, a)
-            for i in a..<b where ctx.features[i].contains(.nameLike) && !(i > a && ctx.tokens[i].kind == .punctuation) {
+            let first = out.count
+            defer { adjust(ctx, &out, from: first, prep: before.prep) }
+            // "Russian", "South Korean": nationality adjectives are not places.
+            if ctx.has(b - 1, .demonym) && !ctx.has(b - 1, .surname) { continue }
+            for i in a..<b where ctx.features[i].contains(.nameLike) && !ctx.hasAny(i, [.notName, .month]) {
                 let whole = i == a
                 // Countries, with common aliases (US, UK, Britain).
                 if let m = ctx.longest(lex.countries, from: i, limit: b) {
@@ -29,15 +33,22 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                     if m.end - i == 1 && ctx.has(i, .word) { score -= 25 }
                     out.append(Candidate(start: i, end: m.end, label: .place, type: "region", score: score, rule: "gazetteer-region"))
                 }
+                if let (end, e) = ctx.longestCue("placeknown", from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
+                    out.append(Candidate(start: i, end: end, label: .place, type: lex.cues.field(e, 3), score: 78, rule: "known-place"))
+                }
                 if let m = ctx.longest(lex.cities, from: i, limit: b) {
                     let population = lex.cities.number(m.entries.lowerBound, 3)
                     var score = population >= 1_000_000 ? 66 : population >= 100_000 ? 58 : 42
+                    if m.end - i >= 2 { score += 16 }
                     if m.end - i == 1 {
                         if ctx.has(i, .common) { score -= 30 } else if ctx.has(i, .word) { score -= 15 }
-                        if ctx.has(i, .firstName) || ctx.has(i, .surname) { score -= 8 }
+                        if ctx.has(i, .firstName) || ctx.has(i, .surname) { score -= population >= 100_000 ? 8 : 20 }
                     }
                     if whole && before.prep { score += 15 }
+                    if m.end - i == 1 && population < 100_000 && ctx.hasAny(i, [.firstName, .surname]) && !(whole && before.prep) { continue }
                     if !(whole && m.end == b) { score -= 10 }
+                    // A small town that is also a name or a word needs a preposition.
+                    if score < 30 && !(whole && before.prep) { continue }
                     out.append(Candidate(start: i, end: m.end, label: .place, type: "city", score: score, rule: "gazetteer-city"))
                 }
             }
@@ -77,11 +88,49 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                     out.append(Candidate(start: a, end: b, label: .place, type: "city", score: 64, rule: "city-comma-country"))
                 }
             }
+            // In a sports report, a club named after its town: "Ajax Amsterdam", "Werder Bremen".
+            if ctx.sportsDocument, b - a >= 2, !ctx.anyToken(a, b, [.title, .role, .demonym, .orgHead]), !before.prep {
+                var hasTown = ctx.longest(lex.cities, from: a, limit: b) != nil || ctx.longest(lex.regions, from: a, limit: b) != nil
+                if !hasTown {
+                    for i in (a + 1)..<b where ctx.longest(lex.cities, from: i, limit: b)?.end == b { hasTown = true; break }
+                }
+                let personLike = ctx.has(a, .firstName) && !ctx.has(a, .word) || ctx.has(a, .initial)
+                if hasTown && !personLike {
+                    out.append(Candidate(start: a, end: b, label: .organization, score: 79, rule: "sports-team"))
+                }
+            }
             // "in X", "at the Oval": a weak guess the resolver lets anything better override.
             if before.prep && ctx.normalCase(a) && !ctx.anyToken(a, b, [.title, .orgHead, .notName]) && b - a <= 3 {
                 out.append(Candidate(start: a, end: b, label: .place, type: nil, score: before.article ? 18 : 26, rule: "place-preposition"))
             }
         }
+    }
+
+    /// Drops places glued to a hyphenated adjective ("U.S.-led"); in sports reports,
+    /// turns towns and regions outside a prepositional phrase or dateline into teams.
+    private func adjust(_ ctx: EntityContext, _ out: inout [Candidate], from first: Int, prep: Bool) {
+        var k = first
+        while k < out.count {
+            let c = out[k]
+            if c.end < ctx.tokens.count, ctx.isPunct(c.end, 0x2D), !ctx.tokens[c.end].flags.contains(.spaceBefore),
+               c.end + 1 < ctx.tokens.count, ctx.tokens[c.end + 1].shape == .lower, !ctx.tokens[c.end + 1].flags.contains(.spaceBefore) {
+                out.remove(at: k); continue
+            }
+            if ctx.sportsDocument, c.type == "city" || c.type == "region", !prep, !isDateline(ctx, c),
+               !(c.start > 0 && ctx.isPunct(c.start - 1, 0x28)) {
+                out[k].label = .organization
+                out[k].type = nil
+                out[k].rule = "sports-team"
+            }
+            k += 1
+        }
+    }
+
+    /// "LONDON 1996-08-30": a place opening a line before a date.
+    private func isDateline(_ ctx: EntityContext, _ c: Candidate) -> Bool {
+        guard ctx.tokens[c.start].flags.contains(.lineBreakBefore) || c.start == 0, c.end < ctx.tokens.count else { return false }
+        let t = ctx.tokens[c.end]
+        return t.kind == .number || ctx.isPunct(c.end, 0x2C)
     }
 
     /// Whether a place preposition ("in", "near", "from") comes before token `a`,

@@ -54,6 +54,17 @@ struct Resolver: Sendable {
             add(Mention(start: c.start, end: c.end, label: c.label, type: c.type, score: c.score, rule: c.rule, canonical: c.canonical))
         }
 
+        // A name listed with places is a place: "Parliament Square, Millbank and Victoria Tower Gardens".
+        for chunk in ctx.chunks where chunk.count <= 3 && free(chunk.lowerBound, chunk.upperBound) && ctx.normalCase(chunk.lowerBound) {
+            let a = chunk.lowerBound, b = chunk.upperBound
+            if ctx.anyToken(a, b, [.title, .role, .notName, .month, .demonym]) { continue }
+            func isPlace(_ i: Int) -> Bool { i >= 0 && i < n && owner[i] >= 0 && mentions[Int(owner[i])].label == .place && mentions[Int(owner[i])].score >= 60 }
+            func isJoin(_ i: Int) -> Bool { ctx.isPunct(i, 0x2C) || ctx.isWord(i, "and") || ctx.isWord(i, "or") }
+            if isJoin(a - 1) && isPlace(a - 2) && ctx.sameSentence(a - 2, a) || isJoin(b) && isPlace(b + 1) && ctx.sameSentence(a, b + 1) {
+                add(Mention(start: a, end: b, label: .place, type: nil, score: 40, rule: "place-list", canonical: nil))
+            }
+        }
+
         // 2. One sense per document.
         var senses: [[UInt64]: Sense] = [:]
         func key(_ a: Int, _ b: Int) -> [UInt64] {
