@@ -77,7 +77,9 @@ final class EntityContext {
         }
         var sportWords = 0
         for f in features where f.contains(.sport) { sportWords += 1 }
-        sportsDocument = sportWords >= 4 && sportWords * 60 >= n
+        var sportHeadline = false
+        for s in sentences.prefix(2) { for i in s where features[i].contains(.sport) && tokens[i].shape == .upper { sportHeadline = true } }
+        sportsDocument = sportHeadline || sportWords >= 4 && sportWords * 60 >= n
         buildChunks()
     }
 
@@ -157,6 +159,16 @@ final class EntityContext {
         return false
     }
 
+    /// "-led", "-based", "-born", "-backed": a hyphenated adjective, not part of a name.
+    private func lowerHyphenCompound(_ i: Int) -> Bool {
+        let key = keys.foldedKey(i)
+        if features[i].contains(.word) { return true }
+        for suffix in ["ed", "ing", "er", "ers", "ly", "ian", "ese", "ish"] where key.count > suffix.utf8.count + 1 && key.reversed().starts(with: suffix.utf8.reversed()) {
+            return true
+        }
+        return false
+    }
+
     /// Whether token `i` is the word `w` (ASCII lower case), case-insensitively.
     func isWord(_ i: Int, _ w: StaticString) -> Bool {
         i >= 0 && i < tokens.count && keys.folded(i, is: w)
@@ -219,6 +231,18 @@ final class EntityContext {
                    isPunct(end, 0x2D) && !t.flags.contains(.spaceBefore) && !tokens[end + 1].flags.contains(.spaceBefore)
                     || isPunct(end, 0x2E) && !t.flags.contains(.spaceBefore) && (features[end - 1].contains(.initial) || features[end - 1].contains(.title) || isWord(end - 1, "st") || isWord(end - 1, "mt")) {
                     end += 2; continue
+                }
+                // "Lee Cheuk-yan", "Inzamam-ul-Haq": lower-case parts glued by hyphens inside a name.
+                if isPunct(end, 0x2D), end + 1 < n, !t.flags.contains(.spaceBefore), !tokens[end + 1].flags.contains(.spaceBefore),
+                   tokens[end + 1].kind == .word, tokens[end + 1].shape == .lower, features[end - 1].contains(.capitalized),
+                   !(end + 2 < n && isPunct(end + 2, 0x2D) == false && tokens[end + 2].kind == .word && !tokens[end + 2].flags.contains(.spaceBefore)) {
+                    var k = end + 2
+                    // take further glued "-Part" pieces
+                    while k + 1 < n, isPunct(k, 0x2D), !tokens[k].flags.contains(.spaceBefore), !tokens[k + 1].flags.contains(.spaceBefore),
+                          tokens[k + 1].kind == .word {
+                        k += 2
+                    }
+                    if !lowerHyphenCompound(end + 1) { end = k; continue }
                 }
                 if isPunct(end, 0x26), end + 1 < n, features[end + 1].contains(.nameLike) { end += 2; continue }
                 if t.shape == .lower, features[end].contains(.particle), end + 1 < n, features[end + 1].contains(.nameLike) {

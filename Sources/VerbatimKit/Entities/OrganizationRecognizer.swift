@@ -54,6 +54,11 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                 out.append(Candidate(start: b + 1, end: b + 2, label: .organization, score: 84, rule: "acronym-definition",
                                      canonical: ctx.text(a, b)))
             }
+            // A team in a results line: "Northampton 2 Swansea 1".
+            if ctx.sportsDocument, b < ctx.tokens.count, ctx.tokens[b].kind == .number, ctx.sameSentence(a, b),
+               !ctx.has(a, .firstName), !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym]) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 48, rule: "sports-result"))
+            }
             // A bare acronym in running text: a weak guess.
             if b - a == 1, ctx.has(a, .acronym), ctx.normalCase(a), !ctx.hasAny(a, [.notName, .title, .demonym, .word]),
                ctx.isWord(a - 1, "the") || ctx.has(a, .possessive) || b < ctx.tokens.count && ctx.has(b, .speech) && ctx.tokens[b].shape == .lower {

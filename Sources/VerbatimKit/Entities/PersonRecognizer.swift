@@ -85,6 +85,17 @@ struct PersonRecognizer: EntityCandidateRecognizer {
                 let known = ctx.has(s, .firstName) || ctx.has(end - 1, .surname)
                 out.append(Candidate(start: s, end: end, label: .person, score: (single ? 52 : 60) + (known ? 6 : 0), rule: "speech-subject"))
             }
+            // "Bernd Karbacher ( Germany )": a name with a country in brackets.
+            if b + 2 < n, ctx.isPunct(b, 0x28), let m = countryAt(ctx, b + 1), ctx.isPunct(m, 0x29), !single || ctx.has(s, .surname) {
+                out.append(Candidate(start: s, end: end, label: .person, score: 78, rule: "name-country"))
+            }
+            // Two capitalised words known to no list, not at a sentence start: most often a foreign name.
+            if end - s == 2, !ctx.tokens[s].flags.contains(.sentenceInitial), ctx.tokens[s].shape == .title, ctx.tokens[s + 1].shape == .title,
+               !ctx.hasAny(s, [.word, .demonym, .particle]) && !ctx.hasAny(s + 1, [.word, .demonym]),
+               !ctx.anyToken(s, end, PersonRecognizer.stop), ctx.longest(ctx.lexicon.cities, from: s, limit: end) == nil,
+               ctx.longest(ctx.lexicon.cities, from: s + 1, limit: end) == nil, ctx.longest(ctx.lexicon.regions, from: s, limit: end) == nil {
+                out.append(Candidate(start: s, end: end, label: .person, score: 45, rule: "unknown-name-pair"))
+            }
             // Two or three name-shaped words ending in a known surname.
             if end - s >= 2, end - s <= 3, ctx.has(end - 1, .surname), !ctx.has(s, .word), !ctx.anyToken(s, end, PersonRecognizer.stop) {
                 out.append(Candidate(start: s, end: end, label: .person, score: 50, rule: "name-shape"))
@@ -105,6 +116,9 @@ struct PersonRecognizer: EntityCandidateRecognizer {
                 if k + 1 < limit && k > i { k += 1; continue }
                 break
             }
+            if t.shape == .lower && k > i && !t.flags.contains(.spaceBefore) && ctx.isPunct(k - 1, 0x2D) {
+                k += 1; end = k; continue   // "Cheuk-yan"
+            }
             if ctx.hasAny(k, PersonRecognizer.stop) { break }
             if t.kind != .word { break }
             if t.shape == .lower && !ctx.has(k, .particle) && ctx.normalCase(k) { break }
@@ -113,6 +127,14 @@ struct PersonRecognizer: EntityCandidateRecognizer {
             if t.shape != .lower || !ctx.normalCase(k - 1) { end = k }
         }
         return end
+    }
+
+    /// The end of a country (or alias) starting at `i`, if one does.
+    func countryAt(_ ctx: EntityContext, _ i: Int) -> Int? {
+        let limit = ctx.sentenceRange(i).upperBound
+        if let m = ctx.longest(ctx.lexicon.countries, from: i, limit: limit) { return m.end }
+        if let (end, _) = ctx.longestCue("countryalias", from: i, limit: limit, caseSensitive: false) { return end }
+        return nil
     }
 
     /// Whether tokens `a..<b` spell a country, a region or a big city.

@@ -20,13 +20,13 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                 // Countries, with common aliases (US, UK, Britain).
                 if let m = ctx.longest(lex.countries, from: i, limit: b) {
                     let iso = lex.countries.field(m.entries.lowerBound, 2) ?? ""
-                    out.append(Candidate(start: i, end: m.end, label: .place, type: "country", score: 82, rule: "gazetteer-country",
-                                         canonical: countryNames[iso]))
+                    out.append(Candidate(start: i, end: m.end, label: .place, type: "country", score: modifierScore(ctx, m.end, b, 82),
+                                         rule: "gazetteer-country", canonical: countryNames[iso]))
                 }
                 if let (end, e) = ctx.longestCue("countryalias", from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
                     let iso = lex.cues.field(e, 3) ?? "-"
-                    out.append(Candidate(start: i, end: end, label: .place, type: "country", score: 82, rule: "gazetteer-country-alias",
-                                         canonical: countryNames[iso]))
+                    out.append(Candidate(start: i, end: end, label: .place, type: "country", score: modifierScore(ctx, end, b, 82),
+                                         rule: "gazetteer-country-alias", canonical: countryNames[iso]))
                 }
                 if let m = ctx.longest(lex.regions, from: i, limit: b) {
                     var score = 68
@@ -95,15 +95,20 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                     for i in (a + 1)..<b where ctx.longest(lex.cities, from: i, limit: b)?.end == b { hasTown = true; break }
                 }
                 let personLike = ctx.has(a, .firstName) && !ctx.has(a, .word) || ctx.has(a, .initial)
-                if hasTown && !personLike {
+                if hasTown && !personLike && !isDateline(ctx, Candidate(start: a, end: b, label: .place, score: 0, rule: "")) {
                     out.append(Candidate(start: a, end: b, label: .organization, score: 79, rule: "sports-team"))
                 }
             }
             // "in X", "at the Oval": a weak guess the resolver lets anything better override.
-            if before.prep && ctx.normalCase(a) && !ctx.anyToken(a, b, [.title, .orgHead, .notName]) && b - a <= 3 {
+            if before.prep && ctx.normalCase(a) && !ctx.anyToken(a, b, [.title, .orgHead, .notName, .month, .demonym]) && b - a <= 3 {
                 out.append(Candidate(start: a, end: b, label: .place, type: nil, score: before.article ? 18 : 26, rule: "place-preposition"))
             }
         }
+    }
+
+    /// A country naming a larger name ("U.S. Open", "U.S. Treasury") is weak evidence of a place.
+    private func modifierScore(_ ctx: EntityContext, _ end: Int, _ chunkEnd: Int, _ score: Int) -> Int {
+        end < chunkEnd && ctx.hasAny(end, [.notName, .orgHead, .sport]) ? 35 : score
     }
 
     /// Drops places glued to a hyphenated adjective ("U.S.-led"); in sports reports,
@@ -129,8 +134,8 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
     /// "LONDON 1996-08-30": a place opening a line before a date.
     private func isDateline(_ ctx: EntityContext, _ c: Candidate) -> Bool {
         guard ctx.tokens[c.start].flags.contains(.lineBreakBefore) || c.start == 0, c.end < ctx.tokens.count else { return false }
-        let t = ctx.tokens[c.end]
-        return t.kind == .number || ctx.isPunct(c.end, 0x2C)
+        let first = ctx.document.utf8[Int(ctx.tokens[c.end].start)]
+        return first >= 0x30 && first <= 0x39 && ctx.tokens[c.end].length >= 4 || ctx.isPunct(c.end, 0x2C)
     }
 
     /// Whether a place preposition ("in", "near", "from") comes before token `a`,
