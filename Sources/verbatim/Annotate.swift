@@ -27,7 +27,9 @@ extension Verbatim {
         var output: String?
 
         @Option(name: .shortAndLong, help: "Worker threads (default: all cores). The output is identical for every value.")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        var jobs: Int?
+
+        private var workerCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
         @Flag(help: "Show progress on standard error even when it is not a terminal.")
         var progress = false
@@ -39,7 +41,7 @@ extension Verbatim {
         var explain = false
 
         func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard workerCount >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard input.maxRecordMB >= 1 else { throw ValidationError("--max-record-mb must be at least 1") }
         }
 
@@ -81,7 +83,7 @@ extension Verbatim {
             var writeError: String?
 
             OrderedParallelMap.run(
-                jobs: jobs,
+                jobs: workerCount,
                 makeState: { () -> RecordProcessor? in
                     guard let worker = try? pipeline.makeWorker() else { return nil }
                     return RecordProcessor(worker: worker, options: options)

@@ -57,8 +57,10 @@ public final class LineReader {
             if bufferEnd - bufferStart > limit {
                 return skipLongLine()
             }
-            searchFrom = bufferEnd
+            // fill() may move the live bytes to the buffer start; keep the scan position relative.
+            let scanned = bufferEnd - bufferStart
             if let failure = fill() { return failure }
+            searchFrom = bufferStart + scanned
         }
     }
 

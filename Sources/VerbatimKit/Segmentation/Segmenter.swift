@@ -79,7 +79,25 @@ public final class Segmenter {
             }
             sentenceStarts = try boundaries(sentences, blanked)
         }
-        return Self.assemble(tokens: tokens, sentenceStarts: sentenceStarts, paragraphStarts: layout.paragraphStarts)
+        return Self.assemble(tokens: tokens, sentenceStarts: sentenceStarts, paragraphStarts: layout.paragraphStarts, bytes: bytes)
+    }
+
+    /// Runs ICU's word and sentence iterators over the text and only counts the
+    /// boundaries: the floor every other stage is measured against (`verbatim bench`).
+    public func countBoundaries(utf8 bytes: [UInt8]) throws(VerbatimError) -> (words: Int, sentences: Int) {
+        var ends = [Int32](repeating: 0, count: 512)
+        var statuses = [Int32](repeating: 0, count: 512)
+        var counts = [0, 0]
+        for (k, breaker) in [words, sentences].enumerated() {
+            let code = bytes.withUnsafeBufferPointer { vb_breaker_set_utf8(breaker, $0.baseAddress, Int64($0.count)) }
+            if code != 0 { throw .icu(Self.icuName(code)) }
+            while true {
+                let n = vb_breaker_next(breaker, &ends, &statuses, 512)
+                if n == 0 { break }
+                counts[k] += Int(n)
+            }
+        }
+        return (counts[0], counts[1])
     }
 
     /// Segment start offsets (the text start included, the end excluded).
@@ -131,9 +149,28 @@ public final class Segmenter {
         return tokens
     }
 
+    /// Abbreviations that stand before a name, which ICU's suppression list lacks
+    /// (it has "Mr." but not "Dr." or "Sen."), and single-letter initials ("J. K.").
+    private static let titleAbbreviations: Set<[UInt8]> = Set([
+        "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Cpt", "Sgt", "Cpl", "Maj", "Adm", "Cmdr",
+        "Insp", "Det", "Supt", "Rev", "Revd", "Hon", "St", "Mt", "Ft", "Pres", "Fr", "Sr", "Msgr", "Mr", "Mrs", "Ms",
+        "Messrs", "Mme", "Mlle", "Rt", "Gens", "Sens", "Reps", "No", "Nos", "Vol", "Art", "Fig", "Jan", "Feb", "Aug",
+        "Sept", "Sep", "Oct", "Nov", "Dec",
+    ].map { Array($0.utf8) })
+
+    /// Whether token `i` follows "Dr." or an initial and is a word, so the break before it is spurious.
+    private static func followsTitleAbbreviation(_ tokens: [Token], _ i: Int, _ bytes: [UInt8]) -> Bool {
+        guard i >= 2, tokens[i].kind == .word || tokens[i].kind == .number else { return false }
+        let stop = tokens[i - 1], word = tokens[i - 2]
+        guard stop.length == 1, bytes[Int(stop.start)] == UInt8(ascii: "."), stop.start == word.end,
+              word.kind == .word, word.shape == .title || word.shape == .upper else { return false }
+        if word.length == 1 { return tokens[i].shape == .title || tokens[i].shape == .upper }
+        return titleAbbreviations.contains(Array(bytes[Int(word.start)..<Int(word.end)]))
+    }
+
     /// Maps sentence and paragraph start offsets onto token ranges, forcing a
     /// sentence break at every paragraph start.
-    static func assemble(tokens: [Token], sentenceStarts: [Int32], paragraphStarts: [Int32]) -> Segmentation {
+    static func assemble(tokens: [Token], sentenceStarts: [Int32], paragraphStarts: [Int32], bytes: [UInt8]) -> Segmentation {
         var tokens = tokens
         var sentences: [Range<Int>] = []
         var paragraphs: [Range<Int>] = []
@@ -153,6 +190,7 @@ public final class Segmenter {
                 if paragraphStarts[paragraphIndex] > (i == 0 ? -1 : tokens[i - 1].start) { newParagraph = true }
                 paragraphIndex += 1
             }
+            if newSentence && !newParagraph && Self.followsTitleAbbreviation(tokens, i, bytes) { newSentence = false }
             if newParagraph { newSentence = true }
             if newSentence && i > 0 {
                 sentences.append(sentenceOpen..<i)

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct AnnotateCommandTests {
+    @Test func annotatesTheSampleCorpusFolder() throws {
+        let samples = CLI.packageRoot.appendingPathComponent("Corpora/samples").path
+        let result = try CLI.run(["annotate", samples, "--jobs", "2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.lines
+        let txtCount = try FileManager.default.contentsOfDirectory(atPath: samples).filter { $0.hasSuffix(".txt") }.count
+        #expect(lines.count == txtCount)
+        let ids = lines.compactMap { $0["id"] as? String }
+        #expect(ids == ids.sorted())
+        #expect(ids.contains("westminster-2018.txt"))
+        for line in lines {
+            #expect(line["text"] is String)
+            #expect(line["entities"] is [Any])
+            #expect(line["clusters"] is [Any])
+            #expect(line["quotes"] is [Any])
+            let verbatim = line["verbatim"] as? [String: Any]
+            #expect(verbatim?["schema"] as? Int == 1)
+        }
+    }
+
+    @Test func jsonlPassesFieldsThroughInOrder() throws {
+        let input = #"{"id": "a1", "meta": {"x": [1.0, 2e3]}, "text": "Hello there.", "n": 1.50, "entities": "replaced"}"# + "\n"
+        let result = try CLI.run(["annotate"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        #expect(result.text.hasPrefix(#"{"id":"a1","meta":{"x": [1.0, 2e3]},"text":"Hello there.","n":1.50,"entities":["#))
+        #expect(result.lines.count == 1)
+    }
+
+    @Test func idFallbacksAndCustomFields() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("in.jsonl")
+        try write(#"{"body": "One.", "key": 5, "when": "2018-08-14"}"# + "\n\n" + #"{"body": "Two."}"# + "\n", to: file)
+        let result = try CLI.run(["annotate", "--text-field", "body", "--id-field", "key", "--date-field", "when", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.count == 2)
+        #expect(result.lines[0]["id"] as? Int == 5)
+        #expect(result.lines[0]["body"] as? String == "One.")
+        #expect(result.lines[1]["id"] as? String == file.path + ":3")
+    }
+
+    @Test func stdinTextFormats() throws {
+        let whole = try CLI.run(["annotate", "--stdin-format", "text"], stdin: Data("An article.\nSecond line.".utf8))
+        #expect(whole.lines.map { $0["id"] as? String } == ["stdin:1"])
+        #expect(whole.lines.first?["text"] as? String == "An article.\nSecond line.")
+        let lines = try CLI.run(["annotate", "--stdin-format", "lines", "-"], stdin: Data("First.\n\nThird.\n".utf8))
+        #expect(lines.lines.map { $0["id"] as? String } == ["stdin:1", "stdin:3"])
+        let jsonl = try CLI.run(["annotate"], stdin: Data(#"{"text": "x"}"#.utf8))
+        #expect(jsonl.lines.first?["id"] as? String == "stdin:1")
+    }
+
+    @Test func noTextOmitsTheText() throws {
+        let result = try CLI.run(["annotate", "--no-text"], stdin: Data(#"{"id": 1, "text": "Hello."}"#.utf8))
+        #expect(result.lines.first?["text"] == nil)
+        #expect(result.lines.first?["entities"] is [Any])
+    }
+
+    @Test func outputFileIsWrittenWhole() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out.jsonl")
+        let result = try CLI.run(["annotate", "-o", out.path], stdin: Data(#"{"id": 1, "text": "Hello."}"#.utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let written = try String(contentsOf: out, encoding: .utf8)
+        #expect(written.hasPrefix(#"{"id":1,"#))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.jsonl"])
+    }
+
+    @Test func jobsDoNotChangeTheOutput() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let seed = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Corpora/samples/westminster-2018.txt"), encoding: .utf8)
+        let paragraphs = seed.split(separator: "\n").map(String.init)
+        var input = ""
+        for i in 0..<2000 {
+            // Records of very different sizes, so workers finish out of order.
+            let text = paragraphs[i % paragraphs.count] + String(repeating: " " + paragraphs[(i * 7) % paragraphs.count], count: i % 13)
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            input += i % 500 == 17 ? "{broken\n" : "{\"id\": \(i), \"text\": \"\(escaped)\"}\n"
+        }
+        let file = dir.appendingPathComponent("many.jsonl")
+        try write(input, to: file)
+        let one = try CLI.run(["annotate", "--jobs", "1", file.path])
+        let two = try CLI.run(["annotate", "--jobs", "2", file.path])
+        let four = try CLI.run(["annotate", "--jobs", "4", file.path])
+        #expect(one.lines.count == 2000)
+        #expect(one.status == 1)
+        #expect(one.stdout == two.stdout)
+        #expect(one.stdout == four.stdout)
+    }
+
+    @Test func progressGoesToStandardErrorOnly() throws {
+        let result = try CLI.run(["annotate", "--progress"], stdin: Data(#"{"text": "x"}"#.utf8 + [0x0A]))
+        #expect(result.stderr.contains("records"))
+        #expect(result.lines.count == 1)
+    }
+}
