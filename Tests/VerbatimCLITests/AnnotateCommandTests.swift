@@ -121,3 +121,23 @@ import Testing
         #expect(md.lines.count == 1)
     }
 }
+
+@Suite struct EvalCommandTests {
+    @Test func scoresAnnotateOutputAgainstGold() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gold = dir.appendingPathComponent("gold.jsonl")
+        try write(#"{"id": "a", "text": "Neil Basu spoke in London.", "entities": [{"start": 0, "end": 9, "label": "PERSON"}, {"start": 19, "end": 25, "label": "PLACE"}]}"# + "\n", to: gold)
+        let annotated = try CLI.run(["annotate", gold.path])
+        let predicted = dir.appendingPathComponent("pred.jsonl")
+        try annotated.stdout.write(to: predicted)
+        let result = try CLI.run(["eval", gold.path, predicted.path, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let figures = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        let micro = try #require(figures["entities_micro"] as? [String: Any])
+        #expect(micro["gold"] as? Int == 2)
+        #expect(figures["documents"] as? Int == 1)
+        let missing = try CLI.run(["eval", gold.path, dir.appendingPathComponent("nope.jsonl").path])
+        #expect(missing.status == 2)
+    }
+}
