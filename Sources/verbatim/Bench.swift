@@ -22,6 +22,8 @@ extension Verbatim {
 
         @OptionGroup var input: InputOptions
 
+        @OptionGroup var modelOptions: ModelOptions
+
         @Option(help: "Repeat the corpus until it holds at least this many MB.")
         var sizeMb: Double = 20
 
@@ -36,9 +38,11 @@ extension Verbatim {
             guard !articles.isEmpty else { throw ValidationError("the corpus holds no article text") }
             let documents = Benchmark.repeatedCorpus(articles, minimumBytes: Int(sizeMb * 1_000_000))
             let startup = measureStartup()
+            let residentBefore = Benchmark.currentResidentMegabytes
             let pipelineStart = DispatchTime.now().uptimeNanoseconds
-            let pipeline = try Pipeline()
+            let pipeline = try modelOptions.makePipeline()
             let loadMs = Double(DispatchTime.now().uptimeNanoseconds - pipelineStart) / 1e6
+            let modelMegabytes = Benchmark.currentResidentMegabytes - residentBefore
             let bench = Benchmark(documents: documents, pipeline: pipeline)
             let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
 
@@ -54,7 +58,7 @@ extension Verbatim {
             if json {
                 var figures: [String: Any] = [
                     "corpus_bytes": bench.totalBytes, "documents": documents.count, "jobs": threads,
-                    "startup_ms": startup.map { $0 * 1000 } as Any, "pipeline_load_ms": loadMs, "peak_rss_mb": peak,
+                    "startup_ms": startup.map { $0 * 1000 } as Any, "pipeline_load_ms": loadMs, "models_rss_mb": modelMegabytes, "peak_rss_mb": peak,
                 ]
                 for (key, m) in [("icu", floor), ("segmentation", segmentation), ("pipeline_1", single), ("pipeline_n", parallel)] {
                     figures[key] = ["mb_per_s": m.megabytesPerSecond, "docs_per_s": m.documentsPerSecond, "seconds": m.seconds]
@@ -73,7 +77,7 @@ extension Verbatim {
                                     m.megabytesPerSecond / floor.megabytesPerSecond))
             }
             print(String(format: "%d threads vs 1 thread: ×%.2f", threads, parallel.megabytesPerSecond / single.megabytesPerSecond))
-            print(String(format: "pipeline and models ready in %.1f ms", loadMs))
+            print(String(format: "pipeline and models ready in %.1f ms, %.1f MB resident", loadMs, modelMegabytes))
             if let startup {
                 print(String(format: "start-up to first output line: %.1f ms (median of 5 runs)", startup * 1000))
             } else {
