@@ -1,0 +1,132 @@
+/// Finds time expressions (TIMEX3 DATE, TIME, DURATION, SET) and normalises them
+/// against the document's date.
+///
+/// Two steps, as in HeidelTime and Duckling: the rules (``TimeScanner``) propose spans
+/// with an unresolved ``TimeValue``; ``TimeResolver`` pins those to the reference date:
+/// `document.date`, else a full date written at the start of the article (a dateline),
+/// else none, in which case relative expressions keep no value. See `RULES.md`.
+public struct TimeRecognizer: Annotator {
+    public struct Options: Sendable {
+        /// Look for a dateline in the first `datelineBytes` bytes when the document has no date.
+        public var datelineBytes: Int = 300
+
+        public init() {}
+    }
+
+    public let name = "time"
+    public let requires: Set<Layer> = [.tokens, .sentences]
+    public let produces: Set<Layer> = [.entities, .times]
+    public let options: Options
+    let lexicon: TimeLexicon
+
+    public init(options: Options = Options()) {
+        self.options = options
+        self.lexicon = TimeLexicon()
+    }
+
+    public func annotate(_ state: inout AnalysisState) {
+        let found = candidates(state.document, state.segmentation)
+        guard !found.isEmpty else { return }
+        let reference = state.document.date ?? dateline(found, state.document, state.segmentation)
+        let resolver = TimeResolver(reference: reference)
+        let tokens = state.segmentation.tokens
+        var times: [Entity] = []
+        times.reserveCapacity(found.count)
+        for c in found {
+            let start = tokens[c.first].start
+            let end = tokens[c.end - 1].end
+            times.append(Entity(start: start, end: end, label: .time, type: c.type.rawValue,
+                                value: c.value.flatMap { resolver.resolve($0) }, rule: "time:" + c.rule))
+        }
+        state.annotation.entities = Self.merge(state.annotation.entities, times)
+    }
+
+    /// All candidates of a document, sentence by sentence, longest first, without overlaps.
+    public func candidates(_ document: Document, _ segmentation: Segmentation) -> [TimeCandidate] {
+        let tokens = segmentation.tokens
+        var keys: [WordKey?] = []
+        var words: [TimeWord?] = []
+        keys.reserveCapacity(tokens.count)
+        words.reserveCapacity(tokens.count)
+        let utf8 = document.utf8
+        for t in tokens {
+            let n = Int(t.end - t.start)
+            if n <= 16, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
+                let k = WordKey(utf8[Int(t.start)..<Int(t.end)])
+                keys.append(k)
+                words.append(k.flatMap { lexicon.word($0) })
+            } else {
+                keys.append(nil)
+                words.append(nil)
+            }
+        }
+        var scanner = TimeScanner(bytes: utf8, tokens: tokens, keys: keys, words: words)
+        var out: [TimeCandidate] = []
+        for sentence in timeSentences(segmentation, words) {
+            scanner.sentenceStart = sentence.lowerBound
+            scanner.limit = sentence.upperBound
+            var i = sentence.lowerBound
+            while i < sentence.upperBound {
+                // Only tokens that can begin an expression are tried.
+                if keys[i] != nil, let c = scanner.longest(at: i) {
+                    out.append(c)
+                    i = c.end
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// The sentences, except that ICU's break after "p.m." before a capitalised zone, day
+    /// or month ("10 p.m. Wednesday", "5 p.m. EST") is undone.
+    func timeSentences(_ segmentation: Segmentation, _ words: [TimeWord?]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(segmentation.sentences.count)
+        for s in segmentation.sentences {
+            if let last = out.last, case .meridiem? = words[last.upperBound - 1] {
+                switch words[s.lowerBound] {
+                case .zone?, .weekday?, .month?, .relativeDay?:
+                    out[out.count - 1] = last.lowerBound..<s.upperBound
+                    continue
+                default:
+                    break
+                }
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// A full date written near the start of the article, used when the document has no date.
+    func dateline(_ found: [TimeCandidate], _ document: Document, _ segmentation: Segmentation) -> CalendarDate? {
+        for c in found {
+            guard segmentation.tokens[c.first].start < options.datelineBytes else { break }
+            if case .date(let y?, let m, let d?, _)? = c.value, let date = CalendarDate(year: y, month: m, day: d) {
+                return date
+            }
+        }
+        return nil
+    }
+
+    /// Adds time entities to the sorted, non-overlapping entity list, dropping any that
+    /// overlap an entity already there.
+    static func merge(_ existing: [Entity], _ times: [Entity]) -> [Entity] {
+        if existing.isEmpty { return times }
+        var result: [Entity] = []
+        result.reserveCapacity(existing.count + times.count)
+        var e = 0
+        for t in times {
+            while e < existing.count, existing[e].end <= t.start {
+                result.append(existing[e])
+                e += 1
+            }
+            // existing[e] (if any) ends after t starts: an overlap when it also starts before t ends.
+            if e < existing.count, existing[e].start < t.end { continue }
+            result.append(t)
+        }
+        result.append(contentsOf: existing[e...])
+        return result
+    }
+}

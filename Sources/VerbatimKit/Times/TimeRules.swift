@@ -1,0 +1,845 @@
+/// Function words the time rules test for, as keys.
+enum K {
+    static let the = WordKey("the")
+    static let a = WordKey("a")
+    static let an = WordKey("an")
+    static let of = WordKey("of")
+    static let ago = WordKey("ago")
+    static let earlier = WordKey("earlier")
+    static let later = WordKey("later")
+    static let early = WordKey("early")
+    static let late = WordKey("late")
+    static let mid = WordKey("mid")
+    static let middle = WordKey("middle")
+    static let end = WordKey("end")
+    static let beginning = WordKey("beginning")
+    static let start = WordKey("start")
+    static let last = WordKey("last")
+    static let past = WordKey("past")
+    static let previous = WordKey("previous")
+    static let this = WordKey("this")
+    static let current = WordKey("current")
+    static let next = WordKey("next")
+    static let coming = WordKey("coming")
+    static let following = WordKey("following")
+    static let first = WordKey("first")
+    static let latest = WordKey("latest")
+    static let recent = WordKey("recent")
+    static let most = WordKey("most")
+    static let every = WordKey("every")
+    static let each = WordKey("each")
+    static let per = WordKey("per")
+    static let other = WordKey("other")
+    static let now = WordKey("now")
+    static let currently = WordKey("currently")
+    static let recently = WordKey("recently")
+    static let lately = WordKey("lately")
+    static let soon = WordKey("soon")
+    static let future = WordKey("future")
+    static let near = WordKey("near")
+    static let present = WordKey("present")
+    static let nowadays = WordKey("nowadays")
+    static let these = WordKey("these")
+    static let days = WordKey("days")
+    static let tonight = WordKey("tonight")
+    static let overnight = WordKey("overnight")
+    static let weekend = WordKey("weekend")
+    static let weekends = WordKey("weekends")
+    static let fiscal = WordKey("fiscal")
+    static let half = WordKey("half")
+    static let and = WordKey("and")
+    static let or = WordKey("or")
+    static let more = WordKey("more")
+    static let less = WordKey("less")
+    static let than = WordKey("than")
+    static let at = WordKey("at")
+    static let least = WordKey("least")
+    static let up = WordKey("up")
+    static let to = WordKey("to")
+    static let no = WordKey("no")
+    static let about = WordKey("about")
+    static let around = WordKey("around")
+    static let nearly = WordKey("nearly")
+    static let almost = WordKey("almost")
+    static let roughly = WordKey("roughly")
+    static let approximately = WordKey("approximately")
+    static let over = WordKey("over")
+    static let under = WordKey("under")
+    static let just = WordKey("just")
+    static let old = WordKey("old")
+    static let long = WordKey("long")
+    static let will = WordKey("will")
+    static let ll = WordKey("'ll")
+    static let shall = WordKey("shall")
+    static let year = WordKey("year")
+    static let years = WordKey("years")
+    static let fall = WordKey("fall")
+    static let christmas = WordKey("christmas")
+    static let eve = WordKey("eve")
+    static let day = WordKey("day")
+    static let thanksgiving = WordKey("thanksgiving")
+    static let newYears = WordKey("year's")
+    static let new = WordKey("new")
+    static let halloween = WordKey("halloween")
+    static let century = WordKey("century")
+    static let `for` = WordKey("for")
+    static let `in` = WordKey("in")
+    static let since = WordKey("since")
+    static let by = WordKey("by")
+    static let until = WordKey("until")
+    static let till = WordKey("till")
+    static let during = WordKey("during")
+    static let from = WordKey("from")
+    static let through = WordKey("through")
+    static let before = WordKey("before")
+    static let after = WordKey("after")
+    static let on = WordKey("on")
+    static let late_ = WordKey("late")
+    static let percent = WordKey("percent")
+    static let times = WordKey("times")
+    static let million = WordKey("million")
+    static let billion = WordKey("billion")
+    static let dollars = WordKey("dollars")
+    static let cents = WordKey("cents")
+    static let nineties = WordKey("nineties")
+    static let eighties = WordKey("eighties")
+    static let seventies = WordKey("seventies")
+    static let sixties = WordKey("sixties")
+    static let fifties = WordKey("fifties")
+    static let period = WordKey("period")
+    static let moment = WordKey("moment")
+
+    /// Words after which a bare month name ("May", "March") reads as a month.
+    static let monthContext: [WordKey] = [
+        WordKey("in"), WordKey("since"), WordKey("by"), WordKey("until"), WordKey("till"), WordKey("of"),
+        WordKey("during"), WordKey("from"), WordKey("through"), WordKey("to"), WordKey("before"),
+        WordKey("after"), WordKey("last"), WordKey("this"), WordKey("next"), WordKey("early"),
+        WordKey("late"), WordKey("mid"), WordKey("each"), WordKey("every"), WordKey("between"),
+        WordKey("on"), WordKey("throughout"), WordKey("and"), WordKey("or"), WordKey("for"),
+        WordKey("until"), WordKey("end"), WordKey("beginning"), WordKey("start"), WordKey("middle"),
+    ]
+    /// Words before which a four-digit number is a year rather than a count.
+    static let yearContext: [WordKey] = [
+        WordKey("in"), WordKey("since"), WordKey("by"), WordKey("until"), WordKey("till"), WordKey("of"),
+        WordKey("during"), WordKey("from"), WordKey("through"), WordKey("to"), WordKey("before"),
+        WordKey("after"), WordKey("early"), WordKey("late"), WordKey("mid"), WordKey("between"),
+        WordKey("and"), WordKey("for"), WordKey("fiscal"), WordKey("the"), WordKey("year"),
+        WordKey("summer"), WordKey("spring"), WordKey("autumn"), WordKey("winter"), WordKey("fall"),
+        WordKey("around"), WordKey("circa"), WordKey("about"), WordKey("than"), WordKey("at"),
+        WordKey("throughout"), WordKey("as"), WordKey("or"), WordKey("on"), WordKey("over"),
+    ]
+    static let approximators: [WordKey] = [about, around, nearly, almost, roughly, approximately, over, under, just]
+    static let lastWords: [WordKey] = [last, past, previous]
+    static let nextWords: [WordKey] = [next, coming, following]
+}
+
+/// The result of one rule at one position.
+struct TimeMatch {
+    /// One past the last token.
+    var end: Int
+    var type: TimexType
+    var value: TimeValue?
+    var rule: String
+    /// Whether a preceding "the" belongs to the expression ("the third quarter").
+    var takesDeterminer = false
+    /// Whether "early", "late", "mid" or "earlier this" may modify it.
+    var takesModifier = false
+}
+
+extension TimeScanner {
+    // MARK: - Entry point
+
+    /// The longest time expression starting at token `i`, with its prefixes.
+    func longest(at i: Int) -> TimeCandidate? {
+        var best: TimeCandidate?
+        func offer(_ m: TimeMatch?, from first: Int, rule prefix: String = "") {
+            guard let m else { return }
+            if best == nil || m.end > best!.end {
+                best = TimeCandidate(first: first, end: m.end, type: m.type, value: m.value, rule: prefix + m.rule)
+            }
+        }
+        if let m = core(at: i), !m.rule.isEmpty { offer(m, from: i) }
+
+        // "the third quarter", "the past two months", "the future".
+        if `is`(i, K.the) {
+            if let m = core(at: i + 1), m.takesDeterminer { offer(m, from: i, rule: "the+") }
+            // "the end of 1990", "the middle of October", "the beginning of the month"
+            if isAny(i + 1, [K.end, K.beginning, K.start, K.middle]), `is`(i + 2, K.of) {
+                var j = i + 3
+                if `is`(j, K.the) { j += 1 }
+                if let m = core(at: j), m.type == .date, m.takesModifier || m.takesDeterminer {
+                    offer(m, from: i, rule: "the-end-of+")
+                } else if `is`(i + 3, K.the), case .unit(let u, false)? = word(i + 4), u >= .week {
+                    offer(TimeMatch(end: i + 5, type: .date, value: .shift(u, 0), rule: "the-end-of-the-unit"), from: i)
+                }
+            }
+        }
+        // "early next year", "late yesterday", "mid-November", "earlier this month"
+        if isAny(i, [K.early, K.late, K.mid, K.earlier, K.later]) {
+            var j = i + 1
+            if isChar(j, "-"), glued(j) { j += 1 }
+            if let m = core(at: j), m.takesModifier { offer(m, from: i, rule: "modifier+") }
+        }
+        // "about two years ago", "nearly an hour", "more than four hours", "at least 20 years"
+        var q: Int?
+        if isAny(i, K.approximators) { q = i + 1 }
+        if isAny(i, [K.more, K.less]), `is`(i + 1, K.than) { q = i + 2 }
+        if `is`(i, K.no), isAny(i + 1, [K.more, K.less]), `is`(i + 2, K.than) { q = i + 3 }
+        if `is`(i, K.at), isAny(i + 1, [K.least, K.most]) { q = i + 2 }
+        if `is`(i, K.up), `is`(i + 1, K.to) { q = i + 2 }
+        if let q, let m = quantity(at: q) { offer(m, from: i, rule: "approx+") }
+        return best
+    }
+
+    /// The longest expression of any rule starting exactly at `i` (no prefixes).
+    func core(at i: Int) -> TimeMatch? {
+        guard inRange(i) else { return nil }
+        var best: TimeMatch?
+        func take(_ m: TimeMatch?) {
+            guard let m else { return }
+            if best == nil || m.end > best!.end { best = m }
+        }
+        let t = tokens[i]
+        if t.kind == .number || t.kind == .word && bytes[Int(t.start)] < 0x3A && bytes[Int(t.start)] >= 0x30 {
+            take(clock(at: i))
+            take(numericDate(at: i))
+            take(dayMonth(at: i))
+            take(year(at: i))
+            take(decade(at: i))
+            take(quantity(at: i))
+            take(hyphenDuration(at: i))
+            take(century(at: i))
+        }
+        switch word(i) {
+        case .month?: take(monthDate(at: i))
+        case .weekday?: take(weekdayPhrase(at: i))
+        case .relativeDay?: take(relativeDay(at: i))
+        case .clockWord?: take(clock(at: i))
+        case .frequency(let unit)?:
+            take(TimeMatch(end: i + 1, type: .set, value: .fixed(Self.duration(1, unit)), rule: "frequency"))
+        case .season?: take(season(at: i))
+        case .ordinal?: take(quarter(at: i)); take(dayMonth(at: i)); take(century(at: i))
+        case .number?, .vagueNumber?: take(quantity(at: i)); take(hyphenDuration(at: i))
+        case .unit?: take(bareUnit(at: i))
+        default: break
+        }
+        if let k = key(i) {
+            if k == K.a || k == K.an { take(quantity(at: i)); take(hyphenDuration(at: i)); take(perUnit(at: i)) }
+            if k == K.per { take(perUnit(at: i)) }
+            if K.lastWords.contains(k) || k == K.this || k == K.current || K.nextWords.contains(k) || k == K.latest || k == K.first || k == K.recent || k == K.most {
+                take(relative(at: i))
+            }
+            if k == K.every || k == K.each { take(everyPhrase(at: i)) }
+            if k == K.fiscal { take(fiscal(at: i)) }
+            if k == K.tonight || k == K.overnight { take(nightWord(at: i, k)) }
+            if k == K.weekend { take(TimeMatch(end: i + 1, type: .date, value: .weekend(0), rule: "weekend", takesDeterminer: true)) }
+            if k == K.quarterKey || k == K.half { take(quarter(at: i)) }
+            take(reference(at: i, k))
+            take(holiday(at: i, k))
+            if k == K.nineties || k == K.eighties || k == K.seventies || k == K.sixties || k == K.fifties {
+                let decade = k == K.nineties ? 199 : k == K.eighties ? 198 : k == K.seventies ? 197 : k == K.sixties ? 196 : 195
+                take(TimeMatch(end: i + 1, type: .date, value: .fixed(String(decade)), rule: "decade-word", takesDeterminer: true, takesModifier: true))
+            }
+        }
+        return best
+    }
+
+    // MARK: - Clock times
+
+    /// "7.40am", "7:40 p.m. EST", "13:00", "6 am", "noon", "midnight", "10 p.m. Wednesday", "noon Thursday".
+    func clock(at i: Int) -> TimeMatch? {
+        var end: Int
+        var time: (hour: Int, minute: Int)
+        var rule = "clock"
+        if case .clockWord(let h)? = word(i) {
+            time = (h, 0)
+            end = i + 1
+            rule = "clock-word"
+        } else if let c = clockToken(i) {
+            time = c
+            end = i + 1
+        } else if let h = digits(i), h.count <= 2 {
+            if isChar(i + 1, ":"), glued(i + 1), glued(i + 2), let m = digits(i + 2), m.count == 2 {
+                end = i + 3
+                var pm: Bool?
+                if case .meridiem(let p)? = word(end) { pm = p; end += 1 }
+                guard let c = Self.clock(hour: h.value, minute: m.value, pm: pm) else { return nil }
+                // A bare "3:15" is a clock time only when nothing numeric follows (not a ratio or score).
+                if pm == nil, isChar(end, ":") || isChar(end, "-") { return nil }
+                time = c
+            } else if case .meridiem(let pm)? = word(i + 1), let c = Self.clock(hour: h.value, minute: 0, pm: pm) {
+                time = c
+                end = i + 2
+            } else {
+                return nil
+            }
+        } else if inRange(i), tokens[i].kind == .number, case .meridiem(let pm)? = word(i + 1),
+                  let c = decimalClock(i, pm: pm) {
+            time = c
+            end = i + 2
+        } else {
+            return nil
+        }
+        if case .zone? = word(end) { end += 1 }
+        // A day written right after: "10 p.m. Wednesday", "noon Saturday", "5 p.m. EST Nov. 9".
+        var base: TimeValue?
+        var j = end
+        if isChar(j, ",") { j += 1 }
+        if let day = dayAfterClock(at: j) {
+            base = day.value
+            end = day.end
+            rule += "+day"
+        }
+        return TimeMatch(end: end, type: .time, value: .clock(base, hour: time.hour, minute: time.minute), rule: rule)
+    }
+
+    /// "7.40" followed by a meridiem token.
+    private func decimalClock(_ i: Int, pm: Bool) -> (hour: Int, minute: Int)? {
+        let t = tokens[i]
+        var hour = 0, minute = 0, seenSeparator = false, minuteDigits = 0
+        for p in Int(t.start)..<Int(t.end) {
+            let b = bytes[p]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: ":") {
+                if seenSeparator { return nil }
+                seenSeparator = true
+            } else if b >= 48, b <= 57 {
+                if seenSeparator { minute = minute * 10 + Int(b - 48); minuteDigits += 1 } else { hour = hour * 10 + Int(b - 48) }
+            } else {
+                return nil
+            }
+        }
+        guard seenSeparator, minuteDigits == 2 else { return nil }
+        return Self.clock(hour: hour, minute: minute, pm: pm)
+    }
+
+    private func dayAfterClock(at j: Int) -> (end: Int, value: TimeValue)? {
+        switch word(j) {
+        case .weekday(let d, false)?:
+            return (j + 1, .weekday(d, tenseDirection(at: j)))
+        case .relativeDay(let n)?:
+            return (j + 1, .shift(.day, n))
+        case .month?:
+            if let m = monthDate(at: j), case .date? = m.value { return (m.end, m.value!) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Dates
+
+    /// "2018-08-14", "14/08/2018", "8/14/18".
+    func numericDate(at i: Int) -> TimeMatch? {
+        guard let a = digits(i) else { return nil }
+        if a.count == 4, isChar(i + 1, "-"), glued(i + 1), glued(i + 2), let m = digits(i + 2), m.count == 2,
+           isChar(i + 3, "-"), glued(i + 3), glued(i + 4), let d = digits(i + 4), d.count == 2,
+           CalendarDate(year: a.value, month: m.value, day: d.value) != nil {
+            return TimeMatch(end: i + 5, type: .date, value: .date(year: a.value, month: m.value, day: d.value, direction: .pastOrSame), rule: "iso-date")
+        }
+        guard a.count <= 2, isChar(i + 1, "/"), glued(i + 1), glued(i + 2), let b = digits(i + 2), b.count <= 2,
+              isChar(i + 3, "/"), glued(i + 3), glued(i + 4), let c = digits(i + 4), c.count == 4 || c.count == 2 else { return nil }
+        // Not part of a longer run of slashes ("1/2/3/4").
+        if isChar(i + 5, "/"), glued(i + 5) { return nil }
+        let year = c.count == 4 ? c.value : (c.value < 50 ? 2000 + c.value : 1900 + c.value)
+        // Day first when the first number cannot be a month, month first otherwise (US news).
+        let (month, day) = a.value > 12 ? (b.value, a.value) : (a.value, b.value)
+        guard CalendarDate(year: year, month: month, day: day) != nil else { return nil }
+        return TimeMatch(end: i + 5, type: .date, value: .date(year: year, month: month, day: day, direction: .pastOrSame), rule: "slash-date")
+    }
+
+    /// "Aug. 14", "August 14, 2018", "March 2017", "January", "May 26, 1980".
+    func monthDate(at i: Int) -> TimeMatch? {
+        guard case .month(let month, let abbreviated)? = word(i), isCapitalized(i) else { return nil }
+        var j = i + 1
+        if abbreviated {
+            if isChar(j, "."), glued(j) { j += 1 }
+        }
+        // Month Day [, Year]
+        if let day = dayOfMonth(j), !(isChar(j + 1, ":") && glued(j + 1)) {
+            var end = j + 1
+            var year: Int?
+            var k = end
+            if isChar(k, ",") { k += 1 }
+            if let y = yearNumber(k) { year = y; end = k + 1 }
+            guard year == nil || CalendarDate(year: year!, month: month, day: day) != nil else { return nil }
+            return TimeMatch(end: end, type: .date, value: .date(year: year, month: month, day: day, direction: tenseDirection(at: i)), rule: "month-day")
+        }
+        // Month [,] Year, Month of Year
+        var k = j
+        if isChar(k, ",") || `is`(k, K.of) { k += 1 }
+        if let y = yearNumber(k) {
+            return TimeMatch(end: k + 1, type: .date, value: .date(year: y, month: month, day: nil, direction: .pastOrSame), rule: "month-year", takesModifier: true)
+        }
+        // "June last year", "January this year"
+        if isAny(j, K.lastWords + [K.this, K.next]), `is`(j + 1, K.year) {
+            let shift = `is`(j, K.this) ? 0 : `is`(j, K.next) ? 1 : -1
+            return TimeMatch(end: j + 2, type: .date, value: shift == 0 ? .date(year: nil, month: month, day: nil, direction: .current) : .monthOfShiftedYear(month, years: shift), rule: "month-relative-year", takesModifier: true)
+        }
+        // A bare month: abbreviations need their full stop; no name before ("Theresa May").
+        if abbreviated, j == i + 1 { return nil }
+        if i > sentenceStart, isCapitalized(i - 1), word(i - 1) == nil, !tokens[i].flags.contains(.sentenceInitial),
+           !isAny(i - 1, K.monthContext) {
+            return nil
+        }
+        if month == 5 || month == 3 {
+            // "May" and "March" are words too: only after a preposition or modifier.
+            guard isAny(i - 1, K.monthContext) || isChar(i - 1, "-") else { return nil }
+        }
+        return TimeMatch(end: j, type: .date, value: .date(year: nil, month: month, day: nil, direction: tenseDirection(at: i)), rule: "month", takesModifier: true)
+    }
+
+    /// "14 August 2018", "14th of August", "the 14th of August".
+    func dayMonth(at i: Int) -> TimeMatch? {
+        guard let day = dayOfMonth(i) else { return nil }
+        var j = i + 1
+        if `is`(j, K.of) { j += 1 }
+        guard case .month(let month, let abbreviated)? = word(j), isCapitalized(j) else { return nil }
+        j += 1
+        if abbreviated, isChar(j, "."), glued(j) { j += 1 }
+        var end = j
+        var year: Int?
+        var k = j
+        if isChar(k, ",") { k += 1 }
+        if let y = yearNumber(k) { year = y; end = k + 1 }
+        guard CalendarDate(year: year ?? 2000, month: month, day: day) != nil else { return nil }
+        return TimeMatch(end: end, type: .date, value: .date(year: year, month: month, day: day, direction: tenseDirection(at: i)), rule: "day-month", takesDeterminer: true)
+    }
+
+    /// A year standing alone: "in 1990", "1990's budget".
+    func year(at i: Int) -> TimeMatch? {
+        guard let y = yearNumber(i) else { return nil }
+        // Not money, a count or part of a longer number.
+        if isChar(i - 1, "$") || isChar(i + 1, "%") { return nil }
+        if isChar(i - 1, ",") && digits(i - 2) != nil && glued(i - 1) { return nil }
+        if (isChar(i + 1, "-") || isChar(i + 1, "/") || isChar(i + 1, ".") || isChar(i + 1, ",") || isChar(i + 1, ":")) && glued(i + 1) && digits(i + 2) != nil { return nil }
+        let before = isAny(i - 1, K.yearContext) || word(i - 1) != nil
+        let after = inRange(i + 1) ? tokens[i + 1] : nil
+        // "2000 people": a plural noun after the number makes it a count.
+        if !before, let a = after, a.kind == .word, a.shape == .lower {
+            let last = bytes[Int(a.end) - 1]
+            if last == UInt8(ascii: "s"), word(i + 1) == nil { return nil }
+        }
+        if !before, y < 1900 || y > 2040 { return nil }
+        return TimeMatch(end: i + 1, type: .date, value: .fixed(String(y)), rule: "year", takesDeterminer: false, takesModifier: true)
+    }
+
+    /// "fiscal 1989", "fiscal year 1990", "fiscal 1989's first quarter" (the year only).
+    func fiscal(at i: Int) -> TimeMatch? {
+        var j = i + 1
+        if `is`(j, K.year) { j += 1 }
+        if let y = yearNumber(j) {
+            return TimeMatch(end: j + 1, type: .date, value: .fixed(String(y)), rule: "fiscal-year", takesDeterminer: true, takesModifier: true)
+        }
+        return nil
+    }
+
+    /// "1990s", "the '90s", "the early 1980s".
+    func decade(at i: Int) -> TimeMatch? {
+        guard let d = decadeToken(i) else { return nil }
+        let value = d.digits == 4 ? String(d.value / 10) : "19" + String(d.value / 10)
+        return TimeMatch(end: i + 1, type: .date, value: .fixed(value), rule: "decade", takesDeterminer: true, takesModifier: true)
+    }
+
+    /// "the 20th century", "the twentieth century".
+    func century(at i: Int) -> TimeMatch? {
+        var n: Int?
+        if case .ordinal(let o)? = word(i) { n = o } else { n = digitOrdinal(i) }
+        guard let n, n >= 1, n <= 21, `is`(i + 1, K.century) else { return nil }
+        return TimeMatch(end: i + 2, type: .date, value: .fixed(TimeResolver.pad(n - 1, 2)), rule: "century", takesDeterminer: true, takesModifier: true)
+    }
+
+    /// "third quarter", "third-quarter", "the fourth quarter of 1989", "the first half", "the quarter".
+    func quarter(at i: Int) -> TimeMatch? {
+        var j = i
+        var n: Int?
+        if case .ordinal(let o)? = word(i) { n = o; j += 1 } else if let o = digitOrdinal(i) { n = o; j += 1 }
+        if n != nil, isChar(j, "-"), glued(j) { j += 1 }
+        let isQuarter = `is`(j, K.quarterKey)
+        let isHalf = `is`(j, K.half)
+        guard isQuarter || isHalf else { return nil }
+        let count = isQuarter ? 4 : 2
+        j += 1
+        var year: Int?
+        var k = j
+        if `is`(k, K.of) { k += 1 }
+        if `is`(k, K.fiscal) { k += 1 }
+        if let y = yearNumber(k) { year = y; j = k + 1 }
+        guard let n else {
+            // "the quarter": the latest quarter that has ended.
+            guard isQuarter, i == j - 1 else { return nil }
+            return TimeMatch(end: j, type: .date, value: .previousQuarter, rule: "the-quarter", takesDeterminer: true)
+        }
+        guard n >= 1, n <= count else { return nil }
+        let value: TimeValue = isQuarter ? .quarter(n, year: year, yearShift: 0) : .half(n, year: year, yearShift: 0)
+        return TimeMatch(end: j, type: .date, value: value, rule: isQuarter ? "quarter" : "half", takesDeterminer: true, takesModifier: true)
+    }
+
+    // MARK: - Named days
+
+    /// "Tuesday", "Tuesday afternoon", "Saturday, April 25", "Tuesdays".
+    func weekdayPhrase(at i: Int) -> TimeMatch? {
+        guard case .weekday(let d, let plural)? = word(i), isCapitalized(i) else { return nil }
+        if plural {
+            var end = i + 1
+            var value = "XXXX-WXX-\(d)"
+            if case .partOfDay(let p)? = word(i + 1) { value += "T" + p; end += 1 }
+            return TimeMatch(end: end, type: .set, value: .fixed(value), rule: "weekday-plural")
+        }
+        var j = i + 1
+        if isChar(j, ",") { j += 1 }
+        if case .month? = word(j), let m = monthDate(at: j), m.rule == "month-day" {
+            return TimeMatch(end: m.end, type: .date, value: m.value, rule: "weekday-date")
+        }
+        if let m = dayMonth(at: j) {
+            return TimeMatch(end: m.end, type: .date, value: m.value, rule: "weekday-date")
+        }
+        let day = TimeValue.weekday(d, tenseDirection(at: i))
+        if case .partOfDay(let p)? = word(i + 1) {
+            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(day, p), rule: "weekday-part-of-day", takesModifier: true)
+        }
+        return TimeMatch(end: i + 1, type: .date, value: day, rule: "weekday", takesModifier: true)
+    }
+
+    /// "today", "yesterday afternoon", "tomorrow".
+    func relativeDay(at i: Int) -> TimeMatch? {
+        guard case .relativeDay(let n)? = word(i) else { return nil }
+        if case .partOfDay(let p)? = word(i + 1) {
+            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(.shift(.day, n), p), rule: "relative-day-part", takesModifier: true)
+        }
+        return TimeMatch(end: i + 1, type: .date, value: .shift(.day, n), rule: "relative-day", takesModifier: true)
+    }
+
+    /// "tonight", "overnight".
+    func nightWord(at i: Int, _ k: WordKey) -> TimeMatch? {
+        if k == K.tonight {
+            return TimeMatch(end: i + 1, type: .time, value: .partOfDay(.shift(.day, 0), "NI"), rule: "tonight")
+        }
+        // "overnight" before a noun is an adjective ("overnight stay", "overnight rates").
+        if inRange(i + 1), tokens[i + 1].kind == .word, tokens[i + 1].shape == .lower, word(i + 1) == nil, !isAny(i + 1, K.monthContext + [K.and]) {
+            return nil
+        }
+        return TimeMatch(end: i + 1, type: .time, value: .partOfDay(.shift(.day, -1), "NI"), rule: "overnight")
+    }
+
+    /// "summer", "the summer of 2017", "summer 2017".
+    func season(at i: Int) -> TimeMatch? {
+        guard case .season(let s)? = word(i) else { return nil }
+        var k = i + 1
+        if `is`(k, K.of) { k += 1 }
+        if let y = yearNumber(k) {
+            return TimeMatch(end: k + 1, type: .date, value: .season(s, year: y, direction: .current), rule: "season-year", takesDeterminer: true, takesModifier: true)
+        }
+        // "fall" is mostly a verb or a noun for a drop: only with a determiner or modifier.
+        if `is`(i, K.fall), !isAny(i - 1, [K.the, K.this, K.last, K.next, K.early, K.late, K.in, K.during]) { return nil }
+        if `is`(i, K.fall), `is`(i - 1, K.the), isAny(i + 1, [K.of, K.in]) { return nil }
+        return TimeMatch(end: i + 1, type: .date, value: .season(s, year: nil, direction: .pastOrSame), rule: "season", takesDeterminer: true, takesModifier: true)
+    }
+
+    /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving".
+    func holiday(at i: Int, _ k: WordKey) -> TimeMatch? {
+        guard isCapitalized(i) else { return nil }
+        if k == K.christmas {
+            if `is`(i + 1, K.eve) {
+                return TimeMatch(end: i + 2, type: .date, value: .date(year: nil, month: 12, day: 24, direction: tenseDirection(at: i)), rule: "holiday")
+            }
+            let end = `is`(i + 1, K.day) ? i + 2 : i + 1
+            return TimeMatch(end: end, type: .date, value: .date(year: nil, month: 12, day: 25, direction: tenseDirection(at: i)), rule: "holiday")
+        }
+        if k == K.new, `is`(i + 1, K.newYears), isAny(i + 2, [K.day, K.eve]) {
+            let eve = `is`(i + 2, K.eve)
+            return TimeMatch(end: i + 3, type: .date, value: .date(year: nil, month: eve ? 12 : 1, day: eve ? 31 : 1, direction: tenseDirection(at: i)), rule: "holiday")
+        }
+        if k == K.halloween {
+            return TimeMatch(end: i + 1, type: .date, value: .date(year: nil, month: 10, day: 31, direction: tenseDirection(at: i)), rule: "holiday")
+        }
+        if k == K.thanksgiving {
+            let end = `is`(i + 1, K.day) ? i + 2 : i + 1
+            return TimeMatch(end: end, type: .date, value: nil, rule: "holiday-thanksgiving")
+        }
+        return nil
+    }
+
+    // MARK: - Relative expressions
+
+    /// "last week", "this month", "next year", "last Friday", "last June", "the past year",
+    /// "the last three years", "the next few days", "the first nine months", "the latest quarter",
+    /// "recent years", "this morning", "last night".
+    func relative(at i: Int) -> TimeMatch? {
+        guard let k = key(i) else { return nil }
+        var j = i + 1
+        var direction: TimeDirection
+        var shift: Int
+        if K.lastWords.contains(k) || k == K.latest || k == K.recent || k == K.most {
+            direction = .previous; shift = -1
+        } else if k == K.this || k == K.current {
+            direction = .current; shift = 0
+        } else if K.nextWords.contains(k) {
+            direction = .following; shift = 1
+        } else if k == K.first {
+            direction = .current; shift = 0
+        } else {
+            return nil
+        }
+        if k == K.most {
+            guard `is`(j, K.recent) else { return nil }
+            j += 1
+        }
+        // "this coming Sunday"
+        if k == K.this, `is`(j, K.coming) { direction = .following; shift = 1; j += 1 }
+        // A count: "the last three years", "the next few days", "the first nine months".
+        if k != K.this, k != K.current, let m = quantity(at: j, allowAgo: false), m.type == .duration {
+            return TimeMatch(end: m.end, type: .duration, value: m.value, rule: "span-" + m.rule, takesDeterminer: true)
+        }
+        if k == K.first { return nil }
+        if k == K.recent {
+            // "recent years", "recent weeks": a vague stretch of the past.
+            guard case .unit(let u, true)? = word(j) else { return nil }
+            return TimeMatch(end: j + 1, type: .duration, value: .fixed("PX" + u.durationCode), rule: "recent-units", takesDeterminer: true)
+        }
+        switch word(j) {
+        case .unit(let u, false)?:
+            if u <= .hour { return nil }
+            if u == .day { return nil }
+            if k == K.latest || k == K.most {
+                guard u == .quarter else { return nil }
+                return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: "latest-quarter", takesDeterminer: true)
+            }
+            return TimeMatch(end: j + 1, type: .date, value: .shift(u, shift), rule: "relative-unit", takesDeterminer: true, takesModifier: true)
+        case .weekday(let d, false)?:
+            guard k != K.latest, k != K.current else { return nil }
+            var end = j + 1
+            var value: TimeValue = .weekday(d, direction)
+            var type = TimexType.date
+            if case .partOfDay(let p)? = word(end) { value = .partOfDay(value, p); end += 1; type = .time }
+            return TimeMatch(end: end, type: type, value: value, rule: "relative-weekday", takesModifier: true)
+        case .month(let m, false)?:
+            guard isCapitalized(j), k != K.latest, k != K.current else { return nil }
+            return TimeMatch(end: j + 1, type: .date, value: .date(year: nil, month: m, day: nil, direction: direction), rule: "relative-month", takesModifier: true)
+        case .season(let s)?:
+            guard k != K.latest else { return nil }
+            return TimeMatch(end: j + 1, type: .date, value: .season(s, year: nil, direction: direction), rule: "relative-season", takesDeterminer: true, takesModifier: true)
+        case .partOfDay(let p)?:
+            // "this morning", "last night", "this afternoon"
+            if k == K.this { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, 0), p), rule: "this-part-of-day", takesModifier: true) }
+            if k == K.last, p == "NI" { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, -1), p), rule: "last-night", takesModifier: true) }
+            return nil
+        default:
+            break
+        }
+        if `is`(j, K.weekend) {
+            return TimeMatch(end: j + 1, type: .date, value: .weekend(shift), rule: "relative-weekend", takesDeterminer: true, takesModifier: true)
+        }
+        if (k == K.latest || k == K.most) && `is`(j, K.quarterKey) {
+            return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: "latest-quarter", takesDeterminer: true)
+        }
+        return nil
+    }
+
+    /// "now", "currently", "recently", "the past", "the future", "soon", "these days".
+    func reference(at i: Int, _ k: WordKey) -> TimeMatch? {
+        if k == K.now || k == K.currently || k == K.nowadays {
+            return TimeMatch(end: i + 1, type: .date, value: .fixed("PRESENT_REF"), rule: "present-ref")
+        }
+        if k == K.recently || k == K.lately {
+            return TimeMatch(end: i + 1, type: .date, value: .fixed("PAST_REF"), rule: "past-ref")
+        }
+        if k == K.soon {
+            // "as soon as" is a conjunction.
+            if `is`(i + 1, WordKey("as")) || `is`(i - 1, WordKey("as")) { return nil }
+            return TimeMatch(end: i + 1, type: .date, value: .fixed("FUTURE_REF"), rule: "future-ref")
+        }
+        if k == K.these, `is`(i + 1, K.days) {
+            return TimeMatch(end: i + 2, type: .date, value: .fixed("PRESENT_REF"), rule: "these-days")
+        }
+        if `is`(i - 1, K.the) {
+            // Only as a noun phrase: "the past", "the future", "the near future", "the present".
+            if k == K.past, !nounFollows(i + 1) {
+                return TimeMatch(end: i + 1, type: .date, value: .fixed("PAST_REF"), rule: "the-past", takesDeterminer: true)
+            }
+            if k == K.future, !nounFollows(i + 1) {
+                return TimeMatch(end: i + 1, type: .date, value: .fixed("FUTURE_REF"), rule: "the-future", takesDeterminer: true)
+            }
+            if k == K.near, `is`(i + 1, K.future) {
+                return TimeMatch(end: i + 2, type: .date, value: .fixed("FUTURE_REF"), rule: "the-future", takesDeterminer: true)
+            }
+            if k == K.present, !nounFollows(i + 1) {
+                return TimeMatch(end: i + 1, type: .date, value: .fixed("PRESENT_REF"), rule: "the-present", takesDeterminer: true)
+            }
+        }
+        return nil
+    }
+
+    private func nounFollows(_ i: Int) -> Bool {
+        guard inRange(i) else { return false }
+        let t = tokens[i]
+        return t.kind == .word && !isAny(i, K.monthContext + [WordKey("is"), WordKey("was"), WordKey("will"), WordKey("that"), WordKey("as"), WordKey("with")])
+    }
+
+    // MARK: - Durations and sets
+
+    /// A count of units: "five minutes", "two years", "a week", "several years", "24 hours",
+    /// "twenty four hours", "a few days"; with "ago": "two years ago" (a date).
+    func quantity(at i: Int, allowAgo: Bool = true) -> TimeMatch? {
+        guard let (count, j) = number(at: i) else { return nil }
+        guard case .unit(let unit, let plural)? = word(j) else { return nil }
+        // "one year" and "a year", not "two year" (that is adjectival: "a two year deal"), unless compounded.
+        if count == 1, plural, !(inRange(i) && tokens[i].kind == .number) { return nil }
+        var end = j + 1
+        // "a minute and a half", "two and a half years" are left at their whole part.
+        if allowAgo, `is`(end, K.ago) {
+            let value: TimeValue = count.map { .shift(unit, -$0) } ?? .fixed("PAST_REF")
+            return TimeMatch(end: end + 1, type: .date, value: value, rule: "ago")
+        }
+        if allowAgo, isAny(end, [K.earlier, K.later]), !isAny(end + 1, [K.than]) {
+            let sign = `is`(end, K.later) ? 1 : -1
+            let value: TimeValue = count.map { .shift(unit, sign * $0) } ?? .fixed(sign < 0 ? "PAST_REF" : "FUTURE_REF")
+            end += 1
+            return TimeMatch(end: end, type: .date, value: value, rule: "offset")
+        }
+        // "two years old" is an age.
+        if `is`(end, K.old) { return nil }
+        // "a year" after an amount is a rate ("$5 a year"): let perUnit take it.
+        if count == 1, !plural, isAny(i, [K.a, K.an]), rateBefore(i) { return nil }
+        let value = count.map { Self.duration($0, unit) } ?? ("P" + (unit.isClockUnit ? "T" : "") + "X" + unit.durationCode)
+        return TimeMatch(end: end, type: .duration, value: .fixed(value), rule: "duration", takesDeterminer: true)
+    }
+
+    /// "five-minute", "two-year", "52-week", "16-hour"; not ages ("29-year-old").
+    func hyphenDuration(at i: Int) -> TimeMatch? {
+        guard let (count, j) = number(at: i, hyphenated: true), let count, j > i + 1, isChar(j - 1, "-"), glued(j - 1), glued(j) else { return nil }
+        guard case .unit(let unit, false)? = word(j) else { return nil }
+        if isChar(j + 1, "-"), glued(j + 1), `is`(j + 2, K.old) { return nil }
+        var end = j + 1
+        if isChar(end, "-"), glued(end), `is`(end + 1, K.long) { end += 2 }
+        return TimeMatch(end: end, type: .duration, value: .fixed(Self.duration(count, unit)), rule: "duration-adjective")
+    }
+
+    /// A number before a unit; returns the value (nil when vague) and the next token.
+    func number(at i: Int, hyphenated: Bool = false) -> (Int?, Int)? {
+        guard inRange(i) else { return nil }
+        if let d = digits(i) {
+            guard d.value > 0, d.count <= 4 else { return nil }
+            var next = i + 1
+            if hyphenated { guard isChar(next, "-"), glued(next) else { return nil }; next += 1 }
+            return (d.value, next)
+        }
+        if hyphenated {
+            guard case .number(let n)? = word(i) else { return nil }
+            var value = n
+            var j = i + 1
+            // "twenty-four-hour"
+            if n >= 20, n < 100, n % 10 == 0, isChar(j, "-"), glued(j), case .number(let u)? = word(j + 1), u < 10 {
+                value += u
+                j += 2
+            }
+            guard isChar(j, "-"), glued(j) else { return nil }
+            return (value, j + 1)
+        }
+        if isAny(i, [K.a, K.an]) {
+            if case .vagueNumber? = word(i + 1) {
+                var j = i + 2
+                if `is`(j, K.of) { j += 1 }
+                return (nil, j)
+            }
+            if `is`(i + 1, K.half), `is`(i + 2, K.of) == false, case .unit? = word(i + 2) { return nil }
+            return (1, i + 1)
+        }
+        switch word(i) {
+        case .number(var n)?:
+            var j = i + 1
+            if n >= 20, n < 100, n % 10 == 0, case .number(let u)? = word(j), u < 10 {
+                n += u
+                j += 1
+            } else if n >= 20, n < 100, n % 10 == 0, isChar(j, "-"), glued(j), case .number(let u)? = word(j + 1), u < 10 {
+                n += u
+                j += 2
+            }
+            if case .number(let m)? = word(j), m == 100 || m == 1000 {
+                n *= m
+                j += 1
+            }
+            return (n, j)
+        case .vagueNumber?:
+            var j = i + 1
+            if `is`(j, K.of) { j += 1 }
+            return (nil, j)
+        default:
+            return nil
+        }
+    }
+
+    /// A plural unit standing alone after "for" or "in": "for years", "for weeks".
+    func bareUnit(at i: Int) -> TimeMatch? {
+        guard case .unit(let u, true)? = word(i), u >= .day, isAny(i - 1, [K.for]) else { return nil }
+        return TimeMatch(end: i + 1, type: .duration, value: .fixed("PX" + u.durationCode), rule: "bare-units")
+    }
+
+    /// "every Tuesday", "each year", "every five minutes", "every other week".
+    func everyPhrase(at i: Int) -> TimeMatch? {
+        var j = i + 1
+        var count = 1
+        if `is`(j, K.other) { count = 2; j += 1 } else if let (n, next) = number(at: j), let n, !isAny(j, [K.a, K.an]) { count = n; j = next }
+        switch word(j) {
+        case .unit(let u, _)?:
+            return TimeMatch(end: j + 1, type: .set, value: .fixed(Self.duration(count, u)), rule: "every-unit")
+        case .weekday(let d, _)?:
+            var end = j + 1
+            var value = "XXXX-WXX-\(d)"
+            if case .partOfDay(let p)? = word(end) { value += "T" + p; end += 1 }
+            return TimeMatch(end: end, type: .set, value: .fixed(value), rule: "every-weekday")
+        case .month(let m, false)?:
+            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + TimeResolver.pad(m, 2)), rule: "every-month")
+        case .partOfDay(let p)?:
+            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-XX-XXT" + p), rule: "every-part-of-day")
+        case .season(let s)?:
+            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + s), rule: "every-season")
+        default:
+            return nil
+        }
+    }
+
+    /// A rate: "$5 a year", "twice a day", "per month".
+    func perUnit(at i: Int) -> TimeMatch? {
+        guard case .unit(let u, false)? = word(i + 1), u >= .hour else { return nil }
+        if isAny(i, [K.a, K.an]) {
+            guard rateBefore(i) else { return nil }
+        }
+        return TimeMatch(end: i + 2, type: .set, value: .fixed(Self.duration(1, u)), rule: "rate")
+    }
+
+    /// Whether the token before `i` ends an amount ("$5", "10%", "twice", "3 million").
+    private func rateBefore(_ i: Int) -> Bool {
+        let p = i - 1
+        guard inRange(p) else { return false }
+        if tokens[p].kind == .number { return true }
+        if isChar(p, "%") { return true }
+        return isAny(p, [K.percent, K.times, K.million, K.billion, K.dollars, K.cents, WordKey("twice"), WordKey("once"), WordKey("thrice")])
+    }
+
+    // MARK: - Helpers
+
+    /// A TIMEX3 duration of `count` units.
+    static func duration(_ count: Int, _ unit: TimeUnit) -> String {
+        switch unit {
+        case .decade: return "P\(count * 10)Y"
+        case .century: return "P\(count * 100)Y"
+        default: return "P" + (unit.isClockUnit ? "T" : "") + String(count) + unit.durationCode
+        }
+    }
+
+    /// Which way a bare weekday or month points: forward when "will", "'ll" or "shall"
+    /// comes shortly before it in the sentence, back otherwise (news reports the past).
+    func tenseDirection(at i: Int) -> TimeDirection {
+        var p = i - 1
+        let stop = max(sentenceStart, i - 8)
+        while p >= stop {
+            if isAny(p, [K.will, K.ll, K.shall]) { return .futureOrSame }
+            p -= 1
+        }
+        return .pastOrSame
+    }
+}
+
+extension K {
+    static let quarterKey = WordKey("quarter")
+}
