@@ -28,15 +28,23 @@ public struct TimeRecognizer: Annotator {
         let found = candidates(state.document, state.segmentation)
         guard !found.isEmpty else { return }
         let reference = state.document.date ?? dateline(found, state.document, state.segmentation)
-        let resolver = TimeResolver(reference: reference)
+        var resolver = TimeResolver(reference: reference)
         let tokens = state.segmentation.tokens
+        let utf8 = state.document.utf8
         var times: [Entity] = []
         times.reserveCapacity(found.count)
         for c in found {
             let start = tokens[c.first].start
-            let end = tokens[c.end - 1].end
+            var end = tokens[c.end - 1].end
+            // "Friday's": the possessive ending is not part of the expression.
+            end -= Int32(Self.possessiveLength(utf8, tokens[c.end - 1]))
+            let value = c.value.flatMap { resolver.resolve($0) }
+            switch c.value {
+            case .quarter?, .previousQuarter?: if let value { resolver.noteQuarter(value) }
+            default: break
+            }
             times.append(Entity(start: start, end: end, label: .time, type: c.type.rawValue,
-                                value: c.value.flatMap { resolver.resolve($0) }, rule: "time:" + c.rule))
+                                value: value, rule: "time:" + c.rule))
         }
         state.annotation.entities = Self.merge(state.annotation.entities, times)
     }
@@ -46,21 +54,27 @@ public struct TimeRecognizer: Annotator {
         let tokens = segmentation.tokens
         var keys: [WordKey?] = []
         var words: [TimeWord?] = []
+        var possessive: [Bool] = []
+        possessive.reserveCapacity(tokens.count)
         keys.reserveCapacity(tokens.count)
         words.reserveCapacity(tokens.count)
         let utf8 = document.utf8
         for t in tokens {
             let n = Int(t.end - t.start)
-            if n <= 16, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
-                let k = WordKey(utf8[Int(t.start)..<Int(t.end)])
+            if n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
+                let cut = Self.possessiveLength(utf8, t)
+                possessive.append(cut > 0)
+                let stemEnd = Int(t.end) - cut
+                let k = WordKey(utf8[Int(t.start)..<stemEnd])
                 keys.append(k)
                 words.append(k.flatMap { lexicon.word($0) })
             } else {
+                possessive.append(false)
                 keys.append(nil)
                 words.append(nil)
             }
         }
-        var scanner = TimeScanner(bytes: utf8, tokens: tokens, keys: keys, words: words)
+        var scanner = TimeScanner(bytes: utf8, tokens: tokens, keys: keys, words: words, possessive: possessive)
         var out: [TimeCandidate] = []
         for sentence in timeSentences(segmentation, words) {
             scanner.sentenceStart = sentence.lowerBound
@@ -77,6 +91,16 @@ public struct TimeRecognizer: Annotator {
             }
         }
         return out
+    }
+
+    /// The byte length of a possessive ending ("'s", "’s") on a word token, else 0.
+    static func possessiveLength(_ utf8: [UInt8], _ t: Token) -> Int {
+        guard t.kind == .word, t.end - t.start > 3 else { return 0 }
+        let e = Int(t.end)
+        guard utf8[e - 1] == UInt8(ascii: "s") else { return 0 }
+        if utf8[e - 2] == UInt8(ascii: "'") { return 2 }
+        if e - Int(t.start) > 5, utf8[e - 2] == 0x99, utf8[e - 3] == 0x80, utf8[e - 4] == 0xE2 { return 4 }
+        return 0
     }
 
     /// The sentences, except that ICU's break after "p.m." before a capitalised zone, day

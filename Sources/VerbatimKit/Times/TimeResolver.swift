@@ -14,9 +14,20 @@
 /// better than guessing.
 public struct TimeResolver: Sendable {
     public let reference: CalendarDate?
+    /// The quarter the text last named ("the third quarter"), for comparisons such as
+    /// "a year earlier" in quarterly results, which mean that quarter a year before.
+    public var quarterAnchor: (year: Int, quarter: Int)?
 
     public init(reference: CalendarDate?) {
         self.reference = reference
+    }
+
+    /// Remembers an explicit quarter value ("1989-Q3") as the anchor for later comparisons.
+    public mutating func noteQuarter(_ value: String) {
+        let b = Array(value.utf8)
+        guard b.count == 7, b[4] == UInt8(ascii: "-"), b[5] == UInt8(ascii: "Q"), let y = Int(String(value.prefix(4))),
+              let q = Int(String(value.suffix(1))), (1...4).contains(q) else { return }
+        quarterAnchor = (y, q)
     }
 
     /// The TIMEX3 value, or nil when it cannot be resolved.
@@ -49,6 +60,13 @@ public struct TimeResolver: Sendable {
         case .half(let n, let year, let shift):
             guard let y = year ?? reference.map({ $0.year + shift }) else { return nil }
             return "\(Self.pad(y, 4))-H\(n)"
+        case .anchoredQuarter(let shift, let year):
+            if let anchor = quarterAnchor {
+                return "\(Self.pad(year ?? anchor.year + shift, 4))-Q\(anchor.quarter)"
+            }
+            if let year { return Self.pad(year, 4) }
+            guard let ref = reference else { return nil }
+            return Self.pad(ref.year + shift, 4)
         case .weekend(let weeks):
             guard let ref = reference else { return nil }
             return Self.isoWeekString(ref.adding(days: 7 * weeks)) + "-WE"
@@ -74,8 +92,6 @@ public struct TimeResolver: Sendable {
         }
         guard let ref = reference else { return nil }
         let y: Int
-        let probeDay = day ?? 15
-        let refIndex = ref.year * 12 + ref.month - 1
         switch direction {
         case .current:
             y = ref.year
@@ -92,23 +108,19 @@ public struct TimeResolver: Sendable {
                 y = month > ref.month ? ref.year : ref.year + 1
             }
         case .pastOrSame, .futureOrSame:
-            // The year that puts the month nearest the reference month.
-            var best = ref.year
-            var bestDistance = Int.max
-            for candidate in (ref.year - 1)...(ref.year + 1) {
-                let index = candidate * 12 + month - 1
-                var distance = abs(index - refIndex) * 2
-                if index == refIndex { distance = 0 }
-                // Ties (six months either way) go to the tense's side.
-                if direction == .pastOrSame, index > refIndex { distance += 1 }
-                if direction == .futureOrSame, index < refIndex { distance += 1 }
-                if distance < bestDistance {
-                    bestDistance = distance
-                    best = candidate
-                }
+            // News reports the past: the latest occurrence, unless the next one is at most
+            // about two months ahead; in future context, the next occurrence.
+            let probe = day ?? 15
+            let refKey = (ref.month * 32 + ref.day)
+            let key = month * 32 + probe
+            let pastYear = key <= refKey ? ref.year : ref.year - 1
+            let nextYear = key >= refKey ? ref.year : ref.year + 1
+            if direction == .futureOrSame || key == refKey {
+                y = direction == .futureOrSame ? nextYear : ref.year
+            } else {
+                let next = CalendarDate(year: nextYear, month: month, day: min(probe, 28))!
+                y = next.dayNumber - ref.dayNumber <= 62 ? nextYear : pastYear
             }
-            y = best
-            _ = probeDay
         }
         if let day {
             // 29 February in a year without it: no value rather than a wrong one.

@@ -108,6 +108,8 @@ enum K {
     static let fifties = WordKey("fifties")
     static let period = WordKey("period")
     static let moment = WordKey("moment")
+    static let that = WordKey("that")
+    static let when = WordKey("when")
 
     /// Words after which a bare month name ("May", "March") reads as a month.
     static let monthContext: [WordKey] = [
@@ -127,6 +129,12 @@ enum K {
         WordKey("summer"), WordKey("spring"), WordKey("autumn"), WordKey("winter"), WordKey("fall"),
         WordKey("around"), WordKey("circa"), WordKey("about"), WordKey("than"), WordKey("at"),
         WordKey("throughout"), WordKey("as"), WordKey("or"), WordKey("on"), WordKey("over"),
+    ]
+    /// Words before a bare weekday or month that point it forward.
+    static let futureCues: [WordKey] = [
+        WordKey("will"), WordKey("'ll"), WordKey("shall"), WordKey("expected"), WordKey("planned"), WordKey("planning"),
+        WordKey("expects"), WordKey("scheduled"), WordKey("plan"), WordKey("plans"), WordKey("by"),
+        WordKey("until"), WordKey("next"), WordKey("due"),
     ]
     static let approximators: [WordKey] = [about, around, nearly, almost, roughly, approximately, over, under, just]
     static let lastWords: [WordKey] = [last, past, previous]
@@ -165,9 +173,8 @@ extension TimeScanner {
             if let m = core(at: i + 1), m.takesDeterminer { offer(m, from: i, rule: "the+") }
             // "the end of 1990", "the middle of October", "the beginning of the month"
             if isAny(i + 1, [K.end, K.beginning, K.start, K.middle]), `is`(i + 2, K.of) {
-                var j = i + 3
-                if `is`(j, K.the) { j += 1 }
-                if let m = core(at: j), m.type == .date, m.takesModifier || m.takesDeterminer {
+                // "the end of the month" keeps its frame; "the middle of the summer" leaves "summer" to itself.
+                if !`is`(i + 3, K.the), let m = core(at: i + 3), m.type == .date, m.takesModifier || m.takesDeterminer {
                     offer(m, from: i, rule: "the-end-of+")
                 } else if `is`(i + 3, K.the), case .unit(let u, false)? = word(i + 4), u >= .week {
                     offer(TimeMatch(end: i + 5, type: .date, value: .shift(u, 0), rule: "the-end-of-the-unit"), from: i)
@@ -205,6 +212,7 @@ extension TimeScanner {
             take(numericDate(at: i))
             take(dayMonth(at: i))
             take(year(at: i))
+            take(yearPeriod(at: i))
             take(decade(at: i))
             take(quantity(at: i))
             take(hyphenDuration(at: i))
@@ -216,10 +224,19 @@ extension TimeScanner {
         case .relativeDay?: take(relativeDay(at: i))
         case .clockWord?: take(clock(at: i))
         case .frequency(let unit)?:
-            take(TimeMatch(end: i + 1, type: .set, value: .fixed(Self.duration(1, unit)), rule: "frequency"))
+            // "quarterly dividend", "daily volume": an adjective before a noun is no time expression.
+            if !(inRange(i + 1) && tokens[i + 1].kind == .word && tokens[i + 1].shape == .lower && word(i + 1) == nil) {
+                take(TimeMatch(end: i + 1, type: .set, value: .fixed(Self.duration(1, unit)), rule: "frequency"))
+            }
         case .season?: take(season(at: i))
         case .ordinal?: take(quarter(at: i)); take(dayMonth(at: i)); take(century(at: i))
-        case .number?, .vagueNumber?: take(quantity(at: i)); take(hyphenDuration(at: i))
+        case .number(let n)?:
+            take(quantity(at: i)); take(hyphenDuration(at: i))
+            // "nineteen ninety-six"
+            if n >= 11, n <= 20, let (y, e) = yearAt(i) {
+                take(TimeMatch(end: e, type: .date, value: .fixed(String(y)), rule: "year-words", takesModifier: true))
+            }
+        case .vagueNumber?: take(quantity(at: i)); take(hyphenDuration(at: i))
         case .unit?: take(bareUnit(at: i))
         default: break
         }
@@ -234,6 +251,7 @@ extension TimeScanner {
             if k == K.tonight || k == K.overnight { take(nightWord(at: i, k)) }
             if k == K.weekend { take(TimeMatch(end: i + 1, type: .date, value: .weekend(0), rule: "weekend", takesDeterminer: true)) }
             if k == K.quarterKey || k == K.half { take(quarter(at: i)) }
+            if k == K.year { take(yearCompound(at: i)) }
             take(reference(at: i, k))
             take(holiday(at: i, k))
             if k == K.nineties || k == K.eighties || k == K.seventies || k == K.sixties || k == K.fifties {
@@ -252,6 +270,8 @@ extension TimeScanner {
         var time: (hour: Int, minute: Int)
         var rule = "clock"
         if case .clockWord(let h)? = word(i) {
+            // "High Noon", "high noon": a figure of speech.
+            if `is`(i - 1, WordKey("high")) { return nil }
             time = (h, 0)
             end = i + 1
             rule = "clock-word"
@@ -360,15 +380,15 @@ extension TimeScanner {
             var year: Int?
             var k = end
             if isChar(k, ",") { k += 1 }
-            if let y = yearNumber(k) { year = y; end = k + 1 }
+            if let (y, e) = yearAt(k) { year = y; end = e }
             guard year == nil || CalendarDate(year: year!, month: month, day: day) != nil else { return nil }
             return TimeMatch(end: end, type: .date, value: .date(year: year, month: month, day: day, direction: tenseDirection(at: i)), rule: "month-day")
         }
         // Month [,] Year, Month of Year
         var k = j
         if isChar(k, ",") || `is`(k, K.of) { k += 1 }
-        if let y = yearNumber(k) {
-            return TimeMatch(end: k + 1, type: .date, value: .date(year: y, month: month, day: nil, direction: .pastOrSame), rule: "month-year", takesModifier: true)
+        if let (y, e) = yearAt(k) {
+            return TimeMatch(end: e, type: .date, value: .date(year: y, month: month, day: nil, direction: .pastOrSame), rule: "month-year", takesModifier: true)
         }
         // "June last year", "January this year"
         if isAny(j, K.lastWords + [K.this, K.next]), `is`(j + 1, K.year) {
@@ -400,7 +420,7 @@ extension TimeScanner {
         var year: Int?
         var k = j
         if isChar(k, ",") { k += 1 }
-        if let y = yearNumber(k) { year = y; end = k + 1 }
+        if let (y, e) = yearAt(k) { year = y; end = e }
         guard CalendarDate(year: year ?? 2000, month: month, day: day) != nil else { return nil }
         return TimeMatch(end: end, type: .date, value: .date(year: year, month: month, day: day, direction: tenseDirection(at: i)), rule: "day-month", takesDeterminer: true)
     }
@@ -423,6 +443,52 @@ extension TimeScanner {
         return TimeMatch(end: i + 1, type: .date, value: .fixed(String(y)), rule: "year", takesDeterminer: false, takesModifier: true)
     }
 
+    /// "year-ago", "year-earlier quarter", "the year-ago period", "year-end", "year's end",
+    /// "the year ended Sept. 30", "the year two thousand".
+    func yearCompound(at i: Int) -> TimeMatch? {
+        if isChar(i + 1, "-"), glued(i + 1), glued(i + 2), isAny(i + 2, [K.ago, K.earlier]) {
+            var end = i + 3
+            var value = TimeValue.anchoredQuarter(yearShift: -1, year: nil)
+            if case .ordinal(let n)? = word(end), n <= 4, `is`(end + 1, K.quarterKey) {
+                value = .quarter(n, year: nil, yearShift: -1)
+                end += 2
+            } else if isAny(end, [K.quarterKey, K.period]) {
+                end += 1
+            }
+            return TimeMatch(end: end, type: .date, value: value, rule: "year-ago", takesDeterminer: true)
+        }
+        if isChar(i + 1, "-"), glued(i + 1), glued(i + 2), `is`(i + 2, K.end) || possessive[i] && `is`(i + 1, K.end) {
+            return TimeMatch(end: i + 3, type: .date, value: .date(year: nil, month: 12, day: 31, direction: .current), rule: "year-end")
+        }
+        if possessive[i] || isAny(i - 1, [K.by, K.at, K.around, K.since, K.before, K.after]), `is`(i + 1, K.end) {
+            return TimeMatch(end: i + 2, type: .date, value: .date(year: nil, month: 12, day: 31, direction: .current), rule: "year-end")
+        }
+        if let (y, end) = yearAt(i + 1), y >= 1000, word(i + 1) != nil {
+            return TimeMatch(end: end, type: .date, value: .fixed(String(y)), rule: "the-year-words", takesDeterminer: true)
+        }
+        // "the year", "the full year", "the fiscal year" (with its determiner only).
+        var first = i
+        while first > sentenceStart, isAny(first - 1, [K.fiscal, K.full, K.current, K.latest]) { first -= 1 }
+        guard `is`(first - 1, K.the), !possessive[i] else { return nil }
+        if isAny(i + 1, [K.of, K.before, K.after, K.that, K.when, K.in]) || isChar(i + 1, "-") { return nil }
+        if isAny(i + 1, [K.ended, K.ending]) || first < i {
+            return TimeMatch(end: i + 1, type: .duration, value: .fixed("P1Y"), rule: "the-year-ended", takesDeterminer: true)
+        }
+        return TimeMatch(end: i + 1, type: .date, value: .shift(.year, 0), rule: "the-year", takesDeterminer: true)
+    }
+
+    /// "the 1988 period", "the 1988 third quarter", "the 1988 quarter".
+    func yearPeriod(at i: Int) -> TimeMatch? {
+        guard let y = yearNumber(i), `is`(i - 1, K.the) else { return nil }
+        if case .ordinal(let n)? = word(i + 1), n <= 4, `is`(i + 2, K.quarterKey) {
+            return TimeMatch(end: i + 3, type: .date, value: .quarter(n, year: y, yearShift: 0), rule: "year-quarter", takesDeterminer: true)
+        }
+        if isAny(i + 1, [K.quarterKey, K.period]) {
+            return TimeMatch(end: i + 2, type: .date, value: .anchoredQuarter(yearShift: 0, year: y), rule: "year-period", takesDeterminer: true)
+        }
+        return nil
+    }
+
     /// "fiscal 1989", "fiscal year 1990", "fiscal 1989's first quarter" (the year only).
     func fiscal(at i: Int) -> TimeMatch? {
         var j = i + 1
@@ -436,6 +502,8 @@ extension TimeScanner {
     /// "1990s", "the '90s", "the early 1980s".
     func decade(at i: Int) -> TimeMatch? {
         guard let d = decadeToken(i) else { return nil }
+        // "in his 30s" is an age: two-digit decades only after "the" or an apostrophe.
+        if d.digits == 2, !(isAny(i - 1, [K.the, K.early, K.late, K.mid]) || tokens[i - 1].quote != nil) { return nil }
         let value = d.digits == 4 ? String(d.value / 10) : "19" + String(d.value / 10)
         return TimeMatch(end: i + 1, type: .date, value: .fixed(value), rule: "decade", takesDeterminer: true, takesModifier: true)
     }
@@ -457,6 +525,7 @@ extension TimeScanner {
         let isQuarter = `is`(j, K.quarterKey)
         let isHalf = `is`(j, K.half)
         guard isQuarter || isHalf else { return nil }
+        if isChar(j + 1, "-"), glued(j + 1) { return nil }
         let count = isQuarter ? 4 : 2
         j += 1
         var year: Int?
@@ -526,13 +595,13 @@ extension TimeScanner {
         guard case .season(let s)? = word(i) else { return nil }
         var k = i + 1
         if `is`(k, K.of) { k += 1 }
-        if let y = yearNumber(k) {
-            return TimeMatch(end: k + 1, type: .date, value: .season(s, year: y, direction: .current), rule: "season-year", takesDeterminer: true, takesModifier: true)
+        if let (y, e) = yearAt(k) {
+            return TimeMatch(end: e, type: .date, value: .season(s, year: y, direction: .current), rule: "season-year", takesDeterminer: true, takesModifier: true)
         }
         // "fall" is mostly a verb or a noun for a drop: only with a determiner or modifier.
         if `is`(i, K.fall), !isAny(i - 1, [K.the, K.this, K.last, K.next, K.early, K.late, K.in, K.during]) { return nil }
         if `is`(i, K.fall), `is`(i - 1, K.the), isAny(i + 1, [K.of, K.in]) { return nil }
-        return TimeMatch(end: i + 1, type: .date, value: .season(s, year: nil, direction: .pastOrSame), rule: "season", takesDeterminer: true, takesModifier: true)
+        return TimeMatch(end: i + 1, type: .date, value: .season(s, year: nil, direction: .pastOrSame), rule: "season", takesModifier: true)
     }
 
     /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving".
@@ -545,7 +614,7 @@ extension TimeScanner {
             let end = `is`(i + 1, K.day) ? i + 2 : i + 1
             return TimeMatch(end: end, type: .date, value: .date(year: nil, month: 12, day: 25, direction: tenseDirection(at: i)), rule: "holiday")
         }
-        if k == K.new, `is`(i + 1, K.newYears), isAny(i + 2, [K.day, K.eve]) {
+        if k == K.new, `is`(i + 1, K.year), possessive[i + 1], isAny(i + 2, [K.day, K.eve]) {
             let eve = `is`(i + 2, K.eve)
             return TimeMatch(end: i + 3, type: .date, value: .date(year: nil, month: eve ? 12 : 1, day: eve ? 31 : 1, direction: tenseDirection(at: i)), rule: "holiday")
         }
@@ -584,6 +653,12 @@ extension TimeScanner {
             guard `is`(j, K.recent) else { return nil }
             j += 1
         }
+        // "This Week" in mid-sentence capitals is a title (a programme, a column).
+        if isCapitalized(i), isCapitalized(j), !tokens[i].flags.contains(.sentenceInitial) { return nil }
+        // "coming months", "past years": a vague stretch.
+        if k == K.coming || k == K.past, case .unit(let u, true)? = word(j), u >= .day {
+            return TimeMatch(end: j + 1, type: .duration, value: .fixed("PX" + u.durationCode), rule: "vague-units", takesDeterminer: true)
+        }
         // "this coming Sunday"
         if k == K.this, `is`(j, K.coming) { direction = .following; shift = 1; j += 1 }
         // A count: "the last three years", "the next few days", "the first nine months".
@@ -603,6 +678,15 @@ extension TimeScanner {
             if k == K.latest || k == K.most {
                 guard u == .quarter else { return nil }
                 return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: "latest-quarter", takesDeterminer: true)
+            }
+            // "this year's third quarter", "last year's quarter"
+            if u == .year, possessive[j] {
+                if let q = quarter(at: j + 1), case .quarter(let n, nil, _)? = q.value {
+                    return TimeMatch(end: q.end, type: .date, value: .quarter(n, year: nil, yearShift: shift), rule: "relative-year-quarter", takesDeterminer: true)
+                }
+                if `is`(j + 1, K.quarterKey) {
+                    return TimeMatch(end: j + 2, type: .date, value: .anchoredQuarter(yearShift: shift, year: nil), rule: "relative-year-quarter", takesDeterminer: true)
+                }
             }
             return TimeMatch(end: j + 1, type: .date, value: .shift(u, shift), rule: "relative-unit", takesDeterminer: true, takesModifier: true)
         case .weekday(let d, false)?:
@@ -682,17 +766,27 @@ extension TimeScanner {
     func quantity(at i: Int, allowAgo: Bool = true) -> TimeMatch? {
         guard let (count, j) = number(at: i) else { return nil }
         guard case .unit(let unit, let plural)? = word(j) else { return nil }
+        // "60 Minutes" mid-sentence is a title.
+        if tokens[j].shape == .title, !tokens[j].flags.contains(.sentenceInitial), tokens[i].kind == .number { return nil }
+        // "a second betrayal": the ordinal, not the unit.
+        if unit == .second, !plural, inRange(j + 1), tokens[j + 1].kind == .word,
+           !isAny(j + 1, [K.later, K.ago, K.earlier, K.after, K.before, K.or, K.and, K.of, K.to, K.in]) { return nil }
+        // "a quarter of the market", "quarter-century"
+        if unit == .quarter, `is`(j + 1, K.of) || isChar(j + 1, "-") && glued(j + 1) { return nil }
+        // "months ago", "years ago" counted vaguely are handled by bareUnit.
         // "one year" and "a year", not "two year" (that is adjectival: "a two year deal"), unless compounded.
         if count == 1, plural, !(inRange(i) && tokens[i].kind == .number) { return nil }
         var end = j + 1
         // "a minute and a half", "two and a half years" are left at their whole part.
         if allowAgo, `is`(end, K.ago) {
-            let value: TimeValue = count.map { .shift(unit, -$0) } ?? .fixed("PAST_REF")
+            var value: TimeValue = count.map { .shift(unit, -$0) } ?? .fixed("PAST_REF")
+            if count == 1, unit == .year { value = .anchoredQuarter(yearShift: -1, year: nil) }
             return TimeMatch(end: end + 1, type: .date, value: value, rule: "ago")
         }
         if allowAgo, isAny(end, [K.earlier, K.later]), !isAny(end + 1, [K.than]) {
             let sign = `is`(end, K.later) ? 1 : -1
-            let value: TimeValue = count.map { .shift(unit, sign * $0) } ?? .fixed(sign < 0 ? "PAST_REF" : "FUTURE_REF")
+            var value: TimeValue = count.map { .shift(unit, sign * $0) } ?? .fixed(sign < 0 ? "PAST_REF" : "FUTURE_REF")
+            if count == 1, unit == .year, sign < 0 { value = .anchoredQuarter(yearShift: -1, year: nil) }
             end += 1
             return TimeMatch(end: end, type: .date, value: value, rule: "offset")
         }
@@ -770,7 +864,11 @@ extension TimeScanner {
 
     /// A plural unit standing alone after "for" or "in": "for years", "for weeks".
     func bareUnit(at i: Int) -> TimeMatch? {
-        guard case .unit(let u, true)? = word(i), u >= .day, isAny(i - 1, [K.for]) else { return nil }
+        guard case .unit(let u, true)? = word(i), u >= .day else { return nil }
+        if `is`(i + 1, K.ago) {
+            return TimeMatch(end: i + 2, type: .date, value: .fixed("PAST_REF"), rule: "units-ago")
+        }
+        guard isAny(i - 1, [K.for, K.within]) else { return nil }
         return TimeMatch(end: i + 1, type: .duration, value: .fixed("PX" + u.durationCode), rule: "bare-units")
     }
 
@@ -831,9 +929,9 @@ extension TimeScanner {
     /// comes shortly before it in the sentence, back otherwise (news reports the past).
     func tenseDirection(at i: Int) -> TimeDirection {
         var p = i - 1
-        let stop = max(sentenceStart, i - 8)
+        let stop = max(sentenceStart, i - 10)
         while p >= stop {
-            if isAny(p, [K.will, K.ll, K.shall]) { return .futureOrSame }
+            if isAny(p, K.futureCues) { return .futureOrSame }
             p -= 1
         }
         return .pastOrSame
@@ -842,4 +940,9 @@ extension TimeScanner {
 
 extension K {
     static let quarterKey = WordKey("quarter")
+    static let within = WordKey("within")
+    static let ago_ = WordKey("ago")
+    static let ended = WordKey("ended")
+    static let ending = WordKey("ending")
+    static let full = WordKey("full")
 }

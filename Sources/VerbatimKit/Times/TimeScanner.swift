@@ -5,6 +5,8 @@ struct TimeScanner {
     let tokens: [Token]
     let keys: [WordKey?]
     let words: [TimeWord?]
+    /// Tokens with a possessive ending ("Friday's"), whose key is that of the stem.
+    let possessive: [Bool]
     /// First token of the sentence being scanned.
     var sentenceStart: Int = 0
     /// One past the last token of the sentence being scanned.
@@ -81,6 +83,29 @@ struct TimeScanner {
         default:
             return nil
         }
+    }
+
+    /// A year written in digits or in words ("1994", "nineteen ninety-four",
+    /// "two thousand"); returns the year and the token after it.
+    func yearAt(_ i: Int) -> (year: Int, end: Int)? {
+        if let y = yearNumber(i) { return (y, i + 1) }
+        guard case .number(let century)? = word(i) else { return nil }
+        if century == 2, case .number(1000)? = word(i + 1) {
+            return (2000, i + 2)
+        }
+        guard (11...20).contains(century), case .number(let tens)? = word(i + 1), tens >= 10, tens < 100 else { return nil }
+        var year = century * 100 + tens
+        var end = i + 2
+        if tens >= 20, tens % 10 == 0 {
+            if isChar(end, "-"), glued(end), case .number(let u)? = word(end + 1), u < 10 {
+                year += u
+                end += 2
+            } else if case .number(let u)? = word(end), u < 10 {
+                year += u
+                end += 1
+            }
+        }
+        return (year, end)
     }
 
     /// A plausible year: four digits, 1000…2099.

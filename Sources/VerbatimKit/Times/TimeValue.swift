@@ -69,6 +69,10 @@ public indirect enum TimeValue: Sendable, Hashable {
     case quarter(Int, year: Int?, yearShift: Int)
     /// The latest quarter that has ended before the reference ("the latest quarter").
     case previousQuarter
+    /// In quarterly results, the quarter last named shifted by `yearShift` years, or put
+    /// in `year` ("a year earlier", "the year-ago quarter", "the 1988 period"); without a
+    /// quarter named before, the year.
+    case anchoredQuarter(yearShift: Int, year: Int?)
     /// A half year (1 or 2).
     case half(Int, year: Int?, yearShift: Int)
     /// The weekend of the reference's week shifted by `weeks`.
