@@ -70,6 +70,11 @@ public struct TimeResolver: Sendable {
         case .weekend(let weeks):
             guard let ref = reference else { return nil }
             return Self.isoWeekString(ref.adding(days: 7 * weeks)) + "-WE"
+        case .namedWeekend(let direction):
+            guard let ref = reference else { return nil }
+            let inWeekend = ref.weekday >= 6
+            let weeks = inWeekend ? 0 : (direction == .futureOrSame || direction == .following ? 0 : -1)
+            return Self.isoWeekString(ref.adding(days: 7 * weeks)) + "-WE"
         case .partOfDay(let base, let part):
             guard let day = resolve(base) else { return nil }
             // Parts of a day attach to a day; "this week's nights" keeps no value.

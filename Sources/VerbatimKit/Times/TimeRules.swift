@@ -133,10 +133,12 @@ enum K {
     /// Words before a bare weekday or month that point it forward.
     static let futureCues: [WordKey] = [
         WordKey("will"), WordKey("'ll"), WordKey("shall"), WordKey("expected"), WordKey("planned"), WordKey("planning"),
-        WordKey("expects"), WordKey("scheduled"), WordKey("plan"), WordKey("plans"), WordKey("by"),
+        WordKey("expects"), WordKey("scheduled"), WordKey("plan"), WordKey("plans"),
         WordKey("until"), WordKey("next"), WordKey("due"),
     ]
-    static let approximators: [WordKey] = [about, around, nearly, almost, roughly, approximately, over, under, just]
+    /// Approximators kept inside a duration's span ("nearly an hour"). "about", "almost",
+    /// "just" and "over" stay outside, as most TimeBank and AQUAINT annotators left them.
+    static let approximators: [WordKey] = [around, nearly, roughly, approximately]
     static let lastWords: [WordKey] = [last, past, previous]
     static let nextWords: [WordKey] = [next, coming, following]
 }
@@ -237,7 +239,9 @@ extension TimeScanner {
                 take(TimeMatch(end: e, type: .date, value: .fixed(String(y)), rule: "year-words", takesModifier: true))
             }
         case .vagueNumber?: take(quantity(at: i)); take(hyphenDuration(at: i))
-        case .unit?: take(bareUnit(at: i))
+        case .unit(let u, _)?:
+            take(bareUnit(at: i))
+            if u == .second { take(quarter(at: i)) }
         default: break
         }
         if let k = key(i) {
@@ -249,7 +253,7 @@ extension TimeScanner {
             if k == K.every || k == K.each { take(everyPhrase(at: i)) }
             if k == K.fiscal { take(fiscal(at: i)) }
             if k == K.tonight || k == K.overnight { take(nightWord(at: i, k)) }
-            if k == K.weekend { take(TimeMatch(end: i + 1, type: .date, value: .weekend(0), rule: "weekend", takesDeterminer: true)) }
+            if k == K.weekend { take(TimeMatch(end: i + 1, type: .date, value: .namedWeekend(tenseDirection(at: i)), rule: "weekend", takesDeterminer: true)) }
             if k == K.quarterKey || k == K.half { take(quarter(at: i)) }
             if k == K.year { take(yearCompound(at: i)) }
             take(reference(at: i, k))
@@ -375,7 +379,7 @@ extension TimeScanner {
             if isChar(j, "."), glued(j) { j += 1 }
         }
         // Month Day [, Year]
-        if let day = dayOfMonth(j), !(isChar(j + 1, ":") && glued(j + 1)) {
+        if let day = dayOfMonth(j), !(isChar(j + 1, ":") && glued(j + 1) && digits(j + 2) != nil) {
             var end = j + 1
             var year: Int?
             var k = end
@@ -449,7 +453,7 @@ extension TimeScanner {
         if isChar(i + 1, "-"), glued(i + 1), glued(i + 2), isAny(i + 2, [K.ago, K.earlier]) {
             var end = i + 3
             var value = TimeValue.anchoredQuarter(yearShift: -1, year: nil)
-            if case .ordinal(let n)? = word(end), n <= 4, `is`(end + 1, K.quarterKey) {
+            if let n = ordinalAt(end), n <= 4, `is`(end + 1, K.quarterKey) {
                 value = .quarter(n, year: nil, yearShift: -1)
                 end += 2
             } else if isAny(end, [K.quarterKey, K.period]) {
@@ -471,8 +475,11 @@ extension TimeScanner {
         while first > sentenceStart, isAny(first - 1, [K.fiscal, K.full, K.current, K.latest]) { first -= 1 }
         guard `is`(first - 1, K.the), !possessive[i] else { return nil }
         if isAny(i + 1, [K.of, K.before, K.after, K.that, K.when, K.in]) || isChar(i + 1, "-") { return nil }
-        if isAny(i + 1, [K.ended, K.ending]) || first < i {
+        if isAny(i + 1, [K.ended, K.ending]) {
             return TimeMatch(end: i + 1, type: .duration, value: .fixed("P1Y"), rule: "the-year-ended", takesDeterminer: true)
+        }
+        if first < i {
+            return TimeMatch(end: i + 1, type: .date, value: .shift(.year, 0), rule: "the-full-year", takesDeterminer: true)
         }
         return TimeMatch(end: i + 1, type: .date, value: .shift(.year, 0), rule: "the-year", takesDeterminer: true)
     }
@@ -480,7 +487,7 @@ extension TimeScanner {
     /// "the 1988 period", "the 1988 third quarter", "the 1988 quarter".
     func yearPeriod(at i: Int) -> TimeMatch? {
         guard let y = yearNumber(i), `is`(i - 1, K.the) else { return nil }
-        if case .ordinal(let n)? = word(i + 1), n <= 4, `is`(i + 2, K.quarterKey) {
+        if let n = ordinalAt(i + 1), n <= 4, `is`(i + 2, K.quarterKey) {
             return TimeMatch(end: i + 3, type: .date, value: .quarter(n, year: y, yearShift: 0), rule: "year-quarter", takesDeterminer: true)
         }
         if isAny(i + 1, [K.quarterKey, K.period]) {
@@ -520,7 +527,7 @@ extension TimeScanner {
     func quarter(at i: Int) -> TimeMatch? {
         var j = i
         var n: Int?
-        if case .ordinal(let o)? = word(i) { n = o; j += 1 } else if let o = digitOrdinal(i) { n = o; j += 1 }
+        if let o = ordinalAt(i) { n = o; j += 1 }
         if n != nil, isChar(j, "-"), glued(j) { j += 1 }
         let isQuarter = `is`(j, K.quarterKey)
         let isHalf = `is`(j, K.half)
@@ -833,7 +840,7 @@ extension TimeScanner {
             if case .vagueNumber? = word(i + 1) {
                 var j = i + 2
                 if `is`(j, K.of) { j += 1 }
-                return (nil, j)
+                return (`is`(i + 1, K.couple) ? 2 : nil, j)
             }
             if `is`(i + 1, K.half), `is`(i + 2, K.of) == false, case .unit? = word(i + 2) { return nil }
             return (1, i + 1)
@@ -919,6 +926,7 @@ extension TimeScanner {
     /// A TIMEX3 duration of `count` units.
     static func duration(_ count: Int, _ unit: TimeUnit) -> String {
         switch unit {
+        case .quarter: return "P\(count * 3)M"
         case .decade: return "P\(count * 10)Y"
         case .century: return "P\(count * 100)Y"
         default: return "P" + (unit.isClockUnit ? "T" : "") + String(count) + unit.durationCode
@@ -945,4 +953,5 @@ extension K {
     static let ended = WordKey("ended")
     static let ending = WordKey("ending")
     static let full = WordKey("full")
+    static let couple = WordKey("couple")
 }

@@ -61,6 +61,13 @@ struct TimeScanner {
         return digitOrdinal(i).flatMap { (1...31).contains($0) ? $0 : nil }
     }
 
+    /// An ordinal: "third", "14th", and "second" (which the lexicon files as a unit).
+    func ordinalAt(_ i: Int) -> Int? {
+        if case .ordinal(let n)? = word(i) { return n }
+        if case .unit(.second, false)? = word(i) { return 2 }
+        return digitOrdinal(i)
+    }
+
     /// "14th", "1st", "22nd", "3rd".
     func digitOrdinal(_ i: Int) -> Int? {
         guard inRange(i) else { return nil }

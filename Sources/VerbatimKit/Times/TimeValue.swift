@@ -77,6 +77,9 @@ public indirect enum TimeValue: Sendable, Hashable {
     case half(Int, year: Int?, yearShift: Int)
     /// The weekend of the reference's week shifted by `weeks`.
     case weekend(Int)
+    /// "the weekend": in past context the latest weekend (this one on a Saturday or
+    /// Sunday), in future context the coming one.
+    case namedWeekend(TimeDirection)
     /// A day plus a part of it: "Tuesday afternoon" -> (weekday, "AF").
     case partOfDay(TimeValue, String)
     /// A clock time on a day (nil: the reference day).

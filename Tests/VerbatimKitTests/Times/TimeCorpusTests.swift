@@ -47,7 +47,12 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("Parliament is in ⟦summer⟧ recess.", "DATE", "2018-SU"),
     TimeCase("Growth slowed ⟦last fall⟧.", "DATE", "2017-FA"),
     TimeCase("The plan was agreed ⟦this week⟧.", "DATE", "2018-W33"),
-    TimeCase("Crowds gathered over ⟦the weekend⟧.", "DATE", "2018-W33-WE"),
+    TimeCase("Crowds gathered over ⟦the weekend⟧.", "DATE", "2018-W32-WE"),
+    TimeCase("The festival will open at ⟦the weekend⟧.", "DATE", "2018-W33-WE"),
+    TimeCase("Profits fell in ⟦the 2017 second quarter⟧.", "DATE", "2017-Q2"),
+    TimeCase("Net income rose in ⟦the third quarter⟧, from $5 million ⟦a year earlier⟧.", [("DATE", "2018-Q3"), ("DATE", "2017-Q3")]),
+    TimeCase("Shares rose on ⟦Friday⟧’s news.", "DATE", "2018-08-10"),
+    TimeCase("The bomb exploded in ⟦nineteen ninety-six⟧.", "DATE", "1996"),
     // Durations
     TimeCase("The rescue took ⟦five minutes⟧.", "DURATION", "PT5M"),
     TimeCase("The cordon is ⟦a five-minute⟧ walk away.".replacingOccurrences(of: "⟦a ", with: "a ⟦"), "DURATION", "PT5M"),
