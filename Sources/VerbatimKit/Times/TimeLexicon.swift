@@ -36,6 +36,14 @@ public struct WordKey: Hashable, Sendable {
         self.b = b
     }
 
+    /// A key from its packed bytes (the constants in `K`, so that testing a token
+    /// against a function word costs one comparison).
+    @inline(__always)
+    init(packed a: UInt64, _ b: UInt64) {
+        self.a = a
+        self.b = b
+    }
+
     init(_ string: StaticString) {
         let bytes = Array(UnsafeBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
         self = WordKey(bytes[...])!
@@ -72,9 +80,59 @@ public enum TimeWord: Sendable, Hashable {
     case vagueNumber
 }
 
+/// What the lexicon knows about one word.
+struct TimeLexiconEntry: Sendable {
+    /// The word's class, when it is a time word.
+    var word: TimeWord?
+    /// Whether an expression can begin with it (every time word, and some function words).
+    var starter: Bool
+}
+
+/// An open-addressing hash table from ``WordKey`` to ``TimeLexiconEntry``, looked up
+/// once per token: a multiply-shift hash instead of the standard library's seeded
+/// SipHash, which dominated the stage's profile.
+struct WordTable: Sendable {
+    private var keys: [WordKey]
+    private var entries: [TimeLexiconEntry]
+    private var used: [Bool]
+    private let mask: Int
+
+    init(_ items: [WordKey: TimeLexiconEntry]) {
+        var capacity = 16
+        while capacity < items.count * 4 { capacity <<= 1 }
+        mask = capacity - 1
+        keys = Array(repeating: WordKey(packed: 0, 0), count: capacity)
+        entries = Array(repeating: TimeLexiconEntry(word: nil, starter: false), count: capacity)
+        used = Array(repeating: false, count: capacity)
+        for (k, e) in items {
+            var slot = Self.hash(k) & mask
+            while used[slot] { slot = (slot + 1) & mask }
+            used[slot] = true
+            keys[slot] = k
+            entries[slot] = e
+        }
+    }
+
+    @inline(__always)
+    static func hash(_ k: WordKey) -> Int {
+        let h = (k.a &* 0x9E37_79B9_7F4A_7C15) ^ (k.b &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    @inline(__always)
+    func lookup(_ k: WordKey) -> TimeLexiconEntry? {
+        var slot = Self.hash(k) & mask
+        while used[slot] {
+            if keys[slot] == k { return entries[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+}
+
 /// The word table of the time recognizer, built once.
 public struct TimeLexicon: Sendable {
-    let words: [WordKey: TimeWord]
+    let table: WordTable
 
     public init() {
         var w: [WordKey: TimeWord] = [:]
@@ -144,9 +202,28 @@ public struct TimeLexicon: Sendable {
         add(["pm", "p.m."], .meridiem(pm: true))
         add(["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "bst", "utc", "cet", "cest"], .zone)
         add(["several", "few", "many", "some", "couple"], .vagueNumber)
-        self.words = w
+        // Function words that can begin an expression; any other token without a time
+        // word or a digit is skipped without running the rules.
+        let starterWords = [
+            "the", "a", "an", "early", "late", "mid", "earlier", "later", "around", "nearly",
+            "roughly", "approximately", "more", "less", "no", "at", "up", "last", "past", "previous",
+            "this", "current", "next", "coming", "following", "first", "latest", "recent", "most",
+            "every", "each", "per", "fiscal", "tonight", "overnight", "weekend", "quarter", "half",
+            "year", "now", "currently", "recently", "lately", "soon", "these", "nineties", "eighties",
+            "seventies", "sixties", "fifties", "christmas", "new", "halloween", "thanksgiving",
+            "near", "present", "future", "nowadays", "second",
+        ]
+        var items: [WordKey: TimeLexiconEntry] = [:]
+        for (k, word) in w { items[k] = TimeLexiconEntry(word: word, starter: true) }
+        for f in starterWords {
+            let k = WordKey(Array(f.utf8)[...])!
+            items[k] = TimeLexiconEntry(word: w[k], starter: true)
+        }
+        self.table = WordTable(items)
     }
 
 
-    func word(_ key: WordKey) -> TimeWord? { words[key] }
+    func word(_ key: WordKey) -> TimeWord? { table.lookup(key)?.word }
+
+    func entry(_ key: WordKey) -> TimeLexiconEntry? { table.lookup(key) }
 }

@@ -55,6 +55,8 @@ public struct TimeRecognizer: Annotator {
         var keys: [WordKey?] = []
         var words: [TimeWord?] = []
         var possessive: [Bool] = []
+        var starts: [Bool] = []
+        starts.reserveCapacity(tokens.count)
         possessive.reserveCapacity(tokens.count)
         keys.reserveCapacity(tokens.count)
         words.reserveCapacity(tokens.count)
@@ -66,12 +68,15 @@ public struct TimeRecognizer: Annotator {
                 possessive.append(cut > 0)
                 let stemEnd = Int(t.end) - cut
                 let k = WordKey(utf8[Int(t.start)..<stemEnd])
+                let entry = k.flatMap { lexicon.entry($0) }
                 keys.append(k)
-                words.append(k.flatMap { lexicon.word($0) })
+                words.append(entry?.word)
+                starts.append(entry != nil || Self.startsWithDigit(utf8, t))
             } else {
                 possessive.append(false)
                 keys.append(nil)
                 words.append(nil)
+                starts.append(false)
             }
         }
         var scanner = TimeScanner(bytes: utf8, tokens: tokens, keys: keys, words: words, possessive: possessive)
@@ -82,7 +87,7 @@ public struct TimeRecognizer: Annotator {
             var i = sentence.lowerBound
             while i < sentence.upperBound {
                 // Only tokens that can begin an expression are tried.
-                if keys[i] != nil, let c = scanner.longest(at: i) {
+                if starts[i], let c = scanner.longest(at: i) {
                     out.append(c)
                     i = c.end
                 } else {
@@ -91,6 +96,12 @@ public struct TimeRecognizer: Annotator {
             }
         }
         return out
+    }
+
+    @inline(__always)
+    static func startsWithDigit(_ utf8: [UInt8], _ t: Token) -> Bool {
+        let b = utf8[Int(t.start)]
+        return b >= 0x30 && b <= 0x39
     }
 
     /// The byte length of a possessive ending ("'s", "’s") on a word token, else 0.

@@ -1,115 +1,115 @@
 /// Function words the time rules test for, as keys.
 enum K {
-    static let the = WordKey("the")
-    static let a = WordKey("a")
-    static let an = WordKey("an")
-    static let of = WordKey("of")
-    static let ago = WordKey("ago")
-    static let earlier = WordKey("earlier")
-    static let later = WordKey("later")
-    static let early = WordKey("early")
-    static let late = WordKey("late")
-    static let mid = WordKey("mid")
-    static let middle = WordKey("middle")
-    static let end = WordKey("end")
-    static let beginning = WordKey("beginning")
-    static let start = WordKey("start")
-    static let last = WordKey("last")
-    static let past = WordKey("past")
-    static let previous = WordKey("previous")
-    static let this = WordKey("this")
-    static let current = WordKey("current")
-    static let next = WordKey("next")
-    static let coming = WordKey("coming")
-    static let following = WordKey("following")
-    static let first = WordKey("first")
-    static let latest = WordKey("latest")
-    static let recent = WordKey("recent")
-    static let most = WordKey("most")
-    static let every = WordKey("every")
-    static let each = WordKey("each")
-    static let per = WordKey("per")
-    static let other = WordKey("other")
-    static let now = WordKey("now")
-    static let currently = WordKey("currently")
-    static let recently = WordKey("recently")
-    static let lately = WordKey("lately")
-    static let soon = WordKey("soon")
-    static let future = WordKey("future")
-    static let near = WordKey("near")
-    static let present = WordKey("present")
-    static let nowadays = WordKey("nowadays")
-    static let these = WordKey("these")
-    static let days = WordKey("days")
-    static let tonight = WordKey("tonight")
-    static let overnight = WordKey("overnight")
-    static let weekend = WordKey("weekend")
-    static let weekends = WordKey("weekends")
-    static let fiscal = WordKey("fiscal")
-    static let half = WordKey("half")
-    static let and = WordKey("and")
-    static let or = WordKey("or")
-    static let more = WordKey("more")
-    static let less = WordKey("less")
-    static let than = WordKey("than")
-    static let at = WordKey("at")
-    static let least = WordKey("least")
-    static let up = WordKey("up")
-    static let to = WordKey("to")
-    static let no = WordKey("no")
-    static let about = WordKey("about")
-    static let around = WordKey("around")
-    static let nearly = WordKey("nearly")
-    static let almost = WordKey("almost")
-    static let roughly = WordKey("roughly")
-    static let approximately = WordKey("approximately")
-    static let over = WordKey("over")
-    static let under = WordKey("under")
-    static let just = WordKey("just")
-    static let old = WordKey("old")
-    static let long = WordKey("long")
-    static let will = WordKey("will")
-    static let ll = WordKey("'ll")
-    static let shall = WordKey("shall")
-    static let year = WordKey("year")
-    static let years = WordKey("years")
-    static let fall = WordKey("fall")
-    static let christmas = WordKey("christmas")
-    static let eve = WordKey("eve")
-    static let day = WordKey("day")
-    static let thanksgiving = WordKey("thanksgiving")
-    static let newYears = WordKey("year's")
-    static let new = WordKey("new")
-    static let halloween = WordKey("halloween")
-    static let century = WordKey("century")
-    static let `for` = WordKey("for")
-    static let `in` = WordKey("in")
-    static let since = WordKey("since")
-    static let by = WordKey("by")
-    static let until = WordKey("until")
-    static let till = WordKey("till")
-    static let during = WordKey("during")
-    static let from = WordKey("from")
-    static let through = WordKey("through")
-    static let before = WordKey("before")
-    static let after = WordKey("after")
-    static let on = WordKey("on")
-    static let late_ = WordKey("late")
-    static let percent = WordKey("percent")
-    static let times = WordKey("times")
-    static let million = WordKey("million")
-    static let billion = WordKey("billion")
-    static let dollars = WordKey("dollars")
-    static let cents = WordKey("cents")
-    static let nineties = WordKey("nineties")
-    static let eighties = WordKey("eighties")
-    static let seventies = WordKey("seventies")
-    static let sixties = WordKey("sixties")
-    static let fifties = WordKey("fifties")
-    static let period = WordKey("period")
-    static let moment = WordKey("moment")
-    static let that = WordKey("that")
-    static let when = WordKey("when")
+    static var the: WordKey { WordKey(packed: 0x656874, 0x0) }  // "the"
+    static var a: WordKey { WordKey(packed: 0x61, 0x0) }  // "a"
+    static var an: WordKey { WordKey(packed: 0x6e61, 0x0) }  // "an"
+    static var of: WordKey { WordKey(packed: 0x666f, 0x0) }  // "of"
+    static var ago: WordKey { WordKey(packed: 0x6f6761, 0x0) }  // "ago"
+    static var earlier: WordKey { WordKey(packed: 0x7265696c726165, 0x0) }  // "earlier"
+    static var later: WordKey { WordKey(packed: 0x726574616c, 0x0) }  // "later"
+    static var early: WordKey { WordKey(packed: 0x796c726165, 0x0) }  // "early"
+    static var late: WordKey { WordKey(packed: 0x6574616c, 0x0) }  // "late"
+    static var mid: WordKey { WordKey(packed: 0x64696d, 0x0) }  // "mid"
+    static var middle: WordKey { WordKey(packed: 0x656c6464696d, 0x0) }  // "middle"
+    static var end: WordKey { WordKey(packed: 0x646e65, 0x0) }  // "end"
+    static var beginning: WordKey { WordKey(packed: 0x6e696e6e69676562, 0x67) }  // "beginning"
+    static var start: WordKey { WordKey(packed: 0x7472617473, 0x0) }  // "start"
+    static var last: WordKey { WordKey(packed: 0x7473616c, 0x0) }  // "last"
+    static var past: WordKey { WordKey(packed: 0x74736170, 0x0) }  // "past"
+    static var previous: WordKey { WordKey(packed: 0x73756f6976657270, 0x0) }  // "previous"
+    static var this: WordKey { WordKey(packed: 0x73696874, 0x0) }  // "this"
+    static var current: WordKey { WordKey(packed: 0x746e6572727563, 0x0) }  // "current"
+    static var next: WordKey { WordKey(packed: 0x7478656e, 0x0) }  // "next"
+    static var coming: WordKey { WordKey(packed: 0x676e696d6f63, 0x0) }  // "coming"
+    static var following: WordKey { WordKey(packed: 0x6e69776f6c6c6f66, 0x67) }  // "following"
+    static var first: WordKey { WordKey(packed: 0x7473726966, 0x0) }  // "first"
+    static var latest: WordKey { WordKey(packed: 0x74736574616c, 0x0) }  // "latest"
+    static var recent: WordKey { WordKey(packed: 0x746e65636572, 0x0) }  // "recent"
+    static var most: WordKey { WordKey(packed: 0x74736f6d, 0x0) }  // "most"
+    static var every: WordKey { WordKey(packed: 0x7972657665, 0x0) }  // "every"
+    static var each: WordKey { WordKey(packed: 0x68636165, 0x0) }  // "each"
+    static var per: WordKey { WordKey(packed: 0x726570, 0x0) }  // "per"
+    static var other: WordKey { WordKey(packed: 0x726568746f, 0x0) }  // "other"
+    static var now: WordKey { WordKey(packed: 0x776f6e, 0x0) }  // "now"
+    static var currently: WordKey { WordKey(packed: 0x6c746e6572727563, 0x79) }  // "currently"
+    static var recently: WordKey { WordKey(packed: 0x796c746e65636572, 0x0) }  // "recently"
+    static var lately: WordKey { WordKey(packed: 0x796c6574616c, 0x0) }  // "lately"
+    static var soon: WordKey { WordKey(packed: 0x6e6f6f73, 0x0) }  // "soon"
+    static var future: WordKey { WordKey(packed: 0x657275747566, 0x0) }  // "future"
+    static var near: WordKey { WordKey(packed: 0x7261656e, 0x0) }  // "near"
+    static var present: WordKey { WordKey(packed: 0x746e6573657270, 0x0) }  // "present"
+    static var nowadays: WordKey { WordKey(packed: 0x7379616461776f6e, 0x0) }  // "nowadays"
+    static var these: WordKey { WordKey(packed: 0x6573656874, 0x0) }  // "these"
+    static var days: WordKey { WordKey(packed: 0x73796164, 0x0) }  // "days"
+    static var tonight: WordKey { WordKey(packed: 0x746867696e6f74, 0x0) }  // "tonight"
+    static var overnight: WordKey { WordKey(packed: 0x6867696e7265766f, 0x74) }  // "overnight"
+    static var weekend: WordKey { WordKey(packed: 0x646e656b656577, 0x0) }  // "weekend"
+    static var weekends: WordKey { WordKey(packed: 0x73646e656b656577, 0x0) }  // "weekends"
+    static var fiscal: WordKey { WordKey(packed: 0x6c6163736966, 0x0) }  // "fiscal"
+    static var half: WordKey { WordKey(packed: 0x666c6168, 0x0) }  // "half"
+    static var and: WordKey { WordKey(packed: 0x646e61, 0x0) }  // "and"
+    static var or: WordKey { WordKey(packed: 0x726f, 0x0) }  // "or"
+    static var more: WordKey { WordKey(packed: 0x65726f6d, 0x0) }  // "more"
+    static var less: WordKey { WordKey(packed: 0x7373656c, 0x0) }  // "less"
+    static var than: WordKey { WordKey(packed: 0x6e616874, 0x0) }  // "than"
+    static var at: WordKey { WordKey(packed: 0x7461, 0x0) }  // "at"
+    static var least: WordKey { WordKey(packed: 0x747361656c, 0x0) }  // "least"
+    static var up: WordKey { WordKey(packed: 0x7075, 0x0) }  // "up"
+    static var to: WordKey { WordKey(packed: 0x6f74, 0x0) }  // "to"
+    static var no: WordKey { WordKey(packed: 0x6f6e, 0x0) }  // "no"
+    static var about: WordKey { WordKey(packed: 0x74756f6261, 0x0) }  // "about"
+    static var around: WordKey { WordKey(packed: 0x646e756f7261, 0x0) }  // "around"
+    static var nearly: WordKey { WordKey(packed: 0x796c7261656e, 0x0) }  // "nearly"
+    static var almost: WordKey { WordKey(packed: 0x74736f6d6c61, 0x0) }  // "almost"
+    static var roughly: WordKey { WordKey(packed: 0x796c6867756f72, 0x0) }  // "roughly"
+    static var approximately: WordKey { WordKey(packed: 0x6d69786f72707061, 0x796c657461) }  // "approximately"
+    static var over: WordKey { WordKey(packed: 0x7265766f, 0x0) }  // "over"
+    static var under: WordKey { WordKey(packed: 0x7265646e75, 0x0) }  // "under"
+    static var just: WordKey { WordKey(packed: 0x7473756a, 0x0) }  // "just"
+    static var old: WordKey { WordKey(packed: 0x646c6f, 0x0) }  // "old"
+    static var long: WordKey { WordKey(packed: 0x676e6f6c, 0x0) }  // "long"
+    static var will: WordKey { WordKey(packed: 0x6c6c6977, 0x0) }  // "will"
+    static var ll: WordKey { WordKey(packed: 0x6c6c27, 0x0) }  // "'ll"
+    static var shall: WordKey { WordKey(packed: 0x6c6c616873, 0x0) }  // "shall"
+    static var year: WordKey { WordKey(packed: 0x72616579, 0x0) }  // "year"
+    static var years: WordKey { WordKey(packed: 0x7372616579, 0x0) }  // "years"
+    static var fall: WordKey { WordKey(packed: 0x6c6c6166, 0x0) }  // "fall"
+    static var christmas: WordKey { WordKey(packed: 0x616d747369726863, 0x73) }  // "christmas"
+    static var eve: WordKey { WordKey(packed: 0x657665, 0x0) }  // "eve"
+    static var day: WordKey { WordKey(packed: 0x796164, 0x0) }  // "day"
+    static var thanksgiving: WordKey { WordKey(packed: 0x6967736b6e616874, 0x676e6976) }  // "thanksgiving"
+    static var newYears: WordKey { WordKey(packed: 0x732772616579, 0x0) }  // "year's"
+    static var new: WordKey { WordKey(packed: 0x77656e, 0x0) }  // "new"
+    static var halloween: WordKey { WordKey(packed: 0x6565776f6c6c6168, 0x6e) }  // "halloween"
+    static var century: WordKey { WordKey(packed: 0x797275746e6563, 0x0) }  // "century"
+    static var `for`: WordKey { WordKey(packed: 0x726f66, 0x0) }  // "for"
+    static var `in`: WordKey { WordKey(packed: 0x6e69, 0x0) }  // "in"
+    static var since: WordKey { WordKey(packed: 0x65636e6973, 0x0) }  // "since"
+    static var by: WordKey { WordKey(packed: 0x7962, 0x0) }  // "by"
+    static var until: WordKey { WordKey(packed: 0x6c69746e75, 0x0) }  // "until"
+    static var till: WordKey { WordKey(packed: 0x6c6c6974, 0x0) }  // "till"
+    static var during: WordKey { WordKey(packed: 0x676e69727564, 0x0) }  // "during"
+    static var from: WordKey { WordKey(packed: 0x6d6f7266, 0x0) }  // "from"
+    static var through: WordKey { WordKey(packed: 0x6867756f726874, 0x0) }  // "through"
+    static var before: WordKey { WordKey(packed: 0x65726f666562, 0x0) }  // "before"
+    static var after: WordKey { WordKey(packed: 0x7265746661, 0x0) }  // "after"
+    static var on: WordKey { WordKey(packed: 0x6e6f, 0x0) }  // "on"
+    static var late_: WordKey { WordKey(packed: 0x6574616c, 0x0) }  // "late"
+    static var percent: WordKey { WordKey(packed: 0x746e6563726570, 0x0) }  // "percent"
+    static var times: WordKey { WordKey(packed: 0x73656d6974, 0x0) }  // "times"
+    static var million: WordKey { WordKey(packed: 0x6e6f696c6c696d, 0x0) }  // "million"
+    static var billion: WordKey { WordKey(packed: 0x6e6f696c6c6962, 0x0) }  // "billion"
+    static var dollars: WordKey { WordKey(packed: 0x7372616c6c6f64, 0x0) }  // "dollars"
+    static var cents: WordKey { WordKey(packed: 0x73746e6563, 0x0) }  // "cents"
+    static var nineties: WordKey { WordKey(packed: 0x73656974656e696e, 0x0) }  // "nineties"
+    static var eighties: WordKey { WordKey(packed: 0x7365697468676965, 0x0) }  // "eighties"
+    static var seventies: WordKey { WordKey(packed: 0x6569746e65766573, 0x73) }  // "seventies"
+    static var sixties: WordKey { WordKey(packed: 0x73656974786973, 0x0) }  // "sixties"
+    static var fifties: WordKey { WordKey(packed: 0x73656974666966, 0x0) }  // "fifties"
+    static var period: WordKey { WordKey(packed: 0x646f69726570, 0x0) }  // "period"
+    static var moment: WordKey { WordKey(packed: 0x746e656d6f6d, 0x0) }  // "moment"
+    static var that: WordKey { WordKey(packed: 0x74616874, 0x0) }  // "that"
+    static var when: WordKey { WordKey(packed: 0x6e656877, 0x0) }  // "when"
 
     /// Words after which a bare month name ("May", "March") reads as a month.
     static let monthContext: [WordKey] = [
@@ -947,11 +947,11 @@ extension TimeScanner {
 }
 
 extension K {
-    static let quarterKey = WordKey("quarter")
-    static let within = WordKey("within")
-    static let ago_ = WordKey("ago")
-    static let ended = WordKey("ended")
-    static let ending = WordKey("ending")
-    static let full = WordKey("full")
-    static let couple = WordKey("couple")
+    static var quarterKey: WordKey { WordKey(packed: 0x72657472617571, 0x0) }  // "quarter"
+    static var within: WordKey { WordKey(packed: 0x6e6968746977, 0x0) }  // "within"
+    static var ago_: WordKey { WordKey(packed: 0x6f6761, 0x0) }  // "ago"
+    static var ended: WordKey { WordKey(packed: 0x6465646e65, 0x0) }  // "ended"
+    static var ending: WordKey { WordKey(packed: 0x676e69646e65, 0x0) }  // "ending"
+    static var full: WordKey { WordKey(packed: 0x6c6c7566, 0x0) }  // "full"
+    static var couple: WordKey { WordKey(packed: 0x656c70756f63, 0x0) }  // "couple"
 }
