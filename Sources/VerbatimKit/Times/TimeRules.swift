@@ -459,7 +459,8 @@ extension TimeScanner {
             } else if isAny(end, [K.quarterKey, K.period]) {
                 end += 1
             }
-            return TimeMatch(end: end, type: .date, value: value, rule: "year-ago", takesDeterminer: true)
+            // "the year-ago quarter" keeps its determiner; "the year-ago results" does not.
+            return TimeMatch(end: end, type: .date, value: value, rule: "year-ago", takesDeterminer: end > i + 3)
         }
         if isChar(i + 1, "-"), glued(i + 1), glued(i + 2), `is`(i + 2, K.end) || possessive[i] && `is`(i + 1, K.end) {
             return TimeMatch(end: i + 3, type: .date, value: .date(year: nil, month: 12, day: 31, direction: .current), rule: "year-end")
@@ -571,9 +572,10 @@ extension TimeScanner {
         }
         let day = TimeValue.weekday(d, tenseDirection(at: i))
         if case .partOfDay(let p)? = word(i + 1) {
-            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(day, p), rule: "weekday-part-of-day", takesModifier: true)
+            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(day, p), rule: "weekday-part-of-day")
         }
-        return TimeMatch(end: i + 1, type: .date, value: day, rule: "weekday", takesModifier: true)
+        // "Earlier Friday", "late Monday": annotators mostly left the modifier out of weekdays.
+        return TimeMatch(end: i + 1, type: .date, value: day, rule: "weekday")
     }
 
     /// "today", "yesterday afternoon", "tomorrow".
@@ -582,7 +584,8 @@ extension TimeScanner {
         if case .partOfDay(let p)? = word(i + 1) {
             return TimeMatch(end: i + 2, type: .time, value: .partOfDay(.shift(.day, n), p), rule: "relative-day-part", takesModifier: true)
         }
-        return TimeMatch(end: i + 1, type: .date, value: .shift(.day, n), rule: "relative-day", takesModifier: true)
+        // "late yesterday" keeps its modifier; "later today" does not (as annotated).
+        return TimeMatch(end: i + 1, type: .date, value: .shift(.day, n), rule: "relative-day", takesModifier: n != 0)
     }
 
     /// "tonight", "overnight".
@@ -670,13 +673,17 @@ extension TimeScanner {
         if k == K.this, `is`(j, K.coming) { direction = .following; shift = 1; j += 1 }
         // A count: "the last three years", "the next few days", "the first nine months".
         if k != K.this, k != K.current, let m = quantity(at: j, allowAgo: false), m.type == .duration {
+            // "the last few months", "the past several quarters": a vague stretch of the past.
+            if direction == .previous, case .fixed(let v)? = m.value, v.contains("X") {
+                return TimeMatch(end: m.end, type: .date, value: .fixed("PAST_REF"), rule: "span-vague", takesDeterminer: true)
+            }
             return TimeMatch(end: m.end, type: .duration, value: m.value, rule: "span-" + m.rule, takesDeterminer: true)
         }
         if k == K.first { return nil }
         if k == K.recent {
             // "recent years", "recent weeks": a vague stretch of the past.
-            guard case .unit(let u, true)? = word(j) else { return nil }
-            return TimeMatch(end: j + 1, type: .duration, value: .fixed("PX" + u.durationCode), rule: "recent-units", takesDeterminer: true)
+            guard case .unit(_, true)? = word(j) else { return nil }
+            return TimeMatch(end: j + 1, type: .date, value: .fixed("PAST_REF"), rule: "recent-units", takesDeterminer: true)
         }
         switch word(j) {
         case .unit(let u, false)?:
@@ -797,6 +804,8 @@ extension TimeScanner {
             end += 1
             return TimeMatch(end: end, type: .date, value: value, rule: "offset")
         }
+        // "a year-earlier loss", "a two-year-old": a compound adjective, not a count of units.
+        if isChar(end, "-"), glued(end) { return nil }
         // "two years old" is an age.
         if `is`(end, K.old) { return nil }
         // "a year" after an amount is a rate ("$5 a year"): let perUnit take it.
@@ -938,6 +947,8 @@ extension TimeScanner {
     func tenseDirection(at i: Int) -> TimeDirection {
         var p = i - 1
         let stop = max(sentenceStart, i - 10)
+        // "as soon as Tuesday", "as early as Tuesday"
+        if `is`(i - 1, WordKey("as")), isAny(i - 2, [K.soon, K.early]) { return .futureOrSame }
         while p >= stop {
             if isAny(p, K.futureCues) { return .futureOrSame }
             p -= 1
