@@ -43,6 +43,7 @@ public struct TimeRecognizer: Annotator {
             case .quarter?, .previousQuarter?: if let value { resolver.noteQuarter(value) }
             default: break
             }
+            if c.type == .date, let value { resolver.noteDate(value) }
             times.append(Entity(start: start, end: end, label: .time, type: c.type.rawValue,
                                 value: value, rule: "time:" + c.rule))
         }

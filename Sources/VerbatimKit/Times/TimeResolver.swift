@@ -22,6 +22,32 @@ public struct TimeResolver: Sendable {
         self.reference = reference
     }
 
+    /// The last date the text named, at the granularity it was named: the anchor of
+    /// anaphoric expressions ("the following year").
+    public var focus: (year: Int, month: Int?, day: Int?)?
+
+    /// Remembers a resolved calendar value ("1995", "1989-10", "1989-10-27") as the focus.
+    public mutating func noteDate(_ value: String) {
+        let b = Array(value.utf8)
+        func number(_ r: Range<Int>) -> Int? {
+            guard r.upperBound <= b.count else { return nil }
+            var v = 0
+            for c in b[r] {
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            return v
+        }
+        guard let y = number(0..<4) else { return }
+        if b.count == 4 {
+            focus = (y, nil, nil)
+        } else if b.count == 7, b[4] == UInt8(ascii: "-"), let m = number(5..<7) {
+            focus = (y, m, nil)
+        } else if b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let m = number(5..<7), let d = number(8..<10) {
+            focus = (y, m, d)
+        }
+    }
+
     /// Remembers an explicit quarter value ("1989-Q3") as the anchor for later comparisons.
     public mutating func noteQuarter(_ value: String) {
         let b = Array(value.utf8)
@@ -43,6 +69,29 @@ public struct TimeResolver: Sendable {
         case .monthOfShiftedYear(let month, let years):
             guard let ref = reference else { return nil }
             return "\(Self.pad(ref.year + years, 4))-\(Self.pad(month, 2))"
+        case .anaphoric(let unit, let amount):
+            if let f = focus {
+                switch unit {
+                case .year:
+                    return Self.pad(f.year + amount, 4)
+                case .month:
+                    if let m = f.month { return Self.shifted(CalendarDate(year: f.year, month: m, day: 1)!, unit: .month, amount: amount) }
+                case .week, .day:
+                    if let m = f.month, let d = f.day, let date = CalendarDate(year: f.year, month: m, day: d) {
+                        return Self.shifted(date, unit: unit, amount: amount)
+                    }
+                default:
+                    break
+                }
+            }
+            guard let ref = reference else { return nil }
+            return Self.shifted(ref, unit: unit, amount: amount)
+        case .anaphoricWeekday(let weekday, let direction):
+            if let f = focus, let m = f.month, let d = f.day, let date = CalendarDate(year: f.year, month: m, day: d) {
+                return Self.weekday(weekday, direction: direction, from: date).description
+            }
+            guard let ref = reference else { return nil }
+            return Self.weekday(weekday, direction: direction, from: ref).description
         case .weekday(let weekday, let direction):
             guard let ref = reference else { return nil }
             return Self.weekday(weekday, direction: direction, from: ref).description

@@ -667,7 +667,7 @@ extension TimeScanner {
         if isCapitalized(i), isCapitalized(j), !tokens[i].flags.contains(.sentenceInitial) { return nil }
         // "coming months", "past years": a vague stretch.
         if k == K.coming || k == K.past, case .unit(let u, true)? = word(j), u >= .day {
-            return TimeMatch(end: j + 1, type: .duration, value: .fixed("PX" + u.durationCode), rule: "vague-units", takesDeterminer: true)
+            return TimeMatch(end: j + 1, type: .date, value: .fixed(k == K.coming ? "FUTURE_REF" : "PAST_REF"), rule: "vague-units", takesDeterminer: true)
         }
         // "this coming Sunday"
         if k == K.this, `is`(j, K.coming) { direction = .following; shift = 1; j += 1 }
@@ -684,6 +684,18 @@ extension TimeScanner {
             // "recent years", "recent weeks": a vague stretch of the past.
             guard case .unit(_, true)? = word(j) else { return nil }
             return TimeMatch(end: j + 1, type: .date, value: .fixed("PAST_REF"), rule: "recent-units", takesDeterminer: true)
+        }
+        // "the following year", "the previous Friday": anaphoric, from the date in focus.
+        let anaphoric = `is`(i - 1, K.the) && (k == K.following || k == K.previous)
+        if anaphoric {
+            switch word(j) {
+            case .unit(let u, false)? where u >= .day && u != .quarter:
+                return TimeMatch(end: j + 1, type: .date, value: .anaphoric(u, shift), rule: "anaphoric-unit", takesDeterminer: true)
+            case .weekday(let d, false)?:
+                return TimeMatch(end: j + 1, type: .date, value: .anaphoricWeekday(d, direction), rule: "anaphoric-weekday", takesDeterminer: true)
+            default:
+                break
+            }
         }
         switch word(j) {
         case .unit(let u, false)?:
@@ -935,9 +947,7 @@ extension TimeScanner {
     /// A TIMEX3 duration of `count` units.
     static func duration(_ count: Int, _ unit: TimeUnit) -> String {
         switch unit {
-        case .quarter: return "P\(count * 3)M"
-        case .decade: return "P\(count * 10)Y"
-        case .century: return "P\(count * 100)Y"
+        case .quarter: return count == 1 ? "P1Q" : "P\(count * 3)M"
         default: return "P" + (unit.isClockUnit ? "T" : "") + String(count) + unit.durationCode
         }
     }

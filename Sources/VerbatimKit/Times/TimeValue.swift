@@ -10,7 +10,8 @@ public enum TimexType: String, Sendable, Hashable {
 public enum TimeUnit: UInt8, Sendable, Hashable, Comparable {
     case second, minute, hour, day, week, month, quarter, year, decade, century
 
-    /// The letters of a TIMEX3 duration in this unit ("PT5M", "P2Y", "P1DE").
+    /// The letters of a TIMEX3 duration in this unit ("PT5M", "P2Y", "P1E"); decades and
+    /// centuries use TimeBank's E and C.
     public var durationCode: String {
         switch self {
         case .second: return "S"
@@ -21,8 +22,8 @@ public enum TimeUnit: UInt8, Sendable, Hashable, Comparable {
         case .month: return "M"
         case .quarter: return "Q"
         case .year: return "Y"
-        case .decade: return "DE"
-        case .century: return "CE"
+        case .decade: return "E"
+        case .century: return "C"
         }
     }
 
@@ -61,6 +62,11 @@ public indirect enum TimeValue: Sendable, Hashable {
     case shift(TimeUnit, Int)
     /// A month of the reference year shifted by `years` ("June last year").
     case monthOfShiftedYear(Int, years: Int)
+    /// The date in focus (the last one the text named) shifted by `amount` units:
+    /// "the following year", "the previous day"; without one, the reference.
+    case anaphoric(TimeUnit, Int)
+    /// A weekday before or after the day in focus: "the previous Friday".
+    case anaphoricWeekday(Int, TimeDirection)
     /// A named weekday (ISO 1 = Monday).
     case weekday(Int, TimeDirection)
     /// A named season ("SP", "SU", "FA", "WI").

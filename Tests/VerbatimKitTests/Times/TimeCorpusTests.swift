@@ -62,6 +62,11 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("She waited ⟦nearly an hour⟧.", "DURATION", "PT1H"),
     TimeCase("Output fell in ⟦the first nine months⟧.", "DURATION", "P9M"),
     TimeCase("He signed ⟦a two-year⟧ deal.".replacingOccurrences(of: "⟦a ", with: "a ⟦"), "DURATION", "P2Y"),
+    TimeCase("The feud has lasted ⟦two decades⟧.", "DURATION", "P2E"),
+    TimeCase("Growth should pick up in ⟦coming months⟧.", "DATE", "FUTURE_REF"),
+    // Anaphoric expressions take the date last named
+    TimeCase("The firm was founded in ⟦1995⟧ and listed ⟦the following year⟧.", [("DATE", "1995"), ("DATE", "1996")]),
+    TimeCase("Shares closed at 100 on ⟦Friday⟧, up from 90 ⟦the previous Friday⟧.", [("DATE", "2018-08-10"), ("DATE", "2018-08-03")]),
     // Sets
     TimeCase("The market opens ⟦every Tuesday⟧.", "SET", "XXXX-WXX-2"),
     TimeCase("The newsletter is published ⟦weekly⟧.", "SET", "P1W"),
