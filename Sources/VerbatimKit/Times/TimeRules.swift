@@ -473,7 +473,7 @@ extension TimeScanner {
         }
         // "the year", "the full year", "the fiscal year" (with its determiner only).
         var first = i
-        while first > sentenceStart, isAny(first - 1, [K.fiscal, K.full, K.current, K.latest]) { first -= 1 }
+        while first > max(sentenceStart, i - 3), isAny(first - 1, [K.fiscal, K.full, K.current, K.latest]) { first -= 1 }
         guard `is`(first - 1, K.the), !possessive[i] else { return nil }
         if isAny(i + 1, [K.of, K.before, K.after, K.that, K.when, K.in]) || isChar(i + 1, "-") { return nil }
         if isAny(i + 1, [K.ended, K.ending]) {
@@ -790,7 +790,11 @@ extension TimeScanner {
     /// A count of units: "five minutes", "two years", "a week", "several years", "24 hours",
     /// "twenty four hours", "a few days"; with "ago": "two years ago" (a date).
     func quantity(at i: Int, allowAgo: Bool = true) -> TimeMatch? {
-        guard let (count, j) = number(at: i) else { return nil }
+        guard let (count, first) = number(at: i) else { return nil }
+        var j = first
+        // "2 1/2 years", "two and a half years"
+        var half = false
+        if count != nil, let after = halfAt(j) { half = true; j = after }
         guard case .unit(let unit, let plural)? = word(j) else { return nil }
         // "60 Minutes" mid-sentence is a title.
         if tokens[j].shape == .title, !tokens[j].flags.contains(.sentenceInitial), tokens[i].kind == .number { return nil }
@@ -803,13 +807,16 @@ extension TimeScanner {
         // "one year" and "a year", not "two year" (that is adjectival: "a two year deal"), unless compounded.
         if count == 1, plural, !(inRange(i) && tokens[i].kind == .number) { return nil }
         var end = j + 1
-        // "a minute and a half", "two and a half years" are left at their whole part.
+        // "a minute and a half"
+        if !half, count != nil, `is`(end, K.and), `is`(end + 1, K.a), `is`(end + 2, K.half) { half = true; end += 3 }
         if allowAgo, `is`(end, K.ago) {
             var value: TimeValue = count.map { .shift(unit, -$0) } ?? .fixed("PAST_REF")
             if count == 1, unit == .year { value = .anchoredQuarter(yearShift: -1, year: nil) }
             return TimeMatch(end: end + 1, type: .date, value: value, rule: "ago")
         }
-        if allowAgo, isAny(end, [K.earlier, K.later]), !isAny(end + 1, [K.than]) {
+        // "a year earlier" is a date (TimeBank); "three days later", "a minute and a half
+        // later" are durations whose anchor is an event, so the span stops before "later".
+        if allowAgo, unit >= .month, isAny(end, [K.earlier, K.later]), !isAny(end + 1, [K.than]) {
             let sign = `is`(end, K.later) ? 1 : -1
             var value: TimeValue = count.map { .shift(unit, sign * $0) } ?? .fixed(sign < 0 ? "PAST_REF" : "FUTURE_REF")
             if count == 1, unit == .year, sign < 0 { value = .anchoredQuarter(yearShift: -1, year: nil) }
@@ -822,7 +829,8 @@ extension TimeScanner {
         if `is`(end, K.old) { return nil }
         // "a year" after an amount is a rate ("$5 a year"): let perUnit take it.
         if count == 1, !plural, isAny(i, [K.a, K.an]), rateBefore(i) { return nil }
-        let value = count.map { Self.duration($0, unit) } ?? ("P" + (unit.isClockUnit ? "T" : "") + "X" + unit.durationCode)
+        let value = count.map { half ? Self.durationAndAHalf($0, unit) : Self.duration($0, unit) }
+            ?? ("P" + (unit.isClockUnit ? "T" : "") + "X" + unit.durationCode)
         return TimeMatch(end: end, type: .duration, value: .fixed(value), rule: "duration", takesDeterminer: true)
     }
 
@@ -943,6 +951,31 @@ extension TimeScanner {
     }
 
     // MARK: - Helpers
+
+    /// "1/2" after a number ("2 1/2") or "and a half" before the unit; the token after it.
+    func halfAt(_ j: Int) -> Int? {
+        if let one = digits(j), one.value == 1, isChar(j + 1, "/"), glued(j + 1), glued(j + 2), let two = digits(j + 2), two.value == 2 {
+            return j + 3
+        }
+        if `is`(j, K.and), `is`(j + 1, K.a), `is`(j + 2, K.half) { return j + 3 }
+        return nil
+    }
+
+    /// A TIMEX3 duration of `count` and a half units: "P2Y6M", "PT1M30S", "PT5H30M".
+    static func durationAndAHalf(_ count: Int, _ unit: TimeUnit) -> String {
+        switch unit {
+        case .second: return "PT\(count).5S"
+        case .minute: return "PT\(count)M30S"
+        case .hour: return "PT\(count)H30M"
+        case .day: return "P\(count)DT12H"
+        case .week: return "P\(count)W3DT12H"
+        case .month: return "P\(count)M15D"
+        case .quarter: return "P\(count * 3 + 1)M15D"
+        case .year: return "P\(count)Y6M"
+        case .decade: return "P\(count * 10 + 5)Y"
+        case .century: return "P\(count * 100 + 50)Y"
+        }
+    }
 
     /// A TIMEX3 duration of `count` units.
     static func duration(_ count: Int, _ unit: TimeUnit) -> String {

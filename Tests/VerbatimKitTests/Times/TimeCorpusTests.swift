@@ -63,6 +63,9 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("Output fell in ⟦the first nine months⟧.", "DURATION", "P9M"),
     TimeCase("He signed ⟦a two-year⟧ deal.".replacingOccurrences(of: "⟦a ", with: "a ⟦"), "DURATION", "P2Y"),
     TimeCase("The feud has lasted ⟦two decades⟧.", "DURATION", "P2E"),
+    TimeCase("They lived in camps for ⟦2 1/2 years⟧.", "DURATION", "P2Y6M"),
+    TimeCase("The pilot landed ⟦a minute and a half⟧ later.", "DURATION", "PT1M30S"),
+    TimeCase("The flight took ⟦five and a half hours⟧.", "DURATION", "PT5H30M"),
     TimeCase("Growth should pick up in ⟦coming months⟧.", "DATE", "FUTURE_REF"),
     // Anaphoric expressions take the date last named
     TimeCase("The firm was founded in ⟦1995⟧ and listed ⟦the following year⟧.", [("DATE", "1995"), ("DATE", "1996")]),
