@@ -29,6 +29,14 @@ public struct TimeRecognizer: Annotator {
         guard !found.isEmpty else { return }
         let reference = state.document.date ?? dateline(found, state.document, state.segmentation)
         var resolver = TimeResolver(reference: reference)
+        // Results often say "a year earlier" before naming the quarter: start from the
+        // first ended quarter the article names.
+        for c in found {
+            if case .quarter? = c.value, let value = resolver.resolve(c.value!), isEndedQuarter(value, reference) {
+                resolver.noteQuarter(value)
+                break
+            }
+        }
         let tokens = state.segmentation.tokens
         let utf8 = state.document.utf8
         var times: [Entity] = []
@@ -40,7 +48,12 @@ public struct TimeRecognizer: Annotator {
             end -= Int32(Self.possessiveLength(utf8, tokens[c.end - 1]))
             let value = c.value.flatMap { resolver.resolve($0) }
             switch c.value {
-            case .quarter?, .previousQuarter?: if let value { resolver.noteQuarter(value) }
+            case .quarter?, .previousQuarter?:
+                // Only quarters that have ended: forecasts ("the third quarter of 1990", the current
+                // quarter) are not what results compare against.
+                if let value, isEndedQuarter(value, reference) {
+                    resolver.noteQuarter(value)
+                }
             default: break
             }
             if c.type == .date, let value { resolver.noteDate(value) }
@@ -97,6 +110,12 @@ public struct TimeRecognizer: Annotator {
             }
         }
         return out
+    }
+
+    /// Whether a quarter value ("1989-Q3") ended before the reference's quarter.
+    func isEndedQuarter(_ value: String, _ reference: CalendarDate?) -> Bool {
+        guard let reference else { return true }
+        return value < TimeResolver.shifted(reference, unit: .quarter, amount: 0)
     }
 
     @inline(__always)

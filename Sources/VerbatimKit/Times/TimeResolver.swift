@@ -163,7 +163,7 @@ public struct TimeResolver: Sendable {
             }
         case .pastOrSame, .futureOrSame:
             // News reports the past: the latest occurrence, unless the next one is at most
-            // about two months ahead; in future context, the next occurrence.
+            // about three months ahead; in future context, the next occurrence.
             let probe = day ?? 15
             let refKey = (ref.month * 32 + ref.day)
             let key = month * 32 + probe
@@ -173,7 +173,7 @@ public struct TimeResolver: Sendable {
                 y = direction == .futureOrSame ? nextYear : ref.year
             } else {
                 let next = CalendarDate(year: nextYear, month: month, day: min(probe, 28))!
-                y = next.dayNumber - ref.dayNumber <= 62 ? nextYear : pastYear
+                y = next.dayNumber - ref.dayNumber <= 92 ? nextYear : pastYear
             }
         }
         if let day {

@@ -682,8 +682,8 @@ extension TimeScanner {
         if k == K.first { return nil }
         if k == K.recent {
             // "recent years", "recent weeks": a vague stretch of the past.
-            guard case .unit(_, true)? = word(j) else { return nil }
-            return TimeMatch(end: j + 1, type: .date, value: .fixed("PAST_REF"), rule: "recent-units", takesDeterminer: true)
+            guard case .unit(let u, true)? = word(j) else { return nil }
+            return TimeMatch(end: j + 1, type: .duration, value: .fixed("PX" + u.durationCode), rule: "recent-units", takesDeterminer: true)
         }
         // "the following year", "the previous Friday": anaphoric, from the date in focus.
         let anaphoric = `is`(i - 1, K.the) && (k == K.following || k == K.previous)

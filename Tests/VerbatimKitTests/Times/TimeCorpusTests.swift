@@ -50,7 +50,9 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("Crowds gathered over ⟦the weekend⟧.", "DATE", "2018-W32-WE"),
     TimeCase("The festival will open at ⟦the weekend⟧.", "DATE", "2018-W33-WE"),
     TimeCase("Profits fell in ⟦the 2017 second quarter⟧.", "DATE", "2017-Q2"),
-    TimeCase("Net income rose in ⟦the third quarter⟧, from $5 million ⟦a year earlier⟧.", [("DATE", "2018-Q3"), ("DATE", "2017-Q3")]),
+    TimeCase("Net income rose in ⟦the second quarter⟧, from $5 million ⟦a year earlier⟧.", [("DATE", "2018-Q2"), ("DATE", "2017-Q2")]),
+    TimeCase("Sales were flat ⟦a year ago⟧; ⟦the second quarter⟧ was better.", [("DATE", "2017-Q2"), ("DATE", "2018-Q2")]),
+    TimeCase("It expects a profit in ⟦the fourth quarter⟧, after a loss ⟦a year earlier⟧.", [("DATE", "2018-Q4"), ("DATE", "2017")]),
     TimeCase("Shares rose on ⟦Friday⟧’s news.", "DATE", "2018-08-10"),
     TimeCase("The bomb exploded in ⟦nineteen ninety-six⟧.", "DATE", "1996"),
     // Durations
