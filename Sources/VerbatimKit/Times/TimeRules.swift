@@ -251,6 +251,9 @@ extension TimeScanner {
                 take(relative(at: i))
             }
             if k == K.every || k == K.each { take(everyPhrase(at: i)) }
+            if k == K.last || k == K.this || k == K.next, let h = key(i + 1), let m = holiday(at: i + 1, h), m.rule == "relative-holiday" {
+                take(m)
+            }
             if k == K.fiscal { take(fiscal(at: i)) }
             if k == K.tonight || k == K.overnight { take(nightWord(at: i, k)) }
             if k == K.weekend { take(TimeMatch(end: i + 1, type: .date, value: .namedWeekend(tenseDirection(at: i)), rule: "weekend", takesDeterminer: true)) }
@@ -614,26 +617,34 @@ extension TimeScanner {
         return TimeMatch(end: i + 1, type: .date, value: .season(s, year: nil, direction: .pastOrSame), rule: "season", takesModifier: true)
     }
 
-    /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving".
+    /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving"; with "last", "this"
+    /// or "next" before it, that occurrence ("last Thanksgiving").
     func holiday(at i: Int, _ k: WordKey) -> TimeMatch? {
+        var direction = tenseDirection(at: i)
+        var first = i
+        if `is`(i - 1, K.last) { direction = .previous; first = i - 1 }
+        if `is`(i - 1, K.next) { direction = .following; first = i - 1 }
+        if `is`(i - 1, K.this) { direction = .current; first = i - 1 }
+        guard let (end, value) = holidayName(at: i, k, direction) else { return nil }
+        return TimeMatch(end: end, type: .date, value: value, rule: first < i ? "relative-holiday" : "holiday")
+    }
+
+    private func holidayName(at i: Int, _ k: WordKey, _ direction: TimeDirection) -> (Int, TimeValue)? {
         guard isCapitalized(i) else { return nil }
         if k == K.christmas {
-            if `is`(i + 1, K.eve) {
-                return TimeMatch(end: i + 2, type: .date, value: .date(year: nil, month: 12, day: 24, direction: tenseDirection(at: i)), rule: "holiday")
-            }
-            let end = `is`(i + 1, K.day) ? i + 2 : i + 1
-            return TimeMatch(end: end, type: .date, value: .date(year: nil, month: 12, day: 25, direction: tenseDirection(at: i)), rule: "holiday")
+            if `is`(i + 1, K.eve) { return (i + 2, .date(year: nil, month: 12, day: 24, direction: direction)) }
+            return (`is`(i + 1, K.day) ? i + 2 : i + 1, .date(year: nil, month: 12, day: 25, direction: direction))
         }
         if k == K.new, `is`(i + 1, K.year), possessive[i + 1], isAny(i + 2, [K.day, K.eve]) {
             let eve = `is`(i + 2, K.eve)
-            return TimeMatch(end: i + 3, type: .date, value: .date(year: nil, month: eve ? 12 : 1, day: eve ? 31 : 1, direction: tenseDirection(at: i)), rule: "holiday")
+            return (i + 3, .date(year: nil, month: eve ? 12 : 1, day: eve ? 31 : 1, direction: direction))
         }
         if k == K.halloween {
-            return TimeMatch(end: i + 1, type: .date, value: .date(year: nil, month: 10, day: 31, direction: tenseDirection(at: i)), rule: "holiday")
+            return (i + 1, .date(year: nil, month: 10, day: 31, direction: direction))
         }
         if k == K.thanksgiving {
-            let end = `is`(i + 1, K.day) ? i + 2 : i + 1
-            return TimeMatch(end: end, type: .date, value: nil, rule: "holiday-thanksgiving")
+            // US Thanksgiving: the fourth Thursday of November.
+            return (`is`(i + 1, K.day) ? i + 2 : i + 1, .nthWeekday(4, weekday: 4, month: 11, direction: direction))
         }
         return nil
     }

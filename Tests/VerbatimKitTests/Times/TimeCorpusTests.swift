@@ -55,6 +55,8 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("It expects a profit in ⟦the fourth quarter⟧, after a loss ⟦a year earlier⟧.", [("DATE", "2018-Q4"), ("DATE", "2017")]),
     TimeCase("Shares rose on ⟦Friday⟧’s news.", "DATE", "2018-08-10"),
     TimeCase("The bomb exploded in ⟦nineteen ninety-six⟧.", "DATE", "1996"),
+    TimeCase("The boy was found on ⟦Thanksgiving Day⟧.", "DATE", "2017-11-23"),
+    TimeCase("The shop opened ⟦last Christmas⟧.", "DATE", "2017-12-25"),
     // Durations
     TimeCase("The rescue took ⟦five minutes⟧.", "DURATION", "PT5M"),
     TimeCase("The cordon is ⟦a five-minute⟧ walk away.".replacingOccurrences(of: "⟦a ", with: "a ⟦"), "DURATION", "PT5M"),
