@@ -189,6 +189,12 @@ extension TimeScanner {
             if isChar(j, "-"), glued(j) { j += 1 }
             if let m = core(at: j), m.takesModifier { offer(m, from: i, rule: "modifier+") }
         }
+        // "the current fiscal year", "the latest fiscal year", "the full year"
+        if `is`(i, K.the) {
+            var j = i + 1
+            while j < i + 4, isAny(j, [K.fiscal, K.full, K.current, K.latest]) { j += 1 }
+            if j > i + 1, `is`(j, K.year), let m = yearCompound(at: j) { offer(m, from: i, rule: "the+") }
+        }
         // "about two years ago", "nearly an hour", "more than four hours", "at least 20 years"
         var q: Int?
         if isAny(i, K.approximators) { q = i + 1 }
@@ -483,7 +489,9 @@ extension TimeScanner {
             return TimeMatch(end: i + 1, type: .duration, value: .fixed("P1Y"), rule: "the-year-ended", takesDeterminer: true)
         }
         if first < i {
-            return TimeMatch(end: i + 1, type: .date, value: .shift(.year, 0), rule: "the-full-year", takesDeterminer: true)
+            // "the latest fiscal year" has ended: the previous year.
+            let latest = (first..<i).contains { `is`($0, K.latest) }
+            return TimeMatch(end: i + 1, type: .date, value: .shift(.year, latest ? -1 : 0), rule: "the-full-year", takesDeterminer: true)
         }
         return TimeMatch(end: i + 1, type: .date, value: .shift(.year, 0), rule: "the-year", takesDeterminer: true)
     }
@@ -749,6 +757,9 @@ extension TimeScanner {
         }
         if `is`(j, K.weekend) {
             return TimeMatch(end: j + 1, type: .date, value: .weekend(shift), rule: "relative-weekend", takesDeterminer: true, takesModifier: true)
+        }
+        if (k == K.latest || k == K.most) && `is`(j, K.period) {
+            return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: "latest-period", takesDeterminer: true)
         }
         if (k == K.latest || k == K.most) && `is`(j, K.quarterKey) {
             return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: "latest-quarter", takesDeterminer: true)

@@ -57,6 +57,8 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("The bomb exploded in ⟦nineteen ninety-six⟧.", "DATE", "1996"),
     TimeCase("The boy was found on ⟦Thanksgiving Day⟧.", "DATE", "2017-11-23"),
     TimeCase("The shop opened ⟦last Christmas⟧.", "DATE", "2017-12-25"),
+    TimeCase("Sales will rise in ⟦the current fiscal year⟧.", "DATE", "2018"),
+    TimeCase("Sales fell in ⟦the latest fiscal year⟧.", "DATE", "2017"),
     // Durations
     TimeCase("The rescue took ⟦five minutes⟧.", "DURATION", "PT5M"),
     TimeCase("The cordon is ⟦a five-minute⟧ walk away.".replacingOccurrences(of: "⟦a ", with: "a ⟦"), "DURATION", "PT5M"),
