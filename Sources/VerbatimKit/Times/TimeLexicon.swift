@@ -211,7 +211,7 @@ public struct TimeLexicon: Sendable {
             "every", "each", "per", "fiscal", "tonight", "overnight", "weekend", "quarter", "half",
             "year", "now", "currently", "recently", "lately", "soon", "these", "nineties", "eighties",
             "seventies", "sixties", "fifties", "christmas", "new", "halloween", "thanksgiving",
-            "near", "present", "future", "nowadays", "second",
+            "near", "present", "future", "nowadays", "second", "'",
         ]
         var items: [WordKey: TimeLexiconEntry] = [:]
         for (k, word) in w { items[k] = TimeLexiconEntry(word: word, starter: true) }

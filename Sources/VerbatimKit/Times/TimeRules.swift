@@ -257,6 +257,8 @@ extension TimeScanner {
                 take(relative(at: i))
             }
             if k == K.every || k == K.each { take(everyPhrase(at: i)) }
+            // "the ’90s": the elision mark belongs to the decade.
+            if k == K.apostrophe, glued(i + 1), let m = decade(at: i + 1) { take(m) }
             if k == K.last || k == K.this || k == K.next, let h = key(i + 1), let m = holiday(at: i + 1, h), m.rule == "relative-holiday" {
                 take(m)
             }
@@ -1025,9 +1027,9 @@ extension TimeScanner {
 extension K {
     static var quarterKey: WordKey { WordKey(packed: 0x72657472617571, 0x0) }  // "quarter"
     static var within: WordKey { WordKey(packed: 0x6e6968746977, 0x0) }  // "within"
-    static var ago_: WordKey { WordKey(packed: 0x6f6761, 0x0) }  // "ago"
     static var ended: WordKey { WordKey(packed: 0x6465646e65, 0x0) }  // "ended"
     static var ending: WordKey { WordKey(packed: 0x676e69646e65, 0x0) }  // "ending"
     static var full: WordKey { WordKey(packed: 0x6c6c7566, 0x0) }  // "full"
     static var couple: WordKey { WordKey(packed: 0x656c70756f63, 0x0) }  // "couple"
+    static var apostrophe: WordKey { WordKey(packed: 0x27, 0x0) }  // "'" (also the folded ’)
 }

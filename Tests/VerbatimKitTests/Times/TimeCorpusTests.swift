@@ -16,6 +16,7 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("Prices rose in ⟦May⟧, the survey found.", "DATE", "2018-05"),
     TimeCase("The plant opened in ⟦1990⟧.", "DATE", "1990"),
     TimeCase("Profits peaked in ⟦the 1990s⟧.", "DATE", "199"),
+    TimeCase("He played bass through ⟦the ’90s⟧.", "DATE", "199"),
     TimeCase("The cathedral dates from ⟦the 12th century⟧.", "DATE", "11"),
     TimeCase("The talks ended on ⟦Saturday, April 25⟧.", "DATE", "2018-04-25"),
     TimeCase("The vote is due ⟦mid-November⟧.", "DATE", "2018-11"),
@@ -108,6 +109,7 @@ let negativeTimeCorpus: [String] = [
     "Call 0800 123 456 now.".replacingOccurrences(of: " now", with: ""),
     "She took the second place.",
     "He earned $2012 from the sale.",
+    "She is in her 90s and still works.",
 ]
 
 @Suite("Time corpus")
