@@ -189,6 +189,18 @@ extension TimeScanner {
             if isChar(j, "-"), glued(j) { j += 1 }
             if let m = core(at: j), m.takesModifier { offer(m, from: i, rule: "modifier+") }
         }
+        // "the early 1980s", "the mid-1990s", "the early summer"
+        if `is`(i, K.the), isAny(i + 1, [K.early, K.late, K.mid]) {
+            var j = i + 2
+            if isChar(j, "-"), glued(j) { j += 1 }
+            if let m = core(at: j), m.takesModifier, m.takesDeterminer { offer(m, from: i, rule: "the+modifier+") }
+        }
+        // "around 7:15 p.m.", "around Nov. 1", "around year end"
+        // (not "get around Wednesday's ruling": weekdays and relative words stay apart)
+        if `is`(i, K.around), let m = core(at: i + 1),
+           m.type == .time || ["month-day", "year-end", "month-year", "year"].contains(m.rule) {
+            offer(m, from: i, rule: "around+")
+        }
         // "the current fiscal year", "the latest fiscal year", "the full year"
         if `is`(i, K.the) {
             var j = i + 1
@@ -257,6 +269,7 @@ extension TimeScanner {
                 take(relative(at: i))
             }
             if k == K.every || k == K.each { take(everyPhrase(at: i)) }
+            if k == K.last, `is`(i + 1, K.half) { take(quarter(at: i)) }
             // "the ’90s": the elision mark belongs to the decade.
             if k == K.apostrophe, glued(i + 1), let m = decade(at: i + 1) { take(m) }
             if k == K.last || k == K.this || k == K.next, let h = key(i + 1), let m = holiday(at: i + 1, h), m.rule == "relative-holiday" {
@@ -517,6 +530,14 @@ extension TimeScanner {
         if let y = yearNumber(j) {
             return TimeMatch(end: j + 1, type: .date, value: .fixed(String(y)), rule: "fiscal-year", takesDeterminer: true, takesModifier: true)
         }
+        // "fiscal second-quarter", "the fiscal first quarter", "the fiscal-first quarter"
+        var q = i + 1
+        if isChar(q, "-"), glued(q) { q += 1 }
+        if var m = quarter(at: q) {
+            m.rule = "fiscal-" + m.rule
+            m.takesDeterminer = true
+            return m
+        }
         return nil
     }
 
@@ -542,7 +563,11 @@ extension TimeScanner {
         var j = i
         var n: Int?
         if let o = ordinalAt(i) { n = o; j += 1 }
-        if n != nil, isChar(j, "-"), glued(j) { j += 1 }
+        // "the last half of 1989"
+        if `is`(i, K.last), `is`(i + 1, K.half) { n = 2; j += 1 }
+        // "third-quarter results": an adjective, so a "the" before it belongs to the noun.
+        var hyphenated = false
+        if n != nil, isChar(j, "-"), glued(j) { j += 1; hyphenated = true }
         let isQuarter = `is`(j, K.quarterKey)
         let isHalf = `is`(j, K.half)
         guard isQuarter || isHalf else { return nil }
@@ -561,7 +586,7 @@ extension TimeScanner {
         }
         guard n >= 1, n <= count else { return nil }
         let value: TimeValue = isQuarter ? .quarter(n, year: year, yearShift: 0) : .half(n, year: year, yearShift: 0)
-        return TimeMatch(end: j, type: .date, value: value, rule: isQuarter ? "quarter" : "half", takesDeterminer: true, takesModifier: true)
+        return TimeMatch(end: j, type: .date, value: value, rule: isQuarter ? "quarter" : "half", takesDeterminer: !hyphenated, takesModifier: true)
     }
 
     // MARK: - Named days

@@ -60,6 +60,12 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("The shop opened ⟦last Christmas⟧.", "DATE", "2017-12-25"),
     TimeCase("Sales will rise in ⟦the current fiscal year⟧.", "DATE", "2018"),
     TimeCase("Sales fell in ⟦the latest fiscal year⟧.", "DATE", "2017"),
+    TimeCase("The polls close ⟦around 7:15 p.m.⟧ local time.", "TIME", "2018-08-14T19:15"),
+    TimeCase("Lawyers sought a way around ⟦Wednesday⟧’s ruling.", "DATE", "2018-08-08"),
+    TimeCase("Prices peaked in ⟦the mid-1990s⟧.", "DATE", "199"),
+    TimeCase("Sales rose in ⟦the fiscal first quarter⟧ and in ⟦the last half of 2017⟧.", [("DATE", "2018-Q1"), ("DATE", "2017-H2")]),
+    TimeCase("The company posted ⟦third-quarter⟧ results.".replacingOccurrences(of: "posted ⟦", with: "posted ⟦"), "DATE", "2018-Q3"),
+    TimeCase("Analysts expect the ⟦third-quarter⟧ results to improve.", "DATE", "2018-Q3"),
     // Durations
     TimeCase("The rescue took ⟦five minutes⟧.", "DURATION", "PT5M"),
     TimeCase("The cordon is ⟦a five-minute⟧ walk away.".replacingOccurrences(of: "⟦a ", with: "a ⟦"), "DURATION", "PT5M"),
