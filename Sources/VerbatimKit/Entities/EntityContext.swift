@@ -20,6 +20,12 @@ final class EntityContext {
     var sportsDocument = false
     /// Runs of name-like tokens (token ranges), in text order.
     var chunks: [Range<Int>] = []
+    /// End of the chunk each token belongs to (0 outside chunks).
+    var chunkEnd: [Int32] = []
+    /// Memoised longest matches per token and table slot (0 = not yet, -1 = none).
+    static let cacheSlots = 10
+    var cacheEnd: [Int32] = []
+    var cacheEntries: [Range<Int32>] = []
 
     init(document: Document, segmentation: Segmentation, lexicon: EntityLexicon) {
         self.document = document
@@ -81,6 +87,10 @@ final class EntityContext {
         for s in sentences.prefix(2) { for i in s where features[i].contains(.sport) && tokens[i].shape == .upper { sportHeadline = true } }
         sportsDocument = sportHeadline || sportWords >= 4 && sportWords * 60 >= n
         buildChunks()
+        chunkEnd = Array(repeating: 0, count: n)
+        for c in chunks { for i in c { chunkEnd[i] = Int32(c.upperBound) } }
+        cacheEnd = Array(repeating: 0, count: n * EntityContext.cacheSlots)
+        cacheEntries = Array(repeating: 0..<0, count: n * EntityContext.cacheSlots)
     }
 
     // MARK: - Token facts
@@ -104,7 +114,8 @@ final class EntityContext {
 
         let lex = lexicon
         let cueEntries = matcher.lookup(key, in: lex.cues)
-        for e in cueEntries { f.formUnion(lex.cueClass(e)) }
+        for e in cueEntries { f.formUnion(lex.cueFeatures[e]) }
+        if lex.cues.search(prefixOf: key) { f.insert(.phraseCueStart) }
 
         let capital = t.shape == .title || t.shape == .upper
         let caps = capsSentence[i]

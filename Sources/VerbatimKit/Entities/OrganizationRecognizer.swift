@@ -10,7 +10,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
             let a = chunk.lowerBound, b = chunk.upperBound
             let last = b - 1
             for i in a..<b where ctx.features[i].contains(.nameLike) {
-                if let (end, e) = ctx.longestCue("orgknown", from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
+                if let (end, e) = ctx.longestCue(.orgKnown, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
                     let extra = lex.cues.field(e, 3)
                     out.append(Candidate(start: i, end: end, label: .organization, score: 80, rule: "known-organization",
                                          canonical: extra == "-" ? nil : extra))

@@ -97,6 +97,35 @@ public final class LexiconMatcher {
         return best
     }
 
+    /// Calls `body(end, entries)` for every entry of `table` spelled by tokens
+    /// `start..<end`, shortest first (same joining and case rules as ``longest(in:tokens:keys:from:limit:maxTokens:caseSensitive:)``).
+    public func walk(in table: LexiconTable, tokens: [Token], keys: TokenKeys, from start: Int, limit: Int,
+                     maxTokens: Int = 8, caseSensitive: Bool = false, _ body: (Int, Range<Int>) -> Void) {
+        key.removeAll(keepingCapacity: true)
+        surface.removeAll(keepingCapacity: true)
+        var i = start
+        let stop = min(limit, start + maxTokens)
+        while i < stop {
+            if i > start, tokens[i].flags.contains(.spaceBefore) {
+                if tokens[i].flags.contains(.lineBreakBefore) { break }
+                key.append(0x20); surface.append(0x20)
+            }
+            key.append(contentsOf: keys.foldedKey(i))
+            surface.append(contentsOf: keys.cleanedKey(i))
+            let (entries, longer) = key.withUnsafeBufferPointer { table.search($0) }
+            if !entries.isEmpty {
+                if caseSensitive {
+                    let exact = surface.withUnsafeBufferPointer { s in entries.filter { table.formEquals($0, s) } }
+                    if let first = exact.first, let last = exact.last { body(i + 1, first..<(last + 1)) }
+                } else {
+                    body(i + 1, entries)
+                }
+            }
+            if !longer { break }
+            i += 1
+        }
+    }
+
     /// Single-token lookup of an arbitrary byte key (already folded).
     public func lookup(_ folded: ArraySlice<UInt8>, in table: LexiconTable) -> Range<Int> {
         key.removeAll(keepingCapacity: true)
