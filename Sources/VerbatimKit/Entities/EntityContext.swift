@@ -115,12 +115,12 @@ final class EntityContext {
         let lex = lexicon
         let cueEntries = matcher.lookup(key, in: lex.cues)
         for e in cueEntries { f.formUnion(lex.cueFeatures[e]) }
-        if lex.cues.search(prefixOf: key) { f.insert(.phraseCueStart) }
 
         let capital = t.shape == .title || t.shape == .upper
         let caps = capsSentence[i]
         let candidate = capital || caps || lowerDocument
         if candidate {
+            if lex.cues.search(prefixOf: key) { f.insert(.phraseCueStart) }
             let common = matcher.lookup(key, in: lex.commonWords)
             if let e = common.first {
                 f.insert(.word)

@@ -22,6 +22,8 @@ public struct LexiconTable: Sendable {
     /// one byte goes to bucket `b0 << 8`); 65,537 entries, so a search starts
     /// from a narrow range instead of the whole table.
     @usableFromInline let bucketStart: [Int32]
+    /// Open-addressing hash of keys to their first entry (+1; 0 = empty), a power of two in size.
+    @usableFromInline let slots: [Int32]
 
     /// The number of entries.
     public var count: Int { lineStart.count }
@@ -91,6 +93,49 @@ public struct LexiconTable: Sendable {
         }
         while next <= 65_536 { buckets[next] = Int32(starts.count); next += 1 }
         self.bucketStart = buckets
+        // Exact-key hash index: one probe sequence per distinct key.
+        var size = 1
+        while size < starts.count * 2 { size <<= 1 }
+        var slots = [Int32](repeating: 0, count: max(size, 2))
+        let mask = slots.count - 1
+        bytes.withUnsafeBufferPointer { b in
+            var previous: Range<Int>? = nil
+            for i in 0..<starts.count {
+                let s = Int(starts[i]), e = Int(keyEnds[i])
+                if let p = previous, p.count == e - s, memcmp(b.baseAddress! + p.lowerBound, b.baseAddress! + s, e - s) == 0 { continue }
+                previous = s..<e
+                var h = Int(truncatingIfNeeded: LexiconTable.hash(UnsafeBufferPointer(rebasing: b[s..<e]))) & mask
+                while slots[h] != 0 { h = (h + 1) & mask }
+                slots[h] = Int32(i + 1)
+            }
+        }
+        self.slots = slots
+    }
+
+    /// FNV-1a over key bytes.
+    @inlinable
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h ^ (h >> 29)
+    }
+
+    /// The entries whose key is exactly `key`, through the hash index.
+    @inlinable
+    public func exact(_ key: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        guard key.count > 0, count > 0 else { return 0..<0 }
+        let mask = slots.count - 1
+        var h = Int(truncatingIfNeeded: LexiconTable.hash(key)) & mask
+        while true {
+            let slot = Int(slots[h])
+            if slot == 0 { return 0..<0 }
+            if compare(slot - 1, key) == 0 {
+                var hi = slot
+                while hi < count && compare(hi, key) == 0 { hi += 1 }
+                return (slot - 1)..<hi
+            }
+            h = (h + 1) & mask
+        }
     }
 
     @inlinable

@@ -130,6 +130,6 @@ public final class LexiconMatcher {
     public func lookup(_ folded: ArraySlice<UInt8>, in table: LexiconTable) -> Range<Int> {
         key.removeAll(keepingCapacity: true)
         key.append(contentsOf: folded)
-        return key.withUnsafeBufferPointer { table.search($0).entries }
+        return key.withUnsafeBufferPointer { table.exact($0) }
     }
 }
