@@ -32,7 +32,7 @@ final class EntityContext {
         self.tokens = segmentation.tokens
         self.sentences = segmentation.sentences
         self.lexicon = lexicon
-        self.keys = TokenKeys(document: document, tokens: segmentation.tokens)
+        self.keys = TokenKeys(document: document, tokens: segmentation.tokens, stripPossessive: true)
         let n = tokens.count
         features = Array(repeating: [], count: n)
         hash = Array(repeating: 0, count: n)
@@ -99,15 +99,9 @@ final class EntityContext {
         let t = tokens[i]
         guard t.kind == .word else { return }
         var f: TokenFeatures = []
-        var key = keys.foldedKey(i)
-        // Possessive: the name stops before ’s / 's.
-        if key.count > 2, key[key.endIndex - 2] == 0x27, key[key.endIndex - 1] == 0x73 {
-            f.insert(.possessive)
-            key = key[key.startIndex..<(key.endIndex - 2)]
-        } else if key.count > 1, key[key.endIndex - 1] == 0x27 {
-            f.insert(.possessive)
-            key = key[key.startIndex..<(key.endIndex - 1)]
-        }
+        let key = keys.foldedKey(i)
+        // Possessive: the name stops before ’s / 's (the keys already leave it out).
+        if nameEndBytes(t) < t.end { f.insert(.possessive) }
         var h: UInt64 = 0xcbf29ce484222325
         for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         hash[i] = h
@@ -129,7 +123,7 @@ final class EntityContext {
             let first = matcher.lookup(key, in: lex.firstNames)
             if let e = first.first {
                 let count = lex.firstNames.number(e, 3)
-                if count >= 1500 { f.insert(.firstName) }
+                if count >= 300 { f.insert(.firstName) }
                 if count >= 20000 { f.insert(.commonFirstName) }
             }
             let sur = matcher.lookup(key, in: lex.surnames)
@@ -204,16 +198,25 @@ final class EntityContext {
         i >= 0 && i < tokens.count && !features[i].isDisjoint(with: f)
     }
 
+    /// Byte end of a word token without a possessive ending.
+    private func nameEndBytes(_ t: Token) -> Int32 {
+        let b = document.utf8
+        var e = Int(t.end)
+        let s = Int(t.start)
+        if e - s > 2, b[e - 1] | 0x20 == 0x73 {
+            if b[e - 2] == 0x27 { return Int32(e - 2) }
+            if e - s > 4, b[e - 4] == 0xE2, b[e - 3] == 0x80, b[e - 2] == 0x99 { return Int32(e - 4) }
+        }
+        if e - s > 1, b[e - 1] == 0x27 { e -= 1; return Int32(e) }
+        if e - s > 3, b[e - 3] == 0xE2, b[e - 2] == 0x80, b[e - 1] == 0x99 { return Int32(e - 3) }
+        return t.end
+    }
+
     /// Byte end of token `i` as a name (before a possessive ending).
     func nameEnd(_ i: Int) -> Int32 {
         let t = tokens[i]
         guard features[i].contains(.possessive) else { return t.end }
-        let b = document.utf8
-        var e = Int(t.end)
-        if b[e - 1] == 0x73 || b[e - 1] == 0x53 { e -= 1 }   // s
-        // the apostrophe: ASCII ' or a 3-byte typographic mark
-        if e >= 1, b[e - 1] == 0x27 { e -= 1 } else if e >= 3, b[e - 3] == 0xE2 { e -= 3 }
-        return Int32(e)
+        return nameEndBytes(t)
     }
 
     /// The text of tokens `a..<b` as a name.

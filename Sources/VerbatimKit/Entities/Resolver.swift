@@ -90,9 +90,10 @@ struct Resolver: Sendable {
         }
         // Weak guesses take the document's sense of the same name.
         for idx in mentions.indices where mentions[idx].score < 60 {
-            if let s = senses[key(mentions[idx].start, mentions[idx].end)], s.label != mentions[idx].label, s.score >= 70 {
+            if let s = senses[key(mentions[idx].start, mentions[idx].end)], s.label != mentions[idx].label, s.score >= 65 {
                 mentions[idx].label = s.label
                 mentions[idx].type = s.type
+                mentions[idx].canonical = s.canonical
                 mentions[idx].rule = "document-sense"
             }
         }
@@ -131,15 +132,15 @@ struct Resolver: Sendable {
             }
         }
         if !byInitials.isEmpty || !byPrefix.isEmpty {
-            for i in 0..<n where ctx.tokens[i].kind == .word && (owner[i] < 0 || mentions[Int(owner[i])].rule == "acronym") {
+            for i in 0..<n where ctx.tokens[i].kind == .word
+                && (owner[i] < 0 || mentions[Int(owner[i])].label == .organization && mentions[Int(owner[i])].canonical == nil
+                    && mentions[Int(owner[i])].end - mentions[Int(owner[i])].start == 1) {
                 let t = ctx.tokens[i]
                 guard t.shape == .title || t.shape == .upper, ctx.normalCase(i) else { continue }
                 var target: Int? = nil
                 if ctx.has(i, .acronym) { target = byInitials[OrganizationRecognizer.capitals(ctx, i)] }
                 if target == nil, owner[i] < 0, i > 0, ctx.isWord(i - 1, "the") {
-                    var k = ctx.keys.foldedKey(i)
-                    if ctx.has(i, .possessive) { k = k.dropLast(k.last == 0x73 ? 2 : 1) }
-                    target = byPrefix[k]
+                    target = byPrefix[ctx.keys.foldedKey(i)]
                 }
                 guard let o = target else { continue }
                 let m = mentions[o]

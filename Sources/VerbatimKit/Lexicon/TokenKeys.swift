@@ -8,18 +8,34 @@ public struct TokenKeys: Sendable {
     public private(set) var cleaned: [UInt8] = []
     public private(set) var cleanedStart: [Int32] = [0]
 
-    public init(document: Document, tokens: [Token]) {
+    /// - Parameter stripPossessive: drop a final ’s / 's / ’ from word tokens'
+    ///   keys ("Britain’s" looks up "britain").
+    public init(document: Document, tokens: [Token], stripPossessive: Bool = false) {
         folded.reserveCapacity(document.utf8.count)
         cleaned.reserveCapacity(document.utf8.count)
         foldedStart.reserveCapacity(tokens.count + 1)
         cleanedStart.reserveCapacity(tokens.count + 1)
         for t in tokens {
             let slice = document.utf8[Int(t.start)..<Int(t.end)]
+            let foldStart = folded.count, cleanStart = cleaned.count
             Fold.appendFolded(slice, to: &folded)
-            // A lone separator folds to nothing useful; keep the buffers aligned anyway.
-            foldedStart.append(Int32(folded.count))
             Fold.appendCleaned(slice, to: &cleaned)
+            if stripPossessive && t.kind == .word {
+                TokenKeys.dropPossessive(&folded, from: foldStart)
+                TokenKeys.dropPossessive(&cleaned, from: cleanStart)
+            }
+            foldedStart.append(Int32(folded.count))
             cleanedStart.append(Int32(cleaned.count))
+        }
+    }
+
+    /// Removes a trailing 's / 'S / ' (ASCII apostrophe; keys are already cleaned) when something remains.
+    static func dropPossessive(_ buffer: inout [UInt8], from start: Int) {
+        let n = buffer.count - start
+        if n > 2, buffer[buffer.count - 2] == 0x27, buffer[buffer.count - 1] | 0x20 == 0x73 {
+            buffer.removeLast(2)
+        } else if n > 1, buffer[buffer.count - 1] == 0x27 {
+            buffer.removeLast()
         }
     }
 
