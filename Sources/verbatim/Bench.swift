@@ -33,7 +33,17 @@ extension Verbatim {
         @Flag(help: "Print the figures as one JSON object instead of a table.")
         var json = false
 
+        @Flag(help: "Instead: time hostile inputs at 1x, 2x and 4x --scaling-kb and print the time per MB (flat means linear).")
+        var scaling = false
+
+        @Option(help: "Base size of each --scaling input, in KB.")
+        var scalingKb = 256
+
         func run() throws {
+            if scaling {
+                try runScaling()
+                return
+            }
             let articles = try loadArticles()
             guard !articles.isEmpty else { throw ValidationError("the corpus holds no article text") }
             let documents = Benchmark.repeatedCorpus(articles, minimumBytes: Int(sizeMb * 1_000_000))
@@ -84,6 +94,25 @@ extension Verbatim {
                 print("start-up: not measured (cannot re-run this executable)")
             }
             print(String(format: "peak RSS: %.1f MB (includes the in-memory corpus of %.1f MB)", peak, Double(bench.totalBytes) / 1e6))
+        }
+
+        /// Times each hostile input at three sizes, one document each, on one thread.
+        private func runScaling() throws {
+            let pipeline = try modelOptions.makePipeline()
+            let sizes = [1, 2, 4].map { $0 * scalingKb * 1000 }
+            print("case                                 " + sizes.map { String(format: "%8.1f MB", Double($0) / 1e6) }.joined() + "   (seconds per MB)")
+            for testCase in ScalingCases.all {
+                var perMB: [Double] = []
+                for size in sizes {
+                    let text = Array(testCase.make(size).utf8)
+                    let m = Benchmark(documents: [text], pipeline: pipeline).fullPipeline(jobs: 1)
+                    perMB.append(m.seconds / (Double(text.count) / 1e6))
+                }
+                let growth = perMB[2] / max(perMB[0], 1e-9)
+                print(testCase.name.padding(toLength: 37, withPad: " ", startingAt: 0)
+                      + perMB.map { String(format: "%11.3f", $0) }.joined()
+                      + String(format: "   4x/1x per MB: %.2f%@", growth, growth > 2 ? "  NOT LINEAR" : ""))
+            }
         }
 
         /// The articles' texts from the arguments, or the bundled samples.
