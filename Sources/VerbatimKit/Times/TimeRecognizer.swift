@@ -60,7 +60,7 @@ public struct TimeRecognizer: Annotator {
             times.append(Entity(start: start, end: end, label: .time, type: c.type.rawValue,
                                 value: value, rule: "time:" + c.rule))
         }
-        state.annotation.entities = Self.merge(state.annotation.entities, times)
+        state.annotation.mergeEntities(times)
     }
 
     /// All candidates of a document, sentence by sentence, longest first, without overlaps.
@@ -163,25 +163,5 @@ public struct TimeRecognizer: Annotator {
             }
         }
         return nil
-    }
-
-    /// Adds time entities to the sorted, non-overlapping entity list, dropping any that
-    /// overlap an entity already there.
-    static func merge(_ existing: [Entity], _ times: [Entity]) -> [Entity] {
-        if existing.isEmpty { return times }
-        var result: [Entity] = []
-        result.reserveCapacity(existing.count + times.count)
-        var e = 0
-        for t in times {
-            while e < existing.count, existing[e].end <= t.start {
-                result.append(existing[e])
-                e += 1
-            }
-            // existing[e] (if any) ends after t starts: an overlap when it also starts before t ends.
-            if e < existing.count, existing[e].start < t.end { continue }
-            result.append(t)
-        }
-        result.append(contentsOf: existing[e...])
-        return result
     }
 }
