@@ -20,7 +20,7 @@ public final class Pipeline: Sendable {
 
     /// The standard pipeline.
     public convenience init() throws(PipelineError) {
-        try self.init(annotators: [])
+        try self.init(annotators: [QuoteAnnotator()])
     }
 
     /// A per-thread worker.

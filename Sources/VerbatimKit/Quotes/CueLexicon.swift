@@ -1,0 +1,103 @@
+/// The words that introduce reported speech, behind a small protocol so that the
+/// built-in table can later be swapped for the lexicon runtime (`Models/cues/`).
+///
+/// Keys are lower-case, with ’ folded to '. Lookups happen only in small windows
+/// around quotes, so a `Set<String>` is fast enough.
+public protocol CueLexicon: Sendable {
+    /// A reporting verb in any tense form ("said", "tells", "adding", "tweeted").
+    func isSpeechVerb(_ folded: String) -> Bool
+    /// A role or descriptive noun that heads a speaker description ("spokesman",
+    /// "eyewitness", "prime minister"'s head "minister").
+    func isRoleNoun(_ folded: String) -> Bool
+}
+
+/// The built-in English cue table (a stand-in until `Models/cues/speech-verbs.tsv`
+/// is loaded by the lexicon runtime).
+public struct BuiltinCueLexicon: CueLexicon {
+    let verbs: Set<String>
+    let roles: Set<String>
+
+    public init() {
+        var verbs: Set<String> = []
+        for (base, irregular) in Self.verbTable {
+            if irregular.isEmpty {
+                verbs.insert(base)
+                for form in Self.regularForms(base) { verbs.insert(form) }
+            } else {
+                for form in irregular.split(separator: " ") { verbs.insert(String(form)) }
+            }
+        }
+        self.verbs = verbs
+        var roles: Set<String> = []
+        for r in Self.roleTable.split(separator: " ") {
+            roles.insert(String(r))
+            roles.insert(String(r) + "s")
+        }
+        self.roles = roles
+    }
+
+    public func isSpeechVerb(_ folded: String) -> Bool { verbs.contains(folded) }
+    public func isRoleNoun(_ folded: String) -> Bool { roles.contains(folded) }
+
+    /// -s, -ed, -ing forms of a regular verb ("note" → notes, noted, noting).
+    static func regularForms(_ base: String) -> [String] {
+        var forms: [String] = []
+        if base.hasSuffix("e") {
+            let stem = String(base.dropLast())
+            forms += [base + "s", base + "d", stem + "ing"]
+        } else if base.hasSuffix("y"), let last = base.dropLast().last, !"aeiou".contains(last) {
+            let stem = String(base.dropLast())
+            forms += [stem + "ies", stem + "ied", base + "ing"]
+        } else if base.hasSuffix("sh") || base.hasSuffix("ch") || base.hasSuffix("ss") || base.hasSuffix("x") {
+            forms += [base + "es", base + "ed", base + "ing"]
+        } else {
+            forms += [base + "s", base + "ed", base + "ing"]
+        }
+        return forms
+    }
+
+    /// Reporting verbs: base form and, for irregular verbs, all forms (space separated).
+    static let verbTable: [(String, String)] = [
+        ("say", "say says said saying"), ("tell", "tell tells told telling"),
+        ("write", "write writes wrote writing"), ("tweet", "tweeted tweeting"),
+        ("add", ""), ("ask", ""), ("explain", ""), ("note", ""), ("continue", ""), ("declare", ""),
+        ("insist", ""), ("argue", ""), ("claim", "claimed claims claiming"), ("state", "stated"), ("recall", ""), ("warn", "warned warns warning"),
+        ("reply", ""), ("respond", ""), ("answer", "answered"), ("acknowledge", ""), ("admit", "admit admits admitted admitting"),
+        ("announce", ""), ("comment", "commented commenting"), ("concede", ""), ("conclude", ""), ("confirm", ""),
+        ("contend", ""), ("observe", ""), ("predict", ""), ("remark", "remarked"), ("report", "reported"),
+        ("suggest", ""), ("urge", ""), ("joke", ""), ("quip", "quip quips quipped quipping"),
+        ("shout", "shouted shouting"), ("yell", "yelled"), ("scream", "screamed"), ("exclaim", ""), ("chant", "chanted"), ("recount", ""),
+        ("testify", ""), ("vow", "vowed vows vowing"), ("promise", "promised"), ("boast", "boasted boasts"), ("complain", ""), ("lament", ""),
+        ("protest", "protested"), ("emphasize", ""), ("emphasise", ""), ("stress", "stressed stresses"), ("blame", "blamed blames blaming"),
+        ("deny", ""), ("post", "posted"), ("whisper", "whispered"), ("muse", ""), ("assert", ""), ("allege", ""),
+        ("maintain", ""), ("opine", ""), ("proclaim", ""), ("pledge", "pledged"), ("retort", ""),
+        ("text", "texted"), ("email", "emailed"), ("e-mail", "e-mailed"), ("caution", ""), ("counter", "countered"), ("thunder", ""),
+        ("mutter", ""), ("cry", "cried"), ("sigh", "sighed"), ("laugh", "laughed"), ("predict", ""), ("reiterate", ""),
+        ("reason", "reasoned"), ("wonder", "wondered"), ("demand", "demanded"), ("plead", ""), ("begin", "began"),
+        ("speak", "spoke"), ("tout", ""), ("describe", "described"), ("recall", ""), ("assure", ""), ("inform", ""),
+        ("advise", ""), ("characterize", ""), ("brag", "brag brags bragged bragging"),
+        ("scoff", ""), ("snap", "snapped"), ("charge", "charged"), ("summarize", ""),
+        ("suggest", ""), ("question", "questioned"), ("query", ""), ("interject", ""), ("elaborate", ""),
+        ("concur", "concur concurs concurred concurring"), ("agree", "agree agrees agreed agreeing"),
+        ("disagree", "disagree disagrees disagreed disagreeing"), ("point", "pointed"),
+    ]
+
+    /// Role and descriptive nouns that head speaker descriptions or precede names.
+    static let roleTable = """
+    spokesman spokeswoman spokesperson eyewitness witness officer official minister president \
+    senator governor mayor chancellor secretary candidate congressman congresswoman representative \
+    director chief commissioner professor analyst economist pollster strategist adviser advisor \
+    aide lawyer attorney judge chairman chairwoman chair leader manager member resident neighbour \
+    neighbor source correspondent reporter editor author founder executive ceo spokesmen officials \
+    sheriff detective inspector constable superintendent sergeant captain general colonel lieutenant \
+    commander ambassador diplomat activist organizer organiser expert researcher scientist doctor \
+    nurse teacher student worker owner driver passenger victim survivor father mother son daughter \
+    wife husband brother sister friend partner campaigner supporter voter protester demonstrator \
+    speaker host anchor commentator columnist historian
+    """
+}
+
+extension BuiltinCueLexicon {
+    /// One shared, immutable instance (built on first use).
+    public static let shared = BuiltinCueLexicon()
+}

@@ -1,0 +1,247 @@
+/// Attributes quotes to speakers with ordered sieves (after CoreNLP's
+/// QuoteAttributionAnnotator): each quote takes the first sieve that finds a
+/// speaker, and records that sieve's name. See SIEVES.md.
+struct SpeakerAttributor {
+    let text: QuoteText
+    let mentions: SpeakerMentions
+
+    /// What a sieve found for one quote.
+    struct Attribution {
+        var speaker: SpeakerMentions.Mention
+        /// Last token of the speaker's full description (for the resolved name).
+        var nameEnd: Int
+        var cue: (first: Int, last: Int)?
+        var sieve: String
+    }
+
+    /// One quote going through the sieves.
+    struct Item {
+        var pair: QuotePairer.Pair
+        var verdict: QuoteKindClassifier.Verdict
+        var attribution: Attribution?
+    }
+
+    init(text: QuoteText, lexicon: any CueLexicon) {
+        self.text = text
+        self.mentions = SpeakerMentions(text: text, lexicon: lexicon)
+    }
+
+    /// Runs the sieves in order over all quotes.
+    func attribute(_ items: inout [Item]) {
+        for k in items.indices {
+            let item = items[k]
+            let previousClose = k > 0 ? items[k - 1].pair.close : -1
+            let nextOpen = k + 1 < items.count ? items[k + 1].pair.open : text.count
+            if item.verdict == .direct {
+                items[k].attribution = trailingCue(item.pair, nextOpen: nextOpen)
+                    ?? leadingCue(item.pair, previousClose: previousClose)
+                    ?? introducedQuote(item.pair, previousClose: previousClose)
+            }
+            if items[k].attribution == nil {
+                items[k].attribution = sentenceCue(item.pair, previousClose: previousClose, nextOpen: nextOpen)
+            }
+        }
+        // Continuation: a direct quote with no cue of its own, in the paragraph of (or
+        // the one after) the previous attributed quote, keeps that speaker.
+        var last: (Attribution, Int32)? = nil
+        for k in items.indices {
+            let paragraph = text.paragraphOf[items[k].pair.open]
+            if items[k].attribution == nil, items[k].verdict == .direct, let (a, p) = last, paragraph - p <= 1 {
+                var c = a
+                c.sieve = "continuation"
+                c.cue = nil
+                items[k].attribution = c
+            }
+            if let a = items[k].attribution, items[k].verdict == .direct {
+                last = (a, text.paragraphOf[items[k].pair.close])
+            }
+        }
+    }
+
+    // MARK: - Sieves
+
+    /// `"Q," X said` / `"Q," said X` / `"Q" … X told reporters`: a cue right after the quote.
+    func trailingCue(_ pair: QuotePairer.Pair, nextOpen: Int) -> Attribution? {
+        let start = pair.close + 1
+        guard start < text.count, text.paragraphOf[start] == text.paragraphOf[pair.close] else { return nil }
+        // A quote that ends its sentence only takes a cue from a lower-case continuation
+        // ("?” he asked), never from a new sentence ("….” He added).
+        if text.sentenceOf[start] != text.sentenceOf[pair.close] {
+            let t = text.tokens[start]
+            guard t.kind == .word else { return nil }
+            if t.shape != .lower {
+                let last = pair.innerEnd - 1
+                guard mentions.isPronoun(start), last >= pair.innerStart, !text.isPunct(last, ".") else { return nil }
+            }
+        }
+        let sentence = text.sentenceOf[start]
+        var upper = start
+        while upper < min(nextOpen, text.count), upper - start < 30,
+              text.sentenceOf[upper] == sentence || (upper == start) {
+            upper += 1
+        }
+        var i = start
+        while i < upper, !text.isWordLike(i) {
+            if text.isTerminal(i) && !text.isQuote(i) { return nil }
+            i += 1
+        }
+        guard i < upper else { return nil }
+        // Inverted: "said Trump", "says the economist Jared Bernstein".
+        if mentions.isCueVerb(i), let m = mentions.mention(startingAt: i + 1, upper: upper) {
+            return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i, i), sieve: "trailing-inverted")
+        }
+        var words = 0
+        var j = i
+        while j < upper, words < 18 {
+            if text.isTerminal(j) && !isAbbreviationStop(j) { return nil }
+            if text.isWordLike(j) {
+                words += 1
+                if mentions.isCueVerb(j) {
+                    if let m = mentions.subject(before: j, lower: start) {
+                        return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: "trailing-cue")
+                    }
+                    if let m = mentions.mention(startingAt: j + 1, upper: upper) {
+                        return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (j, j), sieve: "trailing-inverted")
+                    }
+                    return nil
+                }
+                if let a = accordingTo(j, upper: upper) { return a }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// `X said: "Q"`, `X told Y: "Q"`, `According to X, "Q"`, and the second half of a
+    /// split quote (`"Q1," X said, "Q2"`): a cue before the quote in its sentence.
+    func leadingCue(_ pair: QuotePairer.Pair, previousClose: Int) -> Attribution? {
+        let open = pair.open
+        guard open > 0 else { return nil }
+        let sentence = text.sentences[Int(text.sentenceOf[open])]
+        let paragraph = text.paragraphs[Int(text.paragraphOf[open])]
+        var lower = max(sentence.lowerBound, paragraph.lowerBound)
+        var split = false
+        if previousClose >= lower {
+            lower = previousClose + 1
+            split = true
+        }
+        // A quote opening its own sentence may still follow "X said:" ending the one before.
+        if open == sentence.lowerBound, !split, open > paragraph.lowerBound, text.isPunct(open - 1, ":") || text.isPunct(open - 1, ",") {
+            let previous = text.sentences[Int(text.sentenceOf[open - 1])]
+            lower = max(previous.lowerBound, paragraph.lowerBound, previousClose + 1)
+        }
+        guard lower < open else { return nil }
+        var j = open - 1
+        while j >= lower, open - j <= 16 {
+            if text.isWordLike(j) {
+                if mentions.isCueVerb(j) {
+                    let sieve = split ? "split-quote" : "leading-cue"
+                    if let m = mentions.subject(before: j, lower: lower) {
+                        return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: sieve)
+                    }
+                    if let m = mentions.mention(startingAt: j + 1, upper: open) {
+                        return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (j, j), sieve: sieve)
+                    }
+                }
+                if let a = accordingTo(j, upper: open) { return a }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// A quote opening a paragraph or sentence after a sentence that ends in a colon
+    /// (`Det Insp Smith said:` ¶ `“Q”`): the cue and speaker of that sentence.
+    func introducedQuote(_ pair: QuotePairer.Pair, previousClose: Int) -> Attribution? {
+        let open = pair.open
+        guard open > 0, text.tokens[open].flags.contains(.sentenceStart) || text.tokens[open].flags.contains(.paragraphStart),
+              text.isPunct(open - 1, ":") else { return nil }
+        let sentence = text.sentences[Int(text.sentenceOf[open - 1])]
+        let lower = max(sentence.lowerBound, previousClose + 1)
+        guard lower < open - 1 else { return nil }
+        var j = open - 2
+        while j >= lower {
+            if text.isWordLike(j), mentions.isCueVerb(j) {
+                if let m = mentions.subject(before: j, lower: lower) {
+                    return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: "colon-intro")
+                }
+                if let m = mentions.mention(startingAt: j + 1, upper: open - 1) {
+                    return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (j, j), sieve: "colon-intro")
+                }
+            }
+            j -= 1
+        }
+        // No verb ("Our correspondent, Lizzie Dearden, reports from the scene:"): the
+        // sentence's subject, with the colon as the cue.
+        var s = lower
+        while s < open - 1, !text.isWordLike(s) { s += 1 }
+        var e = s
+        while e + 1 < open - 1, text.isWordLike(e + 1) || text.isPunct(e + 1, ".") && mentions.isName((e, e)) { e += 1 }
+        if let m = mentions.subject(before: e + 1, lower: lower), mentions.isName(m) || mentions.isPronoun(m.first) {
+            return Attribution(speaker: m, nameEnd: m.last, cue: (open - 1, open - 1), sieve: "colon-intro")
+        }
+        return nil
+    }
+
+    /// Any reporting cue in the quote's sentence, nearest first (partial quotes:
+    /// `Theresa May said that terrorists would “never succeed”`; `an “appalling
+    /// incident”, the prime minister said`). A participle after a comma ("…, adding
+    /// that") takes the subject of the verb before it.
+    func sentenceCue(_ pair: QuotePairer.Pair, previousClose: Int, nextOpen: Int) -> Attribution? {
+        let sentence = text.sentences[Int(text.sentenceOf[pair.open])]
+        let endSentence = text.sentences[Int(text.sentenceOf[pair.close])]
+        let lower = max(sentence.lowerBound, previousClose + 1)
+        let upper = min(endSentence.upperBound, nextOpen)
+        // Candidates, nearest first: left of the quote, then right of it.
+        var best: (Int, Int)? = nil  // (distance, token)
+        var j = pair.open - 1
+        while j >= lower {
+            if mentions.isCueVerb(j) || isAccording(j) { best = (pair.open - j, j); break }
+            j -= 1
+        }
+        j = pair.close + 1
+        while j < upper {
+            if mentions.isCueVerb(j) || isAccording(j) {
+                if best == nil || j - pair.close < best!.0 { best = (j - pair.close, j) }
+                break
+            }
+            j += 1
+        }
+        guard let (_, v) = best else { return nil }
+        if let a = accordingTo(v, upper: upper) { var c = a; c.sieve = "sentence-cue"; return c }
+        let floor = v > pair.close ? pair.close + 1 : lower
+        if text.folded(v).hasSuffix("ing"), v - 1 >= floor, text.isPunct(v - 1, ",") {
+            // "…, the prime minister said, adding that": the subject of the verb before.
+            var k = v - 2
+            while k >= lower, !mentions.isCueVerb(k) { k -= 1 }
+            if k >= lower, let m = mentions.subject(before: k, lower: lower) ?? mentions.mention(startingAt: k + 1, upper: v - 1)?.mention {
+                return Attribution(speaker: m, nameEnd: m.last, cue: (v, v), sieve: "sentence-cue")
+            }
+        }
+        if let m = mentions.subject(before: v, lower: floor) {
+            return Attribution(speaker: m, nameEnd: m.last, cue: (v, v), sieve: "sentence-cue")
+        }
+        if let m = mentions.mention(startingAt: v + 1, upper: v < pair.open ? pair.open : upper) {
+            return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (v, v), sieve: "sentence-cue")
+        }
+        return nil
+    }
+
+    // MARK: - Helpers
+
+    private func isAccording(_ i: Int) -> Bool {
+        i + 1 < text.count && text.tokens[i].kind == .word && text.folded(i) == "according" && text.folded(i + 1) == "to"
+    }
+
+    /// `according to X`.
+    private func accordingTo(_ i: Int, upper: Int) -> Attribution? {
+        guard isAccording(i), let m = mentions.mention(startingAt: i + 2, upper: upper) else { return nil }
+        return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i, i + 1), sieve: "according-to")
+    }
+
+    /// "Mr." or "U.S." style stops inside a sentence.
+    private func isAbbreviationStop(_ i: Int) -> Bool {
+        i > 0 && text.isPunct(i, ".") && text.tokens[i].start == text.tokens[i - 1].end
+            && SpeakerMentions.titles.contains(text.folded(i - 1))
+    }
+}

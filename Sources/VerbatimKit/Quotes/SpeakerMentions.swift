@@ -1,0 +1,216 @@
+/// Finds the mention that names a speaker next to a reporting cue: the subject
+/// before a verb ("Neil Basu, the Met’s head of counter-terrorism, told"), the
+/// subject after an inverted verb ("said Geoff Garin"), or the object of
+/// "according to". Mentions are token ranges (inclusive); rules are simple and
+/// general: pronouns, runs of capitalised words (with titles and particles), and
+/// lower-case descriptions up to their determiner.
+struct SpeakerMentions {
+    let text: QuoteText
+    let lexicon: any CueLexicon
+
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another", "some",
+        "this", "these", "those", "many", "several", "two", "three", "four", "other", "each", "every", "both", "most",
+    ]
+    static let prepositions: Set<String> = ["of", "for", "at", "with", "from", "in", "on", "to", "and"]
+    /// Words that may stand between a subject and its verb ("Trump has also said").
+    static let skippable: Set<String> = [
+        "has", "had", "have", "was", "is", "would", "will", "could", "also", "later", "previously", "once",
+        "then", "recently", "repeatedly", "often", "again", "simply", "just", "already", "reportedly", "himself",
+        "herself", "themselves", "had", "did", "does", "do", "not", "never", "first", "last", "once", "still",
+        "too", "even", "further", "finally", "now", "today", "yesterday", "tonight", "recently", "subsequently",
+    ]
+    /// Lower-case words that end a description walking left (clause boundaries).
+    static let clauseStops: Set<String> = [
+        "that", "and", "but", "or", "which", "who", "when", "while", "because", "as", "so", "if", "than",
+        "after", "before", "since", "where", "how", "what", "why", "whether", "although", "though", "until",
+        "is", "was", "are", "were", "be", "been", "being", "not", "to", "by",
+    ]
+    /// Capitalised sentence openers that are not part of a name.
+    static let openers: Set<String> = [
+        "but", "and", "so", "then", "still", "meanwhile", "yet", "now", "later", "also", "however", "instead",
+        "earlier", "in", "on", "at", "as", "when", "while", "after", "before", "for", "with", "if", "asked",
+        "speaking", "today", "yesterday", "there", "here", "indeed", "finally", "last", "this", "that", "the",
+        "a", "an", "his", "her", "their", "its", "our", "my", "of", "by", "from", "to", "what", "said", "says",
+        "according", "since", "though", "although", "because", "once", "even", "not", "no", "yes", "well",
+    ]
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
+        "pc", "det", "insp", "supt", "st", "jr", "sr", "cmdr", "adm", "maj", "pres", "atty", "hon",
+    ]
+    static let particles: Set<String> = ["de", "van", "von", "der", "den", "al", "bin", "la", "le", "del", "da", "di", "du", "of"]
+
+    /// A mention: first and last token (inclusive).
+    typealias Mention = (first: Int, last: Int)
+
+    func isPronoun(_ i: Int) -> Bool {
+        text.tokens[i].kind == .word && Self.subjectPronouns.contains(text.folded(i))
+    }
+
+    func isCueVerb(_ i: Int) -> Bool {
+        let t = text.tokens[i]
+        return t.kind == .word && t.shape == .lower && lexicon.isSpeechVerb(text.folded(i))
+    }
+
+    /// A title abbreviation followed by its full stop ("Mr" "."), seen from the stop.
+    private func isTitleStop(_ i: Int) -> Bool {
+        i > 0 && text.isPunct(i, ".") && text.tokens[i].start == text.tokens[i - 1].end
+            && Self.titles.contains(text.folded(i - 1))
+    }
+
+    func isNameWord(_ i: Int) -> Bool {
+        let t = text.tokens[i]
+        guard t.kind == .word, t.isCapitalized else { return false }
+        if t.flags.contains(.sentenceInitial) && Self.openers.contains(text.folded(i)) { return false }
+        return !Self.subjectPronouns.contains(text.folded(i))
+    }
+
+    // MARK: - Subject before a verb
+
+    /// The subject of the verb at `v`, not looking before `lower`.
+    func subject(before v: Int, lower: Int) -> Mention? {
+        var i = v - 1
+        while i >= lower, text.tokens[i].kind == .word, text.tokens[i].shape == .lower,
+              Self.skippable.contains(text.folded(i)) || text.folded(i).hasSuffix("ly") {
+            i -= 1
+        }
+        guard i >= lower else { return nil }
+        if text.folded(i) == "who" {
+            i -= 1
+            guard i >= lower else { return nil }
+        }
+        if text.isPunct(i, ",") || text.isDash(i) {
+            // Apposition: "Neil Basu, the Met’s head of counter-terrorism, told".
+            var j = i - 1
+            let floor = max(lower, i - 18)
+            while j >= floor, !(text.isPunct(j, ",") || text.isDash(j) || text.isPunct(j, "(")) {
+                if text.isQuote(j) || text.isTerminal(j) && !isTitleStop(j) { break }
+                j -= 1
+            }
+            if j >= floor, j - 1 >= lower, text.isPunct(j, ",") || text.isDash(j) || text.isPunct(j, "("),
+               let np = mention(endingAt: j - 1, lower: lower), isName(np) || isPronoun(np.first) {
+                return np
+            }
+            return i - 1 >= lower ? mention(endingAt: i - 1, lower: lower) : nil
+        }
+        if text.isPunct(i, ")") {
+            // "Smith (R-Texas) said"
+            var j = i - 1
+            while j >= max(lower, i - 8), !text.isPunct(j, "(") { j -= 1 }
+            if j - 1 >= lower, text.isPunct(j, "(") { return mention(endingAt: j - 1, lower: lower) }
+            return nil
+        }
+        return mention(endingAt: i, lower: lower)
+    }
+
+    func isName(_ m: Mention) -> Bool { isNameWord(m.last) }
+
+    /// The noun phrase whose last token is `e`.
+    func mention(endingAt e: Int, lower: Int) -> Mention? {
+        guard e >= lower, text.tokens[e].kind == .word else { return nil }
+        if isPronoun(e) { return (e, e) }
+        if isNameWord(e) {
+            var s = e
+            var j = e - 1
+            while j >= lower, e - j < 9 {
+                if isNameWord(j) { s = j; j -= 1; continue }
+                if isTitleStop(j) { s = j - 1; j -= 2; continue }
+                if text.isDash(j), text.tokens[j].start == text.tokens[j + 1].start - 1 || !text.tokens[j + 1].flags.contains(.spaceBefore),
+                   j - 1 >= lower, isNameWord(j - 1) { s = j - 1; j -= 2; continue }
+                if text.tokens[j].shape == .lower, Self.particles.contains(text.folded(j)), j - 1 >= lower, isNameWord(j - 1) {
+                    s = j - 1; j -= 2; continue
+                }
+                break
+            }
+            // Leading role nouns are not the name ("Eyewitness Ewalina Ochab").
+            while s < e, text.tokens[s].kind == .word, lexicon.isRoleNoun(text.folded(s)) { s += 1 }
+            // "the Metropolitan Police": keep the article of an organisation's name.
+            if s - 1 >= lower, text.folded(s - 1) == "the", !looksLikePersonName(s, e) { s -= 1 }
+            return (s, e)
+        }
+        // A lower-case description: walk left to its determiner.
+        guard text.tokens[e].shape == .lower, !Self.clauseStops.contains(text.folded(e)),
+              !Self.determiners.contains(text.folded(e)), !isCueVerb(e) else { return nil }
+        var s = e
+        var j = e - 1
+        while j >= lower, e - j < 10 {
+            let t = text.tokens[j]
+            if t.kind != .word && t.kind != .number { break }
+            let f = text.folded(j)
+            if Self.determiners.contains(f) {
+                s = j
+                // "a spokesman for the campaign": continue over the preposition.
+                if j - 2 >= lower, text.tokens[j - 1].shape == .lower, Self.prepositions.contains(text.folded(j - 1)),
+                   f == "the" || f == "a" || f == "an" {
+                    j -= 1
+                    s = j
+                    j -= 1
+                    continue
+                }
+                break
+            }
+            if t.shape == .lower && (Self.clauseStops.contains(f) || isCueVerb(j)) { break }
+            if t.flags.contains(.sentenceInitial) && Self.openers.contains(f) { break }
+            s = j
+            j -= 1
+        }
+        // Never start on a preposition.
+        while s < e, Self.prepositions.contains(text.folded(s)) { s += 1 }
+        return (s, e)
+    }
+
+    /// Two or more name words with no organisation-like word: a person.
+    private func looksLikePersonName(_ s: Int, _ e: Int) -> Bool {
+        e > s && text.folded(s) != "white" && !Self.orgWords.contains(text.folded(e))
+    }
+
+    static let orgWords: Set<String> = [
+        "police", "party", "house", "department", "committee", "campaign", "office", "times", "post", "news",
+        "journal", "association", "council", "court", "agency", "service", "bureau", "university", "foundation",
+        "institute", "company", "corporation", "group", "network", "commission", "administration", "senate",
+        "congress", "ministry", "government", "union", "board", "center", "centre", "fund", "club", "tribune",
+    ]
+
+    // MARK: - Subject after a verb
+
+    /// The mention after `i` ("said Geoff Garin", "according to an officer"); `nameEnd`
+    /// extends a description over its trailing phrase ("an officer at the scene").
+    func mention(startingAt i: Int, upper: Int) -> (mention: Mention, nameEnd: Int)? {
+        guard i < upper, text.tokens[i].kind == .word else { return nil }
+        if isPronoun(i) { return ((i, i), i) }
+        var s = i
+        // Determiner + lower-case words before a name: "the economist Jared Bernstein".
+        var j = i
+        if isNameWord(j) || Self.titles.contains(text.folded(j)) {
+            var e = j
+            while j < upper, j - i < 10 {
+                if isNameWord(j) || (Self.titles.contains(text.folded(j)) && text.tokens[j].isCapitalized) { e = j; j += 1; continue }
+                if text.isPunct(j, "."), j > i, Self.titles.contains(text.folded(j - 1)) { e = j; j += 1; continue }
+                if text.tokens[j].shape == .lower, Self.particles.contains(text.folded(j)), j + 1 < upper, isNameWord(j + 1) { j += 1; continue }
+                break
+            }
+            while s < e, lexicon.isRoleNoun(text.folded(s)) { s += 1 }
+            return ((s, e), e)
+        }
+        // A description: up to a preposition, comma or clause word; a name inside wins.
+        var e = i - 1
+        var lastNameStart = -1
+        while j < upper, j - i < 10 {
+            let t = text.tokens[j]
+            if t.kind != .word && t.kind != .number { break }
+            let f = text.folded(j)
+            if t.shape == .lower && j > i && (Self.prepositions.contains(f) || Self.clauseStops.contains(f) || isCueVerb(j)) { break }
+            if isNameWord(j) && (j == i || !isNameWord(j - 1)) { lastNameStart = j }
+            e = j
+            j += 1
+        }
+        guard e >= i else { return nil }
+        if lastNameStart > i, isNameWord(e) { s = i }
+        // The name's description runs on to the end of the phrase.
+        var n = e
+        var k = e + 1
+        while k < upper, k - e < 8, text.isWordLike(k) { n = k; k += 1 }
+        return ((s, e), n)
+    }
+}

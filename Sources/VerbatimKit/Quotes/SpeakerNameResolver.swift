@@ -1,0 +1,201 @@
+import Foundation
+
+/// Gives each attributed speaker mention a resolved `name`:
+/// - a surname (or title + surname) becomes the full name seen in the document
+///   ("Basu" → "Neil Basu"; "Mr. Garin" → "Geoff Garin");
+/// - he/she becomes the previous quote's speaker when the gender fits, else the
+///   first fitting person named in the nearest sentence before (the main-clause
+///   subject, as in centering theory); gender comes from titles (Mr/Mrs/Ms), the
+///   first-name table when the Models folder has one, and earlier pronouns;
+/// - "the prime minister" (the + role noun) becomes the first person named in the
+///   nearest sentence before that names one;
+/// - other descriptions are kept as written, over their trailing phrase
+///   ("an officer at the scene"); they/we/I stay unresolved.
+struct SpeakerNameResolver {
+    let text: QuoteText
+    let mentions: SpeakerMentions
+    let firstNames: FirstNameGenders?
+
+    enum Gender { case male, female }
+
+    /// A run of two or more name words: a candidate person.
+    struct Person {
+        var first: Int
+        var last: Int
+        var name: String
+        var gender: Gender?
+    }
+
+    func personRuns() -> [Person] {
+        var runs: [Person] = []
+        var i = 0
+        let n = text.count
+        while i < n {
+            guard mentions.isNameWord(i) else { i += 1; continue }
+            var e = i
+            while e + 1 < n, mentions.isNameWord(e + 1), text.tokens[e + 1].flags.contains(.spaceBefore) || text.isDash(e) {
+                e += 1
+            }
+            var s = i
+            while s < e, mentions.lexicon.isRoleNoun(text.folded(s)) || SpeakerMentions.titles.contains(text.folded(s)) { s += 1 }
+            if e > s, e - s < 4, !SpeakerMentions.orgWords.contains(text.folded(e)) {
+                var gender: Gender? = nil
+                // "Mr." + name, or a title inside the run ("Mrs May").
+                let t = i >= 2 && text.isPunct(i - 1, ".") ? i - 2 : i - 1
+                if t >= 0 { gender = Self.titleGender(text.folded(t)) }
+                if gender == nil, s > i { gender = Self.titleGender(text.folded(s - 1)) }
+                if gender == nil { gender = firstNames?.gender(text.folded(s)) }
+                runs.append(Person(first: s, last: e, name: text.string(s, e), gender: gender))
+            }
+            i = e + 1
+        }
+        return runs
+    }
+
+    static func titleGender(_ f: String) -> Gender? {
+        switch f {
+        case "mr", "sir", "lord", "king", "prince", "father", "brother": return .male
+        case "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "mother": return .female
+        default: return nil
+        }
+    }
+
+    /// Resolves names for the attributions in text order.
+    func resolve(_ items: [SpeakerAttributor.Item]) -> [String?] {
+        let runs = personRuns()
+        var bySurname: [String: Person] = [:]
+        for r in runs where bySurname[text.folded(r.last)] == nil { bySurname[text.folded(r.last)] = r }
+        var learned: [String: Gender] = [:]
+        var names: [String?] = Array(repeating: nil, count: items.count)
+        var previous: (name: String, gender: Gender?, paragraph: Int32)? = nil
+        for (k, item) in items.enumerated() {
+            guard let a = item.attribution else { continue }
+            let (f, l) = a.speaker
+            var name: String? = nil
+            var gender: Gender? = nil
+            if f == l, mentions.isPronoun(f) {
+                let p = text.folded(f)
+                let want: Gender? = p == "he" ? .male : (p == "she" ? .female : nil)
+                if want != nil {
+                    if let prev = previous, text.paragraphOf[f] - prev.paragraph <= 3,
+                       compatible(prev.gender ?? learned[prev.name], want) {
+                        name = prev.name
+                    } else if let r = nearestPerson(before: f, runs: runs, gender: want, learned: learned) {
+                        name = r.name
+                    }
+                    if let nm = name { learned[nm] = want; gender = want }
+                }
+            } else if mentions.isNameWord(l) {
+                var s = f
+                while s < l, text.folded(s) == "the" || SpeakerMentions.titles.contains(text.folded(s))
+                        || text.isPunct(s, ".") || mentions.lexicon.isRoleNoun(text.folded(s)) { s += 1 }
+                let title = Self.titleGender(text.folded(f))
+                if text.folded(f) == "the" {
+                    name = text.string(f, l)
+                } else if s == l, let r = bySurname[text.folded(l)], r.first < f || r.first == s {
+                    name = r.name
+                    gender = r.gender ?? title
+                } else {
+                    name = text.string(s, l)
+                    gender = title ?? runs.first(where: { $0.first == s })?.gender
+                }
+            } else {
+                let head = text.folded(l)
+                if f < l, text.folded(f) == "the", mentions.lexicon.isRoleNoun(head),
+                   let r = nearestPerson(before: f, runs: runs, gender: nil, learned: learned) {
+                    name = r.name
+                    gender = r.gender
+                } else {
+                    name = text.string(f, max(l, a.nameEnd))
+                }
+            }
+            names[k] = name
+            if let nm = name, mentions.isNameWord(l) || gender != nil {
+                previous = (nm, gender ?? learned[nm], text.paragraphOf[f])
+            }
+        }
+        return names
+    }
+
+    private func compatible(_ have: Gender?, _ want: Gender?) -> Bool {
+        guard let h = have, let w = want else { return true }
+        return h == w
+    }
+
+    /// The first person named in the nearest sentence before `i` that names a fitting one.
+    private func nearestPerson(before i: Int, runs: [Person], gender: Gender?, learned: [String: Gender]) -> Person? {
+        // runs are in text order: find those before i, grouped by sentence, nearest sentence first.
+        var hi = runs.count
+        var lo = 0
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if runs[mid].last < i { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        var checked = 0
+        while k >= 0, checked < 40 {
+            let sentence = text.sentenceOf[runs[k].first]
+            var first = k
+            while first - 1 >= 0, text.sentenceOf[runs[first - 1].first] == sentence { first -= 1 }
+            for r in runs[first...k] where compatible(r.gender ?? learned[r.name], gender) {
+                return r
+            }
+            checked += k - first + 1
+            k = first - 1
+        }
+        return nil
+    }
+}
+
+/// Share of women per first name (Models/names/first-names.tsv), when present.
+struct FirstNameGenders: Sendable {
+    let female: [String: Float]
+
+    func gender(_ folded: String) -> SpeakerNameResolver.Gender? {
+        guard let r = female[folded] else { return nil }
+        if r >= 0.9 { return .female }
+        if r <= 0.1 { return .male }
+        return nil
+    }
+
+    /// Loads `names/first-names.tsv` from a Models folder (FORMAT: key, form, female_ratio, count).
+    init?(models: URL) {
+        let url = models.appendingPathComponent("names/first-names.tsv")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        var table: [String: Float] = [:]
+        let s = String(decoding: data, as: UTF8.self)
+        for line in s.split(separator: "\n") where !line.hasPrefix("#") {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count >= 3, let r = Float(cols[2]) else { continue }
+            table[String(cols[0])] = r
+        }
+        female = table
+    }
+}
+
+/// Finds the `Models` folder: `$VERBATIM_MODELS`, else the first `Models` folder
+/// found walking up from the current directory, then from the executable.
+enum ModelsLocator {
+    static func find() -> URL? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["VERBATIM_MODELS"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        var starts = [URL(fileURLWithPath: fm.currentDirectoryPath)]
+        if let exe = CommandLine.arguments.first {
+            starts.append(URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        for start in starts {
+            var dir = start.standardizedFileURL
+            for _ in 0..<12 {
+                let candidate = dir.appendingPathComponent("Models")
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue { return candidate }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        return nil
+    }
+}
