@@ -62,7 +62,7 @@ public struct BuiltinCueLexicon: CueLexicon {
         ("write", "write writes wrote writing"), ("tweet", "tweeted tweeting"),
         ("add", ""), ("ask", ""), ("explain", ""), ("note", ""), ("continue", ""), ("declare", ""),
         ("insist", ""), ("argue", ""), ("claim", "claimed claims claiming"), ("state", "stated"), ("recall", ""), ("warn", "warned warns warning"),
-        ("reply", ""), ("respond", ""), ("answer", "answered"), ("acknowledge", ""), ("admit", "admit admits admitted admitting"),
+        ("reply", ""), ("respond", ""), ("answer", "answered answers"), ("acknowledge", ""), ("admit", "admit admits admitted admitting"),
         ("announce", ""), ("comment", "commented commenting"), ("concede", ""), ("conclude", ""), ("confirm", ""),
         ("contend", ""), ("observe", ""), ("predict", ""), ("remark", "remarked"), ("report", "reported"),
         ("suggest", ""), ("urge", ""), ("joke", ""), ("quip", "quip quips quipped quipping"),
@@ -79,7 +79,7 @@ public struct BuiltinCueLexicon: CueLexicon {
         ("scoff", ""), ("snap", "snapped"), ("charge", "charged"), ("summarize", ""),
         ("suggest", ""), ("question", "questioned"), ("query", ""), ("interject", ""), ("elaborate", ""),
         ("concur", "concur concurs concurred concurring"), ("agree", "agree agrees agreed agreeing"),
-        ("disagree", "disagree disagrees disagreed disagreeing"), ("point", "pointed"),
+        ("disagree", "disagree disagrees disagreed disagreeing"), ("point", "pointed points"), ("put", "put puts"), ("remember", "remembered"),
     ]
 
     /// Role and descriptive nouns that head speaker descriptions or precede names.

@@ -16,7 +16,7 @@ struct QuoteText {
     init(_ state: AnalysisState) {
         document = state.document
         tokens = state.segmentation.tokens
-        sentences = state.segmentation.sentences
+        sentences = Self.mergeAbbreviationSplits(state.segmentation.sentences, tokens, state.document.utf8)
         paragraphs = state.segmentation.paragraphs
         var s = [Int32](repeating: 0, count: tokens.count)
         for (k, r) in sentences.enumerated() { for i in r { s[i] = Int32(k) } }
@@ -73,4 +73,31 @@ struct QuoteText {
     }
 
     func isWordLike(_ i: Int) -> Bool { tokens[i].kind == .word || tokens[i].kind == .number }
+
+    /// Joins sentences that ICU split after a title or an initial ("said Sen." | "Lindsey
+    /// Graham", "Terry E." | "Branstad"): the speaker mention must stay in one sentence.
+    static func mergeAbbreviationSplits(_ sentences: [Range<Int>], _ tokens: [Token], _ bytes: [UInt8]) -> [Range<Int>] {
+        guard sentences.count > 1 else { return sentences }
+        var out: [Range<Int>] = []
+        out.reserveCapacity(sentences.count)
+        for r in sentences {
+            if let last = out.last, last.count >= 2, !tokens[r.lowerBound].flags.contains(.paragraphStart),
+               splitsAfterAbbreviation(last.upperBound - 1, tokens, bytes), tokens[r.lowerBound].isCapitalized {
+                out[out.count - 1] = last.lowerBound..<r.upperBound
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    private static func splitsAfterAbbreviation(_ i: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
+        let t = tokens[i]
+        guard i > 0, t.end == t.start + 1, bytes[Int(t.start)] == UInt8(ascii: "."), tokens[i - 1].end == t.start else { return false }
+        let w = tokens[i - 1]
+        guard w.kind == .word else { return false }
+        if w.length == 1 && w.shape == .title { return true }
+        let word = String(decoding: bytes[Int(w.start)..<Int(w.end)], as: UTF8.self).lowercased()
+        return SpeakerMentions.titles.contains(word)
+    }
 }

@@ -52,7 +52,7 @@ struct SpeakerAttributor {
                 c.cue = nil
                 items[k].attribution = c
             }
-            if let a = items[k].attribution, items[k].verdict == .direct {
+            if let a = items[k].attribution, items[k].verdict != .title {
                 last = (a, text.paragraphOf[items[k].pair.close])
             }
         }
@@ -64,16 +64,11 @@ struct SpeakerAttributor {
     func trailingCue(_ pair: QuotePairer.Pair, nextOpen: Int) -> Attribution? {
         let start = pair.close + 1
         guard start < text.count, text.paragraphOf[start] == text.paragraphOf[pair.close] else { return nil }
-        // A quote that ends its sentence only takes a cue from a lower-case continuation
-        // ("?” he asked), never from a new sentence ("….” He added).
-        if text.sentenceOf[start] != text.sentenceOf[pair.close] {
-            let t = text.tokens[start]
-            guard t.kind == .word else { return nil }
-            if t.shape != .lower {
-                let last = pair.innerEnd - 1
-                guard mentions.isPronoun(start), last >= pair.innerStart, !text.isPunct(last, ".") else { return nil }
-            }
-        }
+        // A quote that ends its sentence takes a cue from a lower-case continuation
+        // ("?” he asked) or from a short next sentence ("….” Trump said.), never from a
+        // sentence that introduces the next quote ("….” He added, “…”).
+        let crosses = text.sentenceOf[start] != text.sentenceOf[pair.close]
+        if crosses, text.tokens[start].kind != .word { return nil }
         let sentence = text.sentenceOf[start]
         var upper = start
         while upper < min(nextOpen, text.count), upper - start < 30,
@@ -92,12 +87,14 @@ struct SpeakerAttributor {
         }
         var words = 0
         var j = i
-        while j < upper, words < 18 {
+        let maxWords = crosses && text.tokens[start].shape != .lower ? 6 : 18
+        while j < upper, words < maxWords {
             if text.isTerminal(j) && !isAbbreviationStop(j) { return nil }
             if text.isWordLike(j) {
                 words += 1
                 if mentions.isCueVerb(j) {
-                    if let m = mentions.subject(before: j, lower: start) {
+                    if crosses, nextOpen < text.count, text.sentenceOf[nextOpen] == text.sentenceOf[j] { return nil }
+                    if let m = subject(ofCue: j, lower: start) {
                         return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: "trailing-cue")
                     }
                     if let m = mentions.mention(startingAt: j + 1, upper: upper) {
@@ -136,7 +133,7 @@ struct SpeakerAttributor {
             if text.isWordLike(j) {
                 if mentions.isCueVerb(j) {
                     let sieve = split ? "split-quote" : "leading-cue"
-                    if let m = mentions.subject(before: j, lower: lower) {
+                    if let m = subject(ofCue: j, lower: lower) {
                         return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: sieve)
                     }
                     if let m = mentions.mention(startingAt: j + 1, upper: open) {
@@ -162,7 +159,7 @@ struct SpeakerAttributor {
         var j = open - 2
         while j >= lower {
             if text.isWordLike(j), mentions.isCueVerb(j) {
-                if let m = mentions.subject(before: j, lower: lower) {
+                if let m = subject(ofCue: j, lower: lower) {
                     return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: "colon-intro")
                 }
                 if let m = mentions.mention(startingAt: j + 1, upper: open - 1) {
@@ -228,6 +225,27 @@ struct SpeakerAttributor {
     }
 
     // MARK: - Helpers
+
+    /// The subject of a cue verb; a participle ("…, adding", "responded … writing")
+    /// takes the subject of the cue verb before it in the window.
+    func subject(ofCue v: Int, lower: Int) -> SpeakerMentions.Mention? {
+        let f = text.folded(v)
+        if f.hasSuffix("ing"), v - 1 >= lower {
+            let before = text.folded(v - 1)
+            if before != "was" && before != "is" && before != "were" && before != "been" && before != "are" {
+                var k = v - 1
+                while k >= lower, v - k < 25 {
+                    if mentions.isCueVerb(k), !text.folded(k).hasSuffix("ing") {
+                        if let m = mentions.subject(before: k, lower: lower) { return m }
+                        break
+                    }
+                    if text.isQuote(k) { break }
+                    k -= 1
+                }
+            }
+        }
+        return mentions.subject(before: v, lower: lower)
+    }
 
     private func isAccording(_ i: Int) -> Bool {
         i + 1 < text.count && text.tokens[i].kind == .word && text.folded(i) == "according" && text.folded(i + 1) == "to"

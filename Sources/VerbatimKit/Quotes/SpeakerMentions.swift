@@ -50,7 +50,8 @@ struct SpeakerMentions {
 
     func isCueVerb(_ i: Int) -> Bool {
         let t = text.tokens[i]
-        return t.kind == .word && t.shape == .lower && lexicon.isSpeechVerb(text.folded(i))
+        guard t.kind == .word, t.shape == .lower || t.shape == .title && !t.flags.contains(.sentenceInitial) else { return false }
+        return lexicon.isSpeechVerb(text.folded(i))
     }
 
     /// A title abbreviation followed by its full stop ("Mr" "."), seen from the stop.
