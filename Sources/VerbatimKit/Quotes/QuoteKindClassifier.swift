@@ -51,16 +51,31 @@ struct QuoteKindClassifier {
         while lastInner >= pair.innerStart, text.isQuote(lastInner) { lastInner -= 1 }
         let endsWithPunct = lastInner >= pair.innerStart
             && (text.isTerminal(lastInner) || text.isPunct(lastInner, ",") || text.isDash(lastInner))
+        let endsSentence = lastInner >= pair.innerStart && text.isTerminal(lastInner)
         if words == 0 { return .title }
         switch position(pair, text) {
         case .sentenceStart, .afterColon:
             if words <= 3 && !endsWithPunct && !followedByCue(pair, text) { return .title }
+            // “He can assert it, but it seems unlikely” that Sanders …: the sentence goes on.
+            if !endsWithPunct && continuesNarration(pair, text) { return .partial }
             return .direct
         case .afterComma:
-            return words > 3 ? .direct : (words <= 3 && !endsWithPunct ? .title : .partial)
+            if words > 3 || endsSentence { return .direct }
+            return endsWithPunct ? .partial : .title
         case .inside:
             return words <= 3 && !endsWithPunct ? .title : .partial
         }
+    }
+
+    /// The narrator's sentence runs on after the closing mark with a lower-case word
+    /// that is neither a pronoun nor a reporting verb ("that", "for", "of").
+    private func continuesNarration(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
+        let i = pair.close + 1
+        guard i < text.count, text.tokens[i].kind == .word, text.tokens[i].shape == .lower,
+              !text.tokens[i].flags.contains(.paragraphStart) else { return false }
+        let f = text.folded(i)
+        if SpeakerMentions.subjectPronouns.contains(f) || SpeakerMentions.determiners.contains(f) { return false }
+        return !BuiltinCueLexicon.shared.isSpeechVerb(f)
     }
 
     /// “No,” he said / “Yes” said Smith: a cue right after a short quote makes it speech.
