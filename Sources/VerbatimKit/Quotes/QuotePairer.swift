@@ -195,7 +195,7 @@ public struct QuotePairer: Sendable {
             default: role = .ambiguous
             }
             // „ … “ (German-style low-high pair): the “ after an open „ closes it.
-            if q.family == .single, role == .closing, isPossessive(tokens, i, bytes) { i += 1; continue }
+            if q.family == .single, role == .closing, Self.isPossessive(tokens, i, bytes) { i += 1; continue }
             if q.typographic, q.family == .double, bytes[Int(t.start)] == 0xE2, bytes[Int(t.start) + 2] == 0x9C,
                let last = marks.last, last.role == .opening, last.family == .double,
                bytes[Int(tokens[last.first].start) + 2] == 0x9E {
@@ -208,7 +208,7 @@ public struct QuotePairer: Sendable {
     }
 
     /// "the officers’ cars": a closing single mark glued to a word ending in s, followed by a word.
-    private func isPossessive(_ tokens: [Token], _ i: Int, _ bytes: [UInt8]) -> Bool {
+    static func isPossessive(_ tokens: [Token], _ i: Int, _ bytes: [UInt8]) -> Bool {
         let t = tokens[i]
         guard i > 0, i + 1 < tokens.count else { return false }
         let prev = tokens[i - 1]

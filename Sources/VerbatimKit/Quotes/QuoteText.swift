@@ -58,8 +58,8 @@ struct QuoteText {
     }
 
     func isQuote(_ i: Int) -> Bool {
-        guard let q = tokens[i].quote else { return false }
-        return q.role != .apostrophe
+        guard let q = tokens[i].quote, q.role != .apostrophe else { return false }
+        return !(q.family == .single && q.role == .closing && QuotePairer.isPossessive(tokens, i, document.utf8))
     }
 
     /// A dash token (-, –, —).

@@ -36,6 +36,8 @@ struct SpeakerAttributor {
                 items[k].attribution = trailingCue(item.pair, nextOpen: nextOpen)
                     ?? leadingCue(item.pair, previousClose: previousClose)
                     ?? introducedQuote(item.pair, previousClose: previousClose)
+                    ?? trailingPattern(item.pair)
+                    ?? colonSubject(item.pair, previousClose: previousClose)
             }
             if items[k].attribution == nil {
                 items[k].attribution = sentenceCue(item.pair, previousClose: previousClose, nextOpen: nextOpen)
@@ -168,15 +170,6 @@ struct SpeakerAttributor {
             }
             j -= 1
         }
-        // No verb ("Our correspondent, Lizzie Dearden, reports from the scene:"): the
-        // sentence's subject, with the colon as the cue.
-        var s = lower
-        while s < open - 1, !text.isWordLike(s) { s += 1 }
-        var e = s
-        while e + 1 < open - 1, text.isWordLike(e + 1) || text.isPunct(e + 1, ".") && mentions.isName((e, e)) { e += 1 }
-        if let m = mentions.subject(before: e + 1, lower: lower), mentions.isName(m) || mentions.isPronoun(m.first) {
-            return Attribution(speaker: m, nameEnd: m.last, cue: (open - 1, open - 1), sieve: "colon-intro")
-        }
         return nil
     }
 
@@ -242,9 +235,68 @@ struct SpeakerAttributor {
                     if text.isQuote(k) { break }
                     k -= 1
                 }
+                // "Weaver didn’t seem impressed …, telling reporters": the clause's subject.
+                if text.isPunct(v - 1, ","), let m = firstMention(lower, v - 1) { return m }
             }
         }
         return mentions.subject(before: v, lower: lower)
+    }
+
+    /// The first pronoun or name in `lower..<upper` (the subject of a clause).
+    func firstMention(_ lower: Int, _ upper: Int) -> SpeakerMentions.Mention? {
+        var i = lower
+        while i < upper {
+            if text.isQuote(i) { return nil }
+            if mentions.isPronoun(i) { return (i, i) }
+            if mentions.isNameWord(i), let m = mentions.mention(startingAt: i, upper: upper) { return m.mention }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `"Q," he surmised.` / `"Q," reacted Trump.`: a mention and a verb-like word that
+    /// is not in the lexicon, alone between the quote and the end of the clause.
+    func trailingPattern(_ pair: QuotePairer.Pair) -> Attribution? {
+        let last = pair.innerEnd - 1
+        guard pair.closed, last >= pair.innerStart,
+              text.isPunct(last, ",") || text.isPunct(last, "?") || text.isPunct(last, "!") || text.isDash(last) else { return nil }
+        var i = pair.close + 1
+        guard i < text.count, text.paragraphOf[i] == text.paragraphOf[pair.close] else { return nil }
+        if text.isPunct(i, ",") { i += 1 }
+        guard i + 1 < text.count else { return nil }
+        func isVerbLike(_ k: Int) -> Bool {
+            let t = text.tokens[k]
+            guard t.kind == .word, t.shape == .lower else { return false }
+            let f = text.folded(k)
+            return f.count > 3 && (f.hasSuffix("ed") || f.hasSuffix("s")) && !SpeakerMentions.clauseStops.contains(f)
+        }
+        func endsClause(_ k: Int) -> Bool {
+            k >= text.count || text.isTerminal(k) || text.isPunct(k, ",") || text.tokens[k].flags.contains(.paragraphStart)
+                || text.tokens[k].shape == .lower && SpeakerMentions.prepositions.contains(text.folded(k))
+        }
+        let limit = min(text.count, i + 8)
+        if mentions.isPronoun(i) || mentions.isNameWord(i), let m = mentions.mention(startingAt: i, upper: limit) {
+            let v = m.mention.last + 1
+            if v < text.count, isVerbLike(v), endsClause(v + 1) {
+                return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (v, v), sieve: "trailing-pattern")
+            }
+        }
+        if isVerbLike(i), let m = mentions.mention(startingAt: i + 1, upper: limit), endsClause(m.mention.last + 1) {
+            return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i, i), sieve: "trailing-pattern")
+        }
+        return nil
+    }
+
+    /// A quote right after a colon with no cue verb before it ("She then addressed the
+    /// supporters again:", "Carly Fiorina:"): the subject of the clause, the colon as cue.
+    func colonSubject(_ pair: QuotePairer.Pair, previousClose: Int) -> Attribution? {
+        let open = pair.open
+        guard open > 0, text.isPunct(open - 1, ":") else { return nil }
+        let sentence = text.sentences[Int(text.sentenceOf[open - 1])]
+        let paragraph = text.paragraphs[Int(text.paragraphOf[open - 1])]
+        let lower = max(sentence.lowerBound, paragraph.lowerBound, previousClose + 1)
+        guard lower < open - 1, let m = firstMention(lower, open - 1) else { return nil }
+        return Attribution(speaker: m, nameEnd: m.last, cue: (open - 1, open - 1), sieve: "colon-subject")
     }
 
     private func isAccording(_ i: Int) -> Bool {

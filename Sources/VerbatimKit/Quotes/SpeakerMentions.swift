@@ -82,17 +82,28 @@ struct SpeakerMentions {
             guard i >= lower else { return nil }
         }
         if text.isPunct(i, ",") || text.isDash(i) {
-            // Apposition: "Neil Basu, the Met’s head of counter-terrorism, told".
-            var j = i - 1
-            let floor = max(lower, i - 18)
-            while j >= floor, !(text.isPunct(j, ",") || text.isDash(j) || text.isPunct(j, "(")) {
-                if text.isQuote(j) || text.isTerminal(j) && !isTitleStop(j) { break }
-                j -= 1
+            // Apposition: "Neil Basu, the Met’s head of counter-terrorism, told"; "Harry
+            // Bond, 30, of Raleigh, N.C., who was among those polled, said". The speaker
+            // is the leftmost bare name (a whole comma segment) in the chain.
+            var best: Mention? = nil
+            var c = i
+            let floor = max(lower, i - 30)
+            while c > floor {
+                var j = c - 1
+                while j >= floor, !(text.isPunct(j, ",") || text.isDash(j) || text.isPunct(j, "(")) {
+                    if text.isQuote(j) || (text.isTerminal(j) && !isTitleStop(j) && !isInitialStop(j)) { j = floor - 1; break }
+                    j -= 1
+                }
+                let segmentStart = max(j + 1, lower)
+                if c - 1 >= segmentStart, let np = mention(endingAt: c - 1, lower: segmentStart),
+                   np.first == segmentStart || np.first == segmentStart + 1 && text.folded(segmentStart) == "the",
+                   isName(np) || isPronoun(np.first) {
+                    best = np
+                }
+                if j < floor { break }
+                c = j
             }
-            if j >= floor, j - 1 >= lower, text.isPunct(j, ",") || text.isDash(j) || text.isPunct(j, "("),
-               let np = mention(endingAt: j - 1, lower: lower), isName(np) || isPronoun(np.first) {
-                return np
-            }
+            if let b = best { return b }
             return i - 1 >= lower ? mention(endingAt: i - 1, lower: lower) : nil
         }
         if text.isPunct(i, ")") {
@@ -103,6 +114,12 @@ struct SpeakerMentions {
             return nil
         }
         return mention(endingAt: i, lower: lower)
+    }
+
+    /// "N.C." split as "N.C" "." or an initial "E" ".".
+    private func isInitialStop(_ i: Int) -> Bool {
+        i > 0 && text.isPunct(i, ".") && text.tokens[i].start == text.tokens[i - 1].end
+            && text.tokens[i - 1].kind == .word && (text.tokens[i - 1].length == 1 || text.string(i - 1).contains("."))
     }
 
     func isName(_ m: Mention) -> Bool { isNameWord(m.last) }
