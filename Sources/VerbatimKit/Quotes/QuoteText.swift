@@ -69,7 +69,7 @@ struct QuoteText {
         let b = document.utf8
         if t.end == t.start + 1 { return b[Int(t.start)] == UInt8(ascii: "-") }
         return t.end == t.start + 3 && b[Int(t.start)] == 0xE2 && b[Int(t.start) + 1] == 0x80
-            && (b[Int(t.start) + 2] == 0x93 || b[Int(t.start) + 2] == 0x94)
+            && (b[Int(t.start) + 2] == 0x93 || b[Int(t.start) + 2] == 0x94 || b[Int(t.start) + 2] == 0x95)
     }
 
     func isWordLike(_ i: Int) -> Bool { tokens[i].kind == .word || tokens[i].kind == .number }

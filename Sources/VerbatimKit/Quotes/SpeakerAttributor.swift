@@ -34,6 +34,7 @@ struct SpeakerAttributor {
             let nextOpen = k + 1 < items.count ? items[k + 1].pair.open : text.count
             if item.verdict == .direct {
                 items[k].attribution = trailingCue(item.pair, nextOpen: nextOpen)
+                    ?? dashByline(item.pair)
                     ?? leadingCue(item.pair, previousClose: previousClose)
                     ?? introducedQuote(item.pair, previousClose: previousClose)
                     ?? trailingPattern(item.pair)
@@ -83,6 +84,8 @@ struct SpeakerAttributor {
             i += 1
         }
         guard i < upper else { return nil }
+        // “Q,” adding that …: the participle belongs to the cue before the quote.
+        if mentions.isCueVerb(i), text.folded(i).hasSuffix("ing") { return nil }
         // Inverted: "said Trump", "says the economist Jared Bernstein".
         if mentions.isCueVerb(i), let m = mentions.mention(startingAt: i + 1, upper: upper) {
             return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i, i), sieve: "trailing-inverted")
@@ -236,7 +239,8 @@ struct SpeakerAttributor {
                     k -= 1
                 }
                 // "Weaver didn’t seem impressed …, telling reporters": the clause's subject.
-                if text.isPunct(v - 1, ","), let m = firstMention(lower, v - 1) { return m }
+                if let m = firstMention(lower, v) { return m }
+                return nil
             }
         }
         return mentions.subject(before: v, lower: lower)
@@ -285,6 +289,20 @@ struct SpeakerAttributor {
             return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i, i), sieve: "trailing-pattern")
         }
         return nil
+    }
+
+    /// `“Q” ― Oscar P. Quintero` / `"Q" ¶ - Hillary Clinton.`: a dash and a name after
+    /// the quote, closing the paragraph.
+    func dashByline(_ pair: QuotePairer.Pair) -> Attribution? {
+        var i = pair.close + 1
+        guard i < text.count else { return nil }
+        if text.tokens[i].flags.contains(.paragraphStart) && text.paragraphOf[i] - text.paragraphOf[pair.close] > 1 { return nil }
+        guard text.isDash(i) || text.isPunct(i, "~") else { return nil }
+        i += 1
+        let paragraph = text.paragraphs[Int(text.paragraphOf[i - 1])]
+        guard i < paragraph.upperBound, mentions.isNameWord(i),
+              let m = mentions.mention(startingAt: i, upper: min(paragraph.upperBound, i + 8)) else { return nil }
+        return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i - 1, i - 1), sieve: "dash-byline")
     }
 
     /// A quote right after a colon with no cue verb before it ("She then addressed the

@@ -34,7 +34,15 @@ struct SpeakerMentions {
         "speaking", "today", "yesterday", "there", "here", "indeed", "finally", "last", "this", "that", "the",
         "a", "an", "his", "her", "their", "its", "our", "my", "of", "by", "from", "to", "what", "said", "says",
         "according", "since", "though", "although", "because", "once", "even", "not", "no", "yes", "well",
+        "during", "despite", "without", "under", "over", "through", "among", "amid", "following", "like",
+        "unlike", "about", "against", "into", "upon", "within", "outside", "inside", "across", "behind",
+        "beyond", "near", "toward", "towards", "until", "unless", "whether", "where", "why", "how", "who",
+        "which", "these", "those", "such", "many", "some", "most", "all", "both", "each", "every", "other",
+        "another", "more", "just", "only", "maybe", "perhaps", "sometimes", "recently", "again", "tonight",
+        "here's", "there's", "it's", "that's", "what's", "let", "let's", "please", "thanks", "thank",
     ]
+    /// Object pronouns and bare determiners never name a speaker on their own.
+    static let nonSpeakers: Set<String> = ["her", "him", "them", "me", "us", "that", "this", "there", "here", "what", "which"]
     static let titles: Set<String> = [
         "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
         "pc", "det", "insp", "supt", "st", "jr", "sr", "cmdr", "adm", "maj", "pres", "atty", "hon",
@@ -96,7 +104,7 @@ struct SpeakerMentions {
                 }
                 let segmentStart = max(j + 1, lower)
                 if c - 1 >= segmentStart, let np = mention(endingAt: c - 1, lower: segmentStart),
-                   np.first == segmentStart || np.first == segmentStart + 1 && text.folded(segmentStart) == "the",
+                   np.first == segmentStart || startsNounPhrase(segmentStart) && np.first - segmentStart <= 4,
                    isName(np) || isPronoun(np.first) {
                     best = np
                 }
@@ -116,10 +124,21 @@ struct SpeakerMentions {
         return mention(endingAt: i, lower: lower)
     }
 
-    /// "N.C." split as "N.C" "." or an initial "E" ".".
+    /// "N.C." split as "N.C" "."; an initial "E" "."; "R-Ky." ending in "Ky" ".".
     private func isInitialStop(_ i: Int) -> Bool {
-        i > 0 && text.isPunct(i, ".") && text.tokens[i].start == text.tokens[i - 1].end
-            && text.tokens[i - 1].kind == .word && (text.tokens[i - 1].length == 1 || text.string(i - 1).contains("."))
+        guard i > 0, text.isPunct(i, "."), text.tokens[i].start == text.tokens[i - 1].end, text.tokens[i - 1].kind == .word else { return false }
+        let w = text.tokens[i - 1]
+        return w.length == 1 || (w.isCapitalized && w.length <= 4) || text.string(i - 1).contains(".")
+    }
+
+    /// A comma segment that starts like a noun phrase: a capitalised word that is not
+    /// an opener, or an article ("Democratic nominee Hillary Clinton", "the senator").
+    private func startsNounPhrase(_ i: Int) -> Bool {
+        let t = text.tokens[i]
+        guard t.kind == .word else { return false }
+        let f = text.folded(i)
+        if f == "the" || f == "a" || f == "an" { return true }
+        return t.isCapitalized && !Self.openers.contains(f)
     }
 
     func isName(_ m: Mention) -> Bool { isNameWord(m.last) }
@@ -195,7 +214,7 @@ struct SpeakerMentions {
     /// The mention after `i` ("said Geoff Garin", "according to an officer"); `nameEnd`
     /// extends a description over its trailing phrase ("an officer at the scene").
     func mention(startingAt i: Int, upper: Int) -> (mention: Mention, nameEnd: Int)? {
-        guard i < upper, text.tokens[i].kind == .word else { return nil }
+        guard i < upper, text.tokens[i].kind == .word, !Self.nonSpeakers.contains(text.folded(i)) else { return nil }
         if isPronoun(i) { return ((i, i), i) }
         var s = i
         // Determiner + lower-case words before a name: "the economist Jared Bernstein".
