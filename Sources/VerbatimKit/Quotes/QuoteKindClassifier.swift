@@ -53,13 +53,25 @@ struct QuoteKindClassifier {
             && (text.isTerminal(lastInner) || text.isPunct(lastInner, ",") || text.isDash(lastInner))
         let endsSentence = lastInner >= pair.innerStart && text.isTerminal(lastInner)
         if words == 0 { return .title }
+        // “Make Your Kid a Millionaire,” / ‘All Bets Are Off.’: a title-case title or headline.
+        if words >= 2, words <= 8, isTitleCase(pair, text), !followedByCue(pair, text) { return .title }
         switch position(pair, text) {
         case .sentenceStart, .afterColon:
             if words <= 3 && !endsWithPunct && !followedByCue(pair, text) { return .title }
-            // “He can assert it, but it seems unlikely” that Sanders …: the sentence goes on.
-            if !endsWithPunct && continuesNarration(pair, text) { return .partial }
+            // “He can assert it, but it seems unlikely” that Sanders can win …: the
+            // narrator's sentence goes on. When it goes on to name the speaker ("“The
+            // person driving did not go out” of the vehicle, she said"), the quote is
+            // still the reported speech (the project's gold, Corpora/gold).
+            if !endsWithPunct && continuesNarration(pair, text) && !cueLaterInSentence(pair, text) { return .partial }
             return .direct
         case .afterComma:
+            let comma = pair.open - 1
+            // "police officers who, “in fits and starts …”", "said via email that, “Of course …”".
+            if comma > 0, text.tokens[comma - 1].kind == .word, text.tokens[comma - 1].shape == .lower,
+               Self.clauseWords.contains(text.folded(comma - 1)) { return .partial }
+            // "With thousands of systems, “there is no single point of failure,” he said":
+            // a lower-case fragment after a comma is speech only right after a cue.
+            if text.tokens[pair.innerStart].shape == .lower, !cueBefore(comma, text) { return .partial }
             if words > 3 || endsSentence { return .direct }
             return endsWithPunct ? .partial : .title
         case .inside:
@@ -76,6 +88,56 @@ struct QuoteKindClassifier {
         let f = text.folded(i)
         if SpeakerMentions.subjectPronouns.contains(f) || SpeakerMentions.determiners.contains(f) { return false }
         return !BuiltinCueLexicon.shared.isSpeechVerb(f)
+    }
+
+    static let clauseWords: Set<String> = [
+        "that", "because", "who", "which", "as", "when", "if", "including", "while", "whether", "where",
+        "although", "though", "since", "unless", "until", "and", "but", "or", "so", "than",
+    ]
+
+    /// A reporting verb within the three words before `i` ("said,", "told reporters,").
+    private func cueBefore(_ i: Int, _ text: QuoteText) -> Bool {
+        var k = i - 1
+        var words = 0
+        let lexicon = BuiltinCueLexicon.shared
+        while k >= 0, words < 3, !text.isQuote(k), !text.isTerminal(k) {
+            if text.tokens[k].kind == .word {
+                if text.tokens[k].shape == .lower, lexicon.isSpeechVerb(text.folded(k)) { return true }
+                words += 1
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Every word capitalised except short function words.
+    private func isTitleCase(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
+        var i = pair.innerStart
+        while i < pair.innerEnd {
+            let t = text.tokens[i]
+            if t.kind == .word, !t.isCapitalized {
+                if !Self.titleSmallWords.contains(text.folded(i)) { return false }
+            }
+            if text.isTerminal(i), i + 1 < pair.innerEnd, !text.isQuote(i + 1) { return false }
+            i += 1
+        }
+        return text.tokens[pair.innerStart].isCapitalized
+    }
+
+    static let titleSmallWords: Set<String> = ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "is", "as"]
+
+    /// A reporting verb after a comma later in the quote's sentence.
+    private func cueLaterInSentence(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
+        var i = pair.close + 1
+        var sawComma = false
+        let lexicon = BuiltinCueLexicon.shared
+        while i < text.count, i - pair.close < 40, !text.tokens[i].flags.contains(.paragraphStart) {
+            if text.isQuote(i) || text.isTerminal(i) { return false }
+            if text.isPunct(i, ",") { sawComma = true }
+            if sawComma, text.tokens[i].kind == .word, text.tokens[i].shape == .lower, lexicon.isSpeechVerb(text.folded(i)) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// “No,” he said / “Yes” said Smith: a cue right after a short quote makes it speech.
