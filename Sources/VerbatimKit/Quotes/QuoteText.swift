@@ -34,6 +34,22 @@ struct QuoteText {
 
     /// Lower-case form with ’ folded to ' (only for words; punctuation as is).
     func folded(_ i: Int) -> String {
+        let t = tokens[i]
+        let b = document.utf8
+        // ASCII fast path: most tokens; short results are small strings (no allocation).
+        var ascii = true
+        for k in Int(t.start)..<Int(t.end) where b[k] >= 0x80 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: t.length) { buffer in
+                var n = 0
+                for k in Int(t.start)..<Int(t.end) {
+                    let c = b[k]
+                    buffer[n] = c >= 65 && c <= 90 ? c + 32 : c
+                    n += 1
+                }
+                return n
+            }
+        }
         var s = string(i).lowercased()
         if s.contains("\u{2019}") { s = s.replacingOccurrences(of: "\u{2019}", with: "'") }
         return s
