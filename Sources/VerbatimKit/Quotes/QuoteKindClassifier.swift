@@ -54,7 +54,7 @@ struct QuoteKindClassifier {
         let endsSentence = lastInner >= pair.innerStart && text.isTerminal(lastInner)
         if words == 0 { return .title }
         // “Make Your Kid a Millionaire,” / ‘All Bets Are Off.’: a title-case title or headline.
-        if words >= 2, words <= 8, isTitleCase(pair, text), !followedByCue(pair, text) { return .title }
+        if words >= 2, words <= 8, isTitleCase(pair, text), words >= 3 || !followedByCue(pair, text) { return .title }
         switch position(pair, text) {
         case .sentenceStart, .afterColon:
             if words <= 3 && !endsWithPunct && !followedByCue(pair, text) { return .title }

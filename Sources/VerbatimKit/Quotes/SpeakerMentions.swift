@@ -121,8 +121,19 @@ struct SpeakerMentions {
             if j - 1 >= lower, text.isPunct(j, "(") { return mention(endingAt: j - 1, lower: lower) }
             return nil
         }
-        return mention(endingAt: i, lower: lower)
+        guard var m = mention(endingAt: i, lower: lower) else { return nil }
+        // "Alan Hughes of the BTP said", "Gov. Terry Branstad of Iowa said": the head before the phrase.
+        var hops = 0
+        while hops < 2, m.first - 2 >= lower, text.tokens[m.first - 1].shape == .lower,
+              Self.headPrepositions.contains(text.folded(m.first - 1)),
+              let head = mention(endingAt: m.first - 2, lower: lower), isName(head) || lexicon.isRoleNoun(text.folded(head.last)) {
+            m = head
+            hops += 1
+        }
+        return m
     }
+
+    static let headPrepositions: Set<String> = ["of", "for", "at", "from", "with"]
 
     /// "N.C." split as "N.C" "."; an initial "E" "."; "R-Ky." ending in "Ky" ".".
     private func isInitialStop(_ i: Int) -> Bool {
