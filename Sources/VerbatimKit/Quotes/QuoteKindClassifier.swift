@@ -71,10 +71,13 @@ struct QuoteKindClassifier {
                Self.clauseWords.contains(text.folded(comma - 1)) { return .partial }
             // "With thousands of systems, “there is no single point of failure,” he said":
             // a lower-case fragment after a comma is speech only right after a cue.
-            if text.tokens[pair.innerStart].shape == .lower, !cueBefore(comma, text) { return .partial }
+            if text.tokens[pair.innerStart].shape == .lower, !cueBefore(comma, text), !splitAfterCue(pair, text) { return .partial }
             if words > 3 || endsSentence { return .direct }
             return endsWithPunct ? .partial : .title
         case .inside:
+            // Trump said “Bush and even Obama sent people back …”: speech right after the verb.
+            if words > 3, text.tokens[pair.innerStart].isCapitalized, pair.open > 0, text.tokens[pair.open - 1].shape == .lower,
+               BuiltinCueLexicon.shared.isSpeechVerb(text.folded(pair.open - 1)) { return .direct }
             return words <= 3 && !endsWithPunct ? .title : .partial
         }
     }
@@ -88,6 +91,23 @@ struct QuoteKindClassifier {
         let f = text.folded(i)
         if SpeakerMentions.subjectPronouns.contains(f) || SpeakerMentions.determiners.contains(f) { return false }
         return !BuiltinCueLexicon.shared.isSpeechVerb(f)
+    }
+
+    /// `"The risk," said Edward Leamer, an economist, "is that …"`: the second half of a
+    /// split quote (a quote ending in a comma, then a cue, in the same sentence).
+    private func splitAfterCue(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
+        var k = pair.open - 1
+        let lexicon = BuiltinCueLexicon.shared
+        var sawCue = false
+        while k >= 0, pair.open - k < 30, !text.isTerminal(k) || text.isQuote(k + 1) {
+            if text.isQuote(k) {
+                // The previous quote must end in a comma: ,” or ,"
+                return sawCue && k > 0 && (text.isPunct(k - 1, ",") || text.isPunct(k + 1, ","))
+            }
+            if text.tokens[k].kind == .word, text.tokens[k].shape == .lower, lexicon.isSpeechVerb(text.folded(k)) { sawCue = true }
+            k -= 1
+        }
+        return false
     }
 
     static let clauseWords: Set<String> = [

@@ -194,6 +194,15 @@ public struct QuotePairer: Sendable {
             case .closing: role = .closing
             default: role = .ambiguous
             }
+            // Typos: an opening mark glued to the word before and followed by space
+            // ("worse in the future.“") or a closing mark with space before, glued to the
+            // next word ("”Mr. Trump"): take the role from the flanks instead.
+            if q.typographic, role != .ambiguous, i > paragraph.lowerBound {
+                let gluedBefore = !t.flags.contains(.spaceBefore) && !Self.opensContext(tokens[i - 1], bytes)
+                let spaceAfter = t.flags.contains(.spaceAfter) || i + 1 == paragraph.upperBound
+                if role == .opening, gluedBefore, spaceAfter, tokens[i - 1].quote == nil { role = .closing }
+                else if role == .closing, !gluedBefore, !spaceAfter, i + 1 < paragraph.upperBound, tokens[i + 1].kind == .word { role = .opening }
+            }
             // „ … “ (German-style low-high pair): the “ after an open „ closes it.
             if q.family == .single, role == .closing, Self.isPossessive(tokens, i, bytes) { i += 1; continue }
             if q.typographic, q.family == .double, bytes[Int(t.start)] == 0xE2, bytes[Int(t.start) + 2] == 0x9C,
