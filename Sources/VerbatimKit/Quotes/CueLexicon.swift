@@ -79,7 +79,7 @@ public struct BuiltinCueLexicon: CueLexicon {
         ("scoff", ""), ("snap", "snapped"), ("charge", "charged"), ("summarize", ""),
         ("suggest", ""), ("question", "questioned"), ("query", ""), ("interject", ""), ("elaborate", ""),
         ("concur", "concur concurs concurred concurring"), ("agree", "agree agrees agreed agreeing"),
-        ("read", "read reads"), ("surmise", "surmised"), ("repeat", "repeated repeats"), ("react", "reacted"),
+        ("read", "read reads"), ("shoot", "shot"), ("surmise", "surmised"), ("repeat", "repeated repeats"), ("react", "reacted"),
         ("bark", "barked"), ("riff", "riffed"), ("fume", "fumed"), ("crack", "cracked"), ("offer", "offered"),
         ("marvel", "marveled marvelled"), ("chime", "chimed"), ("gush", "gushed"), ("rage", "raged"),
         ("rail", "railed"), ("rant", "ranted"), ("snipe", "sniped"), ("tease", "teased"), ("implore", "implored"),

@@ -30,8 +30,14 @@ struct SpeakerAttributor {
     func attribute(_ items: inout [Item]) {
         for k in items.indices {
             let item = items[k]
-            let previousClose = k > 0 ? items[k - 1].pair.close : -1
-            let nextOpen = k + 1 < items.count ? items[k + 1].pair.open : text.count
+            // Cue windows end at neighbouring direct quotes; titles and partial quotes
+            // inside a window ("needled the CNN “reporter,” saying, “…”") do not cut it.
+            var p = k - 1
+            while p >= 0, items[p].verdict != .direct, item.pair.open - items[p].pair.close < 40 { p -= 1 }
+            let previousClose = p >= 0 ? items[p].pair.close : -1
+            var n = k + 1
+            while n < items.count, items[n].verdict != .direct, items[n].pair.open - item.pair.close < 40 { n += 1 }
+            let nextOpen = n < items.count ? items[n].pair.open : text.count
             if item.verdict == .direct {
                 items[k].attribution = trailingCue(item.pair, nextOpen: nextOpen)
                     ?? dashByline(item.pair)
@@ -246,16 +252,8 @@ struct SpeakerAttributor {
         return mentions.subject(before: v, lower: lower)
     }
 
-    /// The first pronoun or name in `lower..<upper` (the subject of a clause).
     func firstMention(_ lower: Int, _ upper: Int) -> SpeakerMentions.Mention? {
-        var i = lower
-        while i < upper {
-            if text.isQuote(i) { return nil }
-            if mentions.isPronoun(i) { return (i, i) }
-            if mentions.isNameWord(i), let m = mentions.mention(startingAt: i, upper: upper) { return m.mention }
-            i += 1
-        }
-        return nil
+        mentions.firstMention(lower, upper)
     }
 
     /// `"Q," he surmised.` / `"Q," reacted Trump.`: a mention and a verb-like word that
@@ -309,12 +307,15 @@ struct SpeakerAttributor {
     /// supporters again:", "Carly Fiorina:"): the subject of the clause, the colon as cue.
     func colonSubject(_ pair: QuotePairer.Pair, previousClose: Int) -> Attribution? {
         let open = pair.open
-        guard open > 0, text.isPunct(open - 1, ":") else { return nil }
+        guard open > 0, text.isPunct(open - 1, ":") || text.isPunct(open - 1, ",") else { return nil }
         let sentence = text.sentences[Int(text.sentenceOf[open - 1])]
         let paragraph = text.paragraphs[Int(text.paragraphOf[open - 1])]
         let lower = max(sentence.lowerBound, paragraph.lowerBound, previousClose + 1)
         guard lower < open - 1, let m = firstMention(lower, open - 1) else { return nil }
-        return Attribution(speaker: m, nameEnd: m.last, cue: (open - 1, open - 1), sieve: "colon-subject")
+        // After a comma the cue is the comma only when the clause has no verb of its own
+        // that takes a quote ("Clinton shared her anxiety with an audience, “…”").
+        return Attribution(speaker: m, nameEnd: m.last, cue: (open - 1, open - 1),
+                           sieve: text.isPunct(open - 1, ":") ? "colon-subject" : "comma-subject")
     }
 
     private func isAccording(_ i: Int) -> Bool {

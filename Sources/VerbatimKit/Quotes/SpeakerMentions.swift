@@ -85,6 +85,10 @@ struct SpeakerMentions {
             i -= 1
         }
         guard i >= lower else { return nil }
+        // "he supported Obama and said", "Clinton shook her head and said": the clause's subject.
+        if text.tokens[i].shape == .lower, text.folded(i) == "and" || text.folded(i) == "but" {
+            return firstMention(lower, i)
+        }
         if text.folded(i) == "who" {
             i -= 1
             guard i >= lower else { return nil }
@@ -131,6 +135,18 @@ struct SpeakerMentions {
             hops += 1
         }
         return m
+    }
+
+    /// The first pronoun or name in `lower..<upper` (the subject of a clause).
+    func firstMention(_ lower: Int, _ upper: Int) -> Mention? {
+        var i = lower
+        while i < upper {
+            if text.isQuote(i) { return nil }
+            if isPronoun(i) { return (i, i) }
+            if isNameWord(i), let m = mention(startingAt: i, upper: upper) { return m.mention }
+            i += 1
+        }
+        return nil
     }
 
     static let headPrepositions: Set<String> = ["of", "for", "at", "from", "with"]
