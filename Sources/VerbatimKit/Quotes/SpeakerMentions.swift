@@ -29,7 +29,7 @@ struct SpeakerMentions {
     ]
     /// Capitalised sentence openers that are not part of a name.
     static let openers: Set<String> = [
-        "but", "and", "so", "then", "still", "meanwhile", "yet", "now", "later", "also", "however", "instead",
+        "but", "and", "or", "so", "then", "still", "meanwhile", "yet", "now", "later", "also", "however", "instead",
         "earlier", "in", "on", "at", "as", "when", "while", "after", "before", "for", "with", "if", "asked",
         "speaking", "today", "yesterday", "there", "here", "indeed", "finally", "last", "this", "that", "the",
         "a", "an", "his", "her", "their", "its", "our", "my", "of", "by", "from", "to", "what", "said", "says",
@@ -109,7 +109,7 @@ struct SpeakerMentions {
                 let segmentStart = max(j + 1, lower)
                 if c - 1 >= segmentStart, let np = mention(endingAt: c - 1, lower: segmentStart),
                    np.first == segmentStart || startsNounPhrase(segmentStart) && np.first - segmentStart <= 4,
-                   isName(np) || isPronoun(np.first) {
+                   isName(np) || isPronoun(np.first) || lexicon.isRoleNoun(text.folded(np.last)) {
                     best = np
                 }
                 if j < floor { break }
@@ -137,17 +137,42 @@ struct SpeakerMentions {
         return m
     }
 
-    /// The first pronoun or name in `lower..<upper` (the subject of a clause).
+    /// The first pronoun or name in `lower..<upper` that can be the subject of the
+    /// clause: not inside a leading adverbial ("In a Fox interview later that day,
+    /// Trump …"), not after a preposition ("journalist Matei Rosca"), not a possessive
+    /// ("Pence’s press release").
     func firstMention(_ lower: Int, _ upper: Int) -> Mention? {
         var i = lower
+        var inAdverbial = false
         while i < upper {
             if text.isQuote(i) { return nil }
-            if isPronoun(i) { return (i, i) }
-            if isNameWord(i), let m = mention(startingAt: i, upper: upper) { return m.mention }
+            if text.isPunct(i, ",") { inAdverbial = false; i += 1; continue }
+            let t = text.tokens[i]
+            if t.kind == .word, i == lower || text.isPunct(i - 1, ",") || t.flags.contains(.sentenceStart) {
+                let f = text.folded(i)
+                if Self.adverbialOpeners.contains(f) { inAdverbial = true }
+            }
+            if !inAdverbial, isPronoun(i) { return (i, i) }
+            if !inAdverbial, isNameWord(i), let m = mention(startingAt: i, upper: upper) {
+                let afterPreposition = i > lower && text.tokens[i - 1].shape == .lower
+                    && (Self.prepositions.contains(text.folded(i - 1)) || Self.adverbialOpeners.contains(text.folded(i - 1)))
+                let last = text.folded(m.mention.last)
+                if !afterPreposition, !last.hasSuffix("'s"), !last.hasSuffix("s'") { return m.mention }
+                i = m.mention.last + 1
+                continue
+            }
             i += 1
         }
         return nil
     }
+
+    /// Words opening an adverbial phrase whose names are not the clause's subject.
+    static let adverbialOpeners: Set<String> = [
+        "in", "at", "on", "after", "during", "before", "since", "with", "for", "from", "following", "despite",
+        "under", "immediately", "earlier", "later", "amid", "among", "by", "about", "of", "to", "into",
+        "through", "without", "within", "outside", "inside", "while", "when", "although", "though", "because",
+        "asked", "speaking", "writing", "appearing", "interviewed", "like", "unlike", "according",
+    ]
 
     static let headPrepositions: Set<String> = ["of", "for", "at", "from", "with"]
 
@@ -164,7 +189,7 @@ struct SpeakerMentions {
         let t = text.tokens[i]
         guard t.kind == .word else { return false }
         let f = text.folded(i)
-        if f == "the" || f == "a" || f == "an" { return true }
+        if f == "the" || f == "a" || f == "an" || f == "as" { return true }
         return t.isCapitalized && !Self.openers.contains(f)
     }
 
