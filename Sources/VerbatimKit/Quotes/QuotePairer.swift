@@ -176,6 +176,14 @@ public struct QuotePairer: Sendable {
         while i < paragraph.upperBound {
             guard let q = tokens[i].quote, q.role != .apostrophe else { i += 1; continue }
             let t = tokens[i]
+            // ''' after a word: a single closing mark, then '' (a nested quote ending).
+            if !q.typographic, q.family == .single, i + 2 < paragraph.upperBound, i > paragraph.lowerBound,
+               !t.flags.contains(.spaceBefore), Self.isStraightSingle(tokens[i + 1]), Self.isStraightSingle(tokens[i + 2]),
+               tokens[i + 1].start == t.end, tokens[i + 2].start == tokens[i + 1].end {
+                marks.append(Mark(first: i, last: i, role: .closing, family: .single))
+                i += 1
+                continue
+            }
             // '' (two straight apostrophes) stands for a double mark.
             if !q.typographic, q.family == .single, i + 1 < paragraph.upperBound,
                let q2 = tokens[i + 1].quote, !q2.typographic, q2.family == .single, tokens[i + 1].start == t.end {
@@ -214,6 +222,11 @@ public struct QuotePairer: Sendable {
             i += 1
         }
         return marks
+    }
+
+    static func isStraightSingle(_ t: Token) -> Bool {
+        guard let q = t.quote else { return false }
+        return !q.typographic && q.family == .single
     }
 
     /// "the officers’ cars": a closing single mark glued to a word ending in s, followed by a word.
