@@ -26,6 +26,11 @@ import Testing
         #expect(try quoteTexts(t) == ["''We finally may be seeing some wage growth,''"])
     }
 
+    @Test func tripleApostrophesCloseTheNestedQuoteFirst() throws {
+        let t = "''I would use the word 'old-school,''' she said."
+        #expect(try quoteTexts(t) == ["''I would use the word 'old-school,'''"])
+    }
+
     @Test func nestedQuotesStayInside() throws {
         let t = "“He told me ‘never again’ and left,” she said. \"They called it 'a disgrace' on air,\" he said."
         #expect(try quoteTexts(t) == [
