@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words that introduce reported speech, behind a small protocol so that the
 /// built-in table can later be swapped for the lexicon runtime (`Models/cues/`).
 ///
@@ -105,4 +107,44 @@ public struct BuiltinCueLexicon: CueLexicon {
 extension BuiltinCueLexicon {
     /// One shared, immutable instance (built on first use).
     public static let shared = BuiltinCueLexicon()
+}
+
+/// The built-in table extended with `Models/cues/speech-verbs.tsv` and
+/// `Models/names/role-nouns.tsv` (FORMAT: key, form, lemma, tense / key, form, gender,
+/// number). Base and -s forms from the file are left out unless the built-in table
+/// has them, because many double as nouns ("state", "reports", "calls"); past,
+/// participle and gerund forms are added.
+public struct ModelCueLexicon: CueLexicon {
+    let builtin: BuiltinCueLexicon
+    let verbs: Set<String>
+    let roles: Set<String>
+
+    /// Returns nil when the Models folder has no speech-verb file.
+    public init?(models: URL) {
+        guard let verbText = try? String(contentsOf: models.appendingPathComponent("cues/speech-verbs.tsv"), encoding: .utf8) else {
+            return nil
+        }
+        var verbs: Set<String> = []
+        for line in verbText.split(separator: "\n") where !line.hasPrefix("#") {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count >= 4 else { continue }
+            let tenses = cols[3].split(separator: ",")
+            if tenses.contains(where: { $0 == "past" || $0 == "participle" || $0 == "gerund" }) {
+                verbs.insert(cols[1].lowercased())
+            }
+        }
+        var roles: Set<String> = []
+        if let roleText = try? String(contentsOf: models.appendingPathComponent("names/role-nouns.tsv"), encoding: .utf8) {
+            for line in roleText.split(separator: "\n") where !line.hasPrefix("#") {
+                let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+                if cols.count >= 2, !cols[1].contains(" ") { roles.insert(cols[1].lowercased()) }
+            }
+        }
+        self.builtin = BuiltinCueLexicon.shared
+        self.verbs = verbs
+        self.roles = roles
+    }
+
+    public func isSpeechVerb(_ folded: String) -> Bool { builtin.isSpeechVerb(folded) || verbs.contains(folded) }
+    public func isRoleNoun(_ folded: String) -> Bool { builtin.isRoleNoun(folded) || roles.contains(folded) }
 }

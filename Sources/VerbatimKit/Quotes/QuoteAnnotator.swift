@@ -9,9 +9,10 @@ import Foundation
 /// When an earlier stage produced PERSON/ORG entities, a speaker mention that
 /// overlaps one takes its cluster and the cluster's name.
 ///
-/// Options (defaults): cue lexicon = ``BuiltinCueLexicon``; first-name genders from
-/// `Models/names/first-names.tsv` when a Models folder is found (`VERBATIM_MODELS`,
-/// or walking up from the current directory or the executable), else none.
+/// Options (defaults): cue lexicon = ``ModelCueLexicon`` when a Models folder is found
+/// (`VERBATIM_MODELS`, or walking up from the current directory or the executable),
+/// else ``BuiltinCueLexicon``; first-name genders from `Models/names/first-names.tsv`
+/// when present, else none.
 public struct QuoteAnnotator: Annotator {
     public let name = "quotes"
     public let requires: Set<Layer> = [.tokens, .sentences, .paragraphs]
@@ -24,9 +25,10 @@ public struct QuoteAnnotator: Annotator {
     /// - Parameters:
     ///   - lexicon: the reporting cues.
     ///   - models: the Models folder; `nil` looks it up with ``ModelsLocator``.
-    public init(lexicon: any CueLexicon = BuiltinCueLexicon.shared, models: URL? = nil) {
-        self.lexicon = lexicon
-        self.firstNames = (models ?? ModelsLocator.find()).flatMap(FirstNameGenders.init(models:))
+    public init(lexicon: (any CueLexicon)? = nil, models: URL? = nil) {
+        let folder = models ?? ModelsLocator.find()
+        self.lexicon = lexicon ?? folder.flatMap(ModelCueLexicon.init(models:)) ?? BuiltinCueLexicon.shared
+        self.firstNames = folder.flatMap(FirstNameGenders.init(models:))
     }
 
     /// Without any Models data (tests).
@@ -38,7 +40,7 @@ public struct QuoteAnnotator: Annotator {
     public func annotate(_ state: inout AnalysisState) {
         let text = QuoteText(state)
         let pairs = pairer.pair(text.tokens, paragraphs: text.paragraphs, utf8: state.document.utf8)
-        let classifier = QuoteKindClassifier()
+        let classifier = QuoteKindClassifier(lexicon: lexicon)
         var items = pairs.map { SpeakerAttributor.Item(pair: $0, verdict: classifier.classify($0, text), attribution: nil) }
         let attributor = SpeakerAttributor(text: text, lexicon: lexicon)
         attributor.attribute(&items)

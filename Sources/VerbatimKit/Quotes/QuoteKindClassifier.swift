@@ -11,6 +11,8 @@
 /// speaker unless a reporting cue in the same sentence names one. They never count
 /// as direct speech.
 struct QuoteKindClassifier {
+    let lexicon: any CueLexicon
+
     enum Verdict: Equatable {
         case direct
         case partial
@@ -77,7 +79,7 @@ struct QuoteKindClassifier {
         case .inside:
             // Trump said “Bush and even Obama sent people back …”: speech right after the verb.
             if words > 3, text.tokens[pair.innerStart].isCapitalized, pair.open > 0, text.tokens[pair.open - 1].shape == .lower,
-               BuiltinCueLexicon.shared.isSpeechVerb(text.folded(pair.open - 1)) { return .direct }
+               lexicon.isSpeechVerb(text.folded(pair.open - 1)) { return .direct }
             return words <= 3 && !endsWithPunct ? .title : .partial
         }
     }
@@ -90,14 +92,13 @@ struct QuoteKindClassifier {
               !text.tokens[i].flags.contains(.paragraphStart) else { return false }
         let f = text.folded(i)
         if SpeakerMentions.subjectPronouns.contains(f) || SpeakerMentions.determiners.contains(f) { return false }
-        return !BuiltinCueLexicon.shared.isSpeechVerb(f)
+        return !lexicon.isSpeechVerb(f)
     }
 
     /// `"The risk," said Edward Leamer, an economist, "is that …"`: the second half of a
     /// split quote (a quote ending in a comma, then a cue, in the same sentence).
     private func splitAfterCue(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
         var k = pair.open - 1
-        let lexicon = BuiltinCueLexicon.shared
         var sawCue = false
         while k >= 0, pair.open - k < 30, !text.isTerminal(k) || text.isQuote(k + 1) {
             if text.isQuote(k) {
@@ -119,7 +120,6 @@ struct QuoteKindClassifier {
     private func cueBefore(_ i: Int, _ text: QuoteText) -> Bool {
         var k = i - 1
         var words = 0
-        let lexicon = BuiltinCueLexicon.shared
         while k >= 0, words < 3, !text.isQuote(k), !text.isTerminal(k) {
             if text.tokens[k].kind == .word {
                 if text.tokens[k].shape == .lower, lexicon.isSpeechVerb(text.folded(k)) { return true }
@@ -150,7 +150,6 @@ struct QuoteKindClassifier {
     private func cueLaterInSentence(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
         var i = pair.close + 1
         var sawComma = false
-        let lexicon = BuiltinCueLexicon.shared
         while i < text.count, i - pair.close < 40, !text.tokens[i].flags.contains(.paragraphStart) {
             if text.isQuote(i) || text.isTerminal(i) { return false }
             if text.isPunct(i, ",") { sawComma = true }
@@ -164,7 +163,6 @@ struct QuoteKindClassifier {
     private func followedByCue(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
         var i = pair.close + 1
         var seen = 0
-        let lexicon = BuiltinCueLexicon.shared
         while i < text.count, seen < 4 {
             if text.tokens[i].flags.contains(.paragraphStart) || text.isQuote(i) { return false }
             if text.isWordLike(i) {
