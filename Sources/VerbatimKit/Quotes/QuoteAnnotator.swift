@@ -48,6 +48,11 @@ public struct QuoteAnnotator: Annotator {
         let names = resolver.resolve(items)
         let annotation = state.annotation
 
+        // Cluster index by name, for speakers resolved by name (pronouns, surnames).
+        var clusterByName: [String: Int] = [:]
+        for (c, cluster) in annotation.clusters.enumerated() where cluster.label == .person || cluster.label == .organization {
+            if clusterByName[cluster.name] == nil { clusterByName[cluster.name] = c }
+        }
         var quotes: [Quote] = []
         quotes.reserveCapacity(items.count)
         for (k, item) in items.enumerated() {
@@ -60,7 +65,7 @@ public struct QuoteAnnotator: Annotator {
                 if let c = Self.cluster(overlapping: speaker, in: annotation) {
                     speaker.cluster = c
                     speaker.name = annotation.clusters[c].name
-                } else if let nm = names[k], let c = annotation.clusters.firstIndex(where: { $0.name == nm }) {
+                } else if let nm = names[k], let c = clusterByName[nm] {
                     speaker.cluster = c
                 }
                 quote.speaker = speaker

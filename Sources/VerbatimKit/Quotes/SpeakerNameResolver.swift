@@ -162,12 +162,39 @@ struct FirstNameGenders: Sendable {
     init?(models: URL) {
         let url = models.appendingPathComponent("names/first-names.tsv")
         guard let data = try? Data(contentsOf: url) else { return nil }
+        // Byte-level parse (31k lines; String splitting cost ~0.2 s per process start).
         var table: [String: Float] = [:]
-        let s = String(decoding: data, as: UTF8.self)
-        for line in s.split(separator: "\n") where !line.hasPrefix("#") {
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cols.count >= 3, let r = Float(cols[2]) else { continue }
-            table[String(cols[0])] = r
+        table.reserveCapacity(40_000)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            let n = b.count
+            while i < n {
+                var lineEnd = i
+                while lineEnd < n, b[lineEnd] != 10 { lineEnd += 1 }
+                if b[i] != UInt8(ascii: "#") {
+                    // key \t form \t ratio \t count
+                    var tab1 = i
+                    while tab1 < lineEnd, b[tab1] != 9 { tab1 += 1 }
+                    var tab2 = tab1 + 1
+                    while tab2 < lineEnd, b[tab2] != 9 { tab2 += 1 }
+                    var k = tab2 + 1
+                    var value: Float = 0
+                    var scale: Float = 0
+                    while k < lineEnd, b[k] != 9 {
+                        let c = b[k]
+                        if c == UInt8(ascii: ".") { scale = 1 }
+                        else if c >= 48 && c <= 57 {
+                            if scale == 0 { value = value * 10 + Float(c - 48) } else { scale /= 10; value += Float(c - 48) * scale }
+                        }
+                        k += 1
+                    }
+                    if tab2 < lineEnd, tab1 > i {
+                        table[String(decoding: UnsafeBufferPointer(rebasing: b[i..<tab1]), as: UTF8.self)] = value
+                    }
+                }
+                i = lineEnd + 1
+            }
         }
         female = table
     }
