@@ -205,6 +205,9 @@ struct SpeakerMentions {
             while j >= lower, e - j < 9 {
                 if isNameWord(j) { s = j; j -= 1; continue }
                 if isTitleStop(j) { s = j - 1; j -= 2; continue }
+                // A middle initial: "Paul R. Pillar said".
+                if text.isPunct(j, "."), j - 1 >= lower, text.tokens[j - 1].length == 1, text.tokens[j - 1].shape == .title,
+                   text.tokens[j].start == text.tokens[j - 1].end { s = j - 1; j -= 2; continue }
                 if text.isDash(j), text.tokens[j].start == text.tokens[j + 1].start - 1 || !text.tokens[j + 1].flags.contains(.spaceBefore),
                    j - 1 >= lower, isNameWord(j - 1) { s = j - 1; j -= 2; continue }
                 if text.tokens[j].shape == .lower, Self.particles.contains(text.folded(j)), j - 1 >= lower, isNameWord(j - 1) {
@@ -276,8 +279,22 @@ struct SpeakerMentions {
             while j < upper, j - i < 10 {
                 if isNameWord(j) || (Self.titles.contains(text.folded(j)) && text.tokens[j].isCapitalized) { e = j; j += 1; continue }
                 if text.isPunct(j, "."), j > i, Self.titles.contains(text.folded(j - 1)) { e = j; j += 1; continue }
+                // A middle initial: "Paul R. Pillar".
+                if text.isPunct(j, "."), j > i, text.tokens[j - 1].length == 1, text.tokens[j - 1].shape == .title,
+                   j + 1 < upper, isNameWord(j + 1) { e = j; j += 1; continue }
                 if text.tokens[j].shape == .lower, Self.particles.contains(text.folded(j)), j + 1 < upper, isNameWord(j + 1) { j += 1; continue }
                 break
+            }
+            // "Senate minority leader Harry Reid", "Los Angeles-based attorney Edgar
+            // Martirosyan": the name after the role words is the speaker.
+            var k = e + 1
+            var sawRole = false
+            while k < upper, k - e <= 5, text.tokens[k].shape == .lower || text.isDash(k) {
+                if lexicon.isRoleNoun(text.folded(k)) { sawRole = true }
+                k += 1
+            }
+            if sawRole, k < upper, k > e + 1, isNameWord(k), let later = mention(startingAt: k, upper: upper) {
+                return later
             }
             while s < e, lexicon.isRoleNoun(text.folded(s)) { s += 1 }
             return ((s, e), e)

@@ -33,8 +33,12 @@ struct SpeakerNameResolver {
         while i < n {
             guard mentions.isNameWord(i) else { i += 1; continue }
             var e = i
-            while e + 1 < n, mentions.isNameWord(e + 1), text.tokens[e + 1].flags.contains(.spaceBefore) || text.isDash(e) {
-                e += 1
+            while e + 1 < n {
+                if mentions.isNameWord(e + 1), text.tokens[e + 1].flags.contains(.spaceBefore) || text.isDash(e) { e += 1; continue }
+                // A middle initial: "Paul R. Pillar".
+                if e + 2 < n, text.isPunct(e + 1, "."), text.tokens[e].length == 1, text.tokens[e + 1].start == text.tokens[e].end,
+                   mentions.isNameWord(e + 2) { e += 2; continue }
+                break
             }
             var s = i
             while s < e, mentions.lexicon.isRoleNoun(text.folded(s)) || SpeakerMentions.titles.contains(text.folded(s)) { s += 1 }

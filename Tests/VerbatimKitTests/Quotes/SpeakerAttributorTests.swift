@@ -178,3 +178,19 @@ import Testing
         #expect(try speakerTexts(t) == ["Maria Lopez", "-"])
     }
 }
+
+@Suite struct SpeakerMentionShapeTests {
+    @Test func middleInitialsStayInTheName() throws {
+        #expect(try speakerTexts("“It will pass,” said Paul R. Pillar, a former analyst.") == ["Paul R. Pillar"])
+        #expect(try speakerTexts("“It will pass,” Paul R. Pillar said.") == ["Paul R. Pillar"])
+    }
+
+    @Test func nameAfterRoleWordsIsTheSpeaker() throws {
+        #expect(try speakerTexts("“We have the votes,” said Senate minority leader Harry Reid.") == ["Harry Reid"])
+    }
+
+    @Test func surnameResolvesThroughAMiddleInitial() throws {
+        let t = "Paul R. Pillar teaches at Georgetown. “It will pass,” Pillar said."
+        #expect(try speakerNames(t) == ["Paul R. Pillar"])
+    }
+}
