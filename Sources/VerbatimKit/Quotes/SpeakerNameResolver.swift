@@ -26,8 +26,13 @@ struct SpeakerNameResolver {
         var gender: Gender?
     }
 
+    /// Candidate people in text order: runs of two or more name words that look like a
+    /// person (not ALL CAPS, no organisation head word, a known first name when the
+    /// first-name table is loaded, or a title before), then single words that follow a
+    /// title ("Mr. Obama") or repeat the surname of such a run ("Lynch").
     func personRuns() -> [Person] {
         var runs: [Person] = []
+        var singles: [(Int, Bool)] = []  // token, follows a title
         var i = 0
         let n = text.count
         while i < n {
@@ -41,20 +46,59 @@ struct SpeakerNameResolver {
                 break
             }
             var s = i
-            while s < e, mentions.lexicon.isRoleNoun(text.folded(s)) || SpeakerMentions.titles.contains(text.folded(s)) { s += 1 }
-            if e > s, e - s < 4, !SpeakerMentions.orgWords.contains(text.folded(e)) {
-                var gender: Gender? = nil
-                // "Mr." + name, or a title inside the run ("Mrs May").
-                let t = i >= 2 && text.isPunct(i - 1, ".") ? i - 2 : i - 1
-                if t >= 0 { gender = Self.titleGender(text.folded(t)) }
-                if gender == nil, s > i { gender = Self.titleGender(text.folded(s - 1)) }
-                if gender == nil { gender = firstNames?.gender(text.folded(s)) }
-                runs.append(Person(first: s, last: e, name: text.string(s, e), gender: gender))
+            while s < e, mentions.lexicon.isRoleNoun(text.folded(s)) || SpeakerMentions.titles.contains(text.folded(s))
+                    || text.isPunct(s, ".") { s += 1 }
+            // "Mr." + name, or a title inside the run ("Mrs May").
+            let t = i >= 2 && text.isPunct(i - 1, ".") ? i - 2 : i - 1
+            var titled = t >= 0 && SpeakerMentions.titles.contains(text.folded(t))
+            var gender: Gender? = t >= 0 ? Self.titleGender(text.folded(t)) : nil
+            if s > i {
+                let inner = text.isPunct(s - 1, ".") && s >= 2 ? s - 2 : s - 1
+                if SpeakerMentions.titles.contains(text.folded(inner)) { titled = true }
+                if gender == nil { gender = Self.titleGender(text.folded(inner)) }
+            }
+            if e > s, e - s < 5, !SpeakerMentions.orgWords.contains(text.folded(e)), text.tokens[e].shape != .upper,
+               !(s...e).contains(where: { Self.calendarWords.contains(text.folded($0)) }) {
+                let known = firstNames.map { $0.female[text.folded(s)] != nil } ?? true
+                if known || titled {
+                    if gender == nil { gender = firstNames?.gender(text.folded(s)) }
+                    runs.append(Person(first: s, last: e, name: text.string(s, e), gender: gender))
+                }
+            } else if e == s, text.tokens[s].shape == .title {
+                singles.append((s, titled))
             }
             i = e + 1
         }
-        return runs
+        guard !singles.isEmpty else { return runs }
+        // Single words: after a title, or the surname of an earlier run.
+        var bySurname: [String: Person] = [:]
+        var out: [Person] = []
+        out.reserveCapacity(runs.count + singles.count)
+        var r = 0
+        for (k, titled) in singles {
+            while r < runs.count, runs[r].first < k {
+                let p = runs[r]
+                if bySurname[text.folded(p.last)] == nil { bySurname[text.folded(p.last)] = p }
+                out.append(p)
+                r += 1
+            }
+            if let p = bySurname[text.folded(k)] {
+                out.append(Person(first: k, last: k, name: p.name, gender: p.gender))
+            } else if titled {
+                let t = k >= 2 && text.isPunct(k - 1, ".") ? k - 2 : k - 1
+                out.append(Person(first: k, last: k, name: text.string(k), gender: t >= 0 ? Self.titleGender(text.folded(t)) : nil))
+            }
+        }
+        out.append(contentsOf: runs[r...])
+        return out
     }
+
+    /// Days and months (not those that are also first names: May, June, April, August):
+    /// "Florida Friday" is not a person.
+    static let calendarWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "july", "september", "october", "november", "december",
+    ]
 
     static func titleGender(_ f: String) -> Gender? {
         switch f {
@@ -68,7 +112,7 @@ struct SpeakerNameResolver {
     func resolve(_ items: [SpeakerAttributor.Item]) -> [String?] {
         let runs = personRuns()
         var bySurname: [String: Person] = [:]
-        for r in runs where bySurname[text.folded(r.last)] == nil { bySurname[text.folded(r.last)] = r }
+        for r in runs where r.last > r.first && bySurname[text.folded(r.last)] == nil { bySurname[text.folded(r.last)] = r }
         var learned: [String: Gender] = [:]
         var names: [String?] = Array(repeating: nil, count: items.count)
         var previous: (name: String, gender: Gender?, paragraph: Int32)? = nil
@@ -81,7 +125,12 @@ struct SpeakerNameResolver {
                 let p = text.folded(f)
                 let want: Gender? = p == "he" ? .male : (p == "she" ? .female : nil)
                 if want != nil {
-                    if let prev = previous, text.paragraphOf[f] - prev.paragraph <= 3,
+                    // A fitting person named in this sentence or the one before wins;
+                    // then the previous quote's speaker; then anyone fitting further back.
+                    if let r = nearestPerson(before: f, runs: runs, gender: want, learned: learned),
+                       text.sentenceOf[f] - text.sentenceOf[r.first] <= 1 {
+                        name = r.name
+                    } else if let prev = previous, text.paragraphOf[f] - prev.paragraph <= 3,
                        compatible(prev.gender ?? learned[prev.name], want) {
                         name = prev.name
                     } else if let r = nearestPerson(before: f, runs: runs, gender: want, learned: learned) {

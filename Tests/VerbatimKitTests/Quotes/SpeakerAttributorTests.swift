@@ -194,3 +194,15 @@ import Testing
         #expect(try speakerNames(t) == ["Paul R. Pillar"])
     }
 }
+
+@Suite struct PronounCandidateTests {
+    @Test func titledSurnameInTheSentenceBeforeWins() throws {
+        let t = "“We will win,” Maria Lopez said.\n\nWhat Mr. Obama has seen instead are the charts. “It is real,” he said."
+        #expect(try speakerNames(t) == ["Maria Lopez", "Obama"])
+    }
+
+    @Test func daysAreNotPeople() throws {
+        let t = "Jane Hall spoke on Monday. The response came in Florida Friday. “It is over,” she said."
+        #expect(try speakerNames(t) == ["Jane Hall"])
+    }
+}
