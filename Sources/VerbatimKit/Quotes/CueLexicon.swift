@@ -100,7 +100,8 @@ public struct BuiltinCueLexicon: CueLexicon {
     commander ambassador diplomat activist organizer organiser expert researcher scientist doctor \
     nurse teacher student worker owner driver passenger victim survivor father mother son daughter \
     wife husband brother sister friend partner campaigner supporter voter protester demonstrator \
-    speaker host anchor commentator columnist historian
+    speaker host anchor commentator columnist historian prosecutor defendant councillor councilor mp \
+    curator dealer barrister solicitor counsel investigator trooper deputy
     """
 }
 

@@ -47,7 +47,17 @@ struct SpeakerAttributor {
                     ?? colonSubject(item.pair, previousClose: previousClose)
             }
             if items[k].attribution == nil {
-                items[k].attribution = sentenceCue(item.pair, previousClose: previousClose, nextOpen: nextOpen)
+                var a = sentenceCue(item.pair, previousClose: previousClose, nextOpen: nextOpen)
+                // A title or scare quote takes a sentence cue's speaker only when it is a
+                // name, a pronoun or a role ("the prime minister"), or comes with
+                // "according to" ("“affordable” … a word critics say" has no speaker).
+                if item.verdict == .title, let b = a,
+                   !(mentions.isName(b.speaker) || mentions.isPronoun(b.speaker.first)
+                     || mentions.lexicon.isRoleNoun(text.folded(b.speaker.last))),
+                   !(b.cue.map { text.folded($0.first) == "according" } ?? false) {
+                    a = nil
+                }
+                items[k].attribution = a
             }
         }
         // Continuation: a direct quote with no cue of its own, in the paragraph of (or

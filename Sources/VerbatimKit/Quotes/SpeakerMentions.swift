@@ -47,7 +47,7 @@ struct SpeakerMentions {
         "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
         "pc", "det", "insp", "supt", "st", "jr", "sr", "cmdr", "adm", "maj", "pres", "atty", "hon",
     ]
-    static let particles: Set<String> = ["de", "van", "von", "der", "den", "al", "bin", "la", "le", "del", "da", "di", "du", "of"]
+    static let particles: Set<String> = ["de", "van", "von", "der", "den", "al", "bin", "la", "le", "del", "da", "di", "du"]
 
     /// A mention: first and last token (inclusive).
     typealias Mention = (first: Int, last: Int)
@@ -107,10 +107,17 @@ struct SpeakerMentions {
                     j -= 1
                 }
                 let segmentStart = max(j + 1, lower)
-                if c - 1 >= segmentStart, let np = mention(endingAt: c - 1, lower: segmentStart),
-                   np.first == segmentStart || startsNounPhrase(segmentStart) && np.first - segmentStart <= 4,
-                   isName(np) || isPronoun(np.first) || lexicon.isRoleNoun(text.folded(np.last)) {
-                    best = np
+                // "Northlight Signal Systems Inc., the US supplier …, said": skip the abbreviation stop.
+                var end = c - 1
+                if end > segmentStart, text.isPunct(end, "."), text.tokens[end].start == text.tokens[end - 1].end { end -= 1 }
+                if end >= segmentStart, let np = mention(endingAt: end, lower: segmentStart),
+                   np.first == segmentStart || startsNounPhrase(segmentStart) && np.first - segmentStart <= 4 {
+                    if isName(np) || isPronoun(np.first) {
+                        best = np
+                    } else if lexicon.isRoleNoun(text.folded(np.last)), best == nil || !(isName(best!) || isPronoun(best!.first)) {
+                        // A role description only when no name stands in the chain.
+                        best = np
+                    }
                 }
                 if j < floor { break }
                 c = j
@@ -269,7 +276,8 @@ struct SpeakerMentions {
     /// The mention after `i` ("said Geoff Garin", "according to an officer"); `nameEnd`
     /// extends a description over its trailing phrase ("an officer at the scene").
     func mention(startingAt i: Int, upper: Int) -> (mention: Mention, nameEnd: Int)? {
-        guard i < upper, text.tokens[i].kind == .word, !Self.nonSpeakers.contains(text.folded(i)) else { return nil }
+        guard i < upper, text.tokens[i].kind == .word, !Self.nonSpeakers.contains(text.folded(i)),
+              !(text.tokens[i].shape == .lower && (Self.clauseStops.contains(text.folded(i)) || isCueVerb(i))) else { return nil }
         if isPronoun(i) { return ((i, i), i) }
         var s = i
         // Determiner + lower-case words before a name: "the economist Jared Bernstein".
@@ -306,7 +314,7 @@ struct SpeakerMentions {
             let t = text.tokens[j]
             if t.kind != .word && t.kind != .number { break }
             let f = text.folded(j)
-            if t.shape == .lower && j > i && (Self.prepositions.contains(f) || Self.clauseStops.contains(f) || isCueVerb(j)) { break }
+            if t.shape == .lower && j > i && (Self.prepositions.contains(f) || Self.clauseStops.contains(f) || Self.skippable.contains(f) || isCueVerb(j)) { break }
             if isNameWord(j) && (j == i || !isNameWord(j - 1)) { lastNameStart = j }
             e = j
             j += 1

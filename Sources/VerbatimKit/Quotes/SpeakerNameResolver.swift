@@ -116,6 +116,7 @@ struct SpeakerNameResolver {
         var learned: [String: Gender] = [:]
         var names: [String?] = Array(repeating: nil, count: items.count)
         var previous: (name: String, gender: Gender?, paragraph: Int32)? = nil
+        var namedSpeakers: [Person] = []
         for (k, item) in items.enumerated() {
             guard let a = item.attribution else { continue }
             let (f, l) = a.speaker
@@ -154,8 +155,11 @@ struct SpeakerNameResolver {
                 }
             } else {
                 let head = text.folded(l)
+                // "the prime minister": the first person quoted by name in the nearest
+                // sentence before that has one (the speakers so far, not any capitalised run:
+                // "The state’s transport minister" must not become "Circular Quay").
                 if f < l, text.folded(f) == "the", mentions.lexicon.isRoleNoun(head),
-                   let r = nearestPerson(before: f, runs: runs, gender: nil, learned: learned) {
+                   let r = Self.nearest(namedSpeakers, before: f, sentenceOf: text.sentenceOf) {
                     name = r.name
                     gender = r.gender
                 } else {
@@ -166,8 +170,23 @@ struct SpeakerNameResolver {
             if let nm = name, mentions.isNameWord(l) || gender != nil {
                 previous = (nm, gender ?? learned[nm], text.paragraphOf[f])
             }
+            if let nm = name, mentions.isNameWord(l), text.folded(f) != "the" {
+                namedSpeakers.append(Person(first: f, last: l, name: nm, gender: gender))
+            }
         }
         return names
+    }
+
+    /// The first of `people` in the nearest sentence before `i` (within eight sentences).
+    /// `people` is in text order; only the tail is looked at (bounded work per call).
+    static func nearest(_ people: [Person], before i: Int, sentenceOf: [Int32]) -> Person? {
+        var k = people.count - 1
+        var steps = 0
+        while k >= 0, people[k].first >= i, steps < 64 { k -= 1; steps += 1 }
+        guard k >= 0, people[k].first < i, sentenceOf[i] - sentenceOf[people[k].first] <= 8 else { return nil }
+        let sentence = sentenceOf[people[k].first]
+        while k - 1 >= 0, sentenceOf[people[k - 1].first] == sentence, steps < 128 { k -= 1; steps += 1 }
+        return people[k]
     }
 
     private func compatible(_ have: Gender?, _ want: Gender?) -> Bool {

@@ -98,3 +98,14 @@ import Testing
         #expect(qs.last?.speaker != nil)
     }
 }
+
+@Suite struct AdversarialSpeakerTests {
+    @Test func tenThousandCapitalisedWordsBeforeACue() throws {
+        let names = String(repeating: "Anna Berg ", count: 5_000)
+        let t = "“We are ready,” " + names + "said. " + String(repeating: "“Fine,” he said. ", count: 2_000)
+        let qs = try quotes(t)
+        #expect(qs.count == 2_001)
+        // The speaker mention stays short whatever the run's length.
+        #expect(qs.allSatisfy { q in q.speaker.map { $0.end - $0.start < 200 } ?? true })
+    }
+}

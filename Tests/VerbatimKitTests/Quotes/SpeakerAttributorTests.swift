@@ -127,10 +127,15 @@ import Testing
         #expect(try speakerNames(t) == ["Geoff Garin"])
     }
 
-    @Test func roleDescriptionTakesTheNearestSentenceSubject() throws {
-        let t = "Theresa May spoke after Donald Trump tweeted. The crash was an “appalling incident”, the prime minister said."
-        #expect(try speakerTexts(t) == ["the prime minister"])
-        #expect(try speakerNames(t) == ["Theresa May"])
+    @Test func roleDescriptionTakesTheFirstSpeakerOfTheNearestSentence() throws {
+        let t = "Theresa May said terrorists would “never succeed”, after Donald Trump blamed “crazy animals”. The crash was an “appalling incident”, the prime minister said."
+        #expect(try speakerTexts(t) == ["Theresa May", "Donald Trump", "the prime minister"])
+        #expect(try speakerNames(t) == ["Theresa May", "Donald Trump", "Theresa May"])
+    }
+
+    @Test func roleDescriptionWithoutAQuotedPersonStaysAsWritten() throws {
+        let t = "Trains run from Circular Quay. The state’s transport minister told parliament the work was “unavoidable and overdue”."
+        #expect(try speakerNames(t) == ["The state’s transport minister"])
     }
 
     @Test func otherDescriptionsStayAsWritten() throws {
