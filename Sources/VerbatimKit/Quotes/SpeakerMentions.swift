@@ -287,6 +287,9 @@ struct SpeakerMentions {
             while j < upper, j - i < 10 {
                 if isNameWord(j) || (Self.titles.contains(text.folded(j)) && text.tokens[j].isCapitalized) { e = j; j += 1; continue }
                 if text.isPunct(j, "."), j > i, Self.titles.contains(text.folded(j - 1)) { e = j; j += 1; continue }
+                // A hyphenated surname: "Reyes-Carter", "O’Brien-Walsh".
+                if text.isDash(j), j > i, j + 1 < upper, text.tokens[j].start == text.tokens[j - 1].end,
+                   text.tokens[j + 1].start == text.tokens[j].end, isNameWord(j + 1) { e = j + 1; j += 2; continue }
                 // A middle initial: "Paul R. Pillar".
                 if text.isPunct(j, "."), j > i, text.tokens[j - 1].length == 1, text.tokens[j - 1].shape == .title,
                    j + 1 < upper, isNameWord(j + 1) { e = j; j += 1; continue }

@@ -143,6 +143,18 @@ struct SpeakerNameResolver {
                 var s = f
                 while s < l, text.folded(s) == "the" || SpeakerMentions.titles.contains(text.folded(s))
                         || text.isPunct(s, ".") || mentions.lexicon.isRoleNoun(text.folded(s)) { s += 1 }
+                // "State Senator Ellen McAllister": the name starts after the last role word.
+                if text.folded(f) != "the" {
+                    var k = l - 1
+                    while k >= s {
+                        if mentions.lexicon.isRoleNoun(text.folded(k)) || SpeakerMentions.titles.contains(text.folded(k)) {
+                            s = k + 1
+                            while s < l, text.isPunct(s, ".") { s += 1 }
+                            break
+                        }
+                        k -= 1
+                    }
+                }
                 let title = Self.titleGender(text.folded(f))
                 if text.folded(f) == "the" {
                     name = text.string(f, l)
