@@ -55,6 +55,10 @@ struct QuoteKindClassifier {
             && (text.isTerminal(lastInner) || text.isPunct(lastInner, ",") || text.isDash(lastInner))
         let endsSentence = lastInner >= pair.innerStart && text.isTerminal(lastInner)
         if words == 0 { return .title }
+        // ‘A really tough decision.’ alone in its paragraph: a section heading in single
+        // marks; ‘THE OTHER SIDE OF THE PARTY’: an ALL-CAPS headline.
+        if words <= 6, isWholeParagraph(pair, text), text.tokens[pair.open].quote?.family == .single { return .title }
+        if words >= 2, isAllCaps(pair, text) { return .title }
         // “Make Your Kid a Millionaire,” / ‘All Bets Are Off.’: a title-case title or headline.
         if words >= 2, words <= 8, isTitleCase(pair, text), words >= 3 || !followedByCue(pair, text) { return .title }
         switch position(pair, text) {
@@ -109,6 +113,28 @@ struct QuoteKindClassifier {
             k -= 1
         }
         return false
+    }
+
+    private func isWholeParagraph(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
+        let p = text.paragraphs[Int(text.paragraphOf[pair.open])]
+        guard pair.open == p.lowerBound else { return false }
+        var end = pair.close + 1
+        while end < p.upperBound, text.isTerminal(end) { end += 1 }
+        return end == p.upperBound
+    }
+
+    private func isAllCaps(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
+        var i = pair.innerStart
+        var upper = 0
+        while i < pair.innerEnd {
+            let t = text.tokens[i]
+            if t.kind == .word {
+                if t.shape == .lower || t.shape == .title && t.length > 1 || t.shape == .mixed { return false }
+                if t.shape == .upper { upper += 1 }
+            }
+            i += 1
+        }
+        return upper >= 2
     }
 
     static let clauseWords: Set<String> = [

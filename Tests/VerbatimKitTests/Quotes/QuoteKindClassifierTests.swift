@@ -46,3 +46,15 @@ import Testing
         #expect(try quotes("“The person driving did not go out” of the vehicle, she said.").map(\.kind) == [.direct])
     }
 }
+
+@Suite struct HeadlineQuoteTests {
+    @Test func shortSingleQuotedParagraphIsAHeading() throws {
+        let t = "The plant closed in May.\n\n'A really tough decision.'\n\n\"We will miss it,\" a worker said."
+        #expect(try quotes(t).map(\.kind) == [.partial, .direct])
+    }
+
+    @Test func allCapsQuoteIsAHeadline() throws {
+        let t = "‘THE OTHER SIDE OF THE PARTY’ is the story of the week."
+        #expect(try quotes(t).map(\.kind) == [.partial])
+    }
+}
