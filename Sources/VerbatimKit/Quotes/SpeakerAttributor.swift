@@ -45,6 +45,7 @@ struct SpeakerAttributor {
                     ?? introducedQuote(item.pair, previousClose: previousClose)
                     ?? trailingPattern(item.pair)
                     ?? colonSubject(item.pair, previousClose: previousClose)
+                    ?? previousSentenceCue(item.pair, previousClose: previousClose)
             }
             if items[k].attribution == nil {
                 var a = sentenceCue(item.pair, previousClose: previousClose, nextOpen: nextOpen)
@@ -311,6 +312,33 @@ struct SpeakerAttributor {
         guard i < paragraph.upperBound, mentions.isNameWord(i),
               let m = mentions.mention(startingAt: i, upper: min(paragraph.upperBound, i + 8)) else { return nil }
         return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i - 1, i - 1), sieve: "dash-byline")
+    }
+
+    /// `…, Schiff said. “Q”`: a quote opening a sentence right after a sentence of
+    /// indirect speech that ends with its cue, in the same paragraph.
+    func previousSentenceCue(_ pair: QuotePairer.Pair, previousClose: Int) -> Attribution? {
+        let open = pair.open
+        guard open > 0, text.tokens[open].flags.contains(.sentenceStart), !text.tokens[open].flags.contains(.paragraphStart),
+              text.isTerminal(open - 1), text.isPunct(open - 1, ".") else { return nil }
+        let sentence = text.sentences[Int(text.sentenceOf[open - 1])]
+        let lower = max(sentence.lowerBound, previousClose + 1)
+        var j = open - 2
+        var words = 0
+        while j >= lower, words < 6 {
+            if text.isQuote(j) { return nil }
+            if text.isWordLike(j) {
+                words += 1
+                if mentions.isCueVerb(j), !text.folded(j).hasSuffix("ing") {
+                    if let m = mentions.subject(before: j, lower: lower) ?? mentions.mention(startingAt: j + 1, upper: open - 1)?.mention,
+                       mentions.isName(m) || mentions.isPronoun(m.first) {
+                        return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: "previous-sentence-cue")
+                    }
+                    return nil
+                }
+            }
+            j -= 1
+        }
+        return nil
     }
 
     /// A quote right after a colon with no cue verb before it ("She then addressed the

@@ -17,7 +17,7 @@ import Testing
         #expect(multiText.filter { $0 == "\n" }.count == 2)
         #expect(multi.kind == .direct)
         #expect(multi.speaker?.name == "Maria Lopez")
-        #expect(multi.rule == "continuation")
+        #expect(multi.rule == "previous-sentence-cue")
 
         let scare = try #require(qs.first { slice(text, $0.start, $0.end) == "“affordable”" })
         #expect(scare.kind == .partial)

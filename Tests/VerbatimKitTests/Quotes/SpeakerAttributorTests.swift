@@ -97,6 +97,13 @@ import Testing
         #expect(try quotes(t).map { $0.cue.map { slice(t, $0.start, $0.end) } } == ["said", "blamed"])
     }
 
+    @Test func indirectSpeechSentenceBeforeTheQuote() throws {
+        let t = "The administration may be reluctant to act, Schiff said. \"I do not think that should matter.\""
+        let q = try #require(try quotes(t).first)
+        #expect(try speakerTexts(t) == ["Schiff"])
+        #expect(q.rule == "previous-sentence-cue")
+    }
+
     @Test func cuesAreReportedWithOffsets() throws {
         let t = "“Yes,” she replied."
         let q = try #require(try quotes(t).first)
