@@ -163,7 +163,7 @@ struct SpeakerNameResolver {
                     gender = r.gender ?? title
                 } else {
                     name = text.string(s, l)
-                    gender = title ?? runs.first(where: { $0.first == s })?.gender
+                    gender = title ?? Self.run(startingAt: s, in: runs)?.gender
                 }
             } else {
                 let head = text.folded(l)
@@ -187,6 +187,16 @@ struct SpeakerNameResolver {
             }
         }
         return names
+    }
+
+    /// The run that starts at token `s` (binary search; runs are in text order).
+    static func run(startingAt s: Int, in runs: [Person]) -> Person? {
+        var lo = 0, hi = runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if runs[mid].first < s { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < runs.count && runs[lo].first == s ? runs[lo] : nil
     }
 
     /// The first of `people` in the nearest sentence before `i` (within eight sentences).
