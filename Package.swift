@@ -24,7 +24,7 @@ let package = Package(
         .target(
             name: "VerbatimKit",
             dependencies: ["CICU"],
-            exclude: ["Times/RULES.md"]
+            exclude: ["Times/RULES.md", "Quotes/SIEVES.md"]
         ),
         .executableTarget(
             name: "verbatim",
