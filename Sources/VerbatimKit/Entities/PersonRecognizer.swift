@@ -121,6 +121,8 @@ struct PersonRecognizer: EntityCandidateRecognizer {
             }
             if ctx.hasAny(k, PersonRecognizer.stop) { break }
             if t.kind != .word { break }
+            // "Regina Ip In the …": a capitalised function word after a name starts the next phrase.
+            if k > i, ctx.has(k, .common), ctx.hasAny(k, [.prep, .speech]) { break }
             if t.shape == .lower && !ctx.has(k, .particle) && ctx.normalCase(k) { break }
             words += 1
             k += 1
