@@ -23,6 +23,8 @@ extension Verbatim {
 
         @OptionGroup var input: InputOptions
 
+        @OptionGroup var modelOptions: ModelOptions
+
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here (atomically, on completion) instead of standard output.", valueName: "file"))
         var output: String?
 
@@ -56,12 +58,7 @@ extension Verbatim {
             options.omitText = noText
             options.explain = explain
 
-            let pipeline: Pipeline
-            do {
-                pipeline = try Pipeline()
-            } catch {
-                throw ValidationError("cannot build the pipeline: \(error)")
-            }
+            let pipeline = try modelOptions.makePipeline()
             let sink: OutputSink
             do {
                 sink = try OutputSink(path: output)

@@ -100,3 +100,90 @@ import Testing
         #expect(result.lines.count == 1)
     }
 }
+
+@Suite struct InputKindTests {
+    @Test func otherExtensionsAreSniffed() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let records = dir.appendingPathComponent("gold.in")
+        try write("\n  " + #"{"id": "r1", "text": "One."}"# + "\n" + #"{"id": "r2", "text": "Two."}"# + "\n", to: records)
+        let prose = dir.appendingPathComponent("story.md")
+        try write("{Braces} inside prose are rare, but a story.md with text is an article.", to: prose)
+        try write("Plain story.", to: dir.appendingPathComponent("note"))
+        let brace = dir.appendingPathComponent("brace.txt")
+        try write(#"{"id": "x", "text": "a .txt file is always one article"}"#, to: brace)
+
+        let result = try CLI.run(["annotate", records.path, dir.appendingPathComponent("note").path, brace.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.map { $0["id"] as? String } == ["r1", "r2", dir.appendingPathComponent("note").path, brace.path])
+        let md = try CLI.run(["annotate", prose.path])
+        #expect(md.status == 1)  // starts with "{": read as JSONL, and it is not JSON
+        #expect(md.lines.count == 1)
+    }
+}
+
+@Suite struct EvalCommandTests {
+    @Test func scoresAnnotateOutputAgainstGold() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gold = dir.appendingPathComponent("gold.jsonl")
+        try write(#"{"id": "a", "text": "Neil Basu spoke in London.", "entities": [{"start": 0, "end": 9, "label": "PERSON"}, {"start": 19, "end": 25, "label": "PLACE"}]}"# + "\n", to: gold)
+        let annotated = try CLI.run(["annotate", gold.path])
+        let predicted = dir.appendingPathComponent("pred.jsonl")
+        try annotated.stdout.write(to: predicted)
+        let result = try CLI.run(["eval", gold.path, predicted.path, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let figures = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        let micro = try #require(figures["entities_micro"] as? [String: Any])
+        #expect(micro["gold"] as? Int == 2)
+        #expect(figures["documents"] as? Int == 1)
+        let missing = try CLI.run(["eval", gold.path, dir.appendingPathComponent("nope.jsonl").path])
+        #expect(missing.status == 2)
+    }
+}
+
+@Suite struct ModelOptionTests {
+    @Test func userLexiconExtendsTheShippedOnes() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let list = dir.appendingPathComponent("mine.tsv")
+        try write("# my names\nPERSON\tZaphod Beeblebrox\nPLACE\tMagrathea\tplanet\n", to: list)
+        let result = try CLI.run(["annotate", "--lexicon", list.path], stdin: Data(#"{"text": "Zaphod Beeblebrox flew to Magrathea."}"#.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let entities = result.lines.first?["entities"] as? [[String: Any]] ?? []
+        #expect(entities.contains { $0["text"] as? String == "Zaphod Beeblebrox" && $0["label"] as? String == "PERSON" })
+        #expect(entities.contains { $0["text"] as? String == "Magrathea" && $0["type"] as? String == "planet" })
+    }
+
+    @Test func missingOrBrokenModelsAreUsageErrorsNamingTheFile() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = try CLI.run(["annotate", "--models", dir.appendingPathComponent("none").path], stdin: Data(#"{"text": "x"}"#.utf8))
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("none"))
+        #expect(missing.stdout.isEmpty)
+        let bad = dir.appendingPathComponent("bad.tsv")
+        try write("NOTALABEL\tsomething\n", to: bad)
+        let broken = try CLI.run(["annotate", "--lexicon", bad.path], stdin: Data(#"{"text": "x"}"#.utf8))
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("bad.tsv"))
+        #expect(broken.stderr.contains("line 1"))
+    }
+
+    @Test func environmentVariableLocatesModels() throws {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["annotate"]
+        process.environment = ["VERBATIM_MODELS": "/nonexistent-models-dir"]
+        let input = Pipe(), err = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        try input.fileHandleForWriting.close()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("/nonexistent-models-dir"))
+    }
+}

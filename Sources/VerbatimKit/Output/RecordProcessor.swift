@@ -75,7 +75,8 @@ public final class RecordProcessor {
                 }
             }
         }
-        AnnotationEncoder(document: document, explain: options.explain).encode(annotation, into: &out)
+        let hasSpans = !annotation.entities.isEmpty || !annotation.quotes.isEmpty
+        AnnotationEncoder(document: document, explain: options.explain, hasSpans: hasSpans).encode(annotation, into: &out)
         out.endObject()
         out.newline()
         return (out.bytes, true)
