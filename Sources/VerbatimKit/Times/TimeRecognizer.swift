@@ -61,6 +61,13 @@ public struct TimeRecognizer: Annotator {
                                 value: value, rule: "time:" + c.rule))
         }
         state.annotation.entities = Self.merge(state.annotation.entities, times)
+        // Cluster mentions are indices into the entity list: renumber them after inserting.
+        if !state.annotation.clusters.isEmpty {
+            for c in state.annotation.clusters.indices { state.annotation.clusters[c].mentions.removeAll(keepingCapacity: true) }
+            for (i, e) in state.annotation.entities.enumerated() {
+                if let c = e.cluster, c < state.annotation.clusters.count { state.annotation.clusters[c].mentions.append(i) }
+            }
+        }
     }
 
     /// All candidates of a document, sentence by sentence, longest first, without overlaps.
