@@ -344,6 +344,7 @@ extension TimeScanner {
     /// "7.40" followed by a meridiem token.
     private func decimalClock(_ i: Int, pm: Bool) -> (hour: Int, minute: Int)? {
         let t = tokens[i]
+        guard t.end - t.start <= 5 else { return nil }  // "12.45" at most; longer digit runs are no clock
         var hour = 0, minute = 0, seenSeparator = false, minuteDigits = 0
         for p in Int(t.start)..<Int(t.end) {
             let b = bytes[p]

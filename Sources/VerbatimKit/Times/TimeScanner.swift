@@ -76,7 +76,8 @@ struct TimeScanner {
         var p = Int(t.start)
         let end = Int(t.end)
         var count = 0
-        while p < end, bytes[p] >= 48, bytes[p] <= 57 {
+        // At most five digits are read: a longer run is no ordinal, and cannot overflow.
+        while p < end, bytes[p] >= 48, bytes[p] <= 57, count <= 4 {
             value = value * 10 + Int(bytes[p] - 48)
             p += 1
             count += 1
@@ -126,7 +127,7 @@ struct TimeScanner {
         guard inRange(i) else { return nil }
         let t = tokens[i]
         let end = Int(t.end)
-        guard end - Int(t.start) >= 3, bytes[end - 1] | 0x20 == UInt8(ascii: "s") else { return nil }
+        guard end - Int(t.start) >= 3, end - Int(t.start) <= 5, bytes[end - 1] | 0x20 == UInt8(ascii: "s") else { return nil }
         var value = 0
         var count = 0
         for p in Int(t.start)..<(end - 1) {

@@ -64,3 +64,13 @@ import Testing
         #expect(nested["meta"] is [Any])
     }
 }
+
+/// Found by the fuzzer: digit runs longer than any date part overflowed the time scanner.
+@Suite struct LongDigitRunTests {
+    @Test(arguments: ["11302968775123456789012345th", "1130296877512345678901234.56789 pm", "123456789012345678901234567890s",
+                      "on 99999999999999999999 August", "at 1234567890123456789.45"])
+    func longDigitRunsAreNotTimes(_ text: String) throws {
+        let annotation = try Pipeline().annotate(Document(text: "It happened \(text) in London.", date: CalendarDate(iso: "2018-08-14")))
+        #expect(!annotation.entities.contains { $0.label == .time && $0.value != nil && $0.value!.count > 20 })
+    }
+}
