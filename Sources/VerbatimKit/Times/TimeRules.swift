@@ -655,6 +655,8 @@ extension TimeScanner {
     /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving"; with "last", "this"
     /// or "next" before it, that occurrence ("last Thanksgiving").
     func holiday(at i: Int, _ k: WordKey) -> TimeMatch? {
+        // Most tokens name no holiday: rule them out before looking back for the tense.
+        guard k == K.christmas || k == K.new || k == K.halloween || k == K.thanksgiving, isCapitalized(i) else { return nil }
         var direction = tenseDirection(at: i)
         var first = i
         if `is`(i - 1, K.last) { direction = .previous; first = i - 1 }
@@ -1040,9 +1042,10 @@ extension TimeScanner {
         var p = i - 1
         let stop = max(sentenceStart, i - 10)
         // "as soon as Tuesday", "as early as Tuesday"
-        if `is`(i - 1, WordKey("as")), isAny(i - 2, [K.soon, K.early]) { return .futureOrSame }
+        if `is`(i - 1, K.as), `is`(i - 2, K.soon) || `is`(i - 2, K.early) { return .futureOrSame }
+        let cues = K.futureCues
         while p >= stop {
-            if isAny(p, K.futureCues) { return .futureOrSame }
+            if let k = key(p), cues.contains(k) { return .futureOrSame }
             p -= 1
         }
         return .pastOrSame
@@ -1056,5 +1059,6 @@ extension K {
     static var ending: WordKey { WordKey(packed: 0x676e69646e65, 0x0) }  // "ending"
     static var full: WordKey { WordKey(packed: 0x6c6c7566, 0x0) }  // "full"
     static var couple: WordKey { WordKey(packed: 0x656c70756f63, 0x0) }  // "couple"
+    static var `as`: WordKey { WordKey(packed: 0x7361, 0x0) }  // "as"
     static var apostrophe: WordKey { WordKey(packed: 0x27, 0x0) }  // "'" (also the folded ’)
 }
