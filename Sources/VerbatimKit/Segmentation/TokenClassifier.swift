@@ -70,6 +70,9 @@ enum TokenClassifier {
 
     /// The case pattern of the letters in a segment.
     static func shape(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> WordShape {
+        // ASCII words (nearly all): the first letter decides most of it, and the scan
+        // stops as soon as the answer is known.
+        if let s = asciiShape(b, start, end) { return s }
         var uppers = 0
         var lowers = 0
         var firstCased: Bool? = nil  // true = upper
@@ -102,6 +105,43 @@ enum TokenClassifier {
         if !firstUpper { return uppers > 0 ? .mixed : .lower }
         if lowers == 0 && uppers >= 2 { return .upper }
         return .title
+    }
+
+    /// The shape of an all-ASCII segment, or nil when it holds a non-ASCII byte
+    /// before its shape is settled (the general loop then decides).
+    @inline(__always)
+    private static func asciiShape(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> WordShape? {
+        var i = start
+        // Up to the first cased letter.
+        var firstUpper = false
+        while true {
+            guard i < end else { return .uncased }
+            let c = b[i]
+            if c >= 0x80 { return nil }
+            i += 1
+            if c &- 65 < 26 { firstUpper = true; break }
+            if c &- 97 < 26 { break }
+        }
+        if !firstUpper {
+            // lower unless an upper-case letter follows (mixed).
+            while i < end {
+                let c = b[i]
+                if c >= 0x80 { return nil }
+                if c &- 65 < 26 { return .mixed }
+                i += 1
+            }
+            return .lower
+        }
+        // Upper first: title once a lower-case letter appears; upper with two or more capitals and no lower case.
+        var uppers = 1
+        while i < end {
+            let c = b[i]
+            if c >= 0x80 { return nil }
+            if c &- 97 < 26 { return .title }
+            if c &- 65 < 26 { uppers += 1 }
+            i += 1
+        }
+        return uppers >= 2 ? .upper : .title
     }
 
     // MARK: - Abbreviations
