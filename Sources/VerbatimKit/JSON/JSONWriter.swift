@@ -38,6 +38,42 @@ public struct JSONWriter {
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
     }
 
+    /// Writes an object key that needs no escaping (an ASCII identifier literal),
+    /// copying its bytes without looking at them.
+    public mutating func key(ascii name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+    }
+
+    /// Writes a string value from UTF-8 bytes (which must be valid UTF-8).
+    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        Self.appendEscaped(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes the string value `prefix` followed by the decimal digits of `number` ("e12"),
+    /// which needs no escaping.
+    public mutating func string(ascii prefix: UInt8, _ number: Int) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(prefix)
+        Self.appendDecimal(number, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func field(ascii name: StaticString, _ value: String) { key(ascii: name); string(value) }
+    public mutating func field(ascii name: StaticString, _ value: Int) { key(ascii: name); int(value) }
+    public mutating func field(ascii name: StaticString, _ value: String?) {
+        key(ascii: name)
+        if let value { string(value) } else { null() }
+    }
+
     public mutating func string(_ value: String) {
         separate()
         Self.appendString(value, to: &bytes)
@@ -45,7 +81,7 @@ public struct JSONWriter {
 
     public mutating func int(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        Self.appendDecimal(value, to: &bytes)
     }
 
     public mutating func bool(_ value: Bool) {
@@ -81,30 +117,62 @@ public struct JSONWriter {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Appends the decimal digits of `value` (with a minus sign when negative), as `String(value)` spells it.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var v = value.magnitude
+        var n = 1
+        var t = v
+        while t >= 10 {
+            t /= 10
+            n += 1
+        }
+        let base = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: n))
+        var k = base + n - 1
+        repeat {
+            out[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
+            k -= 1
+        } while v > 0
+    }
+
     /// Appends a JSON string literal; non-ASCII text is written as UTF-8, not escaped.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { utf8 in
-            var runStart = 0
-            for (k, c) in utf8.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<k]))
-                out.append(UInt8(ascii: "\\"))
-                switch c {
-                case 0x22: out.append(0x22)
-                case 0x5C: out.append(0x5C)
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: "u00".utf8)
-                    out.append(hexDigits[Int(c >> 4)])
-                    out.append(hexDigits[Int(c & 0xF)])
-                }
-                runStart = k + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-        }
+        s.withUTF8 { appendEscaped($0, to: &out) }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 text escaped for the inside of a JSON string literal: runs that need
+    /// no escape are copied whole.
+    static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        var k = 0
+        let count = utf8.count
+        while k < count {
+            let c = utf8[k]
+            if c >= 0x20 && c != 0x22 && c != 0x5C {
+                k += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<k]))
+            out.append(UInt8(ascii: "\\"))
+            switch c {
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            default:
+                out.append(contentsOf: "u00".utf8)
+                out.append(hexDigits[Int(c >> 4)])
+                out.append(hexDigits[Int(c & 0xF)])
+            }
+            k += 1
+            runStart = k
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
     }
 }

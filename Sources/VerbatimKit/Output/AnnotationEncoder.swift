@@ -21,54 +21,61 @@ public struct AnnotationEncoder {
     static func clusterID(_ i: Int) -> String { "c\(i + 1)" }
 
     public func encode(_ annotation: Annotation, into out: inout JSONWriter) {
-        out.key("entities")
+        out.key(ascii: "entities")
         out.beginArray()
         for (i, e) in annotation.entities.enumerated() {
             out.beginObject()
-            out.field("id", Self.entityID(i))
-            out.field("label", e.label.rawValue)
+            out.key(ascii: "id")
+            out.string(ascii: UInt8(ascii: "e"), i + 1)
+            out.field(ascii: "label", e.label.rawValue)
             span(e.start, e.end, into: &out)
-            if let type = e.type { out.field("type", type) }
-            if let value = e.value { out.field("value", value) }
-            if let c = e.cluster { out.field("cluster", Self.clusterID(c)) }
-            if explain { out.field("rule", e.rule) }
+            if let type = e.type { out.field(ascii: "type", type) }
+            if let value = e.value { out.field(ascii: "value", value) }
+            if let c = e.cluster {
+                out.key(ascii: "cluster")
+                out.string(ascii: UInt8(ascii: "c"), c + 1)
+            }
+            if explain { out.field(ascii: "rule", e.rule) }
             out.endObject()
         }
         out.endArray()
 
-        out.key("clusters")
+        out.key(ascii: "clusters")
         out.beginArray()
         for (i, c) in annotation.clusters.enumerated() {
             out.beginObject()
-            out.field("id", Self.clusterID(i))
-            out.field("label", c.label.rawValue)
-            out.field("name", c.name)
-            out.key("mentions")
+            out.key(ascii: "id")
+            out.string(ascii: UInt8(ascii: "c"), i + 1)
+            out.field(ascii: "label", c.label.rawValue)
+            out.field(ascii: "name", c.name)
+            out.key(ascii: "mentions")
             out.beginArray()
-            for m in c.mentions { out.string(Self.entityID(m)) }
+            for m in c.mentions { out.string(ascii: UInt8(ascii: "e"), m + 1) }
             out.endArray()
             out.endObject()
         }
         out.endArray()
 
-        out.key("quotes")
+        out.key(ascii: "quotes")
         out.beginArray()
         for (i, q) in annotation.quotes.enumerated() {
             out.beginObject()
-            out.field("id", "q\(i + 1)")
+            out.key(ascii: "id")
+            out.string(ascii: UInt8(ascii: "q"), i + 1)
             span(q.start, q.end, into: &out)
-            out.field("kind", q.kind.rawValue)
-            out.key("speaker")
+            out.field(ascii: "kind", q.kind.rawValue)
+            out.key(ascii: "speaker")
             if let s = q.speaker {
                 out.beginObject()
                 span(s.start, s.end, into: &out)
-                out.field("cluster", s.cluster.map(Self.clusterID))
-                out.field("name", s.name)
+                out.key(ascii: "cluster")
+                if let c = s.cluster { out.string(ascii: UInt8(ascii: "c"), c + 1) } else { out.null() }
+                out.field(ascii: "name", s.name)
                 out.endObject()
             } else {
                 out.null()
             }
-            out.key("cue")
+            out.key(ascii: "cue")
             if let cue = q.cue {
                 out.beginObject()
                 span(cue.start, cue.end, into: &out)
@@ -76,26 +83,36 @@ public struct AnnotationEncoder {
             } else {
                 out.null()
             }
-            if explain { out.field("rule", q.rule) }
+            if explain { out.field(ascii: "rule", q.rule) }
             out.endObject()
         }
         out.endArray()
 
-        out.key("verbatim")
+        out.key(ascii: "verbatim")
         Self.writeVersion(into: &out)
     }
 
     static func writeVersion(into out: inout JSONWriter) {
         out.beginObject()
-        out.field("version", version)
-        out.field("schema", schema)
+        out.field(ascii: "version", version)
+        out.field(ascii: "schema", schema)
         out.endObject()
     }
 
     /// `"start"`, `"end"` (code points) and `"text"` of a byte span.
     private func span(_ start: Int32, _ end: Int32, into out: inout JSONWriter) {
-        out.field("start", index?.codePoints(atByte: start) ?? Int(start))
-        out.field("end", index?.codePoints(atByte: end) ?? Int(end))
-        out.field("text", document.string(start, end))
+        out.field(ascii: "start", index?.codePoints(atByte: start) ?? Int(start))
+        out.field(ascii: "end", index?.codePoints(atByte: end) ?? Int(end))
+        let utf8 = document.utf8
+        let s = Int(start), e = Int(end)
+        // Spans lie on scalar boundaries of valid UTF-8, where the bytes are the text:
+        // copy them rather than decode a String; anything else goes the String way.
+        if s >= 0, s <= e, e <= utf8.count, s == utf8.count || utf8[s] & 0xC0 != 0x80,
+           e == utf8.count || utf8[e] & 0xC0 != 0x80 {
+            out.key(ascii: "text")
+            utf8.withUnsafeBufferPointer { out.string(utf8: UnsafeBufferPointer(rebasing: $0[s..<e])) }
+        } else {
+            out.field(ascii: "text", document.string(start, end))
+        }
     }
 }

@@ -17,6 +17,8 @@ struct ParagraphLayout {
             while i < n {
                 // Fast skip to the next possible line break byte.
                 let c = b[i]
+                // Printable ASCII (0x20…0x7F), nearly every byte, in one unsigned compare.
+                if c &- 0x20 < 0x60 { i += 1; continue }
                 if c != 0x0A && c != 0x0D && c != 0xC2 && c != 0xE2 && c != 0x0B && c != 0x0C { i += 1; continue }
                 guard let (breakLength, isParagraphSeparator) = Self.lineBreak(b, i) else { i += 1; continue }
                 // Collect the whole run of whitespace containing this break.

@@ -79,7 +79,9 @@ public final class Segmenter {
             }
             sentenceStarts = try boundaries(sentences, blanked)
         }
-        return Self.assemble(tokens: tokens, sentenceStarts: sentenceStarts, paragraphStarts: layout.paragraphStarts, bytes: bytes)
+        let (sentenceRanges, paragraphRanges) = Self.assemble(tokens: &tokens, sentenceStarts: sentenceStarts,
+                                                              paragraphStarts: layout.paragraphStarts, bytes: bytes)
+        return Segmentation(tokens: tokens, sentences: sentenceRanges, paragraphs: paragraphRanges)
     }
 
     /// Runs ICU's word and sentence iterators over the text and only counts the
@@ -172,6 +174,13 @@ public final class Segmenter {
     /// sentence break at every paragraph start.
     static func assemble(tokens: [Token], sentenceStarts: [Int32], paragraphStarts: [Int32], bytes: [UInt8]) -> Segmentation {
         var tokens = tokens
+        let (sentences, paragraphs) = assemble(tokens: &tokens, sentenceStarts: sentenceStarts, paragraphStarts: paragraphStarts, bytes: bytes)
+        return Segmentation(tokens: tokens, sentences: sentences, paragraphs: paragraphs)
+    }
+
+    /// The same, setting the flags on the caller's tokens in place (no copy of the array).
+    static func assemble(tokens: inout [Token], sentenceStarts: [Int32], paragraphStarts: [Int32],
+                         bytes: [UInt8]) -> (sentences: [Range<Int>], paragraphs: [Range<Int>]) {
         var sentences: [Range<Int>] = []
         var paragraphs: [Range<Int>] = []
         var sentenceIndex = 0
@@ -216,6 +225,6 @@ public final class Segmenter {
                 }
             }
         }
-        return Segmentation(tokens: tokens, sentences: sentences, paragraphs: paragraphs)
+        return (sentences, paragraphs)
     }
 }

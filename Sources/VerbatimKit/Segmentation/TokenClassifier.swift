@@ -6,10 +6,12 @@ enum TokenClassifier {
     }
 
     // ICU word-break rule status ranges (ubrk.h, UWordBreak).
-    private static let numberStatus: Range<Int32> = 100..<200
-    private static let letterStatus: Range<Int32> = 200..<300
-    private static let kanaIdeoStatus: Range<Int32> = 300..<500
+    // (Compared as literals: a `static let` range costs a lazy-global check per segment.)
+    private static var numberStatus: Range<Int32> { 100..<200 }
+    private static var letterStatus: Range<Int32> { 200..<300 }
+    private static var kanaIdeoStatus: Range<Int32> { 300..<500 }
 
+    @inline(__always)
     static func classify(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, status: Int32) -> Segment {
         if letterStatus.contains(status) {
             return .token(.word, shape(b, start, end))
@@ -21,6 +23,8 @@ enum TokenClassifier {
         if kanaIdeoStatus.contains(status) {
             return .token(.ideographic, .uncased)
         }
+        // The commonest segment of all: one ASCII space.
+        if end - start == 1, b[start] == 0x20 { return .space(lineBreak: false) }
         // Status "none": whitespace, punctuation, symbols, emoji.
         var i = start
         var allSpace = true
@@ -66,6 +70,9 @@ enum TokenClassifier {
 
     /// The case pattern of the letters in a segment.
     static func shape(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> WordShape {
+        // ASCII words (nearly all): the first letter decides most of it, and the scan
+        // stops as soon as the answer is known.
+        if let s = asciiShape(b, start, end) { return s }
         var uppers = 0
         var lowers = 0
         var firstCased: Bool? = nil  // true = upper
@@ -100,32 +107,72 @@ enum TokenClassifier {
         return .title
     }
 
+    /// The shape of an all-ASCII segment, or nil when it holds a non-ASCII byte
+    /// before its shape is settled (the general loop then decides).
+    @inline(__always)
+    private static func asciiShape(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> WordShape? {
+        var i = start
+        // Up to the first cased letter.
+        var firstUpper = false
+        while true {
+            guard i < end else { return .uncased }
+            let c = b[i]
+            if c >= 0x80 { return nil }
+            i += 1
+            if c &- 65 < 26 { firstUpper = true; break }
+            if c &- 97 < 26 { break }
+        }
+        if !firstUpper {
+            // lower unless an upper-case letter follows (mixed).
+            while i < end {
+                let c = b[i]
+                if c >= 0x80 { return nil }
+                if c &- 65 < 26 { return .mixed }
+                i += 1
+            }
+            return .lower
+        }
+        // Upper first: title once a lower-case letter appears; upper with two or more capitals and no lower case.
+        var uppers = 1
+        while i < end {
+            let c = b[i]
+            if c >= 0x80 { return nil }
+            if c &- 97 < 26 { return .title }
+            if c &- 65 < 26 { uppers += 1 }
+            i += 1
+        }
+        return uppers >= 2 ? .upper : .title
+    }
+
     // MARK: - Abbreviations
 
     /// ICU keeps "U.S" and "a.m" together but leaves the final full stop apart;
     /// an abbreviation reads as one token ("U.S.", "a.m."), so the stop joins it.
     static func mergeAbbreviationStops(_ tokens: inout [Token], in bytes: [UInt8]) {
         guard tokens.count > 1 else { return }
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count)
+        // Compacts in place: `w` trails `i` once a stop has been merged.
+        let count = tokens.count
+        var w = 0
         var i = 0
-        while i < tokens.count {
+        while i < count {
             var t = tokens[i]
-            if t.kind == .word, i + 1 < tokens.count {
+            if t.kind == .word, i + 1 < count {
                 let next = tokens[i + 1]
                 if next.start == t.end, next.end == next.start + 1, bytes[Int(next.start)] == UInt8(ascii: "."),
                    hasInnerStop(bytes, t) {
                     t.end = next.end
                     t.flags.formUnion(next.flags.intersection(.spaceAfter))
-                    out.append(t)
+                    tokens[w] = t
+                    w += 1
                     i += 2
                     continue
                 }
             }
-            out.append(t)
+            if w != i { tokens[w] = t }
+            w += 1
             i += 1
         }
-        tokens = out
+        if w < count { tokens.removeLast(count - w) }
     }
 
     /// "U.S", "a.m", "e.g": single letters separated by full stops.

@@ -6,26 +6,34 @@ public struct WordKey: Hashable, Sendable {
     var b: UInt64
 
     /// The key of `bytes`, or nil when they are longer than 16 bytes or not ASCII.
-
     init?(_ bytes: ArraySlice<UInt8>) {
+        guard let key = bytes.withUnsafeBufferPointer({ WordKey($0, 0, $0.count) }) else { return nil }
+        self = key
+    }
+
+    /// The key of `bytes[start..<end]` (the per-token path: no slice, no bounds checks
+    /// beyond the buffer's).
+    @inline(__always)
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        guard end - start <= 48 else { return nil }
         var a: UInt64 = 0
         var b: UInt64 = 0
-        var n = 0
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
+        var n: UInt64 = 0
+        var i = start
+        while i < end {
             var byte = bytes[i]
             if byte >= 0x80 {
                 // ’ (E2 80 99) folds to an ASCII apostrophe; other non-ASCII: no key.
-                guard byte == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 else { return nil }
+                guard byte == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 else { return nil }
                 byte = UInt8(ascii: "'")
                 i += 2
             } else if byte >= 65, byte <= 90 {
                 byte += 32
             }
             if n < 8 {
-                a |= UInt64(byte) << (8 * UInt64(n))
+                a |= UInt64(byte) << (8 * n)
             } else if n < 16 {
-                b |= UInt64(byte) << (8 * UInt64(n - 8))
+                b |= UInt64(byte) << (8 * (n - 8))
             } else {
                 return nil
             }

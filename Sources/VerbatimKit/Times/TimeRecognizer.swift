@@ -66,31 +66,31 @@ public struct TimeRecognizer: Annotator {
     /// All candidates of a document, sentence by sentence, longest first, without overlaps.
     public func candidates(_ document: Document, _ segmentation: Segmentation) -> [TimeCandidate] {
         let tokens = segmentation.tokens
-        var keys: [WordKey?] = []
-        var words: [TimeWord?] = []
-        var possessive: [Bool] = []
-        var starts: [Bool] = []
-        starts.reserveCapacity(tokens.count)
-        possessive.reserveCapacity(tokens.count)
-        keys.reserveCapacity(tokens.count)
-        words.reserveCapacity(tokens.count)
+        let count = tokens.count
+        // Filled in place (no appends): most tokens are neither time words nor starters.
+        var keys = [WordKey?](repeating: nil, count: count)
+        var words = [TimeWord?](repeating: nil, count: count)
+        var possessive = [Bool](repeating: false, count: count)
+        var starts = [Bool](repeating: false, count: count)
         let utf8 = document.utf8
-        for t in tokens {
-            let n = Int(t.end - t.start)
-            if n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
-                let cut = Self.possessiveLength(utf8, t)
-                possessive.append(cut > 0)
-                let stemEnd = Int(t.end) - cut
-                let k = WordKey(utf8[Int(t.start)..<stemEnd])
-                let entry = k.flatMap { lexicon.entry($0) }
-                keys.append(k)
-                words.append(entry?.word)
-                starts.append(entry != nil || Self.startsWithDigit(utf8, t))
-            } else {
-                possessive.append(false)
-                keys.append(nil)
-                words.append(nil)
-                starts.append(false)
+        utf8.withUnsafeBufferPointer { b in
+            for i in 0..<count {
+                let t = tokens[i]
+                let n = Int(t.end - t.start)
+                guard n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol else { continue }
+                let cut = Self.possessiveLength(b, t)
+                if cut > 0 { possessive[i] = true }
+                guard let k = WordKey(b, Int(t.start), Int(t.end) - cut) else {
+                    if Self.startsWithDigit(b, t) { starts[i] = true }
+                    continue
+                }
+                keys[i] = k
+                if let entry = lexicon.entry(k) {
+                    if let w = entry.word { words[i] = w }
+                    starts[i] = true
+                } else if Self.startsWithDigit(b, t) {
+                    starts[i] = true
+                }
             }
         }
         var scanner = TimeScanner(bytes: utf8, tokens: tokens, keys: keys, words: words, possessive: possessive)
@@ -119,9 +119,19 @@ public struct TimeRecognizer: Annotator {
     }
 
     @inline(__always)
-    static func startsWithDigit(_ utf8: [UInt8], _ t: Token) -> Bool {
+    static func startsWithDigit(_ utf8: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         let b = utf8[Int(t.start)]
         return b >= 0x30 && b <= 0x39
+    }
+
+    @inline(__always)
+    static func possessiveLength(_ utf8: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int {
+        guard t.kind == .word, t.end - t.start > 3 else { return 0 }
+        let e = Int(t.end)
+        guard utf8[e - 1] == UInt8(ascii: "s") else { return 0 }
+        if utf8[e - 2] == UInt8(ascii: "'") { return 2 }
+        if e - Int(t.start) > 5, utf8[e - 2] == 0x99, utf8[e - 3] == 0x80, utf8[e - 4] == 0xE2 { return 4 }
+        return 0
     }
 
     /// The byte length of a possessive ending ("'s", "’s") on a word token, else 0.

@@ -174,7 +174,7 @@ extension TimeScanner {
         if `is`(i, K.the) {
             if let m = core(at: i + 1), m.takesDeterminer { offer(m, from: i, rule: "the+") }
             // "the end of 1990", "the middle of October", "the beginning of the month"
-            if isAny(i + 1, [K.end, K.beginning, K.start, K.middle]), `is`(i + 2, K.of) {
+            if isOne(i + 1, K.end, K.beginning, K.start, K.middle), `is`(i + 2, K.of) {
                 // "the end of the month" keeps its frame; "the middle of the summer" leaves "summer" to itself.
                 if !`is`(i + 3, K.the), let m = core(at: i + 3), m.type == .date, m.takesModifier || m.takesDeterminer {
                     offer(m, from: i, rule: "the-end-of+")
@@ -184,13 +184,13 @@ extension TimeScanner {
             }
         }
         // "early next year", "late yesterday", "mid-November", "earlier this month"
-        if isAny(i, [K.early, K.late, K.mid, K.earlier, K.later]) {
+        if isOne(i, K.early, K.late, K.mid, K.earlier, K.later) {
             var j = i + 1
             if isChar(j, "-"), glued(j) { j += 1 }
             if let m = core(at: j), m.takesModifier { offer(m, from: i, rule: "modifier+") }
         }
         // "the early 1980s", "the mid-1990s", "the early summer"
-        if `is`(i, K.the), isAny(i + 1, [K.early, K.late, K.mid]) {
+        if `is`(i, K.the), isOne(i + 1, K.early, K.late, K.mid) {
             var j = i + 2
             if isChar(j, "-"), glued(j) { j += 1 }
             if let m = core(at: j), m.takesModifier, m.takesDeterminer { offer(m, from: i, rule: "the+modifier+") }
@@ -204,15 +204,15 @@ extension TimeScanner {
         // "the current fiscal year", "the latest fiscal year", "the full year"
         if `is`(i, K.the) {
             var j = i + 1
-            while j < i + 4, isAny(j, [K.fiscal, K.full, K.current, K.latest]) { j += 1 }
+            while j < i + 4, isOne(j, K.fiscal, K.full, K.current, K.latest) { j += 1 }
             if j > i + 1, `is`(j, K.year), let m = yearCompound(at: j) { offer(m, from: i, rule: "the+") }
         }
         // "about two years ago", "nearly an hour", "more than four hours", "at least 20 years"
         var q: Int?
-        if isAny(i, K.approximators) { q = i + 1 }
-        if isAny(i, [K.more, K.less]), `is`(i + 1, K.than) { q = i + 2 }
-        if `is`(i, K.no), isAny(i + 1, [K.more, K.less]), `is`(i + 2, K.than) { q = i + 3 }
-        if `is`(i, K.at), isAny(i + 1, [K.least, K.most]) { q = i + 2 }
+        if isOne(i, K.around, K.nearly, K.roughly, K.approximately) { q = i + 1 }
+        if isOne(i, K.more, K.less), `is`(i + 1, K.than) { q = i + 2 }
+        if `is`(i, K.no), isOne(i + 1, K.more, K.less), `is`(i + 2, K.than) { q = i + 3 }
+        if `is`(i, K.at), isOne(i + 1, K.least, K.most) { q = i + 2 }
         if `is`(i, K.up), `is`(i + 1, K.to) { q = i + 2 }
         if let q, let m = quantity(at: q) { offer(m, from: i, rule: "approx+") }
         return best
@@ -656,6 +656,8 @@ extension TimeScanner {
     /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving"; with "last", "this"
     /// or "next" before it, that occurrence ("last Thanksgiving").
     func holiday(at i: Int, _ k: WordKey) -> TimeMatch? {
+        // Most tokens name no holiday: rule them out before looking back for the tense.
+        guard k == K.christmas || k == K.new || k == K.halloween || k == K.thanksgiving, isCapitalized(i) else { return nil }
         var direction = tenseDirection(at: i)
         var first = i
         if `is`(i - 1, K.last) { direction = .previous; first = i - 1 }
@@ -1041,9 +1043,10 @@ extension TimeScanner {
         var p = i - 1
         let stop = max(sentenceStart, i - 10)
         // "as soon as Tuesday", "as early as Tuesday"
-        if `is`(i - 1, WordKey("as")), isAny(i - 2, [K.soon, K.early]) { return .futureOrSame }
+        if `is`(i - 1, K.as), `is`(i - 2, K.soon) || `is`(i - 2, K.early) { return .futureOrSame }
+        let cues = K.futureCues
         while p >= stop {
-            if isAny(p, K.futureCues) { return .futureOrSame }
+            if let k = key(p), cues.contains(k) { return .futureOrSame }
             p -= 1
         }
         return .pastOrSame
@@ -1057,5 +1060,6 @@ extension K {
     static var ending: WordKey { WordKey(packed: 0x676e69646e65, 0x0) }  // "ending"
     static var full: WordKey { WordKey(packed: 0x6c6c7566, 0x0) }  // "full"
     static var couple: WordKey { WordKey(packed: 0x656c70756f63, 0x0) }  // "couple"
+    static var `as`: WordKey { WordKey(packed: 0x7361, 0x0) }  // "as"
     static var apostrophe: WordKey { WordKey(packed: 0x27, 0x0) }  // "'" (also the folded ’)
 }

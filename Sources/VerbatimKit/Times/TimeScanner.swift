@@ -25,6 +25,14 @@ struct TimeScanner {
         return ks.contains(k)
     }
 
+    /// Whether token `i`'s key is one of up to five keys: `isAny` without an array
+    /// (the entry point tests a handful of these for every candidate start).
+    @inline(__always)
+    func isOne(_ i: Int, _ k0: WordKey, _ k1: WordKey, _ k2: WordKey? = nil, _ k3: WordKey? = nil, _ k4: WordKey? = nil) -> Bool {
+        guard let k = key(i) else { return false }
+        return k == k0 || k == k1 || k == k2 || k == k3 || k == k4
+    }
+
     /// The token is the single ASCII character `c`.
     @inline(__always) func isChar(_ i: Int, _ c: Character) -> Bool {
         guard inRange(i) else { return false }

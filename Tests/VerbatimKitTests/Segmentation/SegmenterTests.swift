@@ -138,6 +138,21 @@ private func sentenceTexts(_ document: Document, _ s: Segmentation) -> [String] 
         #expect(s.tokens[0].flags.contains(.sentenceStart))
     }
 
+    /// The ASCII fast path and the general scalar loop agree, including words where a
+    /// non-ASCII letter comes after the first cased ASCII letter or before it.
+    @Test func shapesOfMixedScriptWords() throws {
+        let cases: [(String, WordShape)] = [
+            ("eBay", .mixed), ("iPhone", .mixed), ("McDonald", .title), ("NASA", .upper), ("A", .title),
+            ("x", .lower), ("MÉTRO", .upper), ("Métro", .title), ("éCOLE", .mixed), ("ÉCOLE", .upper),
+            ("émile", .lower), ("FOOé", .title), ("fooÉ", .mixed), ("B2B", .upper), ("3M", .title), ("42", .uncased),
+        ]
+        for (word, expected) in cases {
+            let bytes = Array(word.utf8)
+            let shape = bytes.withUnsafeBufferPointer { TokenClassifier.shape($0, 0, $0.count) }
+            #expect(shape == expected, "\(word)")
+        }
+    }
+
     @Test func shapes() throws {
         let (_, s, _) = try segment("police Basu UK iPhone McDonald A 2018 O'Brien")
         #expect(s.tokens.map(\.shape) == [.lower, .title, .upper, .mixed, .title, .title, .uncased, .title])
