@@ -170,6 +170,32 @@ import Testing
         #expect(broken.stderr.contains("line 1"))
     }
 
+    @Test func installedBinaryFindsModelsInShare() throws {
+        let prefix = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let bin = prefix.appendingPathComponent("bin"), share = prefix.appendingPathComponent("share/verbatim")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.binary, to: bin.appendingPathComponent("verbatim"))
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Models"), to: share.appendingPathComponent("Models"))
+        let process = Process()
+        process.executableURL = bin.appendingPathComponent("verbatim")
+        process.arguments = ["annotate", "--no-text"]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        process.environment = [:]
+        let input = Pipe(), out = Pipe()
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(#"{"text": "Neil Basu spoke in London."}"#.utf8))
+        try input.fileHandleForWriting.close()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.contains(#""text":"Neil Basu""#))
+    }
+
     @Test func environmentVariableLocatesModels() throws {
         let process = Process()
         process.executableURL = CLI.binary

@@ -57,9 +57,10 @@ public struct Lexicon: Sendable {
     public static let environmentVariable = "VERBATIM_MODELS"
 
     /// Finds the Models/ directory: `explicit` when given, else `$VERBATIM_MODELS`,
-    /// else a `Models/` next to the executable or in one of its parents
-    /// (`.build/release/verbatim` → the package's `Models/`), else one in the
-    /// current directory or its parents.
+    /// else what ``ResourceLocator`` finds: `share/verbatim/Models` beside an installed
+    /// `bin/verbatim`, a `Models/` next to the executable or in one of its parents
+    /// (`.build/release/verbatim` → the package's `Models/`), else one in the current
+    /// directory or its parents.
     /// - Throws: ``VerbatimError/model(path:reason:)`` when nothing is found or an
     ///   explicitly named directory does not exist.
     public static func locateModels(explicit: String? = nil) throws(VerbatimError) -> String {
@@ -76,22 +77,7 @@ public struct Lexicon: Sendable {
             guard isDirectory(env) else { throw VerbatimError.model(path: env, reason: "models directory not found (from \(environmentVariable))") }
             return env
         }
-        var starts: [String] = []
-        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") { starts.append(exe) }
-        if let arg0 = CommandLine.arguments.first, arg0.contains("/") {
-            starts.append(URL(fileURLWithPath: arg0).standardizedFileURL.path)
-        }
-        starts.append(fm.currentDirectoryPath + "/.")
-        for start in starts {
-            var dir = URL(fileURLWithPath: start).deletingLastPathComponent()
-            for _ in 0..<12 {
-                let candidate = dir.appendingPathComponent("Models").path
-                if isDirectory(candidate) { return candidate }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
+        if let found = ResourceLocator.find("Models") { return found }
         throw VerbatimError.model(path: "Models", reason: "no models directory found: pass one explicitly (--models DIR) or set \(environmentVariable)")
     }
 
