@@ -32,6 +32,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz target: replays files by default; built with
+        // `-sanitize=fuzzer -DFUZZING` it is a libFuzzer binary (Tests/Fuzz/run-fuzz.sh).
+        .executableTarget(
+            name: "verbatim-fuzz",
+            dependencies: ["VerbatimKit"]
+        ),
         .testTarget(
             name: "VerbatimKitTests",
             dependencies: ["VerbatimKit"]

@@ -9,6 +9,13 @@ enum Signals {
     static var interrupted: Bool { flag != 0 }
 
     static func install() {
+        // A parent may have left these blocked (the mask survives exec); unblock
+        // them so an interrupt always reaches the handler.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         signal(SIGPIPE, SIG_IGN)
         signal(SIGINT) { _ in Signals.flag = 1 }
         signal(SIGTERM) { _ in Signals.flag = 1 }

@@ -82,6 +82,24 @@ public final class Segmenter {
         return Self.assemble(tokens: tokens, sentenceStarts: sentenceStarts, paragraphStarts: layout.paragraphStarts, bytes: bytes)
     }
 
+    /// Runs ICU's word and sentence iterators over the text and only counts the
+    /// boundaries: the floor every other stage is measured against (`verbatim bench`).
+    public func countBoundaries(utf8 bytes: [UInt8]) throws(VerbatimError) -> (words: Int, sentences: Int) {
+        var ends = [Int32](repeating: 0, count: 512)
+        var statuses = [Int32](repeating: 0, count: 512)
+        var counts = [0, 0]
+        for (k, breaker) in [words, sentences].enumerated() {
+            let code = bytes.withUnsafeBufferPointer { vb_breaker_set_utf8(breaker, $0.baseAddress, Int64($0.count)) }
+            if code != 0 { throw .icu(Self.icuName(code)) }
+            while true {
+                let n = vb_breaker_next(breaker, &ends, &statuses, 512)
+                if n == 0 { break }
+                counts[k] += Int(n)
+            }
+        }
+        return (counts[0], counts[1])
+    }
+
     /// Segment start offsets (the text start included, the end excluded).
     private func boundaries(_ breaker: OpaquePointer, _ bytes: [UInt8]) throws(VerbatimError) -> [Int32] {
         var result: [Int32] = [0]

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@Suite struct BenchCommandTests {
+    /// The benchmark runs on the bundled samples and reports every figure; no
+    /// figure is asserted against a threshold (these machines are shared and noisy).
+    @Test func reportsEveryFigureAsJSON() throws {
+        let result = try CLI.run(["bench", "--size-mb", "0.3", "--jobs", "2", "--json"], directory: CLI.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        let figures = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        for key in ["icu", "segmentation", "pipeline_1", "pipeline_n"] {
+            let stage = try #require(figures[key] as? [String: Any], "missing \(key)")
+            #expect((stage["mb_per_s"] as? Double ?? 0) > 0)
+            #expect((stage["docs_per_s"] as? Double ?? 0) > 0)
+        }
+        #expect((figures["corpus_bytes"] as? Int ?? 0) >= 300_000)
+        #expect((figures["peak_rss_mb"] as? Double ?? 0) > 0)
+        #expect((figures["startup_ms"] as? Double ?? 0) > 0)
+        #expect(figures["pipeline_n_vs_1"] is Double)
+    }
+
+    @Test func measuresAUserCorpus() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("c.jsonl")
+        try write(#"{"text": "Police said the car crashed in London on Tuesday."}"# + "\n", to: file)
+        let result = try CLI.run(["bench", "--size-mb", "0.05", "--jobs", "1", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text.contains("ICU segmentation alone"))
+        #expect(result.text.contains("full pipeline, 1 thread"))
+        #expect(result.text.contains("peak RSS"))
+    }
+}
