@@ -64,12 +64,10 @@ public struct SpacyJSONWriter: Sendable {
         /// start and end on token boundaries).
         func aligned(_ start: Int32, _ end: Int32) -> (Int32, Int32) {
             var lo = start, hi = end
-            var k = tokens.partitioningIndex { $0.end > start }
-            if k < tokens.count, tokens[k].start < end { lo = min(lo, tokens[k].start) }
-            while k < tokens.count, tokens[k].start < end {
-                hi = max(hi, tokens[k].end)
-                k += 1
-            }
+            let first = tokens.partitioningIndex { $0.end > start }
+            if first < tokens.count, tokens[first].start < end { lo = min(lo, tokens[first].start) }
+            let last = tokens.partitioningIndex { $0.start >= end } - 1
+            if last >= first, last >= 0 { hi = max(hi, tokens[last].end) }
             return (lo, hi)
         }
 
