@@ -5,7 +5,7 @@ import VerbatimKit
 extension Verbatim {
     struct Annotate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Annotate articles and write one JSON line per record (schema 1).",
+            abstract: "Annotate articles and write one JSON line per record (schema 1), or another --format.",
             discussion: """
                 PATH is a .txt file (one article), a folder (every *.txt file below it, in sorted \
                 order), a .jsonl file (one JSON object per line), or - for standard input. With no \
@@ -13,8 +13,12 @@ extension Verbatim {
 
                 Every input record yields exactly one output line, in input order: annotated, or \
                 {"id", "error": {"code", "message"}, "path", "line", "offset"} when the record \
-                cannot be processed. Only JSON Lines go to standard output; progress and warnings \
+                cannot be processed. Only the output goes to standard output; progress and warnings \
                 go to standard error.
+
+                --format conll|brat|csv|spacy writes the same annotations for other tools (see the \
+                README, "Output formats"); they leave failed records out (conll: an empty document) \
+                and report them on standard error.
                 """
         )
 
