@@ -70,7 +70,14 @@ public struct JSONObjectReader {
         }
         while k < end {
             let c = raw[k]
-            if c != UInt8(ascii: "\\") { out.append(c); k += 1; continue }
+            if c != UInt8(ascii: "\\") {
+                // Copy the whole run up to the next escape at once.
+                var runEnd = k + 1
+                while runEnd < end, raw[runEnd] != UInt8(ascii: "\\") { runEnd += 1 }
+                out.append(contentsOf: raw[k..<runEnd])
+                k = runEnd
+                continue
+            }
             let e = raw[k + 1]
             k += 2
             switch e {

@@ -8,12 +8,13 @@ public struct AnnotationEncoder {
 
     let document: Document
     let explain: Bool
-    private let index: CodePointIndex
+    private let index: CodePointIndex?
 
-    public init(document: Document, explain: Bool) {
+    public init(document: Document, explain: Bool, hasSpans: Bool = true) {
         self.document = document
         self.explain = explain
-        self.index = CodePointIndex(document.utf8)
+        // Building the index costs a pass over the text: skip it when nothing needs it.
+        self.index = hasSpans ? CodePointIndex(document.utf8) : nil
     }
 
     static func entityID(_ i: Int) -> String { "e\(i + 1)" }
@@ -93,8 +94,8 @@ public struct AnnotationEncoder {
 
     /// `"start"`, `"end"` (code points) and `"text"` of a byte span.
     private func span(_ start: Int32, _ end: Int32, into out: inout JSONWriter) {
-        out.field("start", index.codePoints(atByte: start))
-        out.field("end", index.codePoints(atByte: end))
+        out.field("start", index?.codePoints(atByte: start) ?? Int(start))
+        out.field("end", index?.codePoints(atByte: end) ?? Int(end))
         out.field("text", document.string(start, end))
     }
 }

@@ -106,7 +106,9 @@ public final class RecordProcessor {
                 }
             }
         }
-        AnnotationEncoder(document: document, explain: options.explain).encode(a.state.annotation, into: &out)
+        let annotation = a.state.annotation
+        let hasSpans = !annotation.entities.isEmpty || !annotation.quotes.isEmpty
+        AnnotationEncoder(document: document, explain: options.explain, hasSpans: hasSpans).encode(annotation, into: &out)
         out.endObject()
         out.newline()
         return out.bytes

@@ -36,6 +36,19 @@ enum TokenClassifier {
             i += length
         }
         if allSpace { return .space(lineBreak: lineBreak) }
+        let lead = b[start]
+        if lead < 0x80 {
+            // ASCII: punctuation unless it is one of the symbol characters.
+            switch lead {
+            case UInt8(ascii: "$"), UInt8(ascii: "+"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: ">"),
+                 UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+                return .token(.symbol, .uncased)
+            case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
+                return .token(.punctuation, .uncased)
+            default:
+                break
+            }
+        }
         let first = UTF8Scalars.decode(b, start).scalar
         switch first.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
