@@ -13,7 +13,9 @@ import Testing
 
     @Test(arguments: AdversarialInputTests.cases.map(\.0))
     func everyFormatWritesHostileText(name: String) throws {
-        let text = AdversarialInputTests.cases.first { $0.0 == name }!.1
+        // The first 40,000 characters: the writers are linear, and the full-size cases
+        // already go through the pipeline in AdversarialInputTests (slow in debug builds).
+        let text = String(AdversarialInputTests.cases.first { $0.0 == name }!.1.prefix(40_000))
         let result = processor.analyze(InputRecord(payload: .text(Array(text.utf8)), fallbackID: "adversarial"))
         guard case .annotated(let a) = result else {
             Issue.record("not annotated: \(name)")
