@@ -77,6 +77,11 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(html.hasSuffix("</html>\n"))
 
+        let one = try CLI.run(["render", Self.samples, "-j", "1"])
+        let four = try CLI.run(["render", Self.samples, "-j", "4"])
+        #expect(one.stdout == four.stdout)
+        #expect(one.stdout == (try Data(contentsOf: page)))
+
         let failing = try CLI.run(["render", "--title", "T"], stdin: Data(#"{"id": "x", "text": 1}"#.utf8))
         #expect(failing.status == 1)
         #expect(failing.text.contains("<title>T</title>"))
