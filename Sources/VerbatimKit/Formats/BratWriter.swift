@@ -174,7 +174,7 @@ public struct BratWriter: Sendable {
     }
 }
 
-extension String {
+fileprivate extension String {
     func replacingTabs() -> String {
         contains("\t") ? String(map { $0 == "\t" ? " " : $0 }) : self
     }

@@ -161,7 +161,8 @@ public struct HTMLRenderer: Sendable {
                               open: "<q class=\"quote\" id=\"\(d)-q\(k + 1)\" data-kind=\"\(q.kind.rawValue)\">", reopen: "<q class=\"quote\">",
                               close: "</q>", suffix: said))
         }
-        for (span, n) in speakerIndex {
+        // In speaker order, not the dictionary's (which differs from run to run).
+        for (span, n) in speakerIndex.sorted(by: { $0.value < $1.value }) {
             let backs = speakerQuotes[n].map { "<a href=\"#\(d)-q\($0 + 1)\" aria-label=\"back to quote \($0 + 1)\">Q\($0 + 1)</a>" }
             items.append(Item(start: span.start, end: span.end, layer: 2,
                               open: "<span class=\"speaker\" id=\"\(d)-s\(n + 1)\">", reopen: "<span class=\"speaker\">",

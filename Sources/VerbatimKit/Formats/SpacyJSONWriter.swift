@@ -159,7 +159,7 @@ public struct SpacyJSONWriter: Sendable {
     }
 }
 
-extension Array {
+fileprivate extension Array {
     /// The first index whose element satisfies `predicate`, for a predicate that is
     /// false then true along the array (binary search).
     func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
