@@ -18,7 +18,7 @@ public struct BratDocument: Sendable, Equatable {
 /// A1	Kind T3 direct
 /// T4	Cue 92 96	told
 /// R1	Speaker Arg1:T3 Arg2:T1
-/// R2	Cue Arg1:T3 Arg2:T4
+/// R2	HasCue Arg1:T3 Arg2:T4
 /// #2	AnnotatorNotes T3	speaker=Neil Basu
 /// ```
 ///
@@ -28,7 +28,7 @@ public struct BratDocument: Sendable, Equatable {
 /// - A quote is a `Quote` text-bound annotation with a `Kind` attribute (`direct`
 ///   or `partial`), a `Speaker` relation to the speaker's mention (the entity at
 ///   that span, or a `Mention` annotation when no entity covers it exactly), a
-///   `Cue` relation to a `Cue` annotation, and the resolved speaker name in a note.
+///   `HasCue` relation to a `Cue` annotation, and the resolved speaker name in a note.
 /// - A span that crosses line breaks is written as fragments (`0 10;11 20`), as
 ///   brat itself does, with the fragments' texts joined by a space.
 /// - ``BratWriter/configuration`` is the `annotation.conf` that declares these types.
@@ -48,8 +48,8 @@ public struct BratWriter: Sendable {
 
         [relations]
         Speaker\tArg1:Quote, Arg2:PERSON|ORG|PLACE|Mention
-        Cue\tArg1:Quote, Arg2:Cue
-        <OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>
+        HasCue\tArg1:Quote, Arg2:Cue
+        <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
 
         [events]
 
@@ -75,7 +75,7 @@ public struct BratWriter: Sendable {
         Cue\tbgColor:#ffc6ff
         Mention\tbgColor:#ffd6a5
         Speaker\tcolor:#c0392b, dashArray:3-3, arrowHead:triangle-5
-        Cue\tcolor:#8e44ad, arrowHead:triangle-5
+        HasCue\tcolor:#8e44ad, arrowHead:triangle-5
 
         """
 
@@ -136,7 +136,7 @@ public struct BratWriter: Sendable {
             if let cue = quote.cue {
                 let cueID = textBound("Cue", cue.start, cue.end)
                 r += 1
-                out.append(contentsOf: "R\(r)\tCue Arg1:\(id) Arg2:\(cueID)\n".utf8)
+                out.append(contentsOf: "R\(r)\tHasCue Arg1:\(id) Arg2:\(cueID)\n".utf8)
             }
             if let speaker = quote.speaker {
                 let key = Span(start: speaker.start, end: speaker.end)

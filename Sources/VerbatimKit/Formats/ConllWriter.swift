@@ -1,7 +1,7 @@
 /// Writes entities as CoNLL-2003-style BIO tags, one token per line.
 ///
 /// ```
-/// -DOCSTART-	O
+/// -DOCSTART- -X- -X- O
 ///
 /// Neil	B-PER
 /// Basu	I-PER
@@ -10,15 +10,16 @@
 ///
 /// ```
 ///
-/// - Each document starts with a `-DOCSTART-	O` line and a blank line, as in the
-///   CoNLL-2003 data (there with four columns); documents follow in input order.
+/// - Each document starts with the CoNLL-2003 document line `-DOCSTART- -X- -X- O`
+///   (exactly as in the original data, which readers match or test with
+///   `startswith("-DOCSTART-")`) and a blank line; documents follow in input order.
 /// - Tokens are Verbatim's ICU tokens, `TOKEN<TAB>TAG`; sentences end with a blank line.
 /// - Tags are IOB2 (every entity's first token is `B-`), as `conlleval -r`-style
 ///   and seqeval readers expect: PERSON → `PER`, ORG → `ORG`, PLACE → `LOC`,
 ///   TIME → `TIME`. A token that an entity only partly covers belongs to it.
 /// - Quotes are not written (CoNLL has no place for them).
 public struct ConllWriter: Sendable {
-    public static let documentStart = "-DOCSTART-\tO\n\n"
+    public static let documentStart = "-DOCSTART- -X- -X- O\n\n"
 
     public init() {}
 

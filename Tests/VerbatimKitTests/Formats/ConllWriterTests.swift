@@ -6,7 +6,7 @@ import Testing
     @Test func writesIOB2TagsPerTokenAndBlankLinesBetweenSentences() throws {
         let state = try FormatFixture.state()
         let text = String(decoding: ConllWriter().write(state), as: UTF8.self)
-        #expect(text.hasPrefix("-DOCSTART-\tO\n\n“\tO\nThere\tO\n"))
+        #expect(text.hasPrefix("-DOCSTART- -X- -X- O\n\n“\tO\nThere\tO\n"))
         #expect(text.contains("\nNeil\tB-PER\nBasu\tI-PER\n,\tO\n"))
         // "Met" ends inside the token "Met’s": the token belongs to the entity.
         #expect(text.contains("\nMet’s\tB-ORG\n"))
@@ -14,8 +14,8 @@ import Testing
         #expect(text.contains("\nScotland\tB-ORG\nYard\tI-ORG\n"))
         #expect(text.hasSuffix(".\tO\n\n"))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.filter { !$0.isEmpty && $0 != "-DOCSTART-\tO" }.count == state.segmentation.tokens.count)
-        #expect(lines.allSatisfy { $0.isEmpty || $0.split(separator: "\t").count == 2 })
+        #expect(lines.filter { !$0.isEmpty && $0 != "-DOCSTART- -X- -X- O" }.count == state.segmentation.tokens.count)
+        #expect(lines.allSatisfy { $0.isEmpty || $0.hasPrefix("-DOCSTART-") || $0.split(separator: "\t").count == 2 })
     }
 
     @Test func adjacentEntitiesEachStartWithB() {
