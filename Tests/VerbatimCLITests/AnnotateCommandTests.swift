@@ -100,3 +100,44 @@ import Testing
         #expect(result.lines.count == 1)
     }
 }
+
+@Suite struct InputKindTests {
+    @Test func otherExtensionsAreSniffed() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let records = dir.appendingPathComponent("gold.in")
+        try write("\n  " + #"{"id": "r1", "text": "One."}"# + "\n" + #"{"id": "r2", "text": "Two."}"# + "\n", to: records)
+        let prose = dir.appendingPathComponent("story.md")
+        try write("{Braces} inside prose are rare, but a story.md with text is an article.", to: prose)
+        try write("Plain story.", to: dir.appendingPathComponent("note"))
+        let brace = dir.appendingPathComponent("brace.txt")
+        try write(#"{"id": "x", "text": "a .txt file is always one article"}"#, to: brace)
+
+        let result = try CLI.run(["annotate", records.path, dir.appendingPathComponent("note").path, brace.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.map { $0["id"] as? String } == ["r1", "r2", dir.appendingPathComponent("note").path, brace.path])
+        let md = try CLI.run(["annotate", prose.path])
+        #expect(md.status == 1)  // starts with "{": read as JSONL, and it is not JSON
+        #expect(md.lines.count == 1)
+    }
+}
+
+@Suite struct EvalCommandTests {
+    @Test func scoresAnnotateOutputAgainstGold() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gold = dir.appendingPathComponent("gold.jsonl")
+        try write(#"{"id": "a", "text": "Neil Basu spoke in London.", "entities": [{"start": 0, "end": 9, "label": "PERSON"}, {"start": 19, "end": 25, "label": "PLACE"}]}"# + "\n", to: gold)
+        let annotated = try CLI.run(["annotate", gold.path])
+        let predicted = dir.appendingPathComponent("pred.jsonl")
+        try annotated.stdout.write(to: predicted)
+        let result = try CLI.run(["eval", gold.path, predicted.path, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let figures = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        let micro = try #require(figures["entities_micro"] as? [String: Any])
+        #expect(micro["gold"] as? Int == 2)
+        #expect(figures["documents"] as? Int == 1)
+        let missing = try CLI.run(["eval", gold.path, dir.appendingPathComponent("nope.jsonl").path])
+        #expect(missing.status == 2)
+    }
+}

@@ -26,7 +26,8 @@ public enum InputSource: Sendable, Equatable {
 
     /// Resolves command-line arguments into sources: `-` is standard input, a
     /// folder stands for every `*.txt` file below it (sorted by path), a file
-    /// ending in `.jsonl` or `.ndjson` is JSON Lines, any other file is one article.
+    /// ending in `.jsonl` or `.ndjson` is JSON Lines, a `.txt` file is one article, and
+    /// any other file is JSON Lines if it starts with `{`, else one article.
     public static func resolve(_ arguments: [String], stdinFormat: StandardInputFormat) throws(InputError) -> [InputSource] {
         if arguments.isEmpty { return [.standardInput(stdinFormat)] }
         var sources: [InputSource] = []
@@ -47,8 +48,7 @@ public enum InputSource: Sendable, Equatable {
                 sources += found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                     .map { .textFile(path: base + $0, id: $0) }
             } else {
-                let lower = argument.lowercased()
-                if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+                if isJSONLines(path: argument) {
                     sources.append(.jsonlFile(path: argument))
                 } else {
                     sources.append(.textFile(path: argument, id: argument))
@@ -56,6 +56,22 @@ public enum InputSource: Sendable, Equatable {
             }
         }
         return sources
+    }
+
+    /// `.txt` is an article and `.jsonl`/`.ndjson` is JSON Lines whatever they hold;
+    /// any other file (`in.jsonl.tmp`, `records.in`) is JSON Lines when its first
+    /// non-space character is `{`, since plain prose never starts that way.
+    static func isJSONLines(path: String) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".txt") || lower.hasSuffix(".text") { return false }
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return true }
+        guard let file = fopen(path, "rb") else { return false }
+        defer { fclose(file) }
+        var head = [UInt8](repeating: 0, count: 4096)
+        let n = fread(&head, 1, head.count, file)
+        var i = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0
+        while i < n, head[i] == 0x20 || head[i] == 0x09 || head[i] == 0x0A || head[i] == 0x0D { i += 1 }
+        return i < n && head[i] == UInt8(ascii: "{")
     }
 
     /// The size in bytes where it is known in advance (files), for the progress ETA.

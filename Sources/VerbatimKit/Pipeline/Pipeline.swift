@@ -1,3 +1,5 @@
+import Foundation
+
 /// The full analysis: ICU segmentation followed by the annotators, checked for
 /// order when built. Immutable and shared between threads; each thread asks for
 /// its own ``Worker`` (which owns the non-thread-safe ICU iterators).
@@ -18,9 +20,27 @@ public final class Pipeline: Sendable {
         self.annotators = annotators
     }
 
-    /// The standard pipeline.
-    public convenience init() throws(PipelineError) {
-        try self.init(annotators: [])
+    /// The standard pipeline with models found by ``Lexicon/locateModels(explicit:)``
+    /// (`$VERBATIM_MODELS`, next to the executable, or the current directory and its parents).
+    /// - Throws: ``VerbatimError/model(path:reason:)`` when the models are missing or corrupt.
+    public convenience init() throws {
+        try self.init(lexicon: Lexicon(locating: nil))
+    }
+
+    /// The standard pipeline with the models in `models` (a Models/ directory).
+    /// - Throws: ``VerbatimError/model(path:reason:)`` when the models are missing or corrupt.
+    public convenience init(models: String) throws {
+        try self.init(lexicon: Lexicon(directory: models))
+    }
+
+    /// The standard pipeline with the models in the directory `models`.
+    public convenience init(models: URL) throws {
+        try self.init(models: models.path)
+    }
+
+    /// The standard pipeline over already loaded models (to add user lists first).
+    public convenience init(lexicon: Lexicon) throws {
+        try self.init(annotators: [EntityRecognizer(lexicon: lexicon)])
     }
 
     /// A per-thread worker.

@@ -1,0 +1,260 @@
+/// Per-document facts shared by the recognizers and the resolver: token
+/// features, name hashes and the capitalised chunks candidates are built from.
+final class EntityContext {
+    let document: Document
+    let tokens: [Token]
+    let sentences: [Range<Int>]
+    let keys: TokenKeys
+    let lexicon: EntityLexicon
+    let matcher = LexiconMatcher()
+    var features: [TokenFeatures]
+    /// FNV-1a hash of each token's folded key without a possessive ending; 0 for non-words.
+    var hash: [UInt64]
+    /// Sentence index of each token.
+    var sentenceOf: [Int32]
+    /// Whether the token's sentence is written in capitals (a headline).
+    var capsSentence: [Bool]
+    /// Hardly any capitals in the whole document.
+    let lowerDocument: Bool
+    /// A sports report (results, tables): place names there usually name teams.
+    var sportsDocument = false
+    /// Runs of name-like tokens (token ranges), in text order.
+    var chunks: [Range<Int>] = []
+
+    init(document: Document, segmentation: Segmentation, lexicon: EntityLexicon) {
+        self.document = document
+        self.tokens = segmentation.tokens
+        self.sentences = segmentation.sentences
+        self.lexicon = lexicon
+        self.keys = TokenKeys(document: document, tokens: segmentation.tokens)
+        let n = tokens.count
+        features = Array(repeating: [], count: n)
+        hash = Array(repeating: 0, count: n)
+        sentenceOf = Array(repeating: 0, count: n)
+        capsSentence = Array(repeating: false, count: n)
+
+        var cased = 0, upperOrTitle = 0
+        for t in tokens where t.kind == .word {
+            if t.shape != .uncased { cased += 1 }
+            if t.shape == .title || t.shape == .upper { upperOrTitle += 1 }
+        }
+        lowerDocument = cased >= 20 && upperOrTitle * 100 < cased
+        for (s, range) in sentences.enumerated() {
+            var upper = 0, lower = 0
+            for i in range where tokens[i].kind == .word {
+                switch tokens[i].shape {
+                case .upper: upper += 1
+                case .lower, .mixed, .title: lower += 1
+                default: break
+                }
+            }
+            let caps = upper >= 2 && upper > 2 * lower
+            for i in range { sentenceOf[i] = Int32(s); capsSentence[i] = caps }
+        }
+        for i in 0..<n { computeFeatures(i) }
+        // A frequent word opening a sentence is still a first name before a surname ("Bill Clinton said").
+        for i in 0..<n where i + 1 < n && features[i].contains(.capitalized) && !features[i].contains(.nameLike)
+            && features[i].contains(.commonFirstName) && features[i + 1].contains(.nameLike) && features[i + 1].contains(.surname)
+            && features[i].isDisjoint(with: [.prep, .speech, .notName, .role, .title, .month, .particle])
+            && !features[i + 1].contains(.common) {
+            features[i].insert(.nameLike)
+        }
+        // In headlines and lower-case text, a place name may start with a common word ("NEW YORK").
+        var i = 0
+        while i < n {
+            guard (capsSentence[i] || lowerDocument) && tokens[i].kind == .word && !features[i].contains(.nameLike) else { i += 1; continue }
+            let limit = sentences[Int(sentenceOf[i])].upperBound
+            var end = i
+            for table in [lexicon.countries, lexicon.cities, lexicon.regions] {
+                if let m = matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit), m.end - i >= 2 { end = max(end, m.end) }
+            }
+            if end > i {
+                for k in i..<end where tokens[k].kind == .word { features[k].insert(.nameLike) }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        var sportWords = 0
+        for f in features where f.contains(.sport) { sportWords += 1 }
+        var sportHeadline = false
+        for s in sentences.prefix(2) { for i in s where features[i].contains(.sport) && tokens[i].shape == .upper { sportHeadline = true } }
+        sportsDocument = sportHeadline || sportWords >= 4 && sportWords * 60 >= n
+        buildChunks()
+    }
+
+    // MARK: - Token facts
+
+    private func computeFeatures(_ i: Int) {
+        let t = tokens[i]
+        guard t.kind == .word else { return }
+        var f: TokenFeatures = []
+        var key = keys.foldedKey(i)
+        // Possessive: the name stops before ’s / 's.
+        if key.count > 2, key[key.endIndex - 2] == 0x27, key[key.endIndex - 1] == 0x73 {
+            f.insert(.possessive)
+            key = key[key.startIndex..<(key.endIndex - 2)]
+        } else if key.count > 1, key[key.endIndex - 1] == 0x27 {
+            f.insert(.possessive)
+            key = key[key.startIndex..<(key.endIndex - 1)]
+        }
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        hash[i] = h
+
+        let lex = lexicon
+        let cueEntries = matcher.lookup(key, in: lex.cues)
+        for e in cueEntries { f.formUnion(lex.cueClass(e)) }
+
+        let capital = t.shape == .title || t.shape == .upper
+        let caps = capsSentence[i]
+        let candidate = capital || caps || lowerDocument
+        if candidate {
+            let common = matcher.lookup(key, in: lex.commonWords)
+            if let e = common.first {
+                f.insert(.word)
+                if lex.commonWords.number(e, 2) <= 20 { f.insert(.common) }
+            }
+            let first = matcher.lookup(key, in: lex.firstNames)
+            if let e = first.first {
+                let count = lex.firstNames.number(e, 3)
+                if count >= 1500 { f.insert(.firstName) }
+                if count >= 20000 { f.insert(.commonFirstName) }
+            }
+            let sur = matcher.lookup(key, in: lex.surnames)
+            if let e = sur.first {
+                let count = lex.surnames.number(e, 2)
+                if count >= 1000 { f.insert(.surname) }
+                if count >= 10000 { f.insert(.commonSurname) }
+            }
+            if !matcher.lookup(key, in: lex.demonyms).isEmpty { f.insert(.demonym) }
+        }
+        if capital && !caps { f.insert(.capitalized) }
+        // Shape facts from the bytes.
+        let bytes = document.utf8
+        let length = t.length
+        if t.shape == .title && length == 1 { f.insert(.initial) }
+        if t.shape == .upper || (t.shape == .title && length == 1) {
+            var letters = 0
+            for k in Int(t.start)..<Int(t.end) where bytes[k] >= 0x41 && bytes[k] <= 0x5A { letters += 1 }
+            if letters >= 2 && letters <= 6 && !caps { f.insert(.acronym) }
+        }
+        // Name-like: capitalised in running text (a capital at the start of a
+        // sentence proves little when the word is a frequent English word).
+        if caps || lowerDocument {
+            if !f.contains(.common) && !f.contains(.notName) && length > 1 { f.insert(.nameLike) }
+            if lowerDocument && !capital && f.contains(.word) && !f.contains(.firstName) { f.remove(.nameLike) }
+        } else if capital {
+            let initialPosition = t.flags.contains(.sentenceInitial) || previousIsOpening(i)
+            if !initialPosition || !f.contains(.common) { f.insert(.nameLike) }
+        }
+        features[i] = f
+    }
+
+    private func previousIsOpening(_ i: Int) -> Bool {
+        guard i > 0 else { return true }
+        let p = tokens[i - 1]
+        if p.quote?.role == .opening { return true }
+        if p.kind == .punctuation, document.utf8[Int(p.start)] == 0x3A { return true } // "Name: text"
+        return false
+    }
+
+    /// "-led", "-based", "-born", "-backed": a hyphenated adjective, not part of a name.
+    private func lowerHyphenCompound(_ i: Int) -> Bool {
+        let key = keys.foldedKey(i)
+        if features[i].contains(.word) { return true }
+        for suffix in ["ed", "ing", "er", "ers", "ly", "ian", "ese", "ish"] where key.count > suffix.utf8.count + 1 && key.reversed().starts(with: suffix.utf8.reversed()) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether token `i` is the word `w` (ASCII lower case), case-insensitively.
+    func isWord(_ i: Int, _ w: StaticString) -> Bool {
+        i >= 0 && i < tokens.count && keys.folded(i, is: w)
+    }
+
+    /// Whether token `i` is a punctuation token starting with byte `b`.
+    func isPunct(_ i: Int, _ b: UInt8) -> Bool {
+        guard i >= 0, i < tokens.count else { return false }
+        let t = tokens[i]
+        return (t.kind == .punctuation || t.kind == .symbol) && document.utf8[Int(t.start)] == b
+    }
+
+    func sameSentence(_ a: Int, _ b: Int) -> Bool {
+        a >= 0 && b >= 0 && a < tokens.count && b < tokens.count && sentenceOf[a] == sentenceOf[b]
+    }
+
+    func has(_ i: Int, _ f: TokenFeatures) -> Bool {
+        i >= 0 && i < tokens.count && features[i].contains(f)
+    }
+
+    func hasAny(_ i: Int, _ f: TokenFeatures) -> Bool {
+        i >= 0 && i < tokens.count && !features[i].isDisjoint(with: f)
+    }
+
+    /// Byte end of token `i` as a name (before a possessive ending).
+    func nameEnd(_ i: Int) -> Int32 {
+        let t = tokens[i]
+        guard features[i].contains(.possessive) else { return t.end }
+        let b = document.utf8
+        var e = Int(t.end)
+        if b[e - 1] == 0x73 || b[e - 1] == 0x53 { e -= 1 }   // s
+        // the apostrophe: ASCII ' or a 3-byte typographic mark
+        if e >= 1, b[e - 1] == 0x27 { e -= 1 } else if e >= 3, b[e - 3] == 0xE2 { e -= 3 }
+        return Int32(e)
+    }
+
+    /// The text of tokens `a..<b` as a name.
+    func text(_ a: Int, _ b: Int) -> String {
+        document.string(tokens[a].start, nameEnd(b - 1))
+    }
+
+    // MARK: - Chunks
+
+    /// Runs of name-like tokens within a sentence, joined by glued hyphens and
+    /// full stops (initials, "St."), "&", and lower-case name particles followed by
+    /// a name; a possessive ends a run.
+    private func buildChunks() {
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            guard features[i].contains(.nameLike) else { i += 1; continue }
+            let start = i
+            var end = i + 1
+            while end < n, sameSentence(start, end), !features[end - 1].contains(.possessive) {
+                let t = tokens[end]
+                if t.flags.contains(.lineBreakBefore) { break }
+                if features[end].contains(.nameLike) { end += 1; continue }
+                // glued hyphen or full stop: Jean-Pierre, J. K., St. Louis
+                if t.kind == .punctuation, end + 1 < n, features[end + 1].contains(.nameLike),
+                   isPunct(end, 0x2D) && !t.flags.contains(.spaceBefore) && !tokens[end + 1].flags.contains(.spaceBefore)
+                    || isPunct(end, 0x2E) && !t.flags.contains(.spaceBefore) && (features[end - 1].contains(.initial) || features[end - 1].contains(.title) || isWord(end - 1, "st") || isWord(end - 1, "mt")) {
+                    end += 2; continue
+                }
+                // "Lee Cheuk-yan", "Inzamam-ul-Haq": lower-case parts glued by hyphens inside a name.
+                if isPunct(end, 0x2D), end + 1 < n, !t.flags.contains(.spaceBefore), !tokens[end + 1].flags.contains(.spaceBefore),
+                   tokens[end + 1].kind == .word, tokens[end + 1].shape == .lower, features[end - 1].contains(.capitalized),
+                   !(end + 2 < n && isPunct(end + 2, 0x2D) == false && tokens[end + 2].kind == .word && !tokens[end + 2].flags.contains(.spaceBefore)) {
+                    var k = end + 2
+                    // take further glued "-Part" pieces
+                    while k + 1 < n, isPunct(k, 0x2D), !tokens[k].flags.contains(.spaceBefore), !tokens[k + 1].flags.contains(.spaceBefore),
+                          tokens[k + 1].kind == .word {
+                        k += 2
+                    }
+                    if !lowerHyphenCompound(end + 1) { end = k; continue }
+                }
+                if isPunct(end, 0x26), end + 1 < n, features[end + 1].contains(.nameLike) { end += 2; continue }
+                if t.shape == .lower, features[end].contains(.particle), end + 1 < n, features[end + 1].contains(.nameLike) {
+                    end += 1; continue
+                }
+                break
+            }
+            // A trailing initial's full stop stays outside; a leading "The" is dropped.
+            var s = start
+            if isWord(s, "the") && end - s > 1 { s += 1 }
+            chunks.append(s..<end)
+            i = end
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// The lexicon tables the PERSON/ORG/PLACE recognizers read, checked once at load.
+public struct EntityLexicon: Sendable {
+    public let firstNames: LexiconTable
+    public let surnames: LexiconTable
+    public let commonWords: LexiconTable
+    public let companies: LexiconTable
+    public let legalSuffixes: LexiconTable
+    public let cities: LexiconTable
+    public let countries: LexiconTable
+    public let regions: LexiconTable
+    public let demonyms: LexiconTable
+    /// Cue words (Models/entities/cues.tsv): `key form class extra`.
+    public let cues: LexiconTable
+    /// Labelled user entries (``Lexicon/addUserList(contentsOf:extending:)``), if any.
+    public let user: LexiconTable?
+
+    /// Takes the tables from a loaded lexicon.
+    /// - Throws: ``VerbatimError/model(path:reason:)`` naming the first missing file.
+    public init(_ lexicon: Lexicon) throws(VerbatimError) {
+        firstNames = try lexicon.table("names/first-names")
+        surnames = try lexicon.table("names/surnames")
+        commonWords = try lexicon.table("common-words")
+        companies = try lexicon.table("orgs/companies")
+        legalSuffixes = try lexicon.table("orgs/legal-suffixes")
+        cities = try lexicon.table("places/cities")
+        countries = try lexicon.table("places/countries")
+        regions = try lexicon.table("places/regions")
+        demonyms = try lexicon.table("places/demonyms")
+        cues = try lexicon.table("entities/cues")
+        user = lexicon.optionalTable(Lexicon.userTableName)
+    }
+
+    /// The cue classes of the cue table's `class` column.
+    func cueClass(_ entry: Int) -> TokenFeatures {
+        let t = cues
+        if t.field(entry, 2, equals: "title") { return .title }
+        if t.field(entry, 2, equals: "role") { return .role }
+        if t.field(entry, 2, equals: "orghead") { return .orgHead }
+        if t.field(entry, 2, equals: "orgof") { return .orgOf }
+        if t.field(entry, 2, equals: "facility") { return .facility }
+        if t.field(entry, 2, equals: "street") { return .street }
+        if t.field(entry, 2, equals: "geohead") { return .geoHead }
+        if t.field(entry, 2, equals: "geopre") { return .geoPre }
+        if t.field(entry, 2, equals: "speech") { return .speech }
+        if t.field(entry, 2, equals: "prep") { return .prep }
+        if t.field(entry, 2, equals: "particle") { return .particle }
+        if t.field(entry, 2, equals: "notname") { return .notName }
+        if t.field(entry, 2, equals: "sport") { return .sport }
+        if t.field(entry, 2, equals: "month") { return .month }
+        return []
+    }
+}
+
+/// What the lexicons and the text say about one token.
+public struct TokenFeatures: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// May be part of a name here: capitalised (or, in an ALL-CAPS sentence or a
+    /// lower-case document, not a common word).
+    public static let nameLike = TokenFeatures(rawValue: 1 << 0)
+    public static let firstName = TokenFeatures(rawValue: 1 << 1)
+    /// A first name given to many (count >= 20000).
+    public static let commonFirstName = TokenFeatures(rawValue: 1 << 2)
+    public static let surname = TokenFeatures(rawValue: 1 << 3)
+    /// A frequent lower-case English word (SCOWL sizes 10 and 20).
+    public static let common = TokenFeatures(rawValue: 1 << 4)
+    /// Any SCOWL word (sizes up to 35).
+    public static let word = TokenFeatures(rawValue: 1 << 5)
+    public static let title = TokenFeatures(rawValue: 1 << 6)
+    public static let role = TokenFeatures(rawValue: 1 << 7)
+    public static let orgHead = TokenFeatures(rawValue: 1 << 8)
+    public static let orgOf = TokenFeatures(rawValue: 1 << 9)
+    public static let facility = TokenFeatures(rawValue: 1 << 10)
+    public static let street = TokenFeatures(rawValue: 1 << 11)
+    public static let geoHead = TokenFeatures(rawValue: 1 << 12)
+    public static let geoPre = TokenFeatures(rawValue: 1 << 13)
+    public static let speech = TokenFeatures(rawValue: 1 << 14)
+    public static let prep = TokenFeatures(rawValue: 1 << 15)
+    public static let particle = TokenFeatures(rawValue: 1 << 16)
+    public static let notName = TokenFeatures(rawValue: 1 << 17)
+    public static let demonym = TokenFeatures(rawValue: 1 << 18)
+    /// Ends in a possessive ’s / 's (the name stops before it).
+    public static let possessive = TokenFeatures(rawValue: 1 << 19)
+    /// A single capital letter (an initial when a full stop follows).
+    public static let initial = TokenFeatures(rawValue: 1 << 20)
+    /// Two to six capitals (an acronym: "PA", "NATO", "U.S.").
+    public static let acronym = TokenFeatures(rawValue: 1 << 21)
+    /// Written with an upper-case first letter in running text.
+    public static let capitalized = TokenFeatures(rawValue: 1 << 22)
+    /// A frequent surname (count >= 10000).
+    public static let commonSurname = TokenFeatures(rawValue: 1 << 23)
+    /// A word of sports reporting ("innings", "striker", "beat").
+    public static let sport = TokenFeatures(rawValue: 1 << 24)
+    /// A month name (never a place; "May" may still be a name).
+    public static let month = TokenFeatures(rawValue: 1 << 25)
+}

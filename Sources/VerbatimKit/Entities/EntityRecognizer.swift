@@ -1,0 +1,67 @@
+/// The PERSON/ORG/PLACE stage: recognizers propose candidates with a reason, the
+/// ``Resolver`` keeps one label per span, spreads names across the document and
+/// clusters mentions. Fills `annotation.entities` (sorted, non-overlapping) and
+/// `annotation.clusters`.
+public struct EntityRecognizer: Annotator {
+    public let name = "entities"
+    public let requires: Set<Layer> = [.tokens, .sentences]
+    public let produces: Set<Layer> = [.entities, .clusters]
+
+    let lexicon: EntityLexicon
+    let recognizers: [any EntityCandidateRecognizer]
+    let resolver = Resolver()
+
+    /// Builds the stage from loaded models.
+    /// - Throws: ``VerbatimError/model(path:reason:)`` naming a missing lexicon file.
+    public init(lexicon: Lexicon) throws(VerbatimError) {
+        let entityLexicon = try EntityLexicon(lexicon)
+        self.lexicon = entityLexicon
+        var countryNames: [String: String] = [:]
+        let countries = entityLexicon.countries
+        for i in 0..<countries.count where countries.field(i, 3, equals: "name") {
+            if let iso = countries.field(i, 2), countryNames[iso] == nil { countryNames[iso] = countries.form(i) }
+        }
+        recognizers = [UserListRecognizer(), PersonRecognizer(), OrganizationRecognizer(), PlaceRecognizer(countryNames: countryNames)]
+    }
+
+    public func annotate(_ state: inout AnalysisState) {
+        let ctx = EntityContext(document: state.document, segmentation: state.segmentation, lexicon: lexicon)
+        var candidates: [Candidate] = []
+        for recognizer in recognizers { recognizer.propose(ctx, into: &candidates) }
+        let (entities, clusters) = resolver.resolve(ctx, candidates)
+        if state.annotation.entities.isEmpty {
+            state.annotation.entities = entities
+            state.annotation.clusters = clusters
+            return
+        }
+        // Keep what an earlier stage found; add ours where they do not overlap.
+        let offset = state.annotation.clusters.count
+        var merged = state.annotation.entities
+        for var e in entities where !merged.contains(where: { $0.start < e.end && e.start < $0.end }) {
+            e.cluster = e.cluster.map { $0 + offset }
+            merged.append(e)
+        }
+        merged.sort { $0.start < $1.start }
+        var allClusters = (state.annotation.clusters + clusters).map { Cluster(label: $0.label, name: $0.name, mentions: []) }
+        for (i, e) in merged.enumerated() { if let c = e.cluster, c < allClusters.count { allClusters[c].mentions.append(i) } }
+        state.annotation.entities = merged
+        state.annotation.clusters = allClusters
+    }
+}
+
+/// Entries of the user's own list (``Lexicon/addUserList(contentsOf:extending:)``) win over everything.
+struct UserListRecognizer: EntityCandidateRecognizer {
+    func propose(_ ctx: EntityContext, into out: inout [Candidate]) {
+        guard let user = ctx.lexicon.user else { return }
+        for i in 0..<ctx.tokens.count where ctx.tokens[i].kind == .word || ctx.tokens[i].kind == .number {
+            let limit = ctx.sentenceRange(i).upperBound
+            guard let m = ctx.longest(user, from: i, limit: limit) else { continue }
+            let e = m.entries.lowerBound
+            let label: EntityLabel
+            if user.field(e, 2, equals: "PERSON") { label = .person } else if user.field(e, 2, equals: "ORG") { label = .organization }
+            else if user.field(e, 2, equals: "PLACE") { label = .place } else { continue }
+            let type = user.field(e, 3).flatMap { $0 == "-" ? nil : $0 }
+            out.append(Candidate(start: i, end: m.end, label: label, type: type, score: 100, rule: "user-list"))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// ORG candidates: well-known organisations and listed companies; a capitalised
+/// sequence ending in an organisation head noun or legal suffix ("Metropolitan
+/// Police", "Acme Ltd"); "Bank of England"; acronym definitions ("Press
+/// Association (PA)"); bare acronyms as a weak guess. Short forms ("the Met") and
+/// acronyms defined elsewhere are linked by the resolver.
+struct OrganizationRecognizer: EntityCandidateRecognizer {
+    func propose(_ ctx: EntityContext, into out: inout [Candidate]) {
+        let lex = ctx.lexicon
+        for (ci, chunk) in ctx.chunks.enumerated() {
+            let a = chunk.lowerBound, b = chunk.upperBound
+            let last = b - 1
+            for i in a..<b where ctx.features[i].contains(.nameLike) {
+                if let (end, e) = ctx.longestCue("orgknown", from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
+                    let extra = lex.cues.field(e, 3)
+                    out.append(Candidate(start: i, end: end, label: .organization, score: 80, rule: "known-organization",
+                                         canonical: extra == "-" ? nil : extra))
+                }
+                if let m = ctx.longest(lex.companies, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
+                    let e = m.entries.lowerBound
+                    let common = lex.companies.field(e, 3, equals: "y")
+                    let short = lex.companies.field(e, 2, equals: "short")
+                    let single = m.end - i == 1
+                    if !(common || single && ctx.has(i, .word)) {
+                        out.append(Candidate(start: i, end: m.end, label: .organization, score: short ? 62 : 72, rule: "known-company"))
+                    }
+                }
+                // A legal suffix closing the chunk: "Acme Ltd", "Smith & Co".
+                if i > a, let m = ctx.longest(lex.legalSuffixes, from: i, limit: b, caseSensitive: false), m.end == b {
+                    let ambiguous = lex.legalSuffixes.field(m.entries.lowerBound, 2, equals: "y")
+                    if !ambiguous || ctx.tokens[i].shape != .lower {
+                        out.append(Candidate(start: a, end: b, label: .organization, score: ambiguous ? 66 : 78, rule: "legal-suffix"))
+                    }
+                }
+            }
+            // "Metropolitan Police", "Press Association", "Leeds United".
+            if b - a >= 2, ctx.has(last, .orgHead), !ctx.has(a, .title) || ctx.has(a, .orgHead) {
+                var s = a
+                while s < last, ctx.hasAny(s, [.title, .role]) && !ctx.hasAny(s, [.orgHead, .demonym]) { s += 1 }
+                if s < last {
+                    out.append(Candidate(start: s, end: b, label: .organization, score: 84, rule: "organization-head"))
+                }
+            }
+            // "Bank of England", "House of Commons", "University of Texas"
+            if ci + 1 < ctx.chunks.count, ctx.isWord(b, "of"), ctx.chunks[ci + 1].lowerBound == b + 1, ctx.has(last, .orgOf) {
+                var s = a
+                while s < last, ctx.hasAny(s, [.title, .role]) && !ctx.hasAny(s, [.orgHead, .orgOf, .demonym]) { s += 1 }
+                let next = ctx.chunks[ci + 1]
+                out.append(Candidate(start: s, end: next.upperBound, label: .organization, score: 85, rule: "head-of-name"))
+            }
+            // "Press Association (PA)": the name and its acronym.
+            if b + 2 < ctx.tokens.count, ctx.isPunct(b, 0x28), ctx.isPunct(b + 2, 0x29), ctx.has(b + 1, .acronym),
+               initialsMatch(ctx, a, b, acronym: b + 1) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 84, rule: "acronym-definition"))
+                out.append(Candidate(start: b + 1, end: b + 2, label: .organization, score: 84, rule: "acronym-definition",
+                                     canonical: ctx.text(a, b)))
+            }
+            // A team in a results line: "Northampton 2 Swansea 1".
+            if ctx.sportsDocument, b < ctx.tokens.count, ctx.tokens[b].kind == .number, ctx.sameSentence(a, b),
+               !ctx.has(a, .firstName), !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym]) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 48, rule: "sports-result"))
+            }
+            // A bare acronym in running text: a weak guess.
+            if b - a == 1, ctx.has(a, .acronym), ctx.normalCase(a), !ctx.hasAny(a, [.notName, .title, .demonym, .word]),
+               ctx.isWord(a - 1, "the") || ctx.has(a, .possessive) || b < ctx.tokens.count && ctx.has(b, .speech) && ctx.tokens[b].shape == .lower {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 30, rule: "acronym"))
+            }
+        }
+    }
+
+    /// Whether the acronym's capitals are the initials of the capitalised words of `a..<b`.
+    func initialsMatch(_ ctx: EntityContext, _ a: Int, _ b: Int, acronym: Int) -> Bool {
+        let bytes = ctx.document.utf8
+        var letters: [UInt8] = []
+        for k in Int(ctx.tokens[acronym].start)..<Int(ctx.tokens[acronym].end) where bytes[k] >= 0x41 && bytes[k] <= 0x5A {
+            letters.append(bytes[k])
+        }
+        var initials: [UInt8] = []
+        for i in a..<b where ctx.tokens[i].kind == .word && ctx.tokens[i].shape != .lower {
+            initials.append(bytes[Int(ctx.tokens[i].start)])
+        }
+        return letters.count >= 2 && letters == initials
+    }
+}

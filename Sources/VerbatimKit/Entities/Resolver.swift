@@ -1,0 +1,258 @@
+/// Turns overlapping candidates into one mention per span and groups mentions
+/// into clusters.
+///
+/// 1. Overlap policy: the best-supported candidate wins, then the longest, then
+///    the earliest (deterministic).
+/// 2. One sense per document: a name accepted with good support labels its other
+///    occurrences (headlines, sentence starts, "Basu" after "Neil Basu", "May"
+///    after "Theresa May"), weak guesses are relabelled to it, "the Met" links to
+///    "Metropolitan Police" and acronyms to the names they abbreviate.
+/// 3. Clusters: people by shared surname (the fullest form names the cluster),
+///    organisations and places by identical name, canonical name or last word.
+struct Resolver: Sendable {
+    /// Support at which a mention's name is trusted across the document.
+    static let trusted = 50
+
+    struct Mention {
+        var start: Int
+        var end: Int
+        var label: EntityLabel
+        var type: String?
+        var score: Int
+        var rule: String
+        var canonical: String?
+    }
+
+    struct Sense {
+        var label: EntityLabel
+        var type: String?
+        var score: Int
+        var canonical: String?
+    }
+
+    func resolve(_ ctx: EntityContext, _ candidates: [Candidate]) -> (entities: [Entity], clusters: [Cluster]) {
+        let n = ctx.tokens.count
+        var owner = [Int32](repeating: -1, count: n)
+        var mentions: [Mention] = []
+
+        // 1. Overlap policy.
+        let ordered = candidates.sorted {
+            if $0.score != $1.score { return $0.score > $1.score }
+            if $0.length != $1.length { return $0.length > $1.length }
+            if $0.start != $1.start { return $0.start < $1.start }
+            return $0.label.rawValue < $1.label.rawValue
+        }
+        func free(_ a: Int, _ b: Int) -> Bool {
+            for i in a..<b where owner[i] >= 0 { return false }
+            return true
+        }
+        func add(_ m: Mention) {
+            for i in m.start..<m.end { owner[i] = Int32(mentions.count) }
+            mentions.append(m)
+        }
+        for c in ordered where c.end > c.start && free(c.start, c.end) {
+            add(Mention(start: c.start, end: c.end, label: c.label, type: c.type, score: c.score, rule: c.rule, canonical: c.canonical))
+        }
+
+        // A name listed with places is a place: "Parliament Square, Millbank and Victoria Tower Gardens".
+        for chunk in ctx.chunks where chunk.count <= 3 && free(chunk.lowerBound, chunk.upperBound) && ctx.normalCase(chunk.lowerBound) {
+            let a = chunk.lowerBound, b = chunk.upperBound
+            if ctx.anyToken(a, b, [.title, .role, .notName, .month, .demonym]) { continue }
+            func isPlace(_ i: Int) -> Bool { i >= 0 && i < n && owner[i] >= 0 && mentions[Int(owner[i])].label == .place && mentions[Int(owner[i])].score >= 60 }
+            func isJoin(_ i: Int) -> Bool { ctx.isPunct(i, 0x2C) || ctx.isWord(i, "and") || ctx.isWord(i, "or") }
+            if isJoin(a - 1) && isPlace(a - 2) && ctx.sameSentence(a - 2, a) || isJoin(b) && isPlace(b + 1) && ctx.sameSentence(a, b + 1) {
+                add(Mention(start: a, end: b, label: .place, type: nil, score: 40, rule: "place-list", canonical: nil))
+            }
+        }
+
+        // 2. One sense per document.
+        var senses: [[UInt64]: Sense] = [:]
+        func key(_ a: Int, _ b: Int) -> [UInt64] {
+            var k: [UInt64] = []
+            for i in a..<b where ctx.tokens[i].kind == .word { k.append(ctx.hash[i]) }
+            return k
+        }
+        func register(_ k: [UInt64], _ s: Sense) {
+            guard !k.isEmpty else { return }
+            if let old = senses[k], old.score >= s.score { return }
+            senses[k] = s
+        }
+        for m in mentions where m.score >= Resolver.trusted {
+            let full = key(m.start, m.end)
+            register(full, Sense(label: m.label, type: m.type, score: m.score, canonical: m.canonical))
+            if m.label == .person, full.count >= 2, let last = full.last, let lastIndex = (m.start..<m.end).last(where: { ctx.tokens[$0].kind == .word }),
+               !ctx.has(lastIndex, .common) {
+                register([last], Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
+            }
+            if m.label == .place, m.rule == "head-of-name", let last = full.last {
+                register([last], Sense(label: .place, type: m.type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
+            }
+        }
+        // Weak guesses take the document's sense of the same name.
+        for idx in mentions.indices where mentions[idx].score < 60 {
+            if let s = senses[key(mentions[idx].start, mentions[idx].end)], s.label != mentions[idx].label, s.score >= 70 {
+                mentions[idx].label = s.label
+                mentions[idx].type = s.type
+                mentions[idx].rule = "document-sense"
+            }
+        }
+        // Other occurrences of a trusted name.
+        if !senses.isEmpty {
+            var i = 0
+            while i < n {
+                let t = ctx.tokens[i]
+                guard owner[i] < 0, t.kind == .word, t.shape == .title || t.shape == .upper || ctx.lowerDocument else { i += 1; continue }
+                let limit = min(ctx.sentenceRange(i).upperBound, i + 6)
+                var found = false
+                var end = limit
+                while end > i {
+                    if free(i, end), ctx.tokens[end - 1].kind == .word, let s = senses[key(i, end)] {
+                        if end - i == 1 && ctx.has(i, .common) && !ctx.has(i, .nameLike) && s.label != .person { break }
+                        add(Mention(start: i, end: end, label: s.label, type: s.type, score: s.score - 10, rule: "document-alias", canonical: s.canonical))
+                        i = end; found = true; break
+                    }
+                    end -= 1
+                }
+                if !found { i += 1 }
+            }
+        }
+        // "the Met" after "the Metropolitan Police"; "PA" after "Press Association".
+        let orgNames = mentions.indices.filter { mentions[$0].label == .organization && mentions[$0].end - mentions[$0].start >= 2 }
+        if !orgNames.isEmpty {
+            let org = OrganizationRecognizer()
+            for i in 0..<n where ctx.tokens[i].kind == .word && (owner[i] < 0 || mentions[Int(owner[i])].rule == "acronym") {
+                let t = ctx.tokens[i]
+                guard t.shape == .title || t.shape == .upper, ctx.normalCase(i) else { continue }
+                for o in orgNames {
+                    let m = mentions[o]
+                    var linked = false
+                    if ctx.has(i, .acronym), org.initialsMatch(ctx, m.start, m.end, acronym: i) {
+                        linked = true
+                    } else if i > 0, ctx.isWord(i - 1, "the"), isPrefix(ctx, i, of: m.start), owner[i] < 0 {
+                        linked = true
+                    }
+                    if linked {
+                        let canonical = m.canonical ?? ctx.text(m.start, m.end)
+                        if owner[i] >= 0 {
+                            mentions[Int(owner[i])].canonical = canonical
+                            mentions[Int(owner[i])].rule = "acronym-of-name"
+                        } else {
+                            add(Mention(start: i, end: i + 1, label: .organization, type: nil, score: 60, rule: "short-form", canonical: canonical))
+                        }
+                        break
+                    }
+                }
+            }
+        }
+
+        mentions.sort { $0.start < $1.start }
+        return cluster(ctx, mentions)
+    }
+
+    /// Whether token `i` (folded, at least 3 letters) begins the first word of the mention starting at `start`.
+    private func isPrefix(_ ctx: EntityContext, _ i: Int, of start: Int) -> Bool {
+        let short = ctx.keys.foldedKey(i), long = ctx.keys.foldedKey(start)
+        var s = short
+        if ctx.has(i, .possessive) { s = s.dropLast(s.last == 0x73 ? 2 : 1) }
+        guard s.count >= 3, s.count < long.count else { return false }
+        return long.starts(with: s)
+    }
+
+    // MARK: - Clusters
+
+    private func cluster(_ ctx: EntityContext, _ mentions: [Mention]) -> (entities: [Entity], clusters: [Cluster]) {
+        var entities: [Entity] = []
+        var clusters: [Cluster] = []
+        var clusterOf = [Int](repeating: -1, count: mentions.count)
+        var byKey: [String: Int] = [:]
+        var personWords: [[UInt64]] = []   // words of each cluster (people)
+        var clusterLabel: [EntityLabel] = []
+        var canonicalName: [String?] = []
+
+        func words(_ m: Mention) -> [UInt64] {
+            (m.start..<m.end).filter { ctx.tokens[$0].kind == .word && !ctx.has($0, .initial) }.map { ctx.hash[$0] }
+        }
+        func newCluster(_ label: EntityLabel, _ w: [UInt64], _ canonical: String?) -> Int {
+            clusterLabel.append(label); personWords.append(w); canonicalName.append(canonical)
+            return clusterLabel.count - 1
+        }
+        // People: full names first, then single names to the nearest earlier (else any) full name.
+        for (idx, m) in mentions.enumerated() where m.label == .person {
+            let w = words(m)
+            guard w.count >= 2 else { continue }
+            if let c = clusterLabel.indices.first(where: { clusterLabel[$0] == .person && personWords[$0].last == w.last
+                && (personWords[$0].first == w.first || Set(w).isSubset(of: Set(personWords[$0])) || Set(personWords[$0]).isSubset(of: Set(w))) }) {
+                clusterOf[idx] = c
+                if w.count > personWords[c].count { personWords[c] = w }
+            } else {
+                clusterOf[idx] = newCluster(.person, w, nil)
+            }
+        }
+        for (idx, m) in mentions.enumerated() where m.label == .person && clusterOf[idx] < 0 {
+            let w = words(m)
+            guard let h = w.last else { clusterOf[idx] = newCluster(.person, w, nil); continue }
+            var best = -1
+            for j in stride(from: idx - 1, through: 0, by: -1) where mentions[j].label == .person && clusterOf[j] >= 0 {
+                let c = clusterOf[j]
+                if personWords[c].count >= 2 && personWords[c].last == h { best = c; break }
+            }
+            if best < 0 {
+                best = clusterLabel.indices.first(where: { clusterLabel[$0] == .person && personWords[$0].count >= 2 && personWords[$0].last == h })
+                    ?? clusterLabel.indices.first(where: { clusterLabel[$0] == .person && personWords[$0] == w }) ?? -1
+            }
+            clusterOf[idx] = best >= 0 ? best : newCluster(.person, w, nil)
+        }
+        // Organisations and places: by canonical name or the folded text.
+        for (idx, m) in mentions.enumerated() where m.label != .person {
+            let text = Fold.fold(m.canonical ?? ctx.text(m.start, m.end))
+            let k = m.label.rawValue + "\t" + text
+            if let c = byKey[k] { clusterOf[idx] = c; continue }
+            let c = newCluster(m.label, words(m), m.canonical)
+            byKey[k] = c
+            clusterOf[idx] = c
+        }
+        // A single word naming a longer ORG/PLACE of the same document ("Parliament").
+        for (idx, m) in mentions.enumerated() where m.label != .person && m.canonical == nil && m.end - m.start == 1 {
+            let h = ctx.hash[m.start]
+            if let other = mentions.indices.first(where: { mentions[$0].label == m.label && mentions[$0].end - mentions[$0].start >= 2
+                && words(mentions[$0]).last == h && clusterOf[$0] != clusterOf[idx] }) {
+                clusterOf[idx] = clusterOf[other]
+            }
+        }
+
+        // Number clusters by first mention; name each by its fullest form.
+        var renumber = [Int](repeating: -1, count: clusterLabel.count)
+        var named = [Bool](repeating: false, count: clusterLabel.count)
+        for (idx, m) in mentions.enumerated() {
+            let old = clusterOf[idx]
+            if renumber[old] < 0 {
+                renumber[old] = clusters.count
+                clusters.append(Cluster(label: clusterLabel[old], name: "", mentions: []))
+            }
+            let c = renumber[old]
+            clusters[c].mentions.append(entities.count)
+            let text = ctx.text(m.start, m.end)
+            if m.label != .person, let canonical = m.canonical {
+                clusters[c].name = canonical
+                named[c] = true
+            } else if !named[c] && isBetterName(text, than: clusters[c].name) {
+                clusters[c].name = text
+            }
+            entities.append(Entity(start: ctx.tokens[m.start].start, end: ctx.nameEnd(m.end - 1), label: m.label, type: m.type,
+                                   cluster: c, rule: m.rule))
+        }
+        return (entities, clusters)
+    }
+
+    /// Longer names are fuller; a headline's capitals never beat ordinary case.
+    private func isBetterName(_ text: String, than name: String) -> Bool {
+        if name.isEmpty { return true }
+        let capsText = isAllCaps(text), capsName = isAllCaps(name)
+        if capsText != capsName { return capsName }
+        return text.unicodeScalars.count > name.unicodeScalars.count
+    }
+
+    private func isAllCaps(_ s: String) -> Bool {
+        s.unicodeScalars.contains { $0.properties.isUppercase } && !s.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+}

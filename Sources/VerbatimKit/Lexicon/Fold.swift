@@ -1,0 +1,94 @@
+import Foundation
+
+/// The key folding shared by every lexicon file and the runtime (the Python
+/// `fold()` in Models/build/build_models.py): NFC; ’ ‘ ʼ ` ´ ′ → '; “ ” „ « » → ";
+/// hyphens and dashes ‐ ‑ ‒ – — − → -; combining marks stripped (after NFD);
+/// whitespace runs collapsed to one space and trimmed; lower case.
+public enum Fold {
+    /// Folds a whole string.
+    public static func fold(_ s: String) -> String {
+        var out: [UInt8] = []
+        appendFolded(Array(s.utf8)[...], to: &out)
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the folded form of `bytes` (valid UTF-8) to `out`. Pure ASCII takes
+    /// a byte loop with no allocation; anything else goes through Unicode normalisation.
+    @inlinable
+    public static func appendFolded(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        var ascii = true
+        for b in bytes where b >= 0x80 { ascii = false; break }
+        if ascii {
+            var lastSpace = out.last == 0x20 || out.isEmpty
+            for b in bytes {
+                switch b {
+                case 0x41...0x5A: out.append(b | 0x20); lastSpace = false
+                case 0x60: out.append(0x27); lastSpace = false
+                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                    if !lastSpace { out.append(0x20); lastSpace = true }
+                default: out.append(b); lastSpace = false
+                }
+            }
+            return
+        }
+        appendFoldedSlow(String(decoding: bytes, as: UTF8.self), to: &out)
+    }
+
+    @usableFromInline
+    static func appendFoldedSlow(_ s: String, to out: inout [UInt8]) {
+        var mapped = String.UnicodeScalarView()
+        for scalar in s.precomposedStringWithCanonicalMapping.unicodeScalars {
+            mapped.append(mapScalar(scalar))
+        }
+        var lastSpace = out.last == 0x20 || out.isEmpty
+        var stripped = String.UnicodeScalarView()
+        for scalar in String(mapped).decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if scalar.properties.isWhitespace {
+                if !lastSpace { stripped.append(" ") ; lastSpace = true }
+                continue
+            }
+            lastSpace = false
+            stripped.append(scalar)
+        }
+        // Lower-case after stripping, as Python does ("İ" → "I" → "i").
+        out.append(contentsOf: String(stripped).lowercased().utf8)
+    }
+
+    /// The apostrophe, double-quote and dash mappings applied before stripping marks.
+    @inline(__always)
+    static func mapScalar(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0x2019, 0x2018, 0x02BC, 0x0060, 0x00B4, 0x2032: return "'"
+        case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: return "\""
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: return "-"
+        default: return s
+        }
+    }
+
+    /// The surface form as files write it (`clean_form` in build_models.py): NFC and
+    /// typographic apostrophes → ASCII, case kept. Used for case-sensitive lookups.
+    @inlinable
+    public static func appendCleaned(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        var ascii = true
+        for b in bytes where b >= 0x80 { ascii = false; break }
+        if ascii {
+            for b in bytes { out.append(b == 0x60 ? 0x27 : b) }
+            return
+        }
+        appendCleanedSlow(String(decoding: bytes, as: UTF8.self), to: &out)
+    }
+
+    @usableFromInline
+    static func appendCleanedSlow(_ s: String, to out: inout [UInt8]) {
+        var mapped = String.UnicodeScalarView()
+        for scalar in s.precomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x2019, 0x2018, 0x02BC, 0x0060, 0x00B4, 0x2032: mapped.append("'")
+            default: mapped.append(scalar)
+            }
+        }
+        out.append(contentsOf: String(mapped).utf8)
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// One lexicon file held as its raw bytes plus an index of its data lines.
+///
+/// Files are sorted by key bytes (Models/ FORMAT), so lookups are binary searches
+/// over the line index: loading costs one pass over the bytes (no per-entry
+/// allocation), and a prefix search tells multi-token matching whether a longer
+/// entry could still follow.
+public struct LexiconTable: Sendable {
+    /// The table's name: its path under Models/ without `.tsv` ("places/cities").
+    public let name: String
+    /// Where it was read from (for messages).
+    public let path: String
+    @usableFromInline let bytes: [UInt8]
+    /// Start of each data line.
+    @usableFromInline let lineStart: [Int32]
+    /// End of each line's key (its first tab).
+    @usableFromInline let keyEnd: [Int32]
+    /// End of each line (before the newline).
+    @usableFromInline let lineEnd: [Int32]
+
+    /// The number of entries.
+    public var count: Int { lineStart.count }
+
+    /// Reads and indexes a file.
+    /// - Throws: ``VerbatimError/model(path:reason:)`` naming the file when it is
+    ///   missing, unreadable, not UTF-8, has a line without key and form, or is not sorted.
+    public init(contentsOf path: String, name: String) throws(VerbatimError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw VerbatimError.model(path: path, reason: exists ? "cannot be read" : "missing")
+        }
+        try self.init(bytes: [UInt8](data), name: name, path: path)
+    }
+
+    /// Indexes bytes already in memory (validated like a file).
+    public init(bytes: [UInt8], name: String, path: String) throws(VerbatimError) {
+        self.name = name
+        self.path = path
+        self.bytes = bytes
+        var starts: [Int32] = [], keyEnds: [Int32] = [], ends: [Int32] = []
+        starts.reserveCapacity(bytes.count / 24)
+        keyEnds.reserveCapacity(bytes.count / 24)
+        ends.reserveCapacity(bytes.count / 24)
+        let failure: (line: Int, reason: String)? = bytes.withUnsafeBufferPointer { b -> (Int, String)? in
+            guard let base = b.baseAddress else { return nil }
+            if String(validating: b, as: UTF8.self) == nil { return (0, "not valid UTF-8") }
+            var i = 0, lineNumber = 0
+            var previousKey: Range<Int>? = nil
+            while i < b.count {
+                lineNumber += 1
+                let rest = b.count - i
+                let nl = memchr(base + i, 0x0A, rest).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? b.count
+                var end = nl
+                if end > i, b[end - 1] == 0x0D { end -= 1 }
+                defer { i = nl + 1 }
+                if end == i || b[i] == 0x23 { continue }   // blank or # header
+                guard let tab = memchr(base + i, 0x09, end - i) else {
+                    return (lineNumber, "no tab between key and form")
+                }
+                let keyEnd = UnsafePointer<UInt8>(tab.assumingMemoryBound(to: UInt8.self)) - base
+                if keyEnd == i { return (lineNumber, "empty key") }
+                if keyEnd + 1 >= end || b[keyEnd + 1] == 0x09 { return (lineNumber, "empty form") }
+                if let p = previousKey {
+                    let n = min(p.count, keyEnd - i)
+                    let c = memcmp(base + p.lowerBound, base + i, n)
+                    if c > 0 || (c == 0 && p.count > keyEnd - i) {
+                        return (lineNumber, "keys are not sorted (\"\(String(decoding: b[i..<keyEnd], as: UTF8.self))\" after \"\(String(decoding: b[p], as: UTF8.self))\")")
+                    }
+                }
+                previousKey = i..<keyEnd
+                starts.append(Int32(i)); keyEnds.append(Int32(keyEnd)); ends.append(Int32(end))
+            }
+            return nil
+        }
+        if let failure {
+            throw VerbatimError.model(path: path, reason: failure.line == 0 ? failure.reason : "line \(failure.line): \(failure.reason)")
+        }
+        self.lineStart = starts
+        self.keyEnd = keyEnds
+        self.lineEnd = ends
+    }
+
+    // MARK: - Search
+
+    /// Compares entry `i`'s key with `key`: <0, 0, >0.
+    @inlinable
+    func compare(_ i: Int, _ key: UnsafeBufferPointer<UInt8>, prefixOnly: Bool = false) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            let s = Int(lineStart[i]), n = Int(keyEnd[i]) - s
+            let m = prefixOnly ? min(n, key.count) : n
+            let c = memcmp(b.baseAddress! + s, key.baseAddress!, min(m, key.count))
+            if c != 0 { return Int(c) }
+            return m - key.count
+        }
+    }
+
+    /// The first entry whose key is not less than `key`.
+    @inlinable
+    public func lowerBound(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if compare(mid, key) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The entries whose key is exactly `key` (folded bytes), and whether some
+    /// longer key starts with `key`.
+    @inlinable
+    public func search(_ key: UnsafeBufferPointer<UInt8>) -> (entries: Range<Int>, longer: Bool) {
+        guard key.count > 0, count > 0 else { return (0..<0, false) }
+        let lo = lowerBound(key)
+        var hi = lo
+        while hi < count, compare(hi, key) == 0 { hi += 1 }
+        let longer = hi < count && compare(hi, key, prefixOnly: true) == 0
+        return (lo..<hi, longer)
+    }
+
+    /// Entries for a folded key given as a string.
+    public func entries(forKey key: String) -> Range<Int> {
+        var k = Array(key.utf8)
+        return k.withUnsafeMutableBufferPointer { search(UnsafeBufferPointer($0)).entries }
+    }
+
+    /// Whether the table holds `key` (folded).
+    public func contains(key: String) -> Bool { !entries(forKey: key).isEmpty }
+
+    // MARK: - Fields
+
+    /// Column `column` of entry `i` (0 = key, 1 = form, …), or nil past the last column.
+    public func field(_ i: Int, _ column: Int) -> String? {
+        fieldRange(i, column).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// The form (column 1) of entry `i`.
+    public func form(_ i: Int) -> String { field(i, 1) ?? "" }
+
+    @inlinable
+    func fieldRange(_ i: Int, _ column: Int) -> Range<Int>? {
+        var s = Int(lineStart[i]); let end = Int(lineEnd[i])
+        var col = 0
+        while true {
+            var e = s
+            while e < end, bytes[e] != 0x09 { e += 1 }
+            if col == column { return s..<e }
+            if e >= end { return nil }
+            col += 1; s = e + 1
+        }
+    }
+
+    /// Whether entry `i`'s form equals `surface` (cleaned bytes) exactly.
+    @inlinable
+    public func formEquals(_ i: Int, _ surface: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let r = fieldRange(i, 1), r.count == surface.count else { return false }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + r.lowerBound, surface.baseAddress!, r.count) == 0 }
+    }
+
+    /// Column `column` of entry `i` compared with an ASCII string, without allocating.
+    @inlinable
+    public func field(_ i: Int, _ column: Int, equals value: StaticString) -> Bool {
+        guard let r = fieldRange(i, column), r.count == value.utf8CodeUnitCount else { return false }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + r.lowerBound, value.utf8Start, r.count) == 0 }
+    }
+
+    /// Column `column` of entry `i` parsed as a number (0 when absent).
+    @inlinable
+    public func number(_ i: Int, _ column: Int) -> Double {
+        guard let r = fieldRange(i, column) else { return 0 }
+        var v = 0.0, frac = 0.0, scale = 1.0
+        for b in bytes[r] {
+            if b == 0x2E { frac = 1; continue }
+            guard b >= 0x30, b <= 0x39 else { break }
+            if frac > 0 { scale /= 10; v += Double(b - 0x30) * scale } else { v = v * 10 + Double(b - 0x30) }
+        }
+        return v
+    }
+}

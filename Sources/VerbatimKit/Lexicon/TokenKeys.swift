@@ -1,0 +1,106 @@
+/// The folded and cleaned bytes of every token of one document, built once per
+/// document in two flat buffers so that lookups never allocate per token.
+public struct TokenKeys: Sendable {
+    /// Folded bytes of all tokens, back to back.
+    public private(set) var folded: [UInt8] = []
+    public private(set) var foldedStart: [Int32] = [0]
+    /// Cleaned (case kept, apostrophes ASCII, NFC) bytes of all tokens.
+    public private(set) var cleaned: [UInt8] = []
+    public private(set) var cleanedStart: [Int32] = [0]
+
+    public init(document: Document, tokens: [Token]) {
+        folded.reserveCapacity(document.utf8.count)
+        cleaned.reserveCapacity(document.utf8.count)
+        foldedStart.reserveCapacity(tokens.count + 1)
+        cleanedStart.reserveCapacity(tokens.count + 1)
+        for t in tokens {
+            let slice = document.utf8[Int(t.start)..<Int(t.end)]
+            Fold.appendFolded(slice, to: &folded)
+            // A lone separator folds to nothing useful; keep the buffers aligned anyway.
+            foldedStart.append(Int32(folded.count))
+            Fold.appendCleaned(slice, to: &cleaned)
+            cleanedStart.append(Int32(cleaned.count))
+        }
+    }
+
+    /// The folded bytes of token `i`.
+    @inlinable public func foldedKey(_ i: Int) -> ArraySlice<UInt8> {
+        folded[Int(foldedStart[i])..<Int(foldedStart[i + 1])]
+    }
+
+    /// The cleaned bytes of token `i`.
+    @inlinable public func cleanedKey(_ i: Int) -> ArraySlice<UInt8> {
+        cleaned[Int(cleanedStart[i])..<Int(cleanedStart[i + 1])]
+    }
+
+    /// Whether token `i` folds to exactly `word` (ASCII, lower case).
+    @inlinable public func folded(_ i: Int, is word: StaticString) -> Bool {
+        let s = Int(foldedStart[i]), e = Int(foldedStart[i + 1])
+        guard e - s == word.utf8CodeUnitCount else { return false }
+        let p = word.utf8Start
+        for k in 0..<(e - s) where folded[s + k] != p[k] { return false }
+        return true
+    }
+}
+
+/// A lexicon hit over tokens `start..<end`.
+public struct LexiconMatch: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    /// Entry indices in the table.
+    public var entries: Range<Int>
+}
+
+/// Longest-match lookup of token sequences in a table; reuses its key buffers.
+public final class LexiconMatcher {
+    @usableFromInline var key: [UInt8] = []
+    @usableFromInline var surface: [UInt8] = []
+
+    public init() {
+        key.reserveCapacity(128)
+        surface.reserveCapacity(128)
+    }
+
+    /// The longest entry of `table` spelled by tokens `start..<end` with
+    /// `end <= limit` (at most `maxTokens` tokens). Tokens join with one space where
+    /// the text has whitespace between them and directly otherwise ("A. O. Smith",
+    /// "U.S."). With `caseSensitive`, an entry's form must equal the text (apostrophes
+    /// and normalisation aside), and `entries` holds only those entries.
+    public func longest(in table: LexiconTable, tokens: [Token], keys: TokenKeys, from start: Int, limit: Int,
+                                 maxTokens: Int = 8, caseSensitive: Bool = false) -> LexiconMatch? {
+        key.removeAll(keepingCapacity: true)
+        surface.removeAll(keepingCapacity: true)
+        var best: LexiconMatch? = nil
+        var i = start
+        let stop = min(limit, start + maxTokens)
+        while i < stop {
+            if i > start, tokens[i].flags.contains(.spaceBefore) {
+                if tokens[i].flags.contains(.lineBreakBefore) { break }
+                key.append(0x20); surface.append(0x20)
+            }
+            key.append(contentsOf: keys.foldedKey(i))
+            surface.append(contentsOf: keys.cleanedKey(i))
+            let (entries, longer) = key.withUnsafeBufferPointer { table.search($0) }
+            if !entries.isEmpty {
+                if caseSensitive {
+                    let exact = surface.withUnsafeBufferPointer { s in entries.filter { table.formEquals($0, s) } }
+                    if let first = exact.first, let last = exact.last {
+                        best = LexiconMatch(start: start, end: i + 1, entries: first..<(last + 1))
+                    }
+                } else {
+                    best = LexiconMatch(start: start, end: i + 1, entries: entries)
+                }
+            }
+            if !longer { break }
+            i += 1
+        }
+        return best
+    }
+
+    /// Single-token lookup of an arbitrary byte key (already folded).
+    public func lookup(_ folded: ArraySlice<UInt8>, in table: LexiconTable) -> Range<Int> {
+        key.removeAll(keepingCapacity: true)
+        key.append(contentsOf: folded)
+        return key.withUnsafeBufferPointer { table.search($0).entries }
+    }
+}

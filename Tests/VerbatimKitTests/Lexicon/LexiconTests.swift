@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import VerbatimKit
+
+/// Writes a small Models/ tree into a fresh temporary directory.
+func makeModels(_ files: [String: String]) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-lex-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for (name, text) in files {
+        let path = dir + "/" + name
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    return dir
+}
+
+private let places = """
+# Test places
+# FORMAT: key\tform\ttype
+cote d'ivoire\tCôte d'Ivoire\tcountry
+new york\tNew York\tcity
+new york city\tNew York City\tcity
+o'fallon\tO'Fallon\tcity
+sao paulo\tSão Paulo\tcity
+st. louis\tSt. Louis\tcity
+us\tUS\tcountry
+us\tUs\tother
+zurich\tZürich\tcity
+
+"""
+
+private func tokens(_ text: String) throws -> (Document, Segmentation) {
+    let document = Document(text: text)
+    return (document, try Segmenter().segment(document))
+}
+
+@Suite struct LexiconTests {
+    @Test func foldMatchesTheFileSpec() {
+        #expect(Fold.fold("Côte d’Ivoire") == "cote d'ivoire")
+        #expect(Fold.fold("  São\tPaulo ") == "sao paulo")
+        #expect(Fold.fold("“Quoted” — dash") == "\"quoted\" - dash")
+        #expect(Fold.fold("O`Neil") == "o'neil")
+        #expect(Fold.fold("ZÜRICH") == "zurich")
+    }
+
+    @Test func multiTokenLongestMatch() throws {
+        let table = try LexiconTable(bytes: Array(places.utf8), name: "places", path: "places.tsv")
+        let (doc, seg) = try tokens("They flew from New York City to St. Louis.")
+        let keys = TokenKeys(document: doc, tokens: seg.tokens)
+        let matcher = LexiconMatcher()
+        let m = try #require(matcher.longest(in: table, tokens: seg.tokens, keys: keys, from: 3, limit: seg.tokens.count))
+        #expect(doc.string(seg.tokens[m.start].start, seg.tokens[m.end - 1].end) == "New York City")
+        #expect(table.form(m.entries.lowerBound) == "New York City")
+        let stl = try #require(seg.tokens.firstIndex { doc.string($0.start, $0.end) == "St" })
+        let m2 = try #require(matcher.longest(in: table, tokens: seg.tokens, keys: keys, from: stl, limit: seg.tokens.count))
+        #expect(table.form(m2.entries.lowerBound) == "St. Louis")
+        // "New York" alone when the sentence stops it.
+        let m3 = try #require(matcher.longest(in: table, tokens: seg.tokens, keys: keys, from: 3, limit: 5))
+        #expect(m3.end == 5)
+    }
+
+    @Test func caseSensitiveAndFoldedLookups() throws {
+        let table = try LexiconTable(bytes: Array(places.utf8), name: "places", path: "places.tsv")
+        let (doc, seg) = try tokens("Give us the US view.")
+        let keys = TokenKeys(document: doc, tokens: seg.tokens)
+        let matcher = LexiconMatcher()
+        #expect(matcher.longest(in: table, tokens: seg.tokens, keys: keys, from: 1, limit: 5, caseSensitive: true) == nil)
+        #expect(matcher.longest(in: table, tokens: seg.tokens, keys: keys, from: 1, limit: 5)?.entries.count == 2)
+        let m = try #require(matcher.longest(in: table, tokens: seg.tokens, keys: keys, from: 3, limit: 5, caseSensitive: true))
+        #expect(m.entries.count == 1)
+        #expect(table.field(m.entries.lowerBound, 2) == "country")
+    }
+
+    @Test func apostropheVariantsAndDiacritics() throws {
+        let table = try LexiconTable(bytes: Array(places.utf8), name: "places", path: "places.tsv")
+        for text in ["O’Fallon", "O'Fallon", "Cote d’Ivoire", "Côte d'Ivoire", "Sao Paulo", "São Paulo", "ZURICH"] {
+            let (doc, seg) = try tokens(text)
+            let keys = TokenKeys(document: doc, tokens: seg.tokens)
+            let matcher = LexiconMatcher()
+            let m = matcher.longest(in: table, tokens: seg.tokens, keys: keys, from: 0, limit: seg.tokens.count)
+            #expect(m?.end == seg.tokens.count, "\(text)")
+        }
+        // Case-sensitive still accepts the other apostrophe and NFD input.
+        let (doc, seg) = try tokens("O’Fallon and Sa\u{0303}o Paulo")
+        let keys = TokenKeys(document: doc, tokens: seg.tokens)
+        let matcher = LexiconMatcher()
+        #expect(matcher.longest(in: table, tokens: seg.tokens, keys: keys, from: 0, limit: 1, caseSensitive: true) != nil)
+        #expect(matcher.longest(in: table, tokens: seg.tokens, keys: keys, from: 2, limit: seg.tokens.count, caseSensitive: true)?.end == 4)
+    }
+
+    @Test func userListExtendsAndOverrides() throws {
+        let dir = try makeModels(["places/test-places.tsv": places])
+        var lexicon = try Lexicon(directory: dir)
+        #expect(lexicon.tableNames == ["places/test-places"])
+        let userFile = dir + "/mine.txt"
+        try "# my entities\nORG\tVerbatim Labs\nPLACE\tNew York\tstate\nperson\tZoë Quinn\n".write(toFile: userFile, atomically: true, encoding: .utf8)
+        try lexicon.addUserList(contentsOf: userFile)
+        let user = try lexicon.table(Lexicon.userTableName)
+        #expect(user.count == 3)
+        #expect(user.field(user.entries(forKey: "verbatim labs").lowerBound, 2) == "ORG")
+        #expect(user.field(user.entries(forKey: "zoe quinn").lowerBound, 2) == "PERSON")
+        // Same format as a shipped table: merged, user rows first.
+        let extra = dir + "/extra.tsv"
+        try "x\tNew York\tstate\nx\tGotham\tcity\n".write(toFile: extra, atomically: true, encoding: .utf8)
+        try lexicon.addUserList(contentsOf: extra, extending: "places/test-places")
+        let merged = try lexicon.table("places/test-places")
+        #expect(merged.count == 11)
+        let ny = merged.entries(forKey: "new york")
+        #expect(ny.count == 2)
+        #expect(merged.field(ny.lowerBound, 2) == "state")
+        #expect(merged.contains(key: "gotham"))
+        // A bad user line names the file and line.
+        try "ORG\tFine\nBANANA\tNope\n".write(toFile: userFile, atomically: true, encoding: .utf8)
+        #expect(throws: VerbatimError.self) { try lexicon.addUserList(contentsOf: userFile) }
+        do { try lexicon.addUserList(contentsOf: userFile) } catch {
+            #expect(error.description.contains("mine.txt") && error.description.contains("line 2"))
+        }
+    }
+
+    @Test func corruptAndMissingFilesNameTheFile() throws {
+        let unsorted = try makeModels(["a/list.tsv": "b\tB\na\tA\n"])
+        #expect(throws: VerbatimError.model(path: unsorted + "/a/list.tsv", reason: "line 2: keys are not sorted (\"a\" after \"b\")")) {
+            try Lexicon(directory: unsorted)
+        }
+        let noTab = try makeModels(["list.tsv": "# header\nab\n"])
+        #expect(throws: VerbatimError.model(path: noTab + "/list.tsv", reason: "line 2: no tab between key and form")) {
+            try Lexicon(directory: noTab)
+        }
+        let lexicon = try Lexicon(directory: try makeModels([:]))
+        #expect(throws: VerbatimError.model(path: lexicon.directory + "/names/first-names.tsv", reason: "missing")) {
+            try lexicon.table("names/first-names")
+        }
+        #expect(throws: VerbatimError.self) { try Lexicon(directory: "/nonexistent/models") }
+        #expect(throws: VerbatimError.self) { try Lexicon.locateModels(explicit: "/nonexistent/models") }
+    }
+
+    @Test func locatesThePackageModels() throws {
+        let dir = try Lexicon.locateModels()
+        #expect(dir.hasSuffix("Models"))
+        let lexicon = try Lexicon(directory: dir)
+        let countries = try lexicon.table("places/countries")
+        #expect(countries.contains(key: "france"))
+    }
+}
