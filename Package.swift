@@ -23,7 +23,8 @@ let package = Package(
         .target(name: "CICU", dependencies: ["ICUSystem"]),
         .target(
             name: "VerbatimKit",
-            dependencies: ["CICU"]
+            dependencies: ["CICU"],
+            exclude: ["Times/RULES.md", "Quotes/SIEVES.md"]
         ),
         .executableTarget(
             name: "verbatim",

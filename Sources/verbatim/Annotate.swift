@@ -27,6 +27,8 @@ extension Verbatim {
 
         @OptionGroup var input: InputOptions
 
+        @OptionGroup var modelOptions: ModelOptions
+
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here (atomically, on completion) instead of standard output; for --format brat, the folder to write into.", valueName: "file"))
         var output: String?
 
@@ -66,12 +68,7 @@ extension Verbatim {
             options.omitText = noText
             options.explain = explain
 
-            let pipeline: Pipeline
-            do {
-                pipeline = try Pipeline()
-            } catch {
-                throw ValidationError("cannot build the pipeline: \(error)")
-            }
+            let pipeline = try modelOptions.makePipeline()
             let sink: OutputSink
             var brat: BratDirectory?
             do {

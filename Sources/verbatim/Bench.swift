@@ -22,6 +22,8 @@ extension Verbatim {
 
         @OptionGroup var input: InputOptions
 
+        @OptionGroup var modelOptions: ModelOptions
+
         @Option(help: "Repeat the corpus until it holds at least this many MB.")
         var sizeMb: Double = 20
 
@@ -31,14 +33,26 @@ extension Verbatim {
         @Flag(help: "Print the figures as one JSON object instead of a table.")
         var json = false
 
+        @Flag(help: "Instead: time hostile inputs at 1x, 2x and 4x --scaling-kb and print the time per MB (flat means linear).")
+        var scaling = false
+
+        @Option(help: "Base size of each --scaling input, in KB.")
+        var scalingKb = 256
+
         func run() throws {
+            if scaling {
+                try runScaling()
+                return
+            }
             let articles = try loadArticles()
             guard !articles.isEmpty else { throw ValidationError("the corpus holds no article text") }
             let documents = Benchmark.repeatedCorpus(articles, minimumBytes: Int(sizeMb * 1_000_000))
             let startup = measureStartup()
+            let residentBefore = Benchmark.currentResidentMegabytes
             let pipelineStart = DispatchTime.now().uptimeNanoseconds
-            let pipeline = try Pipeline()
+            let pipeline = try modelOptions.makePipeline()
             let loadMs = Double(DispatchTime.now().uptimeNanoseconds - pipelineStart) / 1e6
+            let modelMegabytes = Benchmark.currentResidentMegabytes - residentBefore
             let bench = Benchmark(documents: documents, pipeline: pipeline)
             let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
 
@@ -54,7 +68,7 @@ extension Verbatim {
             if json {
                 var figures: [String: Any] = [
                     "corpus_bytes": bench.totalBytes, "documents": documents.count, "jobs": threads,
-                    "startup_ms": startup.map { $0 * 1000 } as Any, "pipeline_load_ms": loadMs, "peak_rss_mb": peak,
+                    "startup_ms": startup.map { $0 * 1000 } as Any, "pipeline_load_ms": loadMs, "models_rss_mb": modelMegabytes, "peak_rss_mb": peak,
                 ]
                 for (key, m) in [("icu", floor), ("segmentation", segmentation), ("pipeline_1", single), ("pipeline_n", parallel)] {
                     figures[key] = ["mb_per_s": m.megabytesPerSecond, "docs_per_s": m.documentsPerSecond, "seconds": m.seconds]
@@ -73,13 +87,32 @@ extension Verbatim {
                                     m.megabytesPerSecond / floor.megabytesPerSecond))
             }
             print(String(format: "%d threads vs 1 thread: ×%.2f", threads, parallel.megabytesPerSecond / single.megabytesPerSecond))
-            print(String(format: "pipeline and models ready in %.1f ms", loadMs))
+            print(String(format: "pipeline and models ready in %.1f ms, %.1f MB resident", loadMs, modelMegabytes))
             if let startup {
                 print(String(format: "start-up to first output line: %.1f ms (median of 5 runs)", startup * 1000))
             } else {
                 print("start-up: not measured (cannot re-run this executable)")
             }
             print(String(format: "peak RSS: %.1f MB (includes the in-memory corpus of %.1f MB)", peak, Double(bench.totalBytes) / 1e6))
+        }
+
+        /// Times each hostile input at three sizes, one document each, on one thread.
+        private func runScaling() throws {
+            let pipeline = try modelOptions.makePipeline()
+            let sizes = [1, 2, 4].map { $0 * scalingKb * 1000 }
+            print("case                                 " + sizes.map { String(format: "%8.1f MB", Double($0) / 1e6) }.joined() + "   (seconds per MB)")
+            for testCase in ScalingCases.all {
+                var perMB: [Double] = []
+                for size in sizes {
+                    let text = Array(testCase.make(size).utf8)
+                    let m = Benchmark(documents: [text], pipeline: pipeline).fullPipeline(jobs: 1)
+                    perMB.append(m.seconds / (Double(text.count) / 1e6))
+                }
+                let growth = perMB[2] / max(perMB[0], 1e-9)
+                print(testCase.name.padding(toLength: 37, withPad: " ", startingAt: 0)
+                      + perMB.map { String(format: "%11.3f", $0) }.joined()
+                      + String(format: "   4x/1x per MB: %.2f%@", growth, growth > 2 ? "  NOT LINEAR" : ""))
+            }
         }
 
         /// The articles' texts from the arguments, or the bundled samples.

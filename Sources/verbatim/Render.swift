@@ -18,6 +18,8 @@ extension Verbatim {
 
         @OptionGroup var input: InputOptions
 
+        @OptionGroup var modelOptions: ModelOptions
+
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the page here (atomically, on completion) instead of standard output.", valueName: "file"))
         var output: String?
 
@@ -40,12 +42,7 @@ extension Verbatim {
                 throw ValidationError(error.description)
             }
             let options = input.recordOptions
-            let pipeline: Pipeline
-            do {
-                pipeline = try Pipeline()
-            } catch {
-                throw ValidationError("cannot build the pipeline: \(error)")
-            }
+            let pipeline = try modelOptions.makePipeline()
             let sink: OutputSink
             do {
                 sink = try OutputSink(path: output)

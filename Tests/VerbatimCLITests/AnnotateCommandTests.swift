@@ -141,3 +141,49 @@ import Testing
         #expect(missing.status == 2)
     }
 }
+
+@Suite struct ModelOptionTests {
+    @Test func userLexiconExtendsTheShippedOnes() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let list = dir.appendingPathComponent("mine.tsv")
+        try write("# my names\nPERSON\tZaphod Beeblebrox\nPLACE\tMagrathea\tplanet\n", to: list)
+        let result = try CLI.run(["annotate", "--lexicon", list.path], stdin: Data(#"{"text": "Zaphod Beeblebrox flew to Magrathea."}"#.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let entities = result.lines.first?["entities"] as? [[String: Any]] ?? []
+        #expect(entities.contains { $0["text"] as? String == "Zaphod Beeblebrox" && $0["label"] as? String == "PERSON" })
+        #expect(entities.contains { $0["text"] as? String == "Magrathea" && $0["type"] as? String == "planet" })
+    }
+
+    @Test func missingOrBrokenModelsAreUsageErrorsNamingTheFile() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = try CLI.run(["annotate", "--models", dir.appendingPathComponent("none").path], stdin: Data(#"{"text": "x"}"#.utf8))
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("none"))
+        #expect(missing.stdout.isEmpty)
+        let bad = dir.appendingPathComponent("bad.tsv")
+        try write("NOTALABEL\tsomething\n", to: bad)
+        let broken = try CLI.run(["annotate", "--lexicon", bad.path], stdin: Data(#"{"text": "x"}"#.utf8))
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("bad.tsv"))
+        #expect(broken.stderr.contains("line 1"))
+    }
+
+    @Test func environmentVariableLocatesModels() throws {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["annotate"]
+        process.environment = ["VERBATIM_MODELS": "/nonexistent-models-dir"]
+        let input = Pipe(), err = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        try input.fileHandleForWriting.close()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("/nonexistent-models-dir"))
+    }
+}

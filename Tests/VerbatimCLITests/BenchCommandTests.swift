@@ -31,3 +31,13 @@ import Testing
         #expect(result.text.contains("peak RSS"))
     }
 }
+
+@Suite struct ScalingBenchTests {
+    @Test func scalingRunsEveryHostileCase() throws {
+        let result = try CLI.run(["bench", "--scaling", "--scaling-kb", "8"], directory: CLI.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["unbalanced quote marks", "capitalised run", "paragraph without spaces", "repeated titles"] {
+            #expect(result.text.contains(name))
+        }
+    }
+}

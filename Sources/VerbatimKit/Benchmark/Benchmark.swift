@@ -103,6 +103,14 @@ public struct Benchmark {
         #endif
     }
 
+    /// Resident set size of this process now, in MB (Linux: /proc/self/statm).
+    public static var currentResidentMegabytes: Double {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+
     static func time<E: Error>(_ body: () throws(E) -> Void) throws(E) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()

@@ -22,18 +22,43 @@ protocol EntityCandidateRecognizer: Sendable {
 
 extension EntityContext {
     /// The longest entry of `table` starting at token `i` and ending by `limit`.
+    /// Look-ups bounded by the end of the token's chunk (what the recognizers ask
+    /// most) are memoised per token.
     func longest(_ table: LexiconTable, from i: Int, limit: Int, caseSensitive: Bool = false) -> LexiconMatch? {
-        matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+        guard i < chunkEnd.count, Int(chunkEnd[i]) == limit, let slot = cacheSlot(table, caseSensitive) else {
+            return matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+        }
+        let index = i * EntityContext.cacheSlots + slot
+        let cached = cacheEnd[index]
+        if cached == -1 { return nil }
+        if cached > 0 { return LexiconMatch(start: i, end: Int(cached), entries: Int(cacheEntries[index].lowerBound)..<Int(cacheEntries[index].upperBound)) }
+        let m = matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+        cacheEnd[index] = m.map { Int32($0.end) } ?? -1
+        if let m { cacheEntries[index] = Int32(m.entries.lowerBound)..<Int32(m.entries.upperBound) }
+        return m
+    }
+
+    private func cacheSlot(_ table: LexiconTable, _ caseSensitive: Bool) -> Int? {
+        let base: Int
+        switch table.name {
+        case "places/cities": base = 0
+        case "places/countries": base = 1
+        case "places/regions": base = 2
+        case "orgs/companies": base = 3
+        case "orgs/legal-suffixes": base = 4
+        default: return nil
+        }
+        return base * 2 + (caseSensitive ? 1 : 0)
     }
 
     /// The longest cue-table entry of class `cls` starting at `i`.
-    func longestCue(_ cls: StaticString, from i: Int, limit: Int, caseSensitive: Bool) -> (end: Int, entry: Int)? {
+    func longestCue(_ kind: EntityLexicon.CueKind, from i: Int, limit: Int, caseSensitive: Bool) -> (end: Int, entry: Int)? {
+        // Only tokens that start some multi-word or phrase cue can match.
+        guard i < tokens.count, features[i].contains(.phraseCueStart) else { return nil }
         var best: (Int, Int)? = nil
-        var end = limit
-        while end > i {
-            guard let m = longest(lexicon.cues, from: i, limit: end, caseSensitive: caseSensitive) else { break }
-            if let e = m.entries.first(where: { lexicon.cues.field($0, 2, equals: cls) }) { best = (m.end, e); break }
-            end = m.end - 1
+        let kinds = lexicon.cueKinds
+        matcher.walk(in: lexicon.cues, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive) { end, entries in
+            if let e = entries.first(where: { kinds[$0] == kind }) { best = (end, e) }
         }
         return best
     }

@@ -20,13 +20,19 @@ final class EntityContext {
     var sportsDocument = false
     /// Runs of name-like tokens (token ranges), in text order.
     var chunks: [Range<Int>] = []
+    /// End of the chunk each token belongs to (0 outside chunks).
+    var chunkEnd: [Int32] = []
+    /// Memoised longest matches per token and table slot (0 = not yet, -1 = none).
+    static let cacheSlots = 10
+    var cacheEnd: [Int32] = []
+    var cacheEntries: [Range<Int32>] = []
 
     init(document: Document, segmentation: Segmentation, lexicon: EntityLexicon) {
         self.document = document
         self.tokens = segmentation.tokens
         self.sentences = segmentation.sentences
         self.lexicon = lexicon
-        self.keys = TokenKeys(document: document, tokens: segmentation.tokens)
+        self.keys = TokenKeys(document: document, tokens: segmentation.tokens, stripPossessive: true)
         let n = tokens.count
         features = Array(repeating: [], count: n)
         hash = Array(repeating: 0, count: n)
@@ -81,6 +87,10 @@ final class EntityContext {
         for s in sentences.prefix(2) { for i in s where features[i].contains(.sport) && tokens[i].shape == .upper { sportHeadline = true } }
         sportsDocument = sportHeadline || sportWords >= 4 && sportWords * 60 >= n
         buildChunks()
+        chunkEnd = Array(repeating: 0, count: n)
+        for c in chunks { for i in c { chunkEnd[i] = Int32(c.upperBound) } }
+        cacheEnd = Array(repeating: 0, count: n * EntityContext.cacheSlots)
+        cacheEntries = Array(repeating: 0..<0, count: n * EntityContext.cacheSlots)
     }
 
     // MARK: - Token facts
@@ -89,27 +99,22 @@ final class EntityContext {
         let t = tokens[i]
         guard t.kind == .word else { return }
         var f: TokenFeatures = []
-        var key = keys.foldedKey(i)
-        // Possessive: the name stops before ’s / 's.
-        if key.count > 2, key[key.endIndex - 2] == 0x27, key[key.endIndex - 1] == 0x73 {
-            f.insert(.possessive)
-            key = key[key.startIndex..<(key.endIndex - 2)]
-        } else if key.count > 1, key[key.endIndex - 1] == 0x27 {
-            f.insert(.possessive)
-            key = key[key.startIndex..<(key.endIndex - 1)]
-        }
+        let key = keys.foldedKey(i)
+        // Possessive: the name stops before ’s / 's (the keys already leave it out).
+        if nameEndBytes(t) < t.end { f.insert(.possessive) }
         var h: UInt64 = 0xcbf29ce484222325
         for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         hash[i] = h
 
         let lex = lexicon
         let cueEntries = matcher.lookup(key, in: lex.cues)
-        for e in cueEntries { f.formUnion(lex.cueClass(e)) }
+        for e in cueEntries { f.formUnion(lex.cueFeatures[e]) }
 
         let capital = t.shape == .title || t.shape == .upper
         let caps = capsSentence[i]
         let candidate = capital || caps || lowerDocument
         if candidate {
+            if lex.cues.search(prefixOf: key) { f.insert(.phraseCueStart) }
             let common = matcher.lookup(key, in: lex.commonWords)
             if let e = common.first {
                 f.insert(.word)
@@ -118,7 +123,7 @@ final class EntityContext {
             let first = matcher.lookup(key, in: lex.firstNames)
             if let e = first.first {
                 let count = lex.firstNames.number(e, 3)
-                if count >= 1500 { f.insert(.firstName) }
+                if count >= 300 { f.insert(.firstName) }
                 if count >= 20000 { f.insert(.commonFirstName) }
             }
             let sur = matcher.lookup(key, in: lex.surnames)
@@ -193,16 +198,25 @@ final class EntityContext {
         i >= 0 && i < tokens.count && !features[i].isDisjoint(with: f)
     }
 
+    /// Byte end of a word token without a possessive ending.
+    private func nameEndBytes(_ t: Token) -> Int32 {
+        let b = document.utf8
+        var e = Int(t.end)
+        let s = Int(t.start)
+        if e - s > 2, b[e - 1] | 0x20 == 0x73 {
+            if b[e - 2] == 0x27 { return Int32(e - 2) }
+            if e - s > 4, b[e - 4] == 0xE2, b[e - 3] == 0x80, b[e - 2] == 0x99 { return Int32(e - 4) }
+        }
+        if e - s > 1, b[e - 1] == 0x27 { e -= 1; return Int32(e) }
+        if e - s > 3, b[e - 3] == 0xE2, b[e - 2] == 0x80, b[e - 1] == 0x99 { return Int32(e - 3) }
+        return t.end
+    }
+
     /// Byte end of token `i` as a name (before a possessive ending).
     func nameEnd(_ i: Int) -> Int32 {
         let t = tokens[i]
         guard features[i].contains(.possessive) else { return t.end }
-        let b = document.utf8
-        var e = Int(t.end)
-        if b[e - 1] == 0x73 || b[e - 1] == 0x53 { e -= 1 }   // s
-        // the apostrophe: ASCII ' or a 3-byte typographic mark
-        if e >= 1, b[e - 1] == 0x27 { e -= 1 } else if e >= 3, b[e - 3] == 0xE2 { e -= 3 }
-        return Int32(e)
+        return nameEndBytes(t)
     }
 
     /// The text of tokens `a..<b` as a name.

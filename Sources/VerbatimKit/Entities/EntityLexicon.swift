@@ -13,6 +13,13 @@ public struct EntityLexicon: Sendable {
     public let cues: LexiconTable
     /// Labelled user entries (``Lexicon/addUserList(contentsOf:extending:)``), if any.
     public let user: LexiconTable?
+    /// The feature each cue entry gives a token, by entry index.
+    let cueFeatures: [TokenFeatures]
+    /// The multi-word class of each cue entry, by entry index.
+    let cueKinds: [CueKind]
+
+    /// Cue classes that name whole phrases rather than give a token a feature.
+    enum CueKind: UInt8, Sendable { case other, countryAlias, orgKnown, placeKnown }
 
     /// Takes the tables from a loaded lexicon.
     /// - Throws: ``VerbatimError/model(path:reason:)`` naming the first missing file.
@@ -28,11 +35,22 @@ public struct EntityLexicon: Sendable {
         demonyms = try lexicon.table("places/demonyms")
         cues = try lexicon.table("entities/cues")
         user = lexicon.optionalTable(Lexicon.userTableName)
+        var features: [TokenFeatures] = [], kinds: [CueKind] = []
+        features.reserveCapacity(cues.count)
+        kinds.reserveCapacity(cues.count)
+        for e in 0..<cues.count {
+            features.append(EntityLexicon.cueClass(cues, e))
+            if cues.field(e, 2, equals: "countryalias") { kinds.append(.countryAlias) }
+            else if cues.field(e, 2, equals: "orgknown") { kinds.append(.orgKnown) }
+            else if cues.field(e, 2, equals: "placeknown") { kinds.append(.placeKnown) }
+            else { kinds.append(.other) }
+        }
+        cueFeatures = features
+        cueKinds = kinds
     }
 
     /// The cue classes of the cue table's `class` column.
-    func cueClass(_ entry: Int) -> TokenFeatures {
-        let t = cues
+    static func cueClass(_ t: LexiconTable, _ entry: Int) -> TokenFeatures {
         if t.field(entry, 2, equals: "title") { return .title }
         if t.field(entry, 2, equals: "role") { return .role }
         if t.field(entry, 2, equals: "orghead") { return .orgHead }
@@ -94,4 +112,6 @@ public struct TokenFeatures: OptionSet, Sendable, Hashable {
     public static let sport = TokenFeatures(rawValue: 1 << 24)
     /// A month name (never a place; "May" may still be a name).
     public static let month = TokenFeatures(rawValue: 1 << 25)
+    /// Starts some cue entry (a single word or a phrase: "United Nations").
+    public static let phraseCueStart = TokenFeatures(rawValue: 1 << 26)
 }

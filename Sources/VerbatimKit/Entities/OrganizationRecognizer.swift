@@ -10,7 +10,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
             let a = chunk.lowerBound, b = chunk.upperBound
             let last = b - 1
             for i in a..<b where ctx.features[i].contains(.nameLike) {
-                if let (end, e) = ctx.longestCue("orgknown", from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
+                if let (end, e) = ctx.longestCue(.orgKnown, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
                     let extra = lex.cues.field(e, 3)
                     out.append(Candidate(start: i, end: end, label: .organization, score: 80, rule: "known-organization",
                                          canonical: extra == "-" ? nil : extra))
@@ -69,15 +69,25 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
 
     /// Whether the acronym's capitals are the initials of the capitalised words of `a..<b`.
     func initialsMatch(_ ctx: EntityContext, _ a: Int, _ b: Int, acronym: Int) -> Bool {
+        let letters = OrganizationRecognizer.capitals(ctx, acronym)
+        return letters.count >= 2 && letters == OrganizationRecognizer.initials(ctx, a, b)
+    }
+
+    /// The capital letters A–Z of token `i` ("U.S." → "US").
+    static func capitals(_ ctx: EntityContext, _ i: Int) -> [UInt8] {
         let bytes = ctx.document.utf8
         var letters: [UInt8] = []
-        for k in Int(ctx.tokens[acronym].start)..<Int(ctx.tokens[acronym].end) where bytes[k] >= 0x41 && bytes[k] <= 0x5A {
-            letters.append(bytes[k])
-        }
+        for k in Int(ctx.tokens[i].start)..<Int(ctx.tokens[i].end) where bytes[k] >= 0x41 && bytes[k] <= 0x5A { letters.append(bytes[k]) }
+        return letters
+    }
+
+    /// The first bytes of the capitalised words of `a..<b` ("Press Association" → "PA").
+    static func initials(_ ctx: EntityContext, _ a: Int, _ b: Int) -> [UInt8] {
         var initials: [UInt8] = []
         for i in a..<b where ctx.tokens[i].kind == .word && ctx.tokens[i].shape != .lower {
-            initials.append(bytes[Int(ctx.tokens[i].start)])
+            initials.append(ctx.document.utf8[Int(ctx.tokens[i].start)])
+            if initials.count > 12 { break }
         }
-        return letters.count >= 2 && letters == initials
+        return initials
     }
 }

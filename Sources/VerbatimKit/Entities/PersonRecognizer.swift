@@ -133,7 +133,7 @@ struct PersonRecognizer: EntityCandidateRecognizer {
     func countryAt(_ ctx: EntityContext, _ i: Int) -> Int? {
         let limit = ctx.sentenceRange(i).upperBound
         if let m = ctx.longest(ctx.lexicon.countries, from: i, limit: limit) { return m.end }
-        if let (end, _) = ctx.longestCue("countryalias", from: i, limit: limit, caseSensitive: false) { return end }
+        if let (end, _) = ctx.longestCue(.countryAlias, from: i, limit: limit, caseSensitive: false) { return end }
         return nil
     }
 
@@ -141,10 +141,10 @@ struct PersonRecognizer: EntityCandidateRecognizer {
     func isPlaceName(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
         let lex = ctx.lexicon
         if ctx.longest(lex.countries, from: a, limit: b)?.end == b { return true }
-        if ctx.longestCue("countryalias", from: a, limit: b, caseSensitive: true)?.end == b { return true }
-        if ctx.longestCue("orgknown", from: a, limit: b, caseSensitive: true)?.end == b { return true }
+        if ctx.longestCue(.countryAlias, from: a, limit: b, caseSensitive: true)?.end == b { return true }
+        if ctx.longestCue(.orgKnown, from: a, limit: b, caseSensitive: true)?.end == b { return true }
         if let m = ctx.longest(lex.regions, from: a, limit: b), m.end == b { return true }
-        if ctx.longestCue("placeknown", from: a, limit: b, caseSensitive: true)?.end == b { return true }
+        if ctx.longestCue(.placeKnown, from: a, limit: b, caseSensitive: true)?.end == b { return true }
         if let m = ctx.longest(lex.cities, from: a, limit: b), m.end == b,
            b - a >= 2 || lex.cities.number(m.entries.lowerBound, 3) >= 500_000 && !ctx.has(a, .firstName) {
             return true

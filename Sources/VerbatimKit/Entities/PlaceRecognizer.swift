@@ -23,7 +23,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                     out.append(Candidate(start: i, end: m.end, label: .place, type: "country", score: modifierScore(ctx, m.end, b, 82),
                                          rule: "gazetteer-country", canonical: countryNames[iso]))
                 }
-                if let (end, e) = ctx.longestCue("countryalias", from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
+                if let (end, e) = ctx.longestCue(.countryAlias, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
                     let iso = lex.cues.field(e, 3) ?? "-"
                     out.append(Candidate(start: i, end: end, label: .place, type: "country", score: modifierScore(ctx, end, b, 82),
                                          rule: "gazetteer-country-alias", canonical: countryNames[iso]))
@@ -33,7 +33,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                     if m.end - i == 1 && ctx.has(i, .word) { score -= 25 }
                     out.append(Candidate(start: i, end: m.end, label: .place, type: "region", score: score, rule: "gazetteer-region"))
                 }
-                if let (end, e) = ctx.longestCue("placeknown", from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
+                if let (end, e) = ctx.longestCue(.placeKnown, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
                     out.append(Candidate(start: i, end: end, label: .place, type: lex.cues.field(e, 3), score: 78, rule: "known-place"))
                 }
                 if let m = ctx.longest(lex.cities, from: i, limit: b) {
@@ -81,7 +81,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
             if ci + 1 < ctx.chunks.count, ctx.isPunct(b, 0x2C), ctx.chunks[ci + 1].lowerBound == b + 1, ctx.sameSentence(a, b + 1) {
                 let next = ctx.chunks[ci + 1]
                 let country = ctx.longest(lex.countries, from: next.lowerBound, limit: next.upperBound)
-                let alias = ctx.longestCue("countryalias", from: next.lowerBound, limit: next.upperBound, caseSensitive: true)
+                let alias = ctx.longestCue(.countryAlias, from: next.lowerBound, limit: next.upperBound, caseSensitive: true)
                 let region = ctx.longest(lex.regions, from: next.lowerBound, limit: next.upperBound)
                 if country?.end == next.upperBound || alias?.end == next.upperBound || region?.end == next.upperBound,
                    b - a <= 3, !ctx.anyToken(a, b, [.title, .orgHead]) {

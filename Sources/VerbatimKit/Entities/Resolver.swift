@@ -90,9 +90,10 @@ struct Resolver: Sendable {
         }
         // Weak guesses take the document's sense of the same name.
         for idx in mentions.indices where mentions[idx].score < 60 {
-            if let s = senses[key(mentions[idx].start, mentions[idx].end)], s.label != mentions[idx].label, s.score >= 70 {
+            if let s = senses[key(mentions[idx].start, mentions[idx].end)], s.label != mentions[idx].label, s.score >= 65 {
                 mentions[idx].label = s.label
                 mentions[idx].type = s.type
+                mentions[idx].canonical = s.canonical
                 mentions[idx].rule = "document-sense"
             }
         }
@@ -117,45 +118,45 @@ struct Resolver: Sendable {
             }
         }
         // "the Met" after "the Metropolitan Police"; "PA" after "Press Association".
-        let orgNames = mentions.indices.filter { mentions[$0].label == .organization && mentions[$0].end - mentions[$0].start >= 2 }
-        if !orgNames.isEmpty {
-            let org = OrganizationRecognizer()
-            for i in 0..<n where ctx.tokens[i].kind == .word && (owner[i] < 0 || mentions[Int(owner[i])].rule == "acronym") {
+        var byInitials: [[UInt8]: Int] = [:]
+        var byPrefix: [ArraySlice<UInt8>: Int] = [:]
+        for (o, m) in mentions.enumerated() where m.label == .organization && m.end - m.start >= 2 {
+            let initials = OrganizationRecognizer.initials(ctx, m.start, m.end)
+            if initials.count >= 2, byInitials[initials] == nil { byInitials[initials] = o }
+            let first = ctx.keys.foldedKey(m.start)
+            if first.count > 3 {
+                for length in 3..<first.count {
+                    let prefix = first.prefix(length)
+                    if byPrefix[prefix] == nil { byPrefix[prefix] = o }
+                }
+            }
+        }
+        if !byInitials.isEmpty || !byPrefix.isEmpty {
+            for i in 0..<n where ctx.tokens[i].kind == .word
+                && (owner[i] < 0 || mentions[Int(owner[i])].label == .organization && mentions[Int(owner[i])].canonical == nil
+                    && mentions[Int(owner[i])].end - mentions[Int(owner[i])].start == 1) {
                 let t = ctx.tokens[i]
                 guard t.shape == .title || t.shape == .upper, ctx.normalCase(i) else { continue }
-                for o in orgNames {
-                    let m = mentions[o]
-                    var linked = false
-                    if ctx.has(i, .acronym), org.initialsMatch(ctx, m.start, m.end, acronym: i) {
-                        linked = true
-                    } else if i > 0, ctx.isWord(i - 1, "the"), isPrefix(ctx, i, of: m.start), owner[i] < 0 {
-                        linked = true
-                    }
-                    if linked {
-                        let canonical = m.canonical ?? ctx.text(m.start, m.end)
-                        if owner[i] >= 0 {
-                            mentions[Int(owner[i])].canonical = canonical
-                            mentions[Int(owner[i])].rule = "acronym-of-name"
-                        } else {
-                            add(Mention(start: i, end: i + 1, label: .organization, type: nil, score: 60, rule: "short-form", canonical: canonical))
-                        }
-                        break
-                    }
+                var target: Int? = nil
+                if ctx.has(i, .acronym) { target = byInitials[OrganizationRecognizer.capitals(ctx, i)] }
+                if target == nil, owner[i] < 0, i > 0, ctx.isWord(i - 1, "the") {
+                    target = byPrefix[ctx.keys.foldedKey(i)]
+                }
+                guard let o = target else { continue }
+                let m = mentions[o]
+                let canonical = m.canonical ?? ctx.text(m.start, m.end)
+                if owner[i] >= 0 {
+                    mentions[Int(owner[i])].canonical = canonical
+                    mentions[Int(owner[i])].rule = "acronym-of-name"
+                } else {
+                    add(Mention(start: i, end: i + 1, label: .organization, type: nil, score: 60,
+                                rule: ctx.has(i, .acronym) ? "acronym-of-name" : "short-form", canonical: canonical))
                 }
             }
         }
 
         mentions.sort { $0.start < $1.start }
         return cluster(ctx, mentions)
-    }
-
-    /// Whether token `i` (folded, at least 3 letters) begins the first word of the mention starting at `start`.
-    private func isPrefix(_ ctx: EntityContext, _ i: Int, of start: Int) -> Bool {
-        let short = ctx.keys.foldedKey(i), long = ctx.keys.foldedKey(start)
-        var s = short
-        if ctx.has(i, .possessive) { s = s.dropLast(s.last == 0x73 ? 2 : 1) }
-        guard s.count >= 3, s.count < long.count else { return false }
-        return long.starts(with: s)
     }
 
     // MARK: - Clusters
@@ -172,52 +173,67 @@ struct Resolver: Sendable {
         func words(_ m: Mention) -> [UInt64] {
             (m.start..<m.end).filter { ctx.tokens[$0].kind == .word && !ctx.has($0, .initial) }.map { ctx.hash[$0] }
         }
-        func newCluster(_ label: EntityLabel, _ w: [UInt64], _ canonical: String?) -> Int {
-            clusterLabel.append(label); personWords.append(w); canonicalName.append(canonical)
+        var firstMention: [Int] = []
+        func newCluster(_ label: EntityLabel, _ w: [UInt64], _ canonical: String?, _ mention: Int) -> Int {
+            clusterLabel.append(label); personWords.append(w); canonicalName.append(canonical); firstMention.append(mention)
             return clusterLabel.count - 1
         }
-        // People: full names first, then single names to the nearest earlier (else any) full name.
+        // People: full names first (same surname and first name, or one name's words
+        // inside the other's), then single names to the most recently introduced
+        // full name with that surname. Look-ups go through dictionaries keyed by the
+        // surname so that thousands of names stay linear; at most `scan` namesakes are compared.
+        let scan = 32
+        var bySurname: [UInt64: [Int]] = [:]
         for (idx, m) in mentions.enumerated() where m.label == .person {
             let w = words(m)
-            guard w.count >= 2 else { continue }
-            if let c = clusterLabel.indices.first(where: { clusterLabel[$0] == .person && personWords[$0].last == w.last
-                && (personWords[$0].first == w.first || Set(w).isSubset(of: Set(personWords[$0])) || Set(personWords[$0]).isSubset(of: Set(w))) }) {
+            guard w.count >= 2, let last = w.last else { continue }
+            let namesakes = bySurname[last, default: []]
+            if let c = namesakes.prefix(scan).first(where: { c in
+                personWords[c].first == w.first || Set(w).isSubset(of: Set(personWords[c])) || Set(personWords[c]).isSubset(of: Set(w)) }) {
                 clusterOf[idx] = c
                 if w.count > personWords[c].count { personWords[c] = w }
             } else {
-                clusterOf[idx] = newCluster(.person, w, nil)
+                let c = newCluster(.person, w, nil, idx)
+                bySurname[last, default: []].append(c)
+                clusterOf[idx] = c
             }
         }
+        var singles: [UInt64: Int] = [:]
         for (idx, m) in mentions.enumerated() where m.label == .person && clusterOf[idx] < 0 {
             let w = words(m)
-            guard let h = w.last else { clusterOf[idx] = newCluster(.person, w, nil); continue }
-            var best = -1
-            for j in stride(from: idx - 1, through: 0, by: -1) where mentions[j].label == .person && clusterOf[j] >= 0 {
-                let c = clusterOf[j]
-                if personWords[c].count >= 2 && personWords[c].last == h { best = c; break }
+            guard let h = w.last else { clusterOf[idx] = newCluster(.person, w, nil, idx); continue }
+            if let namesakes = bySurname[h], let first = namesakes.first {
+                // The namesake introduced last before this mention, else the first one.
+                var best = first
+                for c in namesakes.prefix(scan) where firstMention[c] < idx { best = c }
+                clusterOf[idx] = best
+            } else if let c = singles[h] {
+                clusterOf[idx] = c
+            } else {
+                let c = newCluster(.person, w, nil, idx)
+                singles[h] = c
+                clusterOf[idx] = c
             }
-            if best < 0 {
-                best = clusterLabel.indices.first(where: { clusterLabel[$0] == .person && personWords[$0].count >= 2 && personWords[$0].last == h })
-                    ?? clusterLabel.indices.first(where: { clusterLabel[$0] == .person && personWords[$0] == w }) ?? -1
-            }
-            clusterOf[idx] = best >= 0 ? best : newCluster(.person, w, nil)
         }
         // Organisations and places: by canonical name or the folded text.
+        var byLastWord: [String: Int] = [:]   // label + last word of multi-word names → cluster
         for (idx, m) in mentions.enumerated() where m.label != .person {
             let text = Fold.fold(m.canonical ?? ctx.text(m.start, m.end))
             let k = m.label.rawValue + "\t" + text
-            if let c = byKey[k] { clusterOf[idx] = c; continue }
-            let c = newCluster(m.label, words(m), m.canonical)
-            byKey[k] = c
+            let c: Int
+            if let existing = byKey[k] { c = existing } else {
+                c = newCluster(m.label, words(m), m.canonical, idx)
+                byKey[k] = c
+            }
             clusterOf[idx] = c
+            if m.end - m.start >= 2, let last = words(m).last {
+                let lk = m.label.rawValue + "\t\(last)"
+                if byLastWord[lk] == nil { byLastWord[lk] = c }
+            }
         }
         // A single word naming a longer ORG/PLACE of the same document ("Parliament").
         for (idx, m) in mentions.enumerated() where m.label != .person && m.canonical == nil && m.end - m.start == 1 {
-            let h = ctx.hash[m.start]
-            if let other = mentions.indices.first(where: { mentions[$0].label == m.label && mentions[$0].end - mentions[$0].start >= 2
-                && words(mentions[$0]).last == h && clusterOf[$0] != clusterOf[idx] }) {
-                clusterOf[idx] = clusterOf[other]
-            }
+            if let c = byLastWord[m.label.rawValue + "\t\(ctx.hash[m.start])"] { clusterOf[idx] = c }
         }
 
         // Number clusters by first mention; name each by its fullest form.

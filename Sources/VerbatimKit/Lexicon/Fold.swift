@@ -32,8 +32,47 @@ public enum Fold {
             }
             return
         }
+        if appendFoldedCommon(bytes, to: &out) { return }
         appendFoldedSlow(String(decoding: bytes, as: UTF8.self), to: &out)
     }
+
+    /// Latin-1 letters and the usual typographic punctuation without Unicode
+    /// normalisation; false (having appended nothing) for anything else.
+    @usableFromInline
+    static func appendFoldedCommon(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
+        let mark = out.count
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x20 || b >= 0x09 && b <= 0x0D { out.removeSubrange(mark...); return false }
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b == 0x60 ? 0x27 : b)
+                i += 1
+            } else if b == 0xC3, i + 1 < bytes.endIndex {
+                let folded = latin1[Int(bytes[i + 1] & 0x3F)]
+                if folded == 0 { out.removeSubrange(mark...); return false }
+                out.append(folded)
+                i += 2
+            } else if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80 {
+                switch bytes[i + 2] {
+                case 0x98, 0x99, 0xB2: out.append(0x27)
+                case 0x9C, 0x9D, 0x9E: out.append(0x22)
+                case 0x90, 0x91, 0x92, 0x93, 0x94: out.append(0x2D)
+                default: out.removeSubrange(mark...); return false
+                }
+                i += 3
+            } else {
+                out.removeSubrange(mark...)
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Second byte (low six bits) of U+00C0–U+00FF → folded ASCII letter; 0 = no
+    /// simple fold (Æ, Ø, ß, Þ, Ð, ×, ÷ take the slow path).
+    @usableFromInline
+    static let latin1: [UInt8] = Array("aaaaaa?ceeeeiiii?nooooo??uuuuy??aaaaaa?ceeeeiiii?nooooo??uuuuy?y".utf8).map { $0 == UInt8(ascii: "?") ? 0 : $0 }
 
     @usableFromInline
     static func appendFoldedSlow(_ s: String, to out: inout [UInt8]) {

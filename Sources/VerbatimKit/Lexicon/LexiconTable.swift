@@ -18,6 +18,12 @@ public struct LexiconTable: Sendable {
     @usableFromInline let keyEnd: [Int32]
     /// End of each line (before the newline).
     @usableFromInline let lineEnd: [Int32]
+    /// First entry of each bucket of keys sharing their first two bytes (a key of
+    /// one byte goes to bucket `b0 << 8`); 65,537 entries, so a search starts
+    /// from a narrow range instead of the whole table.
+    @usableFromInline let bucketStart: [Int32]
+    /// Open-addressing hash of keys to their first entry (+1; 0 = empty), a power of two in size.
+    @usableFromInline let slots: [Int32]
 
     /// The number of entries.
     public var count: Int { lineStart.count }
@@ -44,7 +50,7 @@ public struct LexiconTable: Sendable {
         ends.reserveCapacity(bytes.count / 24)
         let failure: (line: Int, reason: String)? = bytes.withUnsafeBufferPointer { b -> (Int, String)? in
             guard let base = b.baseAddress else { return nil }
-            if String(validating: b, as: UTF8.self) == nil { return (0, "not valid UTF-8") }
+            if !LexiconTable.isValidUTF8(b) { return (0, "not valid UTF-8") }
             var i = 0, lineNumber = 0
             var previousKey: Range<Int>? = nil
             while i < b.count {
@@ -79,6 +85,80 @@ public struct LexiconTable: Sendable {
         self.lineStart = starts
         self.keyEnd = keyEnds
         self.lineEnd = ends
+        var buckets = [Int32](repeating: 0, count: 65_537)
+        var next = 0
+        for (i, s) in starts.enumerated() {
+            let b = LexiconTable.bucket(bytes, Int(s), Int(keyEnds[i]))
+            while next <= b { buckets[next] = Int32(i); next += 1 }
+        }
+        while next <= 65_536 { buckets[next] = Int32(starts.count); next += 1 }
+        self.bucketStart = buckets
+        // Exact-key hash index: one probe sequence per distinct key.
+        var size = 1
+        while size < starts.count * 2 { size <<= 1 }
+        var slots = [Int32](repeating: 0, count: max(size, 2))
+        let mask = slots.count - 1
+        bytes.withUnsafeBufferPointer { b in
+            var previous: Range<Int>? = nil
+            for i in 0..<starts.count {
+                let s = Int(starts[i]), e = Int(keyEnds[i])
+                if let p = previous, p.count == e - s, memcmp(b.baseAddress! + p.lowerBound, b.baseAddress! + s, e - s) == 0 { continue }
+                previous = s..<e
+                var h = Int(truncatingIfNeeded: LexiconTable.hash(UnsafeBufferPointer(rebasing: b[s..<e]))) & mask
+                while slots[h] != 0 { h = (h + 1) & mask }
+                slots[h] = Int32(i + 1)
+            }
+        }
+        self.slots = slots
+    }
+
+    /// FNV-1a over key bytes.
+    @inlinable
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h ^ (h >> 29)
+    }
+
+    /// The entries whose key is exactly `key`, through the hash index.
+    @inlinable
+    public func exact(_ key: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        guard key.count > 0, count > 0 else { return 0..<0 }
+        let mask = slots.count - 1
+        var h = Int(truncatingIfNeeded: LexiconTable.hash(key)) & mask
+        while true {
+            let slot = Int(slots[h])
+            if slot == 0 { return 0..<0 }
+            if compare(slot - 1, key) == 0 {
+                var hi = slot
+                while hi < count && compare(hi, key) == 0 { hi += 1 }
+                return (slot - 1)..<hi
+            }
+            h = (h + 1) & mask
+        }
+    }
+
+    @inlinable
+    static func bucket(_ b: [UInt8], _ start: Int, _ end: Int) -> Int {
+        Int(b[start]) << 8 | (end - start > 1 ? Int(b[start + 1]) : 0)
+    }
+
+    /// A byte-level UTF-8 check that skips ASCII quickly.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let length: Int
+            if c >= 0xC2 && c <= 0xDF { length = 2 } else if c >= 0xE0 && c <= 0xEF { length = 3 } else if c >= 0xF0 && c <= 0xF4 { length = 4 } else { return false }
+            guard i + length <= n else { return false }
+            for k in 1..<length where b[i + k] & 0xC0 != 0x80 { return false }
+            if length == 3 && (c == 0xE0 && b[i + 1] < 0xA0 || c == 0xED && b[i + 1] >= 0xA0) { return false }
+            if length == 4 && (c == 0xF0 && b[i + 1] < 0x90 || c == 0xF4 && b[i + 1] >= 0x90) { return false }
+            i += length
+        }
+        return true
     }
 
     // MARK: - Search
@@ -89,8 +169,13 @@ public struct LexiconTable: Sendable {
         bytes.withUnsafeBufferPointer { b in
             let s = Int(lineStart[i]), n = Int(keyEnd[i]) - s
             let m = prefixOnly ? min(n, key.count) : n
-            let c = memcmp(b.baseAddress! + s, key.baseAddress!, min(m, key.count))
-            if c != 0 { return Int(c) }
+            let p = b.baseAddress! + s, q = key.baseAddress!
+            let length = min(m, key.count)
+            var j = 0
+            while j < length {
+                if p[j] != q[j] { return Int(p[j]) - Int(q[j]) }
+                j += 1
+            }
             return m - key.count
         }
     }
@@ -98,7 +183,9 @@ public struct LexiconTable: Sendable {
     /// The first entry whose key is not less than `key`.
     @inlinable
     public func lowerBound(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var lo = 0, hi = count
+        guard key.count > 0 else { return 0 }
+        let b = Int(key[0]) << 8 | (key.count > 1 ? Int(key[1]) : 0)
+        var lo = Int(bucketStart[b]), hi = Int(bucketStart[b + 1])
         while lo < hi {
             let mid = (lo + hi) >> 1
             if compare(mid, key) < 0 { lo = mid + 1 } else { hi = mid }
@@ -116,6 +203,15 @@ public struct LexiconTable: Sendable {
         while hi < count, compare(hi, key) == 0 { hi += 1 }
         let longer = hi < count && compare(hi, key, prefixOnly: true) == 0
         return (lo..<hi, longer)
+    }
+
+    /// Whether some entry's key equals `key` or starts with it.
+    public func search(prefixOf key: ArraySlice<UInt8>) -> Bool {
+        guard !key.isEmpty else { return false }
+        return key.withUnsafeBufferPointer { k in
+            let i = lowerBound(k)
+            return i < count && compare(i, k, prefixOnly: true) == 0
+        }
     }
 
     /// Entries for a folded key given as a string.

@@ -8,18 +8,34 @@ public struct TokenKeys: Sendable {
     public private(set) var cleaned: [UInt8] = []
     public private(set) var cleanedStart: [Int32] = [0]
 
-    public init(document: Document, tokens: [Token]) {
+    /// - Parameter stripPossessive: drop a final ’s / 's / ’ from word tokens'
+    ///   keys ("Britain’s" looks up "britain").
+    public init(document: Document, tokens: [Token], stripPossessive: Bool = false) {
         folded.reserveCapacity(document.utf8.count)
         cleaned.reserveCapacity(document.utf8.count)
         foldedStart.reserveCapacity(tokens.count + 1)
         cleanedStart.reserveCapacity(tokens.count + 1)
         for t in tokens {
             let slice = document.utf8[Int(t.start)..<Int(t.end)]
+            let foldStart = folded.count, cleanStart = cleaned.count
             Fold.appendFolded(slice, to: &folded)
-            // A lone separator folds to nothing useful; keep the buffers aligned anyway.
-            foldedStart.append(Int32(folded.count))
             Fold.appendCleaned(slice, to: &cleaned)
+            if stripPossessive && t.kind == .word {
+                TokenKeys.dropPossessive(&folded, from: foldStart)
+                TokenKeys.dropPossessive(&cleaned, from: cleanStart)
+            }
+            foldedStart.append(Int32(folded.count))
             cleanedStart.append(Int32(cleaned.count))
+        }
+    }
+
+    /// Removes a trailing 's / 'S / ' (ASCII apostrophe; keys are already cleaned) when something remains.
+    static func dropPossessive(_ buffer: inout [UInt8], from start: Int) {
+        let n = buffer.count - start
+        if n > 2, buffer[buffer.count - 2] == 0x27, buffer[buffer.count - 1] | 0x20 == 0x73 {
+            buffer.removeLast(2)
+        } else if n > 1, buffer[buffer.count - 1] == 0x27 {
+            buffer.removeLast()
         }
     }
 
@@ -97,10 +113,39 @@ public final class LexiconMatcher {
         return best
     }
 
+    /// Calls `body(end, entries)` for every entry of `table` spelled by tokens
+    /// `start..<end`, shortest first (same joining and case rules as ``longest(in:tokens:keys:from:limit:maxTokens:caseSensitive:)``).
+    public func walk(in table: LexiconTable, tokens: [Token], keys: TokenKeys, from start: Int, limit: Int,
+                     maxTokens: Int = 8, caseSensitive: Bool = false, _ body: (Int, Range<Int>) -> Void) {
+        key.removeAll(keepingCapacity: true)
+        surface.removeAll(keepingCapacity: true)
+        var i = start
+        let stop = min(limit, start + maxTokens)
+        while i < stop {
+            if i > start, tokens[i].flags.contains(.spaceBefore) {
+                if tokens[i].flags.contains(.lineBreakBefore) { break }
+                key.append(0x20); surface.append(0x20)
+            }
+            key.append(contentsOf: keys.foldedKey(i))
+            surface.append(contentsOf: keys.cleanedKey(i))
+            let (entries, longer) = key.withUnsafeBufferPointer { table.search($0) }
+            if !entries.isEmpty {
+                if caseSensitive {
+                    let exact = surface.withUnsafeBufferPointer { s in entries.filter { table.formEquals($0, s) } }
+                    if let first = exact.first, let last = exact.last { body(i + 1, first..<(last + 1)) }
+                } else {
+                    body(i + 1, entries)
+                }
+            }
+            if !longer { break }
+            i += 1
+        }
+    }
+
     /// Single-token lookup of an arbitrary byte key (already folded).
     public func lookup(_ folded: ArraySlice<UInt8>, in table: LexiconTable) -> Range<Int> {
         key.removeAll(keepingCapacity: true)
         key.append(contentsOf: folded)
-        return key.withUnsafeBufferPointer { table.search($0).entries }
+        return key.withUnsafeBufferPointer { table.exact($0) }
     }
 }

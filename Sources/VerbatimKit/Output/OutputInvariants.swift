@@ -33,7 +33,49 @@ public enum OutputInvariants {
             }
             checkSpans(in: Array(field.raw), scalars: scalars, problems: &problems)
         }
+        checkClusters(fields, problems: &problems)
         return problems
+    }
+
+    /// Every entity's cluster lists it among its mentions, and every mention is an entity of that cluster.
+    private static func checkClusters(_ fields: [JSONObjectReader.Field], problems: inout [String]) {
+        func objects(_ key: String) -> [[JSONObjectReader.Field]] {
+            guard let field = fields.first(where: { $0.key == key }) else { return [] }
+            var result: [[JSONObjectReader.Field]] = []
+            let raw = Array(field.raw)
+            var i = 1
+            while i < raw.count {
+                if raw[i] == UInt8(ascii: "{"), let end = matchingBrace(raw, i) {
+                    if let members = try? JSONObjectReader.fields(of: Array(raw[i...end])) { result.append(members) }
+                    i = end + 1
+                } else {
+                    i += 1
+                }
+            }
+            return result
+        }
+        func string(_ members: [JSONObjectReader.Field], _ key: String) -> String? {
+            members.first { $0.key == key && $0.kind == .string }.map { JSONObjectReader.decodeString($0.raw) }
+        }
+        var entityCluster: [String: String?] = [:]
+        for entity in objects("entities") {
+            if let id = string(entity, "id") { entityCluster[id] = string(entity, "cluster") }
+        }
+        var clusterMentions: [String: Set<String>] = [:]
+        for cluster in objects("clusters") {
+            guard let id = string(cluster, "id"), let mentions = cluster.first(where: { $0.key == "mentions" }) else { continue }
+            let ids = String(decoding: mentions.raw, as: UTF8.self)
+                .split(whereSeparator: { "[],\" ".contains($0) }).map(String.init)
+            clusterMentions[id] = Set(ids)
+            for mention in ids where entityCluster[mention] != .some(id) {
+                problems.append("cluster \(id) lists \(mention), which is not one of its entities")
+            }
+        }
+        for (entity, cluster) in entityCluster {
+            if let cluster, clusterMentions[cluster]?.contains(entity) != true {
+                problems.append("entity \(entity) names cluster \(cluster), which does not list it")
+            }
+        }
     }
 
     /// Finds every object with start/end/text members in a JSON array and checks it.

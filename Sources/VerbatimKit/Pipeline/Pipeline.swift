@@ -40,7 +40,11 @@ public final class Pipeline: Sendable {
 
     /// The standard pipeline over already loaded models (to add user lists first).
     public convenience init(lexicon: Lexicon) throws {
-        try self.init(annotators: [EntityRecognizer(lexicon: lexicon)])
+        try self.init(annotators: [
+            EntityRecognizer(lexicon: lexicon),
+            TimeRecognizer(),
+            QuoteAnnotator(models: URL(fileURLWithPath: lexicon.directory)),
+        ])
     }
 
     /// A per-thread worker.

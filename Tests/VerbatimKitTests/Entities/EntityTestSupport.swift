@@ -33,3 +33,12 @@ func entities(_ text: String) throws -> [Found] {
 
 /// The mention with this text (the first one), if any.
 func mention(_ found: [Found], _ text: String) -> Found? { found.first { $0.text == text } }
+
+/// Writes text to a fresh temporary file and returns its path.
+enum FileManagerTemp {
+    static func write(_ text: String) -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-user-\(UUID().uuidString).tsv").path
+        try? text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}

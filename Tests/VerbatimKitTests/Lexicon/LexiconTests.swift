@@ -142,3 +142,17 @@ private func tokens(_ text: String) throws -> (Document, Segmentation) {
         #expect(countries.contains(key: "france"))
     }
 }
+
+@Suite struct FoldFastPathTests {
+    /// The byte fast path agrees with full normalisation.
+    @Test func fastPathAgreesWithNormalisation() {
+        let samples = ["Zürich", "ÀÉÎÕÜ", "Ñandú", "O’Brien", "“Quoted”", "a–b—c", "Ærø", "Straße", "Ÿ", "Łódź", "Ⅻ", "façade"]
+        for s in samples {
+            var fast: [UInt8] = []
+            Fold.appendFolded(Array(s.utf8)[...], to: &fast)
+            var slow: [UInt8] = []
+            Fold.appendFoldedSlow(s, to: &slow)
+            #expect(fast == slow, "\(s): \(String(decoding: fast, as: UTF8.self)) vs \(String(decoding: slow, as: UTF8.self))")
+        }
+    }
+}

@@ -19,5 +19,9 @@ import Testing
         #expect(!violations(#"{"id":1,"text":"Zoë","entities":[{"start":0,"end":3,"text":"Zoe"}],"clusters":[],"quotes":[]}"# + "\n").isEmpty)
         #expect(!violations(#"{"id":1,"text":"ab","entities":[],"clusters":[],"quotes":[{"start":0,"end":2,"text":"ab","speaker":{"start":2,"end":1,"text":""}}]}"# + "\n").isEmpty)
         #expect(!violations(#"{"id":1,"text":"ab","clusters":[],"quotes":[]}"# + "\n").isEmpty)  // no entities
+        let entity = #"{"id":"e1","label":"PERSON","start":0,"end":1,"text":"a","cluster":"c1"}"#
+        #expect(violations(#"{"id":1,"text":"ab","entities":["# + entity + #"],"clusters":[{"id":"c1","label":"PERSON","name":"a","mentions":["e1"]}],"quotes":[]}"# + "\n") == [])
+        #expect(!violations(#"{"id":1,"text":"ab","entities":["# + entity + #"],"clusters":[{"id":"c1","label":"PERSON","name":"a","mentions":["e2"]}],"quotes":[]}"# + "\n").isEmpty)
+        #expect(!violations(#"{"id":1,"text":"ab","entities":["# + entity + #"],"clusters":[],"quotes":[]}"# + "\n").isEmpty)
     }
 }

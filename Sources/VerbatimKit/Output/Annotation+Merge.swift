@@ -1,0 +1,38 @@
+extension Annotation {
+    /// Adds entities from a later stage to the sorted, non-overlapping entity list,
+    /// dropping any that overlap an entity already there. Clusters keep pointing at
+    /// the right mentions: inserting shifts entity indices, so every cluster's
+    /// `mentions` is renumbered (and a new entity with a `cluster` joins it).
+    /// - Parameter new: entities sorted by start, not overlapping one another.
+    public mutating func mergeEntities(_ new: [Entity]) {
+        guard !new.isEmpty else { return }
+        var result: [Entity] = []
+        result.reserveCapacity(entities.count + new.count)
+        var renumbered = [Int](repeating: -1, count: entities.count)
+        var joining: [(entity: Int, cluster: Int)] = []
+        var e = 0
+        func keepExisting() {
+            renumbered[e] = result.count
+            result.append(entities[e])
+            e += 1
+        }
+        for candidate in new {
+            while e < entities.count, entities[e].end <= candidate.start { keepExisting() }
+            // entities[e] (if any) ends after the candidate starts: an overlap when it also starts before it ends.
+            if e < entities.count, entities[e].start < candidate.end { continue }
+            if let cluster = candidate.cluster { joining.append((result.count, cluster)) }
+            result.append(candidate)
+        }
+        while e < entities.count { keepExisting() }
+        for c in clusters.indices {
+            clusters[c].mentions = clusters[c].mentions.map { renumbered[$0] }
+        }
+        for (entity, cluster) in joining {
+            clusters[cluster].mentions.append(entity)
+        }
+        if !joining.isEmpty {
+            for c in clusters.indices { clusters[c].mentions.sort() }
+        }
+        entities = result
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// The words that introduce reported speech, behind a small protocol so that the
+/// built-in table can later be swapped for the lexicon runtime (`Models/cues/`).
+///
+/// Keys are lower-case, with ’ folded to '. Lookups happen only in small windows
+/// around quotes, so a `Set<String>` is fast enough.
+public protocol CueLexicon: Sendable {
+    /// A reporting verb in any tense form ("said", "tells", "adding", "tweeted").
+    func isSpeechVerb(_ folded: String) -> Bool
+    /// A role or descriptive noun that heads a speaker description ("spokesman",
+    /// "eyewitness", "prime minister"'s head "minister").
+    func isRoleNoun(_ folded: String) -> Bool
+}
+
+/// The built-in English cue table (a stand-in until `Models/cues/speech-verbs.tsv`
+/// is loaded by the lexicon runtime).
+public struct BuiltinCueLexicon: CueLexicon {
+    let verbs: Set<String>
+    let roles: Set<String>
+
+    public init() {
+        var verbs: Set<String> = []
+        for (base, irregular) in Self.verbTable {
+            if irregular.isEmpty {
+                verbs.insert(base)
+                for form in Self.regularForms(base) { verbs.insert(form) }
+            } else {
+                for form in irregular.split(separator: " ") { verbs.insert(String(form)) }
+            }
+        }
+        self.verbs = verbs
+        var roles: Set<String> = []
+        for r in Self.roleTable.split(separator: " ") {
+            roles.insert(String(r))
+            roles.insert(String(r) + "s")
+        }
+        self.roles = roles
+    }
+
+    public func isSpeechVerb(_ folded: String) -> Bool { verbs.contains(folded) }
+    public func isRoleNoun(_ folded: String) -> Bool { roles.contains(folded) }
+
+    /// -s, -ed, -ing forms of a regular verb ("note" → notes, noted, noting).
+    static func regularForms(_ base: String) -> [String] {
+        var forms: [String] = []
+        if base.hasSuffix("e") {
+            let stem = String(base.dropLast())
+            forms += [base + "s", base + "d", stem + "ing"]
+        } else if base.hasSuffix("y"), let last = base.dropLast().last, !"aeiou".contains(last) {
+            let stem = String(base.dropLast())
+            forms += [stem + "ies", stem + "ied", base + "ing"]
+        } else if base.hasSuffix("sh") || base.hasSuffix("ch") || base.hasSuffix("ss") || base.hasSuffix("x") {
+            forms += [base + "es", base + "ed", base + "ing"]
+        } else {
+            forms += [base + "s", base + "ed", base + "ing"]
+        }
+        return forms
+    }
+
+    /// Reporting verbs: base form and, for irregular verbs, all forms (space separated).
+    static let verbTable: [(String, String)] = [
+        ("say", "say says said saying"), ("tell", "tell tells told telling"),
+        ("write", "write writes wrote writing"), ("tweet", "tweeted tweeting"),
+        ("add", ""), ("ask", ""), ("explain", ""), ("note", ""), ("continue", ""), ("declare", ""),
+        ("insist", ""), ("argue", ""), ("claim", "claimed claims claiming"), ("state", "stated"), ("recall", ""), ("warn", "warned warns warning"),
+        ("reply", ""), ("respond", ""), ("answer", "answered answers"), ("acknowledge", ""), ("admit", "admit admits admitted admitting"),
+        ("announce", ""), ("comment", "commented commenting"), ("concede", ""), ("conclude", ""), ("confirm", ""),
+        ("contend", ""), ("observe", ""), ("predict", ""), ("remark", "remarked"), ("report", "reported"),
+        ("suggest", ""), ("urge", ""), ("joke", ""), ("quip", "quip quips quipped quipping"),
+        ("shout", "shouted shouting"), ("yell", "yelled"), ("scream", "screamed"), ("exclaim", ""), ("chant", "chanted"), ("recount", ""),
+        ("testify", ""), ("vow", "vowed vows vowing"), ("promise", "promised"), ("boast", "boasted boasts"), ("complain", ""), ("lament", ""),
+        ("protest", "protested"), ("emphasize", ""), ("emphasise", ""), ("stress", "stressed stresses"), ("blame", "blamed blames blaming"),
+        ("deny", ""), ("post", "posted"), ("whisper", "whispered"), ("muse", ""), ("assert", ""), ("allege", ""),
+        ("maintain", ""), ("opine", ""), ("proclaim", ""), ("pledge", "pledged"), ("retort", ""),
+        ("text", "texted"), ("email", "emailed"), ("e-mail", "e-mailed"), ("caution", ""), ("counter", "countered"), ("thunder", ""),
+        ("mutter", ""), ("cry", "cried"), ("sigh", "sighed"), ("laugh", "laughed"), ("predict", ""), ("reiterate", ""),
+        ("reason", "reasoned"), ("wonder", "wondered"), ("demand", "demanded"), ("plead", ""), ("begin", "began"),
+        ("speak", "spoke"), ("tout", ""), ("describe", "described"), ("recall", ""), ("assure", ""), ("inform", ""),
+        ("advise", ""), ("characterize", ""), ("brag", "brag brags bragged bragging"),
+        ("scoff", ""), ("snap", "snapped"), ("charge", "charged"), ("summarize", ""),
+        ("suggest", ""), ("question", "questioned"), ("query", ""), ("interject", ""), ("elaborate", ""),
+        ("concur", "concur concurs concurred concurring"), ("agree", "agree agrees agreed agreeing"),
+        ("read", "read reads"), ("shoot", "shot"), ("surmise", "surmised"), ("repeat", "repeated repeats"), ("react", "reacted"),
+        ("bark", "barked"), ("riff", "riffed"), ("fume", "fumed"), ("crack", "cracked"), ("offer", "offered"),
+        ("marvel", "marveled marvelled"), ("chime", "chimed"), ("gush", "gushed"), ("rage", "raged"),
+        ("rail", "railed"), ("rant", "ranted"), ("snipe", "sniped"), ("tease", "teased"), ("implore", "implored"),
+        ("estimate", "estimated"), ("recite", "recited"), ("preach", "preached"),
+        ("disagree", "disagree disagrees disagreed disagreeing"), ("point", "pointed points"), ("put", "put puts"), ("remember", "remembered"),
+    ]
+
+    /// Role and descriptive nouns that head speaker descriptions or precede names.
+    static let roleTable = """
+    spokesman spokeswoman spokesperson eyewitness witness officer official minister president \
+    senator governor mayor chancellor secretary candidate congressman congresswoman representative \
+    director chief commissioner professor analyst economist pollster strategist adviser advisor \
+    aide lawyer attorney judge chairman chairwoman chair leader manager member resident neighbour \
+    neighbor source correspondent reporter editor author founder executive ceo spokesmen officials \
+    sheriff detective inspector constable superintendent sergeant captain general colonel lieutenant \
+    commander ambassador diplomat activist organizer organiser expert researcher scientist doctor \
+    nurse teacher student worker owner driver passenger victim survivor father mother son daughter \
+    wife husband brother sister friend partner campaigner supporter voter protester demonstrator \
+    speaker host anchor commentator columnist historian prosecutor defendant councillor councilor mp \
+    curator dealer barrister solicitor counsel investigator trooper deputy
+    """
+}
+
+extension BuiltinCueLexicon {
+    /// One shared, immutable instance (built on first use).
+    public static let shared = BuiltinCueLexicon()
+}
+
+/// The built-in table extended with `Models/cues/speech-verbs.tsv` and
+/// `Models/names/role-nouns.tsv` (FORMAT: key, form, lemma, tense / key, form, gender,
+/// number). Base and -s forms from the file are left out unless the built-in table
+/// has them, because many double as nouns ("state", "reports", "calls"); past,
+/// participle and gerund forms are added.
+public struct ModelCueLexicon: CueLexicon {
+    let builtin: BuiltinCueLexicon
+    let verbs: Set<String>
+    let roles: Set<String>
+
+    /// Returns nil when the Models folder has no speech-verb file.
+    public init?(models: URL) {
+        guard let verbText = try? String(contentsOf: models.appendingPathComponent("cues/speech-verbs.tsv"), encoding: .utf8) else {
+            return nil
+        }
+        var verbs: Set<String> = []
+        for line in verbText.split(separator: "\n") where !line.hasPrefix("#") {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count >= 4 else { continue }
+            let tenses = cols[3].split(separator: ",")
+            if tenses.contains(where: { $0 == "past" || $0 == "participle" || $0 == "gerund" }) {
+                verbs.insert(cols[1].lowercased())
+            }
+        }
+        var roles: Set<String> = []
+        if let roleText = try? String(contentsOf: models.appendingPathComponent("names/role-nouns.tsv"), encoding: .utf8) {
+            for line in roleText.split(separator: "\n") where !line.hasPrefix("#") {
+                let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+                if cols.count >= 2, !cols[1].contains(" ") { roles.insert(cols[1].lowercased()) }
+            }
+        }
+        self.builtin = BuiltinCueLexicon.shared
+        self.verbs = verbs
+        self.roles = roles
+    }
+
+    public func isSpeechVerb(_ folded: String) -> Bool { builtin.isSpeechVerb(folded) || verbs.contains(folded) }
+    public func isRoleNoun(_ folded: String) -> Bool { builtin.isRoleNoun(folded) || roles.contains(folded) }
+}

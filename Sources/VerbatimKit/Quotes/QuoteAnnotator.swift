@@ -1,0 +1,97 @@
+import Foundation
+
+/// Finds direct and partial quotes and their speakers (issue 6).
+///
+/// Steps: ``QuotePairer`` pairs the quotation marks of the whole document;
+/// ``QuoteKindClassifier`` keeps direct speech apart from partial quotes, titles and
+/// scare quotes; ``SpeakerAttributor`` runs the ordered sieves of SIEVES.md; and
+/// ``SpeakerNameResolver`` resolves pronouns, surnames and role descriptions.
+/// When an earlier stage produced PERSON/ORG entities, a speaker mention that
+/// overlaps one takes its cluster and the cluster's name.
+///
+/// Options (defaults): cue lexicon = ``ModelCueLexicon`` when a Models folder is found
+/// (`VERBATIM_MODELS`, or walking up from the current directory or the executable),
+/// else ``BuiltinCueLexicon``; first-name genders from `Models/names/first-names.tsv`
+/// when present, else none.
+public struct QuoteAnnotator: Annotator {
+    public let name = "quotes"
+    public let requires: Set<Layer> = [.tokens, .sentences, .paragraphs]
+    public let produces: Set<Layer> = [.quotes, .speakers]
+
+    let lexicon: any CueLexicon
+    let firstNames: FirstNameGenders?
+    let pairer = QuotePairer()
+
+    /// - Parameters:
+    ///   - lexicon: the reporting cues.
+    ///   - models: the Models folder; `nil` looks it up with ``ModelsLocator``.
+    public init(lexicon: (any CueLexicon)? = nil, models: URL? = nil) {
+        let folder = models ?? ModelsLocator.find()
+        self.lexicon = lexicon ?? folder.flatMap(ModelCueLexicon.init(models:)) ?? BuiltinCueLexicon.shared
+        self.firstNames = folder.flatMap(FirstNameGenders.init(models:))
+    }
+
+    /// Without any Models data (tests).
+    init(lexicon: any CueLexicon, firstNames: FirstNameGenders?) {
+        self.lexicon = lexicon
+        self.firstNames = firstNames
+    }
+
+    public func annotate(_ state: inout AnalysisState) {
+        let text = QuoteText(state)
+        let pairs = pairer.pair(text.tokens, paragraphs: text.paragraphs, utf8: state.document.utf8)
+        let classifier = QuoteKindClassifier(lexicon: lexicon)
+        var items = pairs.map { SpeakerAttributor.Item(pair: $0, verdict: classifier.classify($0, text), attribution: nil) }
+        let attributor = SpeakerAttributor(text: text, lexicon: lexicon)
+        attributor.attribute(&items)
+        let resolver = SpeakerNameResolver(text: text, mentions: attributor.mentions, firstNames: firstNames)
+        let names = resolver.resolve(items)
+        let annotation = state.annotation
+
+        // Cluster index by name, for speakers resolved by name (pronouns, surnames).
+        var clusterByName: [String: Int] = [:]
+        for (c, cluster) in annotation.clusters.enumerated() where cluster.label == .person || cluster.label == .organization {
+            if clusterByName[cluster.name] == nil { clusterByName[cluster.name] = c }
+        }
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(items.count)
+        for (k, item) in items.enumerated() {
+            let t = text.tokens
+            let kind: Quote.Kind = item.verdict == .direct ? .direct : .partial
+            var quote = Quote(start: t[item.pair.open].start, end: t[item.pair.close].end, kind: kind,
+                              rule: item.verdict == .title ? "title-or-scare-quote" : "unattributed")
+            if let a = item.attribution {
+                var speaker = Speaker(start: t[a.speaker.first].start, end: t[a.speaker.last].end, name: names[k])
+                if let c = Self.cluster(overlapping: speaker, in: annotation) {
+                    speaker.cluster = c
+                    speaker.name = annotation.clusters[c].name
+                } else if let nm = names[k], let c = clusterByName[nm] {
+                    speaker.cluster = c
+                }
+                quote.speaker = speaker
+                if let cue = a.cue { quote.cue = Span(start: t[cue.first].start, end: t[cue.last].end) }
+                quote.rule = a.sieve
+            }
+            quotes.append(quote)
+        }
+        state.annotation.quotes = quotes
+    }
+
+    /// The PERSON or ORG entity cluster a speaker mention overlaps.
+    static func cluster(overlapping s: Speaker, in annotation: Annotation) -> Int? {
+        let entities = annotation.entities
+        guard !entities.isEmpty else { return nil }
+        var lo = 0, hi = entities.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entities[mid].end <= s.start { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo
+        while k < entities.count, entities[k].start < s.end {
+            let e = entities[k]
+            if e.label == .person || e.label == .organization, let c = e.cluster { return c }
+            k += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Read-only helpers over a document's tokens for the quote stage: folded word
+/// forms, punctuation tests and sentence lookup. Strings are made only for the
+/// few tokens the sieves look at around each quote.
+struct QuoteText {
+    let document: Document
+    let tokens: [Token]
+    let sentences: [Range<Int>]
+    let paragraphs: [Range<Int>]
+    /// Sentence index of every token.
+    let sentenceOf: [Int32]
+    /// Paragraph index of every token.
+    let paragraphOf: [Int32]
+
+    init(_ state: AnalysisState) {
+        document = state.document
+        tokens = state.segmentation.tokens
+        sentences = Self.mergeAbbreviationSplits(state.segmentation.sentences, tokens, state.document.utf8)
+        paragraphs = state.segmentation.paragraphs
+        var s = [Int32](repeating: 0, count: tokens.count)
+        for (k, r) in sentences.enumerated() { for i in r { s[i] = Int32(k) } }
+        sentenceOf = s
+        var p = [Int32](repeating: 0, count: tokens.count)
+        for (k, r) in paragraphs.enumerated() { for i in r { p[i] = Int32(k) } }
+        paragraphOf = p
+    }
+
+    var count: Int { tokens.count }
+
+    func string(_ i: Int) -> String { document.string(tokens[i].start, tokens[i].end) }
+
+    func string(_ first: Int, _ last: Int) -> String { document.string(tokens[first].start, tokens[last].end) }
+
+    /// Lower-case form with ’ folded to ' (only for words; punctuation as is).
+    func folded(_ i: Int) -> String {
+        let t = tokens[i]
+        let b = document.utf8
+        // ASCII fast path: most tokens; short results are small strings (no allocation).
+        var ascii = true
+        for k in Int(t.start)..<Int(t.end) where b[k] >= 0x80 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: t.length) { buffer in
+                var n = 0
+                for k in Int(t.start)..<Int(t.end) {
+                    let c = b[k]
+                    buffer[n] = c >= 65 && c <= 90 ? c + 32 : c
+                    n += 1
+                }
+                return n
+            }
+        }
+        var s = string(i).lowercased()
+        if s.contains("\u{2019}") { s = s.replacingOccurrences(of: "\u{2019}", with: "'") }
+        return s
+    }
+
+    /// The single byte of a one-byte punctuation token, or 0.
+    func punct(_ i: Int) -> UInt8 {
+        let t = tokens[i]
+        guard t.kind == .punctuation || t.kind == .symbol, t.end == t.start + 1 else { return 0 }
+        return document.utf8[Int(t.start)]
+    }
+
+    func isPunct(_ i: Int, _ c: Character) -> Bool { punct(i) == c.asciiValue! }
+
+    /// . ! ? or … ending a sentence.
+    func isTerminal(_ i: Int) -> Bool {
+        let c = punct(i)
+        if c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") { return true }
+        let t = tokens[i]
+        return t.kind == .punctuation && t.end == t.start + 3 && document.utf8[Int(t.start)] == 0xE2
+            && document.utf8[Int(t.start) + 1] == 0x80 && document.utf8[Int(t.start) + 2] == 0xA6
+    }
+
+    func isQuote(_ i: Int) -> Bool {
+        guard let q = tokens[i].quote, q.role != .apostrophe else { return false }
+        return !(q.family == .single && q.role == .closing && QuotePairer.isPossessive(tokens, i, document.utf8))
+    }
+
+    /// A dash token (-, –, —).
+    func isDash(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .punctuation else { return false }
+        let b = document.utf8
+        if t.end == t.start + 1 { return b[Int(t.start)] == UInt8(ascii: "-") }
+        return t.end == t.start + 3 && b[Int(t.start)] == 0xE2 && b[Int(t.start) + 1] == 0x80
+            && (b[Int(t.start) + 2] == 0x93 || b[Int(t.start) + 2] == 0x94 || b[Int(t.start) + 2] == 0x95)
+    }
+
+    func isWordLike(_ i: Int) -> Bool { tokens[i].kind == .word || tokens[i].kind == .number }
+
+    /// Joins sentences that ICU split after a title or an initial ("said Sen." | "Lindsey
+    /// Graham", "Terry E." | "Branstad"): the speaker mention must stay in one sentence.
+    static func mergeAbbreviationSplits(_ sentences: [Range<Int>], _ tokens: [Token], _ bytes: [UInt8]) -> [Range<Int>] {
+        guard sentences.count > 1 else { return sentences }
+        var out: [Range<Int>] = []
+        out.reserveCapacity(sentences.count)
+        for r in sentences {
+            if let last = out.last, last.count >= 2, !tokens[r.lowerBound].flags.contains(.paragraphStart),
+               splitsAfterAbbreviation(last.upperBound - 1, tokens, bytes), tokens[r.lowerBound].isCapitalized {
+                out[out.count - 1] = last.lowerBound..<r.upperBound
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    private static func splitsAfterAbbreviation(_ i: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
+        let t = tokens[i]
+        guard i > 0, t.end == t.start + 1, bytes[Int(t.start)] == UInt8(ascii: "."), tokens[i - 1].end == t.start else { return false }
+        let w = tokens[i - 1]
+        guard w.kind == .word else { return false }
+        if w.length == 1 && w.shape == .title { return true }
+        let word = String(decoding: bytes[Int(w.start)..<Int(w.end)], as: UTF8.self).lowercased()
+        return SpeakerMentions.titles.contains(word)
+    }
+}

@@ -1,0 +1,374 @@
+/// Attributes quotes to speakers with ordered sieves (after CoreNLP's
+/// QuoteAttributionAnnotator): each quote takes the first sieve that finds a
+/// speaker, and records that sieve's name. See SIEVES.md.
+struct SpeakerAttributor {
+    let text: QuoteText
+    let mentions: SpeakerMentions
+
+    /// What a sieve found for one quote.
+    struct Attribution {
+        var speaker: SpeakerMentions.Mention
+        /// Last token of the speaker's full description (for the resolved name).
+        var nameEnd: Int
+        var cue: (first: Int, last: Int)?
+        var sieve: String
+    }
+
+    /// One quote going through the sieves.
+    struct Item {
+        var pair: QuotePairer.Pair
+        var verdict: QuoteKindClassifier.Verdict
+        var attribution: Attribution?
+    }
+
+    init(text: QuoteText, lexicon: any CueLexicon) {
+        self.text = text
+        self.mentions = SpeakerMentions(text: text, lexicon: lexicon)
+    }
+
+    /// Runs the sieves in order over all quotes.
+    func attribute(_ items: inout [Item]) {
+        for k in items.indices {
+            let item = items[k]
+            // Cue windows end at neighbouring direct quotes; titles and partial quotes
+            // inside a window ("needled the CNN “reporter,” saying, “…”") do not cut it.
+            var p = k - 1
+            while p >= 0, items[p].verdict != .direct, item.pair.open - items[p].pair.close < 40 { p -= 1 }
+            let previousClose = p >= 0 ? items[p].pair.close : -1
+            var n = k + 1
+            while n < items.count, items[n].verdict != .direct, items[n].pair.open - item.pair.close < 40 { n += 1 }
+            let nextOpen = n < items.count ? items[n].pair.open : text.count
+            if item.verdict == .direct {
+                items[k].attribution = trailingCue(item.pair, nextOpen: nextOpen)
+                    ?? dashByline(item.pair)
+                    ?? leadingCue(item.pair, previousClose: previousClose)
+                    ?? introducedQuote(item.pair, previousClose: previousClose)
+                    ?? trailingPattern(item.pair)
+                    ?? colonSubject(item.pair, previousClose: previousClose)
+                    ?? previousSentenceCue(item.pair, previousClose: previousClose)
+            }
+            if items[k].attribution == nil {
+                var a = sentenceCue(item.pair, previousClose: previousClose, nextOpen: nextOpen)
+                // A title or scare quote takes a sentence cue's speaker only when it is a
+                // name, a pronoun or a role ("the prime minister"), or comes with
+                // "according to" ("“affordable” … a word critics say" has no speaker).
+                if item.verdict == .title, let b = a,
+                   !(mentions.isName(b.speaker) || mentions.isPronoun(b.speaker.first)
+                     || mentions.lexicon.isRoleNoun(text.folded(b.speaker.last))),
+                   !(b.cue.map { text.folded($0.first) == "according" } ?? false) {
+                    a = nil
+                }
+                items[k].attribution = a
+            }
+        }
+        // Continuation: a direct quote with no cue of its own, in the paragraph of (or
+        // the one after) the previous attributed quote, keeps that speaker.
+        var last: (Attribution, Int32)? = nil
+        for k in items.indices {
+            let paragraph = text.paragraphOf[items[k].pair.open]
+            if items[k].attribution == nil, items[k].verdict == .direct, let (a, p) = last, paragraph - p <= 1 {
+                var c = a
+                c.sieve = "continuation"
+                c.cue = nil
+                items[k].attribution = c
+            }
+            if let a = items[k].attribution, items[k].verdict != .title {
+                last = (a, text.paragraphOf[items[k].pair.close])
+            }
+        }
+    }
+
+    // MARK: - Sieves
+
+    /// `"Q," X said` / `"Q," said X` / `"Q" … X told reporters`: a cue right after the quote.
+    func trailingCue(_ pair: QuotePairer.Pair, nextOpen: Int) -> Attribution? {
+        let start = pair.close + 1
+        guard start < text.count, text.paragraphOf[start] == text.paragraphOf[pair.close] else { return nil }
+        // A quote that ends its sentence takes a cue from a lower-case continuation
+        // ("?” he asked) or from a short next sentence ("….” Trump said.), never from a
+        // sentence that introduces the next quote ("….” He added, “…”).
+        let crosses = text.sentenceOf[start] != text.sentenceOf[pair.close]
+        if crosses, text.tokens[start].kind != .word { return nil }
+        let sentence = text.sentenceOf[start]
+        var upper = start
+        while upper < min(nextOpen, text.count), upper - start < 30,
+              text.sentenceOf[upper] == sentence || (upper == start) {
+            upper += 1
+        }
+        var i = start
+        while i < upper, !text.isWordLike(i) {
+            if text.isTerminal(i) && !text.isQuote(i) { return nil }
+            i += 1
+        }
+        guard i < upper else { return nil }
+        // “Q,” adding that …: the participle belongs to the cue before the quote.
+        if mentions.isCueVerb(i), text.folded(i).hasSuffix("ing") { return nil }
+        // Inverted: "said Trump", "says the economist Jared Bernstein".
+        if mentions.isCueVerb(i), let m = mentions.mention(startingAt: i + 1, upper: upper) {
+            return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i, i), sieve: "trailing-inverted")
+        }
+        var words = 0
+        var j = i
+        let maxWords = crosses && text.tokens[start].shape != .lower ? 6 : 18
+        while j < upper, words < maxWords {
+            if text.isTerminal(j) && !isAbbreviationStop(j) { return nil }
+            if text.isWordLike(j) {
+                words += 1
+                if mentions.isCueVerb(j) {
+                    if crosses, nextOpen < text.count, text.sentenceOf[nextOpen] == text.sentenceOf[j] { return nil }
+                    if let m = subject(ofCue: j, lower: start) {
+                        return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: "trailing-cue")
+                    }
+                    if let m = mentions.mention(startingAt: j + 1, upper: upper) {
+                        return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (j, j), sieve: "trailing-inverted")
+                    }
+                    return nil
+                }
+                if let a = accordingTo(j, upper: upper) { return a }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// `X said: "Q"`, `X told Y: "Q"`, `According to X, "Q"`, and the second half of a
+    /// split quote (`"Q1," X said, "Q2"`): a cue before the quote in its sentence.
+    func leadingCue(_ pair: QuotePairer.Pair, previousClose: Int) -> Attribution? {
+        let open = pair.open
+        guard open > 0 else { return nil }
+        let sentence = text.sentences[Int(text.sentenceOf[open])]
+        let paragraph = text.paragraphs[Int(text.paragraphOf[open])]
+        var lower = max(sentence.lowerBound, paragraph.lowerBound)
+        var split = false
+        if previousClose >= lower {
+            lower = previousClose + 1
+            split = true
+        }
+        // A quote opening its own sentence may still follow "X said:" ending the one before.
+        if open == sentence.lowerBound, !split, open > paragraph.lowerBound, text.isPunct(open - 1, ":") || text.isPunct(open - 1, ",") {
+            let previous = text.sentences[Int(text.sentenceOf[open - 1])]
+            lower = max(previous.lowerBound, paragraph.lowerBound, previousClose + 1)
+        }
+        guard lower < open else { return nil }
+        var j = open - 1
+        while j >= lower, open - j <= 16 {
+            if text.isWordLike(j) {
+                if mentions.isCueVerb(j) {
+                    let sieve = split ? "split-quote" : "leading-cue"
+                    if let m = subject(ofCue: j, lower: lower) {
+                        return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: sieve)
+                    }
+                    if let m = mentions.mention(startingAt: j + 1, upper: open) {
+                        return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (j, j), sieve: sieve)
+                    }
+                }
+                if let a = accordingTo(j, upper: open) { return a }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// A quote opening a paragraph or sentence after a sentence that ends in a colon
+    /// (`Det Insp Smith said:` ¶ `“Q”`): the cue and speaker of that sentence.
+    func introducedQuote(_ pair: QuotePairer.Pair, previousClose: Int) -> Attribution? {
+        let open = pair.open
+        guard open > 0, text.tokens[open].flags.contains(.sentenceStart) || text.tokens[open].flags.contains(.paragraphStart),
+              text.isPunct(open - 1, ":") else { return nil }
+        let sentence = text.sentences[Int(text.sentenceOf[open - 1])]
+        let lower = max(sentence.lowerBound, previousClose + 1)
+        guard lower < open - 1 else { return nil }
+        var j = open - 2
+        while j >= lower {
+            if text.isWordLike(j), mentions.isCueVerb(j) {
+                if let m = subject(ofCue: j, lower: lower) {
+                    return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: "colon-intro")
+                }
+                if let m = mentions.mention(startingAt: j + 1, upper: open - 1) {
+                    return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (j, j), sieve: "colon-intro")
+                }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// Any reporting cue in the quote's sentence, nearest first (partial quotes:
+    /// `Theresa May said that terrorists would “never succeed”`; `an “appalling
+    /// incident”, the prime minister said`). A participle after a comma ("…, adding
+    /// that") takes the subject of the verb before it.
+    func sentenceCue(_ pair: QuotePairer.Pair, previousClose: Int, nextOpen: Int) -> Attribution? {
+        let sentence = text.sentences[Int(text.sentenceOf[pair.open])]
+        let endSentence = text.sentences[Int(text.sentenceOf[pair.close])]
+        let lower = max(sentence.lowerBound, previousClose + 1)
+        let upper = min(endSentence.upperBound, nextOpen)
+        // Candidates, nearest first: left of the quote, then right of it.
+        var best: (Int, Int)? = nil  // (distance, token)
+        var j = pair.open - 1
+        while j >= lower {
+            if mentions.isCueVerb(j) || isAccording(j) { best = (pair.open - j, j); break }
+            j -= 1
+        }
+        j = pair.close + 1
+        while j < upper {
+            if mentions.isCueVerb(j) || isAccording(j) {
+                if best == nil || j - pair.close < best!.0 { best = (j - pair.close, j) }
+                break
+            }
+            j += 1
+        }
+        guard let (_, v) = best else { return nil }
+        if let a = accordingTo(v, upper: upper) { var c = a; c.sieve = "sentence-cue"; return c }
+        let floor = v > pair.close ? pair.close + 1 : lower
+        if text.folded(v).hasSuffix("ing"), v - 1 >= floor, text.isPunct(v - 1, ",") {
+            // "…, the prime minister said, adding that": the subject of the verb before.
+            var k = v - 2
+            while k >= lower, !mentions.isCueVerb(k) { k -= 1 }
+            if k >= lower, let m = mentions.subject(before: k, lower: lower) ?? mentions.mention(startingAt: k + 1, upper: v - 1)?.mention {
+                return Attribution(speaker: m, nameEnd: m.last, cue: (v, v), sieve: "sentence-cue")
+            }
+        }
+        if let m = mentions.subject(before: v, lower: floor) {
+            return Attribution(speaker: m, nameEnd: m.last, cue: (v, v), sieve: "sentence-cue")
+        }
+        if let m = mentions.mention(startingAt: v + 1, upper: v < pair.open ? pair.open : upper) {
+            return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (v, v), sieve: "sentence-cue")
+        }
+        return nil
+    }
+
+    // MARK: - Helpers
+
+    /// The subject of a cue verb; a participle ("…, adding", "responded … writing")
+    /// takes the subject of the cue verb before it in the window.
+    func subject(ofCue v: Int, lower: Int) -> SpeakerMentions.Mention? {
+        let f = text.folded(v)
+        if f.hasSuffix("ing"), v - 1 >= lower {
+            let before = text.folded(v - 1)
+            if before != "was" && before != "is" && before != "were" && before != "been" && before != "are" {
+                var k = v - 1
+                while k >= lower, v - k < 25 {
+                    if mentions.isCueVerb(k), !text.folded(k).hasSuffix("ing") {
+                        if let m = mentions.subject(before: k, lower: lower) { return m }
+                        break
+                    }
+                    if text.isQuote(k) { break }
+                    k -= 1
+                }
+                // "Weaver didn’t seem impressed …, telling reporters": the clause's subject.
+                if let m = firstMention(lower, v) { return m }
+                return nil
+            }
+        }
+        return mentions.subject(before: v, lower: lower)
+    }
+
+    func firstMention(_ lower: Int, _ upper: Int) -> SpeakerMentions.Mention? {
+        mentions.firstMention(lower, upper)
+    }
+
+    /// `"Q," he surmised.` / `"Q," reacted Trump.`: a mention and a verb-like word that
+    /// is not in the lexicon, alone between the quote and the end of the clause.
+    func trailingPattern(_ pair: QuotePairer.Pair) -> Attribution? {
+        let last = pair.innerEnd - 1
+        guard pair.closed, last >= pair.innerStart,
+              text.isPunct(last, ",") || text.isPunct(last, "?") || text.isPunct(last, "!") || text.isDash(last) else { return nil }
+        var i = pair.close + 1
+        guard i < text.count, text.paragraphOf[i] == text.paragraphOf[pair.close] else { return nil }
+        if text.isPunct(i, ",") { i += 1 }
+        guard i + 1 < text.count else { return nil }
+        func isVerbLike(_ k: Int) -> Bool {
+            let t = text.tokens[k]
+            guard t.kind == .word, t.shape == .lower else { return false }
+            let f = text.folded(k)
+            return f.count > 3 && (f.hasSuffix("ed") || f.hasSuffix("s")) && !SpeakerMentions.clauseStops.contains(f)
+        }
+        func endsClause(_ k: Int) -> Bool {
+            k >= text.count || text.isTerminal(k) || text.isPunct(k, ",") || text.tokens[k].flags.contains(.paragraphStart)
+                || text.tokens[k].shape == .lower && SpeakerMentions.prepositions.contains(text.folded(k))
+        }
+        let limit = min(text.count, i + 8)
+        if mentions.isPronoun(i) || mentions.isNameWord(i), let m = mentions.mention(startingAt: i, upper: limit) {
+            let v = m.mention.last + 1
+            if v < text.count, isVerbLike(v), endsClause(v + 1) {
+                return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (v, v), sieve: "trailing-pattern")
+            }
+        }
+        if isVerbLike(i), let m = mentions.mention(startingAt: i + 1, upper: limit), endsClause(m.mention.last + 1) {
+            return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i, i), sieve: "trailing-pattern")
+        }
+        return nil
+    }
+
+    /// `“Q” ― Oscar P. Quintero` / `"Q" ¶ - Hillary Clinton.`: a dash and a name after
+    /// the quote, closing the paragraph.
+    func dashByline(_ pair: QuotePairer.Pair) -> Attribution? {
+        var i = pair.close + 1
+        guard i < text.count else { return nil }
+        if text.tokens[i].flags.contains(.paragraphStart) && text.paragraphOf[i] - text.paragraphOf[pair.close] > 1 { return nil }
+        guard text.isDash(i) || text.isPunct(i, "~") else { return nil }
+        i += 1
+        let paragraph = text.paragraphs[Int(text.paragraphOf[i - 1])]
+        guard i < paragraph.upperBound, mentions.isNameWord(i),
+              let m = mentions.mention(startingAt: i, upper: min(paragraph.upperBound, i + 8)) else { return nil }
+        return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i - 1, i - 1), sieve: "dash-byline")
+    }
+
+    /// `…, Schiff said. “Q”`: a quote opening a sentence right after a sentence of
+    /// indirect speech that ends with its cue, in the same paragraph.
+    func previousSentenceCue(_ pair: QuotePairer.Pair, previousClose: Int) -> Attribution? {
+        let open = pair.open
+        guard open > 0, text.tokens[open].flags.contains(.sentenceStart), !text.tokens[open].flags.contains(.paragraphStart),
+              text.isTerminal(open - 1), text.isPunct(open - 1, ".") else { return nil }
+        let sentence = text.sentences[Int(text.sentenceOf[open - 1])]
+        let lower = max(sentence.lowerBound, previousClose + 1)
+        var j = open - 2
+        var words = 0
+        while j >= lower, words < 6 {
+            if text.isQuote(j) { return nil }
+            if text.isWordLike(j) {
+                words += 1
+                if mentions.isCueVerb(j), !text.folded(j).hasSuffix("ing") {
+                    if let m = mentions.subject(before: j, lower: lower) ?? mentions.mention(startingAt: j + 1, upper: open - 1)?.mention,
+                       mentions.isName(m) || mentions.isPronoun(m.first) {
+                        return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: "previous-sentence-cue")
+                    }
+                    return nil
+                }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// A quote right after a colon with no cue verb before it ("She then addressed the
+    /// supporters again:", "Carly Fiorina:"): the subject of the clause, the colon as cue.
+    func colonSubject(_ pair: QuotePairer.Pair, previousClose: Int) -> Attribution? {
+        let open = pair.open
+        guard open > 0, text.isPunct(open - 1, ":") || text.isPunct(open - 1, ",") else { return nil }
+        let sentence = text.sentences[Int(text.sentenceOf[open - 1])]
+        let paragraph = text.paragraphs[Int(text.paragraphOf[open - 1])]
+        let lower = max(sentence.lowerBound, paragraph.lowerBound, previousClose + 1)
+        guard lower < open - 1, let m = firstMention(lower, open - 1) else { return nil }
+        // After a comma the cue is the comma only when the clause has no verb of its own
+        // that takes a quote ("Clinton shared her anxiety with an audience, “…”").
+        return Attribution(speaker: m, nameEnd: m.last, cue: (open - 1, open - 1),
+                           sieve: text.isPunct(open - 1, ":") ? "colon-subject" : "comma-subject")
+    }
+
+    private func isAccording(_ i: Int) -> Bool {
+        i + 1 < text.count && text.tokens[i].kind == .word && text.folded(i) == "according" && text.folded(i + 1) == "to"
+    }
+
+    /// `according to X`.
+    private func accordingTo(_ i: Int, upper: Int) -> Attribution? {
+        guard isAccording(i), let m = mentions.mention(startingAt: i + 2, upper: upper) else { return nil }
+        return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i, i + 1), sieve: "according-to")
+    }
+
+    /// "Mr." or "U.S." style stops inside a sentence.
+    private func isAbbreviationStop(_ i: Int) -> Bool {
+        i > 0 && text.isPunct(i, ".") && text.tokens[i].start == text.tokens[i - 1].end
+            && SpeakerMentions.titles.contains(text.folded(i - 1))
+    }
+}

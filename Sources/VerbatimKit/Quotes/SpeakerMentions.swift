@@ -1,0 +1,333 @@
+/// Finds the mention that names a speaker next to a reporting cue: the subject
+/// before a verb ("Neil Basu, the Met’s head of counter-terrorism, told"), the
+/// subject after an inverted verb ("said Geoff Garin"), or the object of
+/// "according to". Mentions are token ranges (inclusive); rules are simple and
+/// general: pronouns, runs of capitalised words (with titles and particles), and
+/// lower-case descriptions up to their determiner.
+struct SpeakerMentions {
+    let text: QuoteText
+    let lexicon: any CueLexicon
+
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another", "some",
+        "this", "these", "those", "many", "several", "two", "three", "four", "other", "each", "every", "both", "most",
+    ]
+    static let prepositions: Set<String> = ["of", "for", "at", "with", "from", "in", "on", "to", "and"]
+    /// Words that may stand between a subject and its verb ("Trump has also said").
+    static let skippable: Set<String> = [
+        "has", "had", "have", "was", "is", "would", "will", "could", "also", "later", "previously", "once",
+        "then", "recently", "repeatedly", "often", "again", "simply", "just", "already", "reportedly", "himself",
+        "herself", "themselves", "had", "did", "does", "do", "not", "never", "first", "last", "once", "still",
+        "too", "even", "further", "finally", "now", "today", "yesterday", "tonight", "recently", "subsequently",
+    ]
+    /// Lower-case words that end a description walking left (clause boundaries).
+    static let clauseStops: Set<String> = [
+        "that", "and", "but", "or", "which", "who", "when", "while", "because", "as", "so", "if", "than",
+        "after", "before", "since", "where", "how", "what", "why", "whether", "although", "though", "until",
+        "is", "was", "are", "were", "be", "been", "being", "not", "to", "by",
+    ]
+    /// Capitalised sentence openers that are not part of a name.
+    static let openers: Set<String> = [
+        "but", "and", "or", "so", "then", "still", "meanwhile", "yet", "now", "later", "also", "however", "instead",
+        "earlier", "in", "on", "at", "as", "when", "while", "after", "before", "for", "with", "if", "asked",
+        "speaking", "today", "yesterday", "there", "here", "indeed", "finally", "last", "this", "that", "the",
+        "a", "an", "his", "her", "their", "its", "our", "my", "of", "by", "from", "to", "what", "said", "says",
+        "according", "since", "though", "although", "because", "once", "even", "not", "no", "yes", "well",
+        "during", "despite", "without", "under", "over", "through", "among", "amid", "following", "like",
+        "unlike", "about", "against", "into", "upon", "within", "outside", "inside", "across", "behind",
+        "beyond", "near", "toward", "towards", "until", "unless", "whether", "where", "why", "how", "who",
+        "which", "these", "those", "such", "many", "some", "most", "all", "both", "each", "every", "other",
+        "another", "more", "just", "only", "maybe", "perhaps", "sometimes", "recently", "again", "tonight",
+        "here's", "there's", "it's", "that's", "what's", "let", "let's", "please", "thanks", "thank",
+    ]
+    /// Object pronouns and bare determiners never name a speaker on their own.
+    static let nonSpeakers: Set<String> = ["her", "him", "them", "me", "us", "that", "this", "there", "here", "what", "which"]
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
+        "pc", "det", "insp", "supt", "st", "jr", "sr", "cmdr", "adm", "maj", "pres", "atty", "hon",
+    ]
+    static let particles: Set<String> = ["de", "van", "von", "der", "den", "al", "bin", "la", "le", "del", "da", "di", "du"]
+
+    /// A mention: first and last token (inclusive).
+    typealias Mention = (first: Int, last: Int)
+
+    func isPronoun(_ i: Int) -> Bool {
+        text.tokens[i].kind == .word && Self.subjectPronouns.contains(text.folded(i))
+    }
+
+    func isCueVerb(_ i: Int) -> Bool {
+        let t = text.tokens[i]
+        guard t.kind == .word, t.shape == .lower || t.shape == .title && !t.flags.contains(.sentenceInitial) else { return false }
+        return lexicon.isSpeechVerb(text.folded(i))
+    }
+
+    /// A title abbreviation followed by its full stop ("Mr" "."), seen from the stop.
+    private func isTitleStop(_ i: Int) -> Bool {
+        i > 0 && text.isPunct(i, ".") && text.tokens[i].start == text.tokens[i - 1].end
+            && Self.titles.contains(text.folded(i - 1))
+    }
+
+    func isNameWord(_ i: Int) -> Bool {
+        let t = text.tokens[i]
+        guard t.kind == .word, t.isCapitalized else { return false }
+        if t.flags.contains(.sentenceInitial) && Self.openers.contains(text.folded(i)) { return false }
+        return !Self.subjectPronouns.contains(text.folded(i))
+    }
+
+    // MARK: - Subject before a verb
+
+    /// The subject of the verb at `v`, not looking before `lower`.
+    func subject(before v: Int, lower: Int) -> Mention? {
+        var i = v - 1
+        while i >= lower, text.tokens[i].kind == .word, text.tokens[i].shape == .lower,
+              Self.skippable.contains(text.folded(i)) || text.folded(i).hasSuffix("ly") {
+            i -= 1
+        }
+        guard i >= lower else { return nil }
+        // "he supported Obama and said", "Clinton shook her head and said": the clause's subject.
+        if text.tokens[i].shape == .lower, text.folded(i) == "and" || text.folded(i) == "but" {
+            return firstMention(lower, i)
+        }
+        if text.folded(i) == "who" {
+            i -= 1
+            guard i >= lower else { return nil }
+        }
+        if text.isPunct(i, ",") || text.isDash(i) {
+            // Apposition: "Neil Basu, the Met’s head of counter-terrorism, told"; "Harry
+            // Bond, 30, of Raleigh, N.C., who was among those polled, said". The speaker
+            // is the leftmost bare name (a whole comma segment) in the chain.
+            var best: Mention? = nil
+            var c = i
+            let floor = max(lower, i - 30)
+            while c > floor {
+                var j = c - 1
+                while j >= floor, !(text.isPunct(j, ",") || text.isDash(j) || text.isPunct(j, "(")) {
+                    if text.isQuote(j) || (text.isTerminal(j) && !isTitleStop(j) && !isInitialStop(j)) { j = floor - 1; break }
+                    j -= 1
+                }
+                let segmentStart = max(j + 1, lower)
+                // "Northlight Signal Systems Inc., the US supplier …, said": skip the abbreviation stop.
+                var end = c - 1
+                if end > segmentStart, text.isPunct(end, "."), text.tokens[end].start == text.tokens[end - 1].end { end -= 1 }
+                if end >= segmentStart, let np = mention(endingAt: end, lower: segmentStart),
+                   np.first == segmentStart || startsNounPhrase(segmentStart) && np.first - segmentStart <= 4 {
+                    if isName(np) || isPronoun(np.first) {
+                        best = np
+                    } else if lexicon.isRoleNoun(text.folded(np.last)), best == nil || !(isName(best!) || isPronoun(best!.first)) {
+                        // A role description only when no name stands in the chain.
+                        best = np
+                    }
+                }
+                if j < floor { break }
+                c = j
+            }
+            if let b = best { return b }
+            return i - 1 >= lower ? mention(endingAt: i - 1, lower: lower) : nil
+        }
+        if text.isPunct(i, ")") {
+            // "Smith (R-Texas) said"
+            var j = i - 1
+            while j >= max(lower, i - 8), !text.isPunct(j, "(") { j -= 1 }
+            if j - 1 >= lower, text.isPunct(j, "(") { return mention(endingAt: j - 1, lower: lower) }
+            return nil
+        }
+        guard var m = mention(endingAt: i, lower: lower) else { return nil }
+        // "Alan Hughes of the BTP said", "Gov. Terry Branstad of Iowa said": the head before the phrase.
+        var hops = 0
+        while hops < 2, m.first - 2 >= lower, text.tokens[m.first - 1].shape == .lower,
+              Self.headPrepositions.contains(text.folded(m.first - 1)),
+              let head = mention(endingAt: m.first - 2, lower: lower), isName(head) || lexicon.isRoleNoun(text.folded(head.last)) {
+            m = head
+            hops += 1
+        }
+        return m
+    }
+
+    /// The first pronoun or name in `lower..<upper` that can be the subject of the
+    /// clause: not inside a leading adverbial ("In a Fox interview later that day,
+    /// Trump …"), not after a preposition ("journalist Matei Rosca"), not a possessive
+    /// ("Pence’s press release").
+    func firstMention(_ lower: Int, _ upper: Int) -> Mention? {
+        var i = lower
+        var inAdverbial = false
+        while i < upper {
+            if text.isQuote(i) { return nil }
+            if text.isPunct(i, ",") { inAdverbial = false; i += 1; continue }
+            let t = text.tokens[i]
+            if t.kind == .word, i == lower || text.isPunct(i - 1, ",") || t.flags.contains(.sentenceStart) {
+                let f = text.folded(i)
+                if Self.adverbialOpeners.contains(f) { inAdverbial = true }
+            }
+            if !inAdverbial, isPronoun(i) { return (i, i) }
+            if !inAdverbial, isNameWord(i), let m = mention(startingAt: i, upper: upper) {
+                let afterPreposition = i > lower && text.tokens[i - 1].shape == .lower
+                    && (Self.prepositions.contains(text.folded(i - 1)) || Self.adverbialOpeners.contains(text.folded(i - 1)))
+                let last = text.folded(m.mention.last)
+                if !afterPreposition, !last.hasSuffix("'s"), !last.hasSuffix("s'") { return m.mention }
+                i = m.mention.last + 1
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Words opening an adverbial phrase whose names are not the clause's subject.
+    static let adverbialOpeners: Set<String> = [
+        "in", "at", "on", "after", "during", "before", "since", "with", "for", "from", "following", "despite",
+        "under", "immediately", "earlier", "later", "amid", "among", "by", "about", "of", "to", "into",
+        "through", "without", "within", "outside", "inside", "while", "when", "although", "though", "because",
+        "asked", "speaking", "writing", "appearing", "interviewed", "like", "unlike", "according",
+    ]
+
+    static let headPrepositions: Set<String> = ["of", "for", "at", "from", "with"]
+
+    /// "N.C." split as "N.C" "."; an initial "E" "."; "R-Ky." ending in "Ky" ".".
+    private func isInitialStop(_ i: Int) -> Bool {
+        guard i > 0, text.isPunct(i, "."), text.tokens[i].start == text.tokens[i - 1].end, text.tokens[i - 1].kind == .word else { return false }
+        let w = text.tokens[i - 1]
+        return w.length == 1 || (w.isCapitalized && w.length <= 4) || text.string(i - 1).contains(".")
+    }
+
+    /// A comma segment that starts like a noun phrase: a capitalised word that is not
+    /// an opener, or an article ("Democratic nominee Hillary Clinton", "the senator").
+    private func startsNounPhrase(_ i: Int) -> Bool {
+        let t = text.tokens[i]
+        guard t.kind == .word else { return false }
+        let f = text.folded(i)
+        if f == "the" || f == "a" || f == "an" || f == "as" { return true }
+        return t.isCapitalized && !Self.openers.contains(f)
+    }
+
+    func isName(_ m: Mention) -> Bool { isNameWord(m.last) }
+
+    /// The noun phrase whose last token is `e`.
+    func mention(endingAt e: Int, lower: Int) -> Mention? {
+        guard e >= lower, text.tokens[e].kind == .word else { return nil }
+        if isPronoun(e) { return (e, e) }
+        if isNameWord(e) {
+            var s = e
+            var j = e - 1
+            while j >= lower, e - j < 9 {
+                if isNameWord(j) { s = j; j -= 1; continue }
+                if isTitleStop(j) { s = j - 1; j -= 2; continue }
+                // A middle initial: "Paul R. Pillar said".
+                if text.isPunct(j, "."), j - 1 >= lower, text.tokens[j - 1].length == 1, text.tokens[j - 1].shape == .title,
+                   text.tokens[j].start == text.tokens[j - 1].end { s = j - 1; j -= 2; continue }
+                if text.isDash(j), text.tokens[j].start == text.tokens[j + 1].start - 1 || !text.tokens[j + 1].flags.contains(.spaceBefore),
+                   j - 1 >= lower, isNameWord(j - 1) { s = j - 1; j -= 2; continue }
+                if text.tokens[j].shape == .lower, Self.particles.contains(text.folded(j)), j - 1 >= lower, isNameWord(j - 1) {
+                    s = j - 1; j -= 2; continue
+                }
+                break
+            }
+            // Leading role nouns are not the name ("Eyewitness Ewalina Ochab").
+            while s < e, text.tokens[s].kind == .word, lexicon.isRoleNoun(text.folded(s)) { s += 1 }
+            // "the Metropolitan Police": keep the article of an organisation's name.
+            if s - 1 >= lower, text.folded(s - 1) == "the", !looksLikePersonName(s, e) { s -= 1 }
+            return (s, e)
+        }
+        // A lower-case description: walk left to its determiner.
+        guard text.tokens[e].shape == .lower, !Self.clauseStops.contains(text.folded(e)),
+              !Self.determiners.contains(text.folded(e)), !isCueVerb(e) else { return nil }
+        var s = e
+        var j = e - 1
+        while j >= lower, e - j < 10 {
+            let t = text.tokens[j]
+            if t.kind != .word && t.kind != .number { break }
+            let f = text.folded(j)
+            if Self.determiners.contains(f) {
+                s = j
+                // "a spokesman for the campaign": continue over the preposition.
+                if j - 2 >= lower, text.tokens[j - 1].shape == .lower, Self.prepositions.contains(text.folded(j - 1)),
+                   f == "the" || f == "a" || f == "an" {
+                    j -= 1
+                    s = j
+                    j -= 1
+                    continue
+                }
+                break
+            }
+            if t.shape == .lower && (Self.clauseStops.contains(f) || isCueVerb(j)) { break }
+            if t.flags.contains(.sentenceInitial) && Self.openers.contains(f) { break }
+            s = j
+            j -= 1
+        }
+        // Never start on a preposition.
+        while s < e, Self.prepositions.contains(text.folded(s)) { s += 1 }
+        return (s, e)
+    }
+
+    /// Two or more name words with no organisation-like word: a person.
+    private func looksLikePersonName(_ s: Int, _ e: Int) -> Bool {
+        e > s && text.folded(s) != "white" && !Self.orgWords.contains(text.folded(e))
+    }
+
+    static let orgWords: Set<String> = [
+        "police", "party", "house", "department", "committee", "campaign", "office", "times", "post", "news",
+        "journal", "association", "council", "court", "agency", "service", "bureau", "university", "foundation",
+        "institute", "company", "corporation", "group", "network", "commission", "administration", "senate",
+        "congress", "ministry", "government", "union", "board", "center", "centre", "fund", "club", "tribune",
+    ]
+
+    // MARK: - Subject after a verb
+
+    /// The mention after `i` ("said Geoff Garin", "according to an officer"); `nameEnd`
+    /// extends a description over its trailing phrase ("an officer at the scene").
+    func mention(startingAt i: Int, upper: Int) -> (mention: Mention, nameEnd: Int)? {
+        guard i < upper, text.tokens[i].kind == .word, !Self.nonSpeakers.contains(text.folded(i)),
+              !(text.tokens[i].shape == .lower && (Self.clauseStops.contains(text.folded(i)) || isCueVerb(i))) else { return nil }
+        if isPronoun(i) { return ((i, i), i) }
+        var s = i
+        // Determiner + lower-case words before a name: "the economist Jared Bernstein".
+        var j = i
+        if isNameWord(j) || Self.titles.contains(text.folded(j)) {
+            var e = j
+            while j < upper, j - i < 10 {
+                if isNameWord(j) || (Self.titles.contains(text.folded(j)) && text.tokens[j].isCapitalized) { e = j; j += 1; continue }
+                if text.isPunct(j, "."), j > i, Self.titles.contains(text.folded(j - 1)) { e = j; j += 1; continue }
+                // A hyphenated surname: "Reyes-Carter", "O’Brien-Walsh".
+                if text.isDash(j), j > i, j + 1 < upper, text.tokens[j].start == text.tokens[j - 1].end,
+                   text.tokens[j + 1].start == text.tokens[j].end, isNameWord(j + 1) { e = j + 1; j += 2; continue }
+                // A middle initial: "Paul R. Pillar".
+                if text.isPunct(j, "."), j > i, text.tokens[j - 1].length == 1, text.tokens[j - 1].shape == .title,
+                   j + 1 < upper, isNameWord(j + 1) { e = j; j += 1; continue }
+                if text.tokens[j].shape == .lower, Self.particles.contains(text.folded(j)), j + 1 < upper, isNameWord(j + 1) { j += 1; continue }
+                break
+            }
+            // "Senate minority leader Harry Reid", "Los Angeles-based attorney Edgar
+            // Martirosyan": the name after the role words is the speaker.
+            var k = e + 1
+            var sawRole = false
+            while k < upper, k - e <= 5, text.tokens[k].shape == .lower || text.isDash(k) {
+                if lexicon.isRoleNoun(text.folded(k)) { sawRole = true }
+                k += 1
+            }
+            if sawRole, k < upper, k > e + 1, isNameWord(k), let later = mention(startingAt: k, upper: upper) {
+                return later
+            }
+            while s < e, lexicon.isRoleNoun(text.folded(s)) { s += 1 }
+            return ((s, e), e)
+        }
+        // A description: up to a preposition, comma or clause word; a name inside wins.
+        var e = i - 1
+        var lastNameStart = -1
+        while j < upper, j - i < 10 {
+            let t = text.tokens[j]
+            if t.kind != .word && t.kind != .number { break }
+            let f = text.folded(j)
+            if t.shape == .lower && j > i && (Self.prepositions.contains(f) || Self.clauseStops.contains(f) || Self.skippable.contains(f) || isCueVerb(j)) { break }
+            if isNameWord(j) && (j == i || !isNameWord(j - 1)) { lastNameStart = j }
+            e = j
+            j += 1
+        }
+        guard e >= i else { return nil }
+        if lastNameStart > i, isNameWord(e) { s = i }
+        // The name's description runs on to the end of the phrase.
+        var n = e
+        var k = e + 1
+        while k < upper, k - e < 8, text.isWordLike(k) { n = k; k += 1 }
+        return ((s, e), n)
+    }
+}

@@ -1,0 +1,322 @@
+import Foundation
+
+/// Gives each attributed speaker mention a resolved `name`:
+/// - a surname (or title + surname) becomes the full name seen in the document
+///   ("Basu" → "Neil Basu"; "Mr. Garin" → "Geoff Garin");
+/// - he/she becomes the previous quote's speaker when the gender fits, else the
+///   first fitting person named in the nearest sentence before (the main-clause
+///   subject, as in centering theory); gender comes from titles (Mr/Mrs/Ms), the
+///   first-name table when the Models folder has one, and earlier pronouns;
+/// - "the prime minister" (the + role noun) becomes the first person named in the
+///   nearest sentence before that names one;
+/// - other descriptions are kept as written, over their trailing phrase
+///   ("an officer at the scene"); they/we/I stay unresolved.
+struct SpeakerNameResolver {
+    let text: QuoteText
+    let mentions: SpeakerMentions
+    let firstNames: FirstNameGenders?
+
+    enum Gender { case male, female }
+
+    /// A run of two or more name words: a candidate person.
+    struct Person {
+        var first: Int
+        var last: Int
+        var name: String
+        var gender: Gender?
+    }
+
+    /// Candidate people in text order: runs of two or more name words that look like a
+    /// person (not ALL CAPS, no organisation head word, a known first name when the
+    /// first-name table is loaded, or a title before), then single words that follow a
+    /// title ("Mr. Obama") or repeat the surname of such a run ("Lynch").
+    func personRuns() -> [Person] {
+        var runs: [Person] = []
+        var singles: [(Int, Bool)] = []  // token, follows a title
+        var i = 0
+        let n = text.count
+        while i < n {
+            guard mentions.isNameWord(i) else { i += 1; continue }
+            var e = i
+            while e + 1 < n {
+                if mentions.isNameWord(e + 1), text.tokens[e + 1].flags.contains(.spaceBefore) || text.isDash(e) { e += 1; continue }
+                // A middle initial: "Paul R. Pillar".
+                if e + 2 < n, text.isPunct(e + 1, "."), text.tokens[e].length == 1, text.tokens[e + 1].start == text.tokens[e].end,
+                   mentions.isNameWord(e + 2) { e += 2; continue }
+                break
+            }
+            var s = i
+            while s < e, mentions.lexicon.isRoleNoun(text.folded(s)) || SpeakerMentions.titles.contains(text.folded(s))
+                    || text.isPunct(s, ".") { s += 1 }
+            // "Mr." + name, or a title inside the run ("Mrs May").
+            let t = i >= 2 && text.isPunct(i - 1, ".") ? i - 2 : i - 1
+            var titled = t >= 0 && SpeakerMentions.titles.contains(text.folded(t))
+            var gender: Gender? = t >= 0 ? Self.titleGender(text.folded(t)) : nil
+            if s > i {
+                let inner = text.isPunct(s - 1, ".") && s >= 2 ? s - 2 : s - 1
+                if SpeakerMentions.titles.contains(text.folded(inner)) { titled = true }
+                if gender == nil { gender = Self.titleGender(text.folded(inner)) }
+            }
+            if e > s, e - s < 5, !SpeakerMentions.orgWords.contains(text.folded(e)), text.tokens[e].shape != .upper,
+               !(s...e).contains(where: { Self.calendarWords.contains(text.folded($0)) }) {
+                let known = firstNames.map { $0.female[text.folded(s)] != nil } ?? true
+                if known || titled {
+                    if gender == nil { gender = firstNames?.gender(text.folded(s)) }
+                    runs.append(Person(first: s, last: e, name: text.string(s, e), gender: gender))
+                }
+            } else if e == s, text.tokens[s].shape == .title {
+                singles.append((s, titled))
+            }
+            i = e + 1
+        }
+        guard !singles.isEmpty else { return runs }
+        // Single words: after a title, or the surname of an earlier run.
+        var bySurname: [String: Person] = [:]
+        var out: [Person] = []
+        out.reserveCapacity(runs.count + singles.count)
+        var r = 0
+        for (k, titled) in singles {
+            while r < runs.count, runs[r].first < k {
+                let p = runs[r]
+                if bySurname[text.folded(p.last)] == nil { bySurname[text.folded(p.last)] = p }
+                out.append(p)
+                r += 1
+            }
+            if let p = bySurname[text.folded(k)] {
+                out.append(Person(first: k, last: k, name: p.name, gender: p.gender))
+            } else if titled {
+                let t = k >= 2 && text.isPunct(k - 1, ".") ? k - 2 : k - 1
+                out.append(Person(first: k, last: k, name: text.string(k), gender: t >= 0 ? Self.titleGender(text.folded(t)) : nil))
+            }
+        }
+        out.append(contentsOf: runs[r...])
+        return out
+    }
+
+    /// Days and months (not those that are also first names: May, June, April, August):
+    /// "Florida Friday" is not a person.
+    static let calendarWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "july", "september", "october", "november", "december",
+    ]
+
+    static func titleGender(_ f: String) -> Gender? {
+        switch f {
+        case "mr", "sir", "lord", "king", "prince", "father", "brother": return .male
+        case "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "mother": return .female
+        default: return nil
+        }
+    }
+
+    /// Resolves names for the attributions in text order.
+    func resolve(_ items: [SpeakerAttributor.Item]) -> [String?] {
+        let runs = personRuns()
+        var bySurname: [String: Person] = [:]
+        for r in runs where r.last > r.first && bySurname[text.folded(r.last)] == nil { bySurname[text.folded(r.last)] = r }
+        var learned: [String: Gender] = [:]
+        var names: [String?] = Array(repeating: nil, count: items.count)
+        var previous: (name: String, gender: Gender?, paragraph: Int32)? = nil
+        var namedSpeakers: [Person] = []
+        for (k, item) in items.enumerated() {
+            guard let a = item.attribution else { continue }
+            let (f, l) = a.speaker
+            var name: String? = nil
+            var gender: Gender? = nil
+            if f == l, mentions.isPronoun(f) {
+                let p = text.folded(f)
+                let want: Gender? = p == "he" ? .male : (p == "she" ? .female : nil)
+                if want != nil {
+                    // A fitting person named in this sentence or the one before wins;
+                    // then the previous quote's speaker; then anyone fitting further back.
+                    if let r = nearestPerson(before: f, runs: runs, gender: want, learned: learned),
+                       text.sentenceOf[f] - text.sentenceOf[r.first] <= 1 {
+                        name = r.name
+                    } else if let prev = previous, text.paragraphOf[f] - prev.paragraph <= 3,
+                       compatible(prev.gender ?? learned[prev.name], want) {
+                        name = prev.name
+                    } else if let r = nearestPerson(before: f, runs: runs, gender: want, learned: learned) {
+                        name = r.name
+                    }
+                    if let nm = name { learned[nm] = want; gender = want }
+                }
+            } else if mentions.isNameWord(l) {
+                var s = f
+                while s < l, text.folded(s) == "the" || SpeakerMentions.titles.contains(text.folded(s))
+                        || text.isPunct(s, ".") || mentions.lexicon.isRoleNoun(text.folded(s)) { s += 1 }
+                // "State Senator Ellen McAllister": the name starts after the last role word.
+                if text.folded(f) != "the" {
+                    var k = l - 1
+                    while k >= s {
+                        if mentions.lexicon.isRoleNoun(text.folded(k)) || SpeakerMentions.titles.contains(text.folded(k)) {
+                            s = k + 1
+                            while s < l, text.isPunct(s, ".") { s += 1 }
+                            break
+                        }
+                        k -= 1
+                    }
+                }
+                let title = Self.titleGender(text.folded(f))
+                if text.folded(f) == "the" {
+                    name = text.string(f, l)
+                } else if s == l, let r = bySurname[text.folded(l)], r.first < f || r.first == s {
+                    name = r.name
+                    gender = r.gender ?? title
+                } else {
+                    name = text.string(s, l)
+                    gender = title ?? Self.run(startingAt: s, in: runs)?.gender
+                }
+            } else {
+                let head = text.folded(l)
+                // "the prime minister": the first person quoted by name in the nearest
+                // sentence before that has one (the speakers so far, not any capitalised run:
+                // "The state’s transport minister" must not become "Circular Quay").
+                if f < l, text.folded(f) == "the", mentions.lexicon.isRoleNoun(head),
+                   let r = Self.nearest(namedSpeakers, before: f, sentenceOf: text.sentenceOf) {
+                    name = r.name
+                    gender = r.gender
+                } else {
+                    name = text.string(f, max(l, a.nameEnd))
+                }
+            }
+            names[k] = name
+            if let nm = name, mentions.isNameWord(l) || gender != nil {
+                previous = (nm, gender ?? learned[nm], text.paragraphOf[f])
+            }
+            if let nm = name, mentions.isNameWord(l), text.folded(f) != "the" {
+                namedSpeakers.append(Person(first: f, last: l, name: nm, gender: gender))
+            }
+        }
+        return names
+    }
+
+    /// The run that starts at token `s` (binary search; runs are in text order).
+    static func run(startingAt s: Int, in runs: [Person]) -> Person? {
+        var lo = 0, hi = runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if runs[mid].first < s { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < runs.count && runs[lo].first == s ? runs[lo] : nil
+    }
+
+    /// The first of `people` in the nearest sentence before `i` (within eight sentences).
+    /// `people` is in text order; only the tail is looked at (bounded work per call).
+    static func nearest(_ people: [Person], before i: Int, sentenceOf: [Int32]) -> Person? {
+        var k = people.count - 1
+        var steps = 0
+        while k >= 0, people[k].first >= i, steps < 64 { k -= 1; steps += 1 }
+        guard k >= 0, people[k].first < i, sentenceOf[i] - sentenceOf[people[k].first] <= 8 else { return nil }
+        let sentence = sentenceOf[people[k].first]
+        while k - 1 >= 0, sentenceOf[people[k - 1].first] == sentence, steps < 128 { k -= 1; steps += 1 }
+        return people[k]
+    }
+
+    private func compatible(_ have: Gender?, _ want: Gender?) -> Bool {
+        guard let h = have, let w = want else { return true }
+        return h == w
+    }
+
+    /// The first person named in the nearest sentence before `i` that names a fitting one.
+    private func nearestPerson(before i: Int, runs: [Person], gender: Gender?, learned: [String: Gender]) -> Person? {
+        // runs are in text order: find those before i, grouped by sentence, nearest sentence first.
+        var hi = runs.count
+        var lo = 0
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if runs[mid].last < i { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        var checked = 0
+        while k >= 0, checked < 40 {
+            let sentence = text.sentenceOf[runs[k].first]
+            var first = k
+            while first - 1 >= 0, text.sentenceOf[runs[first - 1].first] == sentence { first -= 1 }
+            for r in runs[first...k] where compatible(r.gender ?? learned[r.name], gender) {
+                return r
+            }
+            checked += k - first + 1
+            k = first - 1
+        }
+        return nil
+    }
+}
+
+/// Share of women per first name (Models/names/first-names.tsv), when present.
+struct FirstNameGenders: Sendable {
+    let female: [String: Float]
+
+    func gender(_ folded: String) -> SpeakerNameResolver.Gender? {
+        guard let r = female[folded] else { return nil }
+        if r >= 0.9 { return .female }
+        if r <= 0.1 { return .male }
+        return nil
+    }
+
+    /// Loads `names/first-names.tsv` from a Models folder (FORMAT: key, form, female_ratio, count).
+    init?(models: URL) {
+        let url = models.appendingPathComponent("names/first-names.tsv")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        // Byte-level parse (31k lines; String splitting cost ~0.2 s per process start).
+        var table: [String: Float] = [:]
+        table.reserveCapacity(40_000)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            let n = b.count
+            while i < n {
+                var lineEnd = i
+                while lineEnd < n, b[lineEnd] != 10 { lineEnd += 1 }
+                if b[i] != UInt8(ascii: "#") {
+                    // key \t form \t ratio \t count
+                    var tab1 = i
+                    while tab1 < lineEnd, b[tab1] != 9 { tab1 += 1 }
+                    var tab2 = tab1 + 1
+                    while tab2 < lineEnd, b[tab2] != 9 { tab2 += 1 }
+                    var k = tab2 + 1
+                    var value: Float = 0
+                    var scale: Float = 0
+                    while k < lineEnd, b[k] != 9 {
+                        let c = b[k]
+                        if c == UInt8(ascii: ".") { scale = 1 }
+                        else if c >= 48 && c <= 57 {
+                            if scale == 0 { value = value * 10 + Float(c - 48) } else { scale /= 10; value += Float(c - 48) * scale }
+                        }
+                        k += 1
+                    }
+                    if tab2 < lineEnd, tab1 > i {
+                        table[String(decoding: UnsafeBufferPointer(rebasing: b[i..<tab1]), as: UTF8.self)] = value
+                    }
+                }
+                i = lineEnd + 1
+            }
+        }
+        female = table
+    }
+}
+
+/// Finds the `Models` folder: `$VERBATIM_MODELS`, else the first `Models` folder
+/// found walking up from the current directory, then from the executable.
+enum ModelsLocator {
+    static func find() -> URL? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["VERBATIM_MODELS"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        var starts = [URL(fileURLWithPath: fm.currentDirectoryPath)]
+        if let exe = CommandLine.arguments.first {
+            starts.append(URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        for start in starts {
+            var dir = start.standardizedFileURL
+            for _ in 0..<12 {
+                let candidate = dir.appendingPathComponent("Models")
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue { return candidate }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        return nil
+    }
+}

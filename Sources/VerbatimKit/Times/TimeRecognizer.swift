@@ -1,0 +1,167 @@
+/// Finds time expressions (TIMEX3 DATE, TIME, DURATION, SET) and normalises them
+/// against the document's date.
+///
+/// Two steps, as in HeidelTime and Duckling: the rules (``TimeScanner``) propose spans
+/// with an unresolved ``TimeValue``; ``TimeResolver`` pins those to the reference date:
+/// `document.date`, else a full date written at the start of the article (a dateline),
+/// else none, in which case relative expressions keep no value. See `RULES.md`.
+public struct TimeRecognizer: Annotator {
+    public struct Options: Sendable {
+        /// Look for a dateline in the first `datelineBytes` bytes when the document has no date.
+        public var datelineBytes: Int = 300
+
+        public init() {}
+    }
+
+    public let name = "time"
+    public let requires: Set<Layer> = [.tokens, .sentences]
+    public let produces: Set<Layer> = [.entities, .times]
+    public let options: Options
+    let lexicon: TimeLexicon
+
+    public init(options: Options = Options()) {
+        self.options = options
+        self.lexicon = TimeLexicon()
+    }
+
+    public func annotate(_ state: inout AnalysisState) {
+        let found = candidates(state.document, state.segmentation)
+        guard !found.isEmpty else { return }
+        let reference = state.document.date ?? dateline(found, state.document, state.segmentation)
+        var resolver = TimeResolver(reference: reference)
+        // Results often say "a year earlier" before naming the quarter: start from the
+        // first ended quarter the article names.
+        for c in found {
+            if case .quarter? = c.value, let value = resolver.resolve(c.value!), isEndedQuarter(value, reference) {
+                resolver.noteQuarter(value)
+                break
+            }
+        }
+        let tokens = state.segmentation.tokens
+        let utf8 = state.document.utf8
+        var times: [Entity] = []
+        times.reserveCapacity(found.count)
+        for c in found {
+            let start = tokens[c.first].start
+            var end = tokens[c.end - 1].end
+            // "Friday's": the possessive ending is not part of the expression.
+            end -= Int32(Self.possessiveLength(utf8, tokens[c.end - 1]))
+            let value = c.value.flatMap { resolver.resolve($0) }
+            switch c.value {
+            case .quarter?, .previousQuarter?:
+                // Only quarters that have ended: forecasts ("the third quarter of 1990", the current
+                // quarter) are not what results compare against.
+                if let value, isEndedQuarter(value, reference) {
+                    resolver.noteQuarter(value)
+                }
+            default: break
+            }
+            if c.type == .date, let value { resolver.noteDate(value) }
+            times.append(Entity(start: start, end: end, label: .time, type: c.type.rawValue,
+                                value: value, rule: "time:" + c.rule))
+        }
+        state.annotation.mergeEntities(times)
+    }
+
+    /// All candidates of a document, sentence by sentence, longest first, without overlaps.
+    public func candidates(_ document: Document, _ segmentation: Segmentation) -> [TimeCandidate] {
+        let tokens = segmentation.tokens
+        var keys: [WordKey?] = []
+        var words: [TimeWord?] = []
+        var possessive: [Bool] = []
+        var starts: [Bool] = []
+        starts.reserveCapacity(tokens.count)
+        possessive.reserveCapacity(tokens.count)
+        keys.reserveCapacity(tokens.count)
+        words.reserveCapacity(tokens.count)
+        let utf8 = document.utf8
+        for t in tokens {
+            let n = Int(t.end - t.start)
+            if n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
+                let cut = Self.possessiveLength(utf8, t)
+                possessive.append(cut > 0)
+                let stemEnd = Int(t.end) - cut
+                let k = WordKey(utf8[Int(t.start)..<stemEnd])
+                let entry = k.flatMap { lexicon.entry($0) }
+                keys.append(k)
+                words.append(entry?.word)
+                starts.append(entry != nil || Self.startsWithDigit(utf8, t))
+            } else {
+                possessive.append(false)
+                keys.append(nil)
+                words.append(nil)
+                starts.append(false)
+            }
+        }
+        var scanner = TimeScanner(bytes: utf8, tokens: tokens, keys: keys, words: words, possessive: possessive)
+        var out: [TimeCandidate] = []
+        for sentence in timeSentences(segmentation, words) {
+            scanner.sentenceStart = sentence.lowerBound
+            scanner.limit = sentence.upperBound
+            var i = sentence.lowerBound
+            while i < sentence.upperBound {
+                // Only tokens that can begin an expression are tried.
+                if starts[i], let c = scanner.longest(at: i) {
+                    out.append(c)
+                    i = c.end
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether a quarter value ("1989-Q3") ended before the reference's quarter.
+    func isEndedQuarter(_ value: String, _ reference: CalendarDate?) -> Bool {
+        guard let reference else { return true }
+        return value < TimeResolver.shifted(reference, unit: .quarter, amount: 0)
+    }
+
+    @inline(__always)
+    static func startsWithDigit(_ utf8: [UInt8], _ t: Token) -> Bool {
+        let b = utf8[Int(t.start)]
+        return b >= 0x30 && b <= 0x39
+    }
+
+    /// The byte length of a possessive ending ("'s", "’s") on a word token, else 0.
+    static func possessiveLength(_ utf8: [UInt8], _ t: Token) -> Int {
+        guard t.kind == .word, t.end - t.start > 3 else { return 0 }
+        let e = Int(t.end)
+        guard utf8[e - 1] == UInt8(ascii: "s") else { return 0 }
+        if utf8[e - 2] == UInt8(ascii: "'") { return 2 }
+        if e - Int(t.start) > 5, utf8[e - 2] == 0x99, utf8[e - 3] == 0x80, utf8[e - 4] == 0xE2 { return 4 }
+        return 0
+    }
+
+    /// The sentences, except that ICU's break after "p.m." before a capitalised zone, day
+    /// or month ("10 p.m. Wednesday", "5 p.m. EST") is undone.
+    func timeSentences(_ segmentation: Segmentation, _ words: [TimeWord?]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(segmentation.sentences.count)
+        for s in segmentation.sentences {
+            if let last = out.last, case .meridiem? = words[last.upperBound - 1] {
+                switch words[s.lowerBound] {
+                case .zone?, .weekday?, .month?, .relativeDay?:
+                    out[out.count - 1] = last.lowerBound..<s.upperBound
+                    continue
+                default:
+                    break
+                }
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// A full date written near the start of the article, used when the document has no date.
+    func dateline(_ found: [TimeCandidate], _ document: Document, _ segmentation: Segmentation) -> CalendarDate? {
+        for c in found {
+            guard segmentation.tokens[c.first].start < options.datelineBytes else { break }
+            if case .date(let y?, let m, let d?, _)? = c.value, let date = CalendarDate(year: y, month: m, day: d) {
+                return date
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import VerbatimKit
+
+/// Where the lexicons come from, shared by every command that runs the pipeline.
+struct ModelOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The Models directory (default: $VERBATIM_MODELS, else found beside the executable or above the current directory).", valueName: "dir"))
+    var models: String?
+
+    @Option(name: .customLong("lexicon"), help: ArgumentHelp(
+        "A user list that extends and overrides the shipped lexicons: lines LABEL<TAB>form[<TAB>type], LABEL one of PERSON, ORG, PLACE (repeatable).",
+        valueName: "file.tsv"))
+    var lexicons: [String] = []
+
+    /// The standard pipeline over these models; a missing or corrupt file is a usage error naming it.
+    func makePipeline() throws -> Pipeline {
+        do {
+            var lexicon = try Lexicon(locating: models)
+            for path in lexicons {
+                try lexicon.addUserList(contentsOf: path)
+            }
+            return try Pipeline(lexicon: lexicon)
+        } catch let error as VerbatimError {
+            throw ValidationError(error.description)
+        } catch {
+            throw ValidationError("cannot build the pipeline: \(error)")
+        }
+    }
+}

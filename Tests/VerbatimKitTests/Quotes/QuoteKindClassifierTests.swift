@@ -1,0 +1,60 @@
+import Testing
+@testable import VerbatimKit
+
+@Suite struct QuoteKindClassifierTests {
+    @Test func speechOpeningASentenceIsDirect() throws {
+        let t = "The car stopped. “I think it looked intentional,” she said."
+        #expect(try quotes(t).map(\.kind) == [.direct])
+    }
+
+    @Test func speechAfterAColonIsDirect() throws {
+        #expect(try quotes("The witness said: “It was fast.”").map(\.kind) == [.direct])
+    }
+
+    @Test func speechAfterACueAndCommaIsDirect() throws {
+        #expect(try quotes("Asked about the plan, she said, “We will finish it this year.”").map(\.kind) == [.direct])
+    }
+
+    @Test func fragmentInsideTheNarratorsSentenceIsPartial() throws {
+        let t = "Theresa May said that terrorists would “never succeed” in dividing the UK."
+        #expect(try quotes(t).map(\.kind) == [.partial])
+    }
+
+    @Test func longFragmentAfterThatIsPartial() throws {
+        let t = "She said the plan had “always been a lean one and will stay that way for years.”"
+        #expect(try quotes(t).map(\.kind) == [.partial])
+    }
+
+    @Test func scareQuoteIsPartialWithoutSpeaker() throws {
+        let qs = try quotes("The so-called “affordable” flats cost a fortune.")
+        #expect(qs.map(\.kind) == [.partial])
+        #expect(qs.first?.speaker == nil)
+        #expect(qs.first?.rule == "title-or-scare-quote")
+    }
+
+    @Test func titlesAreNotSpeech() throws {
+        let t = "Tracks to Nowhere.\n\n“Tracks to Nowhere” is the report’s title. In his book, “Make Your Kid a Millionaire,” he says little."
+        #expect(try quotes(t).map(\.kind) == [.partial, .partial])
+    }
+
+    @Test func shortAnswerWithCueIsDirect() throws {
+        #expect(try quotes("“No,” he said.").map(\.kind) == [.direct])
+    }
+
+    @Test func quoteTheSentenceRunsOnFromIsPartialUnlessItNamesTheSpeaker() throws {
+        #expect(try quotes("“He can assert it, but it seems unlikely” that the bill passes.").map(\.kind) == [.partial])
+        #expect(try quotes("“The person driving did not go out” of the vehicle, she said.").map(\.kind) == [.direct])
+    }
+}
+
+@Suite struct HeadlineQuoteTests {
+    @Test func shortSingleQuotedParagraphIsAHeading() throws {
+        let t = "The plant closed in May.\n\n'A really tough decision.'\n\n\"We will miss it,\" a worker said."
+        #expect(try quotes(t).map(\.kind) == [.partial, .direct])
+    }
+
+    @Test func allCapsQuoteIsAHeadline() throws {
+        let t = "‘THE OTHER SIDE OF THE PARTY’ is the story of the week."
+        #expect(try quotes(t).map(\.kind) == [.partial])
+    }
+}

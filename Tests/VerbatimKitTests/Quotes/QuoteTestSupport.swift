@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import VerbatimKit
+
+/// Runs segmentation and the quote stage (without Models data) on a text.
+func quotes(_ text: String) throws -> [Quote] {
+    let pipeline = try Pipeline(annotators: [QuoteAnnotator(lexicon: BuiltinCueLexicon.shared, firstNames: nil)])
+    return try pipeline.annotate(Document(text: text)).quotes
+}
+
+/// The text of a byte span.
+func slice(_ text: String, _ start: Int32, _ end: Int32) -> String {
+    Document(text: text).string(start, end)
+}
+
+/// Quote texts, in order.
+func quoteTexts(_ text: String) throws -> [String] {
+    try quotes(text).map { slice(text, $0.start, $0.end) }
+}
+
+/// Quote texts of direct quotes only.
+func directTexts(_ text: String) throws -> [String] {
+    try quotes(text).filter { $0.kind == .direct }.map { slice(text, $0.start, $0.end) }
+}
+
+/// One line per quote: `text | kind | speaker mention | name | cue` ("-" when absent).
+func summary(_ text: String) throws -> [String] {
+    try quotes(text).map { q in
+        let speaker = q.speaker.map { slice(text, $0.start, $0.end) } ?? "-"
+        let cue = q.cue.map { slice(text, $0.start, $0.end) } ?? "-"
+        return "\(slice(text, q.start, q.end)) | \(q.kind.rawValue) | \(speaker) | \(q.speaker?.name ?? "-") | \(cue)"
+    }
+}
+
+/// Speaker mention texts, in order ("-" for none).
+func speakerTexts(_ text: String) throws -> [String] {
+    try quotes(text).map { q in q.speaker.map { slice(text, $0.start, $0.end) } ?? "-" }
+}
+
+/// Speaker names, in order ("-" for none).
+func speakerNames(_ text: String) throws -> [String] {
+    try quotes(text).map { $0.speaker?.name ?? "-" }
+}
+
+/// The repository root (for Corpora/), found from this file's path.
+func repositoryRoot() -> URL {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    return url
+}
