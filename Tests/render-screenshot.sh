@@ -16,11 +16,13 @@ mkdir -p "$out"
 browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
 if [[ -z "$browser" ]]; then echo "render-screenshot: SKIP (no chromium; apt-get install chromium)"; exit 0; fi
 
-swift build >/dev/null
-.build/debug/verbatim render Corpora/samples/westminster-2018.txt -o "$out/westminster-2018.html"
+# The same build as the README's test command (so nothing is built twice).
+flags=(-c release -Xswiftc -enable-testing)
+swift build "${flags[@]}" >/dev/null || { echo "render-screenshot: FAIL (swift build)"; exit 1; }
+"$(swift build "${flags[@]}" --show-bin-path)/verbatim" render Corpora/samples/westminster-2018.txt -o "$out/westminster-2018.html"
 pages=("$out/westminster-2018.html")
 if [[ $fixture == 1 ]]; then
-    VERBATIM_RENDER_FIXTURE="$out/fixture.html" swift test --filter HTMLRendererTests >/dev/null
+    VERBATIM_RENDER_FIXTURE="$out/fixture.html" swift test "${flags[@]}" --filter HTMLRendererTests >/dev/null
     pages+=("$out/fixture.html")
 fi
 for page in "${pages[@]}"; do
