@@ -24,16 +24,16 @@ public struct EntityLexicon: Sendable {
     /// Takes the tables from a loaded lexicon.
     /// - Throws: ``VerbatimError/model(path:reason:)`` naming the first missing file.
     public init(_ lexicon: Lexicon) throws(VerbatimError) {
-        firstNames = try lexicon.table("names/first-names")
-        surnames = try lexicon.table("names/surnames")
-        commonWords = try lexicon.table("common-words")
+        firstNames = try lexicon.table("names/first-names").withHashIndex()
+        surnames = try lexicon.table("names/surnames").withHashIndex()
+        commonWords = try lexicon.table("common-words").withHashIndex()
         companies = try lexicon.table("orgs/companies")
         legalSuffixes = try lexicon.table("orgs/legal-suffixes")
         cities = try lexicon.table("places/cities")
         countries = try lexicon.table("places/countries")
         regions = try lexicon.table("places/regions")
-        demonyms = try lexicon.table("places/demonyms")
-        cues = try lexicon.table("entities/cues")
+        demonyms = try lexicon.table("places/demonyms").withHashIndex()
+        cues = try lexicon.table("entities/cues").withHashIndex()
         user = lexicon.optionalTable(Lexicon.userTableName)
         var features: [TokenFeatures] = [], kinds: [CueKind] = []
         features.reserveCapacity(cues.count)

@@ -119,8 +119,14 @@ struct PersonRecognizer: EntityCandidateRecognizer {
             if t.shape == .lower && k > i && !t.flags.contains(.spaceBefore) && ctx.isPunct(k - 1, 0x2D) {
                 k += 1; end = k; continue   // "Cheuk-yan"
             }
-            if ctx.hasAny(k, PersonRecognizer.stop) { break }
+            if ctx.hasAny(k, PersonRecognizer.stop) {
+                // A surname that is also a place head ends a name: "Anthony Hill", "Michael Green".
+                let last = k + 1 >= limit || !ctx.has(k + 1, .nameLike)
+                guard k > i, last, ctx.has(k, .surname), !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
+            }
             if t.kind != .word { break }
+            // "Regina Ip In the …": a capitalised function word after a name starts the next phrase.
+            if k > i, ctx.has(k, .common), ctx.hasAny(k, [.prep, .speech]) { break }
             if t.shape == .lower && !ctx.has(k, .particle) && ctx.normalCase(k) { break }
             words += 1
             k += 1

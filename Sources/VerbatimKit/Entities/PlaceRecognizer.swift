@@ -117,6 +117,12 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
         var k = first
         while k < out.count {
             let c = out[k]
+            // "pro-Beijing", "anti-EU": a prefix glued to the name makes an adjective.
+            if c.start >= 2, ctx.isPunct(c.start - 1, 0x2D), !ctx.tokens[c.start - 1].flags.contains(.spaceBefore),
+               !ctx.tokens[c.start].flags.contains(.spaceBefore), ctx.tokens[c.start - 2].kind == .word,
+               ctx.tokens[c.start - 2].shape == .lower || ["pro", "anti", "non", "ex", "post", "pre", "pan", "neo"].contains(where: { ctx.keys.foldedKey(c.start - 2).elementsEqual($0.utf8) }) {
+                out.remove(at: k); continue
+            }
             if c.end < ctx.tokens.count, ctx.isPunct(c.end, 0x2D), !ctx.tokens[c.end].flags.contains(.spaceBefore),
                c.end + 1 < ctx.tokens.count, ctx.tokens[c.end + 1].shape == .lower, !ctx.tokens[c.end + 1].flags.contains(.spaceBefore) {
                 out.remove(at: k); continue

@@ -77,16 +77,31 @@ struct Resolver: Sendable {
             if let old = senses[k], old.score >= s.score { return }
             senses[k] = s
         }
+        var surnames: [UInt64: Int] = [:]   // surname → best support of a full name with it
         for m in mentions where m.score >= Resolver.trusted {
             let full = key(m.start, m.end)
             register(full, Sense(label: m.label, type: m.type, score: m.score, canonical: m.canonical))
             if m.label == .person, full.count >= 2, let last = full.last, let lastIndex = (m.start..<m.end).last(where: { ctx.tokens[$0].kind == .word }),
                !ctx.has(lastIndex, .common) {
                 register([last], Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
+                surnames[last] = max(surnames[last] ?? 0, m.score)
             }
             if m.label == .place, m.rule == "head-of-name", let last = full.last {
                 register([last], Sense(label: .place, type: m.type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
             }
+        }
+        // A surname of a person named in full is that person, even where a place
+        // list also knows the word ("Jordan" after "Michael Jordan"), unless a
+        // preposition makes it a place ("in Jordan").
+        for idx in mentions.indices where mentions[idx].label != .person && mentions[idx].end - mentions[idx].start == 1 {
+            let m = mentions[idx]
+            guard let s = surnames[ctx.hash[m.start]], s >= 74, m.score < 85 else { continue }
+            if let p = ctx.previous(m.start), ctx.tokens[p].shape == .lower, ctx.has(p, .prep) { continue }
+            if ctx.isWord(m.start - 1, "the") { continue }
+            mentions[idx].label = .person
+            mentions[idx].type = nil
+            mentions[idx].canonical = nil
+            mentions[idx].rule = "document-sense"
         }
         // Weak guesses take the document's sense of the same name.
         for idx in mentions.indices where mentions[idx].score < 60 {

@@ -93,6 +93,22 @@ public struct LexiconTable: Sendable {
         }
         while next <= 65_536 { buckets[next] = Int32(starts.count); next += 1 }
         self.bucketStart = buckets
+        self.slots = []
+    }
+
+    private init(_ table: LexiconTable, slots: [Int32]) {
+        name = table.name; path = table.path; bytes = table.bytes
+        lineStart = table.lineStart; keyEnd = table.keyEnd; lineEnd = table.lineEnd
+        bucketStart = table.bucketStart
+        self.slots = slots
+    }
+
+
+    /// The same table with a hash index for exact look-ups (``exact(_:)``); built
+    /// on request for the tables consulted for every token, to keep loading cheap.
+    public func withHashIndex() -> LexiconTable {
+        if !slots.isEmpty { return self }
+        let starts = lineStart, keyEnds = keyEnd
         // Exact-key hash index: one probe sequence per distinct key.
         var size = 1
         while size < starts.count * 2 { size <<= 1 }
@@ -109,9 +125,8 @@ public struct LexiconTable: Sendable {
                 slots[h] = Int32(i + 1)
             }
         }
-        self.slots = slots
+        return LexiconTable(self, slots: slots)
     }
-
     /// FNV-1a over key bytes.
     @inlinable
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -124,6 +139,7 @@ public struct LexiconTable: Sendable {
     @inlinable
     public func exact(_ key: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         guard key.count > 0, count > 0 else { return 0..<0 }
+        if slots.isEmpty { return search(key).entries }
         let mask = slots.count - 1
         var h = Int(truncatingIfNeeded: LexiconTable.hash(key)) & mask
         while true {

@@ -122,3 +122,15 @@ import Testing
         #expect(found.contains { $0.0 == "Smith" && $0.1 == .place })
     }
 }
+
+@Suite struct SurnameSenseTests {
+    /// A surname shared with a country stays the person's, but not after "to".
+    @Test func surnameOverGazetteer() throws {
+        let found = try entities("Michael Jordan scored 30 points. Jordan said the team played well. Later the team flew to Jordan.")
+        let jordans = found.filter { $0.text == "Jordan" }
+        #expect(jordans.count == 2)
+        #expect(jordans.first?.label == .person)
+        #expect(jordans.first?.cluster == "Michael Jordan")
+        #expect(jordans.last?.label == .place)
+    }
+}

@@ -37,6 +37,7 @@ struct TimeRecognizerTests {
     @Test func datelineServesAsReferenceWhenTheDocumentHasNoDate() throws {
         let text = "LONDON, 14 August 2018 - Police said on Monday that the car crashed yesterday."
         let document = Document(text: text, date: nil)
+        // Only the times: the dateline's LONDON is a PLACE entity.
         let values = try Pipeline().annotate(document).entities.filter { $0.label == .time }.map(\.value)
         #expect(values == ["2018-08-14", "2018-08-13", "2018-08-13"])
     }
