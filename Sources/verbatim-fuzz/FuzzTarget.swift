@@ -2,7 +2,8 @@ import VerbatimKit
 
 // The whole record path, from raw bytes to an output line, as the fuzzer sees it:
 // each input is tried both as a plain-text article and as a JSONL line. Every
-// call must return one complete, valid output line and never crash or hang.
+// call must return one complete, valid output line and never crash or hang,
+// and every other output format (and the HTML page) must be written without a crash.
 
 nonisolated(unsafe) private var processor: RecordProcessor? = {
     guard let pipeline = try? Pipeline(), let worker = try? pipeline.makeWorker() else { return nil }
@@ -13,8 +14,15 @@ nonisolated(unsafe) private var processor: RecordProcessor? = {
 func fuzzOne(_ bytes: [UInt8]) {
     guard let processor else { fatalError("cannot build the pipeline (models or ICU missing)") }
     for payload in [InputRecord.Payload.text(bytes), .json(bytes)] {
-        let (line, _) = processor.process(InputRecord(payload: payload, fallbackID: "fuzz"))
-        OutputInvariants.check(line: line)
+        let result = processor.analyze(InputRecord(payload: payload, fallbackID: "fuzz"))
+        OutputInvariants.check(line: processor.jsonLine(result))
+        // Every other output format must cope with whatever the pipeline produced.
+        for format in OutputFormat.allCases where format != .jsonl {
+            _ = processor.format(result, as: format)
+        }
+        if case .annotated(let annotated) = result {
+            _ = HTMLRenderer().article(annotated.state, number: 1)
+        }
     }
 }
 

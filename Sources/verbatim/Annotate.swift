@@ -5,7 +5,7 @@ import VerbatimKit
 extension Verbatim {
     struct Annotate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Annotate articles and write one JSON line per record (schema 1).",
+            abstract: "Annotate articles and write one JSON line per record (schema 1), or another --format.",
             discussion: """
                 PATH is a .txt file (one article), a folder (every *.txt file below it, in sorted \
                 order), a .jsonl file (one JSON object per line), or - for standard input. With no \
@@ -13,8 +13,12 @@ extension Verbatim {
 
                 Every input record yields exactly one output line, in input order: annotated, or \
                 {"id", "error": {"code", "message"}, "path", "line", "offset"} when the record \
-                cannot be processed. Only JSON Lines go to standard output; progress and warnings \
+                cannot be processed. Only the output goes to standard output; progress and warnings \
                 go to standard error.
+
+                --format conll|brat|csv|spacy writes the same annotations for other tools (see the \
+                README, "Output formats"); they leave failed records out (conll: an empty document) \
+                and report them on standard error.
                 """
         )
 
@@ -25,8 +29,11 @@ extension Verbatim {
 
         @OptionGroup var modelOptions: ModelOptions
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here (atomically, on completion) instead of standard output.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here (atomically, on completion) instead of standard output; for --format brat, the folder to write into.", valueName: "file"))
         var output: String?
+
+        @Option(help: "Output format: jsonl (schema 1), conll (BIO tags), brat (standoff files, needs -o DIR), csv (one row per quote) or spacy (Doc JSON).")
+        var format: OutputFormat = .jsonl
 
         @Option(name: .shortAndLong, help: "Worker threads (default: all cores). The output is identical for every value.")
         var jobs: Int?
@@ -45,6 +52,9 @@ extension Verbatim {
         func validate() throws {
             guard workerCount >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard input.maxRecordMB >= 1 else { throw ValidationError("--max-record-mb must be at least 1") }
+            if format.writesDirectory, output == nil {
+                throw ValidationError("--format brat writes a folder of files: name it with -o DIR")
+            }
         }
 
         func run() throws {
@@ -60,11 +70,19 @@ extension Verbatim {
 
             let pipeline = try modelOptions.makePipeline()
             let sink: OutputSink
+            var brat: BratDirectory?
             do {
-                sink = try OutputSink(path: output)
+                if format.writesDirectory, let output {
+                    brat = try BratDirectory(path: output)
+                    sink = try OutputSink(path: nil)
+                } else {
+                    sink = try OutputSink(path: output)
+                }
+                try sink.write(format.header)
             } catch {
                 throw ValidationError("\(error)")
             }
+            let format = self.format
             if paths.isEmpty, isatty(0) != 0 {
                 writeStandardError("verbatim: reading \(input.stdinFormat.rawValue) from standard input (Ctrl-D ends it)\n")
             }
@@ -86,17 +104,20 @@ extension Verbatim {
                     return RecordProcessor(worker: worker, options: options)
                 },
                 produce: { Signals.interrupted ? nil : reader.next() },
-                transform: { (record: InputRecord, processor: RecordProcessor?) -> (line: [UInt8], ok: Bool, bytes: Int) in
+                transform: { (record: InputRecord, processor: RecordProcessor?) -> (output: FormattedRecord, bytes: Int) in
                     guard let processor else {
-                        return (Array("{\"id\":\"\(record.fallbackID)\",\"error\":{\"code\":\"icu_failure\",\"message\":\"cannot open ICU break iterators\"}}\n".utf8), false, record.byteCount)
+                        let line = Array("{\"id\":\"\(record.fallbackID)\",\"error\":{\"code\":\"icu_failure\",\"message\":\"cannot open ICU break iterators\"}}\n".utf8)
+                        return (FormattedRecord(bytes: format == .jsonl ? line : [], ok: false,
+                                                notice: "record \(record.fallbackID): icu_failure: cannot open ICU break iterators"), record.byteCount)
                     }
-                    let (line, ok) = processor.process(record)
-                    return (line, ok, record.byteCount)
+                    return (processor.format(record, as: format), record.byteCount)
                 },
                 consume: { result in
-                    if !result.ok { failures += 1 }
+                    if !result.output.ok { failures += 1 }
+                    if let notice = result.output.notice { writeStandardError("verbatim: \(notice)\n") }
                     do {
-                        try sink.write(result.line)
+                        try sink.write(result.output.bytes)
+                        if let document = result.output.brat { try brat?.write(document) }
                     } catch {
                         writeError = "\(error)"
                         return false
@@ -127,7 +148,7 @@ extension Verbatim {
                 throw ExitCode(1)
             }
             if failures > 0 {
-                writeStandardError("verbatim: \(failures) of \(meter.records) record(s) produced error lines\n")
+                writeStandardError("verbatim: \(failures) of \(meter.records) record(s) \(format == .jsonl ? "produced error lines" : "failed and were left out")\n")
                 throw ExitCode(1)
             }
         }
@@ -162,3 +183,4 @@ struct InputOptions: ParsableArguments {
 }
 
 extension StandardInputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}

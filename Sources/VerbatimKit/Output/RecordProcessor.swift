@@ -13,31 +13,38 @@ public final class RecordProcessor {
 
     /// The output line (with its final newline) and whether the record succeeded.
     public func process(_ record: InputRecord) -> (line: [UInt8], ok: Bool) {
+        let result = analyze(record)
+        return (jsonLine(result), result.isSuccess)
+    }
+
+    /// Reads, validates and annotates one record, without writing anything: the
+    /// common first half of every output format.
+    public func analyze(_ record: InputRecord) -> RecordResult {
         switch record.payload {
         case .failed(let error):
-            return (errorLine(record, id: nil, error), false)
+            return failure(record, id: nil, error)
         case .text(let bytes):
             if let bad = UTF8Validation.firstInvalidByte(bytes) {
-                return (errorLine(record, id: nil, .invalidUTF8(offset: bad)), false)
+                return failure(record, id: nil, .invalidUTF8(offset: bad))
             }
             let text = Self.stripByteOrderMark(String(decoding: bytes, as: UTF8.self))
             return annotate(record, fields: [], id: nil, text: text, textKey: "text", date: nil)
         case .json(let bytes):
             if let bad = UTF8Validation.firstInvalidByte(bytes) {
-                return (errorLine(record, id: nil, .invalidUTF8(offset: bad)), false)
+                return failure(record, id: nil, .invalidUTF8(offset: bad))
             }
             let fields: [JSONObjectReader.Field]
             do {
                 fields = try JSONObjectReader.fields(of: Self.dropByteOrderMark(bytes))
             } catch {
-                return (errorLine(record, id: nil, error), false)
+                return failure(record, id: nil, error)
             }
             let id = fields.first { $0.key == options.idField }
             guard let textField = fields.first(where: { $0.key == options.textField }) else {
-                return (errorLine(record, id: id, .missingTextField(options.textField)), false)
+                return failure(record, id: id, .missingTextField(options.textField))
             }
             guard textField.kind == .string else {
-                return (errorLine(record, id: id, .textNotString(field: options.textField, found: textField.kind.rawValue)), false)
+                return failure(record, id: id, .textNotString(field: options.textField, found: textField.kind.rawValue))
             }
             let text = JSONObjectReader.decodeString(textField.raw)
             var date: CalendarDate?
@@ -49,24 +56,48 @@ public final class RecordProcessor {
     }
 
     private func annotate(_ record: InputRecord, fields: [JSONObjectReader.Field], id: JSONObjectReader.Field?,
-                          text: String, textKey: String, date: CalendarDate?) -> (line: [UInt8], ok: Bool) {
-        let printableID = id.map { $0.kind == .string ? JSONObjectReader.decodeString($0.raw) : String(decoding: $0.raw, as: UTF8.self) }
-        let document = Document(id: printableID ?? record.fallbackID, text: text, date: date)
-        let annotation: Annotation
+                          text: String, textKey: String, date: CalendarDate?) -> RecordResult {
+        let document = Document(id: Self.printableID(id) ?? record.fallbackID, text: text, date: date)
+        let state: AnalysisState
         do {
-            annotation = try worker.annotate(document)
+            state = try worker.analyze(document)
         } catch {
-            return (errorLine(record, id: id, error), false)
+            return failure(record, id: id, error)
         }
-        var out = JSONWriter(capacity: text.utf8.count * 2 + 256)
+        return .annotated(AnnotatedRecord(record: record, fields: fields, idField: id, textKey: textKey, state: state))
+    }
+
+    private func failure(_ record: InputRecord, id: JSONObjectReader.Field?, _ error: VerbatimError) -> RecordResult {
+        .failed(FailedRecord(record: record, idField: id, id: Self.printableID(id) ?? record.fallbackID, error: error))
+    }
+
+    /// The id as text: a string id decoded, any other JSON value as written.
+    static func printableID(_ id: JSONObjectReader.Field?) -> String? {
+        id.map { $0.kind == .string ? JSONObjectReader.decodeString($0.raw) : String(decoding: $0.raw, as: UTF8.self) }
+    }
+
+    /// The schema-1 JSON line of a result, with its final newline.
+    public func jsonLine(_ result: RecordResult) -> [UInt8] {
+        switch result {
+        case .failed(let failed):
+            return errorLine(failed.record, id: failed.idField, failed.error)
+        case .annotated(let annotated):
+            return annotatedLine(annotated)
+        }
+    }
+
+    private func annotatedLine(_ a: AnnotatedRecord) -> [UInt8] {
+        let document = a.state.document
+        let text = document.text
+        var out = JSONWriter(capacity: document.utf8.count * 2 + 256)
         out.beginObject()
         out.key("id")
-        if let id { out.raw(id.raw) } else { out.string(record.fallbackID) }
-        if fields.isEmpty {
+        if let id = a.idField { out.raw(id.raw) } else { out.string(a.record.fallbackID) }
+        if a.fields.isEmpty {
             if !options.omitText { out.field("text", text) }
         } else {
-            for field in fields where field.key != options.idField && !Self.reservedKeys.contains(field.key) {
-                if field.key == textKey {
+            for field in a.fields where field.key != options.idField && !Self.reservedKeys.contains(field.key) {
+                if field.key == a.textKey {
                     // Re-encoded rather than passed raw: the offsets count the decoded text.
                     if !options.omitText { out.field(field.key, text) }
                 } else {
@@ -75,11 +106,12 @@ public final class RecordProcessor {
                 }
             }
         }
+        let annotation = a.state.annotation
         let hasSpans = !annotation.entities.isEmpty || !annotation.quotes.isEmpty
         AnnotationEncoder(document: document, explain: options.explain, hasSpans: hasSpans).encode(annotation, into: &out)
         out.endObject()
         out.newline()
-        return (out.bytes, true)
+        return out.bytes
     }
 
     private func errorLine(_ record: InputRecord, id: JSONObjectReader.Field?, _ error: VerbatimError) -> [UInt8] {

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import VerbatimKit
+
+extension Verbatim {
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Annotate articles and write one self-contained HTML page that shows the results.",
+            discussion: """
+                Takes the same inputs as annotate. Every record becomes an <article> on the page, in \
+                input order: entities highlighted by type (with a visible label), quotes linked to \
+                their speakers, and a table of quotes. The page needs no network and no JavaScript.
+                """
+        )
+
+        @Argument(help: "Input files, folders or - (standard input).")
+        var paths: [String] = []
+
+        @OptionGroup var input: InputOptions
+
+        @OptionGroup var modelOptions: ModelOptions
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the page here (atomically, on completion) instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("The page title (default: the single record's id, or \"Verbatim: N articles\").", valueName: "text"))
+        var title: String?
+
+        @Option(name: .shortAndLong, help: "Worker threads (default: all cores). The output is identical for every value.")
+        var jobs: Int?
+
+        func validate() throws {
+            guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard input.maxRecordMB >= 1 else { throw ValidationError("--max-record-mb must be at least 1") }
+        }
+
+        func run() throws {
+            let sources: [InputSource]
+            do {
+                sources = try InputSource.resolve(paths, stdinFormat: input.stdinFormat)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            let options = input.recordOptions
+            let pipeline = try modelOptions.makePipeline()
+            let sink: OutputSink
+            do {
+                sink = try OutputSink(path: output)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+            Signals.install()
+
+            // Articles are rendered in parallel and kept in order; the title may depend
+            // on how many there are, so the page is assembled at the end.
+            let reader = RecordReader(sources: sources, options: options)
+            var articles: [(html: String, id: String)] = []
+            var failures = 0
+            var number = 0
+            let renderer = HTMLRenderer()
+            OrderedParallelMap.run(
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                makeState: { () -> RecordProcessor? in
+                    guard let worker = try? pipeline.makeWorker() else { return nil }
+                    return RecordProcessor(worker: worker, options: options)
+                },
+                produce: { Signals.interrupted ? nil : reader.next() },
+                transform: { (record: InputRecord, processor: RecordProcessor?) -> RecordResult in
+                    guard let processor else {
+                        return .failed(FailedRecord(record: record, id: record.fallbackID, error: .icu("cannot open ICU break iterators")))
+                    }
+                    return processor.analyze(record)
+                },
+                consume: { result in
+                    number += 1
+                    switch result {
+                    case .annotated(let a):
+                        articles.append((renderer.article(a.state, number: number), a.document.id))
+                    case .failed(let f):
+                        failures += 1
+                        writeStandardError("verbatim: record \(f.id): \(f.error.code): \(f.error.description)\n")
+                        articles.append((renderer.failure(f, number: number), f.id))
+                    }
+                    return true
+                }
+            )
+            if Signals.interrupted {
+                sink.abandon()
+                writeStandardError("verbatim: interrupted\(output == nil ? "" : "; \(output!) left unchanged")\n")
+                throw ExitCode(130)
+            }
+            let pageTitle = title ?? (articles.count == 1 ? "Verbatim: \(articles[0].id)" : "Verbatim: \(articles.count) articles")
+            do {
+                try sink.write(Array(HTMLRenderer.pageStart(title: pageTitle, contents: articles.map(\.id)).utf8))
+                for article in articles { try sink.write(Array(article.html.utf8)) }
+                try sink.write(Array(HTMLRenderer.pageEnd.utf8))
+                try sink.commit()
+            } catch {
+                sink.abandon()
+                if "\(error)" == OutputSink.brokenPipe { throw ExitCode(141) }
+                writeStandardError("verbatim: \(error)\n")
+                throw ExitCode(1)
+            }
+            if failures > 0 {
+                writeStandardError("verbatim: \(failures) of \(number) record(s) could not be annotated (shown as errors on the page)\n")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
