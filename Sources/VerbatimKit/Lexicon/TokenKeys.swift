@@ -84,31 +84,11 @@ public final class LexiconMatcher {
     /// and normalisation aside), and `entries` holds only those entries.
     public func longest(in table: LexiconTable, tokens: [Token], keys: TokenKeys, from start: Int, limit: Int,
                                  maxTokens: Int = 8, caseSensitive: Bool = false) -> LexiconMatch? {
-        key.removeAll(keepingCapacity: true)
-        surface.removeAll(keepingCapacity: true)
+        // The walk reports matches shortest first, so the last one is the longest.
         var best: LexiconMatch? = nil
-        var i = start
-        let stop = min(limit, start + maxTokens)
-        while i < stop {
-            if i > start, tokens[i].flags.contains(.spaceBefore) {
-                if tokens[i].flags.contains(.lineBreakBefore) { break }
-                key.append(0x20); surface.append(0x20)
-            }
-            key.append(contentsOf: keys.foldedKey(i))
-            surface.append(contentsOf: keys.cleanedKey(i))
-            let (entries, longer) = key.withUnsafeBufferPointer { table.search($0) }
-            if !entries.isEmpty {
-                if caseSensitive {
-                    let exact = surface.withUnsafeBufferPointer { s in entries.filter { table.formEquals($0, s) } }
-                    if let first = exact.first, let last = exact.last {
-                        best = LexiconMatch(start: start, end: i + 1, entries: first..<(last + 1))
-                    }
-                } else {
-                    best = LexiconMatch(start: start, end: i + 1, entries: entries)
-                }
-            }
-            if !longer { break }
-            i += 1
+        walk(in: table, tokens: tokens, keys: keys, from: start, limit: limit, maxTokens: maxTokens,
+             caseSensitive: caseSensitive) { end, entries in
+            best = LexiconMatch(start: start, end: end, entries: entries)
         }
         return best
     }
