@@ -11,13 +11,23 @@ struct ModelOptions: ParsableArguments {
         valueName: "file.tsv"))
     var lexicons: [String] = []
 
-    /// The standard pipeline over these models; a missing or corrupt file is a usage error naming it.
-    func makePipeline() throws -> Pipeline {
+    /// The shipped lexicons plus the user's lists; a missing or corrupt file is a usage error naming it.
+    func makeLexicon() throws -> Lexicon {
         do {
             var lexicon = try Lexicon(locating: models)
             for path in lexicons {
                 try lexicon.addUserList(contentsOf: path)
             }
+            return lexicon
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The standard pipeline over these models.
+    func makePipeline() throws -> Pipeline {
+        let lexicon = try makeLexicon()
+        do {
             return try Pipeline(lexicon: lexicon)
         } catch let error as VerbatimError {
             throw ValidationError(error.description)
