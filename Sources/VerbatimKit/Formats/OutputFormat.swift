@@ -17,7 +17,7 @@
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// Schema 1, one JSON object per record (the default).
     case jsonl
-    /// CoNLL-2003 style: `TOKEN<TAB>TAG` per line, IOB2 tags (see ``ConllWriter``).
+    /// CoNLL-2003 style: `TOKEN<TAB>TAG` per line, IOB2 tags (see ``BIOTagWriter``).
     case conll
     /// brat standoff: a `.txt` and an `.ann` file per record in a folder (see ``BratWriter``).
     case brat
@@ -68,13 +68,13 @@ extension RecordProcessor {
             let notice = "record \(failed.id): \(failed.error.code): \(failed.error.description)"
             switch format {
             case .jsonl: return FormattedRecord(bytes: jsonLine(result), ok: false)
-            case .conll: return FormattedRecord(bytes: Array(ConllWriter.documentStart.utf8), ok: false, notice: notice)
+            case .conll: return FormattedRecord(bytes: Array(BIOTagWriter.documentStart.utf8), ok: false, notice: notice)
             case .brat, .csv, .spacy: return FormattedRecord(ok: false, notice: notice)
             }
         case .annotated(let a):
             switch format {
             case .jsonl: return FormattedRecord(bytes: jsonLine(result), ok: true)
-            case .conll: return FormattedRecord(bytes: ConllWriter().write(a.state), ok: true)
+            case .conll: return FormattedRecord(bytes: BIOTagWriter().write(a.state), ok: true)
             case .brat: return FormattedRecord(brat: BratWriter().write(a.state), ok: true)
             case .csv: return FormattedRecord(bytes: QuoteCSVWriter().write(a.state), ok: true)
             case .spacy: return FormattedRecord(bytes: SpacyJSONWriter().write(a.state), ok: true)

@@ -18,7 +18,7 @@
 ///   and seqeval readers expect: PERSON → `PER`, ORG → `ORG`, PLACE → `LOC`,
 ///   TIME → `TIME`. A token that an entity only partly covers belongs to it.
 /// - Quotes are not written (CoNLL has no place for them).
-public struct ConllWriter: Sendable {
+public struct BIOTagWriter: Sendable {
     public static let documentStart = "-DOCSTART- -X- -X- O\n\n"
 
     public init() {}

@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import VerbatimKit
 
-@Suite struct ConllWriterTests {
+@Suite struct BIOTagWriterTests {
     @Test func writesIOB2TagsPerTokenAndBlankLinesBetweenSentences() throws {
         let state = try FormatFixture.state()
-        let text = String(decoding: ConllWriter().write(state), as: UTF8.self)
+        let text = String(decoding: BIOTagWriter().write(state), as: UTF8.self)
         #expect(text.hasPrefix("-DOCSTART- -X- -X- O\n\n“\tO\nThere\tO\n"))
         #expect(text.contains("\nNeil\tB-PER\nBasu\tI-PER\n,\tO\n"))
         // "Met" ends inside the token "Met’s": the token belongs to the entity.
@@ -22,8 +22,8 @@ import Testing
         let tokens = [Token(start: 0, end: 4, kind: .word, shape: .title), Token(start: 5, end: 9, kind: .word, shape: .title),
                       Token(start: 10, end: 14, kind: .word, shape: .lower)]
         let entities = [Entity(start: 0, end: 4, label: .place, rule: "t"), Entity(start: 5, end: 9, label: .place, rule: "t")]
-        #expect(ConllWriter.tags(tokens: tokens, entities: entities) == ["B-LOC", "B-LOC", "O"])
-        #expect(ConllWriter.tags(tokens: tokens, entities: []) == ["O", "O", "O"])
+        #expect(BIOTagWriter.tags(tokens: tokens, entities: entities) == ["B-LOC", "B-LOC", "O"])
+        #expect(BIOTagWriter.tags(tokens: tokens, entities: []) == ["O", "O", "O"])
     }
 
     /// Reads the output back the way CoNLL-2003 readers do (whitespace-separated
@@ -31,7 +31,7 @@ import Testing
     /// collects the IOB2 chunks.
     @Test func aCoNLLReaderRecoversTheEntities() throws {
         let state = try FormatFixture.state()
-        let file = try Python.temporaryFile(ConllWriter().write(state) + ConllWriter().write(state), suffix: ".conll")
+        let file = try Python.temporaryFile(BIOTagWriter().write(state) + BIOTagWriter().write(state), suffix: ".conll")
         defer { try? FileManager.default.removeItem(at: file) }
         let reader = """
             import json, sys
