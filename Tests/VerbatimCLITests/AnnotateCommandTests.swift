@@ -182,7 +182,8 @@ import Testing
         process.executableURL = bin.appendingPathComponent("verbatim")
         process.arguments = ["annotate", "--no-text"]
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        process.environment = [:]
+        // Inherit the environment (sanitizer options, say) but not a models override.
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "VERBATIM_MODELS" }
         let input = Pipe(), out = Pipe()
         process.standardInput = input
         process.standardOutput = out
@@ -200,7 +201,7 @@ import Testing
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = ["annotate"]
-        process.environment = ["VERBATIM_MODELS": "/nonexistent-models-dir"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["VERBATIM_MODELS": "/nonexistent-models-dir"]) { _, new in new }
         let input = Pipe(), err = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
