@@ -13,16 +13,6 @@ struct Resolver: Sendable {
     /// Support at which a mention's name is trusted across the document.
     static let trusted = 50
 
-    struct Mention {
-        var start: Int
-        var end: Int
-        var label: EntityLabel
-        var type: String?
-        var score: Int
-        var rule: String
-        var canonical: String?
-    }
-
     struct Sense {
         var label: EntityLabel
         var type: String?
@@ -33,7 +23,7 @@ struct Resolver: Sendable {
     func resolve(_ ctx: EntityContext, _ candidates: [Candidate]) -> (entities: [Entity], clusters: [Cluster]) {
         let n = ctx.tokens.count
         var owner = [Int32](repeating: -1, count: n)
-        var mentions: [Mention] = []
+        var mentions: [Candidate] = []
 
         // 1. Overlap policy.
         let ordered = candidates.sorted {
@@ -46,12 +36,12 @@ struct Resolver: Sendable {
             for i in a..<b where owner[i] >= 0 { return false }
             return true
         }
-        func add(_ m: Mention) {
+        func add(_ m: Candidate) {
             for i in m.start..<m.end { owner[i] = Int32(mentions.count) }
             mentions.append(m)
         }
         for c in ordered where c.end > c.start && free(c.start, c.end) {
-            add(Mention(start: c.start, end: c.end, label: c.label, type: c.type, score: c.score, rule: c.rule, canonical: c.canonical))
+            add(c)
         }
 
         // A name listed with places is a place: "Parliament Square, Millbank and Victoria Tower Gardens".
@@ -61,7 +51,7 @@ struct Resolver: Sendable {
             func isPlace(_ i: Int) -> Bool { i >= 0 && i < n && owner[i] >= 0 && mentions[Int(owner[i])].label == .place && mentions[Int(owner[i])].score >= 60 }
             func isJoin(_ i: Int) -> Bool { ctx.isPunct(i, 0x2C) || ctx.isWord(i, "and") || ctx.isWord(i, "or") }
             if isJoin(a - 1) && isPlace(a - 2) && ctx.sameSentence(a - 2, a) || isJoin(b) && isPlace(b + 1) && ctx.sameSentence(a, b + 1) {
-                add(Mention(start: a, end: b, label: .place, type: nil, score: 40, rule: "place-list", canonical: nil))
+                add(Candidate(start: a, end: b, label: .place, type: nil, score: 40, rule: "place-list", canonical: nil))
             }
         }
 
@@ -124,7 +114,7 @@ struct Resolver: Sendable {
                 while end > i {
                     if free(i, end), ctx.tokens[end - 1].kind == .word, let s = senses[key(i, end)] {
                         if end - i == 1 && ctx.has(i, .common) && !ctx.has(i, .nameLike) && s.label != .person { break }
-                        add(Mention(start: i, end: end, label: s.label, type: s.type, score: s.score - 10, rule: "document-alias", canonical: s.canonical))
+                        add(Candidate(start: i, end: end, label: s.label, type: s.type, score: s.score - 10, rule: "document-alias", canonical: s.canonical))
                         i = end; found = true; break
                     }
                     end -= 1
@@ -164,7 +154,7 @@ struct Resolver: Sendable {
                     mentions[Int(owner[i])].canonical = canonical
                     mentions[Int(owner[i])].rule = "acronym-of-name"
                 } else {
-                    add(Mention(start: i, end: i + 1, label: .organization, type: nil, score: 60,
+                    add(Candidate(start: i, end: i + 1, label: .organization, type: nil, score: 60,
                                 rule: ctx.has(i, .acronym) ? "acronym-of-name" : "short-form", canonical: canonical))
                 }
             }
@@ -176,7 +166,7 @@ struct Resolver: Sendable {
 
     // MARK: - Clusters
 
-    private func cluster(_ ctx: EntityContext, _ mentions: [Mention]) -> (entities: [Entity], clusters: [Cluster]) {
+    private func cluster(_ ctx: EntityContext, _ mentions: [Candidate]) -> (entities: [Entity], clusters: [Cluster]) {
         var entities: [Entity] = []
         var clusters: [Cluster] = []
         var clusterOf = [Int](repeating: -1, count: mentions.count)
@@ -185,7 +175,7 @@ struct Resolver: Sendable {
         var clusterLabel: [EntityLabel] = []
         var canonicalName: [String?] = []
 
-        func words(_ m: Mention) -> [UInt64] {
+        func words(_ m: Candidate) -> [UInt64] {
             (m.start..<m.end).filter { ctx.tokens[$0].kind == .word && !ctx.has($0, .initial) }.map { ctx.hash[$0] }
         }
         var firstMention: [Int] = []
