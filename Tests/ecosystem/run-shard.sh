@@ -5,14 +5,7 @@
 # prints one PASS/FAIL line (GNU parallel's part is skipped when it is absent).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-# The binary: $VERBATIM_BIN, or the build the README's test command makes (so CI
-# builds once): swift build -c release -Xswiftc -enable-testing.
-bin="${VERBATIM_BIN:-}"
-if [[ -z "$bin" ]]; then
-    flags=(-c release -Xswiftc -enable-testing)
-    swift build "${flags[@]}" >/dev/null 2>&1 || { echo "shard: FAIL (swift build)"; exit 1; }
-    bin="$(swift build "${flags[@]}" --show-bin-path)/verbatim"
-fi
+source Tests/ecosystem/find-binary.sh shard
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 fail() { echo "shard: FAIL ($1)"; exit 1; }

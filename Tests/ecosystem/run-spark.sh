@@ -6,14 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 if ! python3 -c "import pyspark" 2>/dev/null; then echo "spark-pipe: SKIP (pyspark not installed: pip install pyspark)"; exit 0; fi
 if ! command -v java >/dev/null; then echo "spark-pipe: SKIP (no java)"; exit 0; fi
-# The binary: $VERBATIM_BIN, or the build the README's test command makes (so CI
-# builds once): swift build -c release -Xswiftc -enable-testing.
-bin="${VERBATIM_BIN:-}"
-if [[ -z "$bin" ]]; then
-    flags=(-c release -Xswiftc -enable-testing)
-    swift build "${flags[@]}" >/dev/null 2>&1 || { echo "spark-pipe: FAIL (swift build)"; exit 1; }
-    bin="$(swift build "${flags[@]}" --show-bin-path)/verbatim"
-fi
+source Tests/ecosystem/find-binary.sh spark-pipe
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 Tests/ecosystem/make_input.py 20 > "$work/in.jsonl"
