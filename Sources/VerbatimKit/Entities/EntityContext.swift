@@ -7,25 +7,28 @@ final class EntityContext {
     let keys: TokenKeys
     let lexicon: EntityLexicon
     let matcher = LexiconMatcher()
-    var features: [TokenFeatures]
+    // The per-token arrays below are read millions of times per MB; a class's `var`
+    // would pay a dynamic exclusivity check on every read (about a tenth of the
+    // run time). They are written only while the context is built, on one thread.
+    @exclusivity(unchecked) var features: [TokenFeatures]
     /// FNV-1a hash of each token's folded key without a possessive ending; 0 for non-words.
-    var hash: [UInt64]
+    @exclusivity(unchecked) var hash: [UInt64]
     /// Sentence index of each token.
-    var sentenceOf: [Int32]
+    @exclusivity(unchecked) var sentenceOf: [Int32]
     /// Whether the token's sentence is written in capitals (a headline).
-    var capsSentence: [Bool]
+    @exclusivity(unchecked) var capsSentence: [Bool]
     /// Hardly any capitals in the whole document.
     let lowerDocument: Bool
     /// A sports report (results, tables): place names there usually name teams.
-    var sportsDocument = false
+    @exclusivity(unchecked) var sportsDocument = false
     /// Runs of name-like tokens (token ranges), in text order.
-    var chunks: [Range<Int>] = []
+    @exclusivity(unchecked) var chunks: [Range<Int>] = []
     /// End of the chunk each token belongs to (0 outside chunks).
-    var chunkEnd: [Int32] = []
+    @exclusivity(unchecked) var chunkEnd: [Int32] = []
     /// Memoised longest matches per token and table slot (0 = not yet, -1 = none).
     static let cacheSlots = 10
-    var cacheEnd: [Int32] = []
-    var cacheEntries: [Range<Int32>] = []
+    @exclusivity(unchecked) var cacheEnd: [Int32] = []
+    @exclusivity(unchecked) var cacheEntries: [Range<Int32>] = []
 
     init(document: Document, segmentation: Segmentation, lexicon: EntityLexicon) {
         self.document = document
@@ -102,12 +105,10 @@ final class EntityContext {
         let key = keys.foldedKey(i)
         // Possessive: the name stops before ’s / 's (the keys already leave it out).
         if nameEndBytes(t) < t.end { f.insert(.possessive) }
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        hash[i] = h
+        hash[i] = keys.hashes[i]
 
         let lex = lexicon
-        let cueEntries = matcher.lookup(key, in: lex.cues)
+        let cueEntries = keys.lookup(i, in: lex.cues)
         for e in cueEntries { f.formUnion(lex.cueFeatures[e]) }
 
         let capital = t.shape == .title || t.shape == .upper
@@ -115,24 +116,24 @@ final class EntityContext {
         let candidate = capital || caps || lowerDocument
         if candidate {
             if lex.cues.search(prefixOf: key) { f.insert(.phraseCueStart) }
-            let common = matcher.lookup(key, in: lex.commonWords)
+            let common = keys.lookup(i, in: lex.commonWords)
             if let e = common.first {
                 f.insert(.word)
                 if lex.commonWords.number(e, 2) <= 20 { f.insert(.common) }
             }
-            let first = matcher.lookup(key, in: lex.firstNames)
+            let first = keys.lookup(i, in: lex.firstNames)
             if let e = first.first {
                 let count = lex.firstNames.number(e, 3)
                 if count >= 300 { f.insert(.firstName) }
                 if count >= 20000 { f.insert(.commonFirstName) }
             }
-            let sur = matcher.lookup(key, in: lex.surnames)
+            let sur = keys.lookup(i, in: lex.surnames)
             if let e = sur.first {
                 let count = lex.surnames.number(e, 2)
                 if count >= 1000 { f.insert(.surname) }
                 if count >= 10000 { f.insert(.commonSurname) }
             }
-            if !matcher.lookup(key, in: lex.demonyms).isEmpty { f.insert(.demonym) }
+            if !keys.lookup(i, in: lex.demonyms).isEmpty { f.insert(.demonym) }
         }
         if capital && !caps { f.insert(.capitalized) }
         // Shape facts from the bytes.

@@ -116,7 +116,38 @@ public enum Fold {
             for b in bytes { out.append(b == 0x60 ? 0x27 : b) }
             return
         }
+        if appendCleanedCommon(bytes, to: &out) { return }
         appendCleanedSlow(String(decoding: bytes, as: UTF8.self), to: &out)
+    }
+
+    /// Latin-1 and the usual typographic punctuation, which NFC leaves as they are;
+    /// false (having appended nothing) for anything that needs normalisation.
+    @usableFromInline
+    static func appendCleanedCommon(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
+        let mark = out.count
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b < 0x80 {
+                out.append(b == 0x60 ? 0x27 : b)
+                i += 1
+            } else if b == 0xC3 || b == 0xC2, i + 1 < bytes.endIndex {
+                // A combining mark after it (0xCC/0xCD lead bytes) falls to the slow path below.
+                if b == 0xC2 && bytes[i + 1] == 0xB4 { out.append(0x27) } else { out.append(b); out.append(bytes[i + 1]) }
+                i += 2
+            } else if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80 {
+                switch bytes[i + 2] {
+                case 0x98, 0x99, 0xB2: out.append(0x27)
+                case 0x90, 0x91, 0x92, 0x93, 0x94, 0x9C, 0x9D, 0x9E: out.append(contentsOf: bytes[i..<(i + 3)])
+                default: out.removeSubrange(mark...); return false
+                }
+                i += 3
+            } else {
+                out.removeSubrange(mark...)
+                return false
+            }
+        }
+        return true
     }
 
     @usableFromInline

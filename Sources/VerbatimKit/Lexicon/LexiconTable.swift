@@ -127,21 +127,34 @@ public struct LexiconTable: Sendable {
         }
         return LexiconTable(self, slots: slots)
     }
-    /// FNV-1a over key bytes.
+    /// FNV-1a over key bytes (what ``TokenKeys/hashes`` holds per token).
     @inlinable
-    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    public static func keyHash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
         for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// The slot hash: FNV-1a with its high bits folded down (the mask keeps low bits).
+    @inlinable
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let h = keyHash(key)
         return h ^ (h >> 29)
     }
 
     /// The entries whose key is exactly `key`, through the hash index.
     @inlinable
     public func exact(_ key: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        exact(key, hash: LexiconTable.keyHash(key))
+    }
+
+    /// ``exact(_:)`` with the key's ``keyHash(_:)`` already computed.
+    @inlinable
+    public func exact(_ key: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64) -> Range<Int> {
         guard key.count > 0, count > 0 else { return 0..<0 }
         if slots.isEmpty { return search(key).entries }
         let mask = slots.count - 1
-        var h = Int(truncatingIfNeeded: LexiconTable.hash(key)) & mask
+        var h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
         while true {
             let slot = Int(slots[h])
             if slot == 0 { return 0..<0 }

@@ -7,6 +7,9 @@ public struct TokenKeys: Sendable {
     /// Cleaned (case kept, apostrophes ASCII, NFC) bytes of all tokens.
     public private(set) var cleaned: [UInt8] = []
     public private(set) var cleanedStart: [Int32] = [0]
+    /// FNV-1a hash of each token's folded key (``LexiconTable/keyHash(_:)``), so
+    /// that every table consulted for a token shares one hashing pass.
+    public private(set) var hashes: [UInt64] = []
 
     /// - Parameter stripPossessive: drop a final ’s / 's / ’ from word tokens'
     ///   keys ("Britain’s" looks up "britain").
@@ -15,18 +18,42 @@ public struct TokenKeys: Sendable {
         cleaned.reserveCapacity(document.utf8.count)
         foldedStart.reserveCapacity(tokens.count + 1)
         cleanedStart.reserveCapacity(tokens.count + 1)
-        for t in tokens {
-            let slice = document.utf8[Int(t.start)..<Int(t.end)]
-            let foldStart = folded.count, cleanStart = cleaned.count
-            Fold.appendFolded(slice, to: &folded)
-            Fold.appendCleaned(slice, to: &cleaned)
-            if stripPossessive && t.kind == .word {
-                TokenKeys.dropPossessive(&folded, from: foldStart)
-                TokenKeys.dropPossessive(&cleaned, from: cleanStart)
+        hashes.reserveCapacity(tokens.count)
+        var folded: [UInt8] = [], cleaned: [UInt8] = []
+        folded.reserveCapacity(document.utf8.count)
+        cleaned.reserveCapacity(document.utf8.count)
+        let utf8 = document.utf8
+        utf8.withUnsafeBufferPointer { text in
+            for t in tokens {
+                let s = Int(t.start), e = Int(t.end)
+                let foldStart = folded.count, cleanStart = cleaned.count
+                // Most tokens are ASCII without a backtick: copied byte by byte, lower-cased on the way.
+                var plain = true
+                for k in s..<e where text[k] >= 0x80 || text[k] == 0x60 { plain = false; break }
+                if plain {
+                    for k in s..<e {
+                        let c = text[k]
+                        cleaned.append(c)
+                        folded.append(c &- 0x41 < 26 ? c | 0x20 : c)
+                    }
+                } else {
+                    let slice = utf8[s..<e]
+                    Fold.appendFolded(slice, to: &folded)
+                    Fold.appendCleaned(slice, to: &cleaned)
+                }
+                if stripPossessive && t.kind == .word {
+                    TokenKeys.dropPossessive(&folded, from: foldStart)
+                    TokenKeys.dropPossessive(&cleaned, from: cleanStart)
+                }
+                var h: UInt64 = 0xcbf29ce484222325
+                for k in foldStart..<folded.count { h = (h ^ UInt64(folded[k])) &* 0x100000001b3 }
+                hashes.append(h)
+                foldedStart.append(Int32(folded.count))
+                cleanedStart.append(Int32(cleaned.count))
             }
-            foldedStart.append(Int32(folded.count))
-            cleanedStart.append(Int32(cleaned.count))
         }
+        self.folded = folded
+        self.cleaned = cleaned
     }
 
     /// Removes a trailing 's / 'S / ' (ASCII apostrophe; keys are already cleaned) when something remains.
@@ -49,6 +76,16 @@ public struct TokenKeys: Sendable {
         cleaned[Int(cleanedStart[i])..<Int(cleanedStart[i + 1])]
     }
 
+    /// The entries of `table` whose key is token `i`'s folded key (one hash probe,
+    /// reusing the token's hash).
+    @inlinable
+    public func lookup(_ i: Int, in table: LexiconTable) -> Range<Int> {
+        folded.withUnsafeBufferPointer { f in
+            let key = UnsafeBufferPointer(rebasing: f[Int(foldedStart[i])..<Int(foldedStart[i + 1])])
+            return table.exact(key, hash: hashes[i])
+        }
+    }
+
     /// Whether token `i` folds to exactly `word` (ASCII, lower case).
     @inlinable public func folded(_ i: Int, is word: StaticString) -> Bool {
         let s = Int(foldedStart[i]), e = Int(foldedStart[i + 1])
@@ -69,8 +106,10 @@ public struct LexiconMatch: Sendable, Equatable {
 
 /// Longest-match lookup of token sequences in a table; reuses its key buffers.
 public final class LexiconMatcher {
-    @usableFromInline var key: [UInt8] = []
-    @usableFromInline var surface: [UInt8] = []
+    // Scratch buffers reused by every walk; unchecked because they are hit per token
+    // and a matcher is never shared between threads.
+    @exclusivity(unchecked) @usableFromInline var key: [UInt8] = []
+    @exclusivity(unchecked) @usableFromInline var surface: [UInt8] = []
 
     public init() {
         key.reserveCapacity(128)
@@ -124,8 +163,6 @@ public final class LexiconMatcher {
 
     /// Single-token lookup of an arbitrary byte key (already folded).
     public func lookup(_ folded: ArraySlice<UInt8>, in table: LexiconTable) -> Range<Int> {
-        key.removeAll(keepingCapacity: true)
-        key.append(contentsOf: folded)
-        return key.withUnsafeBufferPointer { table.exact($0) }
+        folded.withUnsafeBufferPointer { table.exact($0) }
     }
 }

@@ -12,6 +12,9 @@ struct QuoteText {
     let sentenceOf: [Int32]
     /// Paragraph index of every token.
     let paragraphOf: [Int32]
+    /// ``folded(_:)`` of every token, made once: the sieves ask for the same tokens
+    /// many times, and most are short enough to be stored inline (no allocation).
+    let foldedForms: [String]
 
     init(_ state: AnalysisState) {
         document = state.document
@@ -24,6 +27,8 @@ struct QuoteText {
         var p = [Int32](repeating: 0, count: tokens.count)
         for (k, r) in paragraphs.enumerated() { for i in r { p[i] = Int32(k) } }
         paragraphOf = p
+        let document = state.document, tokens = state.segmentation.tokens
+        foldedForms = tokens.indices.map { Self.fold(tokens[$0], document) }
     }
 
     var count: Int { tokens.count }
@@ -33,8 +38,9 @@ struct QuoteText {
     func string(_ first: Int, _ last: Int) -> String { document.string(tokens[first].start, tokens[last].end) }
 
     /// Lower-case form with ’ folded to ' (only for words; punctuation as is).
-    func folded(_ i: Int) -> String {
-        let t = tokens[i]
+    func folded(_ i: Int) -> String { foldedForms[i] }
+
+    private static func fold(_ t: Token, _ document: Document) -> String {
         let b = document.utf8
         // ASCII fast path: most tokens; short results are small strings (no allocation).
         var ascii = true
@@ -50,7 +56,7 @@ struct QuoteText {
                 return n
             }
         }
-        var s = string(i).lowercased()
+        var s = document.string(t.start, t.end).lowercased()
         if s.contains("\u{2019}") { s = s.replacingOccurrences(of: "\u{2019}", with: "'") }
         return s
     }

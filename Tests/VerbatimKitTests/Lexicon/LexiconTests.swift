@@ -155,4 +155,34 @@ private func tokens(_ text: String) throws -> (Document, Segmentation) {
             #expect(fast == slow, "\(s): \(String(decoding: fast, as: UTF8.self)) vs \(String(decoding: slow, as: UTF8.self))")
         }
     }
+
+    /// The cleaned (case-kept) fast path agrees with full normalisation, including
+    /// text that must fall back to it (a decomposed accent, a singleton like U+212B).
+    @Test func cleanedFastPathAgreesWithNormalisation() {
+        let samples = ["Zürich", "O’Brien", "O‘Neil", "d´Arc", "“Quoted”", "a–b—c", "«Le Monde»", "café", "cafe\u{301}",
+                       "é\u{301}", "Ångström \u{212B}", "Straße", "Łódź", "2′", "x`y", "plain"]
+        for s in samples {
+            var fast: [UInt8] = []
+            Fold.appendCleaned(Array(s.utf8)[...], to: &fast)
+            var slow: [UInt8] = []
+            Fold.appendCleanedSlow(s, to: &slow)
+            #expect(fast == slow, "\(s): \(String(decoding: fast, as: UTF8.self)) vs \(String(decoding: slow, as: UTF8.self))")
+        }
+    }
+
+    /// Token keys built on the ASCII fast path equal the general folding, and each
+    /// token's hash is the table's key hash of its folded bytes.
+    @Test func tokenKeysMatchFoldingAndHashes() throws {
+        let text = "Mr O’Brien’s CAFÉ, Zürich-based `NATO` and Acme's 3.5m deal"
+        let document = Document(id: "k", text: text)
+        let segmentation = try Segmenter().segment(document)
+        let keys = TokenKeys(document: document, tokens: segmentation.tokens)
+        for (i, t) in segmentation.tokens.enumerated() {
+            var expected: [UInt8] = []
+            Fold.appendFolded(document.utf8[Int(t.start)..<Int(t.end)], to: &expected)
+            #expect(Array(keys.foldedKey(i)) == expected)
+            let hash = expected.withUnsafeBufferPointer { LexiconTable.keyHash($0) }
+            #expect(keys.hashes[i] == hash)
+        }
+    }
 }
