@@ -13,6 +13,19 @@ struct Resolver: Sendable {
     /// Support at which a mention's name is trusted across the document.
     static let trusted = 50
 
+    /// The key of a name without words.
+    static let emptyKey: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// Adds a word (its ``TokenKeys/hashes`` value) to a name's key; order matters,
+    /// so "Kim Jong" and "Jong Kim" differ. 64 bits keep collisions negligible for
+    /// the few thousand names of a document.
+    @inline(__always)
+    static func extend(_ key: UInt64, _ word: UInt64) -> UInt64 {
+        var h = (key ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        return h &* 0xC4CE_B9FE_1A85_EC53 ^ 0x2545_F491_4F6C_DD1D
+    }
+
     struct Sense {
         var label: EntityLabel
         var type: String?
@@ -55,29 +68,30 @@ struct Resolver: Sendable {
             }
         }
 
-        // 2. One sense per document.
-        var senses: [[UInt64]: Sense] = [:]
-        func key(_ a: Int, _ b: Int) -> [UInt64] {
-            var k: [UInt64] = []
-            for i in a..<b where ctx.tokens[i].kind == .word { k.append(ctx.hash[i]) }
+        // 2. One sense per document, keyed by the name's words (a hash of their folded keys in order).
+        var senses: [UInt64: Sense] = [:]
+        func key(_ a: Int, _ b: Int) -> UInt64 {
+            var k = Resolver.emptyKey
+            for i in a..<b where ctx.tokens[i].kind == .word { k = Resolver.extend(k, ctx.hash[i]) }
             return k
         }
-        func register(_ k: [UInt64], _ s: Sense) {
-            guard !k.isEmpty else { return }
+        func register(_ k: UInt64, _ s: Sense) {
+            guard k != Resolver.emptyKey else { return }
             if let old = senses[k], old.score >= s.score { return }
             senses[k] = s
         }
         var surnames: [UInt64: Int] = [:]   // surname → best support of a full name with it
         for m in mentions where m.score >= Resolver.trusted {
-            let full = key(m.start, m.end)
-            register(full, Sense(label: m.label, type: m.type, score: m.score, canonical: m.canonical))
-            if m.label == .person, full.count >= 2, let last = full.last, let lastIndex = (m.start..<m.end).last(where: { ctx.tokens[$0].kind == .word }),
-               !ctx.has(lastIndex, .common) {
-                register([last], Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
+            register(key(m.start, m.end), Sense(label: m.label, type: m.type, score: m.score, canonical: m.canonical))
+            let words = (m.start..<m.end).lazy.filter { ctx.tokens[$0].kind == .word }
+            guard let lastIndex = words.last else { continue }
+            let last = ctx.hash[lastIndex]
+            if m.label == .person, words.count >= 2, !ctx.has(lastIndex, .common) {
+                register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)
             }
-            if m.label == .place, m.rule == "head-of-name", let last = full.last {
-                register([last], Sense(label: .place, type: m.type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
+            if m.label == .place, m.rule == "head-of-name" {
+                register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .place, type: m.type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
             }
         }
         // A surname of a person named in full is that person, even where a place
@@ -109,10 +123,21 @@ struct Resolver: Sendable {
                 let t = ctx.tokens[i]
                 guard owner[i] < 0, t.kind == .word, t.shape == .title || t.shape == .upper || ctx.lowerDocument else { i += 1; continue }
                 let limit = min(ctx.sentenceRange(i).upperBound, i + 6)
+                // Keys of i..<end for every end, built once, tried longest first.
+                var keys: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+                withUnsafeMutableBytes(of: &keys) { raw in
+                    let k = raw.bindMemory(to: UInt64.self)
+                    var running = Resolver.emptyKey
+                    for e in i..<limit {
+                        if ctx.tokens[e].kind == .word { running = Resolver.extend(running, ctx.hash[e]) }
+                        k[e - i] = running
+                    }
+                }
                 var found = false
                 var end = limit
                 while end > i {
-                    if free(i, end), ctx.tokens[end - 1].kind == .word, let s = senses[key(i, end)] {
+                    let spanKey = withUnsafeBytes(of: keys) { $0.load(fromByteOffset: (end - i - 1) * 8, as: UInt64.self) }
+                    if free(i, end), ctx.tokens[end - 1].kind == .word, let s = senses[spanKey] {
                         if end - i == 1 && ctx.has(i, .common) && !ctx.has(i, .nameLike) && s.label != .person { break }
                         add(Candidate(start: i, end: end, label: s.label, type: s.type, score: s.score - 10, rule: "document-alias", canonical: s.canonical))
                         i = end; found = true; break
@@ -170,7 +195,7 @@ struct Resolver: Sendable {
         var entities: [Entity] = []
         var clusters: [Cluster] = []
         var clusterOf = [Int](repeating: -1, count: mentions.count)
-        var byKey: [String: Int] = [:]
+        var byKey: [LabelledKey: Int] = [:]
         var personWords: [[UInt64]] = []   // words of each cluster (people)
         var clusterLabel: [EntityLabel] = []
         var canonicalName: [String?] = []
@@ -221,10 +246,10 @@ struct Resolver: Sendable {
             }
         }
         // Organisations and places: by canonical name or the folded text.
-        var byLastWord: [String: Int] = [:]   // label + last word of multi-word names → cluster
+        var byLastWord: [LabelledKey: Int] = [:]   // label + last word of multi-word names → cluster
         for (idx, m) in mentions.enumerated() where m.label != .person {
-            let text = Fold.fold(m.canonical ?? ctx.text(m.start, m.end))
-            let k = m.label.rawValue + "\t" + text
+            let text = m.canonical == nil ? Self.foldedTextHash(ctx, m.start, m.end) : nil
+            let k = LabelledKey(label: m.label, key: text ?? Self.foldedHash(m.canonical ?? ctx.text(m.start, m.end)))
             let c: Int
             if let existing = byKey[k] { c = existing } else {
                 c = newCluster(m.label, words(m), m.canonical, idx)
@@ -232,13 +257,13 @@ struct Resolver: Sendable {
             }
             clusterOf[idx] = c
             if m.end - m.start >= 2, let last = words(m).last {
-                let lk = m.label.rawValue + "\t\(last)"
+                let lk = LabelledKey(label: m.label, key: last)
                 if byLastWord[lk] == nil { byLastWord[lk] = c }
             }
         }
         // A single word naming a longer ORG/PLACE of the same document ("Parliament").
         for (idx, m) in mentions.enumerated() where m.label != .person && m.canonical == nil && m.end - m.start == 1 {
-            if let c = byLastWord[m.label.rawValue + "\t\(ctx.hash[m.start])"] { clusterOf[idx] = c }
+            if let c = byLastWord[LabelledKey(label: m.label, key: ctx.hash[m.start])] { clusterOf[idx] = c }
         }
 
         // Number clusters by first mention; name each by its fullest form.
@@ -263,6 +288,28 @@ struct Resolver: Sendable {
                                    cluster: c, rule: m.rule))
         }
         return (entities, clusters)
+    }
+
+    struct LabelledKey: Hashable {
+        var label: EntityLabel
+        var key: UInt64
+    }
+
+    /// FNV-1a of `Fold.fold(ctx.text(a, b))` computed from the token keys, or nil
+    /// where the keys differ from the text (a possessive inside the name).
+    static func foldedTextHash(_ ctx: EntityContext, _ a: Int, _ b: Int) -> UInt64? {
+        var h: UInt64 = 0xcbf29ce484222325
+        for i in a..<b {
+            if i < b - 1, ctx.has(i, .possessive) { return nil }
+            if i > a, ctx.tokens[i].flags.contains(.spaceBefore) { h = (h ^ 0x20) &* 0x100000001b3 }
+            for byte in ctx.keys.foldedKey(i) { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        }
+        return h
+    }
+
+    /// FNV-1a of `Fold.fold(name)`.
+    static func foldedHash(_ name: String) -> UInt64 {
+        Array(Fold.fold(name).utf8).withUnsafeBufferPointer { LexiconTable.keyHash($0) }
     }
 
     /// Longer names are fuller; a headline's capitals never beat ordinary case.

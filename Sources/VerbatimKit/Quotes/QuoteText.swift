@@ -12,9 +12,15 @@ struct QuoteText {
     let sentenceOf: [Int32]
     /// Paragraph index of every token.
     let paragraphOf: [Int32]
-    /// ``folded(_:)`` of every token, made once: the sieves ask for the same tokens
-    /// many times, and most are short enough to be stored inline (no allocation).
-    let foldedForms: [String]
+    /// ``folded(_:)`` of the tokens asked about so far: the sieves ask for the same
+    /// tokens many times, but only for a fraction of the document.
+    private let foldedForms: FoldedForms
+
+    private final class FoldedForms {
+        // One document on one thread; a checked `var` would cost more than the folding it saves.
+        @exclusivity(unchecked) var forms: [String?]
+        init(count: Int) { forms = Array(repeating: nil, count: count) }
+    }
 
     init(_ state: AnalysisState) {
         document = state.document
@@ -27,8 +33,7 @@ struct QuoteText {
         var p = [Int32](repeating: 0, count: tokens.count)
         for (k, r) in paragraphs.enumerated() { for i in r { p[i] = Int32(k) } }
         paragraphOf = p
-        let document = state.document, tokens = state.segmentation.tokens
-        foldedForms = tokens.indices.map { Self.fold(tokens[$0], document) }
+        foldedForms = FoldedForms(count: tokens.count)
     }
 
     var count: Int { tokens.count }
@@ -38,7 +43,12 @@ struct QuoteText {
     func string(_ first: Int, _ last: Int) -> String { document.string(tokens[first].start, tokens[last].end) }
 
     /// Lower-case form with ’ folded to ' (only for words; punctuation as is).
-    func folded(_ i: Int) -> String { foldedForms[i] }
+    func folded(_ i: Int) -> String {
+        if let form = foldedForms.forms[i] { return form }
+        let form = Self.fold(tokens[i], document)
+        foldedForms.forms[i] = form
+        return form
+    }
 
     private static func fold(_ t: Token, _ document: Document) -> String {
         let b = document.utf8
