@@ -22,8 +22,14 @@ public struct LexiconTable: Sendable {
     /// one byte goes to bucket `b0 << 8`); 65,537 entries, so a search starts
     /// from a narrow range instead of the whole table.
     @usableFromInline let bucketStart: [Int32]
-    /// Open-addressing hash of keys to their first entry (+1; 0 = empty), a power of two in size.
-    @usableFromInline let slots: [Int32]
+    /// Each entry's first eight key bytes, big-endian, zero-padded: binary searches
+    /// compare these from one compact array and touch the text of the table only on
+    /// ties (the search is bound by cache misses, not by comparisons).
+    @usableFromInline let keyPrefix: [UInt64]
+    /// Open-addressing hash of keys to their first entry: the high 32 bits of the
+    /// key's hash, then entry + 1 (0 = empty slot), so that a probe of another key
+    /// rarely reads the table's text. A power of two in size.
+    @usableFromInline let slots: [UInt64]
 
     /// The number of entries.
     public var count: Int { lineStart.count }
@@ -93,14 +99,31 @@ public struct LexiconTable: Sendable {
         }
         while next <= 65_536 { buckets[next] = Int32(starts.count); next += 1 }
         self.bucketStart = buckets
+        var prefixes = [UInt64](repeating: 0, count: starts.count)
+        for i in 0..<starts.count {
+            prefixes[i] = bytes.withUnsafeBufferPointer { LexiconTable.packPrefix(UnsafeBufferPointer(rebasing: $0[Int(starts[i])..<Int(keyEnds[i])])) }
+        }
+        self.keyPrefix = prefixes
         self.slots = []
     }
 
-    private init(_ table: LexiconTable, slots: [Int32]) {
+    private init(_ table: LexiconTable, slots: [UInt64]) {
         name = table.name; path = table.path; bytes = table.bytes
         lineStart = table.lineStart; keyEnd = table.keyEnd; lineEnd = table.lineEnd
-        bucketStart = table.bucketStart
+        bucketStart = table.bucketStart; keyPrefix = table.keyPrefix
         self.slots = slots
+    }
+
+    /// The first eight bytes of `key`, big-endian, zero-padded. Keys hold no NUL, so
+    /// two keys whose packed prefixes differ compare as those prefixes do.
+    @inlinable
+    static func packPrefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if key.count >= 8, let base = key.baseAddress {
+            return UInt64(bigEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+        }
+        var v: UInt64 = 0
+        for j in 0..<8 { v = v << 8 | (j < key.count ? UInt64(key[j]) : 0) }
+        return v
     }
 
 
@@ -112,7 +135,7 @@ public struct LexiconTable: Sendable {
         // Exact-key hash index: one probe sequence per distinct key.
         var size = 1
         while size < starts.count * 2 { size <<= 1 }
-        var slots = [Int32](repeating: 0, count: max(size, 2))
+        var slots = [UInt64](repeating: 0, count: max(size, 2))
         let mask = slots.count - 1
         bytes.withUnsafeBufferPointer { b in
             var previous: Range<Int>? = nil
@@ -120,9 +143,10 @@ public struct LexiconTable: Sendable {
                 let s = Int(starts[i]), e = Int(keyEnds[i])
                 if let p = previous, p.count == e - s, memcmp(b.baseAddress! + p.lowerBound, b.baseAddress! + s, e - s) == 0 { continue }
                 previous = s..<e
-                var h = Int(truncatingIfNeeded: LexiconTable.hash(UnsafeBufferPointer(rebasing: b[s..<e]))) & mask
+                let keyHash = LexiconTable.keyHash(UnsafeBufferPointer(rebasing: b[s..<e]))
+                var h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
                 while slots[h] != 0 { h = (h + 1) & mask }
-                slots[h] = Int32(i + 1)
+                slots[h] = keyHash & 0xFFFF_FFFF_0000_0000 | UInt64(i + 1)
             }
         }
         return LexiconTable(self, slots: slots)
@@ -155,10 +179,12 @@ public struct LexiconTable: Sendable {
         if slots.isEmpty { return search(key).entries }
         let mask = slots.count - 1
         var h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
+        let fingerprint = keyHash & 0xFFFF_FFFF_0000_0000
         while true {
-            let slot = Int(slots[h])
-            if slot == 0 { return 0..<0 }
-            if compare(slot - 1, key) == 0 {
+            let packed = slots[h]
+            if packed == 0 { return 0..<0 }
+            let slot = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF)
+            if packed & 0xFFFF_FFFF_0000_0000 == fingerprint && compare(slot - 1, key) == 0 {
                 var hi = slot
                 while hi < count && compare(hi, key) == 0 { hi += 1 }
                 return (slot - 1)..<hi
@@ -176,7 +202,11 @@ public struct LexiconTable: Sendable {
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = b.count
+        guard let base = UnsafeRawPointer(b.baseAddress) else { return true }
         while i < n {
+            // Eight ASCII bytes at a time (model files are mostly ASCII).
+            while i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             let length: Int
@@ -215,9 +245,13 @@ public struct LexiconTable: Sendable {
         guard key.count > 0 else { return 0 }
         let b = Int(key[0]) << 8 | (key.count > 1 ? Int(key[1]) : 0)
         var lo = Int(bucketStart[b]), hi = Int(bucketStart[b + 1])
+        let packed = LexiconTable.packPrefix(key)
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if compare(mid, key) < 0 { lo = mid + 1 } else { hi = mid }
+            let p = keyPrefix[mid]
+            // Equal prefixes of a key shorter than eight bytes mean equal keys.
+            let less = p != packed ? p < packed : key.count >= 8 && compare(mid, key) < 0
+            if less { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
@@ -229,7 +263,8 @@ public struct LexiconTable: Sendable {
         guard key.count > 0, count > 0 else { return (0..<0, false) }
         let lo = lowerBound(key)
         var hi = lo
-        while hi < count, compare(hi, key) == 0 { hi += 1 }
+        let packed = LexiconTable.packPrefix(key)
+        while hi < count, keyPrefix[hi] == packed, key.count < 8 || compare(hi, key) == 0 { hi += 1 }
         let longer = hi < count && compare(hi, key, prefixOnly: true) == 0
         return (lo..<hi, longer)
     }

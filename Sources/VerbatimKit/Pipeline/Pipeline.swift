@@ -40,10 +40,11 @@ public final class Pipeline: Sendable {
 
     /// The standard pipeline over already loaded models (to add user lists first).
     public convenience init(lexicon: Lexicon) throws {
+        let entities = try EntityRecognizer(lexicon: lexicon)
         try self.init(annotators: [
-            EntityRecognizer(lexicon: lexicon),
+            entities,
             TimeRecognizer(),
-            QuoteAnnotator(models: URL(fileURLWithPath: lexicon.directory)),
+            QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames),
         ])
     }
 

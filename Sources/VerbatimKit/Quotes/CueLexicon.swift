@@ -122,23 +122,26 @@ public struct ModelCueLexicon: CueLexicon {
 
     /// Returns nil when the Models folder has no speech-verb file.
     public init?(models: URL) {
-        guard let verbText = try? String(contentsOf: models.appendingPathComponent("cues/speech-verbs.tsv"), encoding: .utf8) else {
-            return nil
-        }
+        guard let verbs = try? LexiconTable(contentsOf: models.appendingPathComponent("cues/speech-verbs.tsv").path, name: "cues/speech-verbs")
+        else { return nil }
+        let roles = try? LexiconTable(contentsOf: models.appendingPathComponent("names/role-nouns.tsv").path, name: "names/role-nouns")
+        self.init(speechVerbs: verbs, roleNouns: roles)
+    }
+
+    /// From tables already loaded (`cues/speech-verbs`, `names/role-nouns`).
+    init(speechVerbs: LexiconTable, roleNouns: LexiconTable?) {
         var verbs: Set<String> = []
-        for line in verbText.split(separator: "\n") where !line.hasPrefix("#") {
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cols.count >= 4 else { continue }
-            let tenses = cols[3].split(separator: ",")
-            if tenses.contains(where: { $0 == "past" || $0 == "participle" || $0 == "gerund" }) {
-                verbs.insert(cols[1].lowercased())
+        for e in 0..<speechVerbs.count {
+            guard let tenses = speechVerbs.field(e, 3) else { continue }
+            if tenses.split(separator: ",").contains(where: { $0 == "past" || $0 == "participle" || $0 == "gerund" }) {
+                verbs.insert(speechVerbs.form(e).lowercased())
             }
         }
         var roles: Set<String> = []
-        if let roleText = try? String(contentsOf: models.appendingPathComponent("names/role-nouns.tsv"), encoding: .utf8) {
-            for line in roleText.split(separator: "\n") where !line.hasPrefix("#") {
-                let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-                if cols.count >= 2, !cols[1].contains(" ") { roles.insert(cols[1].lowercased()) }
+        if let roleNouns {
+            for e in 0..<roleNouns.count {
+                let form = roleNouns.form(e)
+                if !form.contains(" ") { roles.insert(form.lowercased()) }
             }
         }
         self.builtin = BuiltinCueLexicon.shared

@@ -31,6 +31,17 @@ public struct QuoteAnnotator: Annotator {
         self.firstNames = folder.flatMap(FirstNameGenders.init(models:))
     }
 
+    /// From loaded models; the first-name table is shared with the entity stage
+    /// (already hash-indexed there).
+    init(lexicon: Lexicon, firstNames: LexiconTable?) {
+        if let verbs = lexicon.optionalTable("cues/speech-verbs") {
+            self.lexicon = ModelCueLexicon(speechVerbs: verbs, roleNouns: lexicon.optionalTable("names/role-nouns"))
+        } else {
+            self.lexicon = BuiltinCueLexicon.shared
+        }
+        self.firstNames = firstNames.map(FirstNameGenders.init(table:))
+    }
+
     /// Without any Models data (tests).
     init(lexicon: any CueLexicon, firstNames: FirstNameGenders?) {
         self.lexicon = lexicon

@@ -59,7 +59,7 @@ struct SpeakerNameResolver {
             }
             if e > s, e - s < 5, !SpeakerMentions.orgWords.contains(text.folded(e)), text.tokens[e].shape != .upper,
                !(s...e).contains(where: { Self.calendarWords.contains(text.folded($0)) }) {
-                let known = firstNames.map { $0.female[text.folded(s)] != nil } ?? true
+                let known = firstNames.map { $0.contains(text.folded(s)) } ?? true
                 if known || titled {
                     if gender == nil { gender = firstNames?.gender(text.folded(s)) }
                     runs.append(Person(first: s, last: e, name: text.string(s, e), gender: gender))
@@ -243,54 +243,36 @@ struct SpeakerNameResolver {
 
 /// Share of women per first name (Models/names/first-names.tsv), when present.
 struct FirstNameGenders: Sendable {
-    let female: [String: Float]
+    /// `names/first-names.tsv` (FORMAT: key, form, female_ratio, count), hash-indexed.
+    let table: LexiconTable
+
+    /// Whether `folded` (lower case, as ``QuoteText/folded(_:)`` gives it) is a known first name.
+    func contains(_ folded: String) -> Bool { entry(folded) != nil }
 
     func gender(_ folded: String) -> SpeakerNameResolver.Gender? {
-        guard let r = female[folded] else { return nil }
+        guard let e = entry(folded) else { return nil }
+        let r = table.number(e, 2)
         if r >= 0.9 { return .female }
         if r <= 0.1 { return .male }
         return nil
     }
 
-    /// Loads `names/first-names.tsv` from a Models folder (FORMAT: key, form, female_ratio, count).
+    /// The last entry with this key (a later line of the file wins, as it did when
+    /// the file was read into a dictionary).
+    private func entry(_ folded: String) -> Int? {
+        var key = folded
+        let entries = key.withUTF8 { table.exact($0) }
+        return entries.isEmpty ? nil : entries.upperBound - 1
+    }
+
+    /// Shares an already loaded table (the entity stage's).
+    init(table: LexiconTable) { self.table = table.withHashIndex() }
+
+    /// Loads `names/first-names.tsv` from a Models folder.
     init?(models: URL) {
-        let url = models.appendingPathComponent("names/first-names.tsv")
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        // Byte-level parse (31k lines; String splitting cost ~0.2 s per process start).
-        var table: [String: Float] = [:]
-        table.reserveCapacity(40_000)
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let b = raw.bindMemory(to: UInt8.self)
-            var i = 0
-            let n = b.count
-            while i < n {
-                var lineEnd = i
-                while lineEnd < n, b[lineEnd] != 10 { lineEnd += 1 }
-                if b[i] != UInt8(ascii: "#") {
-                    // key \t form \t ratio \t count
-                    var tab1 = i
-                    while tab1 < lineEnd, b[tab1] != 9 { tab1 += 1 }
-                    var tab2 = tab1 + 1
-                    while tab2 < lineEnd, b[tab2] != 9 { tab2 += 1 }
-                    var k = tab2 + 1
-                    var value: Float = 0
-                    var scale: Float = 0
-                    while k < lineEnd, b[k] != 9 {
-                        let c = b[k]
-                        if c == UInt8(ascii: ".") { scale = 1 }
-                        else if c >= 48 && c <= 57 {
-                            if scale == 0 { value = value * 10 + Float(c - 48) } else { scale /= 10; value += Float(c - 48) * scale }
-                        }
-                        k += 1
-                    }
-                    if tab2 < lineEnd, tab1 > i {
-                        table[String(decoding: UnsafeBufferPointer(rebasing: b[i..<tab1]), as: UTF8.self)] = value
-                    }
-                }
-                i = lineEnd + 1
-            }
-        }
-        female = table
+        let path = models.appendingPathComponent("names/first-names.tsv").path
+        guard let table = try? LexiconTable(contentsOf: path, name: "names/first-names") else { return nil }
+        self.init(table: table)
     }
 }
 
