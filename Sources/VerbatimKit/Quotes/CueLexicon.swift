@@ -4,7 +4,7 @@ import Foundation
 /// built-in table can later be swapped for the lexicon runtime (`Models/cues/`).
 ///
 /// Keys are lower-case, with ’ folded to '. Lookups happen only in small windows
-/// around quotes, so a `Set<String>` is fast enough.
+/// around quotes, so a ``WordSet`` of strings is fast enough.
 public protocol CueLexicon: Sendable {
     /// A reporting verb in any tense form ("said", "tells", "adding", "tweeted").
     func isSpeechVerb(_ folded: String) -> Bool
@@ -16,11 +16,11 @@ public protocol CueLexicon: Sendable {
 /// The built-in English cue table (a stand-in until `Models/cues/speech-verbs.tsv`
 /// is loaded by the lexicon runtime).
 public struct BuiltinCueLexicon: CueLexicon {
-    let verbs: Set<String>
-    let roles: Set<String>
+    let verbs: WordSet
+    let roles: WordSet
 
     public init() {
-        var verbs: Set<String> = []
+        var verbs: WordSet = []
         for (base, irregular) in Self.verbTable {
             if irregular.isEmpty {
                 verbs.insert(base)
@@ -30,7 +30,7 @@ public struct BuiltinCueLexicon: CueLexicon {
             }
         }
         self.verbs = verbs
-        var roles: Set<String> = []
+        var roles: WordSet = []
         for r in Self.roleTable.split(separator: " ") {
             roles.insert(String(r))
             roles.insert(String(r) + "s")
@@ -117,8 +117,8 @@ extension BuiltinCueLexicon {
 /// participle and gerund forms are added.
 public struct ModelCueLexicon: CueLexicon {
     let builtin: BuiltinCueLexicon
-    let verbs: Set<String>
-    let roles: Set<String>
+    let verbs: WordSet
+    let roles: WordSet
 
     /// Returns nil when the Models folder has no speech-verb file.
     public init?(models: URL) {
@@ -130,14 +130,14 @@ public struct ModelCueLexicon: CueLexicon {
 
     /// From tables already loaded (`cues/speech-verbs`, `names/role-nouns`).
     init(speechVerbs: LexiconTable, roleNouns: LexiconTable?) {
-        var verbs: Set<String> = []
+        var verbs: WordSet = []
         for e in 0..<speechVerbs.count {
             guard let tenses = speechVerbs.field(e, 3) else { continue }
             if tenses.split(separator: ",").contains(where: { $0 == "past" || $0 == "participle" || $0 == "gerund" }) {
                 verbs.insert(speechVerbs.form(e).lowercased())
             }
         }
-        var roles: Set<String> = []
+        var roles: WordSet = []
         if let roleNouns {
             for e in 0..<roleNouns.count {
                 let form = roleNouns.form(e)

@@ -137,7 +137,7 @@ struct QuoteKindClassifier {
         return upper >= 2
     }
 
-    static let clauseWords: Set<String> = [
+    static let clauseWords: WordSet = [
         "that", "because", "who", "which", "as", "when", "if", "including", "while", "whether", "where",
         "although", "though", "since", "unless", "until", "and", "but", "or", "so", "than",
     ]
@@ -170,7 +170,7 @@ struct QuoteKindClassifier {
         return text.tokens[pair.innerStart].isCapitalized
     }
 
-    static let titleSmallWords: Set<String> = ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "is", "as"]
+    static let titleSmallWords: WordSet = ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "is", "as"]
 
     /// A reporting verb after a comma later in the quote's sentence.
     private func cueLaterInSentence(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {

@@ -53,22 +53,39 @@ struct QuoteText {
     private static func fold(_ t: Token, _ document: Document) -> String {
         let b = document.utf8
         // ASCII fast path: most tokens; short results are small strings (no allocation).
-        var ascii = true
-        for k in Int(t.start)..<Int(t.end) where b[k] >= 0x80 { ascii = false; break }
-        if ascii {
+        // ASCII and ’ (don’t, Met’s) take a byte loop; anything else Unicode lower-casing.
+        var simple = true
+        var k = Int(t.start)
+        while k < Int(t.end) {
+            if b[k] < 0x80 { k += 1; continue }
+            if k + 2 < Int(t.end), b[k] == 0xE2, b[k + 1] == 0x80, b[k + 2] == 0x99 { k += 3; continue }
+            simple = false
+            break
+        }
+        if simple {
             return String(unsafeUninitializedCapacity: t.length) { buffer in
                 var n = 0
-                for k in Int(t.start)..<Int(t.end) {
+                var k = Int(t.start)
+                while k < Int(t.end) {
                     let c = b[k]
-                    buffer[n] = c >= 65 && c <= 90 ? c + 32 : c
+                    if c == 0xE2 { buffer[n] = 0x27; k += 3 } else { buffer[n] = c >= 65 && c <= 90 ? c + 32 : c; k += 1 }
                     n += 1
                 }
                 return n
             }
         }
-        var s = document.string(t.start, t.end).lowercased()
-        if s.contains("\u{2019}") { s = s.replacingOccurrences(of: "\u{2019}", with: "'") }
-        return s
+        let lowered = document.string(t.start, t.end).lowercased()
+        guard lowered.utf8.contains(0xE2) else { return lowered }
+        var bytes: [UInt8] = []
+        var it = Array(lowered.utf8)[...]
+        while let c = it.first {
+            if c == 0xE2, it.count >= 3, it[it.startIndex + 1] == 0x80, it[it.startIndex + 2] == 0x99 {
+                bytes.append(0x27); it = it.dropFirst(3)
+            } else {
+                bytes.append(c); it = it.dropFirst()
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The single byte of a one-byte punctuation token, or 0.

@@ -8,27 +8,27 @@ struct SpeakerMentions {
     let text: QuoteText
     let lexicon: any CueLexicon
 
-    static let subjectPronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
-    static let determiners: Set<String> = [
+    static let subjectPronouns: WordSet = ["he", "she", "they", "i", "we", "it", "you"]
+    static let determiners: WordSet = [
         "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another", "some",
         "this", "these", "those", "many", "several", "two", "three", "four", "other", "each", "every", "both", "most",
     ]
-    static let prepositions: Set<String> = ["of", "for", "at", "with", "from", "in", "on", "to", "and"]
+    static let prepositions: WordSet = ["of", "for", "at", "with", "from", "in", "on", "to", "and"]
     /// Words that may stand between a subject and its verb ("Trump has also said").
-    static let skippable: Set<String> = [
+    static let skippable: WordSet = [
         "has", "had", "have", "was", "is", "would", "will", "could", "also", "later", "previously", "once",
         "then", "recently", "repeatedly", "often", "again", "simply", "just", "already", "reportedly", "himself",
         "herself", "themselves", "had", "did", "does", "do", "not", "never", "first", "last", "once", "still",
         "too", "even", "further", "finally", "now", "today", "yesterday", "tonight", "recently", "subsequently",
     ]
     /// Lower-case words that end a description walking left (clause boundaries).
-    static let clauseStops: Set<String> = [
+    static let clauseStops: WordSet = [
         "that", "and", "but", "or", "which", "who", "when", "while", "because", "as", "so", "if", "than",
         "after", "before", "since", "where", "how", "what", "why", "whether", "although", "though", "until",
         "is", "was", "are", "were", "be", "been", "being", "not", "to", "by",
     ]
     /// Capitalised sentence openers that are not part of a name.
-    static let openers: Set<String> = [
+    static let openers: WordSet = [
         "but", "and", "or", "so", "then", "still", "meanwhile", "yet", "now", "later", "also", "however", "instead",
         "earlier", "in", "on", "at", "as", "when", "while", "after", "before", "for", "with", "if", "asked",
         "speaking", "today", "yesterday", "there", "here", "indeed", "finally", "last", "this", "that", "the",
@@ -42,12 +42,12 @@ struct SpeakerMentions {
         "here's", "there's", "it's", "that's", "what's", "let", "let's", "please", "thanks", "thank",
     ]
     /// Object pronouns and bare determiners never name a speaker on their own.
-    static let nonSpeakers: Set<String> = ["her", "him", "them", "me", "us", "that", "this", "there", "here", "what", "which"]
-    static let titles: Set<String> = [
+    static let nonSpeakers: WordSet = ["her", "him", "them", "me", "us", "that", "this", "there", "here", "what", "which"]
+    static let titles: WordSet = [
         "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
         "pc", "det", "insp", "supt", "st", "jr", "sr", "cmdr", "adm", "maj", "pres", "atty", "hon",
     ]
-    static let particles: Set<String> = ["de", "van", "von", "der", "den", "al", "bin", "la", "le", "del", "da", "di", "du"]
+    static let particles: WordSet = ["de", "van", "von", "der", "den", "al", "bin", "la", "le", "del", "da", "di", "du"]
 
     /// A mention: first and last token (inclusive).
     typealias Mention = (first: Int, last: Int)
@@ -174,14 +174,14 @@ struct SpeakerMentions {
     }
 
     /// Words opening an adverbial phrase whose names are not the clause's subject.
-    static let adverbialOpeners: Set<String> = [
+    static let adverbialOpeners: WordSet = [
         "in", "at", "on", "after", "during", "before", "since", "with", "for", "from", "following", "despite",
         "under", "immediately", "earlier", "later", "amid", "among", "by", "about", "of", "to", "into",
         "through", "without", "within", "outside", "inside", "while", "when", "although", "though", "because",
         "asked", "speaking", "writing", "appearing", "interviewed", "like", "unlike", "according",
     ]
 
-    static let headPrepositions: Set<String> = ["of", "for", "at", "from", "with"]
+    static let headPrepositions: WordSet = ["of", "for", "at", "from", "with"]
 
     /// "N.C." split as "N.C" "."; an initial "E" "."; "R-Ky." ending in "Ky" ".".
     private func isInitialStop(_ i: Int) -> Bool {
@@ -264,7 +264,7 @@ struct SpeakerMentions {
         e > s && text.folded(s) != "white" && !Self.orgWords.contains(text.folded(e))
     }
 
-    static let orgWords: Set<String> = [
+    static let orgWords: WordSet = [
         "police", "party", "house", "department", "committee", "campaign", "office", "times", "post", "news",
         "journal", "association", "council", "court", "agency", "service", "bureau", "university", "foundation",
         "institute", "company", "corporation", "group", "network", "commission", "administration", "senate",

@@ -95,7 +95,7 @@ struct SpeakerNameResolver {
 
     /// Days and months (not those that are also first names: May, June, April, August):
     /// "Florida Friday" is not a person.
-    static let calendarWords: Set<String> = [
+    static let calendarWords: WordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
         "march", "july", "september", "october", "november", "december",
     ]
