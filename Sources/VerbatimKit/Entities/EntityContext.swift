@@ -60,7 +60,8 @@ final class EntityContext {
             let caps = upper >= 2 && upper > 2 * lower
             for i in range { sentenceOf[i] = Int32(s); capsSentence[i] = caps }
         }
-        for i in 0..<n { computeFeatures(i) }
+        var memo = LexicalMemo(tokens: n)
+        for i in 0..<n { computeFeatures(i, &memo) }
         // A frequent word opening a sentence is still a first name before a surname ("Bill Clinton said").
         for i in 0..<n where i + 1 < n && features[i].contains(.capitalized) && !features[i].contains(.nameLike)
             && features[i].contains(.commonFirstName) && features[i + 1].contains(.nameLike) && features[i + 1].contains(.surname)
@@ -98,44 +99,101 @@ final class EntityContext {
 
     // MARK: - Token facts
 
-    private func computeFeatures(_ i: Int) {
+    /// What the lexicons say about each distinct word of the document, so that a word
+    /// met again costs one probe of a small table instead of five probes of large ones
+    /// (those are cache misses: the tables are megabytes).
+    struct LexicalMemo {
+        /// Token whose key the slot holds (+1; 0 = empty).
+        var first: [Int32]
+        /// Features from the cue table (asked for every word).
+        var cue: [TokenFeatures]
+        /// Features from the other tables (asked for name candidates), when `known`.
+        var names: [TokenFeatures]
+        var known: [Bool]
+
+        init(tokens n: Int) {
+            var size = 16
+            while size < n * 2 { size <<= 1 }
+            first = Array(repeating: 0, count: size)
+            cue = Array(repeating: [], count: size)
+            names = Array(repeating: [], count: size)
+            known = Array(repeating: false, count: size)
+        }
+
+        /// The slot for token `i`'s key: the one holding it, or the empty one to fill.
+        func slot(_ i: Int, _ keys: TokenKeys) -> Int {
+            let mask = first.count - 1
+            var h = Int(truncatingIfNeeded: keys.hashes[i] ^ (keys.hashes[i] >> 31)) & mask
+            while first[h] != 0 {
+                let j = Int(first[h]) - 1
+                if keys.hashes[j] == keys.hashes[i] && keys.foldedKey(j) == keys.foldedKey(i) { return h }
+                h = (h + 1) & mask
+            }
+            return h
+        }
+    }
+
+    private func computeFeatures(_ i: Int, _ memo: inout LexicalMemo) {
         let t = tokens[i]
         guard t.kind == .word else { return }
         var f: TokenFeatures = []
-        let key = keys.foldedKey(i)
         // Possessive: the name stops before ’s / 's (the keys already leave it out).
         if nameEndBytes(t) < t.end { f.insert(.possessive) }
         hash[i] = keys.hashes[i]
 
         let lex = lexicon
-        let cueEntries = keys.lookup(i, in: lex.cues)
-        for e in cueEntries { f.formUnion(lex.cueFeatures[e]) }
+        let slot = memo.slot(i, keys)
+        if memo.first[slot] == 0 {
+            memo.first[slot] = Int32(i + 1)
+            var cue: TokenFeatures = []
+            for e in keys.lookup(i, in: lex.cues) { cue.formUnion(lex.cueFeatures[e]) }
+            memo.cue[slot] = cue
+        }
+        f.formUnion(memo.cue[slot])
 
         let capital = t.shape == .title || t.shape == .upper
         let caps = capsSentence[i]
         let candidate = capital || caps || lowerDocument
         if candidate {
-            if lex.cues.search(prefixOf: key) { f.insert(.phraseCueStart) }
-            let common = keys.lookup(i, in: lex.commonWords)
-            if let e = common.first {
-                f.insert(.word)
-                if lex.commonWords.number(e, 2) <= 20 { f.insert(.common) }
+            if !memo.known[slot] {
+                memo.names[slot] = nameFeatures(i)
+                memo.known[slot] = true
             }
-            let first = keys.lookup(i, in: lex.firstNames)
-            if let e = first.first {
-                let count = lex.firstNames.number(e, 3)
-                if count >= 300 { f.insert(.firstName) }
-                if count >= 20000 { f.insert(.commonFirstName) }
-            }
-            let sur = keys.lookup(i, in: lex.surnames)
-            if let e = sur.first {
-                let count = lex.surnames.number(e, 2)
-                if count >= 1000 { f.insert(.surname) }
-                if count >= 10000 { f.insert(.commonSurname) }
-            }
-            if !keys.lookup(i, in: lex.demonyms).isEmpty { f.insert(.demonym) }
+            f.formUnion(memo.names[slot])
         }
         if capital && !caps { f.insert(.capitalized) }
+        finishFeatures(i, t, f, capital: capital, caps: caps)
+    }
+
+    /// The name-related lexicon facts of token `i`'s key.
+    private func nameFeatures(_ i: Int) -> TokenFeatures {
+        let lex = lexicon
+        let key = keys.foldedKey(i)
+        var f: TokenFeatures = []
+        if lex.cues.search(prefixOf: key) { f.insert(.phraseCueStart) }
+        let common = keys.lookup(i, in: lex.commonWords)
+        if let e = common.first {
+            f.insert(.word)
+            if lex.commonWords.number(e, 2) <= 20 { f.insert(.common) }
+        }
+        let first = keys.lookup(i, in: lex.firstNames)
+        if let e = first.first {
+            let count = lex.firstNames.number(e, 3)
+            if count >= 300 { f.insert(.firstName) }
+            if count >= 20000 { f.insert(.commonFirstName) }
+        }
+        let sur = keys.lookup(i, in: lex.surnames)
+        if let e = sur.first {
+            let count = lex.surnames.number(e, 2)
+            if count >= 1000 { f.insert(.surname) }
+            if count >= 10000 { f.insert(.commonSurname) }
+        }
+        if !keys.lookup(i, in: lex.demonyms).isEmpty { f.insert(.demonym) }
+        return f
+    }
+
+    private func finishFeatures(_ i: Int, _ t: Token, _ lexical: TokenFeatures, capital: Bool, caps: Bool) {
+        var f = lexical
         // Shape facts from the bytes.
         let bytes = document.utf8
         let length = t.length
