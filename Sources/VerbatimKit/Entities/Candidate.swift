@@ -23,16 +23,24 @@ protocol EntityCandidateRecognizer: Sendable {
 extension EntityContext {
     /// The longest entry of `table` starting at token `i` and ending by `limit`.
     /// Look-ups bounded by the end of the token's chunk (what the recognizers ask
-    /// most) are memoised per token.
+    /// most) are memoised per token; a tighter bound is answered from that memo when
+    /// the chunk's longest match already ends within it (or there is none).
     func longest(_ table: LexiconTable, from i: Int, limit: Int, caseSensitive: Bool = false) -> LexiconMatch? {
-        guard i < chunkEnd.count, Int(chunkEnd[i]) == limit, let slot = cacheSlot(table, caseSensitive) else {
+        guard i < chunkEnd.count, limit <= Int(chunkEnd[i]), let slot = cacheSlot(table, caseSensitive) else {
             return matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
         }
+        let chunkMatch = chunkLongest(table, slot, from: i, caseSensitive: caseSensitive)
+        guard let m = chunkMatch else { return nil }
+        if m.end <= limit { return m }
+        return matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+    }
+
+    private func chunkLongest(_ table: LexiconTable, _ slot: Int, from i: Int, caseSensitive: Bool) -> LexiconMatch? {
         let index = i * EntityContext.cacheSlots + slot
         let cached = cacheEnd[index]
         if cached == -1 { return nil }
         if cached > 0 { return LexiconMatch(start: i, end: Int(cached), entries: Int(cacheEntries[index].lowerBound)..<Int(cacheEntries[index].upperBound)) }
-        let m = matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+        let m = matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: Int(chunkEnd[i]), caseSensitive: caseSensitive)
         cacheEnd[index] = m.map { Int32($0.end) } ?? -1
         if let m { cacheEntries[index] = Int32(m.entries.lowerBound)..<Int32(m.entries.upperBound) }
         return m
