@@ -101,12 +101,14 @@ struct SpeakerNameResolver {
     ]
 
     static func titleGender(_ f: String) -> Gender? {
-        switch f {
-        case "mr", "sir", "lord", "king", "prince", "father", "brother": return .male
-        case "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "mother": return .female
-        default: return nil
-        }
+        if maleTitles.contains(f) { return .male }
+        if femaleTitles.contains(f) { return .female }
+        return nil
     }
+
+    // Sets rather than a `switch`, which compares the string with each case in turn.
+    static let maleTitles: WordSet = ["mr", "sir", "lord", "king", "prince", "father", "brother"]
+    static let femaleTitles: WordSet = ["mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "mother"]
 
     /// Resolves names for the attributions in text order.
     func resolve(_ items: [SpeakerAttributor.Item]) -> [String?] {
