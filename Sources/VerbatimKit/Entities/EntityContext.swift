@@ -171,22 +171,17 @@ final class EntityContext {
         let key = keys.foldedKey(i)
         var f: TokenFeatures = []
         if lex.cues.search(prefixOf: key) { f.insert(.phraseCueStart) }
-        let common = keys.lookup(i, in: lex.commonWords)
-        if let e = common.first {
+        if let common = keys.lookupFirst(i, in: lex.commonWords) {
             f.insert(.word)
-            if lex.commonWords.number(e, 2) <= 20 { f.insert(.common) }
+            if common.value <= 20 { f.insert(.common) }
         }
-        let first = keys.lookup(i, in: lex.firstNames)
-        if let e = first.first {
-            let count = lex.firstNames.number(e, 3)
-            if count >= 300 { f.insert(.firstName) }
-            if count >= 20000 { f.insert(.commonFirstName) }
+        if let first = keys.lookupFirst(i, in: lex.firstNames) {
+            if first.value >= 300 { f.insert(.firstName) }
+            if first.value >= 20000 { f.insert(.commonFirstName) }
         }
-        let sur = keys.lookup(i, in: lex.surnames)
-        if let e = sur.first {
-            let count = lex.surnames.number(e, 2)
-            if count >= 1000 { f.insert(.surname) }
-            if count >= 10000 { f.insert(.commonSurname) }
+        if let sur = keys.lookupFirst(i, in: lex.surnames) {
+            if sur.value >= 1000 { f.insert(.surname) }
+            if sur.value >= 10000 { f.insert(.commonSurname) }
         }
         if !keys.lookup(i, in: lex.demonyms).isEmpty { f.insert(.demonym) }
         return f

@@ -24,9 +24,10 @@ public struct EntityLexicon: Sendable {
     /// Takes the tables from a loaded lexicon.
     /// - Throws: ``VerbatimError/model(path:reason:)`` naming the first missing file.
     public init(_ lexicon: Lexicon) throws(VerbatimError) {
-        firstNames = try lexicon.table("names/first-names").withHashIndex()
-        surnames = try lexicon.table("names/surnames").withHashIndex()
-        commonWords = try lexicon.table("common-words").withHashIndex()
+        // Value columns: first-name count, surname count, common-word size class.
+        firstNames = try lexicon.table("names/first-names").withHashIndex(valueColumn: 3)
+        surnames = try lexicon.table("names/surnames").withHashIndex(valueColumn: 2)
+        commonWords = try lexicon.table("common-words").withHashIndex(valueColumn: 2)
         companies = try lexicon.table("orgs/companies")
         legalSuffixes = try lexicon.table("orgs/legal-suffixes")
         cities = try lexicon.table("places/cities")

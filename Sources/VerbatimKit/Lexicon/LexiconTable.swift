@@ -26,10 +26,19 @@ public struct LexiconTable: Sendable {
     /// compare these from one compact array and touch the text of the table only on
     /// ties (the search is bound by cache misses, not by comparisons).
     @usableFromInline let keyPrefix: [UInt64]
-    /// Open-addressing hash of keys to their first entry: the high 32 bits of the
-    /// key's hash, then entry + 1 (0 = empty slot), so that a probe of another key
-    /// rarely reads the table's text. A power of two in size.
-    @usableFromInline let slots: [UInt64]
+    /// Open-addressing hash of keys to their first entry, a power of two in size.
+    /// Each slot holds the key's first eight bytes, so that a probe rarely reads the
+    /// table's text (keys of up to eight bytes never do), and optionally one numeric
+    /// column of the entry, so that a hit need not parse the line either.
+    @usableFromInline let slots: [HashSlot]
+
+    @usableFromInline
+    struct HashSlot: Sendable {
+        @usableFromInline var prefix: UInt64 = 0
+        /// Entry + 1; 0 = empty.
+        @usableFromInline var entry: Int32 = 0
+        @usableFromInline var value: Float32 = 0
+    }
 
     /// The number of entries.
     public var count: Int { lineStart.count }
@@ -107,7 +116,7 @@ public struct LexiconTable: Sendable {
         self.slots = []
     }
 
-    private init(_ table: LexiconTable, slots: [UInt64]) {
+    private init(_ table: LexiconTable, slots: [HashSlot]) {
         name = table.name; path = table.path; bytes = table.bytes
         lineStart = table.lineStart; keyEnd = table.keyEnd; lineEnd = table.lineEnd
         bucketStart = table.bucketStart; keyPrefix = table.keyPrefix
@@ -129,13 +138,14 @@ public struct LexiconTable: Sendable {
 
     /// The same table with a hash index for exact look-ups (``exact(_:)``); built
     /// on request for the tables consulted for every token, to keep loading cheap.
-    public func withHashIndex() -> LexiconTable {
+    /// `valueColumn` is a numeric column kept in the index (``exactFirst(_:hash:)``).
+    public func withHashIndex(valueColumn: Int? = nil) -> LexiconTable {
         if !slots.isEmpty { return self }
         let starts = lineStart, keyEnds = keyEnd
         // Exact-key hash index: one probe sequence per distinct key.
         var size = 1
         while size < starts.count * 2 { size <<= 1 }
-        var slots = [UInt64](repeating: 0, count: max(size, 2))
+        var slots = [HashSlot](repeating: HashSlot(), count: max(size, 2))
         let mask = slots.count - 1
         bytes.withUnsafeBufferPointer { b in
             var previous: Range<Int>? = nil
@@ -145,8 +155,9 @@ public struct LexiconTable: Sendable {
                 previous = s..<e
                 let keyHash = LexiconTable.keyHash(UnsafeBufferPointer(rebasing: b[s..<e]))
                 var h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
-                while slots[h] != 0 { h = (h + 1) & mask }
-                slots[h] = keyHash & 0xFFFF_FFFF_0000_0000 | UInt64(i + 1)
+                while slots[h].entry != 0 { h = (h + 1) & mask }
+                slots[h] = HashSlot(prefix: keyPrefix[i], entry: Int32(i + 1),
+                                    value: valueColumn.map { Float32(number(i, $0)) } ?? 0)
             }
         }
         return LexiconTable(self, slots: slots)
@@ -177,18 +188,31 @@ public struct LexiconTable: Sendable {
     public func exact(_ key: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64) -> Range<Int> {
         guard key.count > 0, count > 0 else { return 0..<0 }
         if slots.isEmpty { return search(key).entries }
+        guard let slot = probe(key, hash: keyHash) else { return 0..<0 }
+        let first = Int(slot.entry) - 1
+        var hi = first + 1
+        while hi < count && compare(hi, key) == 0 { hi += 1 }
+        return first..<hi
+    }
+
+    /// The first entry whose key is exactly `key`, and its value column (see
+    /// ``withHashIndex(valueColumn:)``); needs the hash index.
+    @inlinable
+    public func exactFirst(_ key: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64) -> (entry: Int, value: Float32)? {
+        guard key.count > 0, !slots.isEmpty else { return nil }
+        return probe(key, hash: keyHash).map { (Int($0.entry) - 1, $0.value) }
+    }
+
+    @inlinable
+    func probe(_ key: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64) -> HashSlot? {
         let mask = slots.count - 1
         var h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
-        let fingerprint = keyHash & 0xFFFF_FFFF_0000_0000
+        let packed = LexiconTable.packPrefix(key)
         while true {
-            let packed = slots[h]
-            if packed == 0 { return 0..<0 }
-            let slot = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF)
-            if packed & 0xFFFF_FFFF_0000_0000 == fingerprint && compare(slot - 1, key) == 0 {
-                var hi = slot
-                while hi < count && compare(hi, key) == 0 { hi += 1 }
-                return (slot - 1)..<hi
-            }
+            let slot = slots[h]
+            if slot.entry == 0 { return nil }
+            // Keys hold no NUL: equal packed prefixes of keys up to eight bytes are equal keys.
+            if slot.prefix == packed && (key.count <= 8 || compare(Int(slot.entry) - 1, key) == 0) { return slot }
             h = (h + 1) & mask
         }
     }

@@ -86,6 +86,16 @@ public struct TokenKeys: Sendable {
         }
     }
 
+    /// The first entry of `table` (hash-indexed with a value column) whose key is
+    /// token `i`'s folded key, and that entry's value.
+    @inlinable
+    public func lookupFirst(_ i: Int, in table: LexiconTable) -> (entry: Int, value: Float32)? {
+        folded.withUnsafeBufferPointer { f in
+            let key = UnsafeBufferPointer(rebasing: f[Int(foldedStart[i])..<Int(foldedStart[i + 1])])
+            return table.exactFirst(key, hash: hashes[i])
+        }
+    }
+
     /// Whether token `i` folds to exactly `word` (ASCII, lower case).
     @inlinable public func folded(_ i: Int, is word: StaticString) -> Bool {
         let s = Int(foldedStart[i]), e = Int(foldedStart[i + 1])
