@@ -156,12 +156,32 @@ public struct LexiconTable: Sendable {
                 let keyHash = LexiconTable.keyHash(UnsafeBufferPointer(rebasing: b[s..<e]))
                 var h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
                 while slots[h].entry != 0 { h = (h + 1) & mask }
-                slots[h] = HashSlot(prefix: keyPrefix[i], entry: Int32(i + 1),
-                                    value: valueColumn.map { Float32(number(i, $0)) } ?? 0)
+                let value = valueColumn.map { LexiconTable.parseNumber(b, from: e, to: Int(lineEnd[i]), column: $0) } ?? 0
+                slots[h] = HashSlot(prefix: keyPrefix[i], entry: Int32(i + 1), value: Float32(value))
             }
         }
         return LexiconTable(self, slots: slots)
     }
+    /// ``number(_:_:)`` over raw bytes, starting at the tab that ends the key
+    /// (column 0), for the load-time index where every entry is parsed.
+    static func parseNumber(_ b: UnsafeBufferPointer<UInt8>, from keyEnd: Int, to end: Int, column: Int) -> Double {
+        var s = keyEnd + 1
+        for _ in 1..<max(column, 1) {
+            guard s < end, let tab = memchr(b.baseAddress! + s, 0x09, end - s) else { return 0 }
+            s = UnsafePointer<UInt8>(tab.assumingMemoryBound(to: UInt8.self)) - b.baseAddress! + 1
+        }
+        if column == 0 { return 0 }
+        var v = 0.0, frac = 0.0, scale = 1.0
+        while s < end {
+            let c = b[s]
+            if c == 0x2E { frac = 1 } else if c >= 0x30 && c <= 0x39 {
+                if frac > 0 { scale /= 10; v += Double(c - 0x30) * scale } else { v = v * 10 + Double(c - 0x30) }
+            } else { break }
+            s += 1
+        }
+        return v
+    }
+
     /// FNV-1a over key bytes (what ``TokenKeys/hashes`` holds per token).
     @inlinable
     public static func keyHash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
