@@ -165,14 +165,24 @@ final class EntityContext {
     }
 
     /// "-led", "-based", "-born", "-backed": a hyphenated adjective, not part of a name.
+    /// A short lower-case syllable glued to a capitalised word ("Wai-ching",
+    /// "Yiu-chung", "Kwok-hung", "In-so") continues a given name instead.
     private func lowerHyphenCompound(_ i: Int) -> Bool {
         let key = keys.foldedKey(i)
         if features[i].contains(.word) { return true }
+        for head in EntityContext.compoundHeads where key.elementsEqual(head.utf8) { return true }
+        guard key.count >= 6 else { return false }
         for suffix in ["ed", "ing", "er", "ers", "ly", "ian", "ese", "ish"] where key.count > suffix.utf8.count + 1 && key.reversed().starts(with: suffix.utf8.reversed()) {
             return true
         }
         return false
     }
+
+    /// Short heads of hyphenated adjectives after a name ("US-led", "Paris-born", "NATO-style").
+    static let compoundHeads = ["led", "run", "fed", "made", "born", "bred", "held", "owned", "based", "backed", "built", "bound",
+                                "style", "type", "like", "era", "wide", "free", "area", "zone", "side", "only", "rich", "poor",
+                                "linked", "allied", "funded", "raised", "leaning", "related", "centred", "centered", "focused",
+                                "friendly", "speaking", "language", "sized", "scale", "class", "level", "esque"]
 
     /// Whether token `i` is the word `w` (ASCII lower case), case-insensitively.
     func isWord(_ i: Int, _ w: StaticString) -> Bool {
