@@ -110,7 +110,9 @@ final class EntityContext {
         let cueEntries = matcher.lookup(key, in: lex.cues)
         for e in cueEntries { f.formUnion(lex.cueFeatures[e]) }
 
-        let capital = t.shape == .title || t.shape == .upper
+        // "FTU's", "NATO’s" (shaped title case): capitals before a possessive ending make an acronym.
+        let upperStem = (t.shape == .title || t.shape == .mixed) && f.contains(.possessive) && isUpperStem(t)
+        let capital = t.shape == .title || t.shape == .upper || upperStem
         let caps = capsSentence[i]
         let candidate = capital || caps || lowerDocument
         if candidate {
@@ -139,9 +141,9 @@ final class EntityContext {
         let bytes = document.utf8
         let length = t.length
         if t.shape == .title && length == 1 { f.insert(.initial) }
-        if t.shape == .upper || (t.shape == .title && length == 1) {
+        if t.shape == .upper || (t.shape == .title && length == 1) || upperStem {
             var letters = 0
-            for k in Int(t.start)..<Int(t.end) where bytes[k] >= 0x41 && bytes[k] <= 0x5A { letters += 1 }
+            for k in Int(t.start)..<Int(nameEndBytes(t)) where bytes[k] >= 0x41 && bytes[k] <= 0x5A { letters += 1 }
             if letters >= 2 && letters <= 6 && !caps { f.insert(.acronym) }
         }
         // Name-like: capitalised in running text (a capital at the start of a
@@ -154,6 +156,18 @@ final class EntityContext {
             if !initialPosition || !f.contains(.common) { f.insert(.nameLike) }
         }
         features[i] = f
+    }
+
+    /// Whether a token has no lower-case ASCII letter before its possessive ending.
+    private func isUpperStem(_ t: Token) -> Bool {
+        let bytes = document.utf8
+        var capitals = 0
+        for k in Int(t.start)..<Int(nameEndBytes(t)) {
+            let b = bytes[k]
+            if b >= 0x61 && b <= 0x7A || b >= 0x80 { return false }
+            if b >= 0x41 && b <= 0x5A { capitals += 1 }
+        }
+        return capitals >= 2
     }
 
     private func previousIsOpening(_ i: Int) -> Bool {

@@ -47,12 +47,11 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                 let next = ctx.chunks[ci + 1]
                 out.append(Candidate(start: s, end: next.upperBound, label: .organization, score: 85, rule: "head-of-name"))
             }
-            // "Press Association (PA)": the name and its acronym.
-            if b + 2 < ctx.tokens.count, ctx.isPunct(b, 0x28), ctx.isPunct(b + 2, 0x29), ctx.has(b + 1, .acronym),
-               initialsMatch(ctx, a, b, acronym: b + 1) {
-                out.append(Candidate(start: a, end: b, label: .organization, score: 84, rule: "acronym-definition"))
-                out.append(Candidate(start: b + 1, end: b + 2, label: .organization, score: 84, rule: "acronym-definition",
-                                     canonical: ctx.text(a, b)))
+            // "Press Association (PA)", "Korean People's Army [KPA]": the name and its acronym.
+            if b - a == 1, let long = definedName(ctx, acronym: a) {
+                out.append(Candidate(start: long.lowerBound, end: long.upperBound, label: .organization, score: 84, rule: "acronym-definition"))
+                out.append(Candidate(start: a, end: b, label: .organization, score: 84, rule: "acronym-definition",
+                                     canonical: ctx.text(long.lowerBound, long.upperBound)))
             }
             // A team in a results line: "Northampton 2 Swansea 1".
             if ctx.sportsDocument, b < ctx.tokens.count, ctx.tokens[b].kind == .number, ctx.sameSentence(a, b),
@@ -67,10 +66,40 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
         }
     }
 
-    /// Whether the acronym's capitals are the initials of the capitalised words of `a..<b`.
-    func initialsMatch(_ ctx: EntityContext, _ a: Int, _ b: Int, acronym: Int) -> Bool {
-        let letters = OrganizationRecognizer.capitals(ctx, acronym)
-        return letters.count >= 2 && letters == OrganizationRecognizer.initials(ctx, a, b)
+    /// The long form an acronym in brackets stands for: "University of Southern Indiana (USI)",
+    /// "Korean People's Army [KPA]". Walking back from the opening bracket, each capitalised
+    /// word gives its initial and lower-case function words ("of", "and", "for", "the") are
+    /// passed over, until the initials spell the acronym. A place ("United States (US)"), a
+    /// title ("Chief Executive Officer (CEO)") or a version number ("Explorer 9 (IE9)") is no
+    /// organisation. Looks back at most a few words per letter.
+    func definedName(_ ctx: EntityContext, acronym i: Int) -> Range<Int>? {
+        guard ctx.has(i, .acronym), i >= 2, i + 1 < ctx.tokens.count,
+              ctx.isPunct(i - 1, 0x28) && ctx.isPunct(i + 1, 0x29) || ctx.isPunct(i - 1, 0x5B) && ctx.isPunct(i + 1, 0x5D) else { return nil }
+        let letters = OrganizationRecognizer.capitals(ctx, i)
+        guard letters.count >= 2 else { return nil }
+        let end = i - 1
+        guard ctx.tokens[end - 1].kind == .word, ctx.sameSentence(end - 1, i) else { return nil }
+        var matched = letters.count
+        var k = end - 1
+        let floor = max(0, end - 3 * letters.count - 2)
+        while k >= floor, ctx.sameSentence(k, i) {
+            let t = ctx.tokens[k]
+            if t.kind == .word && t.shape != .lower {
+                guard ctx.document.utf8[Int(t.start)] == letters[matched - 1] else { return nil }
+                matched -= 1
+                if matched == 0 { break }
+            } else if t.kind == .word && t.shape == .lower {
+                guard ctx.isWord(k, "of") || ctx.isWord(k, "and") || ctx.isWord(k, "for") || ctx.isWord(k, "the")
+                        || ctx.isWord(k, "on") || ctx.isWord(k, "in") || ctx.isWord(k, "de") else { return nil }
+            } else if !(ctx.isPunct(k, 0x26) || ctx.isPunct(k, 0x2D) || t.kind == .number && k < end - 1) {
+                return nil
+            }
+            k -= 1
+        }
+        guard matched == 0, k >= 0 else { return nil }
+        if ctx.anyToken(k, end, [.title, .role]) { return nil }
+        if PersonRecognizer().isPlaceName(ctx, k, end) { return nil }
+        return k..<end
     }
 
     /// The capital letters A–Z of token `i` ("U.S." → "US").

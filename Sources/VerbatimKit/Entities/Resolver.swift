@@ -55,6 +55,8 @@ struct Resolver: Sendable {
             }
         }
 
+        Resolver.affiliations(ctx, &mentions, &owner)
+
         // 2. One sense per document.
         var senses: [[UInt64]: Sense] = [:]
         func key(_ a: Int, _ b: Int) -> [UInt64] {
@@ -137,11 +139,13 @@ struct Resolver: Sendable {
             }
         }
         if !byInitials.isEmpty || !byPrefix.isEmpty {
+            // An acronym may also take over a weak single-word guess ("at USI" read as a place).
+            func weakSingle(_ m: Candidate) -> Bool { m.end - m.start == 1 && m.label != .person && m.score < 60 }
             for i in 0..<n where ctx.tokens[i].kind == .word
                 && (owner[i] < 0 || mentions[Int(owner[i])].label == .organization && mentions[Int(owner[i])].canonical == nil
-                    && mentions[Int(owner[i])].end - mentions[Int(owner[i])].start == 1) {
+                    && mentions[Int(owner[i])].end - mentions[Int(owner[i])].start == 1 || ctx.has(i, .acronym) && weakSingle(mentions[Int(owner[i])])) {
                 let t = ctx.tokens[i]
-                guard t.shape == .title || t.shape == .upper, ctx.normalCase(i) else { continue }
+                guard t.shape == .title || t.shape == .upper || ctx.has(i, .acronym), ctx.normalCase(i) else { continue }
                 var target: Int? = nil
                 if ctx.has(i, .acronym) { target = byInitials[OrganizationRecognizer.capitals(ctx, i)] }
                 if target == nil, owner[i] < 0, i > 0, ctx.isWord(i - 1, "the") {
@@ -151,6 +155,8 @@ struct Resolver: Sendable {
                 let m = mentions[o]
                 let canonical = m.canonical ?? ctx.text(m.start, m.end)
                 if owner[i] >= 0 {
+                    mentions[Int(owner[i])].label = .organization
+                    mentions[Int(owner[i])].type = nil
                     mentions[Int(owner[i])].canonical = canonical
                     mentions[Int(owner[i])].rule = "acronym-of-name"
                 } else {
