@@ -53,6 +53,19 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                 out.append(Candidate(start: a, end: b, label: .organization, score: 84, rule: "acronym-definition",
                                      canonical: ctx.text(long.lowerBound, long.upperBound)))
             }
+            // "the Scientology organization", "the Sea Org group": a name before a lower-case
+            // organisation noun, when it is no place, person or nationality.
+            if b < ctx.tokens.count, ctx.tokens[b].shape == .lower, OrganizationRecognizer.isOrganizationNoun(ctx, b), ctx.sameSentence(a, b),
+               ctx.normalCase(a), b - a <= 3, !(b - a == 1 && (ctx.tokens[a].flags.contains(.sentenceInitial) || ctx.has(a, .initial))),
+               !namesSomethingElse(ctx, a, b), !(b - a == 1 && OrganizationRecognizer.isAdjective(ctx, a)) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 66, rule: "organization-noun"))
+            }
+            // "a member of Scientology", "the leader of Civic Passion".
+            if let p = ctx.previous(a), ctx.isWord(p, "of") || ctx.isWord(p, "for"), let q = ctx.previous(p),
+               ctx.tokens[q].shape == .lower, OrganizationRecognizer.isMembershipNoun(ctx, q), ctx.normalCase(a), b - a <= 3,
+               !namesSomethingElse(ctx, a, b) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 58, rule: "member-of"))
+            }
             // A team in a results line: "Northampton 2 Swansea 1".
             if ctx.sportsDocument, b < ctx.tokens.count, ctx.tokens[b].kind == .number, ctx.sameSentence(a, b),
                !ctx.has(a, .firstName), !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym]) {
@@ -100,6 +113,50 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
         if ctx.anyToken(k, end, [.title, .role]) { return nil }
         if PersonRecognizer().isPlaceName(ctx, k, end) { return nil }
         return k..<end
+    }
+
+    /// Whether `a..<b` reads as a place, a person or a nationality rather than an organisation's name.
+    func namesSomethingElse(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        if ctx.anyToken(a, b, [.title, .role, .demonym, .notName, .month, .firstName]) || ctx.has(b - 1, .surname) { return true }
+        if PersonRecognizer().isPlaceName(ctx, a, b) { return true }
+        let lex = ctx.lexicon
+        for i in a..<b where ctx.longest(lex.cities, from: i, limit: b) != nil || ctx.longest(lex.regions, from: i, limit: b) != nil
+            || ctx.longest(lex.countries, from: i, limit: b) != nil {
+            return true
+        }
+        return false
+    }
+
+    /// Lower-case nouns after a name that make it an organisation's: "the Scientology
+    /// organization", "the Sea Org group", "the Tanjug news agency".
+    static func isOrganizationNoun(_ ctx: EntityContext, _ i: Int) -> Bool {
+        for w in organizationNouns where ctx.keys.foldedKey(i).elementsEqual(w.utf8) { return true }
+        return ctx.isWord(i, "news") && ctx.isWord(i + 1, "agency")
+    }
+
+    static let organizationNouns = ["organization", "organisation", "movement", "church", "party", "group", "sect", "cult", "company",
+                                    "corporation", "firm", "foundation", "charity", "union", "unions", "faction", "militia", "agency",
+                                    "club", "newspaper", "conglomerate", "franchise"]
+
+    /// A single word that is more likely an adjective of religion, people or region than a name:
+    /// "-an", "-ic", "-ish", "-ese", "-ist" endings and a few short forms ("Serb", "Moslem", "Sunni").
+    static func isAdjective(_ ctx: EntityContext, _ i: Int) -> Bool {
+        let key = ctx.keys.foldedKey(i)
+        for suffix in ["an", "ic", "ish", "ese", "ist", "ite"] where key.count > suffix.utf8.count + 2 && key.reversed().starts(with: suffix.utf8.reversed()) {
+            return true
+        }
+        for w in ["serb", "croat", "kurd", "arab", "moslem", "muslim", "sunni", "shia", "hindu", "sikh", "yugoslav", "slav", "jew",
+                  "catholic", "protestant", "orthodox", "communist", "socialist", "islamist"] where key.elementsEqual(w.utf8) {
+            return true
+        }
+        return false
+    }
+
+    /// "member(s)", "leader", "founder", "spokesman" — people who belong to or speak for an organisation.
+    static func isMembershipNoun(_ ctx: EntityContext, _ i: Int) -> Bool {
+        ctx.isWord(i, "member") || ctx.isWord(i, "members") || ctx.isWord(i, "leader") || ctx.isWord(i, "leaders")
+            || ctx.isWord(i, "founder") || ctx.isWord(i, "founders") || ctx.isWord(i, "spokesman") || ctx.isWord(i, "spokeswoman")
+            || ctx.isWord(i, "spokesperson") || ctx.isWord(i, "officials") || ctx.isWord(i, "chairman") || ctx.isWord(i, "leadership")
     }
 
     /// The capital letters A–Z of token `i` ("U.S." → "US").

@@ -78,6 +78,12 @@ struct Resolver: Sendable {
                 register([last], Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)
             }
+            // "Church of Scientology" → "Scientology": the single name after "of", when it is no place or word.
+            if m.label == .organization, m.rule == "head-of-name", let l = (m.start..<m.end).last, l - 1 > m.start, ctx.isWord(l - 1, "of"),
+               ctx.has(l, .nameLike), !ctx.hasAny(l, [.word, .firstName, .surname, .demonym]),
+               !PersonRecognizer().isPlaceName(ctx, l, l + 1), ctx.longest(ctx.lexicon.cities, from: l, limit: l + 1) == nil {
+                register([ctx.hash[l]], Sense(label: .organization, type: nil, score: m.score - 15, canonical: nil))
+            }
             if m.label == .place, m.rule == "head-of-name", let last = full.last {
                 register([last], Sense(label: .place, type: m.type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
             }
@@ -132,7 +138,9 @@ struct Resolver: Sendable {
             if initials.count >= 2, byInitials[initials] == nil { byInitials[initials] = o }
             let first = ctx.keys.foldedKey(m.start)
             if first.count > 3 {
-                for length in 3..<first.count {
+                // "the Church" after "the Church of Scientology": the whole head word of an "X of Y" name too.
+                let whole = m.rule == "head-of-name" && !ctx.hasAny(m.start, [.month, .demonym, .title])
+                for length in 3..<(whole ? first.count + 1 : first.count) {
                     let prefix = first.prefix(length)
                     if byPrefix[prefix] == nil { byPrefix[prefix] = o }
                 }
