@@ -60,6 +60,12 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                !namesSomethingElse(ctx, a, b), !(b - a == 1 && OrganizationRecognizer.isAdjective(ctx, a)) {
                 out.append(Candidate(start: a, end: b, label: .organization, score: 66, rule: "organization-noun"))
             }
+            // "the news agency Tanjug", "distribution chain Ruch SA": a lower-case organisation noun in front.
+            if let p = ctx.previous(a), ctx.tokens[p].shape == .lower, OrganizationRecognizer.isOrganizationNoun(ctx, p)
+                || OrganizationRecognizer.isBusinessNoun(ctx, p), ctx.normalCase(a), b - a <= 3, !ctx.has(a, .initial),
+               !(ctx.isWord(p, "agency") && ctx.isWord(p - 1, "news") == false && ctx.has(a, .firstName)), !namesSomethingElse(ctx, a, b) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 68, rule: "organization-noun"))
+            }
             // "a member of Scientology", "the leader of Civic Passion".
             if let p = ctx.previous(a), ctx.isWord(p, "of") || ctx.isWord(p, "for"), let q = ctx.previous(p),
                ctx.tokens[q].shape == .lower, OrganizationRecognizer.isMembershipNoun(ctx, q), ctx.normalCase(a), b - a <= 3,
@@ -137,6 +143,16 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
     static let organizationNouns = ["organization", "organisation", "movement", "church", "party", "group", "sect", "cult", "company",
                                     "corporation", "firm", "foundation", "charity", "union", "unions", "faction", "militia", "agency",
                                     "club", "newspaper", "conglomerate", "franchise"]
+
+    /// Nouns naming a kind of business, placed before its name: "the carmaker Zoltra", "chain Ruch".
+    static func isBusinessNoun(_ ctx: EntityContext, _ i: Int) -> Bool {
+        for w in businessNouns where ctx.keys.foldedKey(i).elementsEqual(w.utf8) { return true }
+        return false
+    }
+
+    static let businessNouns = ["carrier", "airline", "insurer", "daily", "weekly", "magazine", "broadcaster", "chain", "maker",
+                                "manufacturer", "producer", "retailer", "distributor", "operator", "brewer", "miner", "refiner",
+                                "automaker", "carmaker", "lender", "publisher", "bank", "broker", "brokerage", "conglomerate", "utility"]
 
     /// A single word that is more likely an adjective of religion, people or region than a name:
     /// "-an", "-ic", "-ish", "-ese", "-ist" endings and a few short forms ("Serb", "Moslem", "Sunni").

@@ -28,3 +28,19 @@ import Testing
         #expect(!found.contains { $0.label == .organization && ["Kurdish", "Islamic", "Yugoslav", "Serb", "London"].contains($0.text) }, "\(found)")
     }
 }
+
+/// A business noun in front of a name: "the news agency Tanjug", "distribution chain Ruch".
+@Suite struct EntityBusinessNounTests {
+    @Test func nounBeforeTheNameMakesAnOrganisation() throws {
+        let found = try entities("The state news agency Velmora reported the sale, and the carmaker Zoltra said profits rose. Velmora said more.")
+        #expect(found.filter { $0.text == "Velmora" }.count == 2, "\(found)")
+        #expect(found.filter { $0.text == "Velmora" }.allSatisfy { $0.label == .organization }, "\(found)")
+        #expect(mention(found, "Zoltra")?.label == .organization, "\(found)")
+    }
+
+    @Test func aPersonAfterTheNounStaysAPerson() throws {
+        let found = try entities("Shares offered by company N / A. The bank James Morgan founded grew.")
+        #expect(mention(found, "N") == nil, "\(found)")
+        #expect(mention(found, "James Morgan")?.label == .person, "\(found)")
+    }
+}
