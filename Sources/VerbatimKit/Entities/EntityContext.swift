@@ -151,7 +151,9 @@ final class EntityContext {
         }
         f.formUnion(memo.cue[slot])
 
-        let capital = t.shape == .title || t.shape == .upper
+        // "FTU's", "NATO’s" (shaped title case): capitals before a possessive ending make an acronym.
+        let upperStem = (t.shape == .title || t.shape == .mixed) && f.contains(.possessive) && isUpperStem(t)
+        let capital = t.shape == .title || t.shape == .upper || upperStem
         let caps = capsSentence[i]
         let candidate = capital || caps || lowerDocument
         if candidate {
@@ -162,7 +164,7 @@ final class EntityContext {
             f.formUnion(memo.names[slot])
         }
         if capital && !caps { f.insert(.capitalized) }
-        finishFeatures(i, t, f, capital: capital, caps: caps)
+        finishFeatures(i, t, f, capital: capital, caps: caps, upperStem: upperStem)
     }
 
     /// The name-related lexicon facts of token `i`'s key.
@@ -187,15 +189,15 @@ final class EntityContext {
         return f
     }
 
-    private func finishFeatures(_ i: Int, _ t: Token, _ lexical: TokenFeatures, capital: Bool, caps: Bool) {
+    private func finishFeatures(_ i: Int, _ t: Token, _ lexical: TokenFeatures, capital: Bool, caps: Bool, upperStem: Bool) {
         var f = lexical
         // Shape facts from the bytes.
         let bytes = document.utf8
         let length = t.length
         if t.shape == .title && length == 1 { f.insert(.initial) }
-        if t.shape == .upper || (t.shape == .title && length == 1) {
+        if t.shape == .upper || (t.shape == .title && length == 1) || upperStem {
             var letters = 0
-            for k in Int(t.start)..<Int(t.end) where bytes[k] >= 0x41 && bytes[k] <= 0x5A { letters += 1 }
+            for k in Int(t.start)..<Int(nameEndBytes(t)) where bytes[k] >= 0x41 && bytes[k] <= 0x5A { letters += 1 }
             if letters >= 2 && letters <= 6 && !caps { f.insert(.acronym) }
         }
         // Name-like: capitalised in running text (a capital at the start of a
@@ -210,6 +212,18 @@ final class EntityContext {
         features[i] = f
     }
 
+    /// Whether a token has no lower-case ASCII letter before its possessive ending.
+    private func isUpperStem(_ t: Token) -> Bool {
+        let bytes = document.utf8
+        var capitals = 0
+        for k in Int(t.start)..<Int(nameEndBytes(t)) {
+            let b = bytes[k]
+            if b >= 0x61 && b <= 0x7A || b >= 0x80 { return false }
+            if b >= 0x41 && b <= 0x5A { capitals += 1 }
+        }
+        return capitals >= 2
+    }
+
     private func previousIsOpening(_ i: Int) -> Bool {
         guard i > 0 else { return true }
         let p = tokens[i - 1]
@@ -219,14 +233,24 @@ final class EntityContext {
     }
 
     /// "-led", "-based", "-born", "-backed": a hyphenated adjective, not part of a name.
+    /// A short lower-case syllable glued to a capitalised word ("Wai-ching",
+    /// "Yiu-chung", "Kwok-hung", "In-so") continues a given name instead.
     private func lowerHyphenCompound(_ i: Int) -> Bool {
         let key = keys.foldedKey(i)
         if features[i].contains(.word) { return true }
+        for head in EntityContext.compoundHeads where key.elementsEqual(head.utf8) { return true }
+        guard key.count >= 6 else { return false }
         for suffix in ["ed", "ing", "er", "ers", "ly", "ian", "ese", "ish"] where key.count > suffix.utf8.count + 1 && key.reversed().starts(with: suffix.utf8.reversed()) {
             return true
         }
         return false
     }
+
+    /// Short heads of hyphenated adjectives after a name ("US-led", "Paris-born", "NATO-style").
+    static let compoundHeads = ["led", "run", "fed", "made", "born", "bred", "held", "owned", "based", "backed", "built", "bound",
+                                "style", "type", "like", "era", "wide", "free", "area", "zone", "side", "only", "rich", "poor",
+                                "linked", "allied", "funded", "raised", "leaning", "related", "centred", "centered", "focused",
+                                "friendly", "speaking", "language", "sized", "scale", "class", "level", "esque"]
 
     /// Whether token `i` is the word `w` (ASCII lower case), case-insensitively.
     func isWord(_ i: Int, _ w: StaticString) -> Bool {

@@ -47,12 +47,30 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                 let next = ctx.chunks[ci + 1]
                 out.append(Candidate(start: s, end: next.upperBound, label: .organization, score: 85, rule: "head-of-name"))
             }
-            // "Press Association (PA)": the name and its acronym.
-            if b + 2 < ctx.tokens.count, ctx.isPunct(b, 0x28), ctx.isPunct(b + 2, 0x29), ctx.has(b + 1, .acronym),
-               initialsMatch(ctx, a, b, acronym: b + 1) {
-                out.append(Candidate(start: a, end: b, label: .organization, score: 84, rule: "acronym-definition"))
-                out.append(Candidate(start: b + 1, end: b + 2, label: .organization, score: 84, rule: "acronym-definition",
-                                     canonical: ctx.text(a, b)))
+            // "Press Association (PA)", "Korean People's Army [KPA]": the name and its acronym.
+            if b - a == 1, let long = definedName(ctx, acronym: a) {
+                out.append(Candidate(start: long.lowerBound, end: long.upperBound, label: .organization, score: 84, rule: "acronym-definition"))
+                out.append(Candidate(start: a, end: b, label: .organization, score: 84, rule: "acronym-definition",
+                                     canonical: ctx.text(long.lowerBound, long.upperBound)))
+            }
+            // "the Scientology organization", "the Sea Org group": a name before a lower-case
+            // organisation noun, when it is no place, person or nationality.
+            if b < ctx.tokens.count, ctx.tokens[b].shape == .lower, OrganizationRecognizer.isOrganizationNoun(ctx, b), ctx.sameSentence(a, b),
+               ctx.normalCase(a), b - a <= 3, !(b - a == 1 && (ctx.tokens[a].flags.contains(.sentenceInitial) || ctx.has(a, .initial))),
+               !namesSomethingElse(ctx, a, b), !(b - a == 1 && OrganizationRecognizer.isAdjective(ctx, a)) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 66, rule: "organization-noun"))
+            }
+            // "the news agency Tanjug", "distribution chain Ruch SA": a lower-case organisation noun in front.
+            if let p = ctx.previous(a), ctx.tokens[p].shape == .lower, OrganizationRecognizer.isOrganizationNoun(ctx, p)
+                || OrganizationRecognizer.isBusinessNoun(ctx, p), ctx.normalCase(a), b - a <= 3, !ctx.has(a, .initial),
+               !(ctx.isWord(p, "agency") && ctx.isWord(p - 1, "news") == false && ctx.has(a, .firstName)), !namesSomethingElse(ctx, a, b) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 68, rule: "organization-noun"))
+            }
+            // "a member of Scientology", "the leader of Civic Passion".
+            if let p = ctx.previous(a), ctx.isWord(p, "of") || ctx.isWord(p, "for"), let q = ctx.previous(p),
+               ctx.tokens[q].shape == .lower, OrganizationRecognizer.isMembershipNoun(ctx, q), ctx.normalCase(a), b - a <= 3,
+               !namesSomethingElse(ctx, a, b) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 58, rule: "member-of"))
             }
             // A team in a results line: "Northampton 2 Swansea 1".
             if ctx.sportsDocument, b < ctx.tokens.count, ctx.tokens[b].kind == .number, ctx.sameSentence(a, b),
@@ -67,10 +85,94 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
         }
     }
 
-    /// Whether the acronym's capitals are the initials of the capitalised words of `a..<b`.
-    func initialsMatch(_ ctx: EntityContext, _ a: Int, _ b: Int, acronym: Int) -> Bool {
-        let letters = OrganizationRecognizer.capitals(ctx, acronym)
-        return letters.count >= 2 && letters == OrganizationRecognizer.initials(ctx, a, b)
+    /// The long form an acronym in brackets stands for: "University of Southern Indiana (USI)",
+    /// "Korean People's Army [KPA]". Walking back from the opening bracket, each capitalised
+    /// word gives its initial and lower-case function words ("of", "and", "for", "the") are
+    /// passed over, until the initials spell the acronym. A place ("United States (US)"), a
+    /// title ("Chief Executive Officer (CEO)") or a version number ("Explorer 9 (IE9)") is no
+    /// organisation. Looks back at most a few words per letter.
+    func definedName(_ ctx: EntityContext, acronym i: Int) -> Range<Int>? {
+        guard ctx.has(i, .acronym), i >= 2, i + 1 < ctx.tokens.count,
+              ctx.isPunct(i - 1, 0x28) && ctx.isPunct(i + 1, 0x29) || ctx.isPunct(i - 1, 0x5B) && ctx.isPunct(i + 1, 0x5D) else { return nil }
+        let letters = OrganizationRecognizer.capitals(ctx, i)
+        guard letters.count >= 2 else { return nil }
+        let end = i - 1
+        guard ctx.tokens[end - 1].kind == .word, ctx.sameSentence(end - 1, i) else { return nil }
+        var matched = letters.count
+        var k = end - 1
+        let floor = max(0, end - 3 * letters.count - 2)
+        while k >= floor, ctx.sameSentence(k, i) {
+            let t = ctx.tokens[k]
+            if t.kind == .word && t.shape != .lower {
+                guard ctx.document.utf8[Int(t.start)] == letters[matched - 1] else { return nil }
+                matched -= 1
+                if matched == 0 { break }
+            } else if t.kind == .word && t.shape == .lower {
+                guard ctx.isWord(k, "of") || ctx.isWord(k, "and") || ctx.isWord(k, "for") || ctx.isWord(k, "the")
+                        || ctx.isWord(k, "on") || ctx.isWord(k, "in") || ctx.isWord(k, "de") else { return nil }
+            } else if !(ctx.isPunct(k, 0x26) || ctx.isPunct(k, 0x2D) || t.kind == .number && k < end - 1) {
+                return nil
+            }
+            k -= 1
+        }
+        guard matched == 0, k >= 0 else { return nil }
+        if ctx.anyToken(k, end, [.title, .role]) { return nil }
+        if PersonRecognizer().isPlaceName(ctx, k, end) { return nil }
+        return k..<end
+    }
+
+    /// Whether `a..<b` reads as a place, a person or a nationality rather than an organisation's name.
+    func namesSomethingElse(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        if ctx.anyToken(a, b, [.title, .role, .demonym, .notName, .month, .firstName]) || ctx.has(b - 1, .surname) { return true }
+        if PersonRecognizer().isPlaceName(ctx, a, b) { return true }
+        let lex = ctx.lexicon
+        for i in a..<b where ctx.longest(lex.cities, from: i, limit: b) != nil || ctx.longest(lex.regions, from: i, limit: b) != nil
+            || ctx.longest(lex.countries, from: i, limit: b) != nil {
+            return true
+        }
+        return false
+    }
+
+    /// Lower-case nouns after a name that make it an organisation's: "the Scientology
+    /// organization", "the Sea Org group", "the Tanjug news agency".
+    static func isOrganizationNoun(_ ctx: EntityContext, _ i: Int) -> Bool {
+        for w in organizationNouns where ctx.keys.foldedKey(i).elementsEqual(w.utf8) { return true }
+        return ctx.isWord(i, "news") && ctx.isWord(i + 1, "agency")
+    }
+
+    static let organizationNouns = ["organization", "organisation", "movement", "church", "party", "group", "sect", "cult", "company",
+                                    "corporation", "firm", "foundation", "charity", "union", "unions", "faction", "militia", "agency",
+                                    "club", "newspaper", "conglomerate", "franchise"]
+
+    /// Nouns naming a kind of business, placed before its name: "the carmaker Zoltra", "chain Ruch".
+    static func isBusinessNoun(_ ctx: EntityContext, _ i: Int) -> Bool {
+        for w in businessNouns where ctx.keys.foldedKey(i).elementsEqual(w.utf8) { return true }
+        return false
+    }
+
+    static let businessNouns = ["carrier", "airline", "insurer", "daily", "weekly", "magazine", "broadcaster", "chain", "maker",
+                                "manufacturer", "producer", "retailer", "distributor", "operator", "brewer", "miner", "refiner",
+                                "automaker", "carmaker", "lender", "publisher", "bank", "broker", "brokerage", "conglomerate", "utility"]
+
+    /// A single word that is more likely an adjective of religion, people or region than a name:
+    /// "-an", "-ic", "-ish", "-ese", "-ist" endings and a few short forms ("Serb", "Moslem", "Sunni").
+    static func isAdjective(_ ctx: EntityContext, _ i: Int) -> Bool {
+        let key = ctx.keys.foldedKey(i)
+        for suffix in ["an", "ic", "ish", "ese", "ist", "ite"] where key.count > suffix.utf8.count + 2 && key.reversed().starts(with: suffix.utf8.reversed()) {
+            return true
+        }
+        for w in ["serb", "croat", "kurd", "arab", "moslem", "muslim", "sunni", "shia", "hindu", "sikh", "yugoslav", "slav", "jew",
+                  "catholic", "protestant", "orthodox", "communist", "socialist", "islamist"] where key.elementsEqual(w.utf8) {
+            return true
+        }
+        return false
+    }
+
+    /// "member(s)", "leader", "founder", "spokesman" — people who belong to or speak for an organisation.
+    static func isMembershipNoun(_ ctx: EntityContext, _ i: Int) -> Bool {
+        ctx.isWord(i, "member") || ctx.isWord(i, "members") || ctx.isWord(i, "leader") || ctx.isWord(i, "leaders")
+            || ctx.isWord(i, "founder") || ctx.isWord(i, "founders") || ctx.isWord(i, "spokesman") || ctx.isWord(i, "spokeswoman")
+            || ctx.isWord(i, "spokesperson") || ctx.isWord(i, "officials") || ctx.isWord(i, "chairman") || ctx.isWord(i, "leadership")
     }
 
     /// The capital letters A–Z of token `i` ("U.S." → "US").

@@ -89,15 +89,20 @@ struct PersonRecognizer: EntityCandidateRecognizer {
             if b + 2 < n, ctx.isPunct(b, 0x28), let m = countryAt(ctx, b + 1), ctx.isPunct(m, 0x29), !single || ctx.has(s, .surname) {
                 out.append(Candidate(start: s, end: end, label: .person, score: 78, rule: "name-country"))
             }
-            // Two capitalised words known to no list, not at a sentence start: most often a foreign name.
-            if end - s == 2, !ctx.tokens[s].flags.contains(.sentenceInitial), ctx.tokens[s].shape == .title, ctx.tokens[s + 1].shape == .title,
+            // Two capitalised words known to no list, not at a sentence start: most often a foreign name
+            // (a hyphenated given name counts as one word: "Leung Yiu-chung", "Hwang Hee-Chan").
+            let words = nameWords(ctx, s, end)
+            if words == 2, !ctx.tokens[s].flags.contains(.sentenceInitial), ctx.tokens[s].shape == .title, ctx.tokens[s + 1].shape == .title,
                !ctx.hasAny(s, [.word, .demonym, .particle]) && !ctx.hasAny(s + 1, [.word, .demonym]),
                !ctx.anyToken(s, end, PersonRecognizer.stop), ctx.longest(ctx.lexicon.cities, from: s, limit: end) == nil,
                ctx.longest(ctx.lexicon.cities, from: s + 1, limit: end) == nil, ctx.longest(ctx.lexicon.regions, from: s, limit: end) == nil {
-                out.append(Candidate(start: s, end: end, label: .person, score: 45, rule: "unknown-name-pair"))
+                // A given name with a lower-case syllable after its hyphen ("Yiu-chung") is hardly anything else.
+                let syllable = (s + 1..<end).contains { ctx.tokens[$0].shape == .lower }
+                out.append(Candidate(start: s, end: end, label: .person, score: syllable ? 60 : 45, rule: "unknown-name-pair"))
             }
             // Two or three name-shaped words ending in a known surname.
-            if end - s >= 2, end - s <= 3, ctx.has(end - 1, .surname), !ctx.has(s, .word), !ctx.anyToken(s, end, PersonRecognizer.stop) {
+            if words >= 2 && words <= 3 && !(s..<end).contains(where: { ctx.isPunct($0, 0x26) }) || end - s == 3 && words == 1,
+               ctx.has(end - 1, .surname), !ctx.has(s, .word), !ctx.anyToken(s, end, PersonRecognizer.stop) {
                 out.append(Candidate(start: s, end: end, label: .person, score: 50, rule: "name-shape"))
             }
         }
@@ -133,6 +138,17 @@ struct PersonRecognizer: EntityCandidateRecognizer {
             if t.shape != .lower || !ctx.normalCase(k - 1) { end = k }
         }
         return end
+    }
+
+    /// The words of a name in `a..<b`: a part glued to the previous one by a hyphen
+    /// ("Wai-ching", "Hee-Chan") does not count as a word of its own.
+    func nameWords(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Int {
+        var words = 0
+        for k in a..<b where ctx.tokens[k].kind == .word {
+            let glued = k > a && ctx.isPunct(k - 1, 0x2D) && !ctx.tokens[k].flags.contains(.spaceBefore) && !ctx.tokens[k - 1].flags.contains(.spaceBefore)
+            if !glued { words += 1 }
+        }
+        return words
     }
 
     /// The end of a country (or alias) starting at `i`, if one does.

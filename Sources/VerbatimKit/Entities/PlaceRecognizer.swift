@@ -8,6 +8,8 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
 
     func propose(_ ctx: EntityContext, into out: inout [Candidate]) {
         let lex = ctx.lexicon
+        let mine = out.count
+        defer { if ctx.sportsDocument { nationalTeams(ctx, &out, from: mine) } }
         for (ci, chunk) in ctx.chunks.enumerated() {
             let a = chunk.lowerBound, b = chunk.upperBound
             let before = precedingContext(ctx, a)
@@ -100,7 +102,9 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                 }
             }
             // "in X", "at the Oval": a weak guess the resolver lets anything better override.
-            if before.prep && ctx.normalCase(a) && !ctx.anyToken(a, b, [.title, .orgHead, .notName, .month, .demonym]) && b - a <= 3 {
+            // An acronym alone ("at USI", "near KPA posts") is more often an organisation: no guess.
+            if before.prep && ctx.normalCase(a) && !ctx.anyToken(a, b, [.title, .orgHead, .notName, .month, .demonym]) && b - a <= 3
+                && !(b - a == 1 && ctx.has(a, .acronym)) {
                 out.append(Candidate(start: a, end: b, label: .place, type: nil, score: before.article ? 18 : 26, rule: "place-preposition"))
             }
         }
@@ -135,6 +139,60 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
             }
             k += 1
         }
+    }
+
+    /// National teams: in a sports report, a country that plays ("Sweden beat Korea 1-0",
+    /// "Tunisia's goalkeeper", "the lead for Belgium", "against Panama") is a team, an
+    /// organisation, and so is every other mention of that country in the report except
+    /// after a place preposition ("at the stadium in Russia") or in a dateline. A score
+    /// alone ("Germany 2 Italy 1" in a results table) is not taken as evidence.
+    /// This is a convention choice: CoNLL-2003 labels national teams LOC, GUM labels
+    /// them ORG; a team is an organisation. Measured (CoNLL testa / GUM news micro F1):
+    /// without the rule 83.9 / 74.4; this rule 81.6 / 78.1; only where the context is
+    /// local 82.7 / 75.8; with scores as evidence too 80.9 / 78.1.
+    private func nationalTeams(_ ctx: EntityContext, _ out: inout [Candidate], from first: Int) {
+        func isCountry(_ c: Candidate) -> Bool { c.label == .place && c.type == "country" && c.score >= 60 }
+        func key(_ c: Candidate) -> [UInt64] { (c.start..<c.end).filter { ctx.tokens[$0].kind == .word }.map { ctx.hash[$0] } }
+        var teams: Set<[UInt64]> = []
+        for k in first..<out.count where isCountry(out[k]) && playsHere(ctx, out[k].start, out[k].end) {
+            teams.insert(key(out[k]))
+        }
+        guard !teams.isEmpty else { return }
+        for k in first..<out.count where isCountry(out[k]) && teams.contains(key(out[k])) {
+            let c = out[k]
+            if precedingContext(ctx, c.start).prep || isDateline(ctx, c) || !ctx.normalCase(c.start) && !playsHere(ctx, c.start, c.end) { continue }
+            out[k].label = .organization
+            out[k].type = nil
+            out[k].rule = "national-team"
+        }
+    }
+
+    /// Whether the country at `a..<b` is playing: a score next to it, a result verb after
+    /// it, a player or coach of it, or a match word before it.
+    private func playsHere(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        let n = ctx.tokens.count
+        // "against India's Leander Paes": the country of a player, not a team.
+        if ctx.has(b - 1, .possessive), b < n, ctx.has(b, .nameLike) { return false }
+        // "Sweden defeated", "Belgium faced", "Tunisia's goalkeeper"
+        if b < n, ctx.sameSentence(a, b), ctx.tokens[b].shape == .lower, PlaceRecognizer.isTeamWord(ctx, b) || ctx.has(b - 1, .possessive) && ctx.has(b, .sport) {
+            return true
+        }
+        if let p = ctx.previous(a), ctx.tokens[p].shape == .lower {
+            // "defeated Panama", "faced England", "against Panama", "the lead for Belgium"
+            if PlaceRecognizer.isTeamWord(ctx, p) || ctx.isWord(p, "against") || ctx.isWord(p, "v") || ctx.isWord(p, "vs") { return true }
+            if ctx.isWord(p, "for"), let q = ctx.previous(p), ctx.has(q, .sport) || ctx.isWord(q, "lead") { return true }
+        }
+        return false
+    }
+
+    /// Verbs and nouns of a match result around a team: "beat", "defeated", "faced", "drew".
+    static func isTeamWord(_ ctx: EntityContext, _ i: Int) -> Bool {
+        for w in ["beat", "beats", "defeated", "defeats", "faced", "faces", "drew", "draws", "won", "wins", "lost", "loses", "scored",
+                  "trailed", "trails", "equalised", "equalized", "thrashed", "edged", "eliminated", "knocked", "outplayed", "routed"]
+            where ctx.keys.foldedKey(i).elementsEqual(w.utf8) {
+            return true
+        }
+        return false
     }
 
     /// "LONDON 1996-08-30": a place opening a line before a date.

@@ -68,6 +68,8 @@ struct Resolver: Sendable {
             }
         }
 
+        Resolver.affiliations(ctx, &mentions, &owner)
+
         // 2. One sense per document, keyed by the name's words (a hash of their folded keys in order).
         var senses: [UInt64: Sense] = [:]
         func key(_ a: Int, _ b: Int) -> UInt64 {
@@ -89,6 +91,12 @@ struct Resolver: Sendable {
             if m.label == .person, words.count >= 2, !ctx.has(lastIndex, .common) {
                 register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)
+            }
+            // "Church of Scientology" → "Scientology": the single name after "of", when it is no place or word.
+            if m.label == .organization, m.rule == "head-of-name", let l = (m.start..<m.end).last, l - 1 > m.start, ctx.isWord(l - 1, "of"),
+               ctx.has(l, .nameLike), !ctx.hasAny(l, [.word, .firstName, .surname, .demonym]),
+               !PersonRecognizer().isPlaceName(ctx, l, l + 1), ctx.longest(ctx.lexicon.cities, from: l, limit: l + 1) == nil {
+                register(Resolver.extend(Resolver.emptyKey, ctx.hash[l]), Sense(label: .organization, type: nil, score: m.score - 15, canonical: nil))
             }
             if m.label == .place, m.rule == "head-of-name" {
                 register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .place, type: m.type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
@@ -155,18 +163,22 @@ struct Resolver: Sendable {
             if initials.count >= 2, byInitials[initials] == nil { byInitials[initials] = o }
             let first = ctx.keys.foldedKey(m.start)
             if first.count > 3 {
-                for length in 3..<first.count {
+                // "the Church" after "the Church of Scientology": the whole head word of an "X of Y" name too.
+                let whole = m.rule == "head-of-name" && !ctx.hasAny(m.start, [.month, .demonym, .title])
+                for length in 3..<(whole ? first.count + 1 : first.count) {
                     let prefix = first.prefix(length)
                     if byPrefix[prefix] == nil { byPrefix[prefix] = o }
                 }
             }
         }
         if !byInitials.isEmpty || !byPrefix.isEmpty {
+            // An acronym may also take over a weak single-word guess ("at USI" read as a place).
+            func weakSingle(_ m: Candidate) -> Bool { m.end - m.start == 1 && m.label != .person && m.score < 60 }
             for i in 0..<n where ctx.tokens[i].kind == .word
                 && (owner[i] < 0 || mentions[Int(owner[i])].label == .organization && mentions[Int(owner[i])].canonical == nil
-                    && mentions[Int(owner[i])].end - mentions[Int(owner[i])].start == 1) {
+                    && mentions[Int(owner[i])].end - mentions[Int(owner[i])].start == 1 || ctx.has(i, .acronym) && weakSingle(mentions[Int(owner[i])])) {
                 let t = ctx.tokens[i]
-                guard t.shape == .title || t.shape == .upper, ctx.normalCase(i) else { continue }
+                guard t.shape == .title || t.shape == .upper || ctx.has(i, .acronym), ctx.normalCase(i) else { continue }
                 var target: Int? = nil
                 if ctx.has(i, .acronym) { target = byInitials[OrganizationRecognizer.capitals(ctx, i)] }
                 if target == nil, owner[i] < 0, i > 0, ctx.isWord(i - 1, "the") {
@@ -176,6 +188,8 @@ struct Resolver: Sendable {
                 let m = mentions[o]
                 let canonical = m.canonical ?? ctx.text(m.start, m.end)
                 if owner[i] >= 0 {
+                    mentions[Int(owner[i])].label = .organization
+                    mentions[Int(owner[i])].type = nil
                     mentions[Int(owner[i])].canonical = canonical
                     mentions[Int(owner[i])].rule = "acronym-of-name"
                 } else {

@@ -1,0 +1,25 @@
+import Testing
+@testable import VerbatimKit
+
+/// In a sports report a country that plays is a team (an organisation); elsewhere it stays a place.
+@Suite struct EntityNationalTeamTests {
+    @Test func countriesThatPlayAreTeamsThroughTheReport() throws {
+        let found = try entities("World Cup football: Norway beat Chile 2 – 1 in the group stage. Norway had more possession, and "
+            + "the striker scored a header in the 60th minute for Norway. Chile's goalkeeper made a penalty save. "
+            + "The match was played at the stadium in Denmark.")
+        #expect(found.filter { $0.text == "Norway" }.count == 3, "\(found)")
+        #expect(found.filter { $0.text == "Norway" }.allSatisfy { $0.label == .organization }, "\(found)")
+        #expect(found.filter { $0.text == "Chile" }.allSatisfy { $0.label == .organization }, "\(found)")
+        #expect(mention(found, "Denmark")?.label == .place, "\(found)")
+    }
+
+    @Test func countriesOutsideSportsStayPlaces() throws {
+        let found = try entities("Norway beat its own export record this year, and Chile lost a trade case against Peru.")
+        #expect(found.filter { ["Norway", "Chile", "Peru"].contains($0.text) }.allSatisfy { $0.label == .place }, "\(found)")
+    }
+
+    @Test func anAcronymAfterAPrepositionIsNoPlaceGuess() throws {
+        let found = try entities("The exhibit opened at QVU last week, near RTK offices.")
+        #expect(!found.contains { $0.label == .place && ($0.text == "QVU" || $0.text == "RTK") }, "\(found)")
+    }
+}
