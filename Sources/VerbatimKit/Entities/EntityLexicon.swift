@@ -24,17 +24,23 @@ public struct EntityLexicon: Sendable {
     /// Takes the tables from a loaded lexicon.
     /// - Throws: ``VerbatimError/model(path:reason:)`` naming the first missing file.
     public init(_ lexicon: Lexicon) throws(VerbatimError) {
-        // Value columns: first-name count, surname count, common-word size class.
-        firstNames = try lexicon.table("names/first-names").withHashIndex(valueColumn: 3)
-        surnames = try lexicon.table("names/surnames").withHashIndex(valueColumn: 2)
-        commonWords = try lexicon.table("common-words").withHashIndex(valueColumn: 2)
+        // Hash indexes for the tables asked about every token, built in parallel (start-up
+        // time); value columns: first-name count, surname count, common-word size class.
+        let indexed = ConcurrentMap.map([
+            (try lexicon.table("names/surnames"), 2), (try lexicon.table("names/first-names"), 3),
+            (try lexicon.table("common-words"), 2), (try lexicon.table("places/demonyms"), nil),
+            (try lexicon.table("entities/cues"), nil),
+        ] as [(LexiconTable, Int?)]) { table, column in table.withHashIndex(valueColumn: column) }
+        surnames = indexed[0]
+        firstNames = indexed[1]
+        commonWords = indexed[2]
         companies = try lexicon.table("orgs/companies")
         legalSuffixes = try lexicon.table("orgs/legal-suffixes")
         cities = try lexicon.table("places/cities")
         countries = try lexicon.table("places/countries")
         regions = try lexicon.table("places/regions")
-        demonyms = try lexicon.table("places/demonyms").withHashIndex()
-        cues = try lexicon.table("entities/cues").withHashIndex()
+        demonyms = indexed[3]
+        cues = indexed[4]
         user = lexicon.optionalTable(Lexicon.userTableName)
         var features: [TokenFeatures] = [], kinds: [CueKind] = []
         features.reserveCapacity(cues.count)

@@ -23,10 +23,17 @@ public struct Lexicon: Sendable {
         }
         self.directory = directory
         var tables: [String: LexiconTable] = [:]
-        let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String]) ?? []
-        for relative in files.sorted() where relative.hasSuffix(".tsv") && !relative.hasPrefix("build/") {
-            let name = String(relative.dropLast(4))
-            tables[name] = try LexiconTable(contentsOf: directory + "/" + relative, name: name)
+        let files = ((FileManager.default.enumerator(atPath: directory)?.allObjects as? [String]) ?? [])
+            .filter { $0.hasSuffix(".tsv") && !$0.hasPrefix("build/") }.sorted()
+        let loaded = ConcurrentMap.map(files) { relative -> Result<LexiconTable, VerbatimError> in
+            Result { () throws(VerbatimError) in
+                try LexiconTable(contentsOf: directory + "/" + relative, name: String(relative.dropLast(4)))
+            }
+        }
+        // The first bad file in name order is reported, whatever order they loaded in.
+        for result in loaded {
+            let table = try result.get()
+            tables[table.name] = table
         }
         self.tables = tables
     }

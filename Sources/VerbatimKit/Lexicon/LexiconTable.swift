@@ -144,7 +144,7 @@ public struct LexiconTable: Sendable {
         let starts = lineStart, keyEnds = keyEnd
         // Exact-key hash index: one probe sequence per distinct key.
         var size = 1
-        while size < starts.count * 2 { size <<= 1 }
+        while size < starts.count + starts.count / 2 { size <<= 1 }   // at most two thirds full
         var slots = [HashSlot](repeating: HashSlot(), count: max(size, 2))
         let mask = slots.count - 1
         bytes.withUnsafeBufferPointer { b in
