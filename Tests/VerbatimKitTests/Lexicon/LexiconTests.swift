@@ -186,3 +186,43 @@ private func tokens(_ text: String) throws -> (Document, Segmentation) {
         }
     }
 }
+
+@Suite struct LexiconIndexTests {
+    /// Keys sharing their first eight bytes, keys shorter than eight bytes, duplicate
+    /// keys and misses: the hash index and the binary search agree with a plain scan,
+    /// and the value column kept in the slots is the first entry's.
+    @Test func hashSlotsAndPackedPrefixesAgreeWithAScan() throws {
+        let keys = ["a", "ab", "abc", "abcdefgh", "abcdefghi", "abcdefghij", "abcdefghik", "abcdefgi", "b", "zz zz", "zzzzzzzzzzzz"]
+        var text = "# FORMAT: key\tform\tcount\n"
+        for (i, k) in keys.enumerated() {
+            text += "\(k)\t\(k.uppercased())\t\(i * 10)\n"
+            if k == "abc" { text += "abc\tAbc\t999\n" }   // a duplicate key: the first entry wins
+        }
+        let table = try LexiconTable(bytes: Array(text.utf8), name: "t", path: "t.tsv").withHashIndex(valueColumn: 2)
+        let probes = keys + ["", "abcdefg", "abcdefghijk", "abcdefgj", "c", "zz", "zzzzzzzzzzzzz"]
+        for probe in probes {
+            let bytes = Array(probe.utf8)
+            let expected = (0..<table.count).filter { table.field($0, 0) == probe }
+            let viaHash = bytes.withUnsafeBufferPointer { table.exact($0) }
+            let viaSearch = bytes.withUnsafeBufferPointer { table.search($0).entries }
+            #expect(Array(viaHash) == expected, "hash \(probe)")
+            #expect(Array(viaSearch) == expected, "search \(probe)")
+            let first = bytes.withUnsafeBufferPointer { table.exactFirst($0, hash: LexiconTable.keyHash($0)) }
+            #expect(first?.entry == expected.first, "first \(probe)")
+            if let e = expected.first { #expect(Double(first?.value ?? -1) == table.number(e, 2)) }
+            let longer = bytes.withUnsafeBufferPointer { table.search($0).longer }
+            let expectLonger = !probe.isEmpty && keys.contains { $0.count > probe.count && $0.hasPrefix(probe) }
+            #expect(longer == expectLonger, "longer \(probe)")
+        }
+    }
+
+    /// Files load in parallel, but the error still names the first bad file by name.
+    @Test func parallelLoadingReportsTheFirstBadFileInNameOrder() throws {
+        let dir = try makeModels(["a.tsv": "a\tA\n", "b.tsv": "y\tY\nx\tX\n", "c.tsv": "no tab\n", "d.tsv": "d\tD\n"])
+        #expect(throws: VerbatimError.model(path: dir + "/b.tsv", reason: "line 2: keys are not sorted (\"x\" after \"y\")")) {
+            try Lexicon(directory: dir)
+        }
+        let good = try makeModels(["a.tsv": "a\tA\n", "sub/b.tsv": "b\tB\n", "c.tsv": "c\tC\n"])
+        #expect(try Lexicon(directory: good).tableNames == ["a", "c", "sub/b"])
+    }
+}
