@@ -238,7 +238,7 @@ final class EntityContext {
     private func lowerHyphenCompound(_ i: Int) -> Bool {
         let key = keys.foldedKey(i)
         if features[i].contains(.word) { return true }
-        for head in EntityContext.compoundHeads where key.elementsEqual(head.utf8) { return true }
+        if EntityContext.compoundHeads.contains(keys, i) { return true }
         guard key.count >= 6 else { return false }
         for suffix in ["ed", "ing", "er", "ers", "ly", "ian", "ese", "ish"] where key.count > suffix.utf8.count + 1 && key.reversed().starts(with: suffix.utf8.reversed()) {
             return true
@@ -247,10 +247,10 @@ final class EntityContext {
     }
 
     /// Short heads of hyphenated adjectives after a name ("US-led", "Paris-born", "NATO-style").
-    static let compoundHeads = ["led", "run", "fed", "made", "born", "bred", "held", "owned", "based", "backed", "built", "bound",
+    static let compoundHeads = FoldedWordSet(["led", "run", "fed", "made", "born", "bred", "held", "owned", "based", "backed", "built", "bound",
                                 "style", "type", "like", "era", "wide", "free", "area", "zone", "side", "only", "rich", "poor",
                                 "linked", "allied", "funded", "raised", "leaning", "related", "centred", "centered", "focused",
-                                "friendly", "speaking", "language", "sized", "scale", "class", "level", "esque"]
+                                "friendly", "speaking", "language", "sized", "scale", "class", "level", "esque"])
 
     /// Whether token `i` is the word `w` (ASCII lower case), case-insensitively.
     func isWord(_ i: Int, _ w: StaticString) -> Bool {

@@ -136,23 +136,21 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
     /// Lower-case nouns after a name that make it an organisation's: "the Scientology
     /// organization", "the Sea Org group", "the Tanjug news agency".
     static func isOrganizationNoun(_ ctx: EntityContext, _ i: Int) -> Bool {
-        for w in organizationNouns where ctx.keys.foldedKey(i).elementsEqual(w.utf8) { return true }
-        return ctx.isWord(i, "news") && ctx.isWord(i + 1, "agency")
+        organizationNouns.contains(ctx.keys, i) || ctx.isWord(i, "news") && ctx.isWord(i + 1, "agency")
     }
 
-    static let organizationNouns = ["organization", "organisation", "movement", "church", "party", "group", "sect", "cult", "company",
+    static let organizationNouns = FoldedWordSet(["organization", "organisation", "movement", "church", "party", "group", "sect", "cult", "company",
                                     "corporation", "firm", "foundation", "charity", "union", "unions", "faction", "militia", "agency",
-                                    "club", "newspaper", "conglomerate", "franchise"]
+                                    "club", "newspaper", "conglomerate", "franchise"])
 
     /// Nouns naming a kind of business, placed before its name: "the carmaker Zoltra", "chain Ruch".
     static func isBusinessNoun(_ ctx: EntityContext, _ i: Int) -> Bool {
-        for w in businessNouns where ctx.keys.foldedKey(i).elementsEqual(w.utf8) { return true }
-        return false
+        businessNouns.contains(ctx.keys, i)
     }
 
-    static let businessNouns = ["carrier", "airline", "insurer", "daily", "weekly", "magazine", "broadcaster", "chain", "maker",
+    static let businessNouns = FoldedWordSet(["carrier", "airline", "insurer", "daily", "weekly", "magazine", "broadcaster", "chain", "maker",
                                 "manufacturer", "producer", "retailer", "distributor", "operator", "brewer", "miner", "refiner",
-                                "automaker", "carmaker", "lender", "publisher", "bank", "broker", "brokerage", "conglomerate", "utility"]
+                                "automaker", "carmaker", "lender", "publisher", "bank", "broker", "brokerage", "conglomerate", "utility"])
 
     /// A single word that is more likely an adjective of religion, people or region than a name:
     /// "-an", "-ic", "-ish", "-ese", "-ist" endings and a few short forms ("Serb", "Moslem", "Sunni").
@@ -161,12 +159,11 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
         for suffix in ["an", "ic", "ish", "ese", "ist", "ite"] where key.count > suffix.utf8.count + 2 && key.reversed().starts(with: suffix.utf8.reversed()) {
             return true
         }
-        for w in ["serb", "croat", "kurd", "arab", "moslem", "muslim", "sunni", "shia", "hindu", "sikh", "yugoslav", "slav", "jew",
-                  "catholic", "protestant", "orthodox", "communist", "socialist", "islamist"] where key.elementsEqual(w.utf8) {
-            return true
-        }
-        return false
+        return adjectiveWords.contains(ctx.keys, i)
     }
+
+    static let adjectiveWords = FoldedWordSet(["serb", "croat", "kurd", "arab", "moslem", "muslim", "sunni", "shia", "hindu", "sikh",
+                                               "yugoslav", "slav", "jew", "catholic", "protestant", "orthodox", "communist", "socialist", "islamist"])
 
     /// "member(s)", "leader", "founder", "spokesman" — people who belong to or speak for an organisation.
     static func isMembershipNoun(_ ctx: EntityContext, _ i: Int) -> Bool {

@@ -187,13 +187,12 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
 
     /// Verbs and nouns of a match result around a team: "beat", "defeated", "faced", "drew".
     static func isTeamWord(_ ctx: EntityContext, _ i: Int) -> Bool {
-        for w in ["beat", "beats", "defeated", "defeats", "faced", "faces", "drew", "draws", "won", "wins", "lost", "loses", "scored",
-                  "trailed", "trails", "equalised", "equalized", "thrashed", "edged", "eliminated", "knocked", "outplayed", "routed"]
-            where ctx.keys.foldedKey(i).elementsEqual(w.utf8) {
-            return true
-        }
-        return false
+        teamWords.contains(ctx.keys, i)
     }
+
+    static let teamWords = FoldedWordSet(["beat", "beats", "defeated", "defeats", "faced", "faces", "drew", "draws", "won", "wins", "lost",
+                                          "loses", "scored", "trailed", "trails", "equalised", "equalized", "thrashed", "edged",
+                                          "eliminated", "knocked", "outplayed", "routed"])
 
     /// "LONDON 1996-08-30": a place opening a line before a date.
     private func isDateline(_ ctx: EntityContext, _ c: Candidate) -> Bool {
