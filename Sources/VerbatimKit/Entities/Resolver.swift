@@ -283,20 +283,26 @@ struct Resolver: Sendable {
         // Number clusters by first mention; name each by its fullest form.
         var renumber = [Int](repeating: -1, count: clusterLabel.count)
         var named = [Bool](repeating: false, count: clusterLabel.count)
+        var nameShapes: [NameShape?] = []   // of each cluster's name so far, by new index
         for (idx, m) in mentions.enumerated() {
             let old = clusterOf[idx]
             if renumber[old] < 0 {
                 renumber[old] = clusters.count
                 clusters.append(Cluster(label: clusterLabel[old], name: "", mentions: []))
+                nameShapes.append(nil)
             }
             let c = renumber[old]
             clusters[c].mentions.append(entities.count)
-            let text = ctx.text(m.start, m.end)
             if m.label != .person, let canonical = m.canonical {
                 clusters[c].name = canonical
                 named[c] = true
-            } else if !named[c] && isBetterName(text, than: clusters[c].name) {
-                clusters[c].name = text
+            } else if !named[c] {
+                // Most mentions do not beat the name so far: compare shapes, make the string only for a winner.
+                let shape = NameShape(ctx, m)
+                if shape.isBetter(than: nameShapes[c]) {
+                    clusters[c].name = ctx.text(m.start, m.end)
+                    nameShapes[c] = shape
+                }
             }
             entities.append(Entity(start: ctx.tokens[m.start].start, end: ctx.nameEnd(m.end - 1), label: m.label, type: m.type,
                                    cluster: c, rule: m.rule))
@@ -326,15 +332,36 @@ struct Resolver: Sendable {
         Array(Fold.fold(name).utf8).withUnsafeBufferPointer { LexiconTable.keyHash($0) }
     }
 
-    /// Longer names are fuller; a headline's capitals never beat ordinary case.
-    private func isBetterName(_ text: String, than name: String) -> Bool {
-        if name.isEmpty { return true }
-        let capsText = isAllCaps(text), capsName = isAllCaps(name)
-        if capsText != capsName { return capsName }
-        return text.unicodeScalars.count > name.unicodeScalars.count
-    }
+    /// What decides between two forms of a cluster's name: longer names are fuller;
+    /// a headline's capitals never beat ordinary case.
+    struct NameShape {
+        var scalars: Int
+        var allCaps: Bool
 
-    private func isAllCaps(_ s: String) -> Bool {
-        s.unicodeScalars.contains { $0.properties.isUppercase } && !s.unicodeScalars.contains { $0.properties.isLowercase }
+        /// The shape of a mention's text, from its bytes when they are ASCII.
+        init(_ ctx: EntityContext, _ m: Candidate) {
+            let bytes = ctx.document.utf8
+            let s = Int(ctx.tokens[m.start].start), e = Int(ctx.nameEnd(m.end - 1))
+            var upper = false, lower = false, ascii = true
+            for k in s..<e {
+                let b = bytes[k]
+                if b >= 0x80 { ascii = false; break }
+                if b &- 0x41 < 26 { upper = true } else if b &- 0x61 < 26 { lower = true }
+            }
+            if ascii {
+                scalars = e - s
+                allCaps = upper && !lower
+            } else {
+                let text = ctx.text(m.start, m.end)
+                scalars = text.unicodeScalars.count
+                allCaps = text.unicodeScalars.contains { $0.properties.isUppercase } && !text.unicodeScalars.contains { $0.properties.isLowercase }
+            }
+        }
+
+        func isBetter(than name: NameShape?) -> Bool {
+            guard let name else { return true }
+            if allCaps != name.allCaps { return name.allCaps }
+            return scalars > name.scalars
+        }
     }
 }
