@@ -2,7 +2,12 @@
 /// that key order is ours and raw input values pass through byte for byte.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+    // Whether each open object/array already has a member (so the next needs a comma):
+    // a bit per level for the first 64 levels, an array beyond. An array alone cost a
+    // uniqueness check on every value written.
+    private var depth = 0
+    private var commaBits: UInt64 = 0
+    private var deepCommas: [Bool] = []
 
     public init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
@@ -11,23 +16,23 @@ public struct JSONWriter {
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        push()
     }
 
     public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
-        needsComma.removeLast()
+        pop()
     }
 
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        push()
     }
 
     public mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
-        needsComma.removeLast()
+        pop()
     }
 
     /// Writes an object key; the next value written belongs to it.
@@ -35,7 +40,7 @@ public struct JSONWriter {
         separate()
         Self.appendString(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+        if depth > 0 { setTop(false) }
     }
 
     /// Writes an object key that needs no escaping (an ASCII identifier literal),
@@ -43,10 +48,12 @@ public struct JSONWriter {
     public mutating func key(ascii name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        // Byte by byte: keys are a few letters, and the generic bulk append costs more.
+        let p = name.utf8Start
+        for k in 0..<name.utf8CodeUnitCount { bytes.append(p[k]) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+        if depth > 0 { setTop(false) }
     }
 
     /// Writes a string value from UTF-8 bytes (which must be valid UTF-8).
@@ -110,9 +117,34 @@ public struct JSONWriter {
     public mutating func newline() { bytes.append(0x0A) }
 
     private mutating func separate() {
-        guard !needsComma.isEmpty else { return }
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        guard depth > 0 else { return }
+        if top() { bytes.append(UInt8(ascii: ",")) }
+        setTop(true)
+    }
+
+    private mutating func push() {
+        if depth < 64 { commaBits &= ~(1 << UInt64(depth)) } else { deepCommas.append(false) }
+        depth += 1
+    }
+
+    private mutating func pop() {
+        precondition(depth > 0, "end of an object or array that was not begun")
+        depth -= 1
+        if depth >= 64 { deepCommas.removeLast() }
+    }
+
+    private func top() -> Bool {
+        let k = depth - 1
+        return k < 64 ? commaBits & (1 << UInt64(k)) != 0 : deepCommas[k - 64]
+    }
+
+    private mutating func setTop(_ value: Bool) {
+        let k = depth - 1
+        if k < 64 {
+            if value { commaBits |= 1 << UInt64(k) } else { commaBits &= ~(1 << UInt64(k)) }
+        } else {
+            deepCommas[k - 64] = value
+        }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
