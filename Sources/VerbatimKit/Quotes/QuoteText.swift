@@ -95,7 +95,8 @@ struct QuoteText {
         return document.utf8[Int(t.start)]
     }
 
-    func isPunct(_ i: Int, _ c: Character) -> Bool { punct(i) == c.asciiValue! }
+    // A scalar, not a Character: Character.asciiValue costs a grapheme walk per call.
+    func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool { c.isASCII && punct(i) == UInt8(c.value) }
 
     /// . ! ? or … ending a sentence.
     func isTerminal(_ i: Int) -> Bool {

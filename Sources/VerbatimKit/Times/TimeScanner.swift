@@ -34,10 +34,11 @@ struct TimeScanner {
     }
 
     /// The token is the single ASCII character `c`.
-    @inline(__always) func isChar(_ i: Int, _ c: Character) -> Bool {
+    /// (A scalar, not a Character: Character.asciiValue costs a grapheme walk per call.)
+    @inline(__always) func isChar(_ i: Int, _ c: Unicode.Scalar) -> Bool {
         guard inRange(i) else { return false }
         let t = tokens[i]
-        return t.end - t.start == 1 && bytes[Int(t.start)] == c.asciiValue!
+        return t.end - t.start == 1 && c.isASCII && bytes[Int(t.start)] == UInt8(c.value)
     }
 
     /// No whitespace between token `i - 1` and token `i`.
