@@ -6,6 +6,8 @@
 struct OrganizationRecognizer: EntityCandidateRecognizer {
     func propose(_ ctx: EntityContext, into out: inout [Candidate]) {
         let lex = ctx.lexicon
+        let mine = out.count
+        defer { keepAbbreviationStops(ctx, &out, from: mine) }
         for (ci, chunk) in ctx.chunks.enumerated() {
             let a = chunk.lowerBound, b = chunk.upperBound
             let last = b - 1
@@ -31,6 +33,12 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                         out.append(Candidate(start: a, end: b, label: .organization, score: ambiguous ? 66 : 78, rule: "legal-suffix"))
                     }
                 }
+            }
+            // "Douglas & Lomason", "Procter & Gamble": two names joined by "&" inside one chunk.
+            if b - a >= 3, let amp = (a + 1..<last).first(where: { ctx.isPunct($0, 0x26) }), ctx.normalCase(a),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName, .initial]), ctx.has(amp + 1, .nameLike),
+               !PersonRecognizer().isPlaceName(ctx, a, b), !isPlacePart(ctx, a, amp), !isPlacePart(ctx, amp + 1, b) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 74, rule: "ampersand-name"))
             }
             // "Metropolitan Police", "Press Association", "Leeds United".
             if b - a >= 2, ctx.has(last, .orgHead), !ctx.has(a, .title) || ctx.has(a, .orgHead) {
@@ -84,6 +92,28 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
             }
         }
     }
+
+    /// Whether `a..<b`, one side of an "&", is a country or a region that is no person's
+    /// name ("Trinidad & Tobago", but not "Douglas & Lomason").
+    func isPlacePart(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        let lex = ctx.lexicon
+        if ctx.longest(lex.countries, from: a, limit: b)?.end == b { return true }
+        if ctx.longestCue(.countryAlias, from: a, limit: b, caseSensitive: true)?.end == b { return true }
+        return ctx.longest(lex.regions, from: a, limit: b)?.end == b && !ctx.anyToken(a, b, [.firstName, .surname])
+    }
+
+    /// "Norwest Corp. said": an abbreviated legal form keeps its full stop, unless that
+    /// stop also ends the sentence ("shares of Norwest Corp.").
+    func keepAbbreviationStops(_ ctx: EntityContext, _ out: inout [Candidate], from first: Int) {
+        for k in first..<out.count where out[k].label == .organization {
+            let e = out[k].end
+            guard e < ctx.tokens.count, OrganizationRecognizer.abbreviatedForms.contains(ctx.keys, e - 1), ctx.isPunct(e, 0x2E),
+                  !ctx.tokens[e].flags.contains(.spaceBefore), e + 1 < ctx.tokens.count, ctx.sameSentence(e, e + 1) else { continue }
+            out[k].end = e + 1
+        }
+    }
+
+    static let abbreviatedForms = FoldedWordSet(["inc", "corp", "co", "ltd", "bros", "cos", "plc", "llc", "intl", "assn"])
 
     /// The long form an acronym in brackets stands for: "University of Southern Indiana (USI)",
     /// "Korean People's Army [KPA]". Walking back from the opening bracket, each capitalised
