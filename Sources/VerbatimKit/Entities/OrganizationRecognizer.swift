@@ -85,6 +85,11 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                !ctx.has(a, .firstName), !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym]) {
                 out.append(Candidate(start: a, end: b, label: .organization, score: 48, rule: "sports-result"))
             }
+            // A side that plays in a sports report: "Kestrelshire beat Dunmore", "against Wexworth".
+            if ctx.sportsDocument, b - a <= 3, ctx.normalCase(a), playsHere(ctx, a, b), !ctx.hasAny(a, [.firstName, .initial]),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName]), !(b - a >= 2 && ctx.has(b - 1, .surname)) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 50, rule: "sports-side"))
+            }
             // A bare acronym in running text: a weak guess.
             if b - a == 1, ctx.has(a, .acronym), ctx.normalCase(a), !ctx.hasAny(a, [.notName, .title, .demonym, .word]),
                ctx.isWord(a - 1, "the") || ctx.has(a, .possessive) || b < ctx.tokens.count && ctx.has(b, .speech) && ctx.tokens[b].shape == .lower {
@@ -92,6 +97,20 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
             }
         }
     }
+
+    /// Whether the name at `a..<b` plays: a result verb after it ("beat", "drew") or before it,
+    /// or "v" before it ("against" is said of players as often as of sides).
+    func playsHere(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        if b < ctx.tokens.count, ctx.sameSentence(a, b), ctx.tokens[b].shape == .lower, OrganizationRecognizer.resultWords.contains(ctx.keys, b) {
+            return true
+        }
+        if let p = ctx.previous(a), ctx.tokens[p].shape == .lower,
+           OrganizationRecognizer.resultWords.contains(ctx.keys, p) || ctx.isWord(p, "v") || ctx.isWord(p, "vs") { return true }
+        return false
+    }
+
+    /// Result verbs a side does and a player seldom does alone ("scored", "won" are said of players too).
+    static let resultWords = FoldedWordSet(["beat", "beats", "thrashed", "routed", "drew", "draws", "edged", "outplayed", "trounced", "hammered"])
 
     /// Whether `a..<b`, one side of an "&", is a country or a region that is no person's
     /// name ("Trinidad & Tobago", but not "Douglas & Lomason").

@@ -1,0 +1,22 @@
+import Testing
+@testable import VerbatimKit
+
+/// Sides named only by the way they play in a sports report.
+@Suite struct EntitySportsSideTests {
+    static let report = "CRICKET - KESTRELSHIRE STAY TOP AFTER INNINGS WIN .\n"
+        + "Kestrelshire beat Dunmorefield by an innings and 39 runs on Friday to stay top of the table .\n"
+        + "Next week they play Wexworth v Harnbury at home , and bowler Tom Yardley beat his own record with six wickets ."
+
+    @Test func sidesThatBeatOrAreBeaten() throws {
+        let found = try entities(EntitySportsSideTests.report)
+        #expect(mention(found, "Kestrelshire")?.label == .organization, "\(found)")
+        #expect(mention(found, "Dunmorefield")?.label == .organization, "\(found)")
+        #expect(mention(found, "Harnbury")?.label == .organization, "\(found)")
+        #expect(mention(found, "Tom Yardley")?.label == .person, "\(found)")
+    }
+
+    @Test func outsideSportsReportsNoSide() throws {
+        let found = try entities("In the garden show, Pemberlyn beat Ostrovane to the prize for roses, the judges said.")
+        #expect(found.allSatisfy { $0.rule != "sports-side" }, "\(found)")
+    }
+}
