@@ -90,6 +90,12 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName]), !(b - a >= 2 && ctx.has(b - 1, .surname)) {
                 out.append(Candidate(start: a, end: b, label: .organization, score: 50, rule: "sports-side"))
             }
+            // "the Florida Marlins beat", "the Blue Jays": a plural name after "the" in a sports report.
+            if ctx.sportsDocument, b - a <= 3, ctx.normalCase(a), let p = ctx.previous(a), ctx.isWord(p, "the"), isPluralName(ctx, last),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName, .initial]),
+               !(b - a >= 2 && ctx.has(a, .firstName) && ctx.has(last, .surname)), !PersonRecognizer().isPlaceName(ctx, a, b) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 84, rule: "sports-plural-name"))
+            }
             // A bare acronym in running text: a weak guess.
             if b - a == 1, ctx.has(a, .acronym), ctx.normalCase(a), !ctx.hasAny(a, [.notName, .title, .demonym, .word]),
                ctx.isWord(a - 1, "the") || ctx.has(a, .possessive) || b < ctx.tokens.count && ctx.has(b, .speech) && ctx.tokens[b].shape == .lower {
@@ -97,6 +103,20 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
             }
         }
     }
+
+    /// A capitalised word in the plural ("Marlins", "Blue Jays"), not a possessive, not an
+    /// event ("the Olympics", "the Games").
+    func isPluralName(_ ctx: EntityContext, _ i: Int) -> Bool {
+        let t = ctx.tokens[i]
+        guard t.kind == .word, t.shape == .title, !ctx.has(i, .possessive), t.length >= 4 else { return false }
+        let bytes = ctx.document.utf8
+        let e = Int(t.end)
+        guard bytes[e - 1] == 0x73, bytes[e - 2] != 0x73, bytes[e - 2] != 0x27 else { return false }
+        return !OrganizationRecognizer.eventPlurals.contains(ctx.keys, i)
+    }
+
+    static let eventPlurals = FoldedWordSet(["games", "olympics", "paralympics", "championships", "finals", "playoffs", "series", "masters",
+                                             "nationals", "rules", "laws", "times", "news", "sports", "sciences", "arts", "affairs"])
 
     /// Whether the name at `a..<b` plays: a result verb after it ("beat", "drew") or before it,
     /// or "v" before it ("against" is said of players as often as of sides).

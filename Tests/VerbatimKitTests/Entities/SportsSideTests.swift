@@ -19,4 +19,13 @@ import Testing
         let found = try entities("In the garden show, Pemberlyn beat Ostrovane to the prize for roses, the judges said.")
         #expect(found.allSatisfy { $0.rule != "sports-side" }, "\(found)")
     }
+
+    @Test func pluralTeamNamesAfterThe() throws {
+        let found = try entities("BASEBALL - LATE HOMER WINS IT .\nThe Dunmore Herons beat the Kestrel Bay Ospreys 4-2 on Friday as the Herons "
+            + "won their fifth straight game . The pitcher struck out nine before the crowd , and the Olympics are next .")
+        #expect(mention(found, "Dunmore Herons")?.label == .organization, "\(found)")
+        #expect(mention(found, "Kestrel Bay Ospreys")?.label == .organization, "\(found)")
+        #expect(mention(found, "Herons")?.label == .organization, "\(found)")
+        #expect(mention(found, "Olympics")?.rule != "sports-plural-name", "\(found)")
+    }
 }
