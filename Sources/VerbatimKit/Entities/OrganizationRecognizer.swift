@@ -81,8 +81,11 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                 out.append(Candidate(start: a, end: b, label: .organization, score: 58, rule: "member-of"))
             }
             // A team in a results line: "Northampton 2 Swansea 1".
+            // A single first name is a team too where the line is a table row or a result
+            // ("Chester 4 1 1 2 6 7 4", "Wigan 4 Chester 2"): people are not named so there.
             if ctx.sportsDocument, b < ctx.tokens.count, ctx.tokens[b].kind == .number, ctx.sameSentence(a, b),
-               !ctx.has(a, .firstName), !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym]) {
+               !ctx.has(a, .firstName) || b - a == 1 && (ctx.tokens[a].flags.contains(.lineBreakBefore) || a > 0 && ctx.tokens[a - 1].kind == .number),
+               !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym, .month]) {
                 out.append(Candidate(start: a, end: b, label: .organization, score: 48, rule: "sports-result"))
             }
             // A side that plays in a sports report: "Kestrelshire beat Dunmore", "against Wexworth".

@@ -28,4 +28,12 @@ import Testing
         #expect(mention(found, "Herons")?.label == .organization, "\(found)")
         #expect(mention(found, "Olympics")?.rule != "sports-plural-name", "\(found)")
     }
+
+    @Test func firstNameTeamsInTablesButNotMonths() throws {
+        let found = try entities("SOCCER - WESTERN LEAGUE TABLE .\nStandings after Saturday 's matches :\nMarvin 4 3 1 0 10 6 10\n"
+            + "Quarnby 4 1 2 1 4 4 5\nResults : Quarnby 2 Marvin 3\nFixtures :\nJune 5 v Quarnby\nJune 9 v Marvin")
+        #expect(found.filter { $0.text == "Marvin" }.count >= 2, "\(found)")
+        #expect(found.filter { $0.text == "Marvin" }.allSatisfy { $0.label == .organization }, "\(found)")
+        #expect(!found.contains { $0.text == "June" && $0.label == .organization }, "\(found)")
+    }
 }
