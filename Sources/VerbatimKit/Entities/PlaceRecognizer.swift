@@ -92,11 +92,14 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
             }
             // In a sports report, a club named after its town: "Ajax Amsterdam", "Werder Bremen".
             if ctx.sportsDocument, b - a >= 2, !ctx.anyToken(a, b, [.title, .role, .demonym, .orgHead]), !before.prep {
-                var hasTown = ctx.longest(lex.cities, from: a, limit: b) != nil || ctx.longest(lex.regions, from: a, limit: b) != nil
+                let townFirst = ctx.longest(lex.cities, from: a, limit: b) != nil || ctx.longest(lex.regions, from: a, limit: b) != nil
+                var hasTown = townFirst
                 if !hasTown {
                     for i in (a + 1)..<b where ctx.longest(lex.cities, from: i, limit: b)?.end == b { hasTown = true; break }
                 }
+                // "Mark Cairns", "Bob Kennedy": a town only at the end, after a first name or as a surname, is a player.
                 let personLike = ctx.has(a, .firstName) && !ctx.has(a, .word) || ctx.has(a, .initial)
+                    || !townFirst && (ctx.has(a, .firstName) || ctx.has(b - 1, .surname))
                 if hasTown && !personLike && !isDateline(ctx, Candidate(start: a, end: b, label: .place, score: 0, rule: "")) {
                     out.append(Candidate(start: a, end: b, label: .organization, score: 79, rule: "sports-team"))
                 }

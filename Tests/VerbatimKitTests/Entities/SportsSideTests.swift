@@ -36,4 +36,11 @@ import Testing
         #expect(found.filter { $0.text == "Marvin" }.allSatisfy { $0.label == .organization }, "\(found)")
         #expect(!found.contains { $0.text == "June" && $0.label == .organization }, "\(found)")
     }
+
+    @Test func townAtTheEndOfAPlayersName() throws {
+        let found = try entities("SOCCER - EUROPEAN CUP RESULTS .\nRapid Vienna won the first leg on Wednesday , and "
+            + "Mark Tacoma scored twice for the visitors in the second half .")
+        #expect(mention(found, "Vienna")?.label != .person, "\(found)")
+        #expect(mention(found, "Mark Tacoma")?.label == .person, "\(found)")
+    }
 }
