@@ -99,6 +99,13 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                !(b - a >= 2 && ctx.has(a, .firstName) && ctx.has(last, .surname)), !PersonRecognizer().isPlaceName(ctx, a, b) {
                 out.append(Candidate(start: a, end: b, label: .organization, score: 84, rule: "sports-plural-name"))
             }
+            // "Pirelli shares rose", "Cofinec's profits": a name owning what only a company has
+            // (a town's "stock market" is no company's).
+            if b < ctx.tokens.count, ctx.sameSentence(a, b), ctx.tokens[b].shape == .lower, OrganizationRecognizer.companyThings.contains(ctx.keys, b),
+               !(ctx.isWord(b + 1, "market") || ctx.isWord(b + 1, "markets") || ctx.isWord(b + 1, "exchange")), ctx.normalCase(a), b - a <= 3, !(b - a >= 2 && ctx.has(a, .firstName)), !ctx.has(a, .initial),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName]), !PersonRecognizer().isPlaceName(ctx, a, b) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 70, rule: "company-possession"))
+            }
             // A bare acronym in running text: a weak guess.
             if b - a == 1, ctx.has(a, .acronym), ctx.normalCase(a), !ctx.hasAny(a, [.notName, .title, .demonym, .word]),
                ctx.isWord(a - 1, "the") || ctx.has(a, .possessive) || b < ctx.tokens.count && ctx.has(b, .speech) && ctx.tokens[b].shape == .lower {
@@ -106,6 +113,10 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
             }
         }
     }
+
+    /// What a company owns or reports and a person or place seldom does.
+    static let companyThings = FoldedWordSet(["shares", "stock", "shareholders", "stockholders", "subsidiary", "subsidiaries", "profit", "profits",
+                                              "revenue", "revenues", "earnings", "turnover", "takeover", "bonds", "dividend", "listing"])
 
     /// A capitalised word in the plural ("Marlins", "Blue Jays"), not a possessive, not an
     /// event ("the Olympics", "the Games").
