@@ -114,6 +114,9 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
         }
     }
 
+    /// Articles of other languages that open names of papers and firms ("Le Matin", "Der Spiegel").
+    static let foreignArticles = FoldedWordSet(["le", "la", "les", "der", "die", "das", "el", "los", "las", "il", "lo"])
+
     /// What a company owns or reports and a person or place seldom does.
     static let companyThings = FoldedWordSet(["shares", "stock", "shareholders", "stockholders", "subsidiary", "subsidiaries", "profit", "profits",
                                               "revenue", "revenues", "earnings", "turnover", "takeover", "bonds", "dividend", "listing"])
@@ -206,7 +209,9 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
 
     /// Whether `a..<b` reads as a place, a person or a nationality rather than an organisation's name.
     func namesSomethingElse(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
-        if ctx.anyToken(a, b, [.title, .role, .demonym, .notName, .month, .firstName]) || ctx.has(b - 1, .surname) { return true }
+        if ctx.anyToken(a, b, [.title, .role, .demonym, .notName, .month]) || ctx.has(b - 1, .surname) { return true }
+        let article = b - a >= 2 && OrganizationRecognizer.foreignArticles.contains(ctx.keys, a)
+        if ctx.anyToken(article ? a + 1 : a, b, .firstName) { return true }
         if PersonRecognizer().isPlaceName(ctx, a, b) { return true }
         let lex = ctx.lexicon
         for i in a..<b where ctx.longest(lex.cities, from: i, limit: b) != nil || ctx.longest(lex.regions, from: i, limit: b) != nil

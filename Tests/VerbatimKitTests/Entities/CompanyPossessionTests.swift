@@ -15,3 +15,13 @@ import Testing
         #expect(mention(found, "Maria Lopez")?.label == .person, "\(found)")
     }
 }
+
+/// Names of papers and firms opened by an article of another language.
+@Suite struct EntityForeignArticleTests {
+    @Test func foreignArticleIsNoFirstName() throws {
+        let found = try entities("A report in the weekly Der Kompass said the talks failed, and Le Veilleur newspaper agreed.")
+        #expect(mention(found, "Der Kompass")?.label != .person, "\(found)")
+        #expect(mention(found, "Le Veilleur")?.label != .person, "\(found)")
+        #expect(mention(found, "Le Veilleur")?.label == .organization, "\(found)")
+    }
+}
