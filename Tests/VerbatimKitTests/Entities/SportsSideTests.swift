@@ -43,4 +43,10 @@ import Testing
         #expect(mention(found, "Vienna")?.label != .person, "\(found)")
         #expect(mention(found, "Mark Tacoma")?.label == .person, "\(found)")
     }
+
+    @Test func venueHeadingStaysAPlace() throws {
+        let found = try entities("CRICKET - COUNTY RESULTS .\nScores in county championship matches on Friday :\n"
+            + "Leicester : Kestrelshire beat Dunmorefield by an innings and 39 runs .\nLeicester won the toss in the other match .")
+        #expect(found.first { $0.text == "Leicester" }?.label == .place, "\(found)")
+    }
 }
