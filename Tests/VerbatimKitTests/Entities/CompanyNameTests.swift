@@ -22,4 +22,9 @@ import Testing
         #expect(mention(found, "Trinidad & Tobago")?.label != .organization, "\(found)")
         #expect(mention(found, "S&M")?.label != .organization, "\(found)")
     }
+
+    @Test func newsroomSignOff() throws {
+        let found = try entities("Prices were steady at the close.\n-- Kestrelford Newsroom +44 20 7542 1234")
+        #expect(mention(found, "Kestrelford Newsroom")?.label == .organization, "\(found)")
+    }
 }
