@@ -6,6 +6,8 @@
 struct OrganizationRecognizer: EntityCandidateRecognizer {
     func propose(_ ctx: EntityContext, into out: inout [Candidate]) {
         let lex = ctx.lexicon
+        let mine = out.count
+        defer { keepAbbreviationStops(ctx, &out, from: mine) }
         for (ci, chunk) in ctx.chunks.enumerated() {
             let a = chunk.lowerBound, b = chunk.upperBound
             let last = b - 1
@@ -31,6 +33,12 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                         out.append(Candidate(start: a, end: b, label: .organization, score: ambiguous ? 66 : 78, rule: "legal-suffix"))
                     }
                 }
+            }
+            // "Douglas & Lomason", "Procter & Gamble": two names joined by "&" inside one chunk.
+            if b - a >= 3, let amp = (a + 1..<last).first(where: { ctx.isPunct($0, 0x26) }), ctx.normalCase(a),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName, .initial]), ctx.has(amp + 1, .nameLike),
+               !PersonRecognizer().isPlaceName(ctx, a, b), !isPlacePart(ctx, a, amp), !isPlacePart(ctx, amp + 1, b) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 74, rule: "ampersand-name"))
             }
             // "Metropolitan Police", "Press Association", "Leeds United".
             if b - a >= 2, ctx.has(last, .orgHead), !ctx.has(a, .title) || ctx.has(a, .orgHead) {
@@ -73,9 +81,30 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                 out.append(Candidate(start: a, end: b, label: .organization, score: 58, rule: "member-of"))
             }
             // A team in a results line: "Northampton 2 Swansea 1".
+            // A single first name is a team too where the line is a table row or a result
+            // ("Chester 4 1 1 2 6 7 4", "Wigan 4 Chester 2"): people are not named so there.
             if ctx.sportsDocument, b < ctx.tokens.count, ctx.tokens[b].kind == .number, ctx.sameSentence(a, b),
-               !ctx.has(a, .firstName), !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym]) {
+               !ctx.has(a, .firstName) || b - a == 1 && (ctx.tokens[a].flags.contains(.lineBreakBefore) || a > 0 && ctx.tokens[a - 1].kind == .number),
+               !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym, .month]) {
                 out.append(Candidate(start: a, end: b, label: .organization, score: 48, rule: "sports-result"))
+            }
+            // A side that plays in a sports report: "Kestrelshire beat Dunmore", "against Wexworth".
+            if ctx.sportsDocument, b - a <= 3, ctx.normalCase(a), playsHere(ctx, a, b), !ctx.hasAny(a, [.firstName, .initial]),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName]), !(b - a >= 2 && ctx.has(b - 1, .surname)) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 50, rule: "sports-side"))
+            }
+            // "the Florida Marlins beat", "the Blue Jays": a plural name after "the" in a sports report.
+            if ctx.sportsDocument, b - a <= 3, ctx.normalCase(a), let p = ctx.previous(a), ctx.isWord(p, "the"), isPluralName(ctx, last),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName, .initial]),
+               !(b - a >= 2 && ctx.has(a, .firstName) && ctx.has(last, .surname)), !PersonRecognizer().isPlaceName(ctx, a, b) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 84, rule: "sports-plural-name"))
+            }
+            // "Pirelli shares rose", "Cofinec's profits": a name owning what only a company has
+            // (a town's "stock market" is no company's).
+            if b < ctx.tokens.count, ctx.sameSentence(a, b), ctx.tokens[b].shape == .lower, OrganizationRecognizer.companyThings.contains(ctx.keys, b),
+               !(ctx.isWord(b + 1, "market") || ctx.isWord(b + 1, "markets") || ctx.isWord(b + 1, "exchange")), ctx.normalCase(a), b - a <= 3, !(b - a >= 2 && ctx.has(a, .firstName)), !ctx.has(a, .initial),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName]), !PersonRecognizer().isPlaceName(ctx, a, b) {
+                out.append(Candidate(start: a, end: b, label: .organization, score: 70, rule: "company-possession"))
             }
             // A bare acronym in running text: a weak guess.
             if b - a == 1, ctx.has(a, .acronym), ctx.normalCase(a), !ctx.hasAny(a, [.notName, .title, .demonym, .word]),
@@ -84,6 +113,63 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
             }
         }
     }
+
+    /// Articles of other languages that open names of papers and firms ("Le Matin", "Der Spiegel").
+    static let foreignArticles = FoldedWordSet(["le", "la", "les", "der", "die", "das", "el", "los", "las", "il", "lo"])
+
+    /// What a company owns or reports and a person or place seldom does.
+    static let companyThings = FoldedWordSet(["shares", "stock", "shareholders", "stockholders", "subsidiary", "subsidiaries", "profit", "profits",
+                                              "revenue", "revenues", "earnings", "turnover", "takeover", "bonds", "dividend", "listing"])
+
+    /// A capitalised word in the plural ("Marlins", "Blue Jays"), not a possessive, not an
+    /// event ("the Olympics", "the Games").
+    func isPluralName(_ ctx: EntityContext, _ i: Int) -> Bool {
+        let t = ctx.tokens[i]
+        guard t.kind == .word, t.shape == .title, !ctx.has(i, .possessive), t.length >= 4 else { return false }
+        let bytes = ctx.document.utf8
+        let e = Int(t.end)
+        guard bytes[e - 1] == 0x73, bytes[e - 2] != 0x73, bytes[e - 2] != 0x27 else { return false }
+        return !OrganizationRecognizer.eventPlurals.contains(ctx.keys, i)
+    }
+
+    static let eventPlurals = FoldedWordSet(["games", "olympics", "paralympics", "championships", "finals", "playoffs", "series", "masters",
+                                             "nationals", "rules", "laws", "times", "news", "sports", "sciences", "arts", "affairs"])
+
+    /// Whether the name at `a..<b` plays: a result verb after it ("beat", "drew") or before it,
+    /// or "v" before it ("against" is said of players as often as of sides).
+    func playsHere(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        if b < ctx.tokens.count, ctx.sameSentence(a, b), ctx.tokens[b].shape == .lower, OrganizationRecognizer.resultWords.contains(ctx.keys, b) {
+            return true
+        }
+        if let p = ctx.previous(a), ctx.tokens[p].shape == .lower,
+           OrganizationRecognizer.resultWords.contains(ctx.keys, p) || ctx.isWord(p, "v") || ctx.isWord(p, "vs") { return true }
+        return false
+    }
+
+    /// Result verbs a side does and a player seldom does alone ("scored", "won" are said of players too).
+    static let resultWords = FoldedWordSet(["beat", "beats", "thrashed", "routed", "drew", "draws", "edged", "outplayed", "trounced", "hammered"])
+
+    /// Whether `a..<b`, one side of an "&", is a country or a region that is no person's
+    /// name ("Trinidad & Tobago", but not "Douglas & Lomason").
+    func isPlacePart(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        let lex = ctx.lexicon
+        if ctx.longest(lex.countries, from: a, limit: b)?.end == b { return true }
+        if ctx.longestCue(.countryAlias, from: a, limit: b, caseSensitive: true)?.end == b { return true }
+        return ctx.longest(lex.regions, from: a, limit: b)?.end == b && !ctx.anyToken(a, b, [.firstName, .surname])
+    }
+
+    /// "Norwest Corp. said": an abbreviated legal form keeps its full stop, unless that
+    /// stop also ends the sentence ("shares of Norwest Corp.").
+    func keepAbbreviationStops(_ ctx: EntityContext, _ out: inout [Candidate], from first: Int) {
+        for k in first..<out.count where out[k].label == .organization {
+            let e = out[k].end
+            guard e < ctx.tokens.count, OrganizationRecognizer.abbreviatedForms.contains(ctx.keys, e - 1), ctx.isPunct(e, 0x2E),
+                  !ctx.tokens[e].flags.contains(.spaceBefore), e + 1 < ctx.tokens.count, ctx.sameSentence(e, e + 1) else { continue }
+            out[k].end = e + 1
+        }
+    }
+
+    static let abbreviatedForms = FoldedWordSet(["inc", "corp", "co", "ltd", "bros", "cos", "plc", "llc", "intl", "assn"])
 
     /// The long form an acronym in brackets stands for: "University of Southern Indiana (USI)",
     /// "Korean People's Army [KPA]". Walking back from the opening bracket, each capitalised
@@ -123,7 +209,9 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
 
     /// Whether `a..<b` reads as a place, a person or a nationality rather than an organisation's name.
     func namesSomethingElse(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
-        if ctx.anyToken(a, b, [.title, .role, .demonym, .notName, .month, .firstName]) || ctx.has(b - 1, .surname) { return true }
+        if ctx.anyToken(a, b, [.title, .role, .demonym, .notName, .month]) || ctx.has(b - 1, .surname) { return true }
+        let article = b - a >= 2 && OrganizationRecognizer.foreignArticles.contains(ctx.keys, a)
+        if ctx.anyToken(article ? a + 1 : a, b, .firstName) { return true }
         if PersonRecognizer().isPlaceName(ctx, a, b) { return true }
         let lex = ctx.lexicon
         for i in a..<b where ctx.longest(lex.cities, from: i, limit: b) != nil || ctx.longest(lex.regions, from: i, limit: b) != nil

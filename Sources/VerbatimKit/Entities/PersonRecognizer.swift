@@ -32,7 +32,9 @@ struct PersonRecognizer: EntityCandidateRecognizer {
                 }
             }
             // First name + name(s).
-            for i in a..<b where ctx.has(i, .firstName) && !ctx.hasAny(i, PersonRecognizer.stop) {
+            // "Der Spiegel", "Le Matin": a foreign article opening a name is no first name.
+            for i in a..<b where ctx.has(i, .firstName) && !ctx.hasAny(i, PersonRecognizer.stop)
+                && !(i + 1 < b && OrganizationRecognizer.foreignArticles.contains(ctx.keys, i)) {
                 let end = nameEnd(ctx, from: i + 1, limit: b, max: 3)
                 guard end > i + 1, !isPlaceName(ctx, i, end) else { continue }
                 let lastName = end - 1

@@ -92,11 +92,14 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
             }
             // In a sports report, a club named after its town: "Ajax Amsterdam", "Werder Bremen".
             if ctx.sportsDocument, b - a >= 2, !ctx.anyToken(a, b, [.title, .role, .demonym, .orgHead]), !before.prep {
-                var hasTown = ctx.longest(lex.cities, from: a, limit: b) != nil || ctx.longest(lex.regions, from: a, limit: b) != nil
+                let townFirst = ctx.longest(lex.cities, from: a, limit: b) != nil || ctx.longest(lex.regions, from: a, limit: b) != nil
+                var hasTown = townFirst
                 if !hasTown {
                     for i in (a + 1)..<b where ctx.longest(lex.cities, from: i, limit: b)?.end == b { hasTown = true; break }
                 }
+                // "Mark Cairns", "Bob Kennedy": a town only at the end, after a first name or as a surname, is a player.
                 let personLike = ctx.has(a, .firstName) && !ctx.has(a, .word) || ctx.has(a, .initial)
+                    || !townFirst && (ctx.has(a, .firstName) || ctx.has(b - 1, .surname))
                 if hasTown && !personLike && !isDateline(ctx, Candidate(start: a, end: b, label: .place, score: 0, rule: "")) {
                     out.append(Candidate(start: a, end: b, label: .organization, score: 79, rule: "sports-team"))
                 }
@@ -131,7 +134,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                c.end + 1 < ctx.tokens.count, ctx.tokens[c.end + 1].shape == .lower, !ctx.tokens[c.end + 1].flags.contains(.spaceBefore) {
                 out.remove(at: k); continue
             }
-            if ctx.sportsDocument, c.type == "city" || c.type == "region", !prep, !isDateline(ctx, c),
+            if ctx.sportsDocument, c.type == "city" || c.type == "region", !prep, !isDateline(ctx, c), !isVenueHeading(ctx, c),
                !(c.start > 0 && ctx.isPunct(c.start - 1, 0x28)) {
                 out[k].label = .organization
                 out[k].type = nil
@@ -193,6 +196,13 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
     static let teamWords = FoldedWordSet(["beat", "beats", "defeated", "defeats", "faced", "faces", "drew", "draws", "won", "wins", "lost",
                                           "loses", "scored", "trailed", "trails", "equalised", "equalized", "thrashed", "edged",
                                           "eliminated", "knocked", "outplayed", "routed"])
+
+    /// "Leicester : Leicestershire beat Somerset": a town alone before a colon heading a line
+    /// of results is where the match was played.
+    private func isVenueHeading(_ ctx: EntityContext, _ c: Candidate) -> Bool {
+        guard ctx.tokens[c.start].flags.contains(.lineBreakBefore), ctx.isPunct(c.end, 0x3A), c.end + 1 < ctx.tokens.count else { return false }
+        return !ctx.tokens[c.end + 1].flags.contains(.lineBreakBefore)
+    }
 
     /// "LONDON 1996-08-30": a place opening a line before a date.
     private func isDateline(_ ctx: EntityContext, _ c: Candidate) -> Bool {

@@ -1,0 +1,27 @@
+import Testing
+@testable import VerbatimKit
+
+/// Names that own what only a company has: shares, profits, subsidiaries.
+@Suite struct EntityCompanyPossessionTests {
+    @Test func sharesAndProfitsMakeACompany() throws {
+        let found = try entities("Trading was quiet. Investors sold Verlanti shares after the report, and Quorvex's profits fell by a third.")
+        #expect(mention(found, "Verlanti")?.label == .organization, "\(found)")
+        #expect(mention(found, "Quorvex")?.label == .organization, "\(found)")
+    }
+
+    @Test func aTownsStockMarketIsNoCompany() throws {
+        let found = try entities("Prices rose in an easier Milan stock market, and Maria Lopez's shares were sold.")
+        #expect(mention(found, "Milan")?.label != .organization, "\(found)")
+        #expect(mention(found, "Maria Lopez")?.label == .person, "\(found)")
+    }
+}
+
+/// Names of papers and firms opened by an article of another language.
+@Suite struct EntityForeignArticleTests {
+    @Test func foreignArticleIsNoFirstName() throws {
+        let found = try entities("A report in the weekly Der Kompass said the talks failed, and Le Veilleur newspaper agreed.")
+        #expect(mention(found, "Der Kompass")?.label != .person, "\(found)")
+        #expect(mention(found, "Le Veilleur")?.label != .person, "\(found)")
+        #expect(mention(found, "Le Veilleur")?.label == .organization, "\(found)")
+    }
+}
