@@ -81,6 +81,8 @@ public struct LexiconTable: Sendable {
                 }
                 let keyEnd = UnsafePointer<UInt8>(tab.assumingMemoryBound(to: UInt8.self)) - base
                 if keyEnd == i { return (lineNumber, "empty key") }
+                // Look-ups rely on keys without NUL (see isDecidedByPrefix).
+                if memchr(base + i, 0, keyEnd - i) != nil { return (lineNumber, "NUL byte in key") }
                 if keyEnd + 1 >= end || b[keyEnd + 1] == 0x09 { return (lineNumber, "empty form") }
                 if let p = previousKey {
                     let n = min(p.count, keyEnd - i)
@@ -121,6 +123,17 @@ public struct LexiconTable: Sendable {
         lineStart = table.lineStart; keyEnd = table.keyEnd; lineEnd = table.lineEnd
         bucketStart = table.bucketStart; keyPrefix = table.keyPrefix
         self.slots = slots
+    }
+
+    /// Whether an entry whose packed prefix equals `key`'s is `key` itself: true for keys
+    /// shorter than eight bytes without NUL, because entries hold no NUL (the padding
+    /// then pins the entry's length). Longer keys, or a NUL given by a caller, need the
+    /// full comparison.
+    @inlinable
+    static func isDecidedByPrefix(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.count < 8 else { return false }
+        for b in key where b == 0 { return false }
+        return true
     }
 
     /// The first eight bytes of `key`, big-endian, zero-padded. Keys hold no NUL, so
@@ -228,11 +241,11 @@ public struct LexiconTable: Sendable {
         let mask = slots.count - 1
         var h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
         let packed = LexiconTable.packPrefix(key)
+        let short = LexiconTable.isDecidedByPrefix(key)
         while true {
             let slot = slots[h]
             if slot.entry == 0 { return nil }
-            // Keys hold no NUL: equal packed prefixes of keys up to eight bytes are equal keys.
-            if slot.prefix == packed && (key.count <= 8 || compare(Int(slot.entry) - 1, key) == 0) { return slot }
+            if slot.prefix == packed && (short || compare(Int(slot.entry) - 1, key) == 0) { return slot }
             h = (h + 1) & mask
         }
     }
@@ -290,11 +303,11 @@ public struct LexiconTable: Sendable {
         let b = Int(key[0]) << 8 | (key.count > 1 ? Int(key[1]) : 0)
         var lo = Int(bucketStart[b]), hi = Int(bucketStart[b + 1])
         let packed = LexiconTable.packPrefix(key)
+        let short = LexiconTable.isDecidedByPrefix(key)
         while lo < hi {
             let mid = (lo + hi) >> 1
             let p = keyPrefix[mid]
-            // Equal prefixes of a key shorter than eight bytes mean equal keys.
-            let less = p != packed ? p < packed : key.count >= 8 && compare(mid, key) < 0
+            let less = p != packed ? p < packed : !short && compare(mid, key) < 0
             if less { lo = mid + 1 } else { hi = mid }
         }
         return lo
@@ -308,7 +321,8 @@ public struct LexiconTable: Sendable {
         let lo = lowerBound(key)
         var hi = lo
         let packed = LexiconTable.packPrefix(key)
-        while hi < count, keyPrefix[hi] == packed, key.count < 8 || compare(hi, key) == 0 { hi += 1 }
+        let short = LexiconTable.isDecidedByPrefix(key)
+        while hi < count, keyPrefix[hi] == packed, short || compare(hi, key) == 0 { hi += 1 }
         let longer = hi < count && compare(hi, key, prefixOnly: true) == 0
         return (lo..<hi, longer)
     }

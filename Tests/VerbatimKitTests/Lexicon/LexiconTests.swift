@@ -216,6 +216,36 @@ private func tokens(_ text: String) throws -> (Document, Segmentation) {
         }
     }
 
+    /// Many keys sharing their first eight bytes sit in the same probe chains: an
+    /// eight-byte key must not be taken for a longer one, nor a key with NUL for a
+    /// shorter one; and a NUL inside a file's key is refused.
+    @Test func sharedPrefixesAndNulNeverMatchAnotherKey() throws {
+        var keys = ["ab", "abcdefgh"] + (0..<200).map { "abcdefgh\($0)" }
+        keys.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let text = keys.map { "\($0)\t\($0)\t1\n" }.joined()
+        let table = try LexiconTable(bytes: Array(text.utf8), name: "t", path: "t.tsv").withHashIndex(valueColumn: 2)
+        for probe in keys + ["abcdefg", "abcdefgi", "abcdefgh1000", "ab\u{0}", "a\u{0}", "abcdefgh\u{0}"] {
+            let bytes = Array(probe.utf8)
+            let expected = keys.firstIndex(of: probe)
+            let viaHash = bytes.withUnsafeBufferPointer { table.exactFirst($0, hash: LexiconTable.keyHash($0))?.entry }
+            let viaSearch = bytes.withUnsafeBufferPointer { table.search($0).entries.first }
+            #expect(viaHash == expected, "hash \(probe.debugDescription)")
+            #expect(viaSearch == expected, "search \(probe.debugDescription)")
+        }
+        // Tiny tables (four slots), so a probe for the eight-byte stem meets its longer
+        // neighbours in its chain: it must still find nothing.
+        for letter in "abcdefghijklmnopqrst" {
+            let stem = "abcdefg\(letter)"
+            let small = try LexiconTable(bytes: Array("\(stem)1\tA\t1\n\(stem)2\tB\t2\n".utf8), name: "s", path: "s.tsv").withHashIndex(valueColumn: 2)
+            let bytes = Array(stem.utf8)
+            #expect(bytes.withUnsafeBufferPointer { small.exactFirst($0, hash: LexiconTable.keyHash($0)) } == nil, "\(stem)")
+            #expect(bytes.withUnsafeBufferPointer { small.exact($0) }.isEmpty, "\(stem)")
+        }
+        #expect(throws: VerbatimError.model(path: "n.tsv", reason: "line 1: NUL byte in key")) {
+            try LexiconTable(bytes: Array("a\u{0}b\tA\n".utf8), name: "n", path: "n.tsv")
+        }
+    }
+
     /// Files load in parallel, but the error still names the first bad file by name.
     @Test func parallelLoadingReportsTheFirstBadFileInNameOrder() throws {
         let dir = try makeModels(["a.tsv": "a\tA\n", "b.tsv": "y\tY\nx\tX\n", "c.tsv": "no tab\n", "d.tsv": "d\tD\n"])
