@@ -169,21 +169,21 @@ public struct LexiconTable: Sendable {
                 let keyHash = LexiconTable.keyHash(UnsafeBufferPointer(rebasing: b[s..<e]))
                 var h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
                 while slots[h].entry != 0 { h = (h + 1) & mask }
-                let value = valueColumn.map { LexiconTable.parseNumber(b, from: e, to: Int(lineEnd[i]), column: $0) } ?? 0
+                let value = valueColumn.map { LexiconTable.parseNumber(b, line: s, keyEnd: e, end: Int(lineEnd[i]), column: $0) } ?? 0
                 slots[h] = HashSlot(prefix: keyPrefix[i], entry: Int32(i + 1), value: Float32(value))
             }
         }
         return LexiconTable(self, slots: slots)
     }
-    /// ``number(_:_:)`` over raw bytes, starting at the tab that ends the key
-    /// (column 0), for the load-time index where every entry is parsed.
-    static func parseNumber(_ b: UnsafeBufferPointer<UInt8>, from keyEnd: Int, to end: Int, column: Int) -> Double {
-        var s = keyEnd + 1
+    /// Column `column` of the line `line..<end` (its key ending at `keyEnd`) parsed as a
+    /// number: what ``number(_:_:)`` reads, over raw bytes so that building an index can
+    /// parse every entry cheaply (tabs found with memchr).
+    static func parseNumber(_ b: UnsafeBufferPointer<UInt8>, line: Int, keyEnd: Int, end: Int, column: Int) -> Double {
+        var s = column == 0 ? line : keyEnd + 1
         for _ in 1..<max(column, 1) {
             guard s < end, let tab = memchr(b.baseAddress! + s, 0x09, end - s) else { return 0 }
             s = UnsafePointer<UInt8>(tab.assumingMemoryBound(to: UInt8.self)) - b.baseAddress! + 1
         }
-        if column == 0 { return 0 }
         var v = 0.0, frac = 0.0, scale = 1.0
         while s < end {
             let c = b[s]
@@ -383,15 +383,9 @@ public struct LexiconTable: Sendable {
     }
 
     /// Column `column` of entry `i` parsed as a number (0 when absent).
-    @inlinable
     public func number(_ i: Int, _ column: Int) -> Double {
-        guard let r = fieldRange(i, column) else { return 0 }
-        var v = 0.0, frac = 0.0, scale = 1.0
-        for b in bytes[r] {
-            if b == 0x2E { frac = 1; continue }
-            guard b >= 0x30, b <= 0x39 else { break }
-            if frac > 0 { scale /= 10; v += Double(b - 0x30) * scale } else { v = v * 10 + Double(b - 0x30) }
+        bytes.withUnsafeBufferPointer {
+            LexiconTable.parseNumber($0, line: Int(lineStart[i]), keyEnd: Int(keyEnd[i]), end: Int(lineEnd[i]), column: column)
         }
-        return v
     }
 }
