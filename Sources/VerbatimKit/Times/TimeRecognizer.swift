@@ -136,12 +136,7 @@ public struct TimeRecognizer: Annotator {
 
     /// The byte length of a possessive ending ("'s", "’s") on a word token, else 0.
     static func possessiveLength(_ utf8: [UInt8], _ t: Token) -> Int {
-        guard t.kind == .word, t.end - t.start > 3 else { return 0 }
-        let e = Int(t.end)
-        guard utf8[e - 1] == UInt8(ascii: "s") else { return 0 }
-        if utf8[e - 2] == UInt8(ascii: "'") { return 2 }
-        if e - Int(t.start) > 5, utf8[e - 2] == 0x99, utf8[e - 3] == 0x80, utf8[e - 4] == 0xE2 { return 4 }
-        return 0
+        utf8.withUnsafeBufferPointer { possessiveLength($0, t) }
     }
 
     /// The sentences, except that ICU's break after "p.m." before a capitalised zone, day
