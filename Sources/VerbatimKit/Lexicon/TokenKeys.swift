@@ -170,9 +170,4 @@ public final class LexiconMatcher {
             i += 1
         }
     }
-
-    /// Single-token lookup of an arbitrary byte key (already folded).
-    public func lookup(_ folded: ArraySlice<UInt8>, in table: LexiconTable) -> Range<Int> {
-        folded.withUnsafeBufferPointer { table.exact($0) }
-    }
 }
