@@ -11,8 +11,6 @@ final class EntityContext {
     // would pay a dynamic exclusivity check on every read (about a tenth of the
     // run time). They are written only while the context is built, on one thread.
     @exclusivity(unchecked) var features: [TokenFeatures]
-    /// FNV-1a hash of each token's folded key without a possessive ending; 0 for non-words.
-    @exclusivity(unchecked) var hash: [UInt64]
     /// Sentence index of each token.
     @exclusivity(unchecked) var sentenceOf: [Int32]
     /// Whether the token's sentence is written in capitals (a headline).
@@ -38,7 +36,6 @@ final class EntityContext {
         self.keys = TokenKeys(document: document, tokens: segmentation.tokens, stripPossessive: true)
         let n = tokens.count
         features = Array(repeating: [], count: n)
-        hash = Array(repeating: 0, count: n)
         sentenceOf = Array(repeating: 0, count: n)
         capsSentence = Array(repeating: false, count: n)
 
@@ -139,7 +136,6 @@ final class EntityContext {
         var f: TokenFeatures = []
         // Possessive: the name stops before ’s / 's (the keys already leave it out).
         if nameEndBytes(t) < t.end { f.insert(.possessive) }
-        hash[i] = keys.hashes[i]
 
         let lex = lexicon
         let slot = memo.slot(i, keys)
@@ -251,6 +247,9 @@ final class EntityContext {
                                 "style", "type", "like", "era", "wide", "free", "area", "zone", "side", "only", "rich", "poor",
                                 "linked", "allied", "funded", "raised", "leaning", "related", "centred", "centered", "focused",
                                 "friendly", "speaking", "language", "sized", "scale", "class", "level", "esque"])
+
+    /// FNV-1a hash of word token `i`'s folded key without a possessive ending; 0 for other tokens.
+    func wordHash(_ i: Int) -> UInt64 { tokens[i].kind == .word ? keys.hashes[i] : 0 }
 
     /// Whether token `i` is the word `w` (ASCII lower case), case-insensitively.
     func isWord(_ i: Int, _ w: StaticString) -> Bool {

@@ -155,7 +155,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
     /// local 82.7 / 75.8; with scores as evidence too 80.9 / 78.1.
     private func nationalTeams(_ ctx: EntityContext, _ out: inout [Candidate], from first: Int) {
         func isCountry(_ c: Candidate) -> Bool { c.label == .place && c.type == "country" && c.score >= 60 }
-        func key(_ c: Candidate) -> [UInt64] { (c.start..<c.end).filter { ctx.tokens[$0].kind == .word }.map { ctx.hash[$0] } }
+        func key(_ c: Candidate) -> [UInt64] { (c.start..<c.end).filter { ctx.tokens[$0].kind == .word }.map { ctx.wordHash($0) } }
         var teams: Set<[UInt64]> = []
         for k in first..<out.count where isCountry(out[k]) && playsHere(ctx, out[k].start, out[k].end) {
             teams.insert(key(out[k]))

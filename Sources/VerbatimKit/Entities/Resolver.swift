@@ -74,7 +74,7 @@ struct Resolver: Sendable {
         var senses: [UInt64: Sense] = [:]
         func key(_ a: Int, _ b: Int) -> UInt64 {
             var k = Resolver.emptyKey
-            for i in a..<b where ctx.tokens[i].kind == .word { k = Resolver.extend(k, ctx.hash[i]) }
+            for i in a..<b where ctx.tokens[i].kind == .word { k = Resolver.extend(k, ctx.wordHash(i)) }
             return k
         }
         func register(_ k: UInt64, _ s: Sense) {
@@ -87,7 +87,7 @@ struct Resolver: Sendable {
             register(key(m.start, m.end), Sense(label: m.label, type: m.type, score: m.score, canonical: m.canonical))
             let words = (m.start..<m.end).lazy.filter { ctx.tokens[$0].kind == .word }
             guard let lastIndex = words.last else { continue }
-            let last = ctx.hash[lastIndex]
+            let last = ctx.wordHash(lastIndex)
             if m.label == .person, words.count >= 2, !ctx.has(lastIndex, .common) {
                 register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)
@@ -96,7 +96,7 @@ struct Resolver: Sendable {
             if m.label == .organization, m.rule == "head-of-name", let l = (m.start..<m.end).last, l - 1 > m.start, ctx.isWord(l - 1, "of"),
                ctx.has(l, .nameLike), !ctx.hasAny(l, [.word, .firstName, .surname, .demonym]),
                !PersonRecognizer().isPlaceName(ctx, l, l + 1), ctx.longest(ctx.lexicon.cities, from: l, limit: l + 1) == nil {
-                register(Resolver.extend(Resolver.emptyKey, ctx.hash[l]), Sense(label: .organization, type: nil, score: m.score - 15, canonical: nil))
+                register(Resolver.extend(Resolver.emptyKey, ctx.wordHash(l)), Sense(label: .organization, type: nil, score: m.score - 15, canonical: nil))
             }
             if m.label == .place, m.rule == "head-of-name" {
                 register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .place, type: m.type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
@@ -107,7 +107,7 @@ struct Resolver: Sendable {
         // preposition makes it a place ("in Jordan").
         for idx in mentions.indices where mentions[idx].label != .person && mentions[idx].end - mentions[idx].start == 1 {
             let m = mentions[idx]
-            guard let s = surnames[ctx.hash[m.start]], s >= 74, m.score < 85 else { continue }
+            guard let s = surnames[ctx.wordHash(m.start)], s >= 74, m.score < 85 else { continue }
             if let p = ctx.previous(m.start), ctx.tokens[p].shape == .lower, ctx.has(p, .prep) { continue }
             if ctx.isWord(m.start - 1, "the") { continue }
             mentions[idx].label = .person
@@ -137,7 +137,7 @@ struct Resolver: Sendable {
                     let k = raw.bindMemory(to: UInt64.self)
                     var running = Resolver.emptyKey
                     for e in i..<limit {
-                        if ctx.tokens[e].kind == .word { running = Resolver.extend(running, ctx.hash[e]) }
+                        if ctx.tokens[e].kind == .word { running = Resolver.extend(running, ctx.wordHash(e)) }
                         k[e - i] = running
                     }
                 }
@@ -215,7 +215,7 @@ struct Resolver: Sendable {
         var canonicalName: [String?] = []
 
         func words(_ m: Candidate) -> [UInt64] {
-            (m.start..<m.end).filter { ctx.tokens[$0].kind == .word && !ctx.has($0, .initial) }.map { ctx.hash[$0] }
+            (m.start..<m.end).filter { ctx.tokens[$0].kind == .word && !ctx.has($0, .initial) }.map { ctx.wordHash($0) }
         }
         var firstMention: [Int] = []
         func newCluster(_ label: EntityLabel, _ w: [UInt64], _ canonical: String?, _ mention: Int) -> Int {
@@ -277,7 +277,7 @@ struct Resolver: Sendable {
         }
         // A single word naming a longer ORG/PLACE of the same document ("Parliament").
         for (idx, m) in mentions.enumerated() where m.label != .person && m.canonical == nil && m.end - m.start == 1 {
-            if let c = byLastWord[LabelledKey(label: m.label, key: ctx.hash[m.start])] { clusterOf[idx] = c }
+            if let c = byLastWord[LabelledKey(label: m.label, key: ctx.wordHash(m.start))] { clusterOf[idx] = c }
         }
 
         // Number clusters by first mention; name each by its fullest form.
