@@ -14,56 +14,80 @@ public struct TokenKeys: Sendable {
     /// - Parameter stripPossessive: drop a final ’s / 's / ’ from word tokens'
     ///   keys ("Britain’s" looks up "britain").
     public init(document: Document, tokens: [Token], stripPossessive: Bool = false) {
-        folded.reserveCapacity(document.utf8.count)
-        cleaned.reserveCapacity(document.utf8.count)
         foldedStart.reserveCapacity(tokens.count + 1)
         cleanedStart.reserveCapacity(tokens.count + 1)
         hashes.reserveCapacity(tokens.count)
-        var folded: [UInt8] = [], cleaned: [UInt8] = []
-        folded.reserveCapacity(document.utf8.count)
-        cleaned.reserveCapacity(document.utf8.count)
         let utf8 = document.utf8
-        utf8.withUnsafeBufferPointer { text in
-            for t in tokens {
-                let s = Int(t.start), e = Int(t.end)
-                let foldStart = folded.count, cleanStart = cleaned.count
-                // Most tokens are ASCII without a backtick: copied byte by byte, lower-cased on the way.
-                var plain = true
-                for k in s..<e where text[k] >= 0x80 || text[k] == 0x60 { plain = false; break }
-                if plain {
-                    for k in s..<e {
-                        let c = text[k]
-                        cleaned.append(c)
-                        folded.append(c &- 0x41 < 26 ? c | 0x20 : c)
+        // Written through pointers into buffers sized for the whole text (appending a
+        // few bytes at a time costs a uniqueness and capacity check per call); only a
+        // token whose folding expands past the end makes them grow.
+        var folded = [UInt8](repeating: 0, count: utf8.count + 16)
+        var cleaned = [UInt8](repeating: 0, count: utf8.count + 16)
+        var foldedCount = 0, cleanedCount = 0
+        var scratchFolded: [UInt8] = [], scratchCleaned: [UInt8] = []
+        var next = 0
+        while next < tokens.count {
+            utf8.withUnsafeBufferPointer { text in
+                folded.withUnsafeMutableBufferPointer { f in
+                    cleaned.withUnsafeMutableBufferPointer { c in
+                        while next < tokens.count {
+                            let t = tokens[next]
+                            let s = Int(t.start), e = Int(t.end)
+                            // Most tokens are ASCII without a backtick: copied, lower-cased on the way.
+                            var plain = true
+                            for k in s..<e where text[k] >= 0x80 || text[k] == 0x60 { plain = false; break }
+                            var foldedLength = e - s, cleanedLength = e - s
+                            if !plain {
+                                scratchFolded.removeAll(keepingCapacity: true)
+                                scratchCleaned.removeAll(keepingCapacity: true)
+                                Fold.appendFolded(utf8[s..<e], to: &scratchFolded)
+                                Fold.appendCleaned(utf8[s..<e], to: &scratchCleaned)
+                                foldedLength = scratchFolded.count
+                                cleanedLength = scratchCleaned.count
+                            }
+                            guard foldedCount + foldedLength <= f.count, cleanedCount + cleanedLength <= c.count else { return }
+                            if plain {
+                                for k in 0..<(e - s) {
+                                    let b = text[s + k]
+                                    c[cleanedCount + k] = b
+                                    f[foldedCount + k] = b &- 0x41 < 26 ? b | 0x20 : b
+                                }
+                            } else {
+                                for k in 0..<foldedLength { f[foldedCount + k] = scratchFolded[k] }
+                                for k in 0..<cleanedLength { c[cleanedCount + k] = scratchCleaned[k] }
+                            }
+                            if stripPossessive && t.kind == .word {
+                                foldedLength = TokenKeys.lengthWithoutPossessive(f, from: foldedCount, length: foldedLength)
+                                cleanedLength = TokenKeys.lengthWithoutPossessive(c, from: cleanedCount, length: cleanedLength)
+                            }
+                            hashes.append(LexiconTable.keyHash(UnsafeBufferPointer(rebasing: f[foldedCount..<(foldedCount + foldedLength)])))
+                            foldedCount += foldedLength
+                            cleanedCount += cleanedLength
+                            foldedStart.append(Int32(foldedCount))
+                            cleanedStart.append(Int32(cleanedCount))
+                            next += 1
+                        }
                     }
-                } else {
-                    let slice = utf8[s..<e]
-                    Fold.appendFolded(slice, to: &folded)
-                    Fold.appendCleaned(slice, to: &cleaned)
                 }
-                if stripPossessive && t.kind == .word {
-                    TokenKeys.dropPossessive(&folded, from: foldStart)
-                    TokenKeys.dropPossessive(&cleaned, from: cleanStart)
-                }
-                var h: UInt64 = 0xcbf29ce484222325
-                for k in foldStart..<folded.count { h = (h ^ UInt64(folded[k])) &* 0x100000001b3 }
-                hashes.append(h)
-                foldedStart.append(Int32(folded.count))
-                cleanedStart.append(Int32(cleaned.count))
+            }
+            if next < tokens.count {
+                folded.append(contentsOf: repeatElement(0, count: folded.count))
+                cleaned.append(contentsOf: repeatElement(0, count: cleaned.count))
             }
         }
+        folded.removeLast(folded.count - foldedCount)
+        cleaned.removeLast(cleaned.count - cleanedCount)
         self.folded = folded
         self.cleaned = cleaned
     }
 
-    /// Removes a trailing 's / 'S / ' (ASCII apostrophe; keys are already cleaned) when something remains.
-    static func dropPossessive(_ buffer: inout [UInt8], from start: Int) {
-        let n = buffer.count - start
-        if n > 2, buffer[buffer.count - 2] == 0x27, buffer[buffer.count - 1] | 0x20 == 0x73 {
-            buffer.removeLast(2)
-        } else if n > 1, buffer[buffer.count - 1] == 0x27 {
-            buffer.removeLast()
-        }
+    /// The length of the key at `start` without a trailing 's / 'S / ' (ASCII
+    /// apostrophe; keys are already cleaned) when something remains.
+    static func lengthWithoutPossessive(_ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, length n: Int) -> Int {
+        let end = start + n
+        if n > 2, buffer[end - 2] == 0x27, buffer[end - 1] | 0x20 == 0x73 { return n - 2 }
+        if n > 1, buffer[end - 1] == 0x27 { return n - 1 }
+        return n
     }
 
     /// The folded bytes of token `i`.
