@@ -21,42 +21,47 @@ protocol EntityCandidateRecognizer: Sendable {
 }
 
 extension EntityContext {
-    /// The longest entry of `table` starting at token `i` and ending by `limit`.
+    /// The longest entry of `table` starting at token `i` and ending by `limit`
+    /// (not memoised: for tables outside ``EntityLexicon/Walked``, such as the user's list).
+    func longest(_ table: LexiconTable, from i: Int, limit: Int, caseSensitive: Bool = false) -> LexiconMatch? {
+        matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+    }
+
+    /// The longest entry of a walked table starting at token `i` and ending by `limit`.
     /// Look-ups bounded by the end of the token's chunk (what the recognizers ask
     /// most) are memoised per token; a tighter bound is answered from that memo when
     /// the chunk's longest match already ends within it (or there is none).
-    func longest(_ table: LexiconTable, from i: Int, limit: Int, caseSensitive: Bool = false) -> LexiconMatch? {
-        guard i < chunkEnd.count, limit <= Int(chunkEnd[i]), let slot = cacheSlot(table, caseSensitive) else {
-            return matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+    func longest(_ walked: EntityLexicon.Walked, from i: Int, limit: Int, caseSensitive: Bool = false) -> LexiconMatch? {
+        guard i < chunkEnd.count, limit <= Int(chunkEnd[i]) else {
+            return walk(walked, from: i, limit: limit, caseSensitive: caseSensitive)
         }
-        let chunkMatch = chunkLongest(table, slot, from: i, caseSensitive: caseSensitive)
-        guard let m = chunkMatch else { return nil }
+        guard let m = chunkLongest(walked, from: i, caseSensitive: caseSensitive) else { return nil }
         if m.end <= limit { return m }
-        return matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+        return walk(walked, from: i, limit: limit, caseSensitive: caseSensitive)
     }
 
-    private func chunkLongest(_ table: LexiconTable, _ slot: Int, from i: Int, caseSensitive: Bool) -> LexiconMatch? {
-        let index = i * EntityContext.cacheSlots + slot
+    private func chunkLongest(_ walked: EntityLexicon.Walked, from i: Int, caseSensitive: Bool) -> LexiconMatch? {
+        let index = i * EntityContext.cacheSlots + walked.rawValue * 2 + (caseSensitive ? 1 : 0)
         let cached = cacheEnd[index]
         if cached == -1 { return nil }
         if cached > 0 { return LexiconMatch(start: i, end: Int(cached), entries: Int(cacheEntries[index].lowerBound)..<Int(cacheEntries[index].upperBound)) }
-        let m = matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: Int(chunkEnd[i]), caseSensitive: caseSensitive)
+        let m = walk(walked, from: i, limit: Int(chunkEnd[i]), caseSensitive: caseSensitive)
         cacheEnd[index] = m.map { Int32($0.end) } ?? -1
         if let m { cacheEntries[index] = Int32(m.entries.lowerBound)..<Int32(m.entries.upperBound) }
         return m
     }
 
-    private func cacheSlot(_ table: LexiconTable, _ caseSensitive: Bool) -> Int? {
-        let base: Int
-        switch table.name {
-        case "places/cities": base = 0
-        case "places/countries": base = 1
-        case "places/regions": base = 2
-        case "orgs/companies": base = 3
-        case "orgs/legal-suffixes": base = 4
-        default: return nil
+    /// The matcher's longest match in a walked table. The switch hands the matcher the
+    /// lexicon's own table: returning it from a function would copy the struct, a
+    /// retain and release of each of its arrays per call.
+    private func walk(_ walked: EntityLexicon.Walked, from i: Int, limit: Int, caseSensitive: Bool) -> LexiconMatch? {
+        switch walked {
+        case .cities: matcher.longest(in: lexicon.cities, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+        case .countries: matcher.longest(in: lexicon.countries, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+        case .regions: matcher.longest(in: lexicon.regions, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+        case .companies: matcher.longest(in: lexicon.companies, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
+        case .legalSuffixes: matcher.longest(in: lexicon.legalSuffixes, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive)
         }
-        return base * 2 + (caseSensitive ? 1 : 0)
     }
 
     /// The longest cue-table entry of class `cls` starting at `i`.

@@ -24,7 +24,7 @@ final class EntityContext {
     /// End of the chunk each token belongs to (0 outside chunks).
     @exclusivity(unchecked) var chunkEnd: [Int32] = []
     /// Memoised longest matches per token and table slot (0 = not yet, -1 = none).
-    static let cacheSlots = 10
+    static let cacheSlots = EntityLexicon.Walked.allCases.count * 2
     @exclusivity(unchecked) var cacheEnd: [Int32] = []
     @exclusivity(unchecked) var cacheEntries: [Range<Int32>] = []
 

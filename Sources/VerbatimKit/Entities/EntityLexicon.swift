@@ -18,6 +18,10 @@ public struct EntityLexicon: Sendable {
     /// The multi-word class of each cue entry, by entry index.
     let cueKinds: [CueKind]
 
+    /// The tables recognizers walk from token to token for multi-word names; their
+    /// look-ups are memoised per token (``EntityContext/longest(_:from:limit:caseSensitive:)``).
+    enum Walked: Int, CaseIterable { case cities, countries, regions, companies, legalSuffixes }
+
     /// Cue classes that name whole phrases rather than give a token a feature.
     enum CueKind: UInt8, Sendable { case other, countryAlias, orgKnown, placeKnown }
 

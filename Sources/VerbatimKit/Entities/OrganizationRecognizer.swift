@@ -17,7 +17,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                     out.append(Candidate(start: i, end: end, label: .organization, score: 80, rule: "known-organization",
                                          canonical: extra == "-" ? nil : extra))
                 }
-                if let m = ctx.longest(lex.companies, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
+                if let m = ctx.longest(.companies, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
                     let e = m.entries.lowerBound
                     let common = lex.companies.field(e, 3, equals: "y")
                     let short = lex.companies.field(e, 2, equals: "short")
@@ -27,7 +27,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                     }
                 }
                 // A legal suffix closing the chunk: "Acme Ltd", "Smith & Co".
-                if i > a, let m = ctx.longest(lex.legalSuffixes, from: i, limit: b, caseSensitive: false), m.end == b {
+                if i > a, let m = ctx.longest(.legalSuffixes, from: i, limit: b, caseSensitive: false), m.end == b {
                     let ambiguous = lex.legalSuffixes.field(m.entries.lowerBound, 2, equals: "y")
                     if !ambiguous || ctx.tokens[i].shape != .lower {
                         out.append(Candidate(start: a, end: b, label: .organization, score: ambiguous ? 66 : 78, rule: "legal-suffix"))
@@ -152,10 +152,9 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
     /// Whether `a..<b`, one side of an "&", is a country or a region that is no person's
     /// name ("Trinidad & Tobago", but not "Douglas & Lomason").
     func isPlacePart(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
-        let lex = ctx.lexicon
-        if ctx.longest(lex.countries, from: a, limit: b)?.end == b { return true }
+        if ctx.longest(.countries, from: a, limit: b)?.end == b { return true }
         if ctx.longestCue(.countryAlias, from: a, limit: b, caseSensitive: true)?.end == b { return true }
-        return ctx.longest(lex.regions, from: a, limit: b)?.end == b && !ctx.anyToken(a, b, [.firstName, .surname])
+        return ctx.longest(.regions, from: a, limit: b)?.end == b && !ctx.anyToken(a, b, [.firstName, .surname])
     }
 
     /// "Norwest Corp. said": an abbreviated legal form keeps its full stop, unless that
@@ -213,9 +212,8 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
         let article = b - a >= 2 && OrganizationRecognizer.foreignArticles.contains(ctx.keys, a)
         if ctx.anyToken(article ? a + 1 : a, b, .firstName) { return true }
         if PersonRecognizer().isPlaceName(ctx, a, b) { return true }
-        let lex = ctx.lexicon
-        for i in a..<b where ctx.longest(lex.cities, from: i, limit: b) != nil || ctx.longest(lex.regions, from: i, limit: b) != nil
-            || ctx.longest(lex.countries, from: i, limit: b) != nil {
+        for i in a..<b where ctx.longest(.cities, from: i, limit: b) != nil || ctx.longest(.regions, from: i, limit: b) != nil
+            || ctx.longest(.countries, from: i, limit: b) != nil {
             return true
         }
         return false

@@ -96,8 +96,8 @@ struct PersonRecognizer: EntityCandidateRecognizer {
             let words = nameWords(ctx, s, end)
             if words == 2, !ctx.tokens[s].flags.contains(.sentenceInitial), ctx.tokens[s].shape == .title, ctx.tokens[s + 1].shape == .title,
                !ctx.hasAny(s, [.word, .demonym, .particle]) && !ctx.hasAny(s + 1, [.word, .demonym]),
-               !ctx.anyToken(s, end, PersonRecognizer.stop), ctx.longest(ctx.lexicon.cities, from: s, limit: end) == nil,
-               ctx.longest(ctx.lexicon.cities, from: s + 1, limit: end) == nil, ctx.longest(ctx.lexicon.regions, from: s, limit: end) == nil {
+               !ctx.anyToken(s, end, PersonRecognizer.stop), ctx.longest(.cities, from: s, limit: end) == nil,
+               ctx.longest(.cities, from: s + 1, limit: end) == nil, ctx.longest(.regions, from: s, limit: end) == nil {
                 // A given name with a lower-case syllable after its hyphen ("Yiu-chung") is hardly anything else.
                 let syllable = (s + 1..<end).contains { ctx.tokens[$0].shape == .lower }
                 out.append(Candidate(start: s, end: end, label: .person, score: syllable ? 60 : 45, rule: "unknown-name-pair"))
@@ -156,7 +156,7 @@ struct PersonRecognizer: EntityCandidateRecognizer {
     /// The end of a country (or alias) starting at `i`, if one does.
     func countryAt(_ ctx: EntityContext, _ i: Int) -> Int? {
         let limit = ctx.sentenceRange(i).upperBound
-        if let m = ctx.longest(ctx.lexicon.countries, from: i, limit: limit) { return m.end }
+        if let m = ctx.longest(.countries, from: i, limit: limit) { return m.end }
         if let (end, _) = ctx.longestCue(.countryAlias, from: i, limit: limit, caseSensitive: false) { return end }
         return nil
     }
@@ -164,12 +164,12 @@ struct PersonRecognizer: EntityCandidateRecognizer {
     /// Whether tokens `a..<b` spell a country, a region or a big city.
     func isPlaceName(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
         let lex = ctx.lexicon
-        if ctx.longest(lex.countries, from: a, limit: b)?.end == b { return true }
+        if ctx.longest(.countries, from: a, limit: b)?.end == b { return true }
         if ctx.longestCue(.countryAlias, from: a, limit: b, caseSensitive: true)?.end == b { return true }
         if ctx.longestCue(.orgKnown, from: a, limit: b, caseSensitive: true)?.end == b { return true }
-        if let m = ctx.longest(lex.regions, from: a, limit: b), m.end == b { return true }
+        if let m = ctx.longest(.regions, from: a, limit: b), m.end == b { return true }
         if ctx.longestCue(.placeKnown, from: a, limit: b, caseSensitive: true)?.end == b { return true }
-        if let m = ctx.longest(lex.cities, from: a, limit: b), m.end == b,
+        if let m = ctx.longest(.cities, from: a, limit: b), m.end == b,
            b - a >= 2 || lex.cities.number(m.entries.lowerBound, 3) >= 500_000 && !ctx.has(a, .firstName) {
             return true
         }

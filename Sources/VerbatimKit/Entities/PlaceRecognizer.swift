@@ -20,7 +20,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
             for i in a..<b where ctx.features[i].contains(.nameLike) && !ctx.hasAny(i, [.notName, .month]) {
                 let whole = i == a
                 // Countries, with common aliases (US, UK, Britain).
-                if let m = ctx.longest(lex.countries, from: i, limit: b) {
+                if let m = ctx.longest(.countries, from: i, limit: b) {
                     let iso = lex.countries.field(m.entries.lowerBound, 2) ?? ""
                     out.append(Candidate(start: i, end: m.end, label: .place, type: "country", score: modifierScore(ctx, m.end, b, 82),
                                          rule: "gazetteer-country", canonical: countryNames[iso]))
@@ -30,7 +30,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                     out.append(Candidate(start: i, end: end, label: .place, type: "country", score: modifierScore(ctx, end, b, 82),
                                          rule: "gazetteer-country-alias", canonical: countryNames[iso]))
                 }
-                if let m = ctx.longest(lex.regions, from: i, limit: b) {
+                if let m = ctx.longest(.regions, from: i, limit: b) {
                     var score = 68
                     if m.end - i == 1 && ctx.has(i, .word) { score -= 25 }
                     out.append(Candidate(start: i, end: m.end, label: .place, type: "region", score: score, rule: "gazetteer-region"))
@@ -38,7 +38,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                 if let (end, e) = ctx.longestCue(.placeKnown, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
                     out.append(Candidate(start: i, end: end, label: .place, type: lex.cues.field(e, 3), score: 78, rule: "known-place"))
                 }
-                if let m = ctx.longest(lex.cities, from: i, limit: b) {
+                if let m = ctx.longest(.cities, from: i, limit: b) {
                     let population = lex.cities.number(m.entries.lowerBound, 3)
                     var score = population >= 1_000_000 ? 66 : population >= 100_000 ? 58 : 42
                     if m.end - i >= 2 { score += 16 }
@@ -82,9 +82,9 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
             // "Springfield, Illinois": a place before a comma and a country or region.
             if ci + 1 < ctx.chunks.count, ctx.isPunct(b, 0x2C), ctx.chunks[ci + 1].lowerBound == b + 1, ctx.sameSentence(a, b + 1) {
                 let next = ctx.chunks[ci + 1]
-                let country = ctx.longest(lex.countries, from: next.lowerBound, limit: next.upperBound)
+                let country = ctx.longest(.countries, from: next.lowerBound, limit: next.upperBound)
                 let alias = ctx.longestCue(.countryAlias, from: next.lowerBound, limit: next.upperBound, caseSensitive: true)
-                let region = ctx.longest(lex.regions, from: next.lowerBound, limit: next.upperBound)
+                let region = ctx.longest(.regions, from: next.lowerBound, limit: next.upperBound)
                 if country?.end == next.upperBound || alias?.end == next.upperBound || region?.end == next.upperBound,
                    b - a <= 3, !ctx.anyToken(a, b, [.title, .orgHead]) {
                     out.append(Candidate(start: a, end: b, label: .place, type: "city", score: 64, rule: "city-comma-country"))
@@ -92,10 +92,10 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
             }
             // In a sports report, a club named after its town: "Ajax Amsterdam", "Werder Bremen".
             if ctx.sportsDocument, b - a >= 2, !ctx.anyToken(a, b, [.title, .role, .demonym, .orgHead]), !before.prep {
-                let townFirst = ctx.longest(lex.cities, from: a, limit: b) != nil || ctx.longest(lex.regions, from: a, limit: b) != nil
+                let townFirst = ctx.longest(.cities, from: a, limit: b) != nil || ctx.longest(.regions, from: a, limit: b) != nil
                 var hasTown = townFirst
                 if !hasTown {
-                    for i in (a + 1)..<b where ctx.longest(lex.cities, from: i, limit: b)?.end == b { hasTown = true; break }
+                    for i in (a + 1)..<b where ctx.longest(.cities, from: i, limit: b)?.end == b { hasTown = true; break }
                 }
                 // "Mark Cairns", "Bob Kennedy": a town only at the end, after a first name or as a surname, is a player.
                 let personLike = ctx.has(a, .firstName) && !ctx.has(a, .word) || ctx.has(a, .initial)

@@ -95,7 +95,7 @@ struct Resolver: Sendable {
             // "Church of Scientology" → "Scientology": the single name after "of", when it is no place or word.
             if m.label == .organization, m.rule == "head-of-name", let l = (m.start..<m.end).last, l - 1 > m.start, ctx.isWord(l - 1, "of"),
                ctx.has(l, .nameLike), !ctx.hasAny(l, [.word, .firstName, .surname, .demonym]),
-               !PersonRecognizer().isPlaceName(ctx, l, l + 1), ctx.longest(ctx.lexicon.cities, from: l, limit: l + 1) == nil {
+               !PersonRecognizer().isPlaceName(ctx, l, l + 1), ctx.longest(.cities, from: l, limit: l + 1) == nil {
                 register(Resolver.extend(Resolver.emptyKey, ctx.wordHash(l)), Sense(label: .organization, type: nil, score: m.score - 15, canonical: nil))
             }
             if m.label == .place, m.rule == "head-of-name" {
