@@ -32,7 +32,7 @@ extension EntityContext {
     /// most) are memoised per token; a tighter bound is answered from that memo when
     /// the chunk's longest match already ends within it (or there is none).
     func longest(_ walked: EntityLexicon.Walked, from i: Int, limit: Int, caseSensitive: Bool = false) -> LexiconMatch? {
-        guard i < chunkEnd.count, limit <= Int(chunkEnd[i]) else {
+        guard i < chunkEnd.count, walkMemoRow[i] >= 0, limit <= Int(chunkEnd[i]) else {
             return walk(walked, from: i, limit: limit, caseSensitive: caseSensitive)
         }
         guard let m = chunkLongest(walked, from: i, caseSensitive: caseSensitive) else { return nil }
@@ -41,13 +41,12 @@ extension EntityContext {
     }
 
     private func chunkLongest(_ walked: EntityLexicon.Walked, from i: Int, caseSensitive: Bool) -> LexiconMatch? {
-        let index = i * EntityContext.cacheSlots + walked.rawValue * 2 + (caseSensitive ? 1 : 0)
-        let cached = cacheEnd[index]
-        if cached == -1 { return nil }
-        if cached > 0 { return LexiconMatch(start: i, end: Int(cached), entries: Int(cacheEntries[index].lowerBound)..<Int(cacheEntries[index].upperBound)) }
+        let index = Int(walkMemoRow[i]) * EntityContext.walkMemoSlots + walked.rawValue * 2 + (caseSensitive ? 1 : 0)
+        let memo = walkMemo[index]
+        if memo.end == -1 { return nil }
+        if memo.end > 0 { return LexiconMatch(start: i, end: Int(memo.end), entries: Int(memo.entries.lowerBound)..<Int(memo.entries.upperBound)) }
         let m = walk(walked, from: i, limit: Int(chunkEnd[i]), caseSensitive: caseSensitive)
-        cacheEnd[index] = m.map { Int32($0.end) } ?? -1
-        if let m { cacheEntries[index] = Int32(m.entries.lowerBound)..<Int32(m.entries.upperBound) }
+        walkMemo[index] = m.map { WalkMemo(end: Int32($0.end), entries: Int32($0.entries.lowerBound)..<Int32($0.entries.upperBound)) } ?? WalkMemo(end: -1)
         return m
     }
 

@@ -23,10 +23,19 @@ final class EntityContext {
     @exclusivity(unchecked) var chunks: [Range<Int>] = []
     /// End of the chunk each token belongs to (0 outside chunks).
     @exclusivity(unchecked) var chunkEnd: [Int32] = []
-    /// Memoised longest matches per token and table slot (0 = not yet, -1 = none).
-    static let cacheSlots = EntityLexicon.Walked.allCases.count * 2
-    @exclusivity(unchecked) var cacheEnd: [Int32] = []
-    @exclusivity(unchecked) var cacheEntries: [Range<Int32>] = []
+    /// Memoised longest matches of chunk tokens, a row of `walkMemoSlots` per token
+    /// (rows for chunk tokens only: most tokens are in no chunk, and a row per token
+    /// made every document clear about 120 bytes per token).
+    static let walkMemoSlots = EntityLexicon.Walked.allCases.count * 2
+    @exclusivity(unchecked) var walkMemo: [WalkMemo] = []
+    /// Each token's row in `walkMemo` (-1 outside chunks).
+    @exclusivity(unchecked) var walkMemoRow: [Int32] = []
+
+    struct WalkMemo {
+        /// End of the longest match (0 = not looked up yet, -1 = none).
+        var end: Int32 = 0
+        var entries: Range<Int32> = 0..<0
+    }
 
     init(document: Document, segmentation: Segmentation, lexicon: EntityLexicon) {
         self.document = document
@@ -89,9 +98,16 @@ final class EntityContext {
         sportsDocument = sportHeadline || sportWords >= 4 && sportWords * 60 >= n
         buildChunks()
         chunkEnd = Array(repeating: 0, count: n)
-        for c in chunks { for i in c { chunkEnd[i] = Int32(c.upperBound) } }
-        cacheEnd = Array(repeating: 0, count: n * EntityContext.cacheSlots)
-        cacheEntries = Array(repeating: 0..<0, count: n * EntityContext.cacheSlots)
+        walkMemoRow = Array(repeating: -1, count: n)
+        var rows: Int32 = 0
+        for c in chunks {
+            for i in c {
+                chunkEnd[i] = Int32(c.upperBound)
+                walkMemoRow[i] = rows
+                rows += 1
+            }
+        }
+        walkMemo = Array(repeating: WalkMemo(), count: Int(rows) * EntityContext.walkMemoSlots)
     }
 
     // MARK: - Token facts
