@@ -26,6 +26,41 @@ struct Resolver: Sendable {
         return h &* 0xC4CE_B9FE_1A85_EC53 ^ 0x2545_F491_4F6C_DD1D
     }
 
+    /// A candidate's place in the overlap policy: best supported first, then the
+    /// longest, the earliest, and by label name (ORG, PERSON, PLACE, TIME); equal
+    /// keys keep their proposal order.
+    struct OverlapKey {
+        var score: Int32
+        var length: Int32
+        var start: Int32
+        var label: UInt8
+        var index: Int32
+
+        static func precedes(_ a: OverlapKey, _ b: OverlapKey) -> Bool {
+            if a.score != b.score { return a.score > b.score }
+            if a.length != b.length { return a.length > b.length }
+            if a.start != b.start { return a.start < b.start }
+            if a.label != b.label { return a.label < b.label }
+            return a.index < b.index
+        }
+    }
+
+    static func overlapOrder(_ candidates: [Candidate]) -> [OverlapKey] {
+        var keys: [OverlapKey] = []
+        keys.reserveCapacity(candidates.count)
+        for (i, c) in candidates.enumerated() {
+            let label: UInt8 = switch c.label {
+            case .organization: 0
+            case .person: 1
+            case .place: 2
+            case .time: 3
+            }
+            keys.append(OverlapKey(score: Int32(c.score), length: Int32(c.length), start: Int32(c.start), label: label, index: Int32(i)))
+        }
+        keys.sort(by: OverlapKey.precedes)
+        return keys
+    }
+
     struct Sense {
         var label: EntityLabel
         var type: String?
@@ -38,13 +73,8 @@ struct Resolver: Sendable {
         var owner = [Int32](repeating: -1, count: n)
         var mentions: [Candidate] = []
 
-        // 1. Overlap policy.
-        let ordered = candidates.sorted {
-            if $0.score != $1.score { return $0.score > $1.score }
-            if $0.length != $1.length { return $0.length > $1.length }
-            if $0.start != $1.start { return $0.start < $1.start }
-            return $0.label.rawValue < $1.label.rawValue
-        }
+        // 1. Overlap policy, sorting small keys rather than candidates (which carry strings).
+        let ordered = Resolver.overlapOrder(candidates)
         func free(_ a: Int, _ b: Int) -> Bool {
             for i in a..<b where owner[i] >= 0 { return false }
             return true
@@ -53,8 +83,9 @@ struct Resolver: Sendable {
             for i in m.start..<m.end { owner[i] = Int32(mentions.count) }
             mentions.append(m)
         }
-        for c in ordered where c.end > c.start && free(c.start, c.end) {
-            add(c)
+        for k in ordered {
+            let c = candidates[Int(k.index)]
+            if c.end > c.start && free(c.start, c.end) { add(c) }
         }
 
         // A name listed with places is a place: "Parliament Square, Millbank and Victoria Tower Gardens".
@@ -157,7 +188,7 @@ struct Resolver: Sendable {
         }
         // "the Met" after "the Metropolitan Police"; "PA" after "Press Association".
         var byInitials: [[UInt8]: Int] = [:]
-        var byPrefix: [ArraySlice<UInt8>: Int] = [:]
+        var byPrefix: [UInt64: Int] = [:]   // FNV-1a of the first word's folded prefixes
         for (o, m) in mentions.enumerated() where m.label == .organization && m.end - m.start >= 2 {
             let initials = OrganizationRecognizer.initials(ctx, m.start, m.end)
             if initials.count >= 2, byInitials[initials] == nil { byInitials[initials] = o }
@@ -165,9 +196,10 @@ struct Resolver: Sendable {
             if first.count > 3 {
                 // "the Church" after "the Church of Scientology": the whole head word of an "X of Y" name too.
                 let whole = m.rule == "head-of-name" && !ctx.hasAny(m.start, [.month, .demonym, .title])
-                for length in 3..<(whole ? first.count + 1 : first.count) {
-                    let prefix = first.prefix(length)
-                    if byPrefix[prefix] == nil { byPrefix[prefix] = o }
+                var prefixHash: UInt64 = 0xcbf29ce484222325
+                for (length, byte) in zip(1..., first) {
+                    prefixHash = (prefixHash ^ UInt64(byte)) &* 0x100000001b3
+                    if length >= 3 && (length < first.count || whole) && byPrefix[prefixHash] == nil { byPrefix[prefixHash] = o }
                 }
             }
         }
@@ -182,7 +214,7 @@ struct Resolver: Sendable {
                 var target: Int? = nil
                 if ctx.has(i, .acronym) { target = byInitials[OrganizationRecognizer.capitals(ctx, i)] }
                 if target == nil, owner[i] < 0, i > 0, ctx.isWord(i - 1, "the") {
-                    target = byPrefix[ctx.keys.foldedKey(i)]
+                    target = byPrefix[ctx.keys.hashes[i]]   // the same hash over the whole key
                 }
                 guard let o = target else { continue }
                 let m = mentions[o]
@@ -214,8 +246,15 @@ struct Resolver: Sendable {
         var clusterLabel: [EntityLabel] = []
         var canonicalName: [String?] = []
 
+        func isNameWord(_ i: Int) -> Bool { ctx.tokens[i].kind == .word && !ctx.has(i, .initial) }
         func words(_ m: Candidate) -> [UInt64] {
-            (m.start..<m.end).filter { ctx.tokens[$0].kind == .word && !ctx.has($0, .initial) }.map { ctx.wordHash($0) }
+            var w: [UInt64] = []
+            for i in m.start..<m.end where isNameWord(i) { w.append(ctx.wordHash(i)) }
+            return w
+        }
+        func lastWord(_ m: Candidate) -> UInt64? {
+            for i in (m.start..<m.end).reversed() where isNameWord(i) { return ctx.wordHash(i) }
+            return nil
         }
         var firstMention: [Int] = []
         func newCluster(_ label: EntityLabel, _ w: [UInt64], _ canonical: String?, _ mention: Int) -> Int {
@@ -233,7 +272,7 @@ struct Resolver: Sendable {
             guard w.count >= 2, let last = w.last else { continue }
             let namesakes = bySurname[last, default: []]
             if let c = namesakes.prefix(scan).first(where: { c in
-                personWords[c].first == w.first || Set(w).isSubset(of: Set(personWords[c])) || Set(personWords[c]).isSubset(of: Set(w)) }) {
+                personWords[c].first == w.first || w.allSatisfy(personWords[c].contains) || personWords[c].allSatisfy(w.contains) }) {
                 clusterOf[idx] = c
                 if w.count > personWords[c].count { personWords[c] = w }
             } else {
@@ -266,11 +305,12 @@ struct Resolver: Sendable {
             let k = LabelledKey(label: m.label, key: text ?? Self.foldedHash(m.canonical ?? ctx.text(m.start, m.end)))
             let c: Int
             if let existing = byKey[k] { c = existing } else {
-                c = newCluster(m.label, words(m), m.canonical, idx)
+                // Only people's clusters are matched by their words.
+                c = newCluster(m.label, [], m.canonical, idx)
                 byKey[k] = c
             }
             clusterOf[idx] = c
-            if m.end - m.start >= 2, let last = words(m).last {
+            if m.end - m.start >= 2, let last = lastWord(m) {
                 let lk = LabelledKey(label: m.label, key: last)
                 if byLastWord[lk] == nil { byLastWord[lk] = c }
             }
