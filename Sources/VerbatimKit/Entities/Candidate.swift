@@ -63,16 +63,42 @@ extension EntityContext {
         }
     }
 
-    /// The longest cue-table entry of class `cls` starting at `i`.
+    /// The longest cue-table entry of class `kind` starting at `i` and ending by `limit`.
+    /// One walk answers every phrase class at once, memoised like table walks for
+    /// look-ups bounded by the token's chunk (recognizers ask several classes there).
     func longestCue(_ kind: EntityLexicon.CueKind, from i: Int, limit: Int, caseSensitive: Bool) -> (end: Int, entry: Int)? {
         // Only tokens that start some multi-word or phrase cue can match.
         guard i < tokens.count, features[i].contains(.phraseCueStart) else { return nil }
-        var best: (Int, Int)? = nil
+        guard walkMemoRow[i] >= 0, limit <= Int(chunkEnd[i]) else {
+            return cueMatches(from: i, limit: limit, caseSensitive: caseSensitive).longest(kind)
+        }
+        let index = Int(walkMemoRow[i]) * 2 + (caseSensitive ? 1 : 0)
+        if !cueMemo[index].known {
+            cueMemo[index] = cueMatches(from: i, limit: Int(chunkEnd[i]), caseSensitive: caseSensitive)
+        }
+        guard let m = cueMemo[index].longest(kind) else { return nil }
+        if m.end <= limit { return m }
+        return cueMatches(from: i, limit: limit, caseSensitive: caseSensitive).longest(kind)
+    }
+
+    /// The longest cue phrase of each class starting at `i` and ending by `limit`.
+    private func cueMatches(from i: Int, limit: Int, caseSensitive: Bool) -> CueMatches {
+        var found = CueMatches(known: true)
         let kinds = lexicon.cueKinds
         matcher.walk(in: lexicon.cues, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive) { end, entries in
-            if let e = entries.first(where: { kinds[$0] == kind }) { best = (end, e) }
+            // Matches come shortest first: a later one of a class replaces the earlier.
+            var seen: (Bool, Bool, Bool) = (false, false, false)
+            for e in entries {
+                switch kinds[e] {
+                case .other: continue
+                case .countryAlias where !seen.0: seen.0 = true; found.countryAlias = (end, e)
+                case .orgKnown where !seen.1: seen.1 = true; found.orgKnown = (end, e)
+                case .placeKnown where !seen.2: seen.2 = true; found.placeKnown = (end, e)
+                default: continue
+                }
+            }
         }
-        return best
+        return found
     }
 
     /// Whether the text is written in its usual case here (not a headline, not a lower-case document).

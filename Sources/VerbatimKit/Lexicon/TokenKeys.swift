@@ -184,8 +184,13 @@ public final class LexiconMatcher {
             let (entries, longer) = key.withUnsafeBufferPointer { table.search($0) }
             if !entries.isEmpty {
                 if caseSensitive {
-                    let exact = surface.withUnsafeBufferPointer { s in entries.filter { table.formEquals($0, s) } }
-                    if let first = exact.first, let last = exact.last { body(i + 1, first..<(last + 1)) }
+                    // From the first to the last entry whose form is the text (no array of them).
+                    let exact = surface.withUnsafeBufferPointer { s -> Range<Int>? in
+                        guard let first = entries.first(where: { table.formEquals($0, s) }) else { return nil }
+                        let last = entries.last(where: { table.formEquals($0, s) }) ?? first
+                        return first..<(last + 1)
+                    }
+                    if let exact { body(i + 1, exact) }
                 } else {
                     body(i + 1, entries)
                 }
