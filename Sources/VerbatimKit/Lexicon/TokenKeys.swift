@@ -140,14 +140,44 @@ public struct LexiconMatch: Sendable, Equatable {
 
 /// Longest-match lookup of token sequences in a table; reuses its key buffers.
 public final class LexiconMatcher {
-    // Scratch buffers reused by every walk; unchecked because they are hit per token
-    // and a matcher is never shared between threads.
-    @exclusivity(unchecked) @usableFromInline var key: [UInt8] = []
-    @exclusivity(unchecked) @usableFromInline var surface: [UInt8] = []
+    // Scratch bytes reused by every walk: most walks stop after a token or two, so
+    // an array's append and removeAll (uniqueness and capacity checks, a retain)
+    // cost more than the table search; a matcher is never shared between threads.
+    @exclusivity(unchecked) private var key = ScratchBytes()
+    @exclusivity(unchecked) private var surface = ScratchBytes()
 
-    public init() {
-        key.reserveCapacity(128)
-        surface.reserveCapacity(128)
+    public init() {}
+
+    deinit {
+        key.deallocate()
+        surface.deallocate()
+    }
+
+    /// A growable byte buffer owned by the matcher.
+    private struct ScratchBytes {
+        var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
+        var capacity = 128
+        var count = 0
+
+        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+        mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+            if count + piece.count > capacity {
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(2 * capacity, count + piece.count))
+                grown.update(from: base, count: count)
+                base.deallocate()
+                base = grown
+                capacity = max(2 * capacity, count + piece.count)
+            }
+            if let source = piece.baseAddress { (base + count).update(from: source, count: piece.count) }
+            count += piece.count
+        }
+
+        mutating func append(_ byte: UInt8) {
+            withUnsafePointer(to: byte) { append(UnsafeBufferPointer(start: $0, count: 1)) }
+        }
+
+        func deallocate() { base.deallocate() }
     }
 
     /// The longest entry of `table` spelled by tokens `start..<end` with
@@ -170,27 +200,29 @@ public final class LexiconMatcher {
     /// `start..<end`, shortest first (same joining and case rules as ``longest(in:tokens:keys:from:limit:maxTokens:caseSensitive:)``).
     public func walk(in table: LexiconTable, tokens: [Token], keys: TokenKeys, from start: Int, limit: Int,
                      maxTokens: Int = 8, caseSensitive: Bool = false, _ body: (Int, Range<Int>) -> Void) {
-        key.removeAll(keepingCapacity: true)
-        surface.removeAll(keepingCapacity: true)
+        key.count = 0
+        surface.count = 0
         var i = start
         let stop = min(limit, start + maxTokens)
         while i < stop {
             if i > start, tokens[i].flags.contains(.spaceBefore) {
                 if tokens[i].flags.contains(.lineBreakBefore) { break }
-                key.append(0x20); surface.append(0x20)
+                key.append(0x20)
+                if caseSensitive { surface.append(0x20) }
             }
-            key.append(contentsOf: keys.foldedKey(i))
-            surface.append(contentsOf: keys.cleanedKey(i))
-            let (entries, longer) = key.withUnsafeBufferPointer { table.search($0) }
+            keys.folded.withUnsafeBufferPointer { key.append(UnsafeBufferPointer(rebasing: $0[Int(keys.foldedStart[i])..<Int(keys.foldedStart[i + 1])])) }
+            if caseSensitive {
+                keys.cleaned.withUnsafeBufferPointer { surface.append(UnsafeBufferPointer(rebasing: $0[Int(keys.cleanedStart[i])..<Int(keys.cleanedStart[i + 1])])) }
+            }
+            let (entries, longer) = table.search(key.bytes)
             if !entries.isEmpty {
                 if caseSensitive {
                     // From the first to the last entry whose form is the text (no array of them).
-                    let exact = surface.withUnsafeBufferPointer { s -> Range<Int>? in
-                        guard let first = entries.first(where: { table.formEquals($0, s) }) else { return nil }
+                    let s = surface.bytes
+                    if let first = entries.first(where: { table.formEquals($0, s) }) {
                         let last = entries.last(where: { table.formEquals($0, s) }) ?? first
-                        return first..<(last + 1)
+                        body(i + 1, first..<(last + 1))
                     }
-                    if let exact { body(i + 1, exact) }
                 } else {
                     body(i + 1, entries)
                 }
