@@ -1,89 +1,92 @@
-/// The folded and cleaned bytes of every token of one document, built once per
-/// document in two flat buffers so that lookups never allocate per token.
+/// The folded bytes of every token of one document, built once per document in one
+/// flat buffer so that lookups never allocate per token; the cleaned (case-kept)
+/// form is read from the text on demand, as only case-sensitive walks need it.
 public struct TokenKeys: Sendable {
     /// Folded bytes of all tokens, back to back.
     public private(set) var folded: [UInt8] = []
     public private(set) var foldedStart: [Int32] = [0]
-    /// Cleaned (case kept, apostrophes ASCII, NFC) bytes of all tokens.
-    public private(set) var cleaned: [UInt8] = []
-    public private(set) var cleanedStart: [Int32] = [0]
     /// FNV-1a hash of each token's folded key (``LexiconTable/keyHash(_:)``), so
     /// that every table consulted for a token shares one hashing pass.
     public private(set) var hashes: [UInt64] = []
+    /// The document's bytes, where the cleaned key of a plain token is found.
+    let text: [UInt8]
+    /// Where each token's cleaned key comes from.
+    private var spans: [Span] = []
+    private let stripPossessive: Bool
+
+    private struct Span {
+        var start: Int32
+        var end: Int32
+        /// ASCII without a backtick: the cleaned key is the text itself.
+        var plain: Bool
+        /// A word, whose possessive ending the keys leave out (with `stripPossessive`).
+        var word: Bool
+    }
 
     /// - Parameter stripPossessive: drop a final ’s / 's / ’ from word tokens'
     ///   keys ("Britain’s" looks up "britain").
     public init(document: Document, tokens: [Token], stripPossessive: Bool = false) {
-        foldedStart.reserveCapacity(tokens.count + 1)
-        cleanedStart.reserveCapacity(tokens.count + 1)
-        hashes.reserveCapacity(tokens.count)
         let utf8 = document.utf8
-        // Written through pointers into buffers sized for the whole text (appending a
+        text = utf8
+        self.stripPossessive = stripPossessive
+        var starts: [Int32] = [0], hashes: [UInt64] = [], spans: [Span] = []
+        starts.reserveCapacity(tokens.count + 1)
+        hashes.reserveCapacity(tokens.count)
+        spans.reserveCapacity(tokens.count)
+        // Written through a pointer into a buffer sized for the whole text (appending a
         // few bytes at a time costs a uniqueness and capacity check per call); only a
-        // token whose folding expands past the end makes them grow.
+        // token whose folding expands past the end makes it grow.
         var folded = [UInt8](repeating: 0, count: utf8.count + 16)
-        var cleaned = [UInt8](repeating: 0, count: utf8.count + 16)
-        var foldedCount = 0, cleanedCount = 0
-        var scratchFolded: [UInt8] = [], scratchCleaned: [UInt8] = []
+        var count = 0
+        var scratch: [UInt8] = []
         var next = 0
         while next < tokens.count {
             utf8.withUnsafeBufferPointer { text in
                 folded.withUnsafeMutableBufferPointer { f in
-                    cleaned.withUnsafeMutableBufferPointer { c in
-                        while next < tokens.count {
-                            let t = tokens[next]
-                            let s = Int(t.start), e = Int(t.end)
-                            // Most tokens are ASCII without a backtick: copied, lower-cased on the way.
-                            var plain = true
-                            for k in s..<e where text[k] >= 0x80 || text[k] == 0x60 { plain = false; break }
-                            var foldedLength = e - s, cleanedLength = e - s
-                            if !plain {
-                                scratchFolded.removeAll(keepingCapacity: true)
-                                scratchCleaned.removeAll(keepingCapacity: true)
-                                Fold.appendFolded(utf8[s..<e], to: &scratchFolded)
-                                Fold.appendCleaned(utf8[s..<e], to: &scratchCleaned)
-                                foldedLength = scratchFolded.count
-                                cleanedLength = scratchCleaned.count
-                            }
-                            guard foldedCount + foldedLength <= f.count, cleanedCount + cleanedLength <= c.count else { return }
-                            if plain {
-                                for k in 0..<(e - s) {
-                                    let b = text[s + k]
-                                    c[cleanedCount + k] = b
-                                    f[foldedCount + k] = b &- 0x41 < 26 ? b | 0x20 : b
-                                }
-                            } else {
-                                for k in 0..<foldedLength { f[foldedCount + k] = scratchFolded[k] }
-                                for k in 0..<cleanedLength { c[cleanedCount + k] = scratchCleaned[k] }
-                            }
-                            if stripPossessive && t.kind == .word {
-                                foldedLength = TokenKeys.lengthWithoutPossessive(f, from: foldedCount, length: foldedLength)
-                                cleanedLength = TokenKeys.lengthWithoutPossessive(c, from: cleanedCount, length: cleanedLength)
-                            }
-                            hashes.append(LexiconTable.keyHash(UnsafeBufferPointer(rebasing: f[foldedCount..<(foldedCount + foldedLength)])))
-                            foldedCount += foldedLength
-                            cleanedCount += cleanedLength
-                            foldedStart.append(Int32(foldedCount))
-                            cleanedStart.append(Int32(cleanedCount))
-                            next += 1
+                    while next < tokens.count {
+                        let t = tokens[next]
+                        let s = Int(t.start), e = Int(t.end)
+                        // Most tokens are ASCII without a backtick: copied, lower-cased on the way.
+                        var plain = true
+                        for k in s..<e where text[k] >= 0x80 || text[k] == 0x60 { plain = false; break }
+                        var length = e - s
+                        if !plain {
+                            scratch.removeAll(keepingCapacity: true)
+                            Fold.appendFolded(utf8[s..<e], to: &scratch)
+                            length = scratch.count
                         }
+                        guard count + length <= f.count else { return }
+                        if plain {
+                            for k in 0..<length {
+                                let b = text[s + k]
+                                f[count + k] = b &- 0x41 < 26 ? b | 0x20 : b
+                            }
+                        } else {
+                            for k in 0..<length { f[count + k] = scratch[k] }
+                        }
+                        if stripPossessive && t.kind == .word {
+                            length = TokenKeys.lengthWithoutPossessive(UnsafeBufferPointer(f), from: count, length: length)
+                        }
+                        hashes.append(LexiconTable.keyHash(UnsafeBufferPointer(rebasing: f[count..<(count + length)])))
+                        spans.append(Span(start: t.start, end: t.end, plain: plain, word: t.kind == .word))
+                        count += length
+                        starts.append(Int32(count))
+                        next += 1
                     }
                 }
             }
-            if next < tokens.count {
-                folded.append(contentsOf: repeatElement(0, count: folded.count))
-                cleaned.append(contentsOf: repeatElement(0, count: cleaned.count))
-            }
+            if next < tokens.count { folded.append(contentsOf: repeatElement(0, count: folded.count)) }
         }
-        folded.removeLast(folded.count - foldedCount)
-        cleaned.removeLast(cleaned.count - cleanedCount)
+        folded.removeLast(folded.count - count)
         self.folded = folded
-        self.cleaned = cleaned
+        self.foldedStart = starts
+        self.hashes = hashes
+        self.spans = spans
     }
 
     /// The length of the key at `start` without a trailing 's / 'S / ' (ASCII
     /// apostrophe; keys are already cleaned) when something remains.
-    static func lengthWithoutPossessive(_ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, length n: Int) -> Int {
+    static func lengthWithoutPossessive(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, length n: Int) -> Int {
         let end = start + n
         if n > 2, buffer[end - 2] == 0x27, buffer[end - 1] | 0x20 == 0x73 { return n - 2 }
         if n > 1, buffer[end - 1] == 0x27 { return n - 1 }
@@ -95,9 +98,21 @@ public struct TokenKeys: Sendable {
         folded[Int(foldedStart[i])..<Int(foldedStart[i + 1])]
     }
 
-    /// The cleaned bytes of token `i`.
-    @inlinable public func cleanedKey(_ i: Int) -> ArraySlice<UInt8> {
-        cleaned[Int(cleanedStart[i])..<Int(cleanedStart[i + 1])]
+    /// The cleaned bytes of token `i` (case kept, apostrophes ASCII, NFC; without a
+    /// possessive ending where the folded key has none), as `body` sees them.
+    public func withCleanedKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let span = spans[i]
+        if span.plain {
+            // The text itself, as long as the folded key (the same bytes in another case).
+            let length = Int(foldedStart[i + 1] - foldedStart[i])
+            return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(span.start)..<(Int(span.start) + length)])) }
+        }
+        var cleaned: [UInt8] = []
+        Fold.appendCleaned(text[Int(span.start)..<Int(span.end)], to: &cleaned)
+        return cleaned.withUnsafeBufferPointer { c in
+            let length = stripPossessive && span.word ? TokenKeys.lengthWithoutPossessive(c, from: 0, length: c.count) : c.count
+            return body(UnsafeBufferPointer(rebasing: c[0..<length]))
+        }
     }
 
     /// The entries of `table` whose key is token `i`'s folded key (one hash probe,
@@ -212,7 +227,7 @@ public final class LexiconMatcher {
             }
             keys.folded.withUnsafeBufferPointer { key.append(UnsafeBufferPointer(rebasing: $0[Int(keys.foldedStart[i])..<Int(keys.foldedStart[i + 1])])) }
             if caseSensitive {
-                keys.cleaned.withUnsafeBufferPointer { surface.append(UnsafeBufferPointer(rebasing: $0[Int(keys.cleanedStart[i])..<Int(keys.cleanedStart[i + 1])])) }
+                keys.withCleanedKey(i) { surface.append($0) }
             }
             let (entries, longer) = table.search(key.bytes)
             if !entries.isEmpty {

@@ -88,6 +88,23 @@ private func tokens(_ text: String) throws -> (Document, Segmentation) {
         #expect(matcher.longest(in: table, tokens: seg.tokens, keys: keys, from: 2, limit: seg.tokens.count, caseSensitive: true)?.end == 4)
     }
 
+    @Test func cleanedKeysKeepCaseAndLosePossessives() throws {
+        let (doc, seg) = try tokens("Britain’s CAFÉ’s O`Neil's US' Zürich")
+        let cleaned = { (keys: TokenKeys) in
+            seg.tokens.indices.map { i in keys.withCleanedKey(i) { String(decoding: $0, as: UTF8.self) } }
+        }
+        let words = seg.tokens.map { doc.string($0.start, $0.end) }
+        let expected = words.map { w -> String in
+            var out: [UInt8] = []
+            Fold.appendCleaned(ArraySlice(w.utf8), to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        #expect(cleaned(TokenKeys(document: doc, tokens: seg.tokens)) == expected, "\(words)")
+        let stripped = cleaned(TokenKeys(document: doc, tokens: seg.tokens, stripPossessive: true))
+        // ICU splits at the backtick and before a bare final apostrophe; punctuation keeps its bytes.
+        #expect(stripped == ["Britain", "CAFÉ", "O", "'", "Neil", "US", "'", "Zürich"], "\(stripped)")
+    }
+
     @Test func userListExtendsAndOverrides() throws {
         let dir = try makeModels(["places/test-places.tsv": places])
         var lexicon = try Lexicon(directory: dir)
