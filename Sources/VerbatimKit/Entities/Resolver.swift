@@ -102,7 +102,7 @@ struct Resolver: Sendable {
         Resolver.affiliations(ctx, &mentions, &owner)
 
         // 2. One sense per document, keyed by the name's words (a hash of their folded keys in order).
-        var senses: [UInt64: Sense] = [:]
+        var senses = HashKeyMap<Sense>()
         func key(_ a: Int, _ b: Int) -> UInt64 {
             var k = Resolver.emptyKey
             for i in a..<b where ctx.tokens[i].kind == .word { k = Resolver.extend(k, ctx.wordHash(i)) }
@@ -113,7 +113,7 @@ struct Resolver: Sendable {
             if let old = senses[k], old.score >= s.score { return }
             senses[k] = s
         }
-        var surnames: [UInt64: Int] = [:]   // surname → best support of a full name with it
+        var surnames = HashKeyMap<Int>()   // surname → best support of a full name with it
         for m in mentions where m.score >= Resolver.trusted {
             register(key(m.start, m.end), Sense(label: m.label, type: m.type, score: m.score, canonical: m.canonical))
             let words = (m.start..<m.end).lazy.filter { ctx.tokens[$0].kind == .word }
@@ -188,7 +188,7 @@ struct Resolver: Sendable {
         }
         // "the Met" after "the Metropolitan Police"; "PA" after "Press Association".
         var byInitials: [[UInt8]: Int] = [:]
-        var byPrefix: [UInt64: Int] = [:]   // FNV-1a of the first word's folded prefixes
+        var byPrefix = HashKeyMap<Int>()   // FNV-1a of the first word's folded prefixes
         for (o, m) in mentions.enumerated() where m.label == .organization && m.end - m.start >= 2 {
             let initials = OrganizationRecognizer.initials(ctx, m.start, m.end)
             if initials.count >= 2, byInitials[initials] == nil { byInitials[initials] = o }
@@ -241,7 +241,7 @@ struct Resolver: Sendable {
         var entities: [Entity] = []
         var clusters: [Cluster] = []
         var clusterOf = [Int](repeating: -1, count: mentions.count)
-        var byKey: [LabelledKey: Int] = [:]
+        var byKey = HashKeyMap<Int>(capacity: mentions.count)
         var personWords: [[UInt64]] = []   // words of each cluster (people)
         var clusterLabel: [EntityLabel] = []
         var canonicalName: [String?] = []
@@ -266,7 +266,7 @@ struct Resolver: Sendable {
         // full name with that surname. Look-ups go through dictionaries keyed by the
         // surname so that thousands of names stay linear; at most `scan` namesakes are compared.
         let scan = 32
-        var bySurname: [UInt64: [Int]] = [:]
+        var bySurname = HashKeyMap<[Int]>()
         for (idx, m) in mentions.enumerated() where m.label == .person {
             let w = words(m)
             guard w.count >= 2, let last = w.last else { continue }
@@ -281,7 +281,7 @@ struct Resolver: Sendable {
                 clusterOf[idx] = c
             }
         }
-        var singles: [UInt64: Int] = [:]
+        var singles = HashKeyMap<Int>()
         for (idx, m) in mentions.enumerated() where m.label == .person && clusterOf[idx] < 0 {
             let w = words(m)
             guard let h = w.last else { clusterOf[idx] = newCluster(.person, w, nil, idx); continue }
@@ -299,10 +299,10 @@ struct Resolver: Sendable {
             }
         }
         // Organisations and places: by canonical name or the folded text.
-        var byLastWord: [LabelledKey: Int] = [:]   // label + last word of multi-word names → cluster
+        var byLastWord = HashKeyMap<Int>()   // label + last word of multi-word names → cluster
         for (idx, m) in mentions.enumerated() where m.label != .person {
             let text = m.canonical == nil ? Self.foldedTextHash(ctx, m.start, m.end) : nil
-            let k = LabelledKey(label: m.label, key: text ?? Self.foldedHash(m.canonical ?? ctx.text(m.start, m.end)))
+            let k = Self.labelled(m.label, text ?? Self.foldedHash(m.canonical ?? ctx.text(m.start, m.end)))
             let c: Int
             if let existing = byKey[k] { c = existing } else {
                 // Only people's clusters are matched by their words.
@@ -311,13 +311,13 @@ struct Resolver: Sendable {
             }
             clusterOf[idx] = c
             if m.end - m.start >= 2, let last = lastWord(m) {
-                let lk = LabelledKey(label: m.label, key: last)
+                let lk = Self.labelled(m.label, last)
                 if byLastWord[lk] == nil { byLastWord[lk] = c }
             }
         }
         // A single word naming a longer ORG/PLACE of the same document ("Parliament").
         for (idx, m) in mentions.enumerated() where m.label != .person && m.canonical == nil && m.end - m.start == 1 {
-            if let c = byLastWord[LabelledKey(label: m.label, key: ctx.wordHash(m.start))] { clusterOf[idx] = c }
+            if let c = byLastWord[Self.labelled(m.label, ctx.wordHash(m.start))] { clusterOf[idx] = c }
         }
 
         // Number clusters by first mention; name each by its fullest form.
@@ -350,9 +350,15 @@ struct Resolver: Sendable {
         return (entities, clusters)
     }
 
-    struct LabelledKey: Hashable {
-        var label: EntityLabel
-        var key: UInt64
+    /// A name key made distinct per label (an ORG and a PLACE of the same name are two clusters).
+    static func labelled(_ label: EntityLabel, _ key: UInt64) -> UInt64 {
+        let rank: UInt64 = switch label {
+        case .person: 1
+        case .organization: 2
+        case .place: 3
+        case .time: 4
+        }
+        return extend(key, rank)
     }
 
     /// FNV-1a of `Fold.fold(ctx.text(a, b))` computed from the token keys, or nil

@@ -1,0 +1,36 @@
+import Testing
+@testable import VerbatimKit
+
+/// The resolver's map of hashed keys against Swift's Dictionary.
+@Suite struct HashKeyMapTests {
+    @Test func agreesWithADictionaryThroughGrowth() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<20 {
+            var map = HashKeyMap<Int>()
+            var reference: [UInt64: Int] = [:]
+            // Small key ranges force repeats; keys differing only in high bits share slots before spreading.
+            let keys: [UInt64] = (0..<(round * 40 + 5)).map { _ in
+                round % 2 == 0 ? UInt64.random(in: 0..<64, using: &generator) : UInt64.random(in: 0..<8, using: &generator) << 60
+            }
+            for (i, key) in keys.enumerated() {
+                map[key] = i
+                reference[key] = i
+                #expect(map.count == reference.count)
+            }
+            for key in UInt64(0)..<70 { #expect(map[key] == reference[key]) }
+            for key in keys { #expect(map[key] == reference[key]) }
+        }
+    }
+
+    @Test func defaultSubscriptAppendsInPlace() {
+        var map = HashKeyMap<[Int]>()
+        #expect(map.isEmpty)
+        map[7, default: []].append(1)
+        map[7, default: []].append(2)
+        map[0, default: []].append(3)
+        #expect(map[7] == [1, 2])
+        #expect(map[0] == [3])
+        #expect(map[9] == nil)
+        #expect(map.count == 2)
+    }
+}
