@@ -29,53 +29,63 @@ public struct TokenKeys: Sendable {
         let utf8 = document.utf8
         text = utf8
         self.stripPossessive = stripPossessive
-        var starts: [Int32] = [0], hashes: [UInt64] = [], spans: [Span] = []
-        starts.reserveCapacity(tokens.count + 1)
-        hashes.reserveCapacity(tokens.count)
-        spans.reserveCapacity(tokens.count)
-        // Written through a pointer into a buffer sized for the whole text (appending a
-        // few bytes at a time costs a uniqueness and capacity check per call); only a
-        // token whose folding expands past the end makes it grow.
+        // Every output is written through pointers into buffers sized up front
+        // (appending a few bytes or one element at a time costs a uniqueness and capacity
+        // check per call); only a token whose folding expands past the end of the
+        // folded buffer makes it grow.
+        let n = tokens.count
+        var starts = [Int32](repeating: 0, count: n + 1)
+        var hashes = [UInt64](repeating: 0, count: n)
+        var spans = [Span](repeating: Span(start: 0, end: 0, plain: true, word: false), count: n)
         var folded = [UInt8](repeating: 0, count: utf8.count + 16)
         var count = 0
         var scratch: [UInt8] = []
         var next = 0
-        while next < tokens.count {
+        while next < n {
             utf8.withUnsafeBufferPointer { text in
-                folded.withUnsafeMutableBufferPointer { f in
-                    while next < tokens.count {
-                        let t = tokens[next]
-                        let s = Int(t.start), e = Int(t.end)
-                        // Most tokens are ASCII without a backtick: copied, lower-cased on the way.
-                        var plain = true
-                        for k in s..<e where text[k] >= 0x80 || text[k] == 0x60 { plain = false; break }
-                        var length = e - s
-                        if !plain {
-                            scratch.removeAll(keepingCapacity: true)
-                            Fold.appendFolded(utf8[s..<e], to: &scratch)
-                            length = scratch.count
+            tokens.withUnsafeBufferPointer { tokens in
+            folded.withUnsafeMutableBufferPointer { f in
+            starts.withUnsafeMutableBufferPointer { starts in
+            hashes.withUnsafeMutableBufferPointer { hashes in
+            spans.withUnsafeMutableBufferPointer { spans in
+                while next < n {
+                    let t = tokens[next]
+                    let s = Int(t.start), e = Int(t.end)
+                    var length = e - s
+                    // Most tokens are ASCII without a backtick: copied, lower-cased on the way.
+                    var plain = count + length <= f.count
+                    if plain {
+                        for k in 0..<length {
+                            let b = text[s + k]
+                            if b >= 0x80 || b == 0x60 { plain = false; break }
+                            f[count + k] = b &- 0x41 < 26 ? b | 0x20 : b
                         }
-                        guard count + length <= f.count else { return }
-                        if plain {
-                            for k in 0..<length {
-                                let b = text[s + k]
-                                f[count + k] = b &- 0x41 < 26 ? b | 0x20 : b
-                            }
-                        } else {
-                            for k in 0..<length { f[count + k] = scratch[k] }
-                        }
-                        if stripPossessive && t.kind == .word {
-                            length = TokenKeys.lengthWithoutPossessive(UnsafeBufferPointer(f), from: count, length: length)
-                        }
-                        hashes.append(LexiconTable.keyHash(UnsafeBufferPointer(rebasing: f[count..<(count + length)])))
-                        spans.append(Span(start: t.start, end: t.end, plain: plain, word: t.kind == .word))
-                        count += length
-                        starts.append(Int32(count))
-                        next += 1
                     }
+                    if !plain {
+                        scratch.removeAll(keepingCapacity: true)
+                        Fold.appendFolded(utf8[s..<e], to: &scratch)
+                        length = scratch.count
+                        guard count + length <= f.count else { return }
+                        for k in 0..<length { f[count + k] = scratch[k] }
+                        // Plain after all when the text only ran past the buffer's end.
+                        plain = !text[s..<e].contains { $0 >= 0x80 || $0 == 0x60 }
+                    }
+                    if stripPossessive && t.kind == .word {
+                        length = TokenKeys.lengthWithoutPossessive(UnsafeBufferPointer(f), from: count, length: length)
+                    }
+                    hashes[next] = LexiconTable.keyHash(UnsafeBufferPointer(rebasing: f[count..<(count + length)]))
+                    spans[next] = Span(start: t.start, end: t.end, plain: plain, word: t.kind == .word)
+                    count += length
+                    starts[next + 1] = Int32(count)
+                    next += 1
                 }
             }
-            if next < tokens.count { folded.append(contentsOf: repeatElement(0, count: folded.count)) }
+            }
+            }
+            }
+            }
+            }
+            if next < n { folded.append(contentsOf: repeatElement(0, count: folded.count)) }
         }
         folded.removeLast(folded.count - count)
         self.folded = folded
