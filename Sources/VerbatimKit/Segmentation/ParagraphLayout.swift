@@ -14,7 +14,14 @@ struct ParagraphLayout {
         bytes.withUnsafeBufferPointer { b in
             var i = 0
             let n = b.count
+            let raw = UnsafeRawPointer(b.baseAddress)
             while i < n {
+                // Eight printable ASCII bytes at a time: no byte below 0x20, none from 0x80.
+                if let raw, i + 8 <= n {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    if control | (word & 0x8080_8080_8080_8080) == 0 { i += 8; continue }
+                }
                 // Fast skip to the next possible line break byte.
                 let c = b[i]
                 // Printable ASCII (0x20…0x7F), nearly every byte, in one unsigned compare.
