@@ -224,7 +224,11 @@ public struct LexiconTable: Sendable {
         guard let slot = probe(key, hash: keyHash) else { return 0..<0 }
         let first = Int(slot.entry) - 1
         var hi = first + 1
-        while hi < count && compare(hi, key) == 0 { hi += 1 }
+        // The packed prefixes settle most of it without reading the table's text
+        // (three cache misses: line start, key end and the bytes).
+        let packed = slot.prefix
+        let short = LexiconTable.isDecidedByPrefix(key)
+        while hi < count && keyPrefix[hi] == packed && (short || compare(hi, key) == 0) { hi += 1 }
         return first..<hi
     }
 
@@ -323,8 +327,23 @@ public struct LexiconTable: Sendable {
         let packed = LexiconTable.packPrefix(key)
         let short = LexiconTable.isDecidedByPrefix(key)
         while hi < count, keyPrefix[hi] == packed, short || compare(hi, key) == 0 { hi += 1 }
-        let longer = hi < count && compare(hi, key, prefixOnly: true) == 0
-        return (lo..<hi, longer)
+        return (lo..<hi, hi < count && startsWith(hi, key, packed: packed))
+    }
+
+    /// Whether entry `i`'s key starts with `key` (whose ``packPrefix(_:)`` is `packed`):
+    /// decided by the packed prefixes when `key` has at most eight bytes, so that the
+    /// table's text is read only for longer keys sharing their first eight bytes.
+    @inlinable
+    func startsWith(_ i: Int, _ key: UnsafeBufferPointer<UInt8>, packed: UInt64) -> Bool {
+        let n = key.count
+        // Entries hold no NUL, so their zero padding never matches a key byte; a NUL
+        // given by a caller would, so such keys take the full comparison.
+        for b in key.prefix(8) where b == 0 { return compare(i, key, prefixOnly: true) == 0 }
+        if n >= 8 {
+            return keyPrefix[i] == packed && (n == 8 || compare(i, key, prefixOnly: true) == 0)
+        }
+        let mask: UInt64 = ~0 << UInt64(8 * (8 - n))
+        return (keyPrefix[i] ^ packed) & mask == 0
     }
 
     /// Whether some entry's key equals `key` or starts with it.
@@ -332,7 +351,7 @@ public struct LexiconTable: Sendable {
         guard !key.isEmpty else { return false }
         return key.withUnsafeBufferPointer { k in
             let i = lowerBound(k)
-            return i < count && compare(i, k, prefixOnly: true) == 0
+            return i < count && startsWith(i, k, packed: LexiconTable.packPrefix(k))
         }
     }
 

@@ -263,6 +263,25 @@ private func tokens(_ text: String) throws -> (Document, Segmentation) {
         }
     }
 
+    /// Whether a longer key follows is read from the packed prefixes for keys up to
+    /// eight bytes: it must agree with a scan, at the eight-byte edge and with NULs.
+    @Test func longerKeysAgreeWithAScan() throws {
+        var keys = ["ab", "abc d", "abcdefg", "abcdefgh", "abcdefghij", "b", "ba\u{7F}"] + (0..<30).map { "abcdefgh \($0)" }
+        keys.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let table = try LexiconTable(bytes: Array(keys.map { "\($0)\t\($0)\n" }.joined().utf8), name: "t", path: "t.tsv")
+        let probes = keys + ["a", "abc", "abc ", "abcdef", "abcdefgh ", "abcdefgh 1", "abcdefgh 3", "abcdefghi", "abcdefghijk",
+                             "a\u{0}", "abcdefg\u{0}", "abcdefgh\u{0}", "ba", "c", "\u{0}"]
+        for probe in probes {
+            let bytes = Array(probe.utf8)
+            let longer = bytes.withUnsafeBufferPointer { table.search($0).longer }
+            let startsSome = table.search(prefixOf: ArraySlice(bytes))
+            let expectLonger = keys.contains { $0.utf8.count > bytes.count && Array($0.utf8).starts(with: bytes) }
+            let expectStarts = keys.contains { Array($0.utf8).starts(with: bytes) }
+            #expect(longer == expectLonger, "longer \(probe.debugDescription)")
+            #expect(startsSome == expectStarts, "prefixOf \(probe.debugDescription)")
+        }
+    }
+
     /// Files load in parallel, but the error still names the first bad file by name.
     @Test func parallelLoadingReportsTheFirstBadFileInNameOrder() throws {
         let dir = try makeModels(["a.tsv": "a\tA\n", "b.tsv": "y\tY\nx\tX\n", "c.tsv": "no tab\n", "d.tsv": "d\tD\n"])
