@@ -197,7 +197,14 @@ public struct JSONObjectReader {
 
     private mutating func string() throws(VerbatimError) {
         i += 1  // opening quote
+        let raw = UnsafeRawPointer(b.baseAddress)
         while i < b.count {
+            // Article text is long: skip eight bytes at a time while none is a quote,
+            // a backslash or a control character.
+            if let raw, i + 8 <= b.count, Self.isPlainRun(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let c = b[i]
             if c == UInt8(ascii: "\"") { i += 1; return }
             if c < 0x20 { throw error("unescaped control character in string") }
@@ -223,6 +230,16 @@ public struct JSONObjectReader {
             i += 1
         }
         throw error("unterminated string")
+    }
+
+    /// Whether eight bytes (a little-endian word) hold no `"`, no `\\` and no byte below 0x20.
+    @inline(__always)
+    static func isPlainRun(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte is zero in x exactly where (x - 1) borrows into its high bit while x's high bit was clear.
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return !below0x20 && !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     /// Splits a validated object into its members.

@@ -66,4 +66,24 @@ private func fields(_ json: String) throws(VerbatimError) -> [JSONObjectReader.F
         #expect(UTF8Validation.firstInvalidByte([0xC0, 0xAF]) == 0)               // overlong
         #expect(UTF8Validation.firstInvalidByte(Array(repeating: 0x41, count: 37) + [0x80]) == 37)
     }
+
+    /// The word-at-a-time skip inside strings agrees with a byte-by-byte test, and
+    /// long strings still stop at quotes, escapes and control characters in any lane.
+    @Test func plainRunsAgreeWithBytes() throws {
+        var generator = SystemRandomNumberGenerator()
+        let special: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF]
+        for _ in 0..<5000 {
+            let bytes = (0..<8).map { _ in Bool.random(using: &generator) ? special.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator) }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            let expected = !bytes.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }
+            #expect(JSONObjectReader.isPlainRun(word) == expected, "\(bytes)")
+        }
+        let long = String(repeating: "abcdefgh", count: 9)
+        for lane in 0..<16 {
+            let head = String(long.prefix(40 + lane))
+            let fields = try JSONObjectReader.fields(of: Array("{\"t\": \"\(head)\\\"q\", \"n\": 1}".utf8))
+            #expect(JSONObjectReader.decodeString(fields[0].raw) == head + "\"q")
+            #expect(throws: VerbatimError.self) { try JSONObjectReader.fields(of: Array("{\"t\": \"\(head)\u{1}x\"}".utf8)) }
+        }
+    }
 }
