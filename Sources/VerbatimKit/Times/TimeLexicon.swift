@@ -70,10 +70,10 @@ public enum TimeWord: Sendable, Hashable {
     case ordinal(Int)
     /// A calendar unit ("minute", "years").
     case unit(TimeUnit, plural: Bool)
-    /// A part of the day with its TIMEX3 code ("afternoon" -> "AF").
-    case partOfDay(String)
-    /// A season with its TIMEX3 code ("summer" -> "SU").
-    case season(String)
+    /// A part of the day ("afternoon" -> `.afternoon`, TIMEX3 "AF").
+    case partOfDay(DayPart)
+    /// A season ("summer" -> `.summer`, TIMEX3 "SU").
+    case season(Season)
     /// today 0, yesterday -1, tomorrow +1.
     case relativeDay(Int)
     /// A frequency adverb: daily, weekly…
@@ -86,6 +86,24 @@ public enum TimeWord: Sendable, Hashable {
     case zone
     /// A quantity word with no exact value ("several", "few", "many").
     case vagueNumber
+}
+
+/// A part of the day, by its TIMEX3 code. The time words carry this rather than the
+/// code as a String so that ``TimeWord`` is a plain value: the recognizer's per-token
+/// word array is then filled, copied and freed without reference counting.
+public enum DayPart: String, Sendable, Hashable {
+    case morning = "MO", afternoon = "AF", evening = "EV", night = "NI"
+
+    /// The TIMEX3 code ("AF").
+    public var code: String { rawValue }
+}
+
+/// A season, by its TIMEX3 code (a plain value for the same reason as ``DayPart``).
+public enum Season: String, Sendable, Hashable {
+    case spring = "SP", summer = "SU", fall = "FA", winter = "WI"
+
+    /// The TIMEX3 code ("SU").
+    public var code: String { rawValue }
 }
 
 /// What the lexicon knows about one word.
@@ -187,14 +205,14 @@ public struct TimeLexicon: Sendable {
         add(["min", "mins"], .unit(.minute, plural: true))
         add(["hr", "hrs"], .unit(.hour, plural: true))
         add(["yr", "yrs"], .unit(.year, plural: true))
-        add(["morning", "mornings"], .partOfDay("MO"))
-        add(["afternoon", "afternoons"], .partOfDay("AF"))
-        add(["evening", "evenings"], .partOfDay("EV"))
-        add(["night", "nights"], .partOfDay("NI"))
-        add(["spring"], .season("SP"))
-        add(["summer"], .season("SU"))
-        add(["autumn", "fall"], .season("FA"))
-        add(["winter"], .season("WI"))
+        add(["morning", "mornings"], .partOfDay(.morning))
+        add(["afternoon", "afternoons"], .partOfDay(.afternoon))
+        add(["evening", "evenings"], .partOfDay(.evening))
+        add(["night", "nights"], .partOfDay(.night))
+        add(["spring"], .season(.spring))
+        add(["summer"], .season(.summer))
+        add(["autumn", "fall"], .season(.fall))
+        add(["winter"], .season(.winter))
         add(["today"], .relativeDay(0))
         add(["yesterday"], .relativeDay(-1))
         add(["tomorrow"], .relativeDay(1))

@@ -598,7 +598,7 @@ extension TimeScanner {
         if plural {
             var end = i + 1
             var value = "XXXX-WXX-\(d)"
-            if case .partOfDay(let p)? = word(i + 1) { value += "T" + p; end += 1 }
+            if case .partOfDay(let p)? = word(i + 1) { value += "T" + p.code; end += 1 }
             return TimeMatch(end: end, type: .set, value: .fixed(value), rule: "weekday-plural")
         }
         var j = i + 1
@@ -611,7 +611,7 @@ extension TimeScanner {
         }
         let day = TimeValue.weekday(d, tenseDirection(at: i))
         if case .partOfDay(let p)? = word(i + 1) {
-            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(day, p), rule: "weekday-part-of-day")
+            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(day, p.code), rule: "weekday-part-of-day")
         }
         // "Earlier Friday", "late Monday": annotators mostly left the modifier out of weekdays.
         return TimeMatch(end: i + 1, type: .date, value: day, rule: "weekday")
@@ -621,7 +621,7 @@ extension TimeScanner {
     func relativeDay(at i: Int) -> TimeMatch? {
         guard case .relativeDay(let n)? = word(i) else { return nil }
         if case .partOfDay(let p)? = word(i + 1) {
-            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(.shift(.day, n), p), rule: "relative-day-part", takesModifier: true)
+            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(.shift(.day, n), p.code), rule: "relative-day-part", takesModifier: true)
         }
         // "late yesterday" keeps its modifier; "later today" does not (as annotated).
         return TimeMatch(end: i + 1, type: .date, value: .shift(.day, n), rule: "relative-day", takesModifier: n != 0)
@@ -645,12 +645,12 @@ extension TimeScanner {
         var k = i + 1
         if `is`(k, K.of) { k += 1 }
         if let (y, e) = yearAt(k) {
-            return TimeMatch(end: e, type: .date, value: .season(s, year: y, direction: .current), rule: "season-year", takesDeterminer: true, takesModifier: true)
+            return TimeMatch(end: e, type: .date, value: .season(s.code, year: y, direction: .current), rule: "season-year", takesDeterminer: true, takesModifier: true)
         }
         // "fall" is mostly a verb or a noun for a drop: only with a determiner or modifier.
         if `is`(i, K.fall), !isAny(i - 1, [K.the, K.this, K.last, K.next, K.early, K.late, K.in, K.during]) { return nil }
         if `is`(i, K.fall), `is`(i - 1, K.the), isAny(i + 1, [K.of, K.in]) { return nil }
-        return TimeMatch(end: i + 1, type: .date, value: .season(s, year: nil, direction: .pastOrSame), rule: "season", takesModifier: true)
+        return TimeMatch(end: i + 1, type: .date, value: .season(s.code, year: nil, direction: .pastOrSame), rule: "season", takesModifier: true)
     }
 
     /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving"; with "last", "this"
@@ -769,18 +769,18 @@ extension TimeScanner {
             var end = j + 1
             var value: TimeValue = .weekday(d, direction)
             var type = TimexType.date
-            if case .partOfDay(let p)? = word(end) { value = .partOfDay(value, p); end += 1; type = .time }
+            if case .partOfDay(let p)? = word(end) { value = .partOfDay(value, p.code); end += 1; type = .time }
             return TimeMatch(end: end, type: type, value: value, rule: "relative-weekday", takesModifier: true)
         case .month(let m, false)?:
             guard isCapitalized(j), k != K.latest, k != K.current else { return nil }
             return TimeMatch(end: j + 1, type: .date, value: .date(year: nil, month: m, day: nil, direction: direction), rule: "relative-month", takesModifier: true)
         case .season(let s)?:
             guard k != K.latest else { return nil }
-            return TimeMatch(end: j + 1, type: .date, value: .season(s, year: nil, direction: direction), rule: "relative-season", takesDeterminer: true, takesModifier: true)
+            return TimeMatch(end: j + 1, type: .date, value: .season(s.code, year: nil, direction: direction), rule: "relative-season", takesDeterminer: true, takesModifier: true)
         case .partOfDay(let p)?:
             // "this morning", "last night", "this afternoon"
-            if k == K.this { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, 0), p), rule: "this-part-of-day", takesModifier: true) }
-            if k == K.last, p == "NI" { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, -1), p), rule: "last-night", takesModifier: true) }
+            if k == K.this { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, 0), p.code), rule: "this-part-of-day", takesModifier: true) }
+            if k == K.last, p == .night { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, -1), p.code), rule: "last-night", takesModifier: true) }
             return nil
         default:
             break
@@ -971,14 +971,14 @@ extension TimeScanner {
         case .weekday(let d, _)?:
             var end = j + 1
             var value = "XXXX-WXX-\(d)"
-            if case .partOfDay(let p)? = word(end) { value += "T" + p; end += 1 }
+            if case .partOfDay(let p)? = word(end) { value += "T" + p.code; end += 1 }
             return TimeMatch(end: end, type: .set, value: .fixed(value), rule: "every-weekday")
         case .month(let m, false)?:
             return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + TimeResolver.pad(m, 2)), rule: "every-month")
         case .partOfDay(let p)?:
-            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-XX-XXT" + p), rule: "every-part-of-day")
+            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-XX-XXT" + p.code), rule: "every-part-of-day")
         case .season(let s)?:
-            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + s), rule: "every-season")
+            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + s.code), rule: "every-season")
         default:
             return nil
         }
