@@ -18,6 +18,23 @@ struct TimeLexiconTests {
         #expect(WordKey(Array("café".utf8)[...]) == nil)
     }
 
+    @Test func wordAtATimeKeysMatchTheByteLoop() {
+        // Every ASCII byte, alone and inside words of each length up to 17, padded so
+        // that the 8-byte loads apply, and at the very end of the text, where they do not.
+        var words = (0..<128).map { [UInt8($0)] }
+        let letters = Array("AbCdEfGhIjKlMnOpQ@[`{".utf8)
+        for n in 1...17 { words.append(Array(letters.prefix(n))) }
+        words += ["Year’s", "TUESDAY", "café", "a.m.", "Sept", "twenty-first", "’90s"].map { Array($0.utf8) }
+        for w in words {
+            for padded in [w + Array(repeating: UInt8(ascii: "Z"), count: 16), w] {
+                padded.withUnsafeBufferPointer { b in
+                    let key = WordKey(b, 0, w.count)
+                    #expect(key == WordKey(byteByByte: b, 0, w.count), "\(w)")
+                }
+            }
+        }
+    }
+
     @Test func lookupFindsWordsAndStarters() {
         let lexicon = TimeLexicon()
         #expect(lexicon.word(WordKey("september")) == .month(9, abbreviated: false))
