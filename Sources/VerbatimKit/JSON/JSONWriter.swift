@@ -1,77 +1,81 @@
 /// Appends JSON to a byte buffer: the output side of JSONL, written by hand so
 /// that key order is ours and raw input values pass through byte for byte.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
-    // Whether each open object/array already has a member (so the next needs a comma):
-    // a bit per level for the first 64 levels, an array beyond. An array alone cost a
-    // uniqueness check on every value written.
+    /// The JSON written so far.
+    public var bytes: [UInt8] { length == storage.count ? storage : Array(storage[..<length]) }
+
+    // The output, zero-filled beyond `length`: a key, number or run of text is stored
+    // through a pointer after one capacity check, where appending it to an array byte
+    // by byte paid a capacity and a uniqueness check per byte.
+    private var storage: [UInt8]
+    private var length = 0
     private var depth = 0
-    private var commaBits: UInt64 = 0
-    private var deepCommas: [Bool] = []
+    // Whether the innermost open object or array already has a member, so that the
+    // next one needs a comma. Outer levels need no record: a level is only left for an
+    // inner one that is its member, so when that closes the answer is always yes.
+    private var hasMember = false
 
     public init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        storage = Array(repeating: 0, count: max(capacity, 64))
     }
 
-    public mutating func beginObject() {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        push()
-    }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
 
-    public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        pop()
-    }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
 
-    public mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        push()
-    }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
 
-    public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
-        pop()
-    }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes an object key; the next value written belongs to it.
     public mutating func key(_ name: String) {
         separate()
-        Self.appendString(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        if depth > 0 { setTop(false) }
+        writeString(name)
+        writeByte(UInt8(ascii: ":"))
+        hasMember = false
     }
 
     /// Writes an object key that needs no escaping (an ASCII identifier literal),
     /// copying its bytes without looking at them.
     public mutating func key(ascii name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        // Byte by byte: keys are a few letters, and the generic bulk append costs more.
-        let p = name.utf8Start
-        for k in 0..<name.utf8CodeUnitCount { bytes.append(p[k]) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if depth > 0 { setTop(false) }
+        let comma = takeComma()
+        let source = name.utf8Start
+        let n = name.utf8CodeUnitCount
+        write(upTo: n + 4) { p in
+            var k = 0
+            if comma { p[0] = UInt8(ascii: ","); k = 1 }
+            p[k] = UInt8(ascii: "\"")
+            // Byte by byte: keys are a few letters, shorter than a call to memcpy.
+            for j in 0..<n { p[k + 1 + j] = source[j] }
+            p[k + 1 + n] = UInt8(ascii: "\"")
+            p[k + 2 + n] = UInt8(ascii: ":")
+            return k + n + 3
+        }
+        hasMember = false
     }
 
     /// Writes a string value from UTF-8 bytes (which must be valid UTF-8).
     public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        Self.appendEscaped(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        writeByte(UInt8(ascii: "\""))
+        writeEscaped(value)
+        writeByte(UInt8(ascii: "\""))
     }
 
     /// Writes the string value `prefix` followed by the decimal digits of `number` ("e12"),
     /// which needs no escaping.
     public mutating func string(ascii prefix: UInt8, _ number: Int) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(prefix)
-        Self.appendDecimal(number, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        let comma = takeComma()
+        write(upTo: 4 + Self.maxDecimalLength) { p in
+            var k = 0
+            if comma { p[0] = UInt8(ascii: ","); k = 1 }
+            p[k] = UInt8(ascii: "\"")
+            p[k + 1] = prefix
+            k += 2
+            k += Self.writeDecimal(number, at: p + k)
+            p[k] = UInt8(ascii: "\"")
+            return k + 1
+        }
     }
 
     public mutating func field(ascii name: StaticString, _ value: String) { key(ascii: name); string(value) }
@@ -83,28 +87,36 @@ public struct JSONWriter {
 
     public mutating func string(_ value: String) {
         separate()
-        Self.appendString(value, to: &bytes)
+        writeString(value)
     }
 
     public mutating func int(_ value: Int) {
-        separate()
-        Self.appendDecimal(value, to: &bytes)
+        let comma = takeComma()
+        write(upTo: 1 + Self.maxDecimalLength) { p in
+            var k = 0
+            if comma { p[0] = UInt8(ascii: ","); k = 1 }
+            return k + Self.writeDecimal(value, at: p + k)
+        }
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        if value { writeASCII("true") } else { writeASCII("false") }
     }
 
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        writeASCII("null")
     }
 
     /// Writes already-valid JSON bytes as one value.
     public mutating func raw<C: Collection>(_ json: C) where C.Element == UInt8 {
         separate()
-        bytes.append(contentsOf: json)
+        let n = json.count
+        write(upTo: n) { p in
+            _ = UnsafeMutableBufferPointer(start: p, count: n).initialize(fromContentsOf: json)
+            return n
+        }
     }
 
     public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
@@ -114,97 +126,170 @@ public struct JSONWriter {
         if let value { string(value) } else { null() }
     }
 
-    public mutating func newline() { bytes.append(0x0A) }
+    public mutating func newline() { writeByte(0x0A) }
 
+    // MARK: - Structure
+
+    /// Whether a comma goes before the value about to be written (noting that its
+    /// level now has a member).
+    @inline(__always)
+    private mutating func takeComma() -> Bool {
+        guard depth > 0 else { return false }
+        let comma = hasMember
+        hasMember = true
+        return comma
+    }
+
+    @inline(__always)
     private mutating func separate() {
-        guard depth > 0 else { return }
-        if top() { bytes.append(UInt8(ascii: ",")) }
-        setTop(true)
+        if takeComma() { writeByte(UInt8(ascii: ",")) }
     }
 
-    private mutating func push() {
-        if depth < 64 { commaBits &= ~(1 << UInt64(depth)) } else { deepCommas.append(false) }
+    private mutating func open(_ bracket: UInt8) {
+        let comma = takeComma()
+        write(upTo: 2) { p in
+            if comma { p[0] = UInt8(ascii: ","); p[1] = bracket; return 2 }
+            p[0] = bracket
+            return 1
+        }
         depth += 1
+        hasMember = false
     }
 
-    private mutating func pop() {
+    private mutating func close(_ bracket: UInt8) {
         precondition(depth > 0, "end of an object or array that was not begun")
+        writeByte(bracket)
         depth -= 1
-        if depth >= 64 { deepCommas.removeLast() }
+        hasMember = true
     }
 
-    private func top() -> Bool {
-        let k = depth - 1
-        return k < 64 ? commaBits & (1 << UInt64(k)) != 0 : deepCommas[k - 64]
+    // MARK: - Bytes
+
+    /// Lets `body` store up to `count` bytes at the end of the output; it returns how many it stored.
+    @inline(__always)
+    private mutating func write(upTo count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if length + count > storage.count { grow(toAtLeast: length + count) }
+        let at = length
+        let written = storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + at) }
+        length = at + written
     }
 
-    private mutating func setTop(_ value: Bool) {
-        let k = depth - 1
-        if k < 64 {
-            if value { commaBits |= 1 << UInt64(k) } else { commaBits &= ~(1 << UInt64(k)) }
-        } else {
-            deepCommas[k - 64] = value
+    @inline(never)
+    private mutating func grow(toAtLeast needed: Int) {
+        storage.append(contentsOf: repeatElement(0, count: max(needed, storage.count * 2) - storage.count))
+    }
+
+    @inline(__always)
+    private mutating func writeByte(_ byte: UInt8) {
+        write(upTo: 1) { p in
+            p[0] = byte
+            return 1
         }
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    private mutating func writeBytes(_ source: UnsafePointer<UInt8>, count n: Int) {
+        guard n > 0 else { return }
+        write(upTo: n) { p in
+            p.update(from: source, count: n)
+            return n
+        }
+    }
 
-    /// Appends the decimal digits of `value` (with a minus sign when negative), as `String(value)` spells it.
-    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
+    private mutating func writeASCII(_ text: StaticString) {
+        writeBytes(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    /// A quoted, escaped string literal.
+    private mutating func writeString(_ s: String) {
+        writeByte(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { writeEscaped($0) }
+        writeByte(UInt8(ascii: "\""))
+    }
+
+    /// UTF-8 text escaped for the inside of a JSON string literal: runs that need no
+    /// escape are copied whole.
+    private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let text = utf8.baseAddress else { return }
+        let count = utf8.count
+        var runStart = 0
+        var k = 0
+        while k < count {
+            let c = text[k]
+            if c < 0x20 || c == 0x22 || c == 0x5C {
+                writeBytes(text + runStart, count: k - runStart)
+                writeEscape(c)
+                runStart = k + 1
+            }
+            k += 1
+        }
+        writeBytes(text + runStart, count: count - runStart)
+    }
+
+    /// The escape sequence of a byte that JSON does not allow inside a string.
+    private mutating func writeEscape(_ c: UInt8) {
+        write(upTo: 6) { p in
+            p[0] = UInt8(ascii: "\\")
+            switch c {
+            case 0x22: p[1] = 0x22
+            case 0x5C: p[1] = 0x5C
+            case 0x0A: p[1] = UInt8(ascii: "n")
+            case 0x0D: p[1] = UInt8(ascii: "r")
+            case 0x09: p[1] = UInt8(ascii: "t")
+            default:
+                p[1] = UInt8(ascii: "u")
+                p[2] = UInt8(ascii: "0")
+                p[3] = UInt8(ascii: "0")
+                p[4] = Self.hexDigit(c >> 4)
+                p[5] = Self.hexDigit(c & 0xF)
+                return 6
+            }
+            return 2
+        }
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ v: UInt8) -> UInt8 {
+        v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "a") + v - 10
+    }
+
+    // MARK: - Numbers
+
+    /// The longest decimal `writeDecimal` writes: "-9223372036854775808".
+    static let maxDecimalLength = 20
+
+    /// Stores the decimal digits of `value` at `p` (with a minus sign when negative), as
+    /// `String(value)` spells it, and returns how many bytes that took.
+    @inline(__always)
+    static func writeDecimal(_ value: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var k = 0
+        if value < 0 {
+            p[0] = UInt8(ascii: "-")
+            k = 1
+        }
         var v = value.magnitude
-        var n = 1
-        var t = v
-        while t >= 10 {
-            t /= 10
-            n += 1
+        var digits = 1
+        var power: UInt = 10
+        while digits < 19, v >= power {
+            digits += 1
+            power &*= 10
         }
-        let base = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: n))
-        var k = base + n - 1
+        let end = k + digits
+        var q = end
         repeat {
-            out[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v % 10)
+            q -= 1
+            p[q] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
             v /= 10
-            k -= 1
         } while v > 0
+        return end
     }
+
+    // MARK: - On byte arrays
 
     /// Appends a JSON string literal; non-ASCII text is written as UTF-8, not escaped.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { appendEscaped($0, to: &out) }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends UTF-8 text escaped for the inside of a JSON string literal: runs that need
-    /// no escape are copied whole.
-    static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var runStart = 0
-        var k = 0
-        let count = utf8.count
-        while k < count {
-            let c = utf8[k]
-            if c >= 0x20 && c != 0x22 && c != 0x5C {
-                k += 1
-                continue
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<k]))
-            out.append(UInt8(ascii: "\\"))
-            switch c {
-            case 0x22: out.append(0x22)
-            case 0x5C: out.append(0x5C)
-            case 0x0A: out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "t"))
-            default:
-                out.append(contentsOf: "u00".utf8)
-                out.append(hexDigits[Int(c >> 4)])
-                out.append(hexDigits[Int(c & 0xF)])
-            }
-            k += 1
-            runStart = k
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+        var w = JSONWriter(capacity: s.utf8.count + 2)
+        w.writeString(s)
+        out.append(contentsOf: w.bytes)
     }
 }

@@ -46,3 +46,76 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONWriterByteTests {
+    /// The escaping as a byte loop, to compare the word-at-a-time scan with.
+    static func escapedByByte(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        let hex = Array("0123456789abcdef".utf8)
+        for c in bytes {
+            switch c {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += Array(#"\n"#.utf8)
+            case 0x0D: out += Array(#"\r"#.utf8)
+            case 0x09: out += Array(#"\t"#.utf8)
+            case ..<0x20: out += Array(#"\u00"#.utf8) + [hex[Int(c >> 4)], hex[Int(c & 0xF)]]
+            default: out.append(c)
+            }
+        }
+        return out + [UInt8(ascii: "\"")]
+    }
+
+    @Test func escapingMatchesTheByteLoopAtEveryOffset() {
+        // Texts of every length up to 40 with a byte to escape (or a multi-byte
+        // character) at every offset, so that it falls in each place of a word and in the tail.
+        let specials: [[UInt8]] = [[0x22], [0x5C], [0x0A], [0x00], [0x1F], [0x09], [0x0D], Array("é".utf8), Array("😀".utf8)]
+        for length in 0...40 {
+            let plain = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            var texts = [plain]
+            for offset in 0...length {
+                for s in specials { texts.append(Array(plain[..<offset]) + s + Array(plain[offset...])) }
+            }
+            for text in texts {
+                var out: [UInt8] = []
+                JSONWriter.appendString(String(decoding: text, as: UTF8.self), to: &out)
+                #expect(out == Self.escapedByByte(text))
+            }
+        }
+    }
+
+    @Test func numbersAreSpelledAsStringSpellsThem() {
+        var values = [0, 1, -1, 9, 10, -10, 99, 100, 12345, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power]
+        }
+        for v in values {
+            var w = JSONWriter()
+            w.int(v)
+            #expect(String(decoding: w.bytes, as: UTF8.self) == String(v))
+            var s = JSONWriter()
+            s.string(ascii: UInt8(ascii: "e"), v)
+            #expect(String(decoding: s.bytes, as: UTF8.self) == "\"e\(v)\"")
+        }
+    }
+
+    @Test func growsPastItsInitialCapacity() {
+        var w = JSONWriter(capacity: 1)
+        var expected = "["
+        w.beginArray()
+        for i in 0..<500 {
+            w.int(i)
+            w.string("x\(i)\"")
+            w.bool(i % 2 == 0)
+            w.raw(Array("{\"r\":\(i)}".utf8))
+            expected += "\(i),\"x\(i)\\\"\",\(i % 2 == 0),{\"r\":\(i)},"
+        }
+        w.null()
+        w.endArray()
+        w.newline()
+        expected += "null]\n"
+        #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
+    }
+}
