@@ -208,20 +208,28 @@ public struct JSONWriter {
     }
 
     /// UTF-8 text escaped for the inside of a JSON string literal: runs that need no
-    /// escape are copied whole.
+    /// escape are copied whole, found eight bytes at a time.
     private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard let text = utf8.baseAddress else { return }
         let count = utf8.count
         var runStart = 0
         var k = 0
         while k < count {
-            let c = text[k]
-            if c < 0x20 || c == 0x22 || c == 0x5C {
-                writeBytes(text + runStart, count: k - runStart)
-                writeEscape(c)
-                runStart = k + 1
+            if k + 8 <= count,
+               !Self.hasByteToEscape(UInt64(littleEndian: UnsafeRawPointer(text + k).loadUnaligned(as: UInt64.self))) {
+                k += 8
+                continue
             }
-            k += 1
+            let stop = min(k + 8, count)
+            while k < stop {
+                let c = text[k]
+                if c < 0x20 || c == 0x22 || c == 0x5C {
+                    writeBytes(text + runStart, count: k - runStart)
+                    writeEscape(c)
+                    runStart = k + 1
+                }
+                k += 1
+            }
         }
         writeBytes(text + runStart, count: count - runStart)
     }
@@ -251,6 +259,21 @@ public struct JSONWriter {
     @inline(__always)
     private static func hexDigit(_ v: UInt8) -> UInt8 {
         v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "a") + v - 10
+    }
+
+    /// Whether any of eight bytes (a little-endian word) is a control character, `"`
+    /// or `\`. The has-a-byte-below-n and has-a-zero-byte tests on the whole word: a
+    /// flag can also be set above a byte that matched, never when none does.
+    @inline(__always)
+    static func hasByteToEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let control = (x &- ones &* 0x20) & ~x
+        let q = x ^ (ones &* 0x22)
+        let quote = (q &- ones) & ~q
+        let s = x ^ (ones &* 0x5C)
+        let backslash = (s &- ones) & ~s
+        return (control | quote | backslash) & highBits != 0
     }
 
     // MARK: - Numbers

@@ -66,6 +66,23 @@ import Testing
         return out + [UInt8(ascii: "\"")]
     }
 
+    @Test func wordTestFlagsExactlyTheBytesToEscape() {
+        for position in 0..<8 {
+            for value in 0...255 {
+                var word: UInt64 = 0x6161_6161_6161_6161  // "aaaaaaaa"
+                word &= ~(0xFF << UInt64(8 * position))
+                word |= UInt64(value) << UInt64(8 * position)
+                let expected = value < 0x20 || value == 0x22 || value == 0x5C
+                #expect(JSONWriter.hasByteToEscape(word) == expected, "byte \(value) at \(position)")
+            }
+        }
+        // Neighbours that would borrow or carry: high bytes, 0x21, 0x23, 0x5B, 0x5D.
+        for filler: UInt8 in [0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xE2, 0xFF] {
+            let word = UInt64(filler) &* 0x0101_0101_0101_0101
+            #expect(!JSONWriter.hasByteToEscape(word), "filler \(filler)")
+        }
+    }
+
     @Test func escapingMatchesTheByteLoopAtEveryOffset() {
         // Texts of every length up to 40 with a byte to escape (or a multi-byte
         // character) at every offset, so that it falls in each place of a word and in the tail.
