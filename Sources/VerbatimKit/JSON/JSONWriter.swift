@@ -29,9 +29,9 @@ public struct JSONWriter {
 
     /// Writes an object key; the next value written belongs to it.
     public mutating func key(_ name: String) {
-        separate()
-        writeString(name)
-        writeByte(UInt8(ascii: ":"))
+        var name = name
+        let comma = takeComma()
+        name.withUTF8 { writeQuoted($0, comma: comma, colon: true) }
         hasMember = false
     }
 
@@ -39,27 +39,13 @@ public struct JSONWriter {
     /// copying its bytes without looking at them.
     public mutating func key(ascii name: StaticString) {
         let comma = takeComma()
-        let source = name.utf8Start
-        let n = name.utf8CodeUnitCount
-        write(upTo: n + 4) { p in
-            var k = 0
-            if comma { p[0] = UInt8(ascii: ","); k = 1 }
-            p[k] = UInt8(ascii: "\"")
-            // Byte by byte: keys are a few letters, shorter than a call to memcpy.
-            for j in 0..<n { p[k + 1 + j] = source[j] }
-            p[k + 1 + n] = UInt8(ascii: "\"")
-            p[k + 2 + n] = UInt8(ascii: ":")
-            return k + n + 3
-        }
+        write(upTo: name.utf8CodeUnitCount + 4) { p in Self.storeKey(name, comma: comma, at: p) }
         hasMember = false
     }
 
     /// Writes a string value from UTF-8 bytes (which must be valid UTF-8).
     public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
-        separate()
-        writeByte(UInt8(ascii: "\""))
-        writeEscaped(value)
-        writeByte(UInt8(ascii: "\""))
+        writeQuoted(value, comma: takeComma())
     }
 
     /// Writes the string value `prefix` followed by the decimal digits of `number` ("e12"),
@@ -67,35 +53,64 @@ public struct JSONWriter {
     public mutating func string(ascii prefix: UInt8, _ number: Int) {
         let comma = takeComma()
         write(upTo: 4 + Self.maxDecimalLength) { p in
-            var k = 0
-            if comma { p[0] = UInt8(ascii: ","); k = 1 }
-            p[k] = UInt8(ascii: "\"")
-            p[k + 1] = prefix
-            k += 2
-            k += Self.writeDecimal(number, at: p + k)
-            p[k] = UInt8(ascii: "\"")
-            return k + 1
+            let k = comma ? Self.storeComma(at: p) : 0
+            return k + Self.storeNumberString(prefix, number, at: p + k)
         }
     }
 
-    public mutating func field(ascii name: StaticString, _ value: String) { key(ascii: name); string(value) }
-    public mutating func field(ascii name: StaticString, _ value: Int) { key(ascii: name); int(value) }
+    // The `field(ascii:…)` members write key and value with one capacity check.
+
+    public mutating func field(ascii name: StaticString, _ value: String) {
+        var value = value
+        value.withUTF8 { field(ascii: name, utf8: $0) }
+    }
+
+    public mutating func field(ascii name: StaticString, _ value: Int) {
+        let comma = takeComma()
+        write(upTo: name.utf8CodeUnitCount + 4 + Self.maxDecimalLength) { p in
+            let k = Self.storeKey(name, comma: comma, at: p)
+            return k + Self.storeDecimal(value, at: p + k)
+        }
+    }
+
     public mutating func field(ascii name: StaticString, _ value: String?) {
-        key(ascii: name)
-        if let value { string(value) } else { null() }
+        if let value { field(ascii: name, value) } else { key(ascii: name); null() }
+    }
+
+    /// A member whose value is a string given as UTF-8 bytes (which must be valid UTF-8).
+    public mutating func field(ascii name: StaticString, utf8 value: UnsafeBufferPointer<UInt8>) {
+        let comma = takeComma()
+        if value.count <= Self.shortString {
+            write(upTo: name.utf8CodeUnitCount + 4 + Self.quotedLength(value.count)) { p in
+                let k = Self.storeKey(name, comma: comma, at: p)
+                return k + Self.storeQuoted(value, at: p + k)
+            }
+        } else {
+            write(upTo: name.utf8CodeUnitCount + 4) { p in Self.storeKey(name, comma: comma, at: p) }
+            writeLongQuoted(value)
+        }
+    }
+
+    /// A member whose value is `prefix` followed by the decimal digits of `number` (`"id":"e12"`).
+    public mutating func field(ascii name: StaticString, prefix: UInt8, _ number: Int) {
+        let comma = takeComma()
+        write(upTo: name.utf8CodeUnitCount + 4 + 3 + Self.maxDecimalLength) { p in
+            let k = Self.storeKey(name, comma: comma, at: p)
+            return k + Self.storeNumberString(prefix, number, at: p + k)
+        }
     }
 
     public mutating func string(_ value: String) {
-        separate()
-        writeString(value)
+        var value = value
+        let comma = takeComma()
+        value.withUTF8 { writeQuoted($0, comma: comma) }
     }
 
     public mutating func int(_ value: Int) {
         let comma = takeComma()
         write(upTo: 1 + Self.maxDecimalLength) { p in
-            var k = 0
-            if comma { p[0] = UInt8(ascii: ","); k = 1 }
-            return k + Self.writeDecimal(value, at: p + k)
+            let k = comma ? Self.storeComma(at: p) : 0
+            return k + Self.storeDecimal(value, at: p + k)
         }
     }
 
@@ -199,61 +214,135 @@ public struct JSONWriter {
         writeBytes(text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
-    /// A quoted, escaped string literal.
-    private mutating func writeString(_ s: String) {
+    /// A quoted, escaped string literal, after a comma when `comma`, before a colon
+    /// when `colon`: in one write when short, the long way otherwise.
+    private mutating func writeQuoted(_ text: UnsafeBufferPointer<UInt8>, comma: Bool, colon: Bool = false) {
+        if text.count <= Self.shortString {
+            write(upTo: 2 + Self.quotedLength(text.count)) { p in
+                var k = comma ? Self.storeComma(at: p) : 0
+                k += Self.storeQuoted(text, at: p + k)
+                if colon {
+                    p[k] = UInt8(ascii: ":")
+                    k += 1
+                }
+                return k
+            }
+        } else {
+            if comma { writeByte(UInt8(ascii: ",")) }
+            writeLongQuoted(text)
+            if colon { writeByte(UInt8(ascii: ":")) }
+        }
+    }
+
+    /// A quoted string literal of any length: runs that need no escape are copied
+    /// whole, found eight bytes at a time.
+    private mutating func writeLongQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         writeByte(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { writeEscaped($0) }
+        if let text = utf8.baseAddress {
+            let count = utf8.count
+            var runStart = 0
+            var k = 0
+            while k < count {
+                if k + 8 <= count,
+                   !Self.hasByteToEscape(UInt64(littleEndian: UnsafeRawPointer(text + k).loadUnaligned(as: UInt64.self))) {
+                    k += 8
+                    continue
+                }
+                let stop = min(k + 8, count)
+                while k < stop {
+                    let c = text[k]
+                    if Self.needsEscape(c) {
+                        writeBytes(text + runStart, count: k - runStart)
+                        write(upTo: 6) { p in Self.storeEscape(c, at: p) }
+                        runStart = k + 1
+                    }
+                    k += 1
+                }
+            }
+            writeBytes(text + runStart, count: count - runStart)
+        }
         writeByte(UInt8(ascii: "\""))
     }
 
-    /// UTF-8 text escaped for the inside of a JSON string literal: runs that need no
-    /// escape are copied whole, found eight bytes at a time.
-    private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard let text = utf8.baseAddress else { return }
-        let count = utf8.count
-        var runStart = 0
-        var k = 0
-        while k < count {
-            if k + 8 <= count,
-               !Self.hasByteToEscape(UInt64(littleEndian: UnsafeRawPointer(text + k).loadUnaligned(as: UInt64.self))) {
-                k += 8
-                continue
-            }
-            let stop = min(k + 8, count)
-            while k < stop {
-                let c = text[k]
-                if c < 0x20 || c == 0x22 || c == 0x5C {
-                    writeBytes(text + runStart, count: k - runStart)
-                    writeEscape(c)
-                    runStart = k + 1
-                }
+    // MARK: - Storing at a pointer
+
+    /// Strings up to this many bytes are written in one piece, with room for each byte
+    /// to need a six-byte escape.
+    static var shortString: Int { 64 }
+
+    /// Room for a quoted string literal of `count` bytes, every one escaped.
+    @inline(__always)
+    static func quotedLength(_ count: Int) -> Int { 2 + 6 * count }
+
+    @inline(__always)
+    static func storeComma(at p: UnsafeMutablePointer<UInt8>) -> Int {
+        p[0] = UInt8(ascii: ",")
+        return 1
+    }
+
+    /// `,"name":` (the comma when `comma`).
+    @inline(__always)
+    static func storeKey(_ name: StaticString, comma: Bool, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        let k = comma ? storeComma(at: p) : 0
+        let source = name.utf8Start
+        let n = name.utf8CodeUnitCount
+        p[k] = UInt8(ascii: "\"")
+        // Byte by byte: keys are a few letters, shorter than a call to memcpy.
+        for j in 0..<n { p[k + 1 + j] = source[j] }
+        p[k + 1 + n] = UInt8(ascii: "\"")
+        p[k + 2 + n] = UInt8(ascii: ":")
+        return k + n + 3
+    }
+
+    /// `"e12"`: a quoted letter and number.
+    @inline(__always)
+    static func storeNumberString(_ prefix: UInt8, _ number: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        p[0] = UInt8(ascii: "\"")
+        p[1] = prefix
+        let k = 2 + storeDecimal(number, at: p + 2)
+        p[k] = UInt8(ascii: "\"")
+        return k + 1
+    }
+
+    /// The quoted, escaped text (room needed: `quotedLength(text.count)`).
+    @inline(__always)
+    static func storeQuoted(_ text: UnsafeBufferPointer<UInt8>, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        p[0] = UInt8(ascii: "\"")
+        var k = 1
+        for c in text {
+            if needsEscape(c) {
+                k += storeEscape(c, at: p + k)
+            } else {
+                p[k] = c
                 k += 1
             }
         }
-        writeBytes(text + runStart, count: count - runStart)
+        p[k] = UInt8(ascii: "\"")
+        return k + 1
     }
 
+    /// Control characters, `"` and `\` (everything else, non-ASCII included, is written as is).
+    @inline(__always)
+    static func needsEscape(_ c: UInt8) -> Bool { c < 0x20 || c == 0x22 || c == 0x5C }
+
     /// The escape sequence of a byte that JSON does not allow inside a string.
-    private mutating func writeEscape(_ c: UInt8) {
-        write(upTo: 6) { p in
-            p[0] = UInt8(ascii: "\\")
-            switch c {
-            case 0x22: p[1] = 0x22
-            case 0x5C: p[1] = 0x5C
-            case 0x0A: p[1] = UInt8(ascii: "n")
-            case 0x0D: p[1] = UInt8(ascii: "r")
-            case 0x09: p[1] = UInt8(ascii: "t")
-            default:
-                p[1] = UInt8(ascii: "u")
-                p[2] = UInt8(ascii: "0")
-                p[3] = UInt8(ascii: "0")
-                p[4] = Self.hexDigit(c >> 4)
-                p[5] = Self.hexDigit(c & 0xF)
-                return 6
-            }
-            return 2
+    static func storeEscape(_ c: UInt8, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        p[0] = UInt8(ascii: "\\")
+        switch c {
+        case 0x22: p[1] = 0x22
+        case 0x5C: p[1] = 0x5C
+        case 0x0A: p[1] = UInt8(ascii: "n")
+        case 0x0D: p[1] = UInt8(ascii: "r")
+        case 0x09: p[1] = UInt8(ascii: "t")
+        default:
+            p[1] = UInt8(ascii: "u")
+            p[2] = UInt8(ascii: "0")
+            p[3] = UInt8(ascii: "0")
+            p[4] = hexDigit(c >> 4)
+            p[5] = hexDigit(c & 0xF)
+            return 6
         }
+        return 2
     }
 
     @inline(__always)
@@ -278,13 +367,13 @@ public struct JSONWriter {
 
     // MARK: - Numbers
 
-    /// The longest decimal `writeDecimal` writes: "-9223372036854775808".
-    static let maxDecimalLength = 20
+    /// The longest decimal `storeDecimal` writes: "-9223372036854775808".
+    static var maxDecimalLength: Int { 20 }
 
     /// Stores the decimal digits of `value` at `p` (with a minus sign when negative), as
     /// `String(value)` spells it, and returns how many bytes that took.
     @inline(__always)
-    static func writeDecimal(_ value: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+    static func storeDecimal(_ value: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
         var k = 0
         if value < 0 {
             p[0] = UInt8(ascii: "-")
@@ -312,7 +401,7 @@ public struct JSONWriter {
     /// Appends a JSON string literal; non-ASCII text is written as UTF-8, not escaped.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
         var w = JSONWriter(capacity: s.utf8.count + 2)
-        w.writeString(s)
+        w.string(s)
         out.append(contentsOf: w.bytes)
     }
 }

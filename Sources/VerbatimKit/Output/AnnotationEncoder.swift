@@ -25,16 +25,12 @@ public struct AnnotationEncoder {
         out.beginArray()
         for (i, e) in annotation.entities.enumerated() {
             out.beginObject()
-            out.key(ascii: "id")
-            out.string(ascii: UInt8(ascii: "e"), i + 1)
+            out.field(ascii: "id", prefix: UInt8(ascii: "e"), i + 1)
             out.field(ascii: "label", e.label.rawValue)
             span(e.start, e.end, into: &out)
             if let type = e.type { out.field(ascii: "type", type) }
             if let value = e.value { out.field(ascii: "value", value) }
-            if let c = e.cluster {
-                out.key(ascii: "cluster")
-                out.string(ascii: UInt8(ascii: "c"), c + 1)
-            }
+            if let c = e.cluster { out.field(ascii: "cluster", prefix: UInt8(ascii: "c"), c + 1) }
             if explain { out.field(ascii: "rule", e.rule) }
             out.endObject()
         }
@@ -44,8 +40,7 @@ public struct AnnotationEncoder {
         out.beginArray()
         for (i, c) in annotation.clusters.enumerated() {
             out.beginObject()
-            out.key(ascii: "id")
-            out.string(ascii: UInt8(ascii: "c"), i + 1)
+            out.field(ascii: "id", prefix: UInt8(ascii: "c"), i + 1)
             out.field(ascii: "label", c.label.rawValue)
             out.field(ascii: "name", c.name)
             out.key(ascii: "mentions")
@@ -60,16 +55,19 @@ public struct AnnotationEncoder {
         out.beginArray()
         for (i, q) in annotation.quotes.enumerated() {
             out.beginObject()
-            out.key(ascii: "id")
-            out.string(ascii: UInt8(ascii: "q"), i + 1)
+            out.field(ascii: "id", prefix: UInt8(ascii: "q"), i + 1)
             span(q.start, q.end, into: &out)
             out.field(ascii: "kind", q.kind.rawValue)
             out.key(ascii: "speaker")
             if let s = q.speaker {
                 out.beginObject()
                 span(s.start, s.end, into: &out)
-                out.key(ascii: "cluster")
-                if let c = s.cluster { out.string(ascii: UInt8(ascii: "c"), c + 1) } else { out.null() }
+                if let c = s.cluster {
+                    out.field(ascii: "cluster", prefix: UInt8(ascii: "c"), c + 1)
+                } else {
+                    out.key(ascii: "cluster")
+                    out.null()
+                }
                 out.field(ascii: "name", s.name)
                 out.endObject()
             } else {
@@ -109,8 +107,7 @@ public struct AnnotationEncoder {
         // copy them rather than decode a String; anything else goes the String way.
         if s >= 0, s <= e, e <= utf8.count, s == utf8.count || utf8[s] & 0xC0 != 0x80,
            e == utf8.count || utf8[e] & 0xC0 != 0x80 {
-            out.key(ascii: "text")
-            utf8.withUnsafeBufferPointer { out.string(utf8: UnsafeBufferPointer(rebasing: $0[s..<e])) }
+            utf8.withUnsafeBufferPointer { out.field(ascii: "text", utf8: UnsafeBufferPointer(rebasing: $0[s..<e])) }
         } else {
             out.field(ascii: "text", document.string(start, end))
         }

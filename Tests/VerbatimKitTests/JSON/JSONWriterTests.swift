@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VerbatimKit
 
@@ -134,5 +135,31 @@ import Testing
         w.newline()
         expected += "null]\n"
         #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
+    }
+}
+
+@Suite struct JSONWriterFieldTests {
+    /// The one-piece members write what a key followed by its value writes, short
+    /// strings and long ones (past the one-piece limit), first members and later ones.
+    @Test func fieldsEqualKeyThenValue() {
+        let texts = ["", "a", "say \"hi\"\n", String(repeating: "é\"x\\", count: 30), String(repeating: "plain ", count: 40)]
+        var oneStep = JSONWriter(), twoSteps = JSONWriter()
+        oneStep.beginObject(); twoSteps.beginObject()
+        for (i, text) in texts.enumerated() {
+            oneStep.field(ascii: "text", text)
+            twoSteps.key(ascii: "text"); twoSteps.string(text)
+            Array(text.utf8).withUnsafeBufferPointer { oneStep.field(ascii: "bytes", utf8: $0) }
+            twoSteps.key(ascii: "bytes"); Array(text.utf8).withUnsafeBufferPointer { twoSteps.string(utf8: $0) }
+            oneStep.field(ascii: "n", -i * 1000)
+            twoSteps.key(ascii: "n"); twoSteps.int(-i * 1000)
+            oneStep.field(ascii: "id", prefix: UInt8(ascii: "e"), i)
+            twoSteps.key(ascii: "id"); twoSteps.string(ascii: UInt8(ascii: "e"), i)
+            oneStep.key(text); twoSteps.key(text)
+            oneStep.null(); twoSteps.null()
+        }
+        oneStep.endObject(); twoSteps.endObject()
+        #expect(oneStep.bytes == twoSteps.bytes)
+        let parsed = try? JSONSerialization.jsonObject(with: Data(oneStep.bytes))
+        #expect(parsed != nil)
     }
 }
