@@ -1,8 +1,27 @@
 /// Appends JSON to a byte buffer: the output side of JSONL, written by hand so
 /// that key order is ours and raw input values pass through byte for byte.
 public struct JSONWriter {
-    /// The JSON written so far.
-    public var bytes: [UInt8] { length == storage.count ? storage : Array(storage[..<length]) }
+    /// The JSON written so far (a copy: see `takeBytes()`).
+    public var bytes: [UInt8] {
+        if length == storage.count { return storage }
+        return storage.withUnsafeBufferPointer { source in
+            // One memcpy: copying a slice or buffer pointer went through the generic
+            // element-by-element collection copy.
+            Array(unsafeUninitializedCapacity: length) { target, initialized in
+                target.baseAddress!.initialize(from: source.baseAddress!, count: length)
+                initialized = length
+            }
+        }
+    }
+
+    /// The JSON written, handing over the buffer instead of copying it (cut to the
+    /// written length in place); the writer is empty afterwards.
+    public mutating func takeBytes() -> [UInt8] {
+        storage.removeSubrange(length...)
+        let written = storage
+        self = JSONWriter(capacity: 0)
+        return written
+    }
 
     // The output, zero-filled beyond `length`: a key, number or run of text is stored
     // through a pointer after one capacity check, where appending it to an array byte
@@ -16,7 +35,7 @@ public struct JSONWriter {
     private var hasMember = false
 
     public init(capacity: Int = 1024) {
-        storage = Array(repeating: 0, count: max(capacity, 64))
+        storage = Array(repeating: 0, count: max(capacity, 16))
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }

@@ -111,7 +111,7 @@ public final class RecordProcessor {
         AnnotationEncoder(document: document, explain: options.explain, hasSpans: hasSpans).encode(annotation, into: &out)
         out.endObject()
         out.newline()
-        return out.bytes
+        return out.takeBytes()
     }
 
     private func errorLine(_ record: InputRecord, id: JSONObjectReader.Field?, _ error: VerbatimError) -> [UInt8] {
@@ -131,7 +131,7 @@ public final class RecordProcessor {
         AnnotationEncoder.writeVersion(into: &out)
         out.endObject()
         out.newline()
-        return out.bytes
+        return out.takeBytes()
     }
 
     /// A UTF-8 byte-order mark is an encoding signature, not text.

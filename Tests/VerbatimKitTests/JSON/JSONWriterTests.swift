@@ -135,6 +135,11 @@ import Testing
         w.newline()
         expected += "null]\n"
         #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
+        #expect(String(decoding: w.takeBytes(), as: UTF8.self) == expected)
+        // Taken, the writer starts over.
+        #expect(w.bytes.isEmpty)
+        w.beginObject(); w.field(ascii: "k", 1); w.endObject()
+        #expect(String(decoding: w.takeBytes(), as: UTF8.self) == #"{"k":1}"#)
     }
 }
 
