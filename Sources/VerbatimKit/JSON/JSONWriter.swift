@@ -328,7 +328,18 @@ public struct JSONWriter {
     static func storeQuoted(_ text: UnsafeBufferPointer<UInt8>, at p: UnsafeMutablePointer<UInt8>) -> Int {
         p[0] = UInt8(ascii: "\"")
         var k = 1
-        for c in text {
+        var i = 0
+        // Whole words while none of their bytes needs an escape (most names and values).
+        if let source = text.baseAddress {
+            while i + 8 <= text.count {
+                let word = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+                if hasByteToEscape(UInt64(littleEndian: word)) { break }
+                UnsafeMutableRawPointer(p + k).storeBytes(of: word, as: UInt64.self)
+                i += 8
+                k += 8
+            }
+        }
+        for c in UnsafeBufferPointer(rebasing: text[i...]) {
             if needsEscape(c) {
                 k += storeEscape(c, at: p + k)
             } else {
