@@ -262,7 +262,9 @@ extension TimeScanner {
             if u == .second { take(quarter(at: i)) }
         default: break
         }
-        if let k = key(i) {
+        // Every key tested below is a lexicon word: for other tokens (most of those after
+        // "the" or a modifier) the tests cannot match, so they are skipped.
+        if let k = key(i), starters[i] {
             if k == K.a || k == K.an { take(quantity(at: i)); take(hyphenDuration(at: i)); take(perUnit(at: i)) }
             if k == K.per { take(perUnit(at: i)) }
             if K.lastWords.contains(k) || k == K.this || k == K.current || K.nextWords.contains(k) || k == K.latest || k == K.first || k == K.recent || k == K.most {

@@ -35,6 +35,20 @@ struct TimeLexiconTests {
         }
     }
 
+    /// TimeScanner.core skips its function-word rules for tokens outside the lexicon:
+    /// every key those rules test must be a lexicon word.
+    @Test func functionWordsOfTheCoreRulesAreInTheLexicon() {
+        let lexicon = TimeLexicon()
+        let tested: [WordKey] = [
+            K.a, K.an, K.per, K.last, K.past, K.previous, K.this, K.current, K.next, K.coming, K.following,
+            K.latest, K.first, K.recent, K.most, K.every, K.each, K.half, K.apostrophe, K.fiscal, K.tonight,
+            K.overnight, K.weekend, K.quarterKey, K.year, K.now, K.currently, K.nowadays, K.recently, K.lately,
+            K.soon, K.these, K.future, K.near, K.present, K.christmas, K.new, K.halloween, K.thanksgiving,
+            K.nineties, K.eighties, K.seventies, K.sixties, K.fifties,
+        ]
+        for k in tested { #expect(lexicon.entry(k) != nil, "\(k)") }
+    }
+
     @Test func lookupFindsWordsAndStarters() {
         let lexicon = TimeLexicon()
         #expect(lexicon.word(WordKey("september")) == .month(9, abbreviated: false))
