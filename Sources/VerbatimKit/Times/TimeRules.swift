@@ -141,6 +141,15 @@ enum K {
     static let approximators: [WordKey] = [around, nearly, roughly, approximately]
     static let lastWords: [WordKey] = [last, past, previous]
     static let nextWords: [WordKey] = [next, coming, following]
+
+    /// Whether `k` is one of `lastWords`, without an array: core(at:) asks for every keyed
+    /// candidate start, and a `contains` on a static array cost about 60 instructions.
+    @inline(__always)
+    static func isLastWord(_ k: WordKey) -> Bool { k == last || k == past || k == previous }
+
+    /// Whether `k` is one of `nextWords` (see `isLastWord`).
+    @inline(__always)
+    static func isNextWord(_ k: WordKey) -> Bool { k == next || k == coming || k == following }
 }
 
 /// The result of one rule at one position.
@@ -267,7 +276,7 @@ extension TimeScanner {
         if let k = key(i), starters[i] {
             if k == K.a || k == K.an { take(quantity(at: i)); take(hyphenDuration(at: i)); take(perUnit(at: i)) }
             if k == K.per { take(perUnit(at: i)) }
-            if K.lastWords.contains(k) || k == K.this || k == K.current || K.nextWords.contains(k) || k == K.latest || k == K.first || k == K.recent || k == K.most {
+            if K.isLastWord(k) || k == K.this || k == K.current || K.isNextWord(k) || k == K.latest || k == K.first || k == K.recent || k == K.most {
                 take(relative(at: i))
             }
             if k == K.every || k == K.each { take(everyPhrase(at: i)) }
@@ -699,11 +708,11 @@ extension TimeScanner {
         var j = i + 1
         var direction: TimeDirection
         var shift: Int
-        if K.lastWords.contains(k) || k == K.latest || k == K.recent || k == K.most {
+        if K.isLastWord(k) || k == K.latest || k == K.recent || k == K.most {
             direction = .previous; shift = -1
         } else if k == K.this || k == K.current {
             direction = .current; shift = 0
-        } else if K.nextWords.contains(k) {
+        } else if K.isNextWord(k) {
             direction = .following; shift = 1
         } else if k == K.first {
             direction = .current; shift = 0

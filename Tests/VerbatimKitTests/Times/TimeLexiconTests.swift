@@ -49,6 +49,13 @@ struct TimeLexiconTests {
         for k in tested { #expect(lexicon.entry(k) != nil, "\(k)") }
     }
 
+    @Test func lastAndNextWordTestsAgreeWithTheirLists() {
+        for k in K.lastWords + K.nextWords + [K.this, K.the, K.latest, WordKey("pasta")] {
+            #expect(K.isLastWord(k) == K.lastWords.contains(k))
+            #expect(K.isNextWord(k) == K.nextWords.contains(k))
+        }
+    }
+
     @Test func lookupFindsWordsAndStarters() {
         let lexicon = TimeLexicon()
         #expect(lexicon.word(WordKey("september")) == .month(9, abbreviated: false))
