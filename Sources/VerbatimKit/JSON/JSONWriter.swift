@@ -80,6 +80,8 @@ public struct JSONWriter {
     // The `field(ascii:…)` members write key and value with one capacity check.
 
     public mutating func field(ascii name: StaticString, _ value: String) {
+        // A native string lends its bytes without the copy (and retain) withUTF8 needs.
+        if value.utf8.withContiguousStorageIfAvailable({ field(ascii: name, utf8: $0) }) != nil { return }
         var value = value
         value.withUTF8 { field(ascii: name, utf8: $0) }
     }
