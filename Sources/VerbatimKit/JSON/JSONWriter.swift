@@ -112,6 +112,21 @@ public struct JSONWriter {
         }
     }
 
+    /// A member whose value is an ASCII literal that needs no escaping (`"label":"PERSON"`),
+    /// both copied without looking at them.
+    public mutating func field(ascii name: StaticString, ascii value: StaticString) {
+        let comma = takeComma()
+        write(upTo: name.utf8CodeUnitCount + 4 + value.utf8CodeUnitCount + 2) { p in
+            var k = Self.storeKey(name, comma: comma, at: p)
+            p[k] = UInt8(ascii: "\"")
+            let source = value.utf8Start
+            for j in 0..<value.utf8CodeUnitCount { p[k + 1 + j] = source[j] }
+            k += 1 + value.utf8CodeUnitCount
+            p[k] = UInt8(ascii: "\"")
+            return k + 1
+        }
+    }
+
     /// A member whose value is `prefix` followed by the decimal digits of `number` (`"id":"e12"`).
     public mutating func field(ascii name: StaticString, prefix: UInt8, _ number: Int) {
         let comma = takeComma()

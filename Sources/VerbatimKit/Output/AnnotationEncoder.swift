@@ -26,7 +26,7 @@ public struct AnnotationEncoder {
         for (i, e) in annotation.entities.enumerated() {
             out.beginObject()
             out.field(ascii: "id", prefix: UInt8(ascii: "e"), i + 1)
-            out.field(ascii: "label", e.label.rawValue)
+            out.field(ascii: "label", ascii: Self.name(of: e.label))
             span(e.start, e.end, into: &out)
             if let type = e.type { out.field(ascii: "type", type) }
             if let value = e.value { out.field(ascii: "value", value) }
@@ -41,7 +41,7 @@ public struct AnnotationEncoder {
         for (i, c) in annotation.clusters.enumerated() {
             out.beginObject()
             out.field(ascii: "id", prefix: UInt8(ascii: "c"), i + 1)
-            out.field(ascii: "label", c.label.rawValue)
+            out.field(ascii: "label", ascii: Self.name(of: c.label))
             out.field(ascii: "name", c.name)
             out.key(ascii: "mentions")
             out.beginArray()
@@ -57,7 +57,7 @@ public struct AnnotationEncoder {
             out.beginObject()
             out.field(ascii: "id", prefix: UInt8(ascii: "q"), i + 1)
             span(q.start, q.end, into: &out)
-            out.field(ascii: "kind", q.kind.rawValue)
+            out.field(ascii: "kind", ascii: Self.name(of: q.kind))
             out.key(ascii: "speaker")
             if let s = q.speaker {
                 out.beginObject()
@@ -88,6 +88,25 @@ public struct AnnotationEncoder {
 
         out.key(ascii: "verbatim")
         Self.writeVersion(into: &out)
+    }
+
+    /// The label as written (its raw value) as a literal: a raw value is a String, which
+    /// costs a copy and a scan for escapes on every entity.
+    static func name(of label: EntityLabel) -> StaticString {
+        switch label {
+        case .person: return "PERSON"
+        case .organization: return "ORG"
+        case .place: return "PLACE"
+        case .time: return "TIME"
+        }
+    }
+
+    /// The quote kind as written (its raw value) as a literal, as for labels.
+    static func name(of kind: Quote.Kind) -> StaticString {
+        switch kind {
+        case .direct: return "direct"
+        case .partial: return "partial"
+        }
     }
 
     static func writeVersion(into out: inout JSONWriter) {

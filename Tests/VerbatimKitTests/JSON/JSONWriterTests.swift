@@ -159,6 +159,8 @@ import Testing
             twoSteps.key(ascii: "n"); twoSteps.int(-i * 1000)
             oneStep.field(ascii: "id", prefix: UInt8(ascii: "e"), i)
             twoSteps.key(ascii: "id"); twoSteps.string(ascii: UInt8(ascii: "e"), i)
+            oneStep.field(ascii: "label", ascii: "PERSON")
+            twoSteps.key(ascii: "label"); twoSteps.string("PERSON")
             oneStep.key(text); twoSteps.key(text)
             oneStep.null(); twoSteps.null()
         }
