@@ -23,7 +23,10 @@ public struct AnnotationEncoder {
     public func encode(_ annotation: Annotation, into out: inout JSONWriter) {
         out.key(ascii: "entities")
         out.beginArray()
-        for (i, e) in annotation.entities.enumerated() {
+        // By index: enumerated() went through its iterator and an (offset, element)
+        // tuple per element, copied and destroyed out of line.
+        for i in annotation.entities.indices {
+            let e = annotation.entities[i]
             out.beginObject()
             out.field(ascii: "id", prefix: UInt8(ascii: "e"), i + 1)
             out.field(ascii: "label", ascii: Self.name(of: e.label))
@@ -38,7 +41,8 @@ public struct AnnotationEncoder {
 
         out.key(ascii: "clusters")
         out.beginArray()
-        for (i, c) in annotation.clusters.enumerated() {
+        for i in annotation.clusters.indices {
+            let c = annotation.clusters[i]
             out.beginObject()
             out.field(ascii: "id", prefix: UInt8(ascii: "c"), i + 1)
             out.field(ascii: "label", ascii: Self.name(of: c.label))
@@ -53,7 +57,8 @@ public struct AnnotationEncoder {
 
         out.key(ascii: "quotes")
         out.beginArray()
-        for (i, q) in annotation.quotes.enumerated() {
+        for i in annotation.quotes.indices {
+            let q = annotation.quotes[i]
             out.beginObject()
             out.field(ascii: "id", prefix: UInt8(ascii: "q"), i + 1)
             span(q.start, q.end, into: &out)
