@@ -1,110 +1,173 @@
 /// Appends JSON to a byte buffer: the output side of JSONL, written by hand so
 /// that key order is ours and raw input values pass through byte for byte.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
-    // Whether each open object/array already has a member (so the next needs a comma):
-    // a bit per level for the first 64 levels, an array beyond. An array alone cost a
-    // uniqueness check on every value written.
+    /// The JSON written so far (a copy: see `takeBytes()`).
+    public var bytes: [UInt8] {
+        if length == storage.count { return storage }
+        return storage.withUnsafeBufferPointer { source in
+            // One memcpy: copying a slice or buffer pointer went through the generic
+            // element-by-element collection copy.
+            Array(unsafeUninitializedCapacity: length) { target, initialized in
+                target.baseAddress!.initialize(from: source.baseAddress!, count: length)
+                initialized = length
+            }
+        }
+    }
+
+    /// The JSON written, handing over the buffer instead of copying it (cut to the
+    /// written length in place); the writer is empty afterwards.
+    public mutating func takeBytes() -> [UInt8] {
+        storage.removeSubrange(length...)
+        let written = storage
+        self = JSONWriter(capacity: 0)
+        return written
+    }
+
+    // The output, zero-filled beyond `length`: a key, number or run of text is stored
+    // through a pointer after one capacity check, where appending it to an array byte
+    // by byte paid a capacity and a uniqueness check per byte.
+    private var storage: [UInt8]
+    private var length = 0
     private var depth = 0
-    private var commaBits: UInt64 = 0
-    private var deepCommas: [Bool] = []
+    // Whether the innermost open object or array already has a member, so that the
+    // next one needs a comma. Outer levels need no record: a level is only left for an
+    // inner one that is its member, so when that closes the answer is always yes.
+    private var hasMember = false
 
     public init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        storage = Array(repeating: 0, count: max(capacity, 16))
     }
 
-    public mutating func beginObject() {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        push()
-    }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
 
-    public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        pop()
-    }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
 
-    public mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        push()
-    }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
 
-    public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
-        pop()
-    }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes an object key; the next value written belongs to it.
     public mutating func key(_ name: String) {
-        separate()
-        Self.appendString(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        if depth > 0 { setTop(false) }
+        var name = name
+        let comma = takeComma()
+        name.withUTF8 { writeQuoted($0, comma: comma, colon: true) }
+        hasMember = false
     }
 
     /// Writes an object key that needs no escaping (an ASCII identifier literal),
     /// copying its bytes without looking at them.
     public mutating func key(ascii name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        // Byte by byte: keys are a few letters, and the generic bulk append costs more.
-        let p = name.utf8Start
-        for k in 0..<name.utf8CodeUnitCount { bytes.append(p[k]) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if depth > 0 { setTop(false) }
+        let comma = takeComma()
+        write(upTo: name.utf8CodeUnitCount + 4) { p in Self.storeKey(name, comma: comma, at: p) }
+        hasMember = false
     }
 
     /// Writes a string value from UTF-8 bytes (which must be valid UTF-8).
     public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        Self.appendEscaped(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        writeQuoted(value, comma: takeComma())
     }
 
     /// Writes the string value `prefix` followed by the decimal digits of `number` ("e12"),
     /// which needs no escaping.
     public mutating func string(ascii prefix: UInt8, _ number: Int) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(prefix)
-        Self.appendDecimal(number, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        let comma = takeComma()
+        write(upTo: 4 + Self.maxDecimalLength) { p in
+            let k = comma ? Self.storeComma(at: p) : 0
+            return k + Self.storeNumberString(prefix, number, at: p + k)
+        }
     }
 
-    public mutating func field(ascii name: StaticString, _ value: String) { key(ascii: name); string(value) }
-    public mutating func field(ascii name: StaticString, _ value: Int) { key(ascii: name); int(value) }
+    // The `field(ascii:…)` members write key and value with one capacity check.
+
+    public mutating func field(ascii name: StaticString, _ value: String) {
+        // A native string lends its bytes without the copy (and retain) withUTF8 needs.
+        if value.utf8.withContiguousStorageIfAvailable({ field(ascii: name, utf8: $0) }) != nil { return }
+        var value = value
+        value.withUTF8 { field(ascii: name, utf8: $0) }
+    }
+
+    public mutating func field(ascii name: StaticString, _ value: Int) {
+        let comma = takeComma()
+        write(upTo: name.utf8CodeUnitCount + 4 + Self.maxDecimalLength) { p in
+            let k = Self.storeKey(name, comma: comma, at: p)
+            return k + Self.storeDecimal(value, at: p + k)
+        }
+    }
+
     public mutating func field(ascii name: StaticString, _ value: String?) {
-        key(ascii: name)
-        if let value { string(value) } else { null() }
+        if let value { field(ascii: name, value) } else { key(ascii: name); null() }
+    }
+
+    /// A member whose value is a string given as UTF-8 bytes (which must be valid UTF-8).
+    public mutating func field(ascii name: StaticString, utf8 value: UnsafeBufferPointer<UInt8>) {
+        let comma = takeComma()
+        if value.count <= Self.shortString {
+            write(upTo: name.utf8CodeUnitCount + 4 + Self.quotedLength(value.count)) { p in
+                let k = Self.storeKey(name, comma: comma, at: p)
+                return k + Self.storeQuoted(value, at: p + k)
+            }
+        } else {
+            write(upTo: name.utf8CodeUnitCount + 4) { p in Self.storeKey(name, comma: comma, at: p) }
+            writeLongQuoted(value)
+        }
+    }
+
+    /// A member whose value is an ASCII literal that needs no escaping (`"label":"PERSON"`),
+    /// both copied without looking at them.
+    public mutating func field(ascii name: StaticString, ascii value: StaticString) {
+        let comma = takeComma()
+        write(upTo: name.utf8CodeUnitCount + 4 + value.utf8CodeUnitCount + 2) { p in
+            var k = Self.storeKey(name, comma: comma, at: p)
+            p[k] = UInt8(ascii: "\"")
+            let source = value.utf8Start
+            for j in 0..<value.utf8CodeUnitCount { p[k + 1 + j] = source[j] }
+            k += 1 + value.utf8CodeUnitCount
+            p[k] = UInt8(ascii: "\"")
+            return k + 1
+        }
+    }
+
+    /// A member whose value is `prefix` followed by the decimal digits of `number` (`"id":"e12"`).
+    public mutating func field(ascii name: StaticString, prefix: UInt8, _ number: Int) {
+        let comma = takeComma()
+        write(upTo: name.utf8CodeUnitCount + 4 + 3 + Self.maxDecimalLength) { p in
+            let k = Self.storeKey(name, comma: comma, at: p)
+            return k + Self.storeNumberString(prefix, number, at: p + k)
+        }
     }
 
     public mutating func string(_ value: String) {
-        separate()
-        Self.appendString(value, to: &bytes)
+        var value = value
+        let comma = takeComma()
+        value.withUTF8 { writeQuoted($0, comma: comma) }
     }
 
     public mutating func int(_ value: Int) {
-        separate()
-        Self.appendDecimal(value, to: &bytes)
+        let comma = takeComma()
+        write(upTo: 1 + Self.maxDecimalLength) { p in
+            let k = comma ? Self.storeComma(at: p) : 0
+            return k + Self.storeDecimal(value, at: p + k)
+        }
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        if value { writeASCII("true") } else { writeASCII("false") }
     }
 
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        writeASCII("null")
     }
 
     /// Writes already-valid JSON bytes as one value.
     public mutating func raw<C: Collection>(_ json: C) where C.Element == UInt8 {
         separate()
-        bytes.append(contentsOf: json)
+        let n = json.count
+        write(upTo: n) { p in
+            _ = UnsafeMutableBufferPointer(start: p, count: n).initialize(fromContentsOf: json)
+            return n
+        }
     }
 
     public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
@@ -114,97 +177,278 @@ public struct JSONWriter {
         if let value { string(value) } else { null() }
     }
 
-    public mutating func newline() { bytes.append(0x0A) }
+    public mutating func newline() { writeByte(0x0A) }
 
+    // MARK: - Structure
+
+    /// Whether a comma goes before the value about to be written (noting that its
+    /// level now has a member).
+    @inline(__always)
+    private mutating func takeComma() -> Bool {
+        guard depth > 0 else { return false }
+        let comma = hasMember
+        hasMember = true
+        return comma
+    }
+
+    @inline(__always)
     private mutating func separate() {
-        guard depth > 0 else { return }
-        if top() { bytes.append(UInt8(ascii: ",")) }
-        setTop(true)
+        if takeComma() { writeByte(UInt8(ascii: ",")) }
     }
 
-    private mutating func push() {
-        if depth < 64 { commaBits &= ~(1 << UInt64(depth)) } else { deepCommas.append(false) }
+    private mutating func open(_ bracket: UInt8) {
+        let comma = takeComma()
+        write(upTo: 2) { p in
+            if comma { p[0] = UInt8(ascii: ","); p[1] = bracket; return 2 }
+            p[0] = bracket
+            return 1
+        }
         depth += 1
+        hasMember = false
     }
 
-    private mutating func pop() {
+    private mutating func close(_ bracket: UInt8) {
         precondition(depth > 0, "end of an object or array that was not begun")
+        writeByte(bracket)
         depth -= 1
-        if depth >= 64 { deepCommas.removeLast() }
+        hasMember = true
     }
 
-    private func top() -> Bool {
-        let k = depth - 1
-        return k < 64 ? commaBits & (1 << UInt64(k)) != 0 : deepCommas[k - 64]
+    // MARK: - Bytes
+
+    /// Lets `body` store up to `count` bytes at the end of the output; it returns how many it stored.
+    @inline(__always)
+    private mutating func write(upTo count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if length + count > storage.count { grow(toAtLeast: length + count) }
+        let at = length
+        let written = storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + at) }
+        length = at + written
     }
 
-    private mutating func setTop(_ value: Bool) {
-        let k = depth - 1
-        if k < 64 {
-            if value { commaBits |= 1 << UInt64(k) } else { commaBits &= ~(1 << UInt64(k)) }
+    @inline(never)
+    private mutating func grow(toAtLeast needed: Int) {
+        storage.append(contentsOf: repeatElement(0, count: max(needed, storage.count * 2) - storage.count))
+    }
+
+    @inline(__always)
+    private mutating func writeByte(_ byte: UInt8) {
+        write(upTo: 1) { p in
+            p[0] = byte
+            return 1
+        }
+    }
+
+    private mutating func writeBytes(_ source: UnsafePointer<UInt8>, count n: Int) {
+        guard n > 0 else { return }
+        write(upTo: n) { p in
+            p.update(from: source, count: n)
+            return n
+        }
+    }
+
+    private mutating func writeASCII(_ text: StaticString) {
+        writeBytes(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    /// A quoted, escaped string literal, after a comma when `comma`, before a colon
+    /// when `colon`: in one write when short, the long way otherwise.
+    private mutating func writeQuoted(_ text: UnsafeBufferPointer<UInt8>, comma: Bool, colon: Bool = false) {
+        if text.count <= Self.shortString {
+            write(upTo: 2 + Self.quotedLength(text.count)) { p in
+                var k = comma ? Self.storeComma(at: p) : 0
+                k += Self.storeQuoted(text, at: p + k)
+                if colon {
+                    p[k] = UInt8(ascii: ":")
+                    k += 1
+                }
+                return k
+            }
         } else {
-            deepCommas[k - 64] = value
+            if comma { writeByte(UInt8(ascii: ",")) }
+            writeLongQuoted(text)
+            if colon { writeByte(UInt8(ascii: ":")) }
         }
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// A quoted string literal of any length: runs that need no escape are copied
+    /// whole, found eight bytes at a time.
+    private mutating func writeLongQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        writeByte(UInt8(ascii: "\""))
+        if let text = utf8.baseAddress {
+            let count = utf8.count
+            var runStart = 0
+            var k = 0
+            while k < count {
+                if k + 8 <= count,
+                   !Self.hasByteToEscape(UInt64(littleEndian: UnsafeRawPointer(text + k).loadUnaligned(as: UInt64.self))) {
+                    k += 8
+                    continue
+                }
+                let stop = min(k + 8, count)
+                while k < stop {
+                    let c = text[k]
+                    if Self.needsEscape(c) {
+                        writeBytes(text + runStart, count: k - runStart)
+                        write(upTo: 6) { p in Self.storeEscape(c, at: p) }
+                        runStart = k + 1
+                    }
+                    k += 1
+                }
+            }
+            writeBytes(text + runStart, count: count - runStart)
+        }
+        writeByte(UInt8(ascii: "\""))
+    }
 
-    /// Appends the decimal digits of `value` (with a minus sign when negative), as `String(value)` spells it.
-    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
+    // MARK: - Storing at a pointer
+
+    /// Strings up to this many bytes are written in one piece, with room for each byte
+    /// to need a six-byte escape.
+    static var shortString: Int { 64 }
+
+    /// Room for a quoted string literal of `count` bytes, every one escaped.
+    @inline(__always)
+    static func quotedLength(_ count: Int) -> Int { 2 + 6 * count }
+
+    @inline(__always)
+    static func storeComma(at p: UnsafeMutablePointer<UInt8>) -> Int {
+        p[0] = UInt8(ascii: ",")
+        return 1
+    }
+
+    /// `,"name":` (the comma when `comma`).
+    @inline(__always)
+    static func storeKey(_ name: StaticString, comma: Bool, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        let k = comma ? storeComma(at: p) : 0
+        let source = name.utf8Start
+        let n = name.utf8CodeUnitCount
+        p[k] = UInt8(ascii: "\"")
+        // Byte by byte: keys are a few letters, shorter than a call to memcpy.
+        for j in 0..<n { p[k + 1 + j] = source[j] }
+        p[k + 1 + n] = UInt8(ascii: "\"")
+        p[k + 2 + n] = UInt8(ascii: ":")
+        return k + n + 3
+    }
+
+    /// `"e12"`: a quoted letter and number.
+    @inline(__always)
+    static func storeNumberString(_ prefix: UInt8, _ number: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        p[0] = UInt8(ascii: "\"")
+        p[1] = prefix
+        let k = 2 + storeDecimal(number, at: p + 2)
+        p[k] = UInt8(ascii: "\"")
+        return k + 1
+    }
+
+    /// The quoted, escaped text (room needed: `quotedLength(text.count)`).
+    @inline(__always)
+    static func storeQuoted(_ text: UnsafeBufferPointer<UInt8>, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        p[0] = UInt8(ascii: "\"")
+        var k = 1
+        var i = 0
+        // Whole words while none of their bytes needs an escape (most names and values).
+        if let source = text.baseAddress {
+            while i + 8 <= text.count {
+                let word = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+                if hasByteToEscape(UInt64(littleEndian: word)) { break }
+                UnsafeMutableRawPointer(p + k).storeBytes(of: word, as: UInt64.self)
+                i += 8
+                k += 8
+            }
+        }
+        for c in UnsafeBufferPointer(rebasing: text[i...]) {
+            if needsEscape(c) {
+                k += storeEscape(c, at: p + k)
+            } else {
+                p[k] = c
+                k += 1
+            }
+        }
+        p[k] = UInt8(ascii: "\"")
+        return k + 1
+    }
+
+    /// Control characters, `"` and `\` (everything else, non-ASCII included, is written as is).
+    @inline(__always)
+    static func needsEscape(_ c: UInt8) -> Bool { c < 0x20 || c == 0x22 || c == 0x5C }
+
+    /// The escape sequence of a byte that JSON does not allow inside a string.
+    static func storeEscape(_ c: UInt8, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        p[0] = UInt8(ascii: "\\")
+        switch c {
+        case 0x22: p[1] = 0x22
+        case 0x5C: p[1] = 0x5C
+        case 0x0A: p[1] = UInt8(ascii: "n")
+        case 0x0D: p[1] = UInt8(ascii: "r")
+        case 0x09: p[1] = UInt8(ascii: "t")
+        default:
+            p[1] = UInt8(ascii: "u")
+            p[2] = UInt8(ascii: "0")
+            p[3] = UInt8(ascii: "0")
+            p[4] = hexDigit(c >> 4)
+            p[5] = hexDigit(c & 0xF)
+            return 6
+        }
+        return 2
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ v: UInt8) -> UInt8 {
+        v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "a") + v - 10
+    }
+
+    /// Whether any of eight bytes (a little-endian word) is a control character, `"`
+    /// or `\`. The has-a-byte-below-n and has-a-zero-byte tests on the whole word: a
+    /// flag can also be set above a byte that matched, never when none does.
+    @inline(__always)
+    static func hasByteToEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let control = (x &- ones &* 0x20) & ~x
+        let q = x ^ (ones &* 0x22)
+        let quote = (q &- ones) & ~q
+        let s = x ^ (ones &* 0x5C)
+        let backslash = (s &- ones) & ~s
+        return (control | quote | backslash) & highBits != 0
+    }
+
+    // MARK: - Numbers
+
+    /// The longest decimal `storeDecimal` writes: "-9223372036854775808".
+    static var maxDecimalLength: Int { 20 }
+
+    /// Stores the decimal digits of `value` at `p` (with a minus sign when negative), as
+    /// `String(value)` spells it, and returns how many bytes that took.
+    @inline(__always)
+    static func storeDecimal(_ value: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var k = 0
+        if value < 0 {
+            p[0] = UInt8(ascii: "-")
+            k = 1
+        }
         var v = value.magnitude
-        var n = 1
-        var t = v
-        while t >= 10 {
-            t /= 10
-            n += 1
+        var digits = 1
+        var power: UInt = 10
+        while digits < 19, v >= power {
+            digits += 1
+            power &*= 10
         }
-        let base = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: n))
-        var k = base + n - 1
+        let end = k + digits
+        var q = end
         repeat {
-            out[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v % 10)
+            q -= 1
+            p[q] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
             v /= 10
-            k -= 1
         } while v > 0
+        return end
     }
+
+    // MARK: - On byte arrays
 
     /// Appends a JSON string literal; non-ASCII text is written as UTF-8, not escaped.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { appendEscaped($0, to: &out) }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends UTF-8 text escaped for the inside of a JSON string literal: runs that need
-    /// no escape are copied whole.
-    static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var runStart = 0
-        var k = 0
-        let count = utf8.count
-        while k < count {
-            let c = utf8[k]
-            if c >= 0x20 && c != 0x22 && c != 0x5C {
-                k += 1
-                continue
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<k]))
-            out.append(UInt8(ascii: "\\"))
-            switch c {
-            case 0x22: out.append(0x22)
-            case 0x5C: out.append(0x5C)
-            case 0x0A: out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "t"))
-            default:
-                out.append(contentsOf: "u00".utf8)
-                out.append(hexDigits[Int(c >> 4)])
-                out.append(hexDigits[Int(c & 0xF)])
-            }
-            k += 1
-            runStart = k
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+        var w = JSONWriter(capacity: s.utf8.count + 2)
+        w.string(s)
+        out.append(contentsOf: w.bytes)
     }
 }

@@ -24,8 +24,11 @@ extension Annotation {
             result.append(candidate)
         }
         while e < entities.count { keepExisting() }
+        // In place: map() built a new array for every cluster of every document.
         for c in clusters.indices {
-            clusters[c].mentions = clusters[c].mentions.map { renumbered[$0] }
+            clusters[c].mentions.withUnsafeMutableBufferPointer { mentions in
+                for m in mentions.indices { mentions[m] = renumbered[mentions[m]] }
+            }
         }
         for (entity, cluster) in joining {
             clusters[cluster].mentions.append(entity)

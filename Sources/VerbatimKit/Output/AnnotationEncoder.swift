@@ -23,18 +23,17 @@ public struct AnnotationEncoder {
     public func encode(_ annotation: Annotation, into out: inout JSONWriter) {
         out.key(ascii: "entities")
         out.beginArray()
-        for (i, e) in annotation.entities.enumerated() {
+        // By index: enumerated() went through its iterator and an (offset, element)
+        // tuple per element, copied and destroyed out of line.
+        for i in annotation.entities.indices {
+            let e = annotation.entities[i]
             out.beginObject()
-            out.key(ascii: "id")
-            out.string(ascii: UInt8(ascii: "e"), i + 1)
-            out.field(ascii: "label", e.label.rawValue)
+            out.field(ascii: "id", prefix: UInt8(ascii: "e"), i + 1)
+            out.field(ascii: "label", ascii: Self.name(of: e.label))
             span(e.start, e.end, into: &out)
             if let type = e.type { out.field(ascii: "type", type) }
             if let value = e.value { out.field(ascii: "value", value) }
-            if let c = e.cluster {
-                out.key(ascii: "cluster")
-                out.string(ascii: UInt8(ascii: "c"), c + 1)
-            }
+            if let c = e.cluster { out.field(ascii: "cluster", prefix: UInt8(ascii: "c"), c + 1) }
             if explain { out.field(ascii: "rule", e.rule) }
             out.endObject()
         }
@@ -42,11 +41,11 @@ public struct AnnotationEncoder {
 
         out.key(ascii: "clusters")
         out.beginArray()
-        for (i, c) in annotation.clusters.enumerated() {
+        for i in annotation.clusters.indices {
+            let c = annotation.clusters[i]
             out.beginObject()
-            out.key(ascii: "id")
-            out.string(ascii: UInt8(ascii: "c"), i + 1)
-            out.field(ascii: "label", c.label.rawValue)
+            out.field(ascii: "id", prefix: UInt8(ascii: "c"), i + 1)
+            out.field(ascii: "label", ascii: Self.name(of: c.label))
             out.field(ascii: "name", c.name)
             out.key(ascii: "mentions")
             out.beginArray()
@@ -58,18 +57,22 @@ public struct AnnotationEncoder {
 
         out.key(ascii: "quotes")
         out.beginArray()
-        for (i, q) in annotation.quotes.enumerated() {
+        for i in annotation.quotes.indices {
+            let q = annotation.quotes[i]
             out.beginObject()
-            out.key(ascii: "id")
-            out.string(ascii: UInt8(ascii: "q"), i + 1)
+            out.field(ascii: "id", prefix: UInt8(ascii: "q"), i + 1)
             span(q.start, q.end, into: &out)
-            out.field(ascii: "kind", q.kind.rawValue)
+            out.field(ascii: "kind", ascii: Self.name(of: q.kind))
             out.key(ascii: "speaker")
             if let s = q.speaker {
                 out.beginObject()
                 span(s.start, s.end, into: &out)
-                out.key(ascii: "cluster")
-                if let c = s.cluster { out.string(ascii: UInt8(ascii: "c"), c + 1) } else { out.null() }
+                if let c = s.cluster {
+                    out.field(ascii: "cluster", prefix: UInt8(ascii: "c"), c + 1)
+                } else {
+                    out.key(ascii: "cluster")
+                    out.null()
+                }
                 out.field(ascii: "name", s.name)
                 out.endObject()
             } else {
@@ -92,6 +95,25 @@ public struct AnnotationEncoder {
         Self.writeVersion(into: &out)
     }
 
+    /// The label as written (its raw value) as a literal: a raw value is a String, which
+    /// costs a copy and a scan for escapes on every entity.
+    static func name(of label: EntityLabel) -> StaticString {
+        switch label {
+        case .person: return "PERSON"
+        case .organization: return "ORG"
+        case .place: return "PLACE"
+        case .time: return "TIME"
+        }
+    }
+
+    /// The quote kind as written (its raw value) as a literal, as for labels.
+    static func name(of kind: Quote.Kind) -> StaticString {
+        switch kind {
+        case .direct: return "direct"
+        case .partial: return "partial"
+        }
+    }
+
     static func writeVersion(into out: inout JSONWriter) {
         out.beginObject()
         out.field(ascii: "version", version)
@@ -109,8 +131,7 @@ public struct AnnotationEncoder {
         // copy them rather than decode a String; anything else goes the String way.
         if s >= 0, s <= e, e <= utf8.count, s == utf8.count || utf8[s] & 0xC0 != 0x80,
            e == utf8.count || utf8[e] & 0xC0 != 0x80 {
-            out.key(ascii: "text")
-            utf8.withUnsafeBufferPointer { out.string(utf8: UnsafeBufferPointer(rebasing: $0[s..<e])) }
+            utf8.withUnsafeBufferPointer { out.field(ascii: "text", utf8: UnsafeBufferPointer(rebasing: $0[s..<e])) }
         } else {
             out.field(ascii: "text", document.string(start, end))
         }

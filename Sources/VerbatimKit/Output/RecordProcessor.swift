@@ -89,7 +89,7 @@ public final class RecordProcessor {
     private func annotatedLine(_ a: AnnotatedRecord) -> [UInt8] {
         let document = a.state.document
         let text = document.text
-        var out = JSONWriter(capacity: document.utf8.count * 2 + 256)
+        var out = JSONWriter(capacity: Self.lineCapacity(a))
         out.beginObject()
         out.key("id")
         if let id = a.idField { out.raw(id.raw) } else { out.string(a.record.fallbackID) }
@@ -111,7 +111,21 @@ public final class RecordProcessor {
         AnnotationEncoder(document: document, explain: options.explain, hasSpans: hasSpans).encode(annotation, into: &out)
         out.endObject()
         out.newline()
-        return out.bytes
+        return out.takeBytes()
+    }
+
+    /// Room for an annotated line, so that the writer seldom has to grow (each growth
+    /// zero-fills and copies the buffer): the input fields as written (the text alone
+    /// for plain text), and per entity, quote and cluster a little more than they take
+    /// on average (about 100, 240 and 70 bytes on the regression corpus, where this
+    /// comes to 1.26 times the line).
+    static func lineCapacity(_ a: AnnotatedRecord) -> Int {
+        var input = 0
+        for field in a.fields { input += field.key.utf8.count + field.raw.count + 4 }
+        if a.fields.isEmpty { input = a.state.document.utf8.count }
+        let annotation = a.state.annotation
+        return input + 128 * annotation.entities.count + 256 * annotation.quotes.count
+            + 64 * annotation.clusters.count + 512
     }
 
     private func errorLine(_ record: InputRecord, id: JSONObjectReader.Field?, _ error: VerbatimError) -> [UInt8] {
@@ -131,7 +145,7 @@ public final class RecordProcessor {
         AnnotationEncoder.writeVersion(into: &out)
         out.endObject()
         out.newline()
-        return out.bytes
+        return out.takeBytes()
     }
 
     /// A UTF-8 byte-order mark is an encoding signature, not text.

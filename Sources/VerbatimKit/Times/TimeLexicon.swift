@@ -15,6 +15,40 @@ public struct WordKey: Hashable, Sendable {
     /// beyond the buffer's).
     @inline(__always)
     init?(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        // Most tokens are short ASCII words away from the end of the text: two 8-byte
+        // loads lower-cased eight bytes at a time, instead of a loop with a branch per byte.
+        let n = end - start
+        if n >= 0, n <= 16, start >= 0, start + 16 <= bytes.count, let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base + start)
+            let a = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & Self.lowBytes(n)
+            let b = n > 8 ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & Self.lowBytes(n - 8) : 0
+            if (a | b) & 0x8080_8080_8080_8080 == 0 {
+                self.init(packed: Self.asciiLowercased(a), Self.asciiLowercased(b))
+                return
+            }
+        }
+        self.init(byteByByte: bytes, start, end)
+    }
+
+    /// A mask of the low `count` bytes of a UInt64 (all of them from 8 on).
+    @inline(__always)
+    static func lowBytes(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 << UInt64(8 * count)) &- 1
+    }
+
+    /// Eight ASCII bytes (high bits clear) with A…Z turned into a…z: a byte gets 0x20
+    /// when adding 0x3F sets its high bit (>= "A") and adding 0x25 does not (<= "Z").
+    /// No sum carries into the next byte, since every byte is below 0x80.
+    @inline(__always)
+    static func asciiLowercased(_ x: UInt64) -> UInt64 {
+        let atLeastA = x &+ 0x3F3F_3F3F_3F3F_3F3F
+        let aboveZ = x &+ 0x2525_2525_2525_2525
+        return x | ((atLeastA & ~aboveZ & 0x8080_8080_8080_8080) >> 2)
+    }
+
+    /// The general path: non-ASCII bytes (the typographic apostrophe folds, anything
+    /// else has no key), tokens near the end of the text, and long ones.
+    init?(byteByByte bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         guard end - start <= 48 else { return nil }
         var a: UInt64 = 0
         var b: UInt64 = 0
@@ -70,10 +104,10 @@ public enum TimeWord: Sendable, Hashable {
     case ordinal(Int)
     /// A calendar unit ("minute", "years").
     case unit(TimeUnit, plural: Bool)
-    /// A part of the day with its TIMEX3 code ("afternoon" -> "AF").
-    case partOfDay(String)
-    /// A season with its TIMEX3 code ("summer" -> "SU").
-    case season(String)
+    /// A part of the day ("afternoon" -> `.afternoon`, TIMEX3 "AF").
+    case partOfDay(DayPart)
+    /// A season ("summer" -> `.summer`, TIMEX3 "SU").
+    case season(Season)
     /// today 0, yesterday -1, tomorrow +1.
     case relativeDay(Int)
     /// A frequency adverb: daily, weekly…
@@ -86,6 +120,24 @@ public enum TimeWord: Sendable, Hashable {
     case zone
     /// A quantity word with no exact value ("several", "few", "many").
     case vagueNumber
+}
+
+/// A part of the day, by its TIMEX3 code. The time words carry this rather than the
+/// code as a String so that ``TimeWord`` is a plain value: the recognizer's per-token
+/// word array is then filled, copied and freed without reference counting.
+public enum DayPart: String, Sendable, Hashable {
+    case morning = "MO", afternoon = "AF", evening = "EV", night = "NI"
+
+    /// The TIMEX3 code ("AF").
+    public var code: String { rawValue }
+}
+
+/// A season, by its TIMEX3 code (a plain value for the same reason as ``DayPart``).
+public enum Season: String, Sendable, Hashable {
+    case spring = "SP", summer = "SU", fall = "FA", winter = "WI"
+
+    /// The TIMEX3 code ("SU").
+    public var code: String { rawValue }
 }
 
 /// What the lexicon knows about one word.
@@ -187,14 +239,14 @@ public struct TimeLexicon: Sendable {
         add(["min", "mins"], .unit(.minute, plural: true))
         add(["hr", "hrs"], .unit(.hour, plural: true))
         add(["yr", "yrs"], .unit(.year, plural: true))
-        add(["morning", "mornings"], .partOfDay("MO"))
-        add(["afternoon", "afternoons"], .partOfDay("AF"))
-        add(["evening", "evenings"], .partOfDay("EV"))
-        add(["night", "nights"], .partOfDay("NI"))
-        add(["spring"], .season("SP"))
-        add(["summer"], .season("SU"))
-        add(["autumn", "fall"], .season("FA"))
-        add(["winter"], .season("WI"))
+        add(["morning", "mornings"], .partOfDay(.morning))
+        add(["afternoon", "afternoons"], .partOfDay(.afternoon))
+        add(["evening", "evenings"], .partOfDay(.evening))
+        add(["night", "nights"], .partOfDay(.night))
+        add(["spring"], .season(.spring))
+        add(["summer"], .season(.summer))
+        add(["autumn", "fall"], .season(.fall))
+        add(["winter"], .season(.winter))
         add(["today"], .relativeDay(0))
         add(["yesterday"], .relativeDay(-1))
         add(["tomorrow"], .relativeDay(1))

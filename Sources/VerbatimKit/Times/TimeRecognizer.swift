@@ -93,7 +93,7 @@ public struct TimeRecognizer: Annotator {
                 }
             }
         }
-        var scanner = TimeScanner(bytes: utf8, tokens: tokens, keys: keys, words: words, possessive: possessive)
+        var scanner = TimeScanner(bytes: utf8, tokens: tokens, keys: keys, words: words, possessive: possessive, starters: starts)
         var out: [TimeCandidate] = []
         for sentence in timeSentences(segmentation, words) {
             scanner.sentenceStart = sentence.lowerBound

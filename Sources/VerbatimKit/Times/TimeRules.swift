@@ -141,6 +141,15 @@ enum K {
     static let approximators: [WordKey] = [around, nearly, roughly, approximately]
     static let lastWords: [WordKey] = [last, past, previous]
     static let nextWords: [WordKey] = [next, coming, following]
+
+    /// Whether `k` is one of `lastWords`, without an array: core(at:) asks for every keyed
+    /// candidate start, and a `contains` on a static array cost about 60 instructions.
+    @inline(__always)
+    static func isLastWord(_ k: WordKey) -> Bool { k == last || k == past || k == previous }
+
+    /// Whether `k` is one of `nextWords` (see `isLastWord`).
+    @inline(__always)
+    static func isNextWord(_ k: WordKey) -> Bool { k == next || k == coming || k == following }
 }
 
 /// The result of one rule at one position.
@@ -222,72 +231,80 @@ extension TimeScanner {
     func core(at i: Int) -> TimeMatch? {
         guard inRange(i) else { return nil }
         var best: TimeMatch?
-        func take(_ m: TimeMatch?) {
-            guard let m else { return }
-            if best == nil || m.end > best!.end { best = m }
-        }
         let t = tokens[i]
         if t.kind == .number || t.kind == .word && bytes[Int(t.start)] < 0x3A && bytes[Int(t.start)] >= 0x30 {
-            take(clock(at: i))
-            take(numericDate(at: i))
-            take(dayMonth(at: i))
-            take(year(at: i))
-            take(yearPeriod(at: i))
-            take(decade(at: i))
-            take(quantity(at: i))
-            take(hyphenDuration(at: i))
-            take(century(at: i))
+            Self.keepLonger(clock(at: i), &best)
+            Self.keepLonger(numericDate(at: i), &best)
+            Self.keepLonger(dayMonth(at: i), &best)
+            Self.keepLonger(year(at: i), &best)
+            Self.keepLonger(yearPeriod(at: i), &best)
+            Self.keepLonger(decade(at: i), &best)
+            Self.keepLonger(quantity(at: i), &best)
+            Self.keepLonger(hyphenDuration(at: i), &best)
+            Self.keepLonger(century(at: i), &best)
         }
         switch word(i) {
-        case .month?: take(monthDate(at: i))
-        case .weekday?: take(weekdayPhrase(at: i))
-        case .relativeDay?: take(relativeDay(at: i))
-        case .clockWord?: take(clock(at: i))
+        case .month?: Self.keepLonger(monthDate(at: i), &best)
+        case .weekday?: Self.keepLonger(weekdayPhrase(at: i), &best)
+        case .relativeDay?: Self.keepLonger(relativeDay(at: i), &best)
+        case .clockWord?: Self.keepLonger(clock(at: i), &best)
         case .frequency(let unit)?:
             // "quarterly dividend", "daily volume": an adjective before a noun is no time expression.
             if !(inRange(i + 1) && tokens[i + 1].kind == .word && tokens[i + 1].shape == .lower && word(i + 1) == nil) {
-                take(TimeMatch(end: i + 1, type: .set, value: .fixed(Self.duration(1, unit)), rule: "frequency"))
+                Self.keepLonger(TimeMatch(end: i + 1, type: .set, value: .fixed(Self.duration(1, unit)), rule: "frequency"), &best)
             }
-        case .season?: take(season(at: i))
-        case .ordinal?: take(quarter(at: i)); take(dayMonth(at: i)); take(century(at: i))
+        case .season?: Self.keepLonger(season(at: i), &best)
+        case .ordinal?: Self.keepLonger(quarter(at: i), &best); Self.keepLonger(dayMonth(at: i), &best); Self.keepLonger(century(at: i), &best)
         case .number(let n)?:
-            take(quantity(at: i)); take(hyphenDuration(at: i))
+            Self.keepLonger(quantity(at: i), &best); Self.keepLonger(hyphenDuration(at: i), &best)
             // "nineteen ninety-six"
             if n >= 11, n <= 20, let (y, e) = yearAt(i) {
-                take(TimeMatch(end: e, type: .date, value: .fixed(String(y)), rule: "year-words", takesModifier: true))
+                Self.keepLonger(TimeMatch(end: e, type: .date, value: .fixed(String(y)), rule: "year-words", takesModifier: true), &best)
             }
-        case .vagueNumber?: take(quantity(at: i)); take(hyphenDuration(at: i))
+        case .vagueNumber?: Self.keepLonger(quantity(at: i), &best); Self.keepLonger(hyphenDuration(at: i), &best)
         case .unit(let u, _)?:
-            take(bareUnit(at: i))
-            if u == .second { take(quarter(at: i)) }
+            Self.keepLonger(bareUnit(at: i), &best)
+            if u == .second { Self.keepLonger(quarter(at: i), &best) }
         default: break
         }
-        if let k = key(i) {
-            if k == K.a || k == K.an { take(quantity(at: i)); take(hyphenDuration(at: i)); take(perUnit(at: i)) }
-            if k == K.per { take(perUnit(at: i)) }
-            if K.lastWords.contains(k) || k == K.this || k == K.current || K.nextWords.contains(k) || k == K.latest || k == K.first || k == K.recent || k == K.most {
-                take(relative(at: i))
+        // Every key tested below is a lexicon word: for other tokens (most of those after
+        // "the" or a modifier) the tests cannot match, so they are skipped.
+        if let k = key(i), starters[i] {
+            if k == K.a || k == K.an { Self.keepLonger(quantity(at: i), &best); Self.keepLonger(hyphenDuration(at: i), &best); Self.keepLonger(perUnit(at: i), &best) }
+            if k == K.per { Self.keepLonger(perUnit(at: i), &best) }
+            if K.isLastWord(k) || k == K.this || k == K.current || K.isNextWord(k) || k == K.latest || k == K.first || k == K.recent || k == K.most {
+                Self.keepLonger(relative(at: i), &best)
             }
-            if k == K.every || k == K.each { take(everyPhrase(at: i)) }
-            if k == K.last, `is`(i + 1, K.half) { take(quarter(at: i)) }
+            if k == K.every || k == K.each { Self.keepLonger(everyPhrase(at: i), &best) }
+            if k == K.last, `is`(i + 1, K.half) { Self.keepLonger(quarter(at: i), &best) }
             // "the ’90s": the elision mark belongs to the decade.
-            if k == K.apostrophe, glued(i + 1), let m = decade(at: i + 1) { take(m) }
+            if k == K.apostrophe, glued(i + 1), let m = decade(at: i + 1) { Self.keepLonger(m, &best) }
             if k == K.last || k == K.this || k == K.next, let h = key(i + 1), let m = holiday(at: i + 1, h), m.rule == "relative-holiday" {
-                take(m)
+                Self.keepLonger(m, &best)
             }
-            if k == K.fiscal { take(fiscal(at: i)) }
-            if k == K.tonight || k == K.overnight { take(nightWord(at: i, k)) }
-            if k == K.weekend { take(TimeMatch(end: i + 1, type: .date, value: .namedWeekend(tenseDirection(at: i)), rule: "weekend", takesDeterminer: true)) }
-            if k == K.quarterKey || k == K.half { take(quarter(at: i)) }
-            if k == K.year { take(yearCompound(at: i)) }
-            take(reference(at: i, k))
-            take(holiday(at: i, k))
+            if k == K.fiscal { Self.keepLonger(fiscal(at: i), &best) }
+            if k == K.tonight || k == K.overnight { Self.keepLonger(nightWord(at: i, k), &best) }
+            if k == K.weekend { Self.keepLonger(TimeMatch(end: i + 1, type: .date, value: .namedWeekend(tenseDirection(at: i)), rule: "weekend", takesDeterminer: true), &best) }
+            if k == K.quarterKey || k == K.half { Self.keepLonger(quarter(at: i), &best) }
+            if k == K.year { Self.keepLonger(yearCompound(at: i), &best) }
+            Self.keepLonger(reference(at: i, k), &best)
+            Self.keepLonger(holiday(at: i, k), &best)
             if k == K.nineties || k == K.eighties || k == K.seventies || k == K.sixties || k == K.fifties {
                 let decade = k == K.nineties ? 199 : k == K.eighties ? 198 : k == K.seventies ? 197 : k == K.sixties ? 196 : 195
-                take(TimeMatch(end: i + 1, type: .date, value: .fixed(String(decade)), rule: "decade-word", takesDeterminer: true, takesModifier: true))
+                Self.keepLonger(TimeMatch(end: i + 1, type: .date, value: .fixed(String(decade)), rule: "decade-word", takesDeterminer: true, takesModifier: true), &best)
             }
         }
         return best
+    }
+
+    /// Keeps `m` in `best` when it is longer (the first of equally long matches wins).
+    /// Inlined and consuming, with `best` passed inout rather than captured by a nested
+    /// function: the ~80,000 rule results of a run move or drop where they are made,
+    /// where the closure destroyed each copy out of line.
+    @inline(__always)
+    static func keepLonger(_ m: consuming TimeMatch?, _ best: inout TimeMatch?) {
+        guard let m else { return }
+        if best == nil || m.end > best!.end { best = m }
     }
 
     // MARK: - Clock times
@@ -598,7 +615,7 @@ extension TimeScanner {
         if plural {
             var end = i + 1
             var value = "XXXX-WXX-\(d)"
-            if case .partOfDay(let p)? = word(i + 1) { value += "T" + p; end += 1 }
+            if case .partOfDay(let p)? = word(i + 1) { value += "T" + p.code; end += 1 }
             return TimeMatch(end: end, type: .set, value: .fixed(value), rule: "weekday-plural")
         }
         var j = i + 1
@@ -611,7 +628,7 @@ extension TimeScanner {
         }
         let day = TimeValue.weekday(d, tenseDirection(at: i))
         if case .partOfDay(let p)? = word(i + 1) {
-            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(day, p), rule: "weekday-part-of-day")
+            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(day, p.code), rule: "weekday-part-of-day")
         }
         // "Earlier Friday", "late Monday": annotators mostly left the modifier out of weekdays.
         return TimeMatch(end: i + 1, type: .date, value: day, rule: "weekday")
@@ -621,7 +638,7 @@ extension TimeScanner {
     func relativeDay(at i: Int) -> TimeMatch? {
         guard case .relativeDay(let n)? = word(i) else { return nil }
         if case .partOfDay(let p)? = word(i + 1) {
-            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(.shift(.day, n), p), rule: "relative-day-part", takesModifier: true)
+            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(.shift(.day, n), p.code), rule: "relative-day-part", takesModifier: true)
         }
         // "late yesterday" keeps its modifier; "later today" does not (as annotated).
         return TimeMatch(end: i + 1, type: .date, value: .shift(.day, n), rule: "relative-day", takesModifier: n != 0)
@@ -645,12 +662,12 @@ extension TimeScanner {
         var k = i + 1
         if `is`(k, K.of) { k += 1 }
         if let (y, e) = yearAt(k) {
-            return TimeMatch(end: e, type: .date, value: .season(s, year: y, direction: .current), rule: "season-year", takesDeterminer: true, takesModifier: true)
+            return TimeMatch(end: e, type: .date, value: .season(s.code, year: y, direction: .current), rule: "season-year", takesDeterminer: true, takesModifier: true)
         }
         // "fall" is mostly a verb or a noun for a drop: only with a determiner or modifier.
         if `is`(i, K.fall), !isAny(i - 1, [K.the, K.this, K.last, K.next, K.early, K.late, K.in, K.during]) { return nil }
         if `is`(i, K.fall), `is`(i - 1, K.the), isAny(i + 1, [K.of, K.in]) { return nil }
-        return TimeMatch(end: i + 1, type: .date, value: .season(s, year: nil, direction: .pastOrSame), rule: "season", takesModifier: true)
+        return TimeMatch(end: i + 1, type: .date, value: .season(s.code, year: nil, direction: .pastOrSame), rule: "season", takesModifier: true)
     }
 
     /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving"; with "last", "this"
@@ -697,11 +714,11 @@ extension TimeScanner {
         var j = i + 1
         var direction: TimeDirection
         var shift: Int
-        if K.lastWords.contains(k) || k == K.latest || k == K.recent || k == K.most {
+        if K.isLastWord(k) || k == K.latest || k == K.recent || k == K.most {
             direction = .previous; shift = -1
         } else if k == K.this || k == K.current {
             direction = .current; shift = 0
-        } else if K.nextWords.contains(k) {
+        } else if K.isNextWord(k) {
             direction = .following; shift = 1
         } else if k == K.first {
             direction = .current; shift = 0
@@ -769,18 +786,18 @@ extension TimeScanner {
             var end = j + 1
             var value: TimeValue = .weekday(d, direction)
             var type = TimexType.date
-            if case .partOfDay(let p)? = word(end) { value = .partOfDay(value, p); end += 1; type = .time }
+            if case .partOfDay(let p)? = word(end) { value = .partOfDay(value, p.code); end += 1; type = .time }
             return TimeMatch(end: end, type: type, value: value, rule: "relative-weekday", takesModifier: true)
         case .month(let m, false)?:
             guard isCapitalized(j), k != K.latest, k != K.current else { return nil }
             return TimeMatch(end: j + 1, type: .date, value: .date(year: nil, month: m, day: nil, direction: direction), rule: "relative-month", takesModifier: true)
         case .season(let s)?:
             guard k != K.latest else { return nil }
-            return TimeMatch(end: j + 1, type: .date, value: .season(s, year: nil, direction: direction), rule: "relative-season", takesDeterminer: true, takesModifier: true)
+            return TimeMatch(end: j + 1, type: .date, value: .season(s.code, year: nil, direction: direction), rule: "relative-season", takesDeterminer: true, takesModifier: true)
         case .partOfDay(let p)?:
             // "this morning", "last night", "this afternoon"
-            if k == K.this { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, 0), p), rule: "this-part-of-day", takesModifier: true) }
-            if k == K.last, p == "NI" { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, -1), p), rule: "last-night", takesModifier: true) }
+            if k == K.this { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, 0), p.code), rule: "this-part-of-day", takesModifier: true) }
+            if k == K.last, p == .night { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, -1), p.code), rule: "last-night", takesModifier: true) }
             return nil
         default:
             break
@@ -971,14 +988,14 @@ extension TimeScanner {
         case .weekday(let d, _)?:
             var end = j + 1
             var value = "XXXX-WXX-\(d)"
-            if case .partOfDay(let p)? = word(end) { value += "T" + p; end += 1 }
+            if case .partOfDay(let p)? = word(end) { value += "T" + p.code; end += 1 }
             return TimeMatch(end: end, type: .set, value: .fixed(value), rule: "every-weekday")
         case .month(let m, false)?:
             return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + TimeResolver.pad(m, 2)), rule: "every-month")
         case .partOfDay(let p)?:
-            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-XX-XXT" + p), rule: "every-part-of-day")
+            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-XX-XXT" + p.code), rule: "every-part-of-day")
         case .season(let s)?:
-            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + s), rule: "every-season")
+            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + s.code), rule: "every-season")
         default:
             return nil
         }

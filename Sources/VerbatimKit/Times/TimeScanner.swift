@@ -7,6 +7,10 @@ struct TimeScanner {
     let words: [TimeWord?]
     /// Tokens with a possessive ending ("Friday's"), whose key is that of the stem.
     let possessive: [Bool]
+    /// Tokens an expression can begin with: their key is in the lexicon (a time word or
+    /// a starter such as "the", "last", "now"), or they begin with a digit. The rules
+    /// that test a token's key against function words only test lexicon words.
+    let starters: [Bool]
     /// First token of the sentence being scanned.
     var sentenceStart: Int = 0
     /// One past the last token of the sentence being scanned.

@@ -31,4 +31,14 @@ import Testing
         let scalars = Array(text.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[13..<22])) == "Zoë Ochab")
     }
+
+    /// The literals the encoder writes for labels and quote kinds are their raw values.
+    @Test func labelAndKindLiteralsAreTheRawValues() {
+        for label in EntityLabel.allCases {
+            #expect(AnnotationEncoder.name(of: label).description == label.rawValue)
+        }
+        for kind in [Quote.Kind.direct, .partial] {
+            #expect(AnnotationEncoder.name(of: kind).description == kind.rawValue)
+        }
+    }
 }
