@@ -46,22 +46,22 @@ struct SpeakerNameResolver {
                 break
             }
             var s = i
-            while s < e, mentions.lexicon.isRoleNoun(text.folded(s)) || SpeakerMentions.titles.contains(text.folded(s))
+            while s < e, mentions.lexicon.isRoleNoun(text.word(s)) || SpeakerMentions.titles.contains(text.word(s))
                     || text.isPunct(s, ".") { s += 1 }
             // "Mr." + name, or a title inside the run ("Mrs May").
             let t = i >= 2 && text.isPunct(i - 1, ".") ? i - 2 : i - 1
-            var titled = t >= 0 && SpeakerMentions.titles.contains(text.folded(t))
-            var gender: Gender? = t >= 0 ? Self.titleGender(text.folded(t)) : nil
+            var titled = t >= 0 && SpeakerMentions.titles.contains(text.word(t))
+            var gender: Gender? = t >= 0 ? Self.titleGender(text.word(t)) : nil
             if s > i {
                 let inner = text.isPunct(s - 1, ".") && s >= 2 ? s - 2 : s - 1
-                if SpeakerMentions.titles.contains(text.folded(inner)) { titled = true }
-                if gender == nil { gender = Self.titleGender(text.folded(inner)) }
+                if SpeakerMentions.titles.contains(text.word(inner)) { titled = true }
+                if gender == nil { gender = Self.titleGender(text.word(inner)) }
             }
-            if e > s, e - s < 5, !SpeakerMentions.orgWords.contains(text.folded(e)), text.tokens[e].shape != .upper,
-               !(s...e).contains(where: { Self.calendarWords.contains(text.folded($0)) }) {
-                let known = firstNames.map { $0.contains(text.folded(s)) } ?? true
+            if e > s, e - s < 5, !SpeakerMentions.orgWords.contains(text.word(e)), text.tokens[e].shape != .upper,
+               !(s...e).contains(where: { Self.calendarWords.contains(text.word($0)) }) {
+                let known = firstNames.map { $0.contains(text.word(s)) } ?? true
                 if known || titled {
-                    if gender == nil { gender = firstNames?.gender(text.folded(s)) }
+                    if gender == nil { gender = firstNames?.gender(text.word(s)) }
                     runs.append(Person(first: s, last: e, name: text.string(s, e), gender: gender))
                 }
             } else if e == s, text.tokens[s].shape == .title {
@@ -86,7 +86,7 @@ struct SpeakerNameResolver {
                 out.append(Person(first: k, last: k, name: p.name, gender: p.gender))
             } else if titled {
                 let t = k >= 2 && text.isPunct(k - 1, ".") ? k - 2 : k - 1
-                out.append(Person(first: k, last: k, name: text.string(k), gender: t >= 0 ? Self.titleGender(text.folded(t)) : nil))
+                out.append(Person(first: k, last: k, name: text.string(k), gender: t >= 0 ? Self.titleGender(text.word(t)) : nil))
             }
         }
         out.append(contentsOf: runs[r...])
@@ -100,7 +100,7 @@ struct SpeakerNameResolver {
         "march", "july", "september", "october", "november", "december",
     ]
 
-    static func titleGender(_ f: String) -> Gender? {
+    static func titleGender(_ f: FoldedWord) -> Gender? {
         if maleTitles.contains(f) { return .male }
         if femaleTitles.contains(f) { return .female }
         return nil
@@ -125,8 +125,7 @@ struct SpeakerNameResolver {
             var name: String? = nil
             var gender: Gender? = nil
             if f == l, mentions.isPronoun(f) {
-                let p = text.folded(f)
-                let want: Gender? = p == "he" ? .male : (p == "she" ? .female : nil)
+                let want: Gender? = text.folded(f, is: "he") ? .male : (text.folded(f, is: "she") ? .female : nil)
                 if want != nil {
                     // A fitting person named in this sentence or the one before wins;
                     // then the previous quote's speaker; then anyone fitting further back.
@@ -143,13 +142,13 @@ struct SpeakerNameResolver {
                 }
             } else if mentions.isNameWord(l) {
                 var s = f
-                while s < l, text.folded(s) == "the" || SpeakerMentions.titles.contains(text.folded(s))
-                        || text.isPunct(s, ".") || mentions.lexicon.isRoleNoun(text.folded(s)) { s += 1 }
+                while s < l, text.folded(s, is: "the") || SpeakerMentions.titles.contains(text.word(s))
+                        || text.isPunct(s, ".") || mentions.lexicon.isRoleNoun(text.word(s)) { s += 1 }
                 // "State Senator Ellen McAllister": the name starts after the last role word.
-                if text.folded(f) != "the" {
+                if !text.folded(f, is: "the") {
                     var k = l - 1
                     while k >= s {
-                        if mentions.lexicon.isRoleNoun(text.folded(k)) || SpeakerMentions.titles.contains(text.folded(k)) {
+                        if mentions.lexicon.isRoleNoun(text.word(k)) || SpeakerMentions.titles.contains(text.word(k)) {
                             s = k + 1
                             while s < l, text.isPunct(s, ".") { s += 1 }
                             break
@@ -157,8 +156,8 @@ struct SpeakerNameResolver {
                         k -= 1
                     }
                 }
-                let title = Self.titleGender(text.folded(f))
-                if text.folded(f) == "the" {
+                let title = Self.titleGender(text.word(f))
+                if text.folded(f, is: "the") {
                     name = text.string(f, l)
                 } else if s == l, let r = bySurname[text.folded(l)], r.first < f || r.first == s {
                     name = r.name
@@ -168,11 +167,11 @@ struct SpeakerNameResolver {
                     gender = title ?? Self.run(startingAt: s, in: runs)?.gender
                 }
             } else {
-                let head = text.folded(l)
+                let head = text.word(l)
                 // "the prime minister": the first person quoted by name in the nearest
                 // sentence before that has one (the speakers so far, not any capitalised run:
                 // "The state’s transport minister" must not become "Circular Quay").
-                if f < l, text.folded(f) == "the", mentions.lexicon.isRoleNoun(head),
+                if f < l, text.folded(f, is: "the"), mentions.lexicon.isRoleNoun(head),
                    let r = Self.nearest(namedSpeakers, before: f, sentenceOf: text.sentenceOf) {
                     name = r.name
                     gender = r.gender
@@ -184,7 +183,7 @@ struct SpeakerNameResolver {
             if let nm = name, mentions.isNameWord(l) || gender != nil {
                 previous = (nm, gender ?? learned[nm], text.paragraphOf[f])
             }
-            if let nm = name, mentions.isNameWord(l), text.folded(f) != "the" {
+            if let nm = name, mentions.isNameWord(l), !text.folded(f, is: "the") {
                 namedSpeakers.append(Person(first: f, last: l, name: nm, gender: gender))
             }
         }
@@ -248,11 +247,13 @@ struct FirstNameGenders: Sendable {
     /// `names/first-names.tsv` (FORMAT: key, form, female_ratio, count), hash-indexed.
     let table: LexiconTable
 
-    /// Whether `folded` (lower case, as ``QuoteText/folded(_:)`` gives it) is a known first name.
-    func contains(_ folded: String) -> Bool { entry(folded) != nil }
+    /// Whether `word` (as ``QuoteText/word(_:)`` gives it) is a known first name.
+    func contains(_ word: FoldedWord) -> Bool { entry(word) != nil }
 
-    func gender(_ folded: String) -> SpeakerNameResolver.Gender? {
-        guard let e = entry(folded) else { return nil }
+    func gender(_ folded: String) -> SpeakerNameResolver.Gender? { gender(FoldedWord(folded)) }
+
+    func gender(_ word: FoldedWord) -> SpeakerNameResolver.Gender? {
+        guard let e = entry(word) else { return nil }
         let r = table.number(e, 2)
         if r >= 0.9 { return .female }
         if r <= 0.1 { return .male }
@@ -261,9 +262,8 @@ struct FirstNameGenders: Sendable {
 
     /// The last entry with this key (a later line of the file wins, as it did when
     /// the file was read into a dictionary).
-    private func entry(_ folded: String) -> Int? {
-        var key = folded
-        let entries = key.withUTF8 { table.exact($0) }
+    private func entry(_ word: FoldedWord) -> Int? {
+        let entries = word.bytes.withUnsafeBufferPointer { table.exact($0, hash: word.hash) }
         return entries.isEmpty ? nil : entries.upperBound - 1
     }
 
