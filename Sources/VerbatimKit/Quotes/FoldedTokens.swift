@@ -17,6 +17,33 @@ public struct FoldedWord: Sendable {
     }
 }
 
+/// A folded word as a dictionary key, equal when the folded strings are equal
+/// (surnames: "Basu" later names the "Neil Basu" seen before). An ASCII form hashes
+/// its precomputed FNV-1a hash instead of a new `String`; other forms compare and
+/// hash as `String`s, under canonical equivalence as before. (An ASCII word token is
+/// never canonically equivalent to a non-ASCII one: only ; and ` have such twins.)
+struct FoldedKey: Hashable {
+    let word: FoldedWord
+    private let ascii: Bool
+
+    init(_ word: FoldedWord) {
+        self.word = word
+        ascii = !word.bytes.contains { $0 >= 0x80 }
+    }
+
+    static func == (a: FoldedKey, b: FoldedKey) -> Bool {
+        guard a.ascii == b.ascii else { return false }
+        if a.ascii { return a.word.hash == b.word.hash && a.word.bytes.elementsEqual(b.word.bytes) }
+        return a.string == b.string
+    }
+
+    func hash(into hasher: inout Hasher) {
+        if ascii { hasher.combine(word.hash) } else { hasher.combine(string) }
+    }
+
+    private var string: String { String(decoding: word.bytes, as: UTF8.self) }
+}
+
 /// The quote stage's folded form of every token of one document, built once in one
 /// flat buffer: the sieves test tokens against word lists millions of times per MB,
 /// and a `String` per token cost more than all the tests together.

@@ -38,8 +38,11 @@ struct QuoteText {
     @inline(__always)
     func word(_ i: Int) -> FoldedWord { keys.word(i) }
 
-    /// ``word(_:)`` as a string (for dictionaries keyed by it).
+    /// ``word(_:)`` as a string.
     func folded(_ i: Int) -> String { keys.string(i) }
+
+    /// ``word(_:)`` as a dictionary key.
+    func key(_ i: Int) -> FoldedKey { FoldedKey(keys.word(i)) }
 
     /// Whether token `i` folds to exactly `word` (ASCII, lower case).
     @inline(__always)

@@ -71,18 +71,18 @@ struct SpeakerNameResolver {
         }
         guard !singles.isEmpty else { return runs }
         // Single words: after a title, or the surname of an earlier run.
-        var bySurname: [String: Person] = [:]
+        var bySurname: [FoldedKey: Person] = [:]
         var out: [Person] = []
         out.reserveCapacity(runs.count + singles.count)
         var r = 0
         for (k, titled) in singles {
             while r < runs.count, runs[r].first < k {
                 let p = runs[r]
-                if bySurname[text.folded(p.last)] == nil { bySurname[text.folded(p.last)] = p }
+                if bySurname[text.key(p.last)] == nil { bySurname[text.key(p.last)] = p }
                 out.append(p)
                 r += 1
             }
-            if let p = bySurname[text.folded(k)] {
+            if let p = bySurname[text.key(k)] {
                 out.append(Person(first: k, last: k, name: p.name, gender: p.gender))
             } else if titled {
                 let t = k >= 2 && text.isPunct(k - 1, ".") ? k - 2 : k - 1
@@ -113,8 +113,8 @@ struct SpeakerNameResolver {
     /// Resolves names for the attributions in text order.
     func resolve(_ items: [SpeakerAttributor.Item]) -> [String?] {
         let runs = personRuns()
-        var bySurname: [String: Person] = [:]
-        for r in runs where r.last > r.first && bySurname[text.folded(r.last)] == nil { bySurname[text.folded(r.last)] = r }
+        var bySurname: [FoldedKey: Person] = [:]
+        for r in runs where r.last > r.first && bySurname[text.key(r.last)] == nil { bySurname[text.key(r.last)] = r }
         var learned: [String: Gender] = [:]
         var names: [String?] = Array(repeating: nil, count: items.count)
         var previous: (name: String, gender: Gender?, paragraph: Int32)? = nil
@@ -159,7 +159,7 @@ struct SpeakerNameResolver {
                 let title = Self.titleGender(text.word(f))
                 if text.folded(f, is: "the") {
                     name = text.string(f, l)
-                } else if s == l, let r = bySurname[text.folded(l)], r.first < f || r.first == s {
+                } else if s == l, let r = bySurname[text.key(l)], r.first < f || r.first == s {
                     name = r.name
                     gender = r.gender ?? title
                 } else {
