@@ -7,6 +7,20 @@
 struct SpeakerMentions {
     let text: QuoteText
     let lexicon: any CueLexicon
+    /// ``isNameWord(_:)`` of every token, worked out once: the resolver's person runs
+    /// ask it of every token of the document, and the sieves again around each quote.
+    private let nameWords: [Bool]
+
+    init(text: QuoteText, lexicon: any CueLexicon) {
+        self.text = text
+        self.lexicon = lexicon
+        var nameWords = [Bool](repeating: false, count: text.count)
+        for (i, t) in text.tokens.enumerated() where t.kind == .word && t.isCapitalized {
+            let word = text.word(i)
+            nameWords[i] = !(t.flags.contains(.sentenceInitial) && Self.openers.contains(word)) && !Self.subjectPronouns.contains(word)
+        }
+        self.nameWords = nameWords
+    }
 
     static let subjectPronouns: WordSet = ["he", "she", "they", "i", "we", "it", "you"]
     static let determiners: WordSet = [
@@ -68,12 +82,9 @@ struct SpeakerMentions {
             && Self.titles.contains(text.word(i - 1))
     }
 
-    func isNameWord(_ i: Int) -> Bool {
-        let t = text.tokens[i]
-        guard t.kind == .word, t.isCapitalized else { return false }
-        if t.flags.contains(.sentenceInitial) && Self.openers.contains(text.word(i)) { return false }
-        return !Self.subjectPronouns.contains(text.word(i))
-    }
+    /// A capitalised word that is neither a pronoun nor, at the start of a sentence,
+    /// an opener ("But", "According").
+    func isNameWord(_ i: Int) -> Bool { nameWords[i] }
 
     // MARK: - Subject before a verb
 
