@@ -111,33 +111,33 @@ struct FoldedTokens: Sendable {
             if c < 0x80 {
                 let f = c &- 0x41 < 26 ? c | 0x20 : c
                 dst[n] = f
-                n += 1
+                n &+= 1
                 h = (h ^ UInt64(f)) &* fnvPrime
-                k += 1
+                k &+= 1
             } else if c == 0xE2, k + 2 < e, text[k + 1] == 0x80 {
                 // U+2000–U+203F has no case; ’ becomes '.
                 if text[k + 2] == 0x99 {
                     dst[n] = 0x27
-                    n += 1
+                    n &+= 1
                     h = (h ^ 0x27) &* fnvPrime
                 } else {
                     for f in text[k...(k + 2)] {
                         dst[n] = f
-                        n += 1
+                        n &+= 1
                         h = (h ^ UInt64(f)) &* fnvPrime
                     }
                 }
-                k += 3
+                k &+= 3
             } else if c == 0xC2 || c == 0xC3, k + 1 < e {
                 // U+0080–U+00FF: À–Þ (but ×) lower-case to à–þ, 0x20 further on.
                 let d = text[k + 1]
                 let f = c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
                 dst[n] = c
-                dst[n + 1] = f
-                n += 2
+                dst[n &+ 1] = f
+                n &+= 2
                 h = (h ^ UInt64(c)) &* fnvPrime
                 h = (h ^ UInt64(f)) &* fnvPrime
-                k += 2
+                k &+= 2
             } else {
                 return nil
             }
