@@ -72,13 +72,15 @@ struct SpeakerNameResolver {
         guard !singles.isEmpty else { return runs }
         // Single words: after a title, or the surname of an earlier run.
         var bySurname: [FoldedKey: Person] = [:]
+        bySurname.reserveCapacity(runs.count)
         var out: [Person] = []
         out.reserveCapacity(runs.count + singles.count)
         var r = 0
         for (k, titled) in singles {
             while r < runs.count, runs[r].first < k {
                 let p = runs[r]
-                if bySurname[text.key(p.last)] == nil { bySurname[text.key(p.last)] = p }
+                let surname = text.key(p.last)
+                if bySurname[surname] == nil { bySurname[surname] = p }
                 out.append(p)
                 r += 1
             }
@@ -114,7 +116,11 @@ struct SpeakerNameResolver {
     func resolve(_ items: [SpeakerAttributor.Item]) -> [String?] {
         let runs = personRuns()
         var bySurname: [FoldedKey: Person] = [:]
-        for r in runs where r.last > r.first && bySurname[text.key(r.last)] == nil { bySurname[text.key(r.last)] = r }
+        bySurname.reserveCapacity(runs.count)
+        for r in runs where r.last > r.first {
+            let surname = text.key(r.last)
+            if bySurname[surname] == nil { bySurname[surname] = r }
+        }
         var learned: [String: Gender] = [:]
         var names: [String?] = Array(repeating: nil, count: items.count)
         var previous: (name: String, gender: Gender?, paragraph: Int32)? = nil
