@@ -202,6 +202,15 @@ struct FoldedTokens: Sendable {
         FoldedWord(bytes: bytes[Int(starts[i])..<Int(starts[i + 1])], hash: hashes[i])
     }
 
+    /// Whether token `i`'s folded form is one of `set`'s words. Reads the buffer in
+    /// place: a ``FoldedWord``'s slice costs a retain and a release, more than the test.
+    @inline(__always)
+    func folded(_ i: Int, isIn set: WordSet) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            set.contains(UnsafeBufferPointer(rebasing: b[Int(starts[i])..<Int(starts[i + 1])]), hash: hashes[i])
+        }
+    }
+
     /// Token `i`'s folded form as a string (for dictionaries keyed by name).
     func string(_ i: Int) -> String {
         String(decoding: bytes[Int(starts[i])..<Int(starts[i + 1])], as: UTF8.self)

@@ -74,7 +74,7 @@ struct QuoteKindClassifier {
             let comma = pair.open - 1
             // "police officers who, “in fits and starts …”", "said via email that, “Of course …”".
             if comma > 0, text.tokens[comma - 1].kind == .word, text.tokens[comma - 1].shape == .lower,
-               Self.clauseWords.contains(text.word(comma - 1)) { return .partial }
+               text.folded(comma - 1, isIn: Self.clauseWords) { return .partial }
             // "With thousands of systems, “there is no single point of failure,” he said":
             // a lower-case fragment after a comma is speech only right after a cue.
             if text.tokens[pair.innerStart].shape == .lower, !cueBefore(comma, text), !splitAfterCue(pair, text) { return .partial }
@@ -94,9 +94,8 @@ struct QuoteKindClassifier {
         let i = pair.close + 1
         guard i < text.count, text.tokens[i].kind == .word, text.tokens[i].shape == .lower,
               !text.tokens[i].flags.contains(.paragraphStart) else { return false }
-        let f = text.word(i)
-        if SpeakerMentions.subjectPronouns.contains(f) || SpeakerMentions.determiners.contains(f) { return false }
-        return !lexicon.isSpeechVerb(f)
+        if text.folded(i, isIn: SpeakerMentions.subjectPronouns) || text.folded(i, isIn: SpeakerMentions.determiners) { return false }
+        return !lexicon.isSpeechVerb(text.word(i))
     }
 
     /// `"The risk," said Edward Leamer, an economist, "is that …"`: the second half of a
@@ -162,7 +161,7 @@ struct QuoteKindClassifier {
         while i < pair.innerEnd {
             let t = text.tokens[i]
             if t.kind == .word, !t.isCapitalized {
-                if !Self.titleSmallWords.contains(text.word(i)) { return false }
+                if !text.folded(i, isIn: Self.titleSmallWords) { return false }
             }
             if text.isTerminal(i), i + 1 < pair.innerEnd, !text.isQuote(i + 1) { return false }
             i += 1

@@ -48,6 +48,10 @@ struct QuoteText {
     @inline(__always)
     func folded(_ i: Int, is word: StaticString) -> Bool { keys.folded(i, is: word) }
 
+    /// Whether token `i`'s folded form is one of `set`'s words.
+    @inline(__always)
+    func folded(_ i: Int, isIn set: WordSet) -> Bool { keys.folded(i, isIn: set) }
+
     /// Whether token `i`'s folded form ends with `suffix` (ASCII).
     func folded(_ i: Int, hasSuffix suffix: StaticString) -> Bool { keys.folded(i, hasSuffix: suffix) }
 
@@ -112,6 +116,6 @@ struct QuoteText {
         guard w.kind == .word else { return false }
         if w.length == 1 && w.shape == .title { return true }
         // The folded form differs from plain lower-casing only in ’, which no title has.
-        return SpeakerMentions.titles.contains(keys.word(i - 1))
+        return keys.folded(i - 1, isIn: SpeakerMentions.titles)
     }
 }

@@ -281,11 +281,11 @@ struct SpeakerAttributor {
             let t = text.tokens[k]
             guard t.kind == .word, t.shape == .lower else { return false }
             return (text.folded(k, hasSuffix: "ed") || text.folded(k, hasSuffix: "s"))
-                && !SpeakerMentions.clauseStops.contains(text.word(k)) && text.folded(k).count > 3
+                && !text.folded(k, isIn: SpeakerMentions.clauseStops) && text.folded(k).count > 3
         }
         func endsClause(_ k: Int) -> Bool {
             k >= text.count || text.isTerminal(k) || text.isPunct(k, ",") || text.tokens[k].flags.contains(.paragraphStart)
-                || text.tokens[k].shape == .lower && SpeakerMentions.prepositions.contains(text.word(k))
+                || text.tokens[k].shape == .lower && text.folded(k, isIn: SpeakerMentions.prepositions)
         }
         let limit = min(text.count, i + 8)
         if mentions.isPronoun(i) || mentions.isNameWord(i), let m = mentions.mention(startingAt: i, upper: limit) {
@@ -369,6 +369,6 @@ struct SpeakerAttributor {
     /// "Mr." or "U.S." style stops inside a sentence.
     private func isAbbreviationStop(_ i: Int) -> Bool {
         i > 0 && text.isPunct(i, ".") && text.tokens[i].start == text.tokens[i - 1].end
-            && SpeakerMentions.titles.contains(text.word(i - 1))
+            && text.folded(i - 1, isIn: SpeakerMentions.titles)
     }
 }

@@ -46,19 +46,19 @@ struct SpeakerNameResolver {
                 break
             }
             var s = i
-            while s < e, mentions.lexicon.isRoleNoun(text.word(s)) || SpeakerMentions.titles.contains(text.word(s))
+            while s < e, mentions.lexicon.isRoleNoun(text.word(s)) || text.folded(s, isIn: SpeakerMentions.titles)
                     || text.isPunct(s, ".") { s += 1 }
             // "Mr." + name, or a title inside the run ("Mrs May").
             let t = i >= 2 && text.isPunct(i - 1, ".") ? i - 2 : i - 1
-            var titled = t >= 0 && SpeakerMentions.titles.contains(text.word(t))
-            var gender: Gender? = t >= 0 ? Self.titleGender(text.word(t)) : nil
+            var titled = t >= 0 && text.folded(t, isIn: SpeakerMentions.titles)
+            var gender: Gender? = t >= 0 ? titleGender(t) : nil
             if s > i {
                 let inner = text.isPunct(s - 1, ".") && s >= 2 ? s - 2 : s - 1
-                if SpeakerMentions.titles.contains(text.word(inner)) { titled = true }
-                if gender == nil { gender = Self.titleGender(text.word(inner)) }
+                if text.folded(inner, isIn: SpeakerMentions.titles) { titled = true }
+                if gender == nil { gender = titleGender(inner) }
             }
-            if e > s, e - s < 5, !SpeakerMentions.orgWords.contains(text.word(e)), text.tokens[e].shape != .upper,
-               !(s...e).contains(where: { Self.calendarWords.contains(text.word($0)) }) {
+            if e > s, e - s < 5, !text.folded(e, isIn: SpeakerMentions.orgWords), text.tokens[e].shape != .upper,
+               !(s...e).contains(where: { text.folded($0, isIn: Self.calendarWords) }) {
                 let known = firstNames.map { $0.contains(text.word(s)) } ?? true
                 if known || titled {
                     if gender == nil { gender = firstNames?.gender(text.word(s)) }
@@ -88,7 +88,7 @@ struct SpeakerNameResolver {
                 out.append(Person(first: k, last: k, name: p.name, gender: p.gender))
             } else if titled {
                 let t = k >= 2 && text.isPunct(k - 1, ".") ? k - 2 : k - 1
-                out.append(Person(first: k, last: k, name: text.string(k), gender: t >= 0 ? Self.titleGender(text.word(t)) : nil))
+                out.append(Person(first: k, last: k, name: text.string(k), gender: t >= 0 ? titleGender(t) : nil))
             }
         }
         out.append(contentsOf: runs[r...])
@@ -102,9 +102,10 @@ struct SpeakerNameResolver {
         "march", "july", "september", "october", "november", "december",
     ]
 
-    static func titleGender(_ f: FoldedWord) -> Gender? {
-        if maleTitles.contains(f) { return .male }
-        if femaleTitles.contains(f) { return .female }
+    /// The gender a title gives (Mr, Mrs, Lady …) at token `i`.
+    func titleGender(_ i: Int) -> Gender? {
+        if text.folded(i, isIn: Self.maleTitles) { return .male }
+        if text.folded(i, isIn: Self.femaleTitles) { return .female }
         return nil
     }
 
@@ -148,13 +149,13 @@ struct SpeakerNameResolver {
                 }
             } else if mentions.isNameWord(l) {
                 var s = f
-                while s < l, text.folded(s, is: "the") || SpeakerMentions.titles.contains(text.word(s))
+                while s < l, text.folded(s, is: "the") || text.folded(s, isIn: SpeakerMentions.titles)
                         || text.isPunct(s, ".") || mentions.lexicon.isRoleNoun(text.word(s)) { s += 1 }
                 // "State Senator Ellen McAllister": the name starts after the last role word.
                 if !text.folded(f, is: "the") {
                     var k = l - 1
                     while k >= s {
-                        if mentions.lexicon.isRoleNoun(text.word(k)) || SpeakerMentions.titles.contains(text.word(k)) {
+                        if mentions.lexicon.isRoleNoun(text.word(k)) || text.folded(k, isIn: SpeakerMentions.titles) {
                             s = k + 1
                             while s < l, text.isPunct(s, ".") { s += 1 }
                             break
@@ -162,7 +163,7 @@ struct SpeakerNameResolver {
                         k -= 1
                     }
                 }
-                let title = Self.titleGender(text.word(f))
+                let title = titleGender(f)
                 if text.folded(f, is: "the") {
                     name = text.string(f, l)
                 } else if s == l, let r = bySurname[text.key(l)], r.first < f || r.first == s {

@@ -36,17 +36,22 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     func contains(_ word: String) -> Bool { contains(FoldedWord(word)) }
 
     func contains(_ word: FoldedWord) -> Bool {
+        word.bytes.withUnsafeBufferPointer { contains($0, hash: word.hash) }
+    }
+
+    /// Whether `word`, whose FNV-1a hash is `hash`, is in the set.
+    func contains(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
         let mask = slots.count - 1
-        var h = Self.index(word.hash) & mask
+        var h = Self.index(hash) & mask
         while true {
             let slot = slots[h]
             if slot.length < 0 { return false }
-            if slot.hash == word.hash, Int(slot.length) == word.bytes.count, equals(slot, word.bytes) { return true }
+            if slot.hash == hash, Int(slot.length) == word.count, equals(slot, word) { return true }
             h = (h + 1) & mask
         }
     }
 
-    private func equals(_ slot: Slot, _ word: ArraySlice<UInt8>) -> Bool {
+    private func equals(_ slot: Slot, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = Int(slot.start)
         for b in word {
             if bytes[k] != b { return false }
