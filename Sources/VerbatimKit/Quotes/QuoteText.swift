@@ -20,12 +20,22 @@ struct QuoteText {
         keys = FoldedTokens(document: state.document, tokens: tokens)
         sentences = Self.mergeAbbreviationSplits(state.segmentation.sentences, tokens, state.document.utf8, keys)
         paragraphs = state.segmentation.paragraphs
-        var s = [Int32](repeating: 0, count: tokens.count)
-        for (k, r) in sentences.enumerated() { for i in r { s[i] = Int32(k) } }
-        sentenceOf = s
-        var p = [Int32](repeating: 0, count: tokens.count)
-        for (k, r) in paragraphs.enumerated() { for i in r { p[i] = Int32(k) } }
-        paragraphOf = p
+        sentenceOf = Self.indexOfRange(sentences, count: tokens.count)
+        paragraphOf = Self.indexOfRange(paragraphs, count: tokens.count)
+    }
+
+    /// For every token, the index of the range (sentence, paragraph) that holds it.
+    /// Filled through a buffer pointer: a checked store per token cost more than the
+    /// rest of the loop. The ranges are in order, inside `0..<count`.
+    private static func indexOfRange(_ ranges: [Range<Int>], count: Int) -> [Int32] {
+        var index = [Int32](repeating: 0, count: count)
+        index.withUnsafeMutableBufferPointer { index in
+            for (k, r) in ranges.enumerated() where r.lowerBound >= 0 && r.upperBound <= count {
+                let value = Int32(k)
+                for i in r { index[i] = value }
+            }
+        }
+        return index
     }
 
     var count: Int { tokens.count }
