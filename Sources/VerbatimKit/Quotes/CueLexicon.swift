@@ -123,7 +123,7 @@ extension BuiltinCueLexicon {
 /// has them, because many double as nouns ("state", "reports", "calls"); past,
 /// participle and gerund forms are added.
 public struct ModelCueLexicon: CueLexicon {
-    let builtin: BuiltinCueLexicon
+    /// The built-in words and the file's in one set each: one probe per test.
     let verbs: WordSet
     let roles: WordSet
 
@@ -137,25 +137,24 @@ public struct ModelCueLexicon: CueLexicon {
 
     /// From tables already loaded (`cues/speech-verbs`, `names/role-nouns`).
     init(speechVerbs: LexiconTable, roleNouns: LexiconTable?) {
-        var verbs: WordSet = []
+        var verbs = BuiltinCueLexicon.shared.verbs
         for e in 0..<speechVerbs.count {
             guard let tenses = speechVerbs.field(e, 3) else { continue }
             if tenses.split(separator: ",").contains(where: { $0 == "past" || $0 == "participle" || $0 == "gerund" }) {
                 verbs.insert(speechVerbs.form(e).lowercased())
             }
         }
-        var roles: WordSet = []
+        var roles = BuiltinCueLexicon.shared.roles
         if let roleNouns {
             for e in 0..<roleNouns.count {
                 let form = roleNouns.form(e)
                 if !form.contains(" ") { roles.insert(form.lowercased()) }
             }
         }
-        self.builtin = BuiltinCueLexicon.shared
         self.verbs = verbs
         self.roles = roles
     }
 
-    public func isSpeechVerb(_ word: FoldedWord) -> Bool { builtin.isSpeechVerb(word) || verbs.contains(word) }
-    public func isRoleNoun(_ word: FoldedWord) -> Bool { builtin.isRoleNoun(word) || roles.contains(word) }
+    public func isSpeechVerb(_ word: FoldedWord) -> Bool { verbs.contains(word) }
+    public func isRoleNoun(_ word: FoldedWord) -> Bool { roles.contains(word) }
 }
