@@ -59,9 +59,10 @@ struct SpeakerNameResolver {
             }
             if e > s, e - s < 5, !text.folded(e, isIn: SpeakerMentions.orgWords), text.tokens[e].shape != .upper,
                !(s...e).contains(where: { text.folded($0, isIn: Self.calendarWords) }) {
-                let known = firstNames.map { $0.contains(text.word(s)) } ?? true
-                if known || titled {
-                    if gender == nil { gender = firstNames?.gender(text.word(s)) }
+                // One look-up of the first name answers both questions.
+                let firstName = firstNames.flatMap { $0.entry(text.word(s)) }
+                if firstNames == nil || firstName != nil || titled {
+                    if gender == nil, let e = firstName { gender = firstNames?.gender(entry: e) }
                     runs.append(Person(first: s, last: e, name: text.string(s, e), gender: gender))
                 }
             } else if e == s, text.tokens[s].shape == .title {
@@ -254,13 +255,12 @@ struct FirstNameGenders: Sendable {
     /// `names/first-names.tsv` (FORMAT: key, form, female_ratio, count), hash-indexed.
     let table: LexiconTable
 
-    /// Whether `word` (as ``QuoteText/word(_:)`` gives it) is a known first name.
-    func contains(_ word: FoldedWord) -> Bool { entry(word) != nil }
-
     func gender(_ folded: String) -> SpeakerNameResolver.Gender? { gender(FoldedWord(folded)) }
 
-    func gender(_ word: FoldedWord) -> SpeakerNameResolver.Gender? {
-        guard let e = entry(word) else { return nil }
+    func gender(_ word: FoldedWord) -> SpeakerNameResolver.Gender? { entry(word).flatMap(gender(entry:)) }
+
+    /// The gender of a table entry (``entry(_:)``): female from 90 % women, male up to 10 %.
+    func gender(entry e: Int) -> SpeakerNameResolver.Gender? {
         let r = table.number(e, 2)
         if r >= 0.9 { return .female }
         if r <= 0.1 { return .male }
@@ -269,7 +269,7 @@ struct FirstNameGenders: Sendable {
 
     /// The last entry with this key (a later line of the file wins, as it did when
     /// the file was read into a dictionary).
-    private func entry(_ word: FoldedWord) -> Int? {
+    func entry(_ word: FoldedWord) -> Int? {
         let entries = word.bytes.withUnsafeBufferPointer { table.exact($0, hash: word.hash) }
         return entries.isEmpty ? nil : entries.upperBound - 1
     }
