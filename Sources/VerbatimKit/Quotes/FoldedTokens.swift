@@ -68,7 +68,11 @@ struct FoldedTokens: Sendable {
                 hashes.withUnsafeMutableBufferPointer { hashes in
                     for (i, t) in tokens.enumerated() {
                         let s = Int(t.start), e = Int(t.end)
-                        if let (n, h) = Self.foldSimple(text, s, e, into: out.end(reserving: e - s)) {
+                        let dst = out.end(reserving: e &- s)
+                        if let h = Self.foldASCII(text, s, e, into: dst) {
+                            out.count &+= e &- s
+                            hashes[i] = h
+                        } else if let (n, h) = Self.foldSimple(text, s, e, into: dst) {
                             out.count += n
                             hashes[i] = h
                         } else {
@@ -83,7 +87,8 @@ struct FoldedTokens: Sendable {
                             out.count += folded.count
                             hashes[i] = h
                         }
-                        starts[i + 1] = Int32(out.count)
+                        // Token offsets are Int32, so the document and its folded form fit.
+                        starts[i &+ 1] = Int32(truncatingIfNeeded: out.count)
                     }
                 }
             }
@@ -95,6 +100,22 @@ struct FoldedTokens: Sendable {
 
     static let fnvBasis: UInt64 = 0xcbf29ce484222325
     static let fnvPrime: UInt64 = 0x100000001b3
+
+    /// Folds an all-ASCII token into `dst` (room for `e - s` bytes) and returns its
+    /// hash; nil at the first non-ASCII byte. Most tokens: one index, a tight loop.
+    @inline(__always)
+    private static func foldASCII(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
+                                  into dst: UnsafeMutablePointer<UInt8>) -> UInt64? {
+        var h = fnvBasis
+        for j in 0..<(e &- s) {
+            let c = text[s &+ j]
+            if c >= 0x80 { return nil }
+            let f = c &- 0x41 < 26 ? c | 0x20 : c
+            dst[j] = f
+            h = (h ^ UInt64(f)) &* fnvPrime
+        }
+        return h
+    }
 
     /// Folds `text[s..<e]` into `dst` (room for `e - s` bytes) when every character is
     /// ASCII, Latin-1 or general punctuation (’ “ — …), the usual case, exactly as
@@ -160,7 +181,7 @@ struct FoldedTokens: Sendable {
 
         /// Makes room for `extra` more bytes and returns where the next one goes.
         mutating func end(reserving extra: Int) -> UnsafeMutablePointer<UInt8> {
-            if count + extra > capacity {
+            if count &+ extra > capacity {
                 capacity = 2 * capacity + extra
                 let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
                 grown.update(from: base, count: count)
