@@ -17,33 +17,6 @@ public struct FoldedWord: Sendable {
     }
 }
 
-/// A folded word as a dictionary key, equal when the folded strings are equal
-/// (surnames: "Basu" later names the "Neil Basu" seen before). An ASCII form hashes
-/// its precomputed FNV-1a hash instead of a new `String`; other forms compare and
-/// hash as `String`s, under canonical equivalence as before. (An ASCII word token is
-/// never canonically equivalent to a non-ASCII one: only ; and ` have such twins.)
-struct FoldedKey: Hashable {
-    let word: FoldedWord
-    private let ascii: Bool
-
-    init(_ word: FoldedWord) {
-        self.word = word
-        ascii = !word.bytes.contains { $0 >= 0x80 }
-    }
-
-    static func == (a: FoldedKey, b: FoldedKey) -> Bool {
-        guard a.ascii == b.ascii else { return false }
-        if a.ascii { return a.word.hash == b.word.hash && a.word.bytes.elementsEqual(b.word.bytes) }
-        return a.string == b.string
-    }
-
-    func hash(into hasher: inout Hasher) {
-        if ascii { hasher.combine(word.hash) } else { hasher.combine(string) }
-    }
-
-    private var string: String { String(decoding: word.bytes, as: UTF8.self) }
-}
-
 /// The quote stage's folded form of every token of one document, built once in one
 /// flat buffer: the sieves test tokens against word lists millions of times per MB,
 /// and a `String` per token cost more than all the tests together.
@@ -230,6 +203,24 @@ struct FoldedTokens: Sendable {
         bytes.withUnsafeBufferPointer { b in
             set.contains(UnsafeBufferPointer(rebasing: b[Int(starts[i])..<Int(starts[i + 1])]), hash: hashes[i])
         }
+    }
+
+    /// The hash of token `i`'s folded form.
+    func hash(_ i: Int) -> UInt64 { hashes[i] }
+
+    /// Whether token `i`'s folded form is all ASCII.
+    func isASCII(_ i: Int) -> Bool {
+        for k in Int(starts[i])..<Int(starts[i + 1]) where bytes[k] >= 0x80 { return false }
+        return true
+    }
+
+    /// Whether tokens `i` and `j` have the same folded bytes.
+    func folded(_ i: Int, equals j: Int) -> Bool {
+        let s = Int(starts[i]), n = Int(starts[i + 1]) - s
+        let t = Int(starts[j])
+        guard Int(starts[j + 1]) - t == n, hashes[i] == hashes[j] else { return false }
+        for k in 0..<n where bytes[s + k] != bytes[t + k] { return false }
+        return true
     }
 
     /// Token `i`'s folded form as a string (for dictionaries keyed by name).

@@ -51,9 +51,6 @@ struct QuoteText {
     /// ``word(_:)`` as a string.
     func folded(_ i: Int) -> String { keys.string(i) }
 
-    /// ``word(_:)`` as a dictionary key.
-    func key(_ i: Int) -> FoldedKey { FoldedKey(keys.word(i)) }
-
     /// Whether token `i` folds to exactly `word` (ASCII, lower case).
     @inline(__always)
     func folded(_ i: Int, is word: StaticString) -> Bool { keys.folded(i, is: word) }

@@ -72,20 +72,17 @@ struct SpeakerNameResolver {
         }
         guard !singles.isEmpty else { return runs }
         // Single words: after a title, or the surname of an earlier run.
-        var bySurname: [FoldedKey: Person] = [:]
-        bySurname.reserveCapacity(runs.count)
+        var bySurname = FoldedFormIndex(capacity: runs.count)  // surname → index in runs
         var out: [Person] = []
         out.reserveCapacity(runs.count + singles.count)
         var r = 0
         for (k, titled) in singles {
             while r < runs.count, runs[r].first < k {
-                let p = runs[r]
-                let surname = text.key(p.last)
-                if bySurname[surname] == nil { bySurname[surname] = p }
-                out.append(p)
+                bySurname.insertIfAbsent(r, for: runs[r].last, in: text.keys)
+                out.append(runs[r])
                 r += 1
             }
-            if let p = bySurname[text.key(k)] {
+            if let p = bySurname.value(for: k, in: text.keys).map({ runs[$0] }) {
                 out.append(Person(first: k, last: k, name: p.name, gender: p.gender))
             } else if titled {
                 let t = k >= 2 && text.isPunct(k - 1, ".") ? k - 2 : k - 1
@@ -117,12 +114,8 @@ struct SpeakerNameResolver {
     /// Resolves names for the attributions in text order.
     func resolve(_ items: [SpeakerAttributor.Item]) -> [String?] {
         let runs = personRuns()
-        var bySurname: [FoldedKey: Person] = [:]
-        bySurname.reserveCapacity(runs.count)
-        for r in runs where r.last > r.first {
-            let surname = text.key(r.last)
-            if bySurname[surname] == nil { bySurname[surname] = r }
-        }
+        var bySurname = FoldedFormIndex(capacity: runs.count)  // surname → index in runs
+        for (k, r) in runs.enumerated() where r.last > r.first { bySurname.insertIfAbsent(k, for: r.last, in: text.keys) }
         var learned: [String: Gender] = [:]
         var names: [String?] = Array(repeating: nil, count: items.count)
         var previous: (name: String, gender: Gender?, paragraph: Int32)? = nil
@@ -167,7 +160,7 @@ struct SpeakerNameResolver {
                 let title = titleGender(f)
                 if text.folded(f, is: "the") {
                     name = text.string(f, l)
-                } else if s == l, let r = bySurname[text.key(l)], r.first < f || r.first == s {
+                } else if s == l, let r = bySurname.value(for: l, in: text.keys).map({ runs[$0] }), r.first < f || r.first == s {
                     name = r.name
                     gender = r.gender ?? title
                 } else {

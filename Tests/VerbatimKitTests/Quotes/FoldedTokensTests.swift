@@ -43,3 +43,25 @@ import Testing
         #expect(BuiltinCueLexicon.shared.isSpeechVerb(keys.word(try #require(tokens.indices.first { keys.string($0) == "said" }))))
     }
 }
+
+@Suite struct FoldedFormIndexTests {
+    /// Forms match as their strings would: case folded, first value kept, accents
+    /// compared under canonical equivalence (NFC "José" finds NFD "Jose\u{301}").
+    @Test func findsTheFirstValueStoredUnderAForm() throws {
+        let document = Document(id: "i", text: "Basu met BASU and Bose. José saw Jose\u{301} and Basu")
+        let tokens = try Segmenter().segment(document).tokens
+        let keys = FoldedTokens(document: document, tokens: tokens)
+        let forms = tokens.indices.map { keys.string($0) }
+        func at(_ form: String, _ n: Int = 0) throws -> Int {
+            try #require(forms.indices.filter { forms[$0].precomposedStringWithCanonicalMapping == form }.dropFirst(n).first)
+        }
+        var index = FoldedFormIndex(capacity: 4)
+        index.insertIfAbsent(1, for: try at("basu"), in: keys)
+        index.insertIfAbsent(2, for: try at("basu", 1), in: keys)
+        index.insertIfAbsent(3, for: try at("josé"), in: keys)
+        #expect(index.value(for: try at("basu", 2), in: keys) == 1)
+        #expect(index.value(for: try at("bose"), in: keys) == nil)
+        #expect(index.value(for: try at("josé", 1), in: keys) == 3)
+        #expect(index.value(for: try at("met"), in: keys) == nil)
+    }
+}
