@@ -3,14 +3,21 @@ import Foundation
 /// The words that introduce reported speech, behind a small protocol so that the
 /// built-in table can later be swapped for the lexicon runtime (`Models/cues/`).
 ///
-/// Keys are lower-case, with ’ folded to '. Lookups happen only in small windows
-/// around quotes, so a ``WordSet`` of strings is fast enough.
+/// Keys are lower-case, with ’ folded to '. Words come as ``FoldedWord``s, whose
+/// hash the document's tokens already carry.
 public protocol CueLexicon: Sendable {
     /// A reporting verb in any tense form ("said", "tells", "adding", "tweeted").
-    func isSpeechVerb(_ folded: String) -> Bool
+    func isSpeechVerb(_ word: FoldedWord) -> Bool
     /// A role or descriptive noun that heads a speaker description ("spokesman",
     /// "eyewitness", "prime minister"'s head "minister").
-    func isRoleNoun(_ folded: String) -> Bool
+    func isRoleNoun(_ word: FoldedWord) -> Bool
+}
+
+extension CueLexicon {
+    /// ``isSpeechVerb(_:)`` of an already folded word.
+    public func isSpeechVerb(_ folded: String) -> Bool { isSpeechVerb(FoldedWord(folded)) }
+    /// ``isRoleNoun(_:)`` of an already folded word.
+    public func isRoleNoun(_ folded: String) -> Bool { isRoleNoun(FoldedWord(folded)) }
 }
 
 /// The built-in English cue table (a stand-in until `Models/cues/speech-verbs.tsv`
@@ -38,8 +45,8 @@ public struct BuiltinCueLexicon: CueLexicon {
         self.roles = roles
     }
 
-    public func isSpeechVerb(_ folded: String) -> Bool { verbs.contains(folded) }
-    public func isRoleNoun(_ folded: String) -> Bool { roles.contains(folded) }
+    public func isSpeechVerb(_ word: FoldedWord) -> Bool { verbs.contains(word) }
+    public func isRoleNoun(_ word: FoldedWord) -> Bool { roles.contains(word) }
 
     /// -s, -ed, -ing forms of a regular verb ("note" → notes, noted, noting).
     static func regularForms(_ base: String) -> [String] {
@@ -116,7 +123,7 @@ extension BuiltinCueLexicon {
 /// has them, because many double as nouns ("state", "reports", "calls"); past,
 /// participle and gerund forms are added.
 public struct ModelCueLexicon: CueLexicon {
-    let builtin: BuiltinCueLexicon
+    /// The built-in words and the file's in one set each: one probe per test.
     let verbs: WordSet
     let roles: WordSet
 
@@ -130,25 +137,24 @@ public struct ModelCueLexicon: CueLexicon {
 
     /// From tables already loaded (`cues/speech-verbs`, `names/role-nouns`).
     init(speechVerbs: LexiconTable, roleNouns: LexiconTable?) {
-        var verbs: WordSet = []
+        var verbs = BuiltinCueLexicon.shared.verbs
         for e in 0..<speechVerbs.count {
             guard let tenses = speechVerbs.field(e, 3) else { continue }
             if tenses.split(separator: ",").contains(where: { $0 == "past" || $0 == "participle" || $0 == "gerund" }) {
                 verbs.insert(speechVerbs.form(e).lowercased())
             }
         }
-        var roles: WordSet = []
+        var roles = BuiltinCueLexicon.shared.roles
         if let roleNouns {
             for e in 0..<roleNouns.count {
                 let form = roleNouns.form(e)
                 if !form.contains(" ") { roles.insert(form.lowercased()) }
             }
         }
-        self.builtin = BuiltinCueLexicon.shared
         self.verbs = verbs
         self.roles = roles
     }
 
-    public func isSpeechVerb(_ folded: String) -> Bool { builtin.isSpeechVerb(folded) || verbs.contains(folded) }
-    public func isRoleNoun(_ folded: String) -> Bool { builtin.isRoleNoun(folded) || roles.contains(folded) }
+    public func isSpeechVerb(_ word: FoldedWord) -> Bool { verbs.contains(word) }
+    public func isRoleNoun(_ word: FoldedWord) -> Bool { roles.contains(word) }
 }

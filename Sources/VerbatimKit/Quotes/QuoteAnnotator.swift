@@ -58,12 +58,6 @@ public struct QuoteAnnotator: Annotator {
         let resolver = SpeakerNameResolver(text: text, mentions: attributor.mentions, firstNames: firstNames)
         let names = resolver.resolve(items)
         let annotation = state.annotation
-
-        // Cluster index by name, for speakers resolved by name (pronouns, surnames).
-        var clusterByName: [String: Int] = [:]
-        for (c, cluster) in annotation.clusters.enumerated() where cluster.label == .person || cluster.label == .organization {
-            if clusterByName[cluster.name] == nil { clusterByName[cluster.name] = c }
-        }
         var quotes: [Quote] = []
         quotes.reserveCapacity(items.count)
         for (k, item) in items.enumerated() {
@@ -76,7 +70,7 @@ public struct QuoteAnnotator: Annotator {
                 if let c = Self.cluster(overlapping: speaker, in: annotation) {
                     speaker.cluster = c
                     speaker.name = annotation.clusters[c].name
-                } else if let nm = names[k], let c = clusterByName[nm] {
+                } else if let nm = names[k], let c = Self.cluster(named: nm, in: annotation) {
                     speaker.cluster = c
                 }
                 quote.speaker = speaker
@@ -86,6 +80,13 @@ public struct QuoteAnnotator: Annotator {
             quotes.append(quote)
         }
         state.annotation.quotes = quotes
+    }
+
+    /// The first PERSON or ORG cluster with this name, for speakers resolved by name
+    /// (pronouns, surnames). A scan rather than a dictionary of all clusters: few
+    /// speakers need it, and hashing every cluster name of every document cost more.
+    static func cluster(named name: String, in annotation: Annotation) -> Int? {
+        annotation.clusters.firstIndex { ($0.label == .person || $0.label == .organization) && $0.name == name }
     }
 
     /// The PERSON or ORG entity cluster a speaker mention overlaps.

@@ -74,7 +74,7 @@ struct QuoteKindClassifier {
             let comma = pair.open - 1
             // "police officers who, “in fits and starts …”", "said via email that, “Of course …”".
             if comma > 0, text.tokens[comma - 1].kind == .word, text.tokens[comma - 1].shape == .lower,
-               Self.clauseWords.contains(text.folded(comma - 1)) { return .partial }
+               text.folded(comma - 1, isIn: Self.clauseWords) { return .partial }
             // "With thousands of systems, “there is no single point of failure,” he said":
             // a lower-case fragment after a comma is speech only right after a cue.
             if text.tokens[pair.innerStart].shape == .lower, !cueBefore(comma, text), !splitAfterCue(pair, text) { return .partial }
@@ -83,7 +83,7 @@ struct QuoteKindClassifier {
         case .inside:
             // Trump said “Bush and even Obama sent people back …”: speech right after the verb.
             if words > 3, text.tokens[pair.innerStart].isCapitalized, pair.open > 0, text.tokens[pair.open - 1].shape == .lower,
-               lexicon.isSpeechVerb(text.folded(pair.open - 1)) { return .direct }
+               lexicon.isSpeechVerb(text.word(pair.open - 1)) { return .direct }
             return words <= 3 && !endsWithPunct ? .title : .partial
         }
     }
@@ -94,9 +94,8 @@ struct QuoteKindClassifier {
         let i = pair.close + 1
         guard i < text.count, text.tokens[i].kind == .word, text.tokens[i].shape == .lower,
               !text.tokens[i].flags.contains(.paragraphStart) else { return false }
-        let f = text.folded(i)
-        if SpeakerMentions.subjectPronouns.contains(f) || SpeakerMentions.determiners.contains(f) { return false }
-        return !lexicon.isSpeechVerb(f)
+        if text.folded(i, isIn: SpeakerMentions.subjectPronouns) || text.folded(i, isIn: SpeakerMentions.determiners) { return false }
+        return !lexicon.isSpeechVerb(text.word(i))
     }
 
     /// `"The risk," said Edward Leamer, an economist, "is that …"`: the second half of a
@@ -109,7 +108,7 @@ struct QuoteKindClassifier {
                 // The previous quote must end in a comma: ,” or ,"
                 return sawCue && k > 0 && (text.isPunct(k - 1, ",") || text.isPunct(k + 1, ","))
             }
-            if text.tokens[k].kind == .word, text.tokens[k].shape == .lower, lexicon.isSpeechVerb(text.folded(k)) { sawCue = true }
+            if text.tokens[k].kind == .word, text.tokens[k].shape == .lower, lexicon.isSpeechVerb(text.word(k)) { sawCue = true }
             k -= 1
         }
         return false
@@ -148,7 +147,7 @@ struct QuoteKindClassifier {
         var words = 0
         while k >= 0, words < 3, !text.isQuote(k), !text.isTerminal(k) {
             if text.tokens[k].kind == .word {
-                if text.tokens[k].shape == .lower, lexicon.isSpeechVerb(text.folded(k)) { return true }
+                if text.tokens[k].shape == .lower, lexicon.isSpeechVerb(text.word(k)) { return true }
                 words += 1
             }
             k -= 1
@@ -162,7 +161,7 @@ struct QuoteKindClassifier {
         while i < pair.innerEnd {
             let t = text.tokens[i]
             if t.kind == .word, !t.isCapitalized {
-                if !Self.titleSmallWords.contains(text.folded(i)) { return false }
+                if !text.folded(i, isIn: Self.titleSmallWords) { return false }
             }
             if text.isTerminal(i), i + 1 < pair.innerEnd, !text.isQuote(i + 1) { return false }
             i += 1
@@ -179,7 +178,7 @@ struct QuoteKindClassifier {
         while i < text.count, i - pair.close < 40, !text.tokens[i].flags.contains(.paragraphStart) {
             if text.isQuote(i) || text.isTerminal(i) { return false }
             if text.isPunct(i, ",") { sawComma = true }
-            if sawComma, text.tokens[i].kind == .word, text.tokens[i].shape == .lower, lexicon.isSpeechVerb(text.folded(i)) { return true }
+            if sawComma, text.tokens[i].kind == .word, text.tokens[i].shape == .lower, lexicon.isSpeechVerb(text.word(i)) { return true }
             i += 1
         }
         return false
@@ -192,7 +191,7 @@ struct QuoteKindClassifier {
         while i < text.count, seen < 4 {
             if text.tokens[i].flags.contains(.paragraphStart) || text.isQuote(i) { return false }
             if text.isWordLike(i) {
-                if text.tokens[i].shape == .lower, lexicon.isSpeechVerb(text.folded(i)) { return true }
+                if text.tokens[i].shape == .lower, lexicon.isSpeechVerb(text.word(i)) { return true }
                 seen += 1
             } else if text.isTerminal(i) {
                 return false

@@ -59,9 +59,12 @@ public struct QuotePairer: Sendable {
     public func pair(_ tokens: [Token], paragraphs: [Range<Int>], utf8 bytes: [UInt8]) -> [Pair] {
         var out: [Pair] = []
         var pending: Open? = nil  // an outer quote left open at the previous paragraph's end
+        // One buffer for every paragraph's marks: most paragraphs have none or a few,
+        // and a new array for each cost more than finding them.
+        var marks: [Mark] = []
 
         for paragraph in paragraphs {
-            let marks = self.marks(tokens, paragraph, bytes)
+            self.marks(tokens, paragraph, bytes, into: &marks)
             var stack: [Open] = []
             var m = 0
             // Continuation of a quote left open at the end of the previous paragraph.
@@ -169,9 +172,9 @@ public struct QuotePairer: Sendable {
         t.end == t.start + 1 && bytes[Int(t.start)] == UInt8(ascii: ":")
     }
 
-    /// The quotation marks of one paragraph with their roles.
-    func marks(_ tokens: [Token], _ paragraph: Range<Int>, _ bytes: [UInt8]) -> [Mark] {
-        var marks: [Mark] = []
+    /// The quotation marks of one paragraph with their roles (replacing what `marks` held).
+    func marks(_ tokens: [Token], _ paragraph: Range<Int>, _ bytes: [UInt8], into marks: inout [Mark]) {
+        marks.removeAll(keepingCapacity: true)
         var i = paragraph.lowerBound
         while i < paragraph.upperBound {
             guard let q = tokens[i].quote, q.role != .apostrophe else { i += 1; continue }
@@ -221,7 +224,6 @@ public struct QuotePairer: Sendable {
             marks.append(Mark(first: i, last: i, role: role, family: q.family))
             i += 1
         }
-        return marks
     }
 
     static func isStraightSingle(_ t: Token) -> Bool {

@@ -1,8 +1,7 @@
 import Foundation
 
 /// Read-only helpers over a document's tokens for the quote stage: folded word
-/// forms, punctuation tests and sentence lookup. Strings are made only for the
-/// few tokens the sieves look at around each quote.
+/// forms, punctuation tests and sentence lookup.
 struct QuoteText {
     let document: Document
     let tokens: [Token]
@@ -12,28 +11,31 @@ struct QuoteText {
     let sentenceOf: [Int32]
     /// Paragraph index of every token.
     let paragraphOf: [Int32]
-    /// ``folded(_:)`` of the tokens asked about so far: the sieves ask for the same
-    /// tokens many times, but only for a fraction of the document.
-    private let foldedForms: FoldedForms
-
-    private final class FoldedForms {
-        // One document on one thread; a checked `var` would cost more than the folding it saves.
-        @exclusivity(unchecked) var forms: [String?]
-        init(count: Int) { forms = Array(repeating: nil, count: count) }
-    }
+    /// The folded form of every token, with its hash for the word lists.
+    let keys: FoldedTokens
 
     init(_ state: AnalysisState) {
         document = state.document
         tokens = state.segmentation.tokens
-        sentences = Self.mergeAbbreviationSplits(state.segmentation.sentences, tokens, state.document.utf8)
+        keys = FoldedTokens(document: state.document, tokens: tokens)
+        sentences = Self.mergeAbbreviationSplits(state.segmentation.sentences, tokens, state.document.utf8, keys)
         paragraphs = state.segmentation.paragraphs
-        var s = [Int32](repeating: 0, count: tokens.count)
-        for (k, r) in sentences.enumerated() { for i in r { s[i] = Int32(k) } }
-        sentenceOf = s
-        var p = [Int32](repeating: 0, count: tokens.count)
-        for (k, r) in paragraphs.enumerated() { for i in r { p[i] = Int32(k) } }
-        paragraphOf = p
-        foldedForms = FoldedForms(count: tokens.count)
+        sentenceOf = Self.indexOfRange(sentences, count: tokens.count)
+        paragraphOf = Self.indexOfRange(paragraphs, count: tokens.count)
+    }
+
+    /// For every token, the index of the range (sentence, paragraph) that holds it.
+    /// Filled through a buffer pointer: a checked store per token cost more than the
+    /// rest of the loop. The ranges are in order, inside `0..<count`.
+    private static func indexOfRange(_ ranges: [Range<Int>], count: Int) -> [Int32] {
+        var index = [Int32](repeating: 0, count: count)
+        index.withUnsafeMutableBufferPointer { index in
+            for (k, r) in ranges.enumerated() where r.lowerBound >= 0 && r.upperBound <= count {
+                let value = Int32(k)
+                for i in r { index[i] = value }
+            }
+        }
+        return index
     }
 
     var count: Int { tokens.count }
@@ -42,51 +44,23 @@ struct QuoteText {
 
     func string(_ first: Int, _ last: Int) -> String { document.string(tokens[first].start, tokens[last].end) }
 
-    /// Lower-case form with ’ folded to ' (only for words; punctuation as is).
-    func folded(_ i: Int) -> String {
-        if let form = foldedForms.forms[i] { return form }
-        let form = Self.fold(tokens[i], document)
-        foldedForms.forms[i] = form
-        return form
-    }
+    /// Token `i` lower-cased with ’ folded to ', for the word lists.
+    @inline(__always)
+    func word(_ i: Int) -> FoldedWord { keys.word(i) }
 
-    private static func fold(_ t: Token, _ document: Document) -> String {
-        let b = document.utf8
-        // ASCII fast path: most tokens; short results are small strings (no allocation).
-        // ASCII and ’ (don’t, Met’s) take a byte loop; anything else Unicode lower-casing.
-        var simple = true
-        var k = Int(t.start)
-        while k < Int(t.end) {
-            if b[k] < 0x80 { k += 1; continue }
-            if k + 2 < Int(t.end), b[k] == 0xE2, b[k + 1] == 0x80, b[k + 2] == 0x99 { k += 3; continue }
-            simple = false
-            break
-        }
-        if simple {
-            return String(unsafeUninitializedCapacity: t.length) { buffer in
-                var n = 0
-                var k = Int(t.start)
-                while k < Int(t.end) {
-                    let c = b[k]
-                    if c == 0xE2 { buffer[n] = 0x27; k += 3 } else { buffer[n] = c >= 65 && c <= 90 ? c + 32 : c; k += 1 }
-                    n += 1
-                }
-                return n
-            }
-        }
-        let lowered = document.string(t.start, t.end).lowercased()
-        guard lowered.utf8.contains(0xE2) else { return lowered }
-        var bytes: [UInt8] = []
-        var it = Array(lowered.utf8)[...]
-        while let c = it.first {
-            if c == 0xE2, it.count >= 3, it[it.startIndex + 1] == 0x80, it[it.startIndex + 2] == 0x99 {
-                bytes.append(0x27); it = it.dropFirst(3)
-            } else {
-                bytes.append(c); it = it.dropFirst()
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// ``word(_:)`` as a string.
+    func folded(_ i: Int) -> String { keys.string(i) }
+
+    /// Whether token `i` folds to exactly `word` (ASCII, lower case).
+    @inline(__always)
+    func folded(_ i: Int, is word: StaticString) -> Bool { keys.folded(i, is: word) }
+
+    /// Whether token `i`'s folded form is one of `set`'s words.
+    @inline(__always)
+    func folded(_ i: Int, isIn set: WordSet) -> Bool { keys.folded(i, isIn: set) }
+
+    /// Whether token `i`'s folded form ends with `suffix` (ASCII).
+    func folded(_ i: Int, hasSuffix suffix: StaticString) -> Bool { keys.folded(i, hasSuffix: suffix) }
 
     /// The single byte of a one-byte punctuation token, or 0.
     func punct(_ i: Int) -> UInt8 {
@@ -126,13 +100,14 @@ struct QuoteText {
 
     /// Joins sentences that ICU split after a title or an initial ("said Sen." | "Lindsey
     /// Graham", "Terry E." | "Branstad"): the speaker mention must stay in one sentence.
-    static func mergeAbbreviationSplits(_ sentences: [Range<Int>], _ tokens: [Token], _ bytes: [UInt8]) -> [Range<Int>] {
+    static func mergeAbbreviationSplits(_ sentences: [Range<Int>], _ tokens: [Token], _ bytes: [UInt8],
+                                        _ keys: FoldedTokens) -> [Range<Int>] {
         guard sentences.count > 1 else { return sentences }
         var out: [Range<Int>] = []
         out.reserveCapacity(sentences.count)
         for r in sentences {
             if let last = out.last, last.count >= 2, !tokens[r.lowerBound].flags.contains(.paragraphStart),
-               splitsAfterAbbreviation(last.upperBound - 1, tokens, bytes), tokens[r.lowerBound].isCapitalized {
+               splitsAfterAbbreviation(last.upperBound - 1, tokens, bytes, keys), tokens[r.lowerBound].isCapitalized {
                 out[out.count - 1] = last.lowerBound..<r.upperBound
             } else {
                 out.append(r)
@@ -141,13 +116,13 @@ struct QuoteText {
         return out
     }
 
-    private static func splitsAfterAbbreviation(_ i: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
+    private static func splitsAfterAbbreviation(_ i: Int, _ tokens: [Token], _ bytes: [UInt8], _ keys: FoldedTokens) -> Bool {
         let t = tokens[i]
         guard i > 0, t.end == t.start + 1, bytes[Int(t.start)] == UInt8(ascii: "."), tokens[i - 1].end == t.start else { return false }
         let w = tokens[i - 1]
         guard w.kind == .word else { return false }
         if w.length == 1 && w.shape == .title { return true }
-        let word = String(decoding: bytes[Int(w.start)..<Int(w.end)], as: UTF8.self).lowercased()
-        return SpeakerMentions.titles.contains(word)
+        // The folded form differs from plain lower-casing only in ’, which no title has.
+        return keys.folded(i - 1, isIn: SpeakerMentions.titles)
     }
 }

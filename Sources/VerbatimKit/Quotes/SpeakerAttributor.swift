@@ -54,8 +54,8 @@ struct SpeakerAttributor {
                 // "according to" ("“affordable” … a word critics say" has no speaker).
                 if item.verdict == .title, let b = a,
                    !(mentions.isName(b.speaker) || mentions.isPronoun(b.speaker.first)
-                     || mentions.lexicon.isRoleNoun(text.folded(b.speaker.last))),
-                   !(b.cue.map { text.folded($0.first) == "according" } ?? false) {
+                     || mentions.lexicon.isRoleNoun(text.word(b.speaker.last))),
+                   !(b.cue.map { text.folded($0.first, is: "according") } ?? false) {
                     a = nil
                 }
                 items[k].attribution = a
@@ -102,7 +102,7 @@ struct SpeakerAttributor {
         }
         guard i < upper else { return nil }
         // “Q,” adding that …: the participle belongs to the cue before the quote.
-        if mentions.isCueVerb(i), text.folded(i).hasSuffix("ing") { return nil }
+        if mentions.isCueVerb(i), text.folded(i, hasSuffix: "ing") { return nil }
         // Inverted: "said Trump", "says the economist Jared Bernstein".
         if mentions.isCueVerb(i), let m = mentions.mention(startingAt: i + 1, upper: upper) {
             return Attribution(speaker: m.mention, nameEnd: m.nameEnd, cue: (i, i), sieve: "trailing-inverted")
@@ -220,7 +220,7 @@ struct SpeakerAttributor {
         guard let (_, v) = best else { return nil }
         if let a = accordingTo(v, upper: upper) { var c = a; c.sieve = "sentence-cue"; return c }
         let floor = v > pair.close ? pair.close + 1 : lower
-        if text.folded(v).hasSuffix("ing"), v - 1 >= floor, text.isPunct(v - 1, ",") {
+        if text.folded(v, hasSuffix: "ing"), v - 1 >= floor, text.isPunct(v - 1, ",") {
             // "…, the prime minister said, adding that": the subject of the verb before.
             var k = v - 2
             while k >= lower, !mentions.isCueVerb(k) { k -= 1 }
@@ -242,13 +242,13 @@ struct SpeakerAttributor {
     /// The subject of a cue verb; a participle ("…, adding", "responded … writing")
     /// takes the subject of the cue verb before it in the window.
     func subject(ofCue v: Int, lower: Int) -> SpeakerMentions.Mention? {
-        let f = text.folded(v)
-        if f.hasSuffix("ing"), v - 1 >= lower {
-            let before = text.folded(v - 1)
-            if before != "was" && before != "is" && before != "were" && before != "been" && before != "are" {
+        if text.folded(v, hasSuffix: "ing"), v - 1 >= lower {
+            let b = v - 1
+            if !text.folded(b, is: "was") && !text.folded(b, is: "is") && !text.folded(b, is: "were")
+                && !text.folded(b, is: "been") && !text.folded(b, is: "are") {
                 var k = v - 1
                 while k >= lower, v - k < 25 {
-                    if mentions.isCueVerb(k), !text.folded(k).hasSuffix("ing") {
+                    if mentions.isCueVerb(k), !text.folded(k, hasSuffix: "ing") {
                         if let m = mentions.subject(before: k, lower: lower) { return m }
                         break
                     }
@@ -280,12 +280,12 @@ struct SpeakerAttributor {
         func isVerbLike(_ k: Int) -> Bool {
             let t = text.tokens[k]
             guard t.kind == .word, t.shape == .lower else { return false }
-            let f = text.folded(k)
-            return f.count > 3 && (f.hasSuffix("ed") || f.hasSuffix("s")) && !SpeakerMentions.clauseStops.contains(f)
+            return (text.folded(k, hasSuffix: "ed") || text.folded(k, hasSuffix: "s"))
+                && !text.folded(k, isIn: SpeakerMentions.clauseStops) && text.folded(k).count > 3
         }
         func endsClause(_ k: Int) -> Bool {
             k >= text.count || text.isTerminal(k) || text.isPunct(k, ",") || text.tokens[k].flags.contains(.paragraphStart)
-                || text.tokens[k].shape == .lower && SpeakerMentions.prepositions.contains(text.folded(k))
+                || text.tokens[k].shape == .lower && text.folded(k, isIn: SpeakerMentions.prepositions)
         }
         let limit = min(text.count, i + 8)
         if mentions.isPronoun(i) || mentions.isNameWord(i), let m = mentions.mention(startingAt: i, upper: limit) {
@@ -328,7 +328,7 @@ struct SpeakerAttributor {
             if text.isQuote(j) { return nil }
             if text.isWordLike(j) {
                 words += 1
-                if mentions.isCueVerb(j), !text.folded(j).hasSuffix("ing") {
+                if mentions.isCueVerb(j), !text.folded(j, hasSuffix: "ing") {
                     if let m = mentions.subject(before: j, lower: lower) ?? mentions.mention(startingAt: j + 1, upper: open - 1)?.mention,
                        mentions.isName(m) || mentions.isPronoun(m.first) {
                         return Attribution(speaker: m, nameEnd: m.last, cue: (j, j), sieve: "previous-sentence-cue")
@@ -357,7 +357,7 @@ struct SpeakerAttributor {
     }
 
     private func isAccording(_ i: Int) -> Bool {
-        i + 1 < text.count && text.tokens[i].kind == .word && text.folded(i) == "according" && text.folded(i + 1) == "to"
+        i + 1 < text.count && text.tokens[i].kind == .word && text.folded(i, is: "according") && text.folded(i + 1, is: "to")
     }
 
     /// `according to X`.
@@ -369,6 +369,6 @@ struct SpeakerAttributor {
     /// "Mr." or "U.S." style stops inside a sentence.
     private func isAbbreviationStop(_ i: Int) -> Bool {
         i > 0 && text.isPunct(i, ".") && text.tokens[i].start == text.tokens[i - 1].end
-            && SpeakerMentions.titles.contains(text.folded(i - 1))
+            && text.folded(i - 1, isIn: SpeakerMentions.titles)
     }
 }

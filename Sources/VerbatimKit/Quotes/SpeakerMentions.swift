@@ -7,6 +7,20 @@
 struct SpeakerMentions {
     let text: QuoteText
     let lexicon: any CueLexicon
+    /// ``isNameWord(_:)`` of every token, worked out once: the resolver's person runs
+    /// ask it of every token of the document, and the sieves again around each quote.
+    private let nameWords: [Bool]
+
+    init(text: QuoteText, lexicon: any CueLexicon) {
+        self.text = text
+        self.lexicon = lexicon
+        var nameWords = [Bool](repeating: false, count: text.count)
+        for (i, t) in text.tokens.enumerated() where t.kind == .word && t.isCapitalized {
+            nameWords[i] = !(t.flags.contains(.sentenceInitial) && text.folded(i, isIn: Self.openers))
+                && !text.folded(i, isIn: Self.subjectPronouns)
+        }
+        self.nameWords = nameWords
+    }
 
     static let subjectPronouns: WordSet = ["he", "she", "they", "i", "we", "it", "you"]
     static let determiners: WordSet = [
@@ -53,27 +67,24 @@ struct SpeakerMentions {
     typealias Mention = (first: Int, last: Int)
 
     func isPronoun(_ i: Int) -> Bool {
-        text.tokens[i].kind == .word && Self.subjectPronouns.contains(text.folded(i))
+        text.tokens[i].kind == .word && text.folded(i, isIn: Self.subjectPronouns)
     }
 
     func isCueVerb(_ i: Int) -> Bool {
         let t = text.tokens[i]
         guard t.kind == .word, t.shape == .lower || t.shape == .title && !t.flags.contains(.sentenceInitial) else { return false }
-        return lexicon.isSpeechVerb(text.folded(i))
+        return lexicon.isSpeechVerb(text.word(i))
     }
 
     /// A title abbreviation followed by its full stop ("Mr" "."), seen from the stop.
     private func isTitleStop(_ i: Int) -> Bool {
         i > 0 && text.isPunct(i, ".") && text.tokens[i].start == text.tokens[i - 1].end
-            && Self.titles.contains(text.folded(i - 1))
+            && text.folded(i - 1, isIn: Self.titles)
     }
 
-    func isNameWord(_ i: Int) -> Bool {
-        let t = text.tokens[i]
-        guard t.kind == .word, t.isCapitalized else { return false }
-        if t.flags.contains(.sentenceInitial) && Self.openers.contains(text.folded(i)) { return false }
-        return !Self.subjectPronouns.contains(text.folded(i))
-    }
+    /// A capitalised word that is neither a pronoun nor, at the start of a sentence,
+    /// an opener ("But", "According").
+    func isNameWord(_ i: Int) -> Bool { nameWords[i] }
 
     // MARK: - Subject before a verb
 
@@ -81,15 +92,15 @@ struct SpeakerMentions {
     func subject(before v: Int, lower: Int) -> Mention? {
         var i = v - 1
         while i >= lower, text.tokens[i].kind == .word, text.tokens[i].shape == .lower,
-              Self.skippable.contains(text.folded(i)) || text.folded(i).hasSuffix("ly") {
+              text.folded(i, isIn: Self.skippable) || text.folded(i, hasSuffix: "ly") {
             i -= 1
         }
         guard i >= lower else { return nil }
         // "he supported Obama and said", "Clinton shook her head and said": the clause's subject.
-        if text.tokens[i].shape == .lower, text.folded(i) == "and" || text.folded(i) == "but" {
+        if text.tokens[i].shape == .lower, text.folded(i, is: "and") || text.folded(i, is: "but") {
             return firstMention(lower, i)
         }
-        if text.folded(i) == "who" {
+        if text.folded(i, is: "who") {
             i -= 1
             guard i >= lower else { return nil }
         }
@@ -114,7 +125,7 @@ struct SpeakerMentions {
                    np.first == segmentStart || startsNounPhrase(segmentStart) && np.first - segmentStart <= 4 {
                     if isName(np) || isPronoun(np.first) {
                         best = np
-                    } else if lexicon.isRoleNoun(text.folded(np.last)), best == nil || !(isName(best!) || isPronoun(best!.first)) {
+                    } else if lexicon.isRoleNoun(text.word(np.last)), best == nil || !(isName(best!) || isPronoun(best!.first)) {
                         // A role description only when no name stands in the chain.
                         best = np
                     }
@@ -136,8 +147,8 @@ struct SpeakerMentions {
         // "Alan Hughes of the BTP said", "Gov. Terry Branstad of Iowa said": the head before the phrase.
         var hops = 0
         while hops < 2, m.first - 2 >= lower, text.tokens[m.first - 1].shape == .lower,
-              Self.headPrepositions.contains(text.folded(m.first - 1)),
-              let head = mention(endingAt: m.first - 2, lower: lower), isName(head) || lexicon.isRoleNoun(text.folded(head.last)) {
+              text.folded(m.first - 1, isIn: Self.headPrepositions),
+              let head = mention(endingAt: m.first - 2, lower: lower), isName(head) || lexicon.isRoleNoun(text.word(head.last)) {
             m = head
             hops += 1
         }
@@ -156,15 +167,14 @@ struct SpeakerMentions {
             if text.isPunct(i, ",") { inAdverbial = false; i += 1; continue }
             let t = text.tokens[i]
             if t.kind == .word, i == lower || text.isPunct(i - 1, ",") || t.flags.contains(.sentenceStart) {
-                let f = text.folded(i)
-                if Self.adverbialOpeners.contains(f) { inAdverbial = true }
+                if text.folded(i, isIn: Self.adverbialOpeners) { inAdverbial = true }
             }
             if !inAdverbial, isPronoun(i) { return (i, i) }
             if !inAdverbial, isNameWord(i), let m = mention(startingAt: i, upper: upper) {
                 let afterPreposition = i > lower && text.tokens[i - 1].shape == .lower
-                    && (Self.prepositions.contains(text.folded(i - 1)) || Self.adverbialOpeners.contains(text.folded(i - 1)))
-                let last = text.folded(m.mention.last)
-                if !afterPreposition, !last.hasSuffix("'s"), !last.hasSuffix("s'") { return m.mention }
+                    && (text.folded(i - 1, isIn: Self.prepositions) || text.folded(i - 1, isIn: Self.adverbialOpeners))
+                let last = m.mention.last
+                if !afterPreposition, !text.folded(last, hasSuffix: "'s"), !text.folded(last, hasSuffix: "s'") { return m.mention }
                 i = m.mention.last + 1
                 continue
             }
@@ -195,9 +205,8 @@ struct SpeakerMentions {
     private func startsNounPhrase(_ i: Int) -> Bool {
         let t = text.tokens[i]
         guard t.kind == .word else { return false }
-        let f = text.folded(i)
-        if f == "the" || f == "a" || f == "an" || f == "as" { return true }
-        return t.isCapitalized && !Self.openers.contains(f)
+        if text.folded(i, is: "the") || text.folded(i, is: "a") || text.folded(i, is: "an") || text.folded(i, is: "as") { return true }
+        return t.isCapitalized && !text.folded(i, isIn: Self.openers)
     }
 
     func isName(_ m: Mention) -> Bool { isNameWord(m.last) }
@@ -217,31 +226,30 @@ struct SpeakerMentions {
                    text.tokens[j].start == text.tokens[j - 1].end { s = j - 1; j -= 2; continue }
                 if text.isDash(j), text.tokens[j].start == text.tokens[j + 1].start - 1 || !text.tokens[j + 1].flags.contains(.spaceBefore),
                    j - 1 >= lower, isNameWord(j - 1) { s = j - 1; j -= 2; continue }
-                if text.tokens[j].shape == .lower, Self.particles.contains(text.folded(j)), j - 1 >= lower, isNameWord(j - 1) {
+                if text.tokens[j].shape == .lower, text.folded(j, isIn: Self.particles), j - 1 >= lower, isNameWord(j - 1) {
                     s = j - 1; j -= 2; continue
                 }
                 break
             }
             // Leading role nouns are not the name ("Eyewitness Ewalina Ochab").
-            while s < e, text.tokens[s].kind == .word, lexicon.isRoleNoun(text.folded(s)) { s += 1 }
+            while s < e, text.tokens[s].kind == .word, lexicon.isRoleNoun(text.word(s)) { s += 1 }
             // "the Metropolitan Police": keep the article of an organisation's name.
-            if s - 1 >= lower, text.folded(s - 1) == "the", !looksLikePersonName(s, e) { s -= 1 }
+            if s - 1 >= lower, text.folded(s - 1, is: "the"), !looksLikePersonName(s, e) { s -= 1 }
             return (s, e)
         }
         // A lower-case description: walk left to its determiner.
-        guard text.tokens[e].shape == .lower, !Self.clauseStops.contains(text.folded(e)),
-              !Self.determiners.contains(text.folded(e)), !isCueVerb(e) else { return nil }
+        guard text.tokens[e].shape == .lower, !text.folded(e, isIn: Self.clauseStops),
+              !text.folded(e, isIn: Self.determiners), !isCueVerb(e) else { return nil }
         var s = e
         var j = e - 1
         while j >= lower, e - j < 10 {
             let t = text.tokens[j]
             if t.kind != .word && t.kind != .number { break }
-            let f = text.folded(j)
-            if Self.determiners.contains(f) {
+            if text.folded(j, isIn: Self.determiners) {
                 s = j
                 // "a spokesman for the campaign": continue over the preposition.
-                if j - 2 >= lower, text.tokens[j - 1].shape == .lower, Self.prepositions.contains(text.folded(j - 1)),
-                   f == "the" || f == "a" || f == "an" {
+                if j - 2 >= lower, text.tokens[j - 1].shape == .lower, text.folded(j - 1, isIn: Self.prepositions),
+                   text.folded(j, is: "the") || text.folded(j, is: "a") || text.folded(j, is: "an") {
                     j -= 1
                     s = j
                     j -= 1
@@ -249,19 +257,19 @@ struct SpeakerMentions {
                 }
                 break
             }
-            if t.shape == .lower && (Self.clauseStops.contains(f) || isCueVerb(j)) { break }
-            if t.flags.contains(.sentenceInitial) && Self.openers.contains(f) { break }
+            if t.shape == .lower && (text.folded(j, isIn: Self.clauseStops) || isCueVerb(j)) { break }
+            if t.flags.contains(.sentenceInitial) && text.folded(j, isIn: Self.openers) { break }
             s = j
             j -= 1
         }
         // Never start on a preposition.
-        while s < e, Self.prepositions.contains(text.folded(s)) { s += 1 }
+        while s < e, text.folded(s, isIn: Self.prepositions) { s += 1 }
         return (s, e)
     }
 
     /// Two or more name words with no organisation-like word: a person.
     private func looksLikePersonName(_ s: Int, _ e: Int) -> Bool {
-        e > s && text.folded(s) != "white" && !Self.orgWords.contains(text.folded(e))
+        e > s && !text.folded(s, is: "white") && !text.folded(e, isIn: Self.orgWords)
     }
 
     static let orgWords: WordSet = [
@@ -276,24 +284,24 @@ struct SpeakerMentions {
     /// The mention after `i` ("said Geoff Garin", "according to an officer"); `nameEnd`
     /// extends a description over its trailing phrase ("an officer at the scene").
     func mention(startingAt i: Int, upper: Int) -> (mention: Mention, nameEnd: Int)? {
-        guard i < upper, text.tokens[i].kind == .word, !Self.nonSpeakers.contains(text.folded(i)),
-              !(text.tokens[i].shape == .lower && (Self.clauseStops.contains(text.folded(i)) || isCueVerb(i))) else { return nil }
+        guard i < upper, text.tokens[i].kind == .word, !text.folded(i, isIn: Self.nonSpeakers),
+              !(text.tokens[i].shape == .lower && (text.folded(i, isIn: Self.clauseStops) || isCueVerb(i))) else { return nil }
         if isPronoun(i) { return ((i, i), i) }
         var s = i
         // Determiner + lower-case words before a name: "the economist Jared Bernstein".
         var j = i
-        if isNameWord(j) || Self.titles.contains(text.folded(j)) {
+        if isNameWord(j) || text.folded(j, isIn: Self.titles) {
             var e = j
             while j < upper, j - i < 10 {
-                if isNameWord(j) || (Self.titles.contains(text.folded(j)) && text.tokens[j].isCapitalized) { e = j; j += 1; continue }
-                if text.isPunct(j, "."), j > i, Self.titles.contains(text.folded(j - 1)) { e = j; j += 1; continue }
+                if isNameWord(j) || (text.folded(j, isIn: Self.titles) && text.tokens[j].isCapitalized) { e = j; j += 1; continue }
+                if text.isPunct(j, "."), j > i, text.folded(j - 1, isIn: Self.titles) { e = j; j += 1; continue }
                 // A hyphenated surname: "Reyes-Carter", "O’Brien-Walsh".
                 if text.isDash(j), j > i, j + 1 < upper, text.tokens[j].start == text.tokens[j - 1].end,
                    text.tokens[j + 1].start == text.tokens[j].end, isNameWord(j + 1) { e = j + 1; j += 2; continue }
                 // A middle initial: "Paul R. Pillar".
                 if text.isPunct(j, "."), j > i, text.tokens[j - 1].length == 1, text.tokens[j - 1].shape == .title,
                    j + 1 < upper, isNameWord(j + 1) { e = j; j += 1; continue }
-                if text.tokens[j].shape == .lower, Self.particles.contains(text.folded(j)), j + 1 < upper, isNameWord(j + 1) { j += 1; continue }
+                if text.tokens[j].shape == .lower, text.folded(j, isIn: Self.particles), j + 1 < upper, isNameWord(j + 1) { j += 1; continue }
                 break
             }
             // "Senate minority leader Harry Reid", "Los Angeles-based attorney Edgar
@@ -301,13 +309,13 @@ struct SpeakerMentions {
             var k = e + 1
             var sawRole = false
             while k < upper, k - e <= 5, text.tokens[k].shape == .lower || text.isDash(k) {
-                if lexicon.isRoleNoun(text.folded(k)) { sawRole = true }
+                if lexicon.isRoleNoun(text.word(k)) { sawRole = true }
                 k += 1
             }
             if sawRole, k < upper, k > e + 1, isNameWord(k), let later = mention(startingAt: k, upper: upper) {
                 return later
             }
-            while s < e, lexicon.isRoleNoun(text.folded(s)) { s += 1 }
+            while s < e, lexicon.isRoleNoun(text.word(s)) { s += 1 }
             return ((s, e), e)
         }
         // A description: up to a preposition, comma or clause word; a name inside wins.
@@ -316,8 +324,8 @@ struct SpeakerMentions {
         while j < upper, j - i < 10 {
             let t = text.tokens[j]
             if t.kind != .word && t.kind != .number { break }
-            let f = text.folded(j)
-            if t.shape == .lower && j > i && (Self.prepositions.contains(f) || Self.clauseStops.contains(f) || Self.skippable.contains(f) || isCueVerb(j)) { break }
+            if t.shape == .lower && j > i && (text.folded(j, isIn: Self.prepositions) || text.folded(j, isIn: Self.clauseStops)
+                                              || text.folded(j, isIn: Self.skippable) || isCueVerb(j)) { break }
             if isNameWord(j) && (j == i || !isNameWord(j - 1)) { lastNameStart = j }
             e = j
             j += 1

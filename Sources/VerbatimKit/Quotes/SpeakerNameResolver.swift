@@ -46,22 +46,23 @@ struct SpeakerNameResolver {
                 break
             }
             var s = i
-            while s < e, mentions.lexicon.isRoleNoun(text.folded(s)) || SpeakerMentions.titles.contains(text.folded(s))
+            while s < e, mentions.lexicon.isRoleNoun(text.word(s)) || text.folded(s, isIn: SpeakerMentions.titles)
                     || text.isPunct(s, ".") { s += 1 }
             // "Mr." + name, or a title inside the run ("Mrs May").
             let t = i >= 2 && text.isPunct(i - 1, ".") ? i - 2 : i - 1
-            var titled = t >= 0 && SpeakerMentions.titles.contains(text.folded(t))
-            var gender: Gender? = t >= 0 ? Self.titleGender(text.folded(t)) : nil
+            var titled = t >= 0 && text.folded(t, isIn: SpeakerMentions.titles)
+            var gender: Gender? = t >= 0 ? titleGender(t) : nil
             if s > i {
                 let inner = text.isPunct(s - 1, ".") && s >= 2 ? s - 2 : s - 1
-                if SpeakerMentions.titles.contains(text.folded(inner)) { titled = true }
-                if gender == nil { gender = Self.titleGender(text.folded(inner)) }
+                if text.folded(inner, isIn: SpeakerMentions.titles) { titled = true }
+                if gender == nil { gender = titleGender(inner) }
             }
-            if e > s, e - s < 5, !SpeakerMentions.orgWords.contains(text.folded(e)), text.tokens[e].shape != .upper,
-               !(s...e).contains(where: { Self.calendarWords.contains(text.folded($0)) }) {
-                let known = firstNames.map { $0.contains(text.folded(s)) } ?? true
-                if known || titled {
-                    if gender == nil { gender = firstNames?.gender(text.folded(s)) }
+            if e > s, e - s < 5, !text.folded(e, isIn: SpeakerMentions.orgWords), text.tokens[e].shape != .upper,
+               !(s...e).contains(where: { text.folded($0, isIn: Self.calendarWords) }) {
+                // One look-up of the first name answers both questions.
+                let firstName = firstNames.flatMap { $0.entry(text.word(s)) }
+                if firstNames == nil || firstName != nil || titled {
+                    if gender == nil, let e = firstName { gender = firstNames?.gender(entry: e) }
                     runs.append(Person(first: s, last: e, name: text.string(s, e), gender: gender))
                 }
             } else if e == s, text.tokens[s].shape == .title {
@@ -71,22 +72,21 @@ struct SpeakerNameResolver {
         }
         guard !singles.isEmpty else { return runs }
         // Single words: after a title, or the surname of an earlier run.
-        var bySurname: [String: Person] = [:]
+        var bySurname = FoldedFormIndex(capacity: runs.count)  // surname → index in runs
         var out: [Person] = []
         out.reserveCapacity(runs.count + singles.count)
         var r = 0
         for (k, titled) in singles {
             while r < runs.count, runs[r].first < k {
-                let p = runs[r]
-                if bySurname[text.folded(p.last)] == nil { bySurname[text.folded(p.last)] = p }
-                out.append(p)
+                bySurname.insertIfAbsent(r, for: runs[r].last, in: text.keys)
+                out.append(runs[r])
                 r += 1
             }
-            if let p = bySurname[text.folded(k)] {
+            if let p = bySurname.value(for: k, in: text.keys).map({ runs[$0] }) {
                 out.append(Person(first: k, last: k, name: p.name, gender: p.gender))
             } else if titled {
                 let t = k >= 2 && text.isPunct(k - 1, ".") ? k - 2 : k - 1
-                out.append(Person(first: k, last: k, name: text.string(k), gender: t >= 0 ? Self.titleGender(text.folded(t)) : nil))
+                out.append(Person(first: k, last: k, name: text.string(k), gender: t >= 0 ? titleGender(t) : nil))
             }
         }
         out.append(contentsOf: runs[r...])
@@ -100,9 +100,10 @@ struct SpeakerNameResolver {
         "march", "july", "september", "october", "november", "december",
     ]
 
-    static func titleGender(_ f: String) -> Gender? {
-        if maleTitles.contains(f) { return .male }
-        if femaleTitles.contains(f) { return .female }
+    /// The gender a title gives (Mr, Mrs, Lady …) at token `i`.
+    func titleGender(_ i: Int) -> Gender? {
+        if text.folded(i, isIn: Self.maleTitles) { return .male }
+        if text.folded(i, isIn: Self.femaleTitles) { return .female }
         return nil
     }
 
@@ -113,8 +114,8 @@ struct SpeakerNameResolver {
     /// Resolves names for the attributions in text order.
     func resolve(_ items: [SpeakerAttributor.Item]) -> [String?] {
         let runs = personRuns()
-        var bySurname: [String: Person] = [:]
-        for r in runs where r.last > r.first && bySurname[text.folded(r.last)] == nil { bySurname[text.folded(r.last)] = r }
+        var bySurname = FoldedFormIndex(capacity: runs.count)  // surname → index in runs
+        for (k, r) in runs.enumerated() where r.last > r.first { bySurname.insertIfAbsent(k, for: r.last, in: text.keys) }
         var learned: [String: Gender] = [:]
         var names: [String?] = Array(repeating: nil, count: items.count)
         var previous: (name: String, gender: Gender?, paragraph: Int32)? = nil
@@ -125,8 +126,7 @@ struct SpeakerNameResolver {
             var name: String? = nil
             var gender: Gender? = nil
             if f == l, mentions.isPronoun(f) {
-                let p = text.folded(f)
-                let want: Gender? = p == "he" ? .male : (p == "she" ? .female : nil)
+                let want: Gender? = text.folded(f, is: "he") ? .male : (text.folded(f, is: "she") ? .female : nil)
                 if want != nil {
                     // A fitting person named in this sentence or the one before wins;
                     // then the previous quote's speaker; then anyone fitting further back.
@@ -143,13 +143,13 @@ struct SpeakerNameResolver {
                 }
             } else if mentions.isNameWord(l) {
                 var s = f
-                while s < l, text.folded(s) == "the" || SpeakerMentions.titles.contains(text.folded(s))
-                        || text.isPunct(s, ".") || mentions.lexicon.isRoleNoun(text.folded(s)) { s += 1 }
+                while s < l, text.folded(s, is: "the") || text.folded(s, isIn: SpeakerMentions.titles)
+                        || text.isPunct(s, ".") || mentions.lexicon.isRoleNoun(text.word(s)) { s += 1 }
                 // "State Senator Ellen McAllister": the name starts after the last role word.
-                if text.folded(f) != "the" {
+                if !text.folded(f, is: "the") {
                     var k = l - 1
                     while k >= s {
-                        if mentions.lexicon.isRoleNoun(text.folded(k)) || SpeakerMentions.titles.contains(text.folded(k)) {
+                        if mentions.lexicon.isRoleNoun(text.word(k)) || text.folded(k, isIn: SpeakerMentions.titles) {
                             s = k + 1
                             while s < l, text.isPunct(s, ".") { s += 1 }
                             break
@@ -157,10 +157,10 @@ struct SpeakerNameResolver {
                         k -= 1
                     }
                 }
-                let title = Self.titleGender(text.folded(f))
-                if text.folded(f) == "the" {
+                let title = titleGender(f)
+                if text.folded(f, is: "the") {
                     name = text.string(f, l)
-                } else if s == l, let r = bySurname[text.folded(l)], r.first < f || r.first == s {
+                } else if s == l, let r = bySurname.value(for: l, in: text.keys).map({ runs[$0] }), r.first < f || r.first == s {
                     name = r.name
                     gender = r.gender ?? title
                 } else {
@@ -168,11 +168,11 @@ struct SpeakerNameResolver {
                     gender = title ?? Self.run(startingAt: s, in: runs)?.gender
                 }
             } else {
-                let head = text.folded(l)
+                let head = text.word(l)
                 // "the prime minister": the first person quoted by name in the nearest
                 // sentence before that has one (the speakers so far, not any capitalised run:
                 // "The state’s transport minister" must not become "Circular Quay").
-                if f < l, text.folded(f) == "the", mentions.lexicon.isRoleNoun(head),
+                if f < l, text.folded(f, is: "the"), mentions.lexicon.isRoleNoun(head),
                    let r = Self.nearest(namedSpeakers, before: f, sentenceOf: text.sentenceOf) {
                     name = r.name
                     gender = r.gender
@@ -184,7 +184,7 @@ struct SpeakerNameResolver {
             if let nm = name, mentions.isNameWord(l) || gender != nil {
                 previous = (nm, gender ?? learned[nm], text.paragraphOf[f])
             }
-            if let nm = name, mentions.isNameWord(l), text.folded(f) != "the" {
+            if let nm = name, mentions.isNameWord(l), !text.folded(f, is: "the") {
                 namedSpeakers.append(Person(first: f, last: l, name: nm, gender: gender))
             }
         }
@@ -248,11 +248,12 @@ struct FirstNameGenders: Sendable {
     /// `names/first-names.tsv` (FORMAT: key, form, female_ratio, count), hash-indexed.
     let table: LexiconTable
 
-    /// Whether `folded` (lower case, as ``QuoteText/folded(_:)`` gives it) is a known first name.
-    func contains(_ folded: String) -> Bool { entry(folded) != nil }
+    func gender(_ folded: String) -> SpeakerNameResolver.Gender? { gender(FoldedWord(folded)) }
 
-    func gender(_ folded: String) -> SpeakerNameResolver.Gender? {
-        guard let e = entry(folded) else { return nil }
+    func gender(_ word: FoldedWord) -> SpeakerNameResolver.Gender? { entry(word).flatMap(gender(entry:)) }
+
+    /// The gender of a table entry (``entry(_:)``): female from 90 % women, male up to 10 %.
+    func gender(entry e: Int) -> SpeakerNameResolver.Gender? {
         let r = table.number(e, 2)
         if r >= 0.9 { return .female }
         if r <= 0.1 { return .male }
@@ -261,9 +262,8 @@ struct FirstNameGenders: Sendable {
 
     /// The last entry with this key (a later line of the file wins, as it did when
     /// the file was read into a dictionary).
-    private func entry(_ folded: String) -> Int? {
-        var key = folded
-        let entries = key.withUTF8 { table.exact($0) }
+    func entry(_ word: FoldedWord) -> Int? {
+        let entries = word.bytes.withUnsafeBufferPointer { table.exact($0, hash: word.hash) }
         return entries.isEmpty ? nil : entries.upperBound - 1
     }
 

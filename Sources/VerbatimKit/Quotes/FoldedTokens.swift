@@ -1,0 +1,254 @@
+/// A word as the quote sieves compare it: its folded bytes (lower case, ’ → ') and
+/// their FNV-1a hash (``LexiconTable/keyHash(_:)``), so that every word list and
+/// table consulted for one token reuses a single hashing pass.
+public struct FoldedWord: Sendable {
+    public let bytes: ArraySlice<UInt8>
+    public let hash: UInt64
+
+    init(bytes: ArraySlice<UInt8>, hash: UInt64) {
+        self.bytes = bytes
+        self.hash = hash
+    }
+
+    /// An already folded word (word lists, tests).
+    public init(_ folded: String) {
+        bytes = Array(folded.utf8)[...]
+        hash = bytes.withUnsafeBufferPointer { LexiconTable.keyHash($0) }
+    }
+}
+
+/// The quote stage's folded form of every token of one document, built once in one
+/// flat buffer: the sieves test tokens against word lists millions of times per MB,
+/// and a `String` per token cost more than all the tests together.
+///
+/// The folding is the quote stage's own, not ``Fold``'s: `String.lowercased()` and
+/// ’ → ', with accents kept ("José" stays "josé"), so that the word lists and the
+/// first-name table see exactly the forms they always saw.
+struct FoldedTokens: Sendable {
+    /// Folded bytes of all tokens, back to back.
+    private let bytes: [UInt8]
+    /// Start of token `i`'s bytes; `starts[i + 1]` is its end.
+    private let starts: [Int32]
+    /// FNV-1a hash of each token's folded bytes.
+    private let hashes: [UInt64]
+
+    init(document: Document, tokens: [Token]) {
+        var starts = [Int32](repeating: 0, count: tokens.count + 1)
+        var hashes = [UInt64](repeating: 0, count: tokens.count)
+        var out = RawBytes(capacity: document.utf8.count)
+        document.utf8.withUnsafeBufferPointer { text in
+            starts.withUnsafeMutableBufferPointer { starts in
+                hashes.withUnsafeMutableBufferPointer { hashes in
+                    for (i, t) in tokens.enumerated() {
+                        let s = Int(t.start), e = Int(t.end)
+                        let dst = out.end(reserving: e &- s)
+                        if let h = Self.foldASCII(text, s, e, into: dst) {
+                            out.count &+= e &- s
+                            hashes[i] = h
+                        } else if let (n, h) = Self.foldSimple(text, s, e, into: dst) {
+                            out.count += n
+                            hashes[i] = h
+                        } else {
+                            // Unicode lower-casing, which may grow ("İ" → "i̇").
+                            let folded = Self.lowercased(document.string(t.start, t.end))
+                            let end = out.end(reserving: folded.count)
+                            var h = Self.fnvBasis
+                            for (k, f) in folded.enumerated() {
+                                end[k] = f
+                                h = (h ^ UInt64(f)) &* Self.fnvPrime
+                            }
+                            out.count += folded.count
+                            hashes[i] = h
+                        }
+                        // Token offsets are Int32, so the document and its folded form fit.
+                        starts[i &+ 1] = Int32(truncatingIfNeeded: out.count)
+                    }
+                }
+            }
+        }
+        self.bytes = out.finish()
+        self.starts = starts
+        self.hashes = hashes
+    }
+
+    static let fnvBasis: UInt64 = 0xcbf29ce484222325
+    static let fnvPrime: UInt64 = 0x100000001b3
+
+    /// Folds an all-ASCII token into `dst` (room for `e - s` bytes) and returns its
+    /// hash; nil at the first non-ASCII byte. Most tokens: one index, a tight loop.
+    @inline(__always)
+    private static func foldASCII(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
+                                  into dst: UnsafeMutablePointer<UInt8>) -> UInt64? {
+        var h = fnvBasis
+        for j in 0..<(e &- s) {
+            let c = text[s &+ j]
+            if c >= 0x80 { return nil }
+            let f = c &- 0x41 < 26 ? c | 0x20 : c
+            dst[j] = f
+            h = (h ^ UInt64(f)) &* fnvPrime
+        }
+        return h
+    }
+
+    /// Folds `text[s..<e]` into `dst` (room for `e - s` bytes) when every character is
+    /// ASCII, Latin-1 or general punctuation (’ “ — …), the usual case, exactly as
+    /// `lowercased()` would; returns the folded length and hash, or nil for anything
+    /// else. A loop over locals: the compiler keeps them in registers.
+    @inline(__always)
+    private static func foldSimple(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
+                                   into dst: UnsafeMutablePointer<UInt8>) -> (Int, UInt64)? {
+        var h = fnvBasis
+        var n = 0
+        var k = s
+        while k < e {
+            let c = text[k]
+            if c < 0x80 {
+                let f = c &- 0x41 < 26 ? c | 0x20 : c
+                dst[n] = f
+                n &+= 1
+                h = (h ^ UInt64(f)) &* fnvPrime
+                k &+= 1
+            } else if c == 0xE2, k + 2 < e, text[k + 1] == 0x80 {
+                // U+2000–U+203F has no case; ’ becomes '.
+                if text[k + 2] == 0x99 {
+                    dst[n] = 0x27
+                    n &+= 1
+                    h = (h ^ 0x27) &* fnvPrime
+                } else {
+                    for f in text[k...(k + 2)] {
+                        dst[n] = f
+                        n &+= 1
+                        h = (h ^ UInt64(f)) &* fnvPrime
+                    }
+                }
+                k &+= 3
+            } else if c == 0xC2 || c == 0xC3, k + 1 < e {
+                // U+0080–U+00FF: À–Þ (but ×) lower-case to à–þ, 0x20 further on.
+                let d = text[k + 1]
+                let f = c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
+                dst[n] = c
+                dst[n &+ 1] = f
+                n &+= 2
+                h = (h ^ UInt64(c)) &* fnvPrime
+                h = (h ^ UInt64(f)) &* fnvPrime
+                k &+= 2
+            } else {
+                return nil
+            }
+        }
+        return (n, h)
+    }
+
+    /// The output buffer of the fold loop: `Array.append` checked the array's
+    /// uniqueness and capacity for every byte, which cost more than the folding.
+    private struct RawBytes {
+        private var base: UnsafeMutablePointer<UInt8>
+        private var capacity: Int
+        /// Bytes written so far.
+        var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        /// Makes room for `extra` more bytes and returns where the next one goes.
+        mutating func end(reserving extra: Int) -> UnsafeMutablePointer<UInt8> {
+            if count &+ extra > capacity {
+                capacity = 2 * capacity + extra
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                grown.update(from: base, count: count)
+                base.deallocate()
+                base = grown
+            }
+            return base + count
+        }
+
+        /// The bytes as an array; the buffer is freed.
+        consuming func finish() -> [UInt8] {
+            let bytes = Array(UnsafeBufferPointer(start: base, count: count))
+            base.deallocate()
+            return bytes
+        }
+    }
+
+    /// Lower case with ’ folded to '.
+    private static func lowercased(_ s: String) -> [UInt8] {
+        let lowered = Array(s.lowercased().utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(lowered.count)
+        var k = 0
+        while k < lowered.count {
+            if lowered[k] == 0xE2, k + 2 < lowered.count, lowered[k + 1] == 0x80, lowered[k + 2] == 0x99 {
+                out.append(0x27); k += 3
+            } else {
+                out.append(lowered[k]); k += 1
+            }
+        }
+        return out
+    }
+
+    var count: Int { hashes.count }
+
+    /// Token `i`'s folded bytes and hash.
+    @inline(__always)
+    func word(_ i: Int) -> FoldedWord {
+        FoldedWord(bytes: bytes[Int(starts[i])..<Int(starts[i + 1])], hash: hashes[i])
+    }
+
+    /// Whether token `i`'s folded form is one of `set`'s words. Reads the buffer in
+    /// place: a ``FoldedWord``'s slice costs a retain and a release, more than the test.
+    @inline(__always)
+    func folded(_ i: Int, isIn set: WordSet) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            set.contains(UnsafeBufferPointer(rebasing: b[Int(starts[i])..<Int(starts[i + 1])]), hash: hashes[i])
+        }
+    }
+
+    /// The hash of token `i`'s folded form.
+    func hash(_ i: Int) -> UInt64 { hashes[i] }
+
+    /// Whether token `i`'s folded form is all ASCII.
+    func isASCII(_ i: Int) -> Bool {
+        for k in Int(starts[i])..<Int(starts[i + 1]) where bytes[k] >= 0x80 { return false }
+        return true
+    }
+
+    /// Whether tokens `i` and `j` have the same folded bytes.
+    func folded(_ i: Int, equals j: Int) -> Bool {
+        let s = Int(starts[i]), n = Int(starts[i + 1]) - s
+        let t = Int(starts[j])
+        guard Int(starts[j + 1]) - t == n, hashes[i] == hashes[j] else { return false }
+        for k in 0..<n where bytes[s + k] != bytes[t + k] { return false }
+        return true
+    }
+
+    /// Token `i`'s folded form as a string (for dictionaries keyed by name).
+    func string(_ i: Int) -> String {
+        String(decoding: bytes[Int(starts[i])..<Int(starts[i + 1])], as: UTF8.self)
+    }
+
+    /// Whether token `i` folds to exactly `word` (ASCII, lower case).
+    @inline(__always)
+    func folded(_ i: Int, is word: StaticString) -> Bool {
+        let s = Int(starts[i]), e = Int(starts[i + 1])
+        guard e - s == word.utf8CodeUnitCount else { return false }
+        let p = word.utf8Start
+        for k in 0..<(e - s) where bytes[s + k] != p[k] { return false }
+        return true
+    }
+
+    /// Whether token `i`'s folded form ends with `suffix` (ASCII), as `String.hasSuffix`
+    /// decides it: bytes for an ASCII form, characters otherwise.
+    func folded(_ i: Int, hasSuffix suffix: StaticString) -> Bool {
+        let s = Int(starts[i]), e = Int(starts[i + 1])
+        let n = suffix.utf8CodeUnitCount
+        var ascii = true
+        for k in s..<e where bytes[k] >= 0x80 { ascii = false; break }
+        guard ascii else { return string(i).hasSuffix(suffix.description) }
+        guard e - s >= n else { return false }
+        let p = suffix.utf8Start
+        for k in 0..<n where bytes[e - n + k] != p[k] { return false }
+        return true
+    }
+}
