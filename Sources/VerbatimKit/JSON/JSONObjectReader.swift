@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one JSON object (a JSONL record) without building a tree: each field's
 /// value is validated and kept as its raw bytes, so fields pass through to the
 /// output exactly as written, and only the fields Verbatim needs are decoded.
@@ -48,8 +50,11 @@ public struct JSONObjectReader {
         out.reserveCapacity(raw.count)
         var k = raw.startIndex + 1
         let end = raw.endIndex - 1
-        // Fast path: no escapes at all.
-        if !raw[k..<end].contains(UInt8(ascii: "\\")) {
+        // Fast path: no escapes at all (memchr: article text is long).
+        let escaped = raw.withUnsafeBufferPointer { b in
+            k < end && memchr(b.baseAddress! + (k - raw.startIndex), Int32(UInt8(ascii: "\\")), end - k) != nil
+        }
+        if !escaped {
             return String(decoding: raw[k..<end], as: UTF8.self)
         }
         func hex4(_ at: Int) -> UInt32 {
