@@ -69,17 +69,17 @@ public struct JSONObjectReader {
             }
             return v
         }
-        func append(_ scalar: UInt32) {
-            let s = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-            out.append(contentsOf: String(s).utf8)
-        }
         while k < end {
             let c = raw[k]
             if c != UInt8(ascii: "\\") {
-                // Copy the whole run up to the next escape at once.
-                var runEnd = k + 1
-                while runEnd < end, raw[runEnd] != UInt8(ascii: "\\") { runEnd += 1 }
-                out.append(contentsOf: raw[k..<runEnd])
+                // Copy the whole run up to the next escape at once (text written with
+                // ensure_ascii has one every few dozen bytes: \u2019, \n).
+                let runEnd = raw.withUnsafeBufferPointer { b -> Int in
+                    let from = b.baseAddress! + (k - raw.startIndex)
+                    guard let hit = memchr(from, Int32(UInt8(ascii: "\\")), end - k) else { return end }
+                    return k + (UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - from)
+                }
+                raw.withUnsafeBufferPointer { b in out.append(contentsOf: UnsafeBufferPointer(rebasing: b[(k - raw.startIndex)..<(runEnd - raw.startIndex)])) }
                 k = runEnd
                 continue
             }
@@ -97,16 +97,32 @@ public struct JSONObjectReader {
                 if unit >= 0xD800 && unit < 0xDC00, k + 6 <= end, raw[k] == UInt8(ascii: "\\"), raw[k + 1] == UInt8(ascii: "u") {
                     let low = hex4(k + 2)
                     if low >= 0xDC00 && low < 0xE000 {
-                        append(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                        appendUTF8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), to: &out)
                         k += 6
                         continue
                     }
                 }
-                append(unit >= 0xD800 && unit < 0xE000 ? 0xFFFD : unit)
+                appendUTF8(unit >= 0xD800 && unit < 0xE000 ? 0xFFFD : unit, to: &out)
             default: out.append(e)  // \" \\ \/
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a code point (not a surrogate) as UTF-8, without a String or closure per escape.
+    private static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+        switch scalar {
+        case ..<0x80:
+            out.append(UInt8(scalar))
+        case ..<0x800:
+            out.append(UInt8(0xC0 | scalar >> 6)); out.append(UInt8(0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | scalar >> 12)); out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | scalar >> 18)); out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            out.append(UInt8(0x80 | scalar >> 6 & 0x3F)); out.append(UInt8(0x80 | scalar & 0x3F))
+        }
     }
 
     // MARK: - Parsing
