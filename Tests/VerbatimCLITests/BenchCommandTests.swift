@@ -17,6 +17,17 @@ import Testing
         #expect((figures["peak_rss_mb"] as? Double ?? 0) > 0)
         #expect((figures["startup_ms"] as? Double ?? 0) > 0)
         #expect(figures["pipeline_n_vs_1"] is Double)
+        #expect(figures["rounds"] as? Int == 3)
+    }
+
+    /// Each stage keeps the fastest of its rounds; fewer than one round is a usage error.
+    @Test func roundsAreCountedAndChecked() throws {
+        let one = try CLI.run(["bench", "--size-mb", "0.05", "--jobs", "1", "--rounds", "1"], directory: CLI.packageRoot)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.text.contains("fastest of 1 rounds"))
+        let none = try CLI.run(["bench", "--rounds", "0"], directory: CLI.packageRoot)
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("--rounds must be at least 1"))
     }
 
     @Test func measuresAUserCorpus() throws {

@@ -91,6 +91,11 @@ public struct Benchmark {
         return Measurement(name: "full pipeline, \(jobs) thread\(jobs == 1 ? "" : "s")", seconds: seconds, bytes: totalBytes, documents: documents.count)
     }
 
+    /// The faster of two measurements of the same stage.
+    public static func faster(_ a: Measurement, _ b: Measurement) -> Measurement {
+        b.seconds < a.seconds ? b : a
+    }
+
     /// Peak resident set size of this process so far, in MB.
     public static var peakResidentMegabytes: Double {
         var usage = rusage()
