@@ -221,8 +221,8 @@ public struct JSONObjectReader {
         let raw = UnsafeRawPointer(b.baseAddress)
         while i < b.count {
             // Article text is long: skip eight bytes at a time while none is a quote,
-            // a backslash or a control character.
-            if let raw, i + 8 <= b.count, Self.isPlainRun(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+            // a backslash or a control character (what the writer must escape).
+            if let raw, i + 8 <= b.count, !JSONWriter.hasByteToEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
                 i += 8
                 continue
             }
@@ -251,16 +251,6 @@ public struct JSONObjectReader {
             i += 1
         }
         throw error("unterminated string")
-    }
-
-    /// Whether eight bytes (a little-endian word) hold no `"`, no `\\` and no byte below 0x20.
-    @inline(__always)
-    static func isPlainRun(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // A byte is zero in x exactly where (x - 1) borrows into its high bit while x's high bit was clear.
-        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
-        return !below0x20 && !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     /// Splits a validated object into its members.
