@@ -29,66 +29,54 @@ public struct TokenKeys: Sendable {
         let utf8 = document.utf8
         text = utf8
         self.stripPossessive = stripPossessive
-        // Every output is written through pointers into buffers sized up front
-        // (appending a few bytes or one element at a time costs a uniqueness and capacity
-        // check per call); only a token whose folding expands past the end of the
-        // folded buffer makes it grow.
+        // Every output is written through pointers (appending a few bytes or one
+        // element at a time costs a uniqueness and capacity check per call): the
+        // per-token arrays are sized up front, the folded bytes go to a ByteBuffer.
         let n = tokens.count
         var starts = [Int32](repeating: 0, count: n + 1)
         var hashes = [UInt64](repeating: 0, count: n)
         var spans = [Span](repeating: Span(start: 0, end: 0, plain: true, word: false), count: n)
-        var folded = [UInt8](repeating: 0, count: utf8.count + 16)
-        var count = 0
+        var out = ByteBuffer(capacity: utf8.count + 16)
         var scratch: [UInt8] = []
-        var next = 0
-        while next < n {
-            utf8.withUnsafeBufferPointer { text in
-            tokens.withUnsafeBufferPointer { tokens in
-            folded.withUnsafeMutableBufferPointer { f in
-            starts.withUnsafeMutableBufferPointer { starts in
-            hashes.withUnsafeMutableBufferPointer { hashes in
-            spans.withUnsafeMutableBufferPointer { spans in
-                while next < n {
-                    let t = tokens[next]
-                    let s = Int(t.start), e = Int(t.end)
-                    var length = e - s
-                    // Most tokens are ASCII without a backtick: copied, lower-cased on the way.
-                    var plain = count + length <= f.count
-                    if plain {
-                        for k in 0..<length {
-                            let b = text[s + k]
-                            if b >= 0x80 || b == 0x60 { plain = false; break }
-                            f[count + k] = b &- 0x41 < 26 ? b | 0x20 : b
-                        }
-                    }
-                    if !plain {
-                        scratch.removeAll(keepingCapacity: true)
-                        Fold.appendFolded(utf8[s..<e], to: &scratch)
-                        length = scratch.count
-                        guard count + length <= f.count else { return }
-                        for k in 0..<length { f[count + k] = scratch[k] }
-                        // Plain after all when the text only ran past the buffer's end.
-                        plain = !text[s..<e].contains { $0 >= 0x80 || $0 == 0x60 }
-                    }
-                    if stripPossessive && t.kind == .word {
-                        length = TokenKeys.lengthWithoutPossessive(UnsafeBufferPointer(f), from: count, length: length)
-                    }
-                    hashes[next] = LexiconTable.keyHash(UnsafeBufferPointer(rebasing: f[count..<(count + length)]))
-                    spans[next] = Span(start: t.start, end: t.end, plain: plain, word: t.kind == .word)
-                    count += length
-                    starts[next + 1] = Int32(count)
-                    next += 1
+        utf8.withUnsafeBufferPointer { text in
+        tokens.withUnsafeBufferPointer { tokens in
+        starts.withUnsafeMutableBufferPointer { starts in
+        hashes.withUnsafeMutableBufferPointer { hashes in
+        spans.withUnsafeMutableBufferPointer { spans in
+            for next in 0..<n {
+                let t = tokens[next]
+                let s = Int(t.start), e = Int(t.end)
+                var length = e - s
+                // Most tokens are ASCII without a backtick: copied, lower-cased on the way.
+                let plainEnd = out.end(reserving: length)
+                var plain = true
+                for k in 0..<length {
+                    let b = text[s + k]
+                    if b >= 0x80 || b == 0x60 { plain = false; break }
+                    plainEnd[k] = b &- 0x41 < 26 ? b | 0x20 : b
                 }
+                if !plain {
+                    scratch.removeAll(keepingCapacity: true)
+                    Fold.appendFolded(utf8[s..<e], to: &scratch)
+                    length = scratch.count
+                    let end = out.end(reserving: length)
+                    for k in 0..<length { end[k] = scratch[k] }
+                }
+                let key = UnsafeBufferPointer(start: out.base + out.count, count: length)
+                if stripPossessive && t.kind == .word {
+                    length = TokenKeys.lengthWithoutPossessive(key, from: 0, length: length)
+                }
+                hashes[next] = LexiconTable.keyHash(UnsafeBufferPointer(rebasing: key[0..<length]))
+                spans[next] = Span(start: t.start, end: t.end, plain: plain, word: t.kind == .word)
+                out.count += length
+                starts[next + 1] = Int32(out.count)
             }
-            }
-            }
-            }
-            }
-            }
-            if next < n { folded.append(contentsOf: repeatElement(0, count: folded.count)) }
         }
-        folded.removeLast(folded.count - count)
-        self.folded = folded
+        }
+        }
+        }
+        }
+        self.folded = out.finish()
         self.foldedStart = starts
         self.hashes = hashes
         self.spans = spans
@@ -168,41 +156,14 @@ public final class LexiconMatcher {
     // Scratch bytes reused by every walk: most walks stop after a token or two, so
     // an array's append and removeAll (uniqueness and capacity checks, a retain)
     // cost more than the table search; a matcher is never shared between threads.
-    @exclusivity(unchecked) private var key = ScratchBytes()
-    @exclusivity(unchecked) private var surface = ScratchBytes()
+    @exclusivity(unchecked) private var key = ByteBuffer(capacity: 128)
+    @exclusivity(unchecked) private var surface = ByteBuffer(capacity: 128)
 
     public init() {}
 
     deinit {
         key.deallocate()
         surface.deallocate()
-    }
-
-    /// A growable byte buffer owned by the matcher.
-    private struct ScratchBytes {
-        var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
-        var capacity = 128
-        var count = 0
-
-        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-        mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
-            if count + piece.count > capacity {
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(2 * capacity, count + piece.count))
-                grown.update(from: base, count: count)
-                base.deallocate()
-                base = grown
-                capacity = max(2 * capacity, count + piece.count)
-            }
-            if let source = piece.baseAddress { (base + count).update(from: source, count: piece.count) }
-            count += piece.count
-        }
-
-        mutating func append(_ byte: UInt8) {
-            withUnsafePointer(to: byte) { append(UnsafeBufferPointer(start: $0, count: 1)) }
-        }
-
-        func deallocate() { base.deallocate() }
     }
 
     /// The longest entry of `table` spelled by tokens `start..<end` with

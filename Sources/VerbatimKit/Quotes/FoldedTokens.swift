@@ -35,7 +35,7 @@ struct FoldedTokens: Sendable {
     init(document: Document, tokens: [Token]) {
         var starts = [Int32](repeating: 0, count: tokens.count + 1)
         var hashes = [UInt64](repeating: 0, count: tokens.count)
-        var out = RawBytes(capacity: document.utf8.count)
+        var out = ByteBuffer(capacity: document.utf8.count)
         document.utf8.withUnsafeBufferPointer { text in
             starts.withUnsafeMutableBufferPointer { starts in
                 hashes.withUnsafeMutableBufferPointer { hashes in
@@ -137,39 +137,6 @@ struct FoldedTokens: Sendable {
             }
         }
         return (n, h)
-    }
-
-    /// The output buffer of the fold loop: `Array.append` checked the array's
-    /// uniqueness and capacity for every byte, which cost more than the folding.
-    private struct RawBytes {
-        private var base: UnsafeMutablePointer<UInt8>
-        private var capacity: Int
-        /// Bytes written so far.
-        var count = 0
-
-        init(capacity: Int) {
-            self.capacity = max(capacity, 16)
-            base = .allocate(capacity: self.capacity)
-        }
-
-        /// Makes room for `extra` more bytes and returns where the next one goes.
-        mutating func end(reserving extra: Int) -> UnsafeMutablePointer<UInt8> {
-            if count &+ extra > capacity {
-                capacity = 2 * capacity + extra
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-                grown.update(from: base, count: count)
-                base.deallocate()
-                base = grown
-            }
-            return base + count
-        }
-
-        /// The bytes as an array; the buffer is freed.
-        consuming func finish() -> [UInt8] {
-            let bytes = Array(UnsafeBufferPointer(start: base, count: count))
-            base.deallocate()
-            return bytes
-        }
     }
 
     /// Lower case with ’ folded to '.
