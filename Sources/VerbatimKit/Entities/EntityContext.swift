@@ -280,7 +280,7 @@ final class EntityContext {
     }
 
     /// Short heads of hyphenated adjectives after a name ("US-led", "Paris-born", "NATO-style").
-    static let compoundHeads = FoldedWordSet(["led", "run", "fed", "made", "born", "bred", "held", "owned", "based", "backed", "built", "bound",
+    static let compoundHeads = WordSet(["led", "run", "fed", "made", "born", "bred", "held", "owned", "based", "backed", "built", "bound",
                                 "style", "type", "like", "era", "wide", "free", "area", "zone", "side", "only", "rich", "poor",
                                 "linked", "allied", "funded", "raised", "leaning", "related", "centred", "centered", "focused",
                                 "friendly", "speaking", "language", "sized", "scale", "class", "level", "esque"])

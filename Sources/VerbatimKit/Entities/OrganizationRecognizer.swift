@@ -115,10 +115,10 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
     }
 
     /// Articles of other languages that open names of papers and firms ("Le Matin", "Der Spiegel").
-    static let foreignArticles = FoldedWordSet(["le", "la", "les", "der", "die", "das", "el", "los", "las", "il", "lo"])
+    static let foreignArticles = WordSet(["le", "la", "les", "der", "die", "das", "el", "los", "las", "il", "lo"])
 
     /// What a company owns or reports and a person or place seldom does.
-    static let companyThings = FoldedWordSet(["shares", "stock", "shareholders", "stockholders", "subsidiary", "subsidiaries", "profit", "profits",
+    static let companyThings = WordSet(["shares", "stock", "shareholders", "stockholders", "subsidiary", "subsidiaries", "profit", "profits",
                                               "revenue", "revenues", "earnings", "turnover", "takeover", "bonds", "dividend", "listing"])
 
     /// A capitalised word in the plural ("Marlins", "Blue Jays"), not a possessive, not an
@@ -132,7 +132,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
         return !OrganizationRecognizer.eventPlurals.contains(ctx.keys, i)
     }
 
-    static let eventPlurals = FoldedWordSet(["games", "olympics", "paralympics", "championships", "finals", "playoffs", "series", "masters",
+    static let eventPlurals = WordSet(["games", "olympics", "paralympics", "championships", "finals", "playoffs", "series", "masters",
                                              "nationals", "rules", "laws", "times", "news", "sports", "sciences", "arts", "affairs"])
 
     /// Whether the name at `a..<b` plays: a result verb after it ("beat", "drew") or before it,
@@ -147,7 +147,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
     }
 
     /// Result verbs a side does and a player seldom does alone ("scored", "won" are said of players too).
-    static let resultWords = FoldedWordSet(["beat", "beats", "thrashed", "routed", "drew", "draws", "edged", "outplayed", "trounced", "hammered"])
+    static let resultWords = WordSet(["beat", "beats", "thrashed", "routed", "drew", "draws", "edged", "outplayed", "trounced", "hammered"])
 
     /// Whether `a..<b`, one side of an "&", is a country or a region that is no person's
     /// name ("Trinidad & Tobago", but not "Douglas & Lomason").
@@ -168,7 +168,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
         }
     }
 
-    static let abbreviatedForms = FoldedWordSet(["inc", "corp", "co", "ltd", "bros", "cos", "plc", "llc", "intl", "assn"])
+    static let abbreviatedForms = WordSet(["inc", "corp", "co", "ltd", "bros", "cos", "plc", "llc", "intl", "assn"])
 
     /// The long form an acronym in brackets stands for: "University of Southern Indiana (USI)",
     /// "Korean People's Army [KPA]". Walking back from the opening bracket, each capitalised
@@ -225,7 +225,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
         organizationNouns.contains(ctx.keys, i) || ctx.isWord(i, "news") && ctx.isWord(i + 1, "agency")
     }
 
-    static let organizationNouns = FoldedWordSet(["organization", "organisation", "movement", "church", "party", "group", "sect", "cult", "company",
+    static let organizationNouns = WordSet(["organization", "organisation", "movement", "church", "party", "group", "sect", "cult", "company",
                                     "corporation", "firm", "foundation", "charity", "union", "unions", "faction", "militia", "agency",
                                     "club", "newspaper", "conglomerate", "franchise"])
 
@@ -234,7 +234,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
         businessNouns.contains(ctx.keys, i)
     }
 
-    static let businessNouns = FoldedWordSet(["carrier", "airline", "insurer", "daily", "weekly", "magazine", "broadcaster", "chain", "maker",
+    static let businessNouns = WordSet(["carrier", "airline", "insurer", "daily", "weekly", "magazine", "broadcaster", "chain", "maker",
                                 "manufacturer", "producer", "retailer", "distributor", "operator", "brewer", "miner", "refiner",
                                 "automaker", "carmaker", "lender", "publisher", "bank", "broker", "brokerage", "conglomerate", "utility"])
 
@@ -248,7 +248,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
         return adjectiveWords.contains(ctx.keys, i)
     }
 
-    static let adjectiveWords = FoldedWordSet(["serb", "croat", "kurd", "arab", "moslem", "muslim", "sunni", "shia", "hindu", "sikh",
+    static let adjectiveWords = WordSet(["serb", "croat", "kurd", "arab", "moslem", "muslim", "sunni", "shia", "hindu", "sikh",
                                                "yugoslav", "slav", "jew", "catholic", "protestant", "orthodox", "communist", "socialist", "islamist"])
 
     /// "member(s)", "leader", "founder", "spokesman" — people who belong to or speak for an organisation.

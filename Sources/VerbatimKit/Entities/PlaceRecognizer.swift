@@ -193,7 +193,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
         teamWords.contains(ctx.keys, i)
     }
 
-    static let teamWords = FoldedWordSet(["beat", "beats", "defeated", "defeats", "faced", "faces", "drew", "draws", "won", "wins", "lost",
+    static let teamWords = WordSet(["beat", "beats", "defeated", "defeats", "faced", "faces", "drew", "draws", "won", "wins", "lost",
                                           "loses", "scored", "trailed", "trails", "equalised", "equalized", "thrashed", "edged",
                                           "eliminated", "knocked", "outplayed", "routed"])
 

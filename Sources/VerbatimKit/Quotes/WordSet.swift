@@ -1,7 +1,8 @@
-/// A fixed set of folded words for the quote sieves, asked millions of times per MB
-/// of text. Tokens come with the FNV-1a hash of their folded bytes already computed
-/// (``FoldedTokens``), so a test is one probe of an open-addressing table indexed by
-/// that hash and a byte comparison: no `String`, no hashing per test.
+/// A fixed set of folded words, asked millions of times per MB of text by the quote
+/// sieves and the entity recognizers. Tokens come with the FNV-1a hash of their folded
+/// bytes already computed (``FoldedTokens``, ``TokenKeys``), so a test is one probe of
+/// an open-addressing table indexed by that hash and a byte comparison: no `String`,
+/// no hashing per test.
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// The words' bytes, back to back.
     private var bytes: [UInt8] = []
