@@ -71,7 +71,7 @@ public struct LexiconTable: Sendable {
         var entries = 0
         let failure: (line: Int, reason: String)? = bytes.withUnsafeBufferPointer { b -> (Int, String)? in
             guard let base = b.baseAddress else { return nil }
-            if !LexiconTable.isValidUTF8(b) { return (0, "not valid UTF-8") }
+            if UTF8Validation.firstInvalidByte(b) != nil { return (0, "not valid UTF-8") }
             var i = 0, lineNumber = 0
             var previousKey: Range<Int>? = nil
             while i < b.count {
@@ -256,28 +256,6 @@ public struct LexiconTable: Sendable {
             if slot.prefix == packed && (short || compare(Int(slot.entry) - 1, key) == 0) { return slot }
             h = (h + 1) & mask
         }
-    }
-
-    /// A byte-level UTF-8 check that skips ASCII quickly.
-    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = b.count
-        guard let base = UnsafeRawPointer(b.baseAddress) else { return true }
-        while i < n {
-            // Eight ASCII bytes at a time (model files are mostly ASCII).
-            while i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-            guard i < n else { break }
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            let length: Int
-            if c >= 0xC2 && c <= 0xDF { length = 2 } else if c >= 0xE0 && c <= 0xEF { length = 3 } else if c >= 0xF0 && c <= 0xF4 { length = 4 } else { return false }
-            guard i + length <= n else { return false }
-            for k in 1..<length where b[i + k] & 0xC0 != 0x80 { return false }
-            if length == 3 && (c == 0xE0 && b[i + 1] < 0xA0 || c == 0xED && b[i + 1] >= 0xA0) { return false }
-            if length == 4 && (c == 0xF0 && b[i + 1] < 0x90 || c == 0xF4 && b[i + 1] >= 0x90) { return false }
-            i += length
-        }
-        return true
     }
 
     // MARK: - Search

@@ -282,6 +282,17 @@ private func tokens(_ text: String) throws -> (Document, Segmentation) {
         }
     }
 
+    /// A model file must be well-formed UTF-8: overlong forms, encoded surrogates and
+    /// cut sequences are refused with the file named.
+    @Test func malformedUTF8IsRefused() throws {
+        for bad: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x80], [0xFF]] {
+            #expect(throws: VerbatimError.model(path: "u.tsv", reason: "not valid UTF-8")) {
+                try LexiconTable(bytes: Array("a\tA\n".utf8) + bad + Array("\tB\n".utf8), name: "u", path: "u.tsv")
+            }
+        }
+        #expect(try LexiconTable(bytes: Array("zürich\tZürich\n".utf8), name: "u", path: "u.tsv").count == 1)
+    }
+
     /// Files load in parallel, but the error still names the first bad file by name.
     @Test func parallelLoadingReportsTheFirstBadFileInNameOrder() throws {
         let dir = try makeModels(["a.tsv": "a\tA\n", "b.tsv": "y\tY\nx\tX\n", "c.tsv": "no tab\n", "d.tsv": "d\tD\n"])
