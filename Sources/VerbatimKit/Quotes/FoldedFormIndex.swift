@@ -7,12 +7,12 @@
 /// through a `String` key. ASCII and non-ASCII forms never match each other (a word
 /// token has no non-ASCII canonical twin of an ASCII form).
 struct FoldedFormIndex {
-    private var byHash: [UInt64: (token: Int, value: Int)] = [:]
+    private var byHash: HashKeyMap<(token: Int, value: Int)>
     /// ASCII forms whose hash was taken by another form.
     private var asciiTwins: [String: Int] = [:]
     private var nonASCII: [String: Int] = [:]
 
-    init(capacity: Int) { byHash.reserveCapacity(capacity) }
+    init(capacity: Int) { byHash = HashKeyMap(capacity: capacity) }
 
     /// Stores `value` under token `i`'s folded form, unless the form has a value already.
     mutating func insertIfAbsent(_ value: Int, for i: Int, in keys: FoldedTokens) {
