@@ -109,7 +109,9 @@ def clean_form(s: str) -> str:
 # TSV writing / validation
 # --------------------------------------------------------------------------
 def sort_key(row):
-    return (row[0].encode("utf-8"), row[1].encode("utf-8"))
+    """Lines sort by key bytes, then form bytes, then the other columns: a (key, form)
+    pair repeats only where an entry has several classes (entities/cues.tsv)."""
+    return tuple(v.encode("utf-8") for v in row)
 
 
 def render(title, source, licence, columns, rows) -> str:
@@ -222,11 +224,7 @@ def normalize_hand(p: Path):
         f = line.split("\t")
         f = [clean_form(v) if j == 1 else v.strip() for j, v in enumerate(f)]
         f[0] = fold(f[1])
-        k = (f[0], f[1])
-        if k in rows and rows[k] != f:
-            print(f"warning: {p.name}: conflicting duplicate {k}: keeping first", file=sys.stderr)
-            continue
-        rows[k] = f
+        rows[tuple(f)] = f
     out = sorted(rows.values(), key=sort_key)
     ex = "<TAB>".join(out[len(out) // 2])
     hdr = [h for h in hdr if not h.startswith("# EXAMPLE:")] + [f"# EXAMPLE: {ex}"]
@@ -907,7 +905,7 @@ GENERATED = [
 HANDWRITTEN = [
     "names/particles.tsv", "names/titles.tsv", "names/role-nouns.tsv", "places/exonyms.tsv",
     "places/heads.tsv", "orgs/heads.tsv", "orgs/known.tsv", "cues/speech-verbs.tsv",
-    "cues/speech-phrases.tsv", "cues/speech-nouns.tsv", "time/words.tsv",
+    "cues/speech-phrases.tsv", "cues/speech-nouns.tsv", "time/words.tsv", "entities/cues.tsv",
 ]
 
 
