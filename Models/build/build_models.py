@@ -340,7 +340,7 @@ def build_common_words(fetch, out, ctx):
 
 
 FIRST_MIN = 200         # combined count cut for first names
-SURNAME_MIN = 100       # Census count cut for surnames
+SURNAME_MIN = 1000      # Census count cut for surnames: the recognizers read no rarer one (EntityContext.nameFeatures)
 
 
 def build_first_names(fetch, out, ctx):

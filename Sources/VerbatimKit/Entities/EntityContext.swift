@@ -211,12 +211,12 @@ final class EntityContext {
             if common.value <= 20 { f.insert(.common) }
         }
         if let first = keys.lookupFirst(i, in: lex.firstNames) {
-            if first.value >= 300 { f.insert(.firstName) }
-            if first.value >= 20000 { f.insert(.commonFirstName) }
+            if first.value >= NameCounts.firstName { f.insert(.firstName) }
+            if first.value >= NameCounts.commonFirstName { f.insert(.commonFirstName) }
         }
         if let sur = keys.lookupFirst(i, in: lex.surnames) {
-            if sur.value >= 1000 { f.insert(.surname) }
-            if sur.value >= 10000 { f.insert(.commonSurname) }
+            if sur.value >= NameCounts.surname { f.insert(.surname) }
+            if sur.value >= NameCounts.commonSurname { f.insert(.commonSurname) }
         }
         if !keys.lookup(i, in: lex.demonyms).isEmpty { f.insert(.demonym) }
         return f

@@ -81,6 +81,18 @@ public struct EntityLexicon: Sendable {
 }
 
 /// What the lexicons and the text say about one token.
+/// The counts of people (US Census and SSA figures in the model files) from which a
+/// first name or surname counts as one. The model files hold nothing below what
+/// is read here (`SURNAME_MIN` and `FIRST_MIN` in Models/build/build_models.py):
+/// surnames are cut at exactly `surname`, so that start-up does not load names
+/// no rule can use; a lower figure here needs a rebuild with a lower cut.
+enum NameCounts {
+    static let firstName: Float32 = 300
+    static let commonFirstName: Float32 = 20_000
+    static let surname: Float32 = 1_000
+    static let commonSurname: Float32 = 10_000
+}
+
 public struct TokenFeatures: OptionSet, Sendable, Hashable {
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }

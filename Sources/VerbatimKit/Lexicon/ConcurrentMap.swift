@@ -2,8 +2,7 @@ import Dispatch
 import Synchronization
 
 /// Maps a few independent, expensive items on all cores, keeping their order:
-/// model files load in parallel because start-up time is a target
-/// (the largest file, surnames, takes as long as all the others together).
+/// model files load in parallel because start-up time is a target.
 enum ConcurrentMap {
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
