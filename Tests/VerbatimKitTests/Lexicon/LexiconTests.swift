@@ -282,6 +282,23 @@ private func tokens(_ text: String) throws -> (Document, Segmentation) {
         }
     }
 
+    /// Buckets cover only the first bytes the keys use: keys before the first key's
+    /// first byte, after the last one's, and between them agree with a scan.
+    @Test func lowerBoundAgreesWithAScanOutsideTheBuckets() throws {
+        let keys = ["d", "da", "dz", "f", "fa b", "g\u{7F}", "m", "mm", "mz", "z\u{7F}"]
+        let table = try LexiconTable(bytes: Array(keys.map { "\($0)\t\($0)\n" }.joined().utf8), name: "t", path: "t.tsv")
+        let probes = ["\u{0}", "a", "c", "czz", "d\u{0}", "db", "e", "fa", "fb", "g", "h", "n", "y", "z", "z\u{7F}a", "\u{7F}", "é"]
+        for probe in keys + probes {
+            let bytes = Array(probe.utf8)
+            let expected = keys.firstIndex { !Array($0.utf8).lexicographicallyPrecedes(bytes) } ?? keys.count
+            #expect(bytes.withUnsafeBufferPointer { table.lowerBound($0) } == expected, "lowerBound \(probe.debugDescription)")
+            let found = keys.contains(probe) ? expected..<(expected + 1) : expected..<expected
+            #expect(bytes.withUnsafeBufferPointer { table.search($0).entries } == found, "search \(probe.debugDescription)")
+        }
+        let empty = try LexiconTable(bytes: Array("# nothing\n".utf8), name: "e", path: "e.tsv")
+        #expect(Array("a".utf8).withUnsafeBufferPointer { empty.lowerBound($0) } == 0)
+    }
+
     /// A model file must be well-formed UTF-8: overlong forms, encoded surrogates and
     /// cut sequences are refused with the file named.
     @Test func malformedUTF8IsRefused() throws {
