@@ -80,12 +80,12 @@ public struct EntityLexicon: Sendable {
     }
 }
 
-/// What the lexicons and the text say about one token.
 /// The counts of people (US Census and SSA figures in the model files) from which a
-/// first name or surname counts as one. The model files hold nothing below what
-/// is read here (`SURNAME_MIN` and `FIRST_MIN` in Models/build/build_models.py):
-/// surnames are cut at exactly `surname`, so that start-up does not load names
-/// no rule can use; a lower figure here needs a rebuild with a lower cut.
+/// word counts as a first name or surname. The surname file is cut at exactly
+/// `surname` (`SURNAME_MIN` in Models/build/build_models.py), so that start-up does
+/// not load names no rule reads: a lower figure here needs a rebuild with a lower
+/// cut. The first-name file goes lower (`FIRST_MIN`, 200): the quote stage reads
+/// every first name for gender.
 enum NameCounts {
     static let firstName: Float32 = 300
     static let commonFirstName: Float32 = 20_000
@@ -93,6 +93,7 @@ enum NameCounts {
     static let commonSurname: Float32 = 10_000
 }
 
+/// What the lexicons and the text say about one token.
 public struct TokenFeatures: OptionSet, Sendable, Hashable {
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
