@@ -25,6 +25,7 @@ public enum OrderedParallelMap {
         }
         let shared = Shared<Input, Output>()
         let limit = window ?? jobs * 16
+        let batch = max(1, limit / 4)
         var threads: [Thread] = []
         for _ in 0..<jobs {
             let box = Unchecked((makeState(), transform))
@@ -46,9 +47,11 @@ public enum OrderedParallelMap {
         while !stopped, let input = produce() {
             shared.add(produced, input)
             produced += 1
-            // Drain what is ready; block only when the window is full.
+            // Drain what is ready; block only when the window is full, and then until
+            // a few results are ready, so that the consumer wakes once per batch.
             while consumed < produced {
                 let mustWait = produced - consumed >= limit
+                if mustWait { shared.waitForResult(consumed + min(batch, produced - consumed) - 1) }
                 guard let output = shared.result(consumed, wait: mustWait) else { break }
                 consumed += 1
                 if !consume(output) { stopped = true; break }
@@ -77,6 +80,9 @@ public enum OrderedParallelMap {
         private var done = false
         private var cancelled = false
         private var exited = 0
+        /// The result the consumer sleeps for (-1: none). Workers wake it only with
+        /// that one: waking it for every result took a core from a worker each time.
+        private var awaited = -1
 
         func add(_ seq: Int, _ input: Input) {
             condition.lock()
@@ -102,7 +108,7 @@ public enum OrderedParallelMap {
         func put(_ seq: Int, _ output: Output) {
             condition.lock()
             results[seq] = output
-            condition.broadcast()
+            if seq == awaited { condition.broadcast() }
             condition.unlock()
         }
 
@@ -111,9 +117,22 @@ public enum OrderedParallelMap {
             defer { condition.unlock() }
             while results[seq] == nil {
                 if !wait { return nil }
+                awaited = seq
                 condition.wait()
             }
+            awaited = -1
             return results.removeValue(forKey: seq)
+        }
+
+        /// Sleeps until result `seq` is ready.
+        func waitForResult(_ seq: Int) {
+            condition.lock()
+            while results[seq] == nil && !cancelled {
+                awaited = seq
+                condition.wait()
+            }
+            awaited = -1
+            condition.unlock()
         }
 
         func finish() {
