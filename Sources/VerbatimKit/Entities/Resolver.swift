@@ -28,19 +28,27 @@ struct Resolver: Sendable {
 
     /// A candidate's place in the overlap policy: best supported first, then the
     /// longest, the earliest, and by label name (ORG, PERSON, PLACE, TIME); equal
-    /// keys keep their proposal order.
+    /// keys keep their proposal order. The fields are packed into two integers
+    /// whose unsigned order is that order, so most comparisons are one or two.
     struct OverlapKey {
-        var score: Int32
-        var length: Int32
-        var start: Int32
-        var label: UInt8
+        /// Score descending in the high half, length descending in the low half.
+        var rank: UInt64
+        /// Start ascending in the high half, the label's rank in the low half.
+        var tie: UInt64
         var index: Int32
 
+        init(score: Int32, length: Int32, start: Int32, label: UInt8, index: Int32) {
+            rank = UInt64(Self.ascending(~score)) << 32 | UInt64(Self.ascending(~length))
+            tie = UInt64(Self.ascending(start)) << 32 | UInt64(label)
+            self.index = index
+        }
+
+        /// Maps signed order onto unsigned order (`~x` reverses the signed order).
+        private static func ascending(_ x: Int32) -> UInt32 { UInt32(bitPattern: x) ^ 0x8000_0000 }
+
         static func precedes(_ a: OverlapKey, _ b: OverlapKey) -> Bool {
-            if a.score != b.score { return a.score > b.score }
-            if a.length != b.length { return a.length > b.length }
-            if a.start != b.start { return a.start < b.start }
-            if a.label != b.label { return a.label < b.label }
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.tie != b.tie { return a.tie < b.tie }
             return a.index < b.index
         }
     }
@@ -48,14 +56,15 @@ struct Resolver: Sendable {
     static func overlapOrder(_ candidates: [Candidate]) -> [OverlapKey] {
         var keys: [OverlapKey] = []
         keys.reserveCapacity(candidates.count)
-        for (i, c) in candidates.enumerated() {
-            let label: UInt8 = switch c.label {
+        for i in candidates.indices {
+            let label: UInt8 = switch candidates[i].label {
             case .organization: 0
             case .person: 1
             case .place: 2
             case .time: 3
             }
-            keys.append(OverlapKey(score: Int32(c.score), length: Int32(c.length), start: Int32(c.start), label: label, index: Int32(i)))
+            keys.append(OverlapKey(score: Int32(candidates[i].score), length: Int32(candidates[i].length),
+                                   start: Int32(candidates[i].start), label: label, index: Int32(i)))
         }
         keys.sort(by: OverlapKey.precedes)
         return keys
@@ -102,7 +111,9 @@ struct Resolver: Sendable {
         Resolver.affiliations(ctx, &mentions, &owner)
 
         // 2. One sense per document, keyed by the name's words (a hash of their folded keys in order).
-        var senses = HashKeyMap<Sense>()
+        // The map holds indices into `senseList`: probing then moves integers, not strings.
+        var senseList: [Sense] = []
+        var senses = HashKeyMap<Int>(capacity: 2 * mentions.count)
         func key(_ a: Int, _ b: Int) -> UInt64 {
             var k = Resolver.emptyKey
             for i in a..<b where ctx.tokens[i].kind == .word { k = Resolver.extend(k, ctx.wordHash(i)) }
@@ -110,27 +121,33 @@ struct Resolver: Sendable {
         }
         func register(_ k: UInt64, _ s: Sense) {
             guard k != Resolver.emptyKey else { return }
-            if let old = senses[k], old.score >= s.score { return }
-            senses[k] = s
+            if let old = senses[k] {
+                if senseList[old].score < s.score { senseList[old] = s }
+                return
+            }
+            senses[k] = senseList.count
+            senseList.append(s)
         }
         var surnames = HashKeyMap<Int>()   // surname → best support of a full name with it
-        for m in mentions where m.score >= Resolver.trusted {
-            register(key(m.start, m.end), Sense(label: m.label, type: m.type, score: m.score, canonical: m.canonical))
-            let words = (m.start..<m.end).lazy.filter { ctx.tokens[$0].kind == .word }
-            guard let lastIndex = words.last else { continue }
+        for idx in mentions.indices where mentions[idx].score >= Resolver.trusted {
+            let m = (start: mentions[idx].start, end: mentions[idx].end, label: mentions[idx].label, score: mentions[idx].score)
+            register(key(m.start, m.end), Sense(label: m.label, type: mentions[idx].type, score: m.score, canonical: mentions[idx].canonical))
+            var wordCount = 0, lastIndex = -1
+            for i in m.start..<m.end where ctx.tokens[i].kind == .word { wordCount += 1; lastIndex = i }
+            guard wordCount > 0 else { continue }
             let last = ctx.wordHash(lastIndex)
-            if m.label == .person, words.count >= 2, !ctx.has(lastIndex, .common) {
+            if m.label == .person, wordCount >= 2, !ctx.has(lastIndex, .common) {
                 register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)
             }
             // "Church of Scientology" → "Scientology": the single name after "of", when it is no place or word.
-            if m.label == .organization, m.rule == "head-of-name", let l = (m.start..<m.end).last, l - 1 > m.start, ctx.isWord(l - 1, "of"),
+            if m.label == .organization, mentions[idx].rule == "head-of-name", let l = (m.start..<m.end).last, l - 1 > m.start, ctx.isWord(l - 1, "of"),
                ctx.has(l, .nameLike), !ctx.hasAny(l, [.word, .firstName, .surname, .demonym]),
                !PersonRecognizer().isPlaceName(ctx, l, l + 1), ctx.longest(.cities, from: l, limit: l + 1) == nil {
                 register(Resolver.extend(Resolver.emptyKey, ctx.wordHash(l)), Sense(label: .organization, type: nil, score: m.score - 15, canonical: nil))
             }
-            if m.label == .place, m.rule == "head-of-name" {
-                register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .place, type: m.type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
+            if m.label == .place, mentions[idx].rule == "head-of-name" {
+                register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .place, type: mentions[idx].type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
             }
         }
         // A surname of a person named in full is that person, even where a place
@@ -148,7 +165,7 @@ struct Resolver: Sendable {
         }
         // Weak guesses take the document's sense of the same name.
         for idx in mentions.indices where mentions[idx].score < 60 {
-            if let s = senses[key(mentions[idx].start, mentions[idx].end)], s.label != mentions[idx].label, s.score >= 65 {
+            if let si = senses[key(mentions[idx].start, mentions[idx].end)], case let s = senseList[si], s.label != mentions[idx].label, s.score >= 65 {
                 mentions[idx].label = s.label
                 mentions[idx].type = s.type
                 mentions[idx].canonical = s.canonical
@@ -176,7 +193,8 @@ struct Resolver: Sendable {
                 var end = limit
                 while end > i {
                     let spanKey = withUnsafeBytes(of: keys) { $0.load(fromByteOffset: (end - i - 1) * 8, as: UInt64.self) }
-                    if free(i, end), ctx.tokens[end - 1].kind == .word, let s = senses[spanKey] {
+                    if free(i, end), ctx.tokens[end - 1].kind == .word, let si = senses[spanKey] {
+                        let s = senseList[si]
                         if end - i == 1 && ctx.has(i, .common) && !ctx.has(i, .nameLike) && s.label != .person { break }
                         add(Candidate(start: i, end: end, label: s.label, type: s.type, score: s.score - 10, rule: "document-alias", canonical: s.canonical))
                         i = end; found = true; break
@@ -238,27 +256,26 @@ struct Resolver: Sendable {
     // MARK: - Clusters
 
     private func cluster(_ ctx: EntityContext, _ mentions: [Candidate]) -> (entities: [Entity], clusters: [Cluster]) {
-        var entities: [Entity] = []
-        var clusters: [Cluster] = []
+        // Mentions are read by index and field: binding a whole candidate copies its strings.
         var clusterOf = [Int](repeating: -1, count: mentions.count)
         var byKey = HashKeyMap<Int>(capacity: mentions.count)
-        var personWords: [[UInt64]] = []   // words of each cluster (people)
         var clusterLabel: [EntityLabel] = []
-        var canonicalName: [String?] = []
+        var firstMention: [Int] = []
+        // Words of each person cluster's fullest name so far: a range of `wordStore`,
+        // so that no mention or cluster allocates an array of its own.
+        var wordStore: [UInt64] = []
+        var clusterWords: [Range<Int>] = []
+        clusterLabel.reserveCapacity(mentions.count)
+        firstMention.reserveCapacity(mentions.count)
+        clusterWords.reserveCapacity(mentions.count)
 
         func isNameWord(_ i: Int) -> Bool { ctx.tokens[i].kind == .word && !ctx.has(i, .initial) }
-        func words(_ m: Candidate) -> [UInt64] {
-            var w: [UInt64] = []
-            for i in m.start..<m.end where isNameWord(i) { w.append(ctx.wordHash(i)) }
-            return w
-        }
-        func lastWord(_ m: Candidate) -> UInt64? {
-            for i in (m.start..<m.end).reversed() where isNameWord(i) { return ctx.wordHash(i) }
+        func lastWord(_ start: Int, _ end: Int) -> UInt64? {
+            for i in (start..<end).reversed() where isNameWord(i) { return ctx.wordHash(i) }
             return nil
         }
-        var firstMention: [Int] = []
-        func newCluster(_ label: EntityLabel, _ w: [UInt64], _ canonical: String?, _ mention: Int) -> Int {
-            clusterLabel.append(label); personWords.append(w); canonicalName.append(canonical); firstMention.append(mention)
+        func newCluster(_ label: EntityLabel, _ words: Range<Int>, _ mention: Int) -> Int {
+            clusterLabel.append(label); clusterWords.append(words); firstMention.append(mention)
             return clusterLabel.count - 1
         }
         // People: full names first (same surname and first name, or one name's words
@@ -266,25 +283,34 @@ struct Resolver: Sendable {
         // full name with that surname. Look-ups go through dictionaries keyed by the
         // surname so that thousands of names stay linear; at most `scan` namesakes are compared.
         let scan = 32
-        var bySurname = HashKeyMap<[Int]>()
-        for (idx, m) in mentions.enumerated() where m.label == .person {
-            let w = words(m)
+        var bySurname = HashKeyMap<[Int]>(capacity: mentions.count)
+        var w: [UInt64] = []   // the words of the mention at hand
+        for idx in mentions.indices where mentions[idx].label == .person {
+            w.removeAll(keepingCapacity: true)
+            for i in mentions[idx].start..<mentions[idx].end where isNameWord(i) { w.append(ctx.wordHash(i)) }
             guard w.count >= 2, let last = w.last else { continue }
             let namesakes = bySurname[last, default: []]
-            if let c = namesakes.prefix(scan).first(where: { c in
-                personWords[c].first == w.first || w.allSatisfy(personWords[c].contains) || personWords[c].allSatisfy(w.contains) }) {
+            let match = namesakes.prefix(scan).first { c in
+                let known = wordStore[clusterWords[c]]
+                return known.first == w.first || w.allSatisfy(known.contains) || known.allSatisfy(w.contains)
+            }
+            if let c = match {
                 clusterOf[idx] = c
-                if w.count > personWords[c].count { personWords[c] = w }
+                if w.count > clusterWords[c].count {
+                    clusterWords[c] = wordStore.count..<(wordStore.count + w.count)
+                    wordStore.append(contentsOf: w)
+                }
             } else {
-                let c = newCluster(.person, w, nil, idx)
+                let c = newCluster(.person, wordStore.count..<(wordStore.count + w.count), idx)
+                wordStore.append(contentsOf: w)
                 bySurname[last, default: []].append(c)
                 clusterOf[idx] = c
             }
         }
-        var singles = HashKeyMap<Int>()
-        for (idx, m) in mentions.enumerated() where m.label == .person && clusterOf[idx] < 0 {
-            let w = words(m)
-            guard let h = w.last else { clusterOf[idx] = newCluster(.person, w, nil, idx); continue }
+        var singles = HashKeyMap<Int>(capacity: mentions.count)
+        for idx in mentions.indices where mentions[idx].label == .person && clusterOf[idx] < 0 {
+            // Only clusters of full names are matched by their words: these keep none.
+            guard let h = lastWord(mentions[idx].start, mentions[idx].end) else { clusterOf[idx] = newCluster(.person, 0..<0, idx); continue }
             if let namesakes = bySurname[h], let first = namesakes.first {
                 // The namesake introduced last before this mention, else the first one.
                 var best = first
@@ -293,59 +319,70 @@ struct Resolver: Sendable {
             } else if let c = singles[h] {
                 clusterOf[idx] = c
             } else {
-                let c = newCluster(.person, w, nil, idx)
+                let c = newCluster(.person, 0..<0, idx)
                 singles[h] = c
                 clusterOf[idx] = c
             }
         }
         // Organisations and places: by canonical name or the folded text.
-        var byLastWord = HashKeyMap<Int>()   // label + last word of multi-word names → cluster
-        for (idx, m) in mentions.enumerated() where m.label != .person {
-            let text = m.canonical == nil ? Self.foldedTextHash(ctx, m.start, m.end) : nil
-            let k = Self.labelled(m.label, text ?? Self.foldedHash(m.canonical ?? ctx.text(m.start, m.end)))
+        var byLastWord = HashKeyMap<Int>(capacity: mentions.count)   // label + last word of multi-word names → cluster
+        for idx in mentions.indices where mentions[idx].label != .person {
+            let start = mentions[idx].start, end = mentions[idx].end, label = mentions[idx].label
+            let text = mentions[idx].canonical == nil ? Self.foldedTextHash(ctx, start, end) : nil
+            let k = Self.labelled(label, text ?? Self.foldedHash(mentions[idx].canonical ?? ctx.text(start, end)))
             let c: Int
             if let existing = byKey[k] { c = existing } else {
-                // Only people's clusters are matched by their words.
-                c = newCluster(m.label, [], m.canonical, idx)
+                c = newCluster(label, 0..<0, idx)
                 byKey[k] = c
             }
             clusterOf[idx] = c
-            if m.end - m.start >= 2, let last = lastWord(m) {
-                let lk = Self.labelled(m.label, last)
+            if end - start >= 2, let last = lastWord(start, end) {
+                let lk = Self.labelled(label, last)
                 if byLastWord[lk] == nil { byLastWord[lk] = c }
             }
         }
         // A single word naming a longer ORG/PLACE of the same document ("Parliament").
-        for (idx, m) in mentions.enumerated() where m.label != .person && m.canonical == nil && m.end - m.start == 1 {
-            if let c = byLastWord[Self.labelled(m.label, ctx.wordHash(m.start))] { clusterOf[idx] = c }
+        for idx in mentions.indices where mentions[idx].label != .person && mentions[idx].canonical == nil && mentions[idx].end - mentions[idx].start == 1 {
+            if let c = byLastWord[Self.labelled(mentions[idx].label, ctx.wordHash(mentions[idx].start))] { clusterOf[idx] = c }
         }
 
         // Number clusters by first mention; name each by its fullest form.
+        // Each cluster's list of mentions is allocated once, at its final size.
+        var sizes = [Int](repeating: 0, count: clusterLabel.count)
+        for old in clusterOf { sizes[old] += 1 }
         var renumber = [Int](repeating: -1, count: clusterLabel.count)
         var named = [Bool](repeating: false, count: clusterLabel.count)
         var nameShapes: [NameShape?] = []   // of each cluster's name so far, by new index
-        for (idx, m) in mentions.enumerated() {
+        var entities: [Entity] = []
+        var clusters: [Cluster] = []
+        entities.reserveCapacity(mentions.count)
+        clusters.reserveCapacity(clusterLabel.count)
+        nameShapes.reserveCapacity(clusterLabel.count)
+        for idx in mentions.indices {
             let old = clusterOf[idx]
             if renumber[old] < 0 {
                 renumber[old] = clusters.count
-                clusters.append(Cluster(label: clusterLabel[old], name: "", mentions: []))
+                var list: [Int] = []
+                list.reserveCapacity(sizes[old])
+                clusters.append(Cluster(label: clusterLabel[old], name: "", mentions: list))
                 nameShapes.append(nil)
             }
             let c = renumber[old]
             clusters[c].mentions.append(entities.count)
-            if m.label != .person, let canonical = m.canonical {
+            let start = mentions[idx].start, end = mentions[idx].end, label = mentions[idx].label
+            if label != .person, let canonical = mentions[idx].canonical {
                 clusters[c].name = canonical
                 named[c] = true
             } else if !named[c] {
                 // Most mentions do not beat the name so far: compare shapes, make the string only for a winner.
-                let shape = NameShape(ctx, m)
+                let shape = NameShape(ctx, start, end)
                 if shape.isBetter(than: nameShapes[c]) {
-                    clusters[c].name = ctx.text(m.start, m.end)
+                    clusters[c].name = ctx.text(start, end)
                     nameShapes[c] = shape
                 }
             }
-            entities.append(Entity(start: ctx.tokens[m.start].start, end: ctx.nameEnd(m.end - 1), label: m.label, type: m.type,
-                                   cluster: c, rule: m.rule))
+            entities.append(Entity(start: ctx.tokens[start].start, end: ctx.nameEnd(end - 1), label: label, type: mentions[idx].type,
+                                   cluster: c, rule: mentions[idx].rule))
         }
         return (entities, clusters)
     }
@@ -375,7 +412,11 @@ struct Resolver: Sendable {
 
     /// FNV-1a of `Fold.fold(name)`.
     static func foldedHash(_ name: String) -> UInt64 {
-        Array(Fold.fold(name).utf8).withUnsafeBufferPointer { LexiconTable.keyHash($0) }
+        // Fold.fold without its round trip through a String.
+        var folded: [UInt8] = []
+        Fold.appendFolded(Array(name.utf8)[...], to: &folded)
+        while folded.last == 0x20 { folded.removeLast() }
+        return folded.withUnsafeBufferPointer { LexiconTable.keyHash($0) }
     }
 
     /// What decides between two forms of a cluster's name: longer names are fuller;
@@ -384,10 +425,10 @@ struct Resolver: Sendable {
         var scalars: Int
         var allCaps: Bool
 
-        /// The shape of a mention's text, from its bytes when they are ASCII.
-        init(_ ctx: EntityContext, _ m: Candidate) {
+        /// The shape of the text of tokens `start..<end`, from its bytes when they are ASCII.
+        init(_ ctx: EntityContext, _ start: Int, _ end: Int) {
             let bytes = ctx.document.utf8
-            let s = Int(ctx.tokens[m.start].start), e = Int(ctx.nameEnd(m.end - 1))
+            let s = Int(ctx.tokens[start].start), e = Int(ctx.nameEnd(end - 1))
             var upper = false, lower = false, ascii = true
             for k in s..<e {
                 let b = bytes[k]
@@ -398,7 +439,7 @@ struct Resolver: Sendable {
                 scalars = e - s
                 allCaps = upper && !lower
             } else {
-                let text = ctx.text(m.start, m.end)
+                let text = ctx.text(start, end)
                 scalars = text.unicodeScalars.count
                 allCaps = text.unicodeScalars.contains { $0.properties.isUppercase } && !text.unicodeScalars.contains { $0.properties.isLowercase }
             }
