@@ -81,6 +81,7 @@ struct Resolver: Sendable {
         let n = ctx.tokens.count
         var owner = [Int32](repeating: -1, count: n)
         var mentions: [Candidate] = []
+        mentions.reserveCapacity(candidates.count)
 
         // 1. Overlap policy, sorting small keys rather than candidates (which carry strings).
         let ordered = Resolver.overlapOrder(candidates)
@@ -93,8 +94,8 @@ struct Resolver: Sendable {
             mentions.append(m)
         }
         for k in ordered {
-            let c = candidates[Int(k.index)]
-            if c.end > c.start && free(c.start, c.end) { add(c) }
+            let c = Int(k.index)
+            if candidates[c].end > candidates[c].start && free(candidates[c].start, candidates[c].end) { add(candidates[c]) }
         }
 
         // A name listed with places is a place: "Parliament Square, Millbank and Victoria Tower Gardens".
@@ -154,7 +155,7 @@ struct Resolver: Sendable {
         // list also knows the word ("Jordan" after "Michael Jordan"), unless a
         // preposition makes it a place ("in Jordan").
         for idx in mentions.indices where mentions[idx].label != .person && mentions[idx].end - mentions[idx].start == 1 {
-            let m = mentions[idx]
+            let m = (start: mentions[idx].start, score: mentions[idx].score)
             guard let s = surnames[ctx.wordHash(m.start)], s >= 74, m.score < 85 else { continue }
             if let p = ctx.previous(m.start), ctx.tokens[p].shape == .lower, ctx.has(p, .prep) { continue }
             if ctx.isWord(m.start - 1, "the") { continue }
@@ -207,13 +208,14 @@ struct Resolver: Sendable {
         // "the Met" after "the Metropolitan Police"; "PA" after "Press Association".
         var byInitials: [[UInt8]: Int] = [:]
         var byPrefix = HashKeyMap<Int>()   // FNV-1a of the first word's folded prefixes
-        for (o, m) in mentions.enumerated() where m.label == .organization && m.end - m.start >= 2 {
+        for o in mentions.indices where mentions[o].label == .organization && mentions[o].end - mentions[o].start >= 2 {
+            let m = (start: mentions[o].start, end: mentions[o].end)
             let initials = OrganizationRecognizer.initials(ctx, m.start, m.end)
             if initials.count >= 2, byInitials[initials] == nil { byInitials[initials] = o }
             let first = ctx.keys.foldedKey(m.start)
             if first.count > 3 {
                 // "the Church" after "the Church of Scientology": the whole head word of an "X of Y" name too.
-                let whole = m.rule == "head-of-name" && !ctx.hasAny(m.start, [.month, .demonym, .title])
+                let whole = mentions[o].rule == "head-of-name" && !ctx.hasAny(m.start, [.month, .demonym, .title])
                 var prefixHash: UInt64 = 0xcbf29ce484222325
                 for (length, byte) in zip(1..., first) {
                     prefixHash = (prefixHash ^ UInt64(byte)) &* 0x100000001b3
@@ -223,10 +225,10 @@ struct Resolver: Sendable {
         }
         if !byInitials.isEmpty || !byPrefix.isEmpty {
             // An acronym may also take over a weak single-word guess ("at USI" read as a place).
-            func weakSingle(_ m: Candidate) -> Bool { m.end - m.start == 1 && m.label != .person && m.score < 60 }
+            func weakSingle(_ o: Int) -> Bool { mentions[o].end - mentions[o].start == 1 && mentions[o].label != .person && mentions[o].score < 60 }
             for i in 0..<n where ctx.tokens[i].kind == .word
                 && (owner[i] < 0 || mentions[Int(owner[i])].label == .organization && mentions[Int(owner[i])].canonical == nil
-                    && mentions[Int(owner[i])].end - mentions[Int(owner[i])].start == 1 || ctx.has(i, .acronym) && weakSingle(mentions[Int(owner[i])])) {
+                    && mentions[Int(owner[i])].end - mentions[Int(owner[i])].start == 1 || ctx.has(i, .acronym) && weakSingle(Int(owner[i]))) {
                 let t = ctx.tokens[i]
                 guard t.shape == .title || t.shape == .upper || ctx.has(i, .acronym), ctx.normalCase(i) else { continue }
                 var target: Int? = nil
@@ -235,8 +237,7 @@ struct Resolver: Sendable {
                     target = byPrefix[ctx.keys.hashes[i]]   // the same hash over the whole key
                 }
                 guard let o = target else { continue }
-                let m = mentions[o]
-                let canonical = m.canonical ?? ctx.text(m.start, m.end)
+                let canonical = mentions[o].canonical ?? ctx.text(mentions[o].start, mentions[o].end)
                 if owner[i] >= 0 {
                     mentions[Int(owner[i])].label = .organization
                     mentions[Int(owner[i])].type = nil
@@ -249,8 +250,17 @@ struct Resolver: Sendable {
             }
         }
 
-        mentions.sort { $0.start < $1.start }
-        return cluster(ctx, mentions)
+        // Mentions never overlap and each owns its tokens: reading the owners in
+        // text order sorts them without moving candidates through a sort.
+        var sorted: [Candidate] = []
+        sorted.reserveCapacity(mentions.count)
+        var i = 0
+        while i < n {
+            let o = Int(owner[i])
+            if o >= 0 { sorted.append(mentions[o]); i = mentions[o].end } else { i += 1 }
+        }
+        assert(sorted.count == mentions.count, "mentions overlap")
+        return cluster(ctx, sorted)
     }
 
     // MARK: - Clusters
@@ -274,8 +284,13 @@ struct Resolver: Sendable {
             for i in (start..<end).reversed() where isNameWord(i) { return ctx.wordHash(i) }
             return nil
         }
+        // Clusters of full names with the same surname, in order of introduction: a
+        // list linked through `nextNamesake`, so that adding one copies no array.
+        var bySurname = HashKeyMap<(first: Int, last: Int)>(capacity: mentions.count)
+        var nextNamesake: [Int] = []
+        nextNamesake.reserveCapacity(mentions.count)
         func newCluster(_ label: EntityLabel, _ words: Range<Int>, _ mention: Int) -> Int {
-            clusterLabel.append(label); clusterWords.append(words); firstMention.append(mention)
+            clusterLabel.append(label); clusterWords.append(words); firstMention.append(mention); nextNamesake.append(-1)
             return clusterLabel.count - 1
         }
         // People: full names first (same surname and first name, or one name's words
@@ -283,16 +298,19 @@ struct Resolver: Sendable {
         // full name with that surname. Look-ups go through dictionaries keyed by the
         // surname so that thousands of names stay linear; at most `scan` namesakes are compared.
         let scan = 32
-        var bySurname = HashKeyMap<[Int]>(capacity: mentions.count)
         var w: [UInt64] = []   // the words of the mention at hand
         for idx in mentions.indices where mentions[idx].label == .person {
             w.removeAll(keepingCapacity: true)
             for i in mentions[idx].start..<mentions[idx].end where isNameWord(i) { w.append(ctx.wordHash(i)) }
             guard w.count >= 2, let last = w.last else { continue }
-            let namesakes = bySurname[last, default: []]
-            let match = namesakes.prefix(scan).first { c in
+            let namesakes = bySurname[last]
+            var match: Int? = nil
+            var c = namesakes?.first ?? -1, compared = 0
+            while c >= 0 && compared < scan {
                 let known = wordStore[clusterWords[c]]
-                return known.first == w.first || w.allSatisfy(known.contains) || known.allSatisfy(w.contains)
+                if known.first == w.first || w.allSatisfy(known.contains) || known.allSatisfy(w.contains) { match = c; break }
+                c = nextNamesake[c]
+                compared += 1
             }
             if let c = match {
                 clusterOf[idx] = c
@@ -303,7 +321,12 @@ struct Resolver: Sendable {
             } else {
                 let c = newCluster(.person, wordStore.count..<(wordStore.count + w.count), idx)
                 wordStore.append(contentsOf: w)
-                bySurname[last, default: []].append(c)
+                if let list = namesakes {
+                    nextNamesake[list.last] = c
+                    bySurname[last] = (list.first, c)
+                } else {
+                    bySurname[last] = (c, c)
+                }
                 clusterOf[idx] = c
             }
         }
@@ -311,10 +334,15 @@ struct Resolver: Sendable {
         for idx in mentions.indices where mentions[idx].label == .person && clusterOf[idx] < 0 {
             // Only clusters of full names are matched by their words: these keep none.
             guard let h = lastWord(mentions[idx].start, mentions[idx].end) else { clusterOf[idx] = newCluster(.person, 0..<0, idx); continue }
-            if let namesakes = bySurname[h], let first = namesakes.first {
-                // The namesake introduced last before this mention, else the first one.
-                var best = first
-                for c in namesakes.prefix(scan) where firstMention[c] < idx { best = c }
+            if let namesakes = bySurname[h] {
+                // The namesake introduced last before this mention (of the first `scan`), else the first one.
+                var best = namesakes.first
+                var c = namesakes.first, compared = 0
+                while c >= 0 && compared < scan {
+                    if firstMention[c] < idx { best = c }
+                    c = nextNamesake[c]
+                    compared += 1
+                }
                 clusterOf[idx] = best
             } else if let c = singles[h] {
                 clusterOf[idx] = c
@@ -412,11 +440,33 @@ struct Resolver: Sendable {
 
     /// FNV-1a of `Fold.fold(name)`.
     static func foldedHash(_ name: String) -> UInt64 {
+        var name = name
+        if let h = name.withUTF8({ asciiFoldedHash($0) }) { return h }
         // Fold.fold without its round trip through a String.
         var folded: [UInt8] = []
         Fold.appendFolded(Array(name.utf8)[...], to: &folded)
         while folded.last == 0x20 { folded.removeLast() }
         return folded.withUnsafeBufferPointer { LexiconTable.keyHash($0) }
+    }
+
+    /// FNV-1a of the ASCII case of `Fold.fold` (lower case, ` to ', white space
+    /// collapsed to one space and trimmed), hashed as it goes; nil for other text.
+    static func asciiFoldedHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var h: UInt64 = 0xcbf29ce484222325
+        var started = false, space = false
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            switch b {
+            case 0x20, 0x09...0x0D:
+                space = started
+            default:
+                if space { h = (h ^ 0x20) &* 0x100000001b3; space = false }
+                let f: UInt8 = b &- 0x41 < 26 ? b | 0x20 : b == 0x60 ? 0x27 : b
+                h = (h ^ UInt64(f)) &* 0x100000001b3
+                started = true
+            }
+        }
+        return h
     }
 
     /// What decides between two forms of a cluster's name: longer names are fuller;
@@ -430,10 +480,12 @@ struct Resolver: Sendable {
             let bytes = ctx.document.utf8
             let s = Int(ctx.tokens[start].start), e = Int(ctx.nameEnd(end - 1))
             var upper = false, lower = false, ascii = true
-            for k in s..<e {
-                let b = bytes[k]
-                if b >= 0x80 { ascii = false; break }
-                if b &- 0x41 < 26 { upper = true } else if b &- 0x61 < 26 { lower = true }
+            bytes.withUnsafeBufferPointer { bytes in
+                for k in s..<e {
+                    let b = bytes[k]
+                    if b >= 0x80 { ascii = false; break }
+                    if b &- 0x41 < 26 { upper = true } else if b &- 0x61 < 26 { lower = true }
+                }
             }
             if ascii {
                 scalars = e - s
