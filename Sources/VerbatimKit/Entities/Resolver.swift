@@ -70,6 +70,35 @@ struct Resolver: Sendable {
         return keys
     }
 
+    /// The mentions kept so far and the mention owning each token (-1: none). A
+    /// struct rather than variables captured by local functions: captured variables
+    /// pay a dynamic exclusivity check on every access.
+    struct Claims {
+        var owner: [Int32]
+        var mentions: [Candidate] = []
+
+        init(tokens: Int, capacity: Int) {
+            owner = [Int32](repeating: -1, count: tokens)
+            mentions.reserveCapacity(capacity)
+        }
+
+        func isFree(_ a: Int, _ b: Int) -> Bool {
+            for i in a..<b where owner[i] >= 0 { return false }
+            return true
+        }
+
+        /// The mention owning token `i`, nil outside the text or for a free token.
+        func held(_ i: Int) -> Int? {
+            i >= 0 && i < owner.count && owner[i] >= 0 ? Int(owner[i]) : nil
+        }
+
+        mutating func add(_ m: Candidate) {
+            let index = Int32(mentions.count)
+            for i in m.start..<m.end { owner[i] = index }
+            mentions.append(m)
+        }
+    }
+
     struct Sense {
         var label: EntityLabel
         var type: String?
@@ -77,100 +106,107 @@ struct Resolver: Sendable {
         var canonical: String?
     }
 
+    /// The best-supported sense of each name key. The map holds indices into a
+    /// list, so that probing and growing move integers, not strings.
+    struct SenseTable {
+        private var index: HashKeyMap<Int>
+        private var senses: [Sense] = []
+
+        init(capacity: Int) {
+            index = HashKeyMap(capacity: capacity)
+            senses.reserveCapacity(capacity)
+        }
+
+        var isEmpty: Bool { senses.isEmpty }
+
+        subscript(key: UInt64) -> Sense? { index[key].map { senses[$0] } }
+
+        /// Keeps `sense` for `key` unless the key has one at least as well supported.
+        mutating func register(_ key: UInt64, _ sense: Sense) {
+            guard key != Resolver.emptyKey else { return }
+            if let old = index[key] {
+                if senses[old].score < sense.score { senses[old] = sense }
+                return
+            }
+            index[key] = senses.count
+            senses.append(sense)
+        }
+    }
+
     func resolve(_ ctx: EntityContext, _ candidates: [Candidate]) -> (entities: [Entity], clusters: [Cluster]) {
         let n = ctx.tokens.count
-        var owner = [Int32](repeating: -1, count: n)
-        var mentions: [Candidate] = []
-        mentions.reserveCapacity(candidates.count)
+        var claims = Claims(tokens: n, capacity: candidates.count)
 
         // 1. Overlap policy, sorting small keys rather than candidates (which carry strings).
         let ordered = Resolver.overlapOrder(candidates)
-        func free(_ a: Int, _ b: Int) -> Bool {
-            for i in a..<b where owner[i] >= 0 { return false }
-            return true
-        }
-        func add(_ m: Candidate) {
-            for i in m.start..<m.end { owner[i] = Int32(mentions.count) }
-            mentions.append(m)
-        }
         for k in ordered {
             let c = Int(k.index)
-            if candidates[c].end > candidates[c].start && free(candidates[c].start, candidates[c].end) { add(candidates[c]) }
+            if candidates[c].end > candidates[c].start && claims.isFree(candidates[c].start, candidates[c].end) { claims.add(candidates[c]) }
         }
 
         // A name listed with places is a place: "Parliament Square, Millbank and Victoria Tower Gardens".
-        for chunk in ctx.chunks where chunk.count <= 3 && free(chunk.lowerBound, chunk.upperBound) && ctx.normalCase(chunk.lowerBound) {
+        for chunk in ctx.chunks where chunk.count <= 3 && claims.isFree(chunk.lowerBound, chunk.upperBound) && ctx.normalCase(chunk.lowerBound) {
             let a = chunk.lowerBound, b = chunk.upperBound
             if ctx.anyToken(a, b, [.title, .role, .notName, .month, .demonym]) { continue }
-            func isPlace(_ i: Int) -> Bool { i >= 0 && i < n && owner[i] >= 0 && mentions[Int(owner[i])].label == .place && mentions[Int(owner[i])].score >= 60 }
+            // Local functions take the claims as an argument: capturing the variable would box it.
+            func isPlace(_ i: Int, _ claims: Claims) -> Bool { claims.held(i).map { claims.mentions[$0].label == .place && claims.mentions[$0].score >= 60 } ?? false }
             func isJoin(_ i: Int) -> Bool { ctx.isPunct(i, 0x2C) || ctx.isWord(i, "and") || ctx.isWord(i, "or") }
-            if isJoin(a - 1) && isPlace(a - 2) && ctx.sameSentence(a - 2, a) || isJoin(b) && isPlace(b + 1) && ctx.sameSentence(a, b + 1) {
-                add(Candidate(start: a, end: b, label: .place, type: nil, score: 40, rule: "place-list", canonical: nil))
+            if isJoin(a - 1) && isPlace(a - 2, claims) && ctx.sameSentence(a - 2, a) || isJoin(b) && isPlace(b + 1, claims) && ctx.sameSentence(a, b + 1) {
+                claims.add(Candidate(start: a, end: b, label: .place, type: nil, score: 40, rule: "place-list", canonical: nil))
             }
         }
 
-        Resolver.affiliations(ctx, &mentions, &owner)
+        Resolver.affiliations(ctx, &claims.mentions, &claims.owner)
 
         // 2. One sense per document, keyed by the name's words (a hash of their folded keys in order).
-        // The map holds indices into `senseList`: probing then moves integers, not strings.
-        var senseList: [Sense] = []
-        var senses = HashKeyMap<Int>(capacity: 2 * mentions.count)
+        var senses = SenseTable(capacity: 2 * claims.mentions.count)
         func key(_ a: Int, _ b: Int) -> UInt64 {
             var k = Resolver.emptyKey
             for i in a..<b where ctx.tokens[i].kind == .word { k = Resolver.extend(k, ctx.wordHash(i)) }
             return k
         }
-        func register(_ k: UInt64, _ s: Sense) {
-            guard k != Resolver.emptyKey else { return }
-            if let old = senses[k] {
-                if senseList[old].score < s.score { senseList[old] = s }
-                return
-            }
-            senses[k] = senseList.count
-            senseList.append(s)
-        }
-        var surnames = HashKeyMap<Int>()   // surname → best support of a full name with it
-        for idx in mentions.indices where mentions[idx].score >= Resolver.trusted {
-            let m = (start: mentions[idx].start, end: mentions[idx].end, label: mentions[idx].label, score: mentions[idx].score)
-            register(key(m.start, m.end), Sense(label: m.label, type: mentions[idx].type, score: m.score, canonical: mentions[idx].canonical))
+        var surnames = HashKeyMap<Int>(capacity: claims.mentions.count)   // surname → best support of a full name with it
+        for idx in claims.mentions.indices where claims.mentions[idx].score >= Resolver.trusted {
+            let m = (start: claims.mentions[idx].start, end: claims.mentions[idx].end, label: claims.mentions[idx].label, score: claims.mentions[idx].score)
+            senses.register(key(m.start, m.end), Sense(label: m.label, type: claims.mentions[idx].type, score: m.score, canonical: claims.mentions[idx].canonical))
             var wordCount = 0, lastIndex = -1
             for i in m.start..<m.end where ctx.tokens[i].kind == .word { wordCount += 1; lastIndex = i }
             guard wordCount > 0 else { continue }
             let last = ctx.wordHash(lastIndex)
             if m.label == .person, wordCount >= 2, !ctx.has(lastIndex, .common) {
-                register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
+                senses.register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)
             }
             // "Church of Scientology" → "Scientology": the single name after "of", when it is no place or word.
-            if m.label == .organization, mentions[idx].rule == "head-of-name", let l = (m.start..<m.end).last, l - 1 > m.start, ctx.isWord(l - 1, "of"),
+            if m.label == .organization, claims.mentions[idx].rule == "head-of-name", let l = (m.start..<m.end).last, l - 1 > m.start, ctx.isWord(l - 1, "of"),
                ctx.has(l, .nameLike), !ctx.hasAny(l, [.word, .firstName, .surname, .demonym]),
                !PersonRecognizer().isPlaceName(ctx, l, l + 1), ctx.longest(.cities, from: l, limit: l + 1) == nil {
-                register(Resolver.extend(Resolver.emptyKey, ctx.wordHash(l)), Sense(label: .organization, type: nil, score: m.score - 15, canonical: nil))
+                senses.register(Resolver.extend(Resolver.emptyKey, ctx.wordHash(l)), Sense(label: .organization, type: nil, score: m.score - 15, canonical: nil))
             }
-            if m.label == .place, mentions[idx].rule == "head-of-name" {
-                register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .place, type: mentions[idx].type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
+            if m.label == .place, claims.mentions[idx].rule == "head-of-name" {
+                senses.register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .place, type: claims.mentions[idx].type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
             }
         }
         // A surname of a person named in full is that person, even where a place
         // list also knows the word ("Jordan" after "Michael Jordan"), unless a
         // preposition makes it a place ("in Jordan").
-        for idx in mentions.indices where mentions[idx].label != .person && mentions[idx].end - mentions[idx].start == 1 {
-            let m = (start: mentions[idx].start, score: mentions[idx].score)
+        for idx in claims.mentions.indices where claims.mentions[idx].label != .person && claims.mentions[idx].end - claims.mentions[idx].start == 1 {
+            let m = (start: claims.mentions[idx].start, score: claims.mentions[idx].score)
             guard let s = surnames[ctx.wordHash(m.start)], s >= 74, m.score < 85 else { continue }
             if let p = ctx.previous(m.start), ctx.tokens[p].shape == .lower, ctx.has(p, .prep) { continue }
             if ctx.isWord(m.start - 1, "the") { continue }
-            mentions[idx].label = .person
-            mentions[idx].type = nil
-            mentions[idx].canonical = nil
-            mentions[idx].rule = "document-sense"
+            claims.mentions[idx].label = .person
+            claims.mentions[idx].type = nil
+            claims.mentions[idx].canonical = nil
+            claims.mentions[idx].rule = "document-sense"
         }
         // Weak guesses take the document's sense of the same name.
-        for idx in mentions.indices where mentions[idx].score < 60 {
-            if let si = senses[key(mentions[idx].start, mentions[idx].end)], case let s = senseList[si], s.label != mentions[idx].label, s.score >= 65 {
-                mentions[idx].label = s.label
-                mentions[idx].type = s.type
-                mentions[idx].canonical = s.canonical
-                mentions[idx].rule = "document-sense"
+        for idx in claims.mentions.indices where claims.mentions[idx].score < 60 {
+            if let s = senses[key(claims.mentions[idx].start, claims.mentions[idx].end)], s.label != claims.mentions[idx].label, s.score >= 65 {
+                claims.mentions[idx].label = s.label
+                claims.mentions[idx].type = s.type
+                claims.mentions[idx].canonical = s.canonical
+                claims.mentions[idx].rule = "document-sense"
             }
         }
         // Other occurrences of a trusted name.
@@ -178,7 +214,7 @@ struct Resolver: Sendable {
             var i = 0
             while i < n {
                 let t = ctx.tokens[i]
-                guard owner[i] < 0, t.kind == .word, t.shape == .title || t.shape == .upper || ctx.lowerDocument else { i += 1; continue }
+                guard claims.owner[i] < 0, t.kind == .word, t.shape == .title || t.shape == .upper || ctx.lowerDocument else { i += 1; continue }
                 let limit = min(ctx.sentenceRange(i).upperBound, i + 6)
                 // Keys of i..<end for every end, built once, tried longest first.
                 var keys: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
@@ -194,10 +230,9 @@ struct Resolver: Sendable {
                 var end = limit
                 while end > i {
                     let spanKey = withUnsafeBytes(of: keys) { $0.load(fromByteOffset: (end - i - 1) * 8, as: UInt64.self) }
-                    if free(i, end), ctx.tokens[end - 1].kind == .word, let si = senses[spanKey] {
-                        let s = senseList[si]
+                    if claims.isFree(i, end), ctx.tokens[end - 1].kind == .word, let s = senses[spanKey] {
                         if end - i == 1 && ctx.has(i, .common) && !ctx.has(i, .nameLike) && s.label != .person { break }
-                        add(Candidate(start: i, end: end, label: s.label, type: s.type, score: s.score - 10, rule: "document-alias", canonical: s.canonical))
+                        claims.add(Candidate(start: i, end: end, label: s.label, type: s.type, score: s.score - 10, rule: "document-alias", canonical: s.canonical))
                         i = end; found = true; break
                     }
                     end -= 1
@@ -208,14 +243,14 @@ struct Resolver: Sendable {
         // "the Met" after "the Metropolitan Police"; "PA" after "Press Association".
         var byInitials: [[UInt8]: Int] = [:]
         var byPrefix = HashKeyMap<Int>()   // FNV-1a of the first word's folded prefixes
-        for o in mentions.indices where mentions[o].label == .organization && mentions[o].end - mentions[o].start >= 2 {
-            let m = (start: mentions[o].start, end: mentions[o].end)
+        for o in claims.mentions.indices where claims.mentions[o].label == .organization && claims.mentions[o].end - claims.mentions[o].start >= 2 {
+            let m = (start: claims.mentions[o].start, end: claims.mentions[o].end)
             let initials = OrganizationRecognizer.initials(ctx, m.start, m.end)
             if initials.count >= 2, byInitials[initials] == nil { byInitials[initials] = o }
             let first = ctx.keys.foldedKey(m.start)
             if first.count > 3 {
                 // "the Church" after "the Church of Scientology": the whole head word of an "X of Y" name too.
-                let whole = mentions[o].rule == "head-of-name" && !ctx.hasAny(m.start, [.month, .demonym, .title])
+                let whole = claims.mentions[o].rule == "head-of-name" && !ctx.hasAny(m.start, [.month, .demonym, .title])
                 var prefixHash: UInt64 = 0xcbf29ce484222325
                 for (length, byte) in zip(1..., first) {
                     prefixHash = (prefixHash ^ UInt64(byte)) &* 0x100000001b3
@@ -225,26 +260,26 @@ struct Resolver: Sendable {
         }
         if !byInitials.isEmpty || !byPrefix.isEmpty {
             // An acronym may also take over a weak single-word guess ("at USI" read as a place).
-            func weakSingle(_ o: Int) -> Bool { mentions[o].end - mentions[o].start == 1 && mentions[o].label != .person && mentions[o].score < 60 }
+            func weakSingle(_ o: Int, _ claims: Claims) -> Bool { claims.mentions[o].end - claims.mentions[o].start == 1 && claims.mentions[o].label != .person && claims.mentions[o].score < 60 }
             for i in 0..<n where ctx.tokens[i].kind == .word
-                && (owner[i] < 0 || mentions[Int(owner[i])].label == .organization && mentions[Int(owner[i])].canonical == nil
-                    && mentions[Int(owner[i])].end - mentions[Int(owner[i])].start == 1 || ctx.has(i, .acronym) && weakSingle(Int(owner[i]))) {
+                && (claims.owner[i] < 0 || claims.mentions[Int(claims.owner[i])].label == .organization && claims.mentions[Int(claims.owner[i])].canonical == nil
+                    && claims.mentions[Int(claims.owner[i])].end - claims.mentions[Int(claims.owner[i])].start == 1 || ctx.has(i, .acronym) && weakSingle(Int(claims.owner[i]), claims)) {
                 let t = ctx.tokens[i]
                 guard t.shape == .title || t.shape == .upper || ctx.has(i, .acronym), ctx.normalCase(i) else { continue }
                 var target: Int? = nil
                 if ctx.has(i, .acronym) { target = byInitials[OrganizationRecognizer.capitals(ctx, i)] }
-                if target == nil, owner[i] < 0, i > 0, ctx.isWord(i - 1, "the") {
+                if target == nil, claims.owner[i] < 0, i > 0, ctx.isWord(i - 1, "the") {
                     target = byPrefix[ctx.keys.hashes[i]]   // the same hash over the whole key
                 }
                 guard let o = target else { continue }
-                let canonical = mentions[o].canonical ?? ctx.text(mentions[o].start, mentions[o].end)
-                if owner[i] >= 0 {
-                    mentions[Int(owner[i])].label = .organization
-                    mentions[Int(owner[i])].type = nil
-                    mentions[Int(owner[i])].canonical = canonical
-                    mentions[Int(owner[i])].rule = "acronym-of-name"
+                let canonical = claims.mentions[o].canonical ?? ctx.text(claims.mentions[o].start, claims.mentions[o].end)
+                if claims.owner[i] >= 0 {
+                    claims.mentions[Int(claims.owner[i])].label = .organization
+                    claims.mentions[Int(claims.owner[i])].type = nil
+                    claims.mentions[Int(claims.owner[i])].canonical = canonical
+                    claims.mentions[Int(claims.owner[i])].rule = "acronym-of-name"
                 } else {
-                    add(Candidate(start: i, end: i + 1, label: .organization, type: nil, score: 60,
+                    claims.add(Candidate(start: i, end: i + 1, label: .organization, type: nil, score: 60,
                                 rule: ctx.has(i, .acronym) ? "acronym-of-name" : "short-form", canonical: canonical))
                 }
             }
@@ -253,13 +288,13 @@ struct Resolver: Sendable {
         // Mentions never overlap and each owns its tokens: reading the owners in
         // text order sorts them without moving candidates through a sort.
         var sorted: [Candidate] = []
-        sorted.reserveCapacity(mentions.count)
+        sorted.reserveCapacity(claims.mentions.count)
         var i = 0
         while i < n {
-            let o = Int(owner[i])
-            if o >= 0 { sorted.append(mentions[o]); i = mentions[o].end } else { i += 1 }
+            let o = Int(claims.owner[i])
+            if o >= 0 { sorted.append(claims.mentions[o]); i = claims.mentions[o].end } else { i += 1 }
         }
-        assert(sorted.count == mentions.count, "mentions overlap")
+        assert(sorted.count == claims.mentions.count, "mentions overlap")
         return cluster(ctx, sorted)
     }
 
