@@ -61,7 +61,7 @@ struct UserListRecognizer: EntityCandidateRecognizer {
             if user.field(e, 2, equals: "PERSON") { label = .person } else if user.field(e, 2, equals: "ORG") { label = .organization }
             else if user.field(e, 2, equals: "PLACE") { label = .place } else { continue }
             let type = user.field(e, 3).flatMap { $0 == "-" ? nil : $0 }
-            out.append(Candidate(start: i, end: m.end, label: label, type: type, score: 100, rule: "user-list"))
+            out.append(Candidate(start: i, end: m.end, label: label, type: ctx.keep(type), score: 100, rule: "user-list"))
         }
     }
 }

@@ -9,7 +9,7 @@ extension Resolver {
         let n = ctx.tokens.count
         let count = mentions.count
         /// Labels `a..<b` ORG when it is free or held by one weak guess spanning exactly it.
-        func claim(_ a: Int, _ b: Int, _ score: Int, _ rule: String) {
+        func claim(_ a: Int, _ b: Int, _ score: Int, _ rule: Rule) {
             guard a < b, b - a <= 4, ctx.normalCase(a), !ctx.anyToken(a, b, [.title, .role, .demonym, .notName, .month]) else { return }
             if PersonRecognizer().isPlaceName(ctx, a, b) { return }
             let held = owner[a]

@@ -101,9 +101,9 @@ struct Resolver: Sendable {
 
     struct Sense {
         var label: EntityLabel
-        var type: String?
+        var type: KeptText?
         var score: Int
-        var canonical: String?
+        var canonical: KeptText?
     }
 
     /// The best-supported sense of each name key. The map holds indices into a
@@ -184,7 +184,7 @@ struct Resolver: Sendable {
                 senses.register(Resolver.extend(Resolver.emptyKey, ctx.wordHash(l)), Sense(label: .organization, type: nil, score: m.score - 15, canonical: nil))
             }
             if m.label == .place, claims.mentions[idx].rule == "head-of-name" {
-                senses.register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .place, type: claims.mentions[idx].type, score: m.score - 20, canonical: ctx.text(m.start, m.end)))
+                senses.register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .place, type: claims.mentions[idx].type, score: m.score - 20, canonical: ctx.keep(ctx.text(m.start, m.end))))
             }
         }
         // A surname of a person named in full is that person, even where a place
@@ -272,7 +272,7 @@ struct Resolver: Sendable {
                     target = byPrefix[ctx.keys.hashes[i]]   // the same hash over the whole key
                 }
                 guard let o = target else { continue }
-                let canonical = claims.mentions[o].canonical ?? ctx.text(claims.mentions[o].start, claims.mentions[o].end)
+                let canonical = claims.mentions[o].canonical ?? ctx.keep(ctx.text(claims.mentions[o].start, claims.mentions[o].end))
                 if claims.owner[i] >= 0 {
                     claims.mentions[Int(claims.owner[i])].label = .organization
                     claims.mentions[Int(claims.owner[i])].type = nil
@@ -392,7 +392,7 @@ struct Resolver: Sendable {
         for idx in mentions.indices where mentions[idx].label != .person {
             let start = mentions[idx].start, end = mentions[idx].end, label = mentions[idx].label
             let text = mentions[idx].canonical == nil ? Self.foldedTextHash(ctx, start, end) : nil
-            let k = Self.labelled(label, text ?? Self.foldedHash(mentions[idx].canonical ?? ctx.text(start, end)))
+            let k = Self.labelled(label, text ?? Self.foldedHash(ctx.string(mentions[idx].canonical) ?? ctx.text(start, end)))
             let c: Int
             if let existing = byKey[k] { c = existing } else {
                 c = newCluster(label, 0..<0, idx)
@@ -434,7 +434,7 @@ struct Resolver: Sendable {
             clusters[c].mentions.append(entities.count)
             let start = mentions[idx].start, end = mentions[idx].end, label = mentions[idx].label
             if label != .person, let canonical = mentions[idx].canonical {
-                clusters[c].name = canonical
+                clusters[c].name = ctx.string(canonical)
                 named[c] = true
             } else if !named[c] {
                 // Most mentions do not beat the name so far: compare shapes, make the string only for a winner.
@@ -444,8 +444,8 @@ struct Resolver: Sendable {
                     nameShapes[c] = shape
                 }
             }
-            entities.append(Entity(start: ctx.tokens[start].start, end: ctx.nameEnd(end - 1), label: label, type: mentions[idx].type,
-                                   cluster: c, rule: mentions[idx].rule))
+            entities.append(Entity(start: ctx.tokens[start].start, end: ctx.nameEnd(end - 1), label: label, type: ctx.string(mentions[idx].type),
+                                   cluster: c, rule: mentions[idx].rule.description))
         }
         return (entities, clusters)
     }

@@ -3,7 +3,7 @@ import Testing
 
 /// The overlap policy's order, which the resolver sorts as small keys instead of candidates.
 @Suite struct EntityResolverOrderTests {
-    private func candidate(_ start: Int, _ end: Int, _ label: EntityLabel, score: Int, rule: String = "test") -> Candidate {
+    private func candidate(_ start: Int, _ end: Int, _ label: EntityLabel, score: Int, rule: Rule = "test") -> Candidate {
         Candidate(start: start, end: end, label: label, type: nil, score: score, rule: rule)
     }
 
