@@ -241,12 +241,15 @@ struct Resolver: Sendable {
             }
         }
         // "the Met" after "the Metropolitan Police"; "PA" after "Press Association".
-        var byInitials: [[UInt8]: Int] = [:]
+        var byInitials = HashKeyMap<Int>()   // FNV-1a of the initials (two or more)
         var byPrefix = HashKeyMap<Int>()   // FNV-1a of the first word's folded prefixes
         for o in claims.mentions.indices where claims.mentions[o].label == .organization && claims.mentions[o].end - claims.mentions[o].start >= 2 {
             let m = (start: claims.mentions[o].start, end: claims.mentions[o].end)
             let initials = OrganizationRecognizer.initials(ctx, m.start, m.end)
-            if initials.count >= 2, byInitials[initials] == nil { byInitials[initials] = o }
+            if initials.count >= 2 {
+                let k = initials.withUnsafeBufferPointer(LexiconTable.keyHash)
+                if byInitials[k] == nil { byInitials[k] = o }
+            }
             let first = ctx.keys.foldedKey(m.start)
             if first.count > 3 {
                 // "the Church" after "the Church of Scientology": the whole head word of an "X of Y" name too.
@@ -267,7 +270,10 @@ struct Resolver: Sendable {
                 let t = ctx.tokens[i]
                 guard t.shape == .title || t.shape == .upper || ctx.has(i, .acronym), ctx.normalCase(i) else { continue }
                 var target: Int? = nil
-                if ctx.has(i, .acronym) { target = byInitials[OrganizationRecognizer.capitals(ctx, i)] }
+                if ctx.has(i, .acronym) {
+                    let capitals = OrganizationRecognizer.capitals(ctx, i)
+                    if capitals.count >= 2 { target = byInitials[capitals.withUnsafeBufferPointer(LexiconTable.keyHash)] }
+                }
                 if target == nil, claims.owner[i] < 0, i > 0, ctx.isWord(i - 1, "the") {
                     target = byPrefix[ctx.keys.hashes[i]]   // the same hash over the whole key
                 }
