@@ -27,6 +27,7 @@ public struct EntityRecognizer: Annotator {
     public func annotate(_ state: inout AnalysisState) {
         let ctx = EntityContext(document: state.document, segmentation: state.segmentation, lexicon: lexicon)
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(ctx.tokens.count / 4 + 16)
         for recognizer in recognizers { recognizer.propose(ctx, into: &candidates) }
         let (entities, clusters) = resolver.resolve(ctx, candidates)
         if state.annotation.entities.isEmpty {
