@@ -41,6 +41,20 @@ import Testing
         }
     }
 
+    @Test func packedKeysKeepTheOrderAtTheExtremes() {
+        // Scores and lengths at the ends of Int32, where a packing slip would wrap.
+        let scores = [Int(Int32.min), -1, 0, 1, Int(Int32.max)]
+        let spans = [(0, 0), (0, Int(Int32.max)), (Int(Int32.max) - 1, Int(Int32.max)), (5, 6)]
+        var candidates: [Candidate] = []
+        for score in scores {
+            for (start, end) in spans {
+                for label in EntityLabel.allCases { candidates.append(candidate(start, end, label, score: score)) }
+            }
+        }
+        candidates.reverse()
+        #expect(Resolver.overlapOrder(candidates).map { Int($0.index) } == reference(candidates))
+    }
+
     @Test func fullTiesKeepProposalOrder() {
         let candidates = [candidate(0, 2, .organization, score: 60, rule: "first"),
                           candidate(0, 2, .organization, score: 60, rule: "second")]
