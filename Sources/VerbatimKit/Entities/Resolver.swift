@@ -30,7 +30,7 @@ struct Resolver: Sendable {
     /// longest, the earliest, and by label name (ORG, PERSON, PLACE, TIME); equal
     /// keys keep their proposal order. The fields are packed into two integers
     /// whose unsigned order is that order, so most comparisons are one or two.
-    struct OverlapKey {
+    struct OverlapKey: Comparable {
         /// Score descending in the high half, length descending in the low half.
         var rank: UInt64
         /// Start ascending in the high half, the label's rank in the low half.
@@ -46,7 +46,9 @@ struct Resolver: Sendable {
         /// Maps signed order onto unsigned order (`~x` reverses the signed order).
         private static func ascending(_ x: Int32) -> UInt32 { UInt32(bitPattern: x) ^ 0x8000_0000 }
 
-        static func precedes(_ a: OverlapKey, _ b: OverlapKey) -> Bool {
+        /// Whether `a` comes first in the policy's order. `sort()` specialises this
+        /// inline; `sort(by:)` called a closure per comparison.
+        static func < (a: OverlapKey, b: OverlapKey) -> Bool {
             if a.rank != b.rank { return a.rank < b.rank }
             if a.tie != b.tie { return a.tie < b.tie }
             return a.index < b.index
@@ -66,7 +68,7 @@ struct Resolver: Sendable {
             keys.append(OverlapKey(score: Int32(candidates[i].score), length: Int32(candidates[i].length),
                                    start: Int32(candidates[i].start), label: label, index: Int32(i)))
         }
-        keys.sort(by: OverlapKey.precedes)
+        keys.sort()
         return keys
     }
 
