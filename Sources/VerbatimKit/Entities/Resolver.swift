@@ -167,7 +167,7 @@ struct Resolver: Sendable {
             for i in a..<b where ctx.tokens[i].kind == .word { k = Resolver.extend(k, ctx.wordHash(i)) }
             return k
         }
-        var surnames = HashKeyMap<Int>(capacity: claims.mentions.count)   // surname → best support of a full name with it
+        var surnames = HashKeyMap<Int>()   // surname → best support of a full name with it
         for idx in claims.mentions.indices where claims.mentions[idx].score >= Resolver.trusted {
             let m = (start: claims.mentions[idx].start, end: claims.mentions[idx].end, label: claims.mentions[idx].label, score: claims.mentions[idx].score)
             senses.register(key(m.start, m.end), Sense(label: m.label, type: claims.mentions[idx].type, score: m.score, canonical: claims.mentions[idx].canonical))
@@ -329,7 +329,7 @@ struct Resolver: Sendable {
         }
         // Clusters of full names with the same surname, in order of introduction: a
         // list linked through `nextNamesake`, so that adding one copies no array.
-        var bySurname = HashKeyMap<(first: Int, last: Int)>(capacity: mentions.count)
+        var bySurname = HashKeyMap<(first: Int, last: Int)>()
         var nextNamesake: [Int] = []
         nextNamesake.reserveCapacity(mentions.count)
         func newCluster(_ label: EntityLabel, _ words: Range<Int>, _ mention: Int) -> Int {
@@ -373,7 +373,7 @@ struct Resolver: Sendable {
                 clusterOf[idx] = c
             }
         }
-        var singles = HashKeyMap<Int>(capacity: mentions.count)
+        var singles = HashKeyMap<Int>()
         for idx in mentions.indices where mentions[idx].label == .person && clusterOf[idx] < 0 {
             // Only clusters of full names are matched by their words: these keep none.
             guard let h = lastWord(mentions[idx].start, mentions[idx].end) else { clusterOf[idx] = newCluster(.person, 0..<0, idx); continue }
@@ -396,7 +396,7 @@ struct Resolver: Sendable {
             }
         }
         // Organisations and places: by canonical name or the folded text.
-        var byLastWord = HashKeyMap<Int>(capacity: mentions.count)   // label + last word of multi-word names → cluster
+        var byLastWord = HashKeyMap<Int>()   // label + last word of multi-word names → cluster
         for idx in mentions.indices where mentions[idx].label != .person {
             let start = mentions[idx].start, end = mentions[idx].end, label = mentions[idx].label
             let text = mentions[idx].canonical == nil ? Self.foldedTextHash(ctx, start, end) : nil
