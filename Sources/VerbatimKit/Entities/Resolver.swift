@@ -109,10 +109,13 @@ struct Resolver: Sendable {
     }
 
     /// The best-supported sense of each name key. The map holds indices into a
-    /// list, so that probing and growing move integers, not strings.
+    /// list, so that probing and growing move integers, not strings. A 128-bit
+    /// filter of the names' first words lets the search for other occurrences
+    /// skip most capitalised words without hashing spans.
     struct SenseTable {
         private var index: HashKeyMap<Int>
         private var senses: [Sense] = []
+        private var firstWords: (UInt64, UInt64) = (0, 0)
 
         init(capacity: Int) {
             index = HashKeyMap(capacity: capacity)
@@ -123,9 +126,18 @@ struct Resolver: Sendable {
 
         subscript(key: UInt64) -> Sense? { index[key].map { senses[$0] } }
 
-        /// Keeps `sense` for `key` unless the key has one at least as well supported.
-        mutating func register(_ key: UInt64, _ sense: Sense) {
+        /// Whether some key may begin with the word `hash` (never false when one does).
+        func mayStart(with hash: UInt64) -> Bool {
+            let bit = hash >> 57
+            return (bit < 64 ? firstWords.0 >> bit : firstWords.1 >> (bit - 64)) & 1 != 0
+        }
+
+        /// Keeps `sense` for `key`, a name whose first word hashes to `first`, unless
+        /// the key has one at least as well supported.
+        mutating func register(_ key: UInt64, first: UInt64, _ sense: Sense) {
             guard key != Resolver.emptyKey else { return }
+            let bit = first >> 57
+            if bit < 64 { firstWords.0 |= 1 << bit } else { firstWords.1 |= 1 << (bit - 64) }
             if let old = index[key] {
                 if senses[old].score < sense.score { senses[old] = sense }
                 return
@@ -170,23 +182,28 @@ struct Resolver: Sendable {
         var surnames = HashKeyMap<Int>()   // surname → best support of a full name with it
         for idx in claims.mentions.indices where claims.mentions[idx].score >= Resolver.trusted {
             let m = (start: claims.mentions[idx].start, end: claims.mentions[idx].end, label: claims.mentions[idx].label, score: claims.mentions[idx].score)
-            senses.register(key(m.start, m.end), Sense(label: m.label, type: claims.mentions[idx].type, score: m.score, canonical: claims.mentions[idx].canonical))
-            var wordCount = 0, lastIndex = -1
-            for i in m.start..<m.end where ctx.tokens[i].kind == .word { wordCount += 1; lastIndex = i }
-            guard wordCount > 0 else { continue }
+            var wordCount = 0, firstIndex = -1, lastIndex = -1
+            for i in m.start..<m.end where ctx.tokens[i].kind == .word {
+                if wordCount == 0 { firstIndex = i }
+                wordCount += 1
+                lastIndex = i
+            }
+            guard wordCount > 0 else { continue }   // the key of no words is never registered
+            senses.register(key(m.start, m.end), first: ctx.wordHash(firstIndex),
+                            Sense(label: m.label, type: claims.mentions[idx].type, score: m.score, canonical: claims.mentions[idx].canonical))
             let last = ctx.wordHash(lastIndex)
             if m.label == .person, wordCount >= 2, !ctx.has(lastIndex, .common) {
-                senses.register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
+                senses.register(Resolver.extend(Resolver.emptyKey, last), first: last, Sense(label: .person, type: nil, score: m.score - 5, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)
             }
             // "Church of Scientology" → "Scientology": the single name after "of", when it is no place or word.
             if m.label == .organization, claims.mentions[idx].rule == "head-of-name", let l = (m.start..<m.end).last, l - 1 > m.start, ctx.isWord(l - 1, "of"),
                ctx.has(l, .nameLike), !ctx.hasAny(l, [.word, .firstName, .surname, .demonym]),
                !PersonRecognizer().isPlaceName(ctx, l, l + 1), ctx.longest(.cities, from: l, limit: l + 1) == nil {
-                senses.register(Resolver.extend(Resolver.emptyKey, ctx.wordHash(l)), Sense(label: .organization, type: nil, score: m.score - 15, canonical: nil))
+                senses.register(Resolver.extend(Resolver.emptyKey, ctx.wordHash(l)), first: ctx.wordHash(l), Sense(label: .organization, type: nil, score: m.score - 15, canonical: nil))
             }
             if m.label == .place, claims.mentions[idx].rule == "head-of-name" {
-                senses.register(Resolver.extend(Resolver.emptyKey, last), Sense(label: .place, type: claims.mentions[idx].type, score: m.score - 20, canonical: ctx.keep(ctx.text(m.start, m.end))))
+                senses.register(Resolver.extend(Resolver.emptyKey, last), first: last, Sense(label: .place, type: claims.mentions[idx].type, score: m.score - 20, canonical: ctx.keep(ctx.text(m.start, m.end))))
             }
         }
         // A surname of a person named in full is that person, even where a place
@@ -216,7 +233,8 @@ struct Resolver: Sendable {
             var i = 0
             while i < n {
                 let t = ctx.tokens[i]
-                guard claims.owner[i] < 0, t.kind == .word, t.shape == .title || t.shape == .upper || ctx.lowerDocument else { i += 1; continue }
+                guard claims.owner[i] < 0, t.kind == .word, t.shape == .title || t.shape == .upper || ctx.lowerDocument,
+                      senses.mayStart(with: ctx.wordHash(i)) else { i += 1; continue }
                 let limit = min(ctx.sentenceRange(i).upperBound, i + 6)
                 // Keys of i..<end for every end, built once, tried longest first.
                 var keys: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
