@@ -262,7 +262,11 @@ struct Resolver: Sendable {
         }
         // "the Met" after "the Metropolitan Police"; "PA" after "Press Association".
         var byInitials = HashKeyMap<Int>()   // FNV-1a of the initials (two or more)
-        var byPrefix = HashKeyMap<Int>()   // FNV-1a of the first word's folded prefixes
+        // Sized up front: a name adds a key per prefix of its first word, and growing
+        // from the default size rehashed several times (about 290 instructions a key).
+        var names = 0
+        for o in claims.mentions.indices where claims.mentions[o].label == .organization && claims.mentions[o].end - claims.mentions[o].start >= 2 { names += 1 }
+        var byPrefix = HashKeyMap<Int>(capacity: 8 * names)   // FNV-1a of the first word's folded prefixes
         for o in claims.mentions.indices where claims.mentions[o].label == .organization && claims.mentions[o].end - claims.mentions[o].start >= 2 {
             let m = (start: claims.mentions[o].start, end: claims.mentions[o].end)
             let initials = OrganizationRecognizer.initials(ctx, m.start, m.end)
