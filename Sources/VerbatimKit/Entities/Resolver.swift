@@ -542,24 +542,41 @@ struct Resolver: Sendable {
 
         /// The shape of the text of tokens `start..<end`, from its bytes when they are ASCII.
         init(_ ctx: EntityContext, _ start: Int, _ end: Int) {
-            let bytes = ctx.document.utf8
             let s = Int(ctx.tokens[start].start), e = Int(ctx.nameEnd(end - 1))
-            var upper = false, lower = false, ascii = true
-            bytes.withUnsafeBufferPointer { bytes in
-                for k in s..<e {
-                    let b = bytes[k]
-                    if b >= 0x80 { ascii = false; break }
-                    if b &- 0x41 < 26 { upper = true } else if b &- 0x61 < 26 { lower = true }
-                }
-            }
-            if ascii {
+            let cases = ctx.document.utf8.withUnsafeBytes { NameShape.asciiCases(UnsafeRawBufferPointer(rebasing: $0[s..<e])) }
+            if let cases {
                 scalars = e - s
-                allCaps = upper && !lower
+                allCaps = cases.upper && !cases.lower
             } else {
                 let text = ctx.text(start, end)
                 scalars = text.unicodeScalars.count
                 allCaps = text.unicodeScalars.contains { $0.properties.isUppercase } && !text.unicodeScalars.contains { $0.properties.isLowercase }
             }
+        }
+
+        /// Whether `bytes` hold an ASCII capital and an ASCII small letter; nil when a
+        /// byte is not ASCII. Eight bytes at a time: with every byte below 0x80, adding
+        /// 0x80 - x sets a byte's top bit exactly when it is at least x, and no carry
+        /// crosses into the next byte.
+        static func asciiCases(_ bytes: UnsafeRawBufferPointer) -> (upper: Bool, lower: Bool)? {
+            let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+            var upperBits: UInt64 = 0, lowerBits: UInt64 = 0
+            var k = 0
+            while k + 8 <= bytes.count {
+                let w = bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                if w & high != 0 { return nil }
+                upperBits |= (w &+ ones &* 0x3F) & ~(w &+ ones &* 0x25) & high   // 0x41...0x5A
+                lowerBits |= (w &+ ones &* 0x1F) & ~(w &+ ones &* 0x05) & high   // 0x61...0x7A
+                k += 8
+            }
+            var upper = upperBits != 0, lower = lowerBits != 0
+            while k < bytes.count {
+                let b = bytes[k]
+                if b >= 0x80 { return nil }
+                if b &- 0x41 < 26 { upper = true } else if b &- 0x61 < 26 { lower = true }
+                k += 1
+            }
+            return (upper, lower)
         }
 
         func isBetter(than name: NameShape?) -> Bool {
