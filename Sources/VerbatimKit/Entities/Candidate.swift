@@ -1,18 +1,67 @@
 /// A proposed mention over tokens `start..<end`, with the evidence for it.
+/// A plain value without references (the resolver copies and drops thousands per
+/// MB): the rule is a literal and the strings live in the ``EntityContext``.
 struct Candidate: Sendable, Equatable {
     var start: Int
     var end: Int
     var label: EntityLabel
-    var type: String?
+    var type: KeptText?
     /// How strongly the evidence supports the mention (0–100); the resolver keeps
     /// the best-supported, then the longest, of overlapping candidates.
     var score: Int
     /// The rule that proposed it (Entity.rule).
-    var rule: String
+    var rule: Rule
     /// A name to cluster under when it differs from the text ("UK" → "United Kingdom").
-    var canonical: String? = nil
+    var canonical: KeptText? = nil
 
     var length: Int { end - start }
+}
+
+/// The name of a rule as written in the code. A literal, so that it copies
+/// without reference counting; ``Entity/rule`` receives it as a `String`.
+struct Rule: Sendable, Equatable, ExpressibleByStringLiteral, CustomStringConvertible {
+    let name: StaticString
+
+    init(stringLiteral value: StaticString) { name = value }
+
+    /// Equal names are equal rules, wherever their literals are stored.
+    static func == (a: Rule, b: Rule) -> Bool {
+        a.name.withUTF8Buffer { x in b.name.withUTF8Buffer { y in x.count == y.count && x.elementsEqual(y) } }
+    }
+
+    var description: String { name.description }
+}
+
+/// A string a candidate carries (a type, a canonical name), kept in the
+/// ``EntityContext`` by ``EntityContext/keep(_:)``. The types the recognizers
+/// name have fixed places, and keeping an equal string returns them, so that
+/// comparing with them compares the strings.
+struct KeptText: Sendable, Equatable {
+    let index: Int32
+
+    static let country = KeptText(index: 0)
+    static let region = KeptText(index: 1)
+    static let city = KeptText(index: 2)
+    static let street = KeptText(index: 3)
+    static let facility = KeptText(index: 4)
+    static let other = KeptText(index: 5)
+    /// The strings of the fixed places, in their order.
+    static let vocabulary = ["country", "region", "city", "street", "facility", "other"]
+}
+
+extension EntityContext {
+    /// Keeps `text` for candidates to refer to.
+    func keep(_ text: String) -> KeptText {
+        if let i = KeptText.vocabulary.firstIndex(of: text) { return KeptText(index: Int32(i)) }
+        keptTexts.append(text)
+        return KeptText(index: Int32(keptTexts.count - 1))
+    }
+
+    func keep(_ text: String?) -> KeptText? { text.map { keep($0) } }
+
+    func string(_ text: KeptText) -> String { keptTexts[Int(text.index)] }
+
+    func string(_ text: KeptText?) -> String? { text.map { string($0) } }
 }
 
 /// A recognizer proposes candidates; it never writes the annotation.

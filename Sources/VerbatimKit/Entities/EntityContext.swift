@@ -32,6 +32,8 @@ final class EntityContext {
     @exclusivity(unchecked) var walkMemoRow: [Int32] = []
     /// Memoised cue phrases of chunk tokens, two per row (folded, case-sensitive).
     @exclusivity(unchecked) var cueMemo: [CueMatches] = []
+    /// Strings the candidates refer to (``KeptText``), the fixed vocabulary first.
+    @exclusivity(unchecked) var keptTexts: [String] = KeptText.vocabulary
 
     /// The longest cue phrase of each phrase class from one start (``longestCue(_:from:limit:caseSensitive:)``).
     struct CueMatches {

@@ -27,6 +27,7 @@ public struct EntityRecognizer: Annotator {
     public func annotate(_ state: inout AnalysisState) {
         let ctx = EntityContext(document: state.document, segmentation: state.segmentation, lexicon: lexicon)
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(ctx.tokens.count / 4 + 16)
         for recognizer in recognizers { recognizer.propose(ctx, into: &candidates) }
         let (entities, clusters) = resolver.resolve(ctx, candidates)
         if state.annotation.entities.isEmpty {
@@ -61,7 +62,7 @@ struct UserListRecognizer: EntityCandidateRecognizer {
             if user.field(e, 2, equals: "PERSON") { label = .person } else if user.field(e, 2, equals: "ORG") { label = .organization }
             else if user.field(e, 2, equals: "PLACE") { label = .place } else { continue }
             let type = user.field(e, 3).flatMap { $0 == "-" ? nil : $0 }
-            out.append(Candidate(start: i, end: m.end, label: label, type: type, score: 100, rule: "user-list"))
+            out.append(Candidate(start: i, end: m.end, label: label, type: ctx.keep(type), score: 100, rule: "user-list"))
         }
     }
 }

@@ -15,7 +15,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
                 if let (end, e) = ctx.longestCue(.orgKnown, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
                     let extra = lex.cues.field(e, 3)
                     out.append(Candidate(start: i, end: end, label: .organization, score: 80, rule: "known-organization",
-                                         canonical: extra == "-" ? nil : extra))
+                                         canonical: ctx.keep(extra == "-" ? nil : extra)))
                 }
                 if let m = ctx.longest(.companies, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
                     let e = m.entries.lowerBound
@@ -59,7 +59,7 @@ struct OrganizationRecognizer: EntityCandidateRecognizer {
             if b - a == 1, let long = definedName(ctx, acronym: a) {
                 out.append(Candidate(start: long.lowerBound, end: long.upperBound, label: .organization, score: 84, rule: "acronym-definition"))
                 out.append(Candidate(start: a, end: b, label: .organization, score: 84, rule: "acronym-definition",
-                                     canonical: ctx.text(long.lowerBound, long.upperBound)))
+                                     canonical: ctx.keep(ctx.text(long.lowerBound, long.upperBound))))
             }
             // "the Scientology organization", "the Sea Org group": a name before a lower-case
             // organisation noun, when it is no place, person or nationality.

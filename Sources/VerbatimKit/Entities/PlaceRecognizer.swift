@@ -22,21 +22,21 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                 // Countries, with common aliases (US, UK, Britain).
                 if let m = ctx.longest(.countries, from: i, limit: b) {
                     let iso = lex.countries.field(m.entries.lowerBound, 2) ?? ""
-                    out.append(Candidate(start: i, end: m.end, label: .place, type: "country", score: modifierScore(ctx, m.end, b, 82),
-                                         rule: "gazetteer-country", canonical: countryNames[iso]))
+                    out.append(Candidate(start: i, end: m.end, label: .place, type: .country, score: modifierScore(ctx, m.end, b, 82),
+                                         rule: "gazetteer-country", canonical: ctx.keep(countryNames[iso])))
                 }
                 if let (end, e) = ctx.longestCue(.countryAlias, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
                     let iso = lex.cues.field(e, 3) ?? "-"
-                    out.append(Candidate(start: i, end: end, label: .place, type: "country", score: modifierScore(ctx, end, b, 82),
-                                         rule: "gazetteer-country-alias", canonical: countryNames[iso]))
+                    out.append(Candidate(start: i, end: end, label: .place, type: .country, score: modifierScore(ctx, end, b, 82),
+                                         rule: "gazetteer-country-alias", canonical: ctx.keep(countryNames[iso])))
                 }
                 if let m = ctx.longest(.regions, from: i, limit: b) {
                     var score = 68
                     if m.end - i == 1 && ctx.has(i, .word) { score -= 25 }
-                    out.append(Candidate(start: i, end: m.end, label: .place, type: "region", score: score, rule: "gazetteer-region"))
+                    out.append(Candidate(start: i, end: m.end, label: .place, type: .region, score: score, rule: "gazetteer-region"))
                 }
                 if let (end, e) = ctx.longestCue(.placeKnown, from: i, limit: b, caseSensitive: ctx.normalCase(i)) {
-                    out.append(Candidate(start: i, end: end, label: .place, type: lex.cues.field(e, 3), score: 78, rule: "known-place"))
+                    out.append(Candidate(start: i, end: end, label: .place, type: ctx.keep(lex.cues.field(e, 3)), score: 78, rule: "known-place"))
                 }
                 if let m = ctx.longest(.cities, from: i, limit: b) {
                     let population = lex.cities.number(m.entries.lowerBound, 3)
@@ -51,7 +51,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                     if !(whole && m.end == b) { score -= 10 }
                     // A small town that is also a name or a word needs a preposition.
                     if score < 30 && !(whole && before.prep) { continue }
-                    out.append(Candidate(start: i, end: m.end, label: .place, type: "city", score: score, rule: "gazetteer-city"))
+                    out.append(Candidate(start: i, end: m.end, label: .place, type: .city, score: score, rule: "gazetteer-city"))
                 }
             }
             // Head nouns: "Tottenham Court Road", "Westminster Bridge", "River Thames".
@@ -59,25 +59,25 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
             if b - a >= 2 {
                 let f = ctx.features[last]
                 if f.contains(.street) && !ctx.has(a, .title) {
-                    out.append(Candidate(start: a, end: b, label: .place, type: "street", score: 74, rule: "street-head"))
+                    out.append(Candidate(start: a, end: b, label: .place, type: .street, score: 74, rule: "street-head"))
                 } else if f.contains(.facility) && !ctx.has(a, .title) {
-                    out.append(Candidate(start: a, end: b, label: .place, type: "facility", score: 72, rule: "facility-head"))
+                    out.append(Candidate(start: a, end: b, label: .place, type: .facility, score: 72, rule: "facility-head"))
                 } else if f.contains(.geoHead) && !ctx.has(a, .title) {
-                    out.append(Candidate(start: a, end: b, label: .place, type: "other", score: 66, rule: "geographic-head"))
+                    out.append(Candidate(start: a, end: b, label: .place, type: .other, score: 66, rule: "geographic-head"))
                 }
                 if ctx.features[a].contains(.geoPre) && (ctx.isWord(a, "mount") || ctx.isWord(a, "lake") || ctx.isWord(a, "cape") || ctx.isWord(a, "mt")) {
-                    out.append(Candidate(start: a, end: b, label: .place, type: "other", score: 70, rule: "geographic-prefix"))
+                    out.append(Candidate(start: a, end: b, label: .place, type: .other, score: 70, rule: "geographic-prefix"))
                 }
             }
             // "Westminster Tube station"
             if b < ctx.tokens.count, ctx.tokens[b].shape == .lower, ctx.isWord(b, "station"), ctx.sameSentence(a, b) {
-                out.append(Candidate(start: a, end: b + 1, label: .place, type: "facility", score: 70, rule: "facility-head"))
+                out.append(Candidate(start: a, end: b + 1, label: .place, type: .facility, score: 70, rule: "facility-head"))
             }
             // "Houses of Parliament", "Gulf of Mexico"
             if ci + 1 < ctx.chunks.count, ctx.isWord(b, "of"), ctx.chunks[ci + 1].lowerBound == b + 1,
                ctx.hasAny(last, [.facility, .geoHead]) || ctx.isWord(last, "houses") {
                 out.append(Candidate(start: a, end: ctx.chunks[ci + 1].upperBound, label: .place,
-                                     type: ctx.has(last, .geoHead) ? "other" : "facility", score: 74, rule: "head-of-name"))
+                                     type: ctx.has(last, .geoHead) ? .other : .facility, score: 74, rule: "head-of-name"))
             }
             // "Springfield, Illinois": a place before a comma and a country or region.
             if ci + 1 < ctx.chunks.count, ctx.isPunct(b, 0x2C), ctx.chunks[ci + 1].lowerBound == b + 1, ctx.sameSentence(a, b + 1) {
@@ -87,7 +87,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                 let region = ctx.longest(.regions, from: next.lowerBound, limit: next.upperBound)
                 if country?.end == next.upperBound || alias?.end == next.upperBound || region?.end == next.upperBound,
                    b - a <= 3, !ctx.anyToken(a, b, [.title, .orgHead]) {
-                    out.append(Candidate(start: a, end: b, label: .place, type: "city", score: 64, rule: "city-comma-country"))
+                    out.append(Candidate(start: a, end: b, label: .place, type: .city, score: 64, rule: "city-comma-country"))
                 }
             }
             // In a sports report, a club named after its town: "Ajax Amsterdam", "Werder Bremen".
@@ -134,7 +134,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
                c.end + 1 < ctx.tokens.count, ctx.tokens[c.end + 1].shape == .lower, !ctx.tokens[c.end + 1].flags.contains(.spaceBefore) {
                 out.remove(at: k); continue
             }
-            if ctx.sportsDocument, c.type == "city" || c.type == "region", !prep, !isDateline(ctx, c), !isVenueHeading(ctx, c),
+            if ctx.sportsDocument, c.type == .city || c.type == .region, !prep, !isDateline(ctx, c), !isVenueHeading(ctx, c),
                !(c.start > 0 && ctx.isPunct(c.start - 1, 0x28)) {
                 out[k].label = .organization
                 out[k].type = nil
@@ -154,7 +154,7 @@ struct PlaceRecognizer: EntityCandidateRecognizer {
     /// without the rule 83.9 / 74.4; this rule 81.6 / 78.1; only where the context is
     /// local 82.7 / 75.8; with scores as evidence too 80.9 / 78.1.
     private func nationalTeams(_ ctx: EntityContext, _ out: inout [Candidate], from first: Int) {
-        func isCountry(_ c: Candidate) -> Bool { c.label == .place && c.type == "country" && c.score >= 60 }
+        func isCountry(_ c: Candidate) -> Bool { c.label == .place && c.type == .country && c.score >= 60 }
         func key(_ c: Candidate) -> [UInt64] { (c.start..<c.end).filter { ctx.tokens[$0].kind == .word }.map { ctx.wordHash($0) } }
         var teams: Set<[UInt64]> = []
         for k in first..<out.count where isCountry(out[k]) && playsHere(ctx, out[k].start, out[k].end) {

@@ -9,7 +9,7 @@ extension Resolver {
         let n = ctx.tokens.count
         let count = mentions.count
         /// Labels `a..<b` ORG when it is free or held by one weak guess spanning exactly it.
-        func claim(_ a: Int, _ b: Int, _ score: Int, _ rule: String) {
+        func claim(_ a: Int, _ b: Int, _ score: Int, _ rule: Rule) {
             guard a < b, b - a <= 4, ctx.normalCase(a), !ctx.anyToken(a, b, [.title, .role, .demonym, .notName, .month]) else { return }
             if PersonRecognizer().isPlaceName(ctx, a, b) { return }
             let held = owner[a]
@@ -18,8 +18,8 @@ extension Resolver {
                 for k in a..<b { owner[k] = Int32(mentions.count) }
                 mentions.append(Candidate(start: a, end: b, label: .organization, type: nil, score: score, rule: rule))
             } else {
-                let m = mentions[Int(held)]
-                guard m.start == a, m.end == b, m.label != .person, m.score < 60 else { return }
+                let h = Int(held)
+                guard mentions[h].start == a, mentions[h].end == b, mentions[h].label != .person, mentions[h].score < 60 else { return }
                 mentions[Int(held)].label = .organization
                 mentions[Int(held)].type = nil
                 mentions[Int(held)].score = score
@@ -27,7 +27,7 @@ extension Resolver {
             }
         }
         for p in 0..<count where mentions[p].label == .person && mentions[p].score >= Resolver.trusted {
-            let m = mentions[p]
+            let m = (start: mentions[p].start, end: mentions[p].end)
             // "FTU's Alice Mak": a possessive name right before the person.
             let x = m.start - 1
             if x >= 0, ctx.has(x, .possessive), ctx.sameSentence(x, m.start), x < ctx.chunkEnd.count, Int(ctx.chunkEnd[x]) == x + 1 {

@@ -3,7 +3,7 @@ import Testing
 
 /// The overlap policy's order, which the resolver sorts as small keys instead of candidates.
 @Suite struct EntityResolverOrderTests {
-    private func candidate(_ start: Int, _ end: Int, _ label: EntityLabel, score: Int, rule: String = "test") -> Candidate {
+    private func candidate(_ start: Int, _ end: Int, _ label: EntityLabel, score: Int, rule: Rule = "test") -> Candidate {
         Candidate(start: start, end: end, label: label, type: nil, score: score, rule: rule)
     }
 
@@ -39,6 +39,20 @@ import Testing
             }
             #expect(Resolver.overlapOrder(candidates).map { Int($0.index) } == reference(candidates))
         }
+    }
+
+    @Test func packedKeysKeepTheOrderAtTheExtremes() {
+        // Scores and lengths at the ends of Int32, where a packing slip would wrap.
+        let scores = [Int(Int32.min), -1, 0, 1, Int(Int32.max)]
+        let spans = [(0, 0), (0, Int(Int32.max)), (Int(Int32.max) - 1, Int(Int32.max)), (5, 6)]
+        var candidates: [Candidate] = []
+        for score in scores {
+            for (start, end) in spans {
+                for label in EntityLabel.allCases { candidates.append(candidate(start, end, label, score: score)) }
+            }
+        }
+        candidates.reverse()
+        #expect(Resolver.overlapOrder(candidates).map { Int($0.index) } == reference(candidates))
     }
 
     @Test func fullTiesKeepProposalOrder() {

@@ -1,0 +1,42 @@
+import Testing
+@testable import VerbatimKit
+
+/// The resolver's senses of names: the best-supported wins, and the first-word filter never misses.
+@Suite struct SenseTableTests {
+    private func sense(_ label: EntityLabel, _ score: Int) -> Resolver.Sense {
+        Resolver.Sense(label: label, type: nil, score: score, canonical: nil)
+    }
+
+    @Test func keepsTheBestSupportedSenseAndTheFirstOfEqualOnes() {
+        var table = Resolver.SenseTable(capacity: 2)
+        #expect(table.isEmpty)
+        table.register(42, first: 7, sense(.place, 60))
+        table.register(42, first: 7, sense(.person, 60))
+        #expect(table[42]?.label == .place)
+        table.register(42, first: 7, sense(.organization, 61))
+        #expect(table[42]?.label == .organization)
+        table.register(42, first: 7, sense(.person, 10))
+        #expect(table[42]?.label == .organization)
+        #expect(table[43] == nil)
+        // The key of no words is never registered.
+        table.register(Resolver.emptyKey, first: 9, sense(.person, 99))
+        #expect(table[Resolver.emptyKey] == nil)
+    }
+
+    @Test func firstWordFilterHasNoFalseNegatives() {
+        var generator = SystemRandomNumberGenerator()
+        var table = Resolver.SenseTable(capacity: 8)
+        var firsts: [UInt64] = []
+        for k in 0..<200 {
+            let first = UInt64.random(in: .min ... .max, using: &generator)
+            firsts.append(first)
+            table.register(UInt64(k + 1), first: first, sense(.person, 60))
+            for f in firsts { #expect(table.mayStart(with: f)) }
+        }
+        // With few names, most other words are filtered out.
+        var small = Resolver.SenseTable(capacity: 2)
+        small.register(1, first: 0, sense(.person, 60))
+        #expect(small.mayStart(with: 0))
+        #expect(!small.mayStart(with: UInt64.max))
+    }
+}
