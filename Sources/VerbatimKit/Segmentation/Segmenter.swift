@@ -118,37 +118,102 @@ public final class Segmenter {
         return result
     }
 
-    private func wordTokens(_ bytes: [UInt8]) throws(VerbatimError) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5 + 1)
-        var ends = [Int32](repeating: 0, count: 512)
-        var statuses = [Int32](repeating: 0, count: 512)
+    /// The ICU word segments as tokens, whitespace folded into their flags, and
+    /// abbreviation stops joined to "U.S" and "a.m".
+    func wordTokens(_ bytes: [UInt8]) throws(VerbatimError) -> [Token] {
+        var code: Int32 = 0
+        let tokens = bytes.withUnsafeBufferPointer { text in
+            code = vb_breaker_set_utf8(words, text.baseAddress, Int64(text.count))
+            return code == 0 ? Self.tokens(words, text) : []
+        }
+        if code != 0 { throw .icu(Self.icuName(code)) }
+        return tokens
+    }
+
+    /// The tokens of `text`, which `breaker` has just been set to.
+    private static func tokens(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>) -> [Token] {
+        let batch = 512
+        let ends = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * batch)
+        let statuses = ends + batch
+        defer { ends.deallocate() }
+        // Tokens are stored through a pointer, with one capacity check per ICU batch:
+        // appending to an array costs a uniqueness and capacity check per token.
+        var capacity = text.count / 4 + 64
+        var tokens = UnsafeMutablePointer<Token>.allocate(capacity: capacity)
+        defer { tokens.deallocate() }
+        var count = 0
         var start: Int32 = 0
         var pending: TokenFlags = [.spaceBefore]
-        try bytes.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(VerbatimError) in
-            let code = vb_breaker_set_utf8(words, buffer.baseAddress, Int64(buffer.count))
-            if code != 0 { throw .icu(Self.icuName(code)) }
-            while true {
-                let n = vb_breaker_next(words, &ends, &statuses, 512)
-                if n == 0 { break }
-                for k in 0..<Int(n) {
-                    let end = ends[k]
-                    switch TokenClassifier.classify(buffer, Int(start), Int(end), status: statuses[k]) {
-                    case .space(let lineBreak):
-                        pending.insert(.spaceBefore)
-                        if lineBreak { pending.insert(.lineBreakBefore) }
-                        if !tokens.isEmpty { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
-                    case .token(let kind, let shape):
-                        tokens.append(Token(start: start, end: end, kind: kind, shape: shape, flags: pending))
+        while true {
+            let n = Int(vb_breaker_next(breaker, ends, statuses, Int32(batch)))
+            if n == 0 { break }
+            if count + n > capacity {
+                capacity = max(2 * capacity, count + n)
+                let grown = UnsafeMutablePointer<Token>.allocate(capacity: capacity)
+                grown.moveInitialize(from: tokens, count: count)
+                tokens.deallocate()
+                tokens = grown
+            }
+            for k in 0..<n {
+                let end = ends[k]
+                let status = statuses[k]
+                // The commonest segments are settled here, the rest by `classify`
+                // (whose answers for these are the same).
+                let segment: TokenClassifier.Segment
+                if UInt32(bitPattern: status &- 100) < 200 {
+                    // Numbers and letters (ICU status 100..<300) in one unsigned compare.
+                    let shape = TokenClassifier.shape(text, Int(start), Int(end))
+                    segment = .token(status >= 200 || shape != .uncased ? .word : .number, shape)
+                } else if end == start + 1, status < 100, text[Int(start)] == 0x20 {
+                    segment = .space(lineBreak: false)
+                } else if end == start + 1, status < 100, let kind = TokenClassifier.asciiPunctuationKind(text[Int(start)]) {
+                    segment = .token(kind, .uncased)
+                } else {
+                    segment = TokenClassifier.classify(text, Int(start), Int(end), status: status)
+                }
+                switch segment {
+                case .space(let lineBreak):
+                    pending.insert(.spaceBefore)
+                    if lineBreak { pending.insert(.lineBreakBefore) }
+                    if count > 0 { tokens[count - 1].flags.insert(.spaceAfter) }
+                case .token(let kind, let shape):
+                    // A full stop glued to "U.S" or "a.m" joins it; what follows the
+                    // joined token sets its spaceAfter as it would the stop's.
+                    if end == start + 1, text[Int(start)] == UInt8(ascii: "."), count > 0,
+                       tokens[count - 1].end == start, tokens[count - 1].kind == .word,
+                       TokenClassifier.hasInnerStop(text, tokens[count - 1]) {
+                        tokens[count - 1].end = end
+                    } else {
+                        (tokens + count).initialize(to: Token(start: start, end: end, kind: kind, shape: shape, flags: pending))
+                        count += 1
                         pending = []
                     }
-                    start = end
+                }
+                start = end
+            }
+        }
+        if count > 0 { tokens[count - 1].flags.insert(.spaceAfter) }
+        return Array(UnsafeBufferPointer(start: tokens, count: count))
+    }
+
+    /// ICU's word segments (end offset and rule status of each), for tests that
+    /// rebuild the tokens the plain way and compare.
+    func wordSegments(utf8 bytes: [UInt8]) throws(VerbatimError) -> (ends: [Int32], statuses: [Int32]) {
+        var ends = [Int32](repeating: 0, count: bytes.count + 1)
+        var statuses = [Int32](repeating: 0, count: bytes.count + 1)
+        var count = 0
+        let code = bytes.withUnsafeBufferPointer { vb_breaker_set_utf8(words, $0.baseAddress, Int64($0.count)) }
+        if code != 0 { throw .icu(Self.icuName(code)) }
+        ends.withUnsafeMutableBufferPointer { e in
+            statuses.withUnsafeMutableBufferPointer { s in
+                while true {
+                    let n = Int(vb_breaker_next(words, e.baseAddress! + count, s.baseAddress! + count, Int32(e.count - count)))
+                    if n == 0 { break }
+                    count += n
                 }
             }
         }
-        if !tokens.isEmpty { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
-        TokenClassifier.mergeAbbreviationStops(&tokens, in: bytes)
-        return tokens
+        return (Array(ends[..<count]), Array(statuses[..<count]))
     }
 
     /// Abbreviations that stand before a name, which ICU's suppression list lacks
