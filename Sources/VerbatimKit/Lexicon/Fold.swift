@@ -53,13 +53,29 @@ public enum Fold {
                 if folded == 0 { out.removeSubrange(mark...); return false }
                 out.append(folded)
                 i += 2
+            } else if b == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] >= 0xA1 {
+                // U+00A1–U+00BF (£ ° § © « »): no decomposition, no case, no mark;
+                // only the guillemets and the acute accent map.
+                switch bytes[i + 1] {
+                case 0xAB, 0xBB: out.append(0x22)
+                case 0xB4: out.append(0x27)
+                default: out.append(b); out.append(bytes[i + 1])
+                }
+                i += 2
             } else if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80 {
                 switch bytes[i + 2] {
                 case 0x98, 0x99, 0xB2: out.append(0x27)
                 case 0x9C, 0x9D, 0x9E: out.append(0x22)
                 case 0x90, 0x91, 0x92, 0x93, 0x94: out.append(0x2D)
-                default: out.removeSubrange(mark...); return false
+                // The spaces U+2000–U+200A, U+2028, U+2029, U+202F collapse: the slow path.
+                case 0x80...0x8A, 0xA8, 0xA9, 0xAF: out.removeSubrange(mark...); return false
+                // The rest of U+2000–U+203F (… • † ‹ › ‰): no decomposition, case or mark.
+                default: out.append(contentsOf: bytes[i..<(i + 3)])
                 }
+                i += 3
+            } else if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x82, bytes[i + 2] >= 0xA0 {
+                // Currency signs U+20A0–U+20BF (€ ₹ ₽): kept as they are.
+                out.append(contentsOf: bytes[i..<(i + 3)])
                 i += 3
             } else {
                 out.removeSubrange(mark...)
