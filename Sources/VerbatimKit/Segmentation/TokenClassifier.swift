@@ -272,8 +272,20 @@ enum TokenClassifier {
     /// Gives every quotation-mark token its class. Straight marks take their role
     /// from what flanks them; single marks that elide ('90s, rock 'n' roll) are apostrophes.
     static func classifyQuotes(_ tokens: inout [Token], in bytes: [UInt8]) {
+        // First the few tokens that may be marks, by their lead byte (" ' « » and
+        // U+2018–U+203A start with 0x22, 0x27, 0xC2, 0xE2), in a tight pass over raw
+        // storage; the array is then touched only at those.
+        var candidates: [Int] = []
+        tokens.withUnsafeBufferPointer { t in
+            bytes.withUnsafeBufferPointer { b in
+                for i in 0..<t.count where t[i].kind == .punctuation && t[i].end &- t[i].start <= 3 {
+                    let lead = b[Int(t[i].start)]
+                    if lead == 0x22 || lead == 0x27 || lead == 0xC2 || lead == 0xE2 { candidates.append(i) }
+                }
+            }
+        }
         bytes.withUnsafeBufferPointer { b in
-            for i in tokens.indices where tokens[i].kind == .punctuation && tokens[i].length <= 3 {
+            for i in candidates {
                 let t = tokens[i]
                 guard var mark = quoteMark(UTF8Scalars.decode(b, Int(t.start)).scalar) else { continue }
                 let before = UTF8Scalars.decode(before: Int(t.start), in: b)
@@ -293,8 +305,11 @@ enum TokenClassifier {
     }
 
     /// Before an opening mark: text start, space, opening brackets, dashes, other opening marks.
-    private static func opensContext(_ s: Unicode.Scalar) -> Bool {
+    static func opensContext(_ s: Unicode.Scalar) -> Bool {
         if UTF8Scalars.isWhitespace(s) { return true }
+        // ASCII, the usual neighbour, without a general-category look-up: ( [ { are
+        // Ps, - is Pd, and no other ASCII character is Ps, Pi or Pd.
+        if s.isASCII { return s == "(" || s == "[" || s == "{" || s == "-" || s == "\"" || s == "'" || s == "/" }
         switch s.properties.generalCategory {
         case .openPunctuation, .initialPunctuation, .dashPunctuation: return true
         default: return s == "\"" || s == "'" || s == "/"
@@ -302,8 +317,15 @@ enum TokenClassifier {
     }
 
     /// After a closing mark: text end, space, sentence punctuation, closing brackets.
-    private static func closesContext(_ s: Unicode.Scalar) -> Bool {
+    static func closesContext(_ s: Unicode.Scalar) -> Bool {
         if UTF8Scalars.isWhitespace(s) { return true }
+        // ASCII without a look-up: the Pe, Pd and Po characters but @ and #.
+        if s.isASCII {
+            switch s {
+            case ")", "]", "}", "-", "!", "\"", "%", "&", "'", "*", ",", ".", "/", ":", ";", "?", "\\": return true
+            default: return false
+            }
+        }
         switch s.properties.generalCategory {
         case .closePunctuation, .finalPunctuation, .dashPunctuation, .otherPunctuation: return s != "@" && s != "#"
         default: return s == "\"" || s == "'"

@@ -184,3 +184,96 @@ private func referenceWordTokens(_ segmenter: Segmenter, _ bytes: [UInt8]) throw
         #expect(try segmenter.wordTokens(Array(article.utf8)) == referenceWordTokens(segmenter, Array(article.utf8)))
     }
 }
+
+/// Sentence and paragraph assembly as a walk over every token, the plain reading of
+/// ``Segmenter/assemble(tokens:sentenceStarts:paragraphStarts:bytes:)``.
+private func referenceAssemble(tokens: inout [Token], sentenceStarts: [Int32], paragraphStarts: [Int32],
+                               bytes: [UInt8]) -> (sentences: [Range<Int>], paragraphs: [Range<Int>]) {
+    var sentences: [Range<Int>] = []
+    var paragraphs: [Range<Int>] = []
+    var sentenceIndex = 0, paragraphIndex = 0
+    var sentenceOpen = 0, paragraphOpen = 0
+    for i in tokens.indices {
+        let start = tokens[i].start
+        let previous = i == 0 ? -1 : tokens[i - 1].start
+        var newSentence = i == 0
+        var newParagraph = i == 0
+        while sentenceIndex < sentenceStarts.count, sentenceStarts[sentenceIndex] <= start {
+            if sentenceStarts[sentenceIndex] > previous { newSentence = true }
+            sentenceIndex += 1
+        }
+        while paragraphIndex < paragraphStarts.count, paragraphStarts[paragraphIndex] <= start {
+            if paragraphStarts[paragraphIndex] > previous { newParagraph = true }
+            paragraphIndex += 1
+        }
+        if newSentence && !newParagraph && Segmenter.followsTitleAbbreviation(tokens, i, bytes) { newSentence = false }
+        if newParagraph { newSentence = true }
+        if newSentence && i > 0 { sentences.append(sentenceOpen..<i); sentenceOpen = i }
+        if newParagraph && i > 0 { paragraphs.append(paragraphOpen..<i); paragraphOpen = i }
+        if newSentence { tokens[i].flags.insert(.sentenceStart) }
+        if newParagraph { tokens[i].flags.insert(.paragraphStart) }
+    }
+    if !tokens.isEmpty {
+        sentences.append(sentenceOpen..<tokens.count)
+        paragraphs.append(paragraphOpen..<tokens.count)
+    }
+    for sentence in sentences {
+        if let i = sentence.first(where: { [.word, .number, .ideographic].contains(tokens[$0].kind) }) {
+            tokens[i].flags.insert(.sentenceInitial)
+        }
+    }
+    return (sentences, paragraphs)
+}
+
+@Suite struct SentenceAssemblyTests {
+    /// Visiting only the tokens that start offsets open gives the ranges and flags of
+    /// the walk over every token, for ascending offsets anywhere (inside tokens, in
+    /// spaces, repeated, past the end) and titles or initials before a break.
+    @Test func openedTokensGiveTheSameRangesAsTheWalk() throws {
+        let segmenter = try Segmenter()
+        var rng = SplitMix64(seed: 17)
+        let pieces = ["Dr", ".", " ", "Smith", "J", "K", "Rowling", "“", "”", "said", "U.S.", "\n", "\n\n", "(", "3", "—", "東京"]
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...25, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            let bytes = Array(text.utf8)
+            let tokens = try segmenter.wordTokens(bytes)
+            func offsets() -> [Int32] {
+                (0..<Int.random(in: 0...8, using: &rng)).map { _ in Int32.random(in: 0...Int32(bytes.count + 2), using: &rng) }.sorted()
+            }
+            let sentenceStarts = offsets(), paragraphStarts = offsets()
+            var fast = tokens, plain = tokens
+            let got = Segmenter.assemble(tokens: &fast, sentenceStarts: sentenceStarts, paragraphStarts: paragraphStarts, bytes: bytes)
+            let want = referenceAssemble(tokens: &plain, sentenceStarts: sentenceStarts, paragraphStarts: paragraphStarts, bytes: bytes)
+            #expect(got.sentences == want.sentences, "\(text.debugDescription) \(sentenceStarts) \(paragraphStarts)")
+            #expect(got.paragraphs == want.paragraphs, "\(text.debugDescription) \(sentenceStarts) \(paragraphStarts)")
+            #expect(fast == plain, "\(text.debugDescription) \(sentenceStarts) \(paragraphStarts)")
+        }
+    }
+}
+
+@Suite struct QuoteContextTests {
+    /// The ASCII answers of the mark-context tests are what the general categories
+    /// give, for every ASCII scalar (the rest still asks the category).
+    @Test func asciiContextsAgreeWithGeneralCategories() {
+        func opens(_ s: Unicode.Scalar) -> Bool {
+            if UTF8Scalars.isWhitespace(s) { return true }
+            switch s.properties.generalCategory {
+            case .openPunctuation, .initialPunctuation, .dashPunctuation: return true
+            default: return s == "\"" || s == "'" || s == "/"
+            }
+        }
+        func closes(_ s: Unicode.Scalar) -> Bool {
+            if UTF8Scalars.isWhitespace(s) { return true }
+            switch s.properties.generalCategory {
+            case .closePunctuation, .finalPunctuation, .dashPunctuation, .otherPunctuation: return s != "@" && s != "#"
+            default: return s == "\"" || s == "'"
+            }
+        }
+        for value in UInt8(0)..<0x80 {
+            let s = Unicode.Scalar(value)
+            #expect(TokenClassifier.opensContext(s) == opens(s), "opens \(value)")
+            #expect(TokenClassifier.closesContext(s) == closes(s), "closes \(value)")
+        }
+    }
+}
