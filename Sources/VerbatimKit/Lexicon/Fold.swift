@@ -77,6 +77,31 @@ public enum Fold {
                 // Currency signs U+20A0–U+20BF (€ ₹ ₽): kept as they are.
                 out.append(contentsOf: bytes[i..<(i + 3)])
                 i += 3
+            } else if b == 0xD0 || (b == 0xD1 && i + 1 < bytes.endIndex && bytes[i + 1] < 0xA0), i + 1 < bytes.endIndex {
+                // Cyrillic U+0400–U+045F (Russian, Ukrainian, Serbian…): lower case, and
+                // the letters with a diacritic lose it as full decomposition would.
+                var v = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                if v < 0x410 { v += 0x50 } else if v < 0x430 { v += 0x20 }
+                switch v {
+                case 0x450, 0x451: v = 0x435
+                case 0x453: v = 0x433
+                case 0x457: v = 0x456
+                case 0x45C: v = 0x43A
+                case 0x439, 0x45D: v = 0x438
+                case 0x45E: v = 0x443
+                default: break
+                }
+                out.append(UInt8(0xC0 | (v >> 6)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+                i += 2
+            } else if b == 0xF0, i + 3 < bytes.endIndex, bytes[i + 1] == 0x9F {
+                // Emoji and other symbols U+1F000–U+1FFFF: kept as they are.
+                out.append(contentsOf: bytes[i..<(i + 4)])
+                i += 4
+            } else if b == 0xEF, i + 2 < bytes.endIndex, bytes[i + 1] == 0xB8, bytes[i + 2] < 0x90 {
+                // Variation selectors U+FE00–U+FE0F (the emoji style of ❤️): combining
+                // marks, which folding strips.
+                i += 3
             } else {
                 out.removeSubrange(mark...)
                 return false

@@ -45,8 +45,13 @@ import Testing
                 #expect(fast == slow, "U+\(String(value, radix: 16)) in \(text.debugDescription)")
             }
         }
-        // Latin-1 letters, U+00A1–U+00BF, punctuation U+2000–U+203F, currency signs.
-        #expect(handled > 150)
+        // Latin-1, U+00A1–U+00BF, U+2000–U+203F, currency signs, Cyrillic U+0400–U+045F,
+        // U+1F000–U+1FFFF and the variation selectors.
+        #expect(handled > 4_000)
+        for s in ["£", "«", "…", "€", "Ж", "й", "🎉", "\u{FE0F}"] {
+            var out: [UInt8] = []
+            #expect(Fold.appendFoldedCommon(Array(s.utf8)[...], to: &out), "\(s) takes the byte path")
+        }
     }
 
     /// Token keys (plain, through the eight-byte copy, and folded) equal the folding of
