@@ -31,18 +31,20 @@ public struct TokenKeys: Sendable {
         self.stripPossessive = stripPossessive
         // Every output is written through pointers (appending a few bytes or one
         // element at a time costs a uniqueness and capacity check per call): the
-        // per-token arrays are sized up front, the folded bytes go to a ByteBuffer.
+        // per-token arrays are made uninitialised at their final size (every element is
+        // written below; zero-filling them first cost a memset per array), the folded
+        // bytes go to a ByteBuffer.
         let n = tokens.count
-        var starts = [Int32](repeating: 0, count: n + 1)
-        var hashes = [UInt64](repeating: 0, count: n)
-        var spans = [Span](repeating: Span(start: 0, end: 0, plain: true, word: false), count: n)
+        var hashes: [UInt64] = []
+        var spans: [Span] = []
         var out = ByteBuffer(capacity: utf8.count + 16)
         var scratch: [UInt8] = []
+        let starts = [Int32](unsafeUninitializedCapacity: n + 1) { starts, startsCount in
+        hashes = [UInt64](unsafeUninitializedCapacity: n) { hashes, hashesCount in
+        spans = [Span](unsafeUninitializedCapacity: n) { spans, spansCount in
         utf8.withUnsafeBufferPointer { text in
         tokens.withUnsafeBufferPointer { tokens in
-        starts.withUnsafeMutableBufferPointer { starts in
-        hashes.withUnsafeMutableBufferPointer { hashes in
-        spans.withUnsafeMutableBufferPointer { spans in
+            starts[0] = 0
             for next in 0..<n {
                 let t = tokens[next]
                 let s = Int(t.start), e = Int(t.end)
@@ -78,8 +80,11 @@ public struct TokenKeys: Sendable {
             }
         }
         }
+            spansCount = n
         }
+            hashesCount = n
         }
+            startsCount = n + 1
         }
         self.folded = out.finish()
         self.foldedStart = starts
