@@ -277,3 +277,23 @@ private func referenceAssemble(tokens: inout [Token], sentenceStarts: [Int32], p
         }
     }
 }
+
+@Suite struct SoftBreakTests {
+    /// A single break is soft only before a lower-case letter: for every printable
+    /// ASCII character the answer is the Unicode property's (and so for "é").
+    @Test func nextLineLowerCaseByProperty() {
+        for value in UInt8(0x21)...0x7E {
+            let text = "It went on\n" + String(UnicodeScalar(value)) + "ward"
+            let soft = !ParagraphLayout(Array(text.utf8)).softBreaks.isEmpty
+            #expect(soft == Unicode.Scalar(value).properties.isLowercase, "\(text.debugDescription)")
+        }
+        #expect(!ParagraphLayout(Array("It went on\néward".utf8)).softBreaks.isEmpty)
+    }
+
+    /// Spaces of any width before the break are stepped over to find how the line ends.
+    @Test func spacesBeforeTheBreakAreSkipped() {
+        #expect(!ParagraphLayout(Array("It went on \u{A0}\u{3000}\nward".utf8)).softBreaks.isEmpty)
+        #expect(ParagraphLayout(Array("It went on.\u{3000}\u{A0} \nward".utf8)).softBreaks.isEmpty)
+        #expect(ParagraphLayout(Array("It went “on”\u{2009}\nward".utf8)).softBreaks.isEmpty)
+    }
+}
