@@ -53,13 +53,54 @@ public enum Fold {
                 if folded == 0 { out.removeSubrange(mark...); return false }
                 out.append(folded)
                 i += 2
+            } else if b == 0xC2, i + 1 < bytes.endIndex, bytes[i + 1] >= 0xA1 {
+                // U+00A1–U+00BF (£ ° § © « »): no decomposition, no case, no mark;
+                // only the guillemets and the acute accent map.
+                switch bytes[i + 1] {
+                case 0xAB, 0xBB: out.append(0x22)
+                case 0xB4: out.append(0x27)
+                default: out.append(b); out.append(bytes[i + 1])
+                }
+                i += 2
             } else if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80 {
                 switch bytes[i + 2] {
                 case 0x98, 0x99, 0xB2: out.append(0x27)
                 case 0x9C, 0x9D, 0x9E: out.append(0x22)
                 case 0x90, 0x91, 0x92, 0x93, 0x94: out.append(0x2D)
-                default: out.removeSubrange(mark...); return false
+                // The spaces U+2000–U+200A, U+2028, U+2029, U+202F collapse: the slow path.
+                case 0x80...0x8A, 0xA8, 0xA9, 0xAF: out.removeSubrange(mark...); return false
+                // The rest of U+2000–U+203F (… • † ‹ › ‰): no decomposition, case or mark.
+                default: out.append(contentsOf: bytes[i..<(i + 3)])
                 }
+                i += 3
+            } else if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x82, bytes[i + 2] >= 0xA0 {
+                // Currency signs U+20A0–U+20BF (€ ₹ ₽): kept as they are.
+                out.append(contentsOf: bytes[i..<(i + 3)])
+                i += 3
+            } else if b == 0xD0 || (b == 0xD1 && i + 1 < bytes.endIndex && bytes[i + 1] < 0xA0), i + 1 < bytes.endIndex {
+                // Cyrillic U+0400–U+045F (Russian, Ukrainian, Serbian…): lower case, and
+                // the letters with a diacritic lose it as full decomposition would.
+                var v = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                if v < 0x410 { v += 0x50 } else if v < 0x430 { v += 0x20 }
+                switch v {
+                case 0x450, 0x451: v = 0x435
+                case 0x453: v = 0x433
+                case 0x457: v = 0x456
+                case 0x45C: v = 0x43A
+                case 0x439, 0x45D: v = 0x438
+                case 0x45E: v = 0x443
+                default: break
+                }
+                out.append(UInt8(0xC0 | (v >> 6)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+                i += 2
+            } else if b == 0xF0, i + 3 < bytes.endIndex, bytes[i + 1] == 0x9F {
+                // Emoji and other symbols U+1F000–U+1FFFF: kept as they are.
+                out.append(contentsOf: bytes[i..<(i + 4)])
+                i += 4
+            } else if b == 0xEF, i + 2 < bytes.endIndex, bytes[i + 1] == 0xB8, bytes[i + 2] < 0x90 {
+                // Variation selectors U+FE00–U+FE0F (the emoji style of ❤️): combining
+                // marks, which folding strips.
                 i += 3
             } else {
                 out.removeSubrange(mark...)

@@ -31,29 +31,36 @@ public struct TokenKeys: Sendable {
         self.stripPossessive = stripPossessive
         // Every output is written through pointers (appending a few bytes or one
         // element at a time costs a uniqueness and capacity check per call): the
-        // per-token arrays are sized up front, the folded bytes go to a ByteBuffer.
+        // per-token arrays are made uninitialised at their final size (every element is
+        // written below; zero-filling them first cost a memset per array), the folded
+        // bytes go to a ByteBuffer.
         let n = tokens.count
-        var starts = [Int32](repeating: 0, count: n + 1)
-        var hashes = [UInt64](repeating: 0, count: n)
-        var spans = [Span](repeating: Span(start: 0, end: 0, plain: true, word: false), count: n)
+        var hashes: [UInt64] = []
+        var spans: [Span] = []
         var out = ByteBuffer(capacity: utf8.count + 16)
         var scratch: [UInt8] = []
+        let starts = [Int32](unsafeUninitializedCapacity: n + 1) { starts, startsCount in
+        hashes = [UInt64](unsafeUninitializedCapacity: n) { hashes, hashesCount in
+        spans = [Span](unsafeUninitializedCapacity: n) { spans, spansCount in
         utf8.withUnsafeBufferPointer { text in
         tokens.withUnsafeBufferPointer { tokens in
-        starts.withUnsafeMutableBufferPointer { starts in
-        hashes.withUnsafeMutableBufferPointer { hashes in
-        spans.withUnsafeMutableBufferPointer { spans in
+            starts[0] = 0
             for next in 0..<n {
                 let t = tokens[next]
                 let s = Int(t.start), e = Int(t.end)
                 var length = e - s
-                // Most tokens are ASCII without a backtick: copied, lower-cased on the way.
-                let plainEnd = out.end(reserving: length)
+                // Most tokens are ASCII without a backtick: copied, lower-cased on the way;
+                // up to sixteen bytes as two eight-byte words (16 bytes of room for them).
+                let plainEnd = out.end(reserving: length + 16)
                 var plain = true
-                for k in 0..<length {
-                    let b = text[s + k]
-                    if b >= 0x80 || b == 0x60 { plain = false; break }
-                    plainEnd[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                if length <= 16, s + 16 <= text.count, let base = text.baseAddress {
+                    plain = TokenKeys.lowerPlain(base + s, count: length, to: plainEnd)
+                } else {
+                    for k in 0..<length {
+                        let b = text[s + k]
+                        if b >= 0x80 || b == 0x60 { plain = false; break }
+                        plainEnd[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                    }
                 }
                 if !plain {
                     scratch.removeAll(keepingCapacity: true)
@@ -73,8 +80,11 @@ public struct TokenKeys: Sendable {
             }
         }
         }
+            spansCount = n
         }
+            hashesCount = n
         }
+            startsCount = n + 1
         }
         self.folded = out.finish()
         self.foldedStart = starts
@@ -82,8 +92,44 @@ public struct TokenKeys: Sendable {
         self.spans = spans
     }
 
+    /// Copies the `count` (0…16) bytes at `source`, ASCII capitals lower-cased, to
+    /// `target` (which has room for 16) and returns true, when they are all ASCII
+    /// and none is a backtick; false otherwise (what was stored is then garbage).
+    /// Reads sixteen bytes from `source`, writes up to sixteen to `target`.
+    @inline(__always)
+    static func lowerPlain(_ source: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        func load(_ offset: Int) -> UInt64 {
+            UInt64(littleEndian: UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self))
+        }
+        func lowBytes(_ n: Int) -> UInt64 { n >= 8 ? ~0 : n <= 0 ? 0 : (1 &<< UInt64(truncatingIfNeeded: n &* 8)) &- 1 }
+        // Bytes past the token become zero, which is ASCII and no backtick. A backtick
+        // is a zero byte after XOR with 0x60 (the exact any-zero-byte test). Below 0x80
+        // no byte carries into the next: 0x80 lands on A…Z, shifted down to 0x20.
+        func plain(_ w: UInt64) -> Bool {
+            let x = w ^ (0x60 &* ones)
+            return (w | ((x &- ones) & ~x)) & high == 0
+        }
+        func lower(_ w: UInt64) -> UInt64 { w | (((w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & high) &>> 2) }
+        func store(_ w: UInt64, _ offset: Int) {
+            UnsafeMutableRawPointer(target + offset).storeBytes(of: w.littleEndian, as: UInt64.self)
+        }
+        let first = load(0) & lowBytes(count)
+        if count <= 8 {
+            guard plain(first) else { return false }
+            store(lower(first), 0)
+            return true
+        }
+        let second = load(8) & lowBytes(count &- 8)
+        guard plain(first), plain(second) else { return false }
+        store(lower(first), 0)
+        store(lower(second), 8)
+        return true
+    }
+
     /// The length of the key at `start` without a trailing 's / 'S / ' (ASCII
     /// apostrophe; keys are already cleaned) when something remains.
+    @inline(__always)
     static func lengthWithoutPossessive(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, length n: Int) -> Int {
         let end = start + n
         if n > 2, buffer[end - 2] == 0x27, buffer[end - 1] | 0x20 == 0x73 { return n - 2 }

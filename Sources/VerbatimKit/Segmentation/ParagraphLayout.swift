@@ -76,12 +76,13 @@ struct ParagraphLayout {
 
     private static func isSoftBreak(_ b: UnsafeBufferPointer<UInt8>, lineEnd: Int, nextLineStart: Int) -> Bool {
         let next = UTF8Scalars.decode(b, nextLineStart).scalar
-        guard next.properties.isLowercase else { return false }
+        // ASCII answers without the property look-up (a test checks all 128).
+        guard next.isASCII ? next.value &- 0x61 < 26 : next.properties.isLowercase else { return false }
         var k = lineEnd
         while k > 0 {
             guard let s = UTF8Scalars.decode(before: k, in: b) else { break }
             if UTF8Scalars.isWhitespace(s) {
-                k -= String(s).utf8.count
+                k -= UTF8.width(s)
                 continue
             }
             switch s {

@@ -118,37 +118,102 @@ public final class Segmenter {
         return result
     }
 
-    private func wordTokens(_ bytes: [UInt8]) throws(VerbatimError) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5 + 1)
-        var ends = [Int32](repeating: 0, count: 512)
-        var statuses = [Int32](repeating: 0, count: 512)
+    /// The ICU word segments as tokens, whitespace folded into their flags, and
+    /// abbreviation stops joined to "U.S" and "a.m".
+    func wordTokens(_ bytes: [UInt8]) throws(VerbatimError) -> [Token] {
+        var code: Int32 = 0
+        let tokens = bytes.withUnsafeBufferPointer { text in
+            code = vb_breaker_set_utf8(words, text.baseAddress, Int64(text.count))
+            return code == 0 ? Self.tokens(words, text) : []
+        }
+        if code != 0 { throw .icu(Self.icuName(code)) }
+        return tokens
+    }
+
+    /// The tokens of `text`, which `breaker` has just been set to.
+    private static func tokens(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>) -> [Token] {
+        let batch = 512
+        let ends = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * batch)
+        let statuses = ends + batch
+        defer { ends.deallocate() }
+        // Tokens are stored through a pointer, with one capacity check per ICU batch:
+        // appending to an array costs a uniqueness and capacity check per token.
+        var capacity = text.count / 4 + 64
+        var tokens = UnsafeMutablePointer<Token>.allocate(capacity: capacity)
+        defer { tokens.deallocate() }
+        var count = 0
         var start: Int32 = 0
         var pending: TokenFlags = [.spaceBefore]
-        try bytes.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(VerbatimError) in
-            let code = vb_breaker_set_utf8(words, buffer.baseAddress, Int64(buffer.count))
-            if code != 0 { throw .icu(Self.icuName(code)) }
-            while true {
-                let n = vb_breaker_next(words, &ends, &statuses, 512)
-                if n == 0 { break }
-                for k in 0..<Int(n) {
-                    let end = ends[k]
-                    switch TokenClassifier.classify(buffer, Int(start), Int(end), status: statuses[k]) {
-                    case .space(let lineBreak):
-                        pending.insert(.spaceBefore)
-                        if lineBreak { pending.insert(.lineBreakBefore) }
-                        if !tokens.isEmpty { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
-                    case .token(let kind, let shape):
-                        tokens.append(Token(start: start, end: end, kind: kind, shape: shape, flags: pending))
+        while true {
+            let n = Int(vb_breaker_next(breaker, ends, statuses, Int32(batch)))
+            if n == 0 { break }
+            if count + n > capacity {
+                capacity = max(2 * capacity, count + n)
+                let grown = UnsafeMutablePointer<Token>.allocate(capacity: capacity)
+                grown.moveInitialize(from: tokens, count: count)
+                tokens.deallocate()
+                tokens = grown
+            }
+            for k in 0..<n {
+                let end = ends[k]
+                let status = statuses[k]
+                // The commonest segments are settled here, the rest by `classify`
+                // (whose answers for these are the same).
+                let segment: TokenClassifier.Segment
+                if UInt32(bitPattern: status &- 100) < 200 {
+                    // Numbers and letters (ICU status 100..<300) in one unsigned compare.
+                    let shape = TokenClassifier.shape(text, Int(start), Int(end))
+                    segment = .token(status >= 200 || shape != .uncased ? .word : .number, shape)
+                } else if end == start + 1, status < 100, text[Int(start)] == 0x20 {
+                    segment = .space(lineBreak: false)
+                } else if end == start + 1, status < 100, let kind = TokenClassifier.asciiPunctuationKind(text[Int(start)]) {
+                    segment = .token(kind, .uncased)
+                } else {
+                    segment = TokenClassifier.classify(text, Int(start), Int(end), status: status)
+                }
+                switch segment {
+                case .space(let lineBreak):
+                    pending.insert(.spaceBefore)
+                    if lineBreak { pending.insert(.lineBreakBefore) }
+                    if count > 0 { tokens[count - 1].flags.insert(.spaceAfter) }
+                case .token(let kind, let shape):
+                    // A full stop glued to "U.S" or "a.m" joins it; what follows the
+                    // joined token sets its spaceAfter as it would the stop's.
+                    if end == start + 1, text[Int(start)] == UInt8(ascii: "."), count > 0,
+                       tokens[count - 1].end == start, tokens[count - 1].kind == .word,
+                       TokenClassifier.hasInnerStop(text, tokens[count - 1]) {
+                        tokens[count - 1].end = end
+                    } else {
+                        (tokens + count).initialize(to: Token(start: start, end: end, kind: kind, shape: shape, flags: pending))
+                        count += 1
                         pending = []
                     }
-                    start = end
+                }
+                start = end
+            }
+        }
+        if count > 0 { tokens[count - 1].flags.insert(.spaceAfter) }
+        return Array(UnsafeBufferPointer(start: tokens, count: count))
+    }
+
+    /// ICU's word segments (end offset and rule status of each), for tests that
+    /// rebuild the tokens the plain way and compare.
+    func wordSegments(utf8 bytes: [UInt8]) throws(VerbatimError) -> (ends: [Int32], statuses: [Int32]) {
+        var ends = [Int32](repeating: 0, count: bytes.count + 1)
+        var statuses = [Int32](repeating: 0, count: bytes.count + 1)
+        var count = 0
+        let code = bytes.withUnsafeBufferPointer { vb_breaker_set_utf8(words, $0.baseAddress, Int64($0.count)) }
+        if code != 0 { throw .icu(Self.icuName(code)) }
+        ends.withUnsafeMutableBufferPointer { e in
+            statuses.withUnsafeMutableBufferPointer { s in
+                while true {
+                    let n = Int(vb_breaker_next(words, e.baseAddress! + count, s.baseAddress! + count, Int32(e.count - count)))
+                    if n == 0 { break }
+                    count += n
                 }
             }
         }
-        if !tokens.isEmpty { tokens[tokens.count - 1].flags.insert(.spaceAfter) }
-        TokenClassifier.mergeAbbreviationStops(&tokens, in: bytes)
-        return tokens
+        return (Array(ends[..<count]), Array(statuses[..<count]))
     }
 
     /// Abbreviations that stand before a name, which ICU's suppression list lacks
@@ -161,7 +226,7 @@ public final class Segmenter {
     ].map { Array($0.utf8) })
 
     /// Whether token `i` follows "Dr." or an initial and is a word, so the break before it is spurious.
-    private static func followsTitleAbbreviation(_ tokens: [Token], _ i: Int, _ bytes: [UInt8]) -> Bool {
+    static func followsTitleAbbreviation(_ tokens: [Token], _ i: Int, _ bytes: [UInt8]) -> Bool {
         guard i >= 2, tokens[i].kind == .word || tokens[i].kind == .number else { return false }
         let stop = tokens[i - 1], word = tokens[i - 2]
         guard stop.length == 1, bytes[Int(stop.start)] == UInt8(ascii: "."), stop.start == word.end,
@@ -179,26 +244,45 @@ public final class Segmenter {
     }
 
     /// The same, setting the flags on the caller's tokens in place (no copy of the array).
+    /// Both offset lists ascend (as ICU and ``ParagraphLayout`` give them).
     static func assemble(tokens: inout [Token], sentenceStarts: [Int32], paragraphStarts: [Int32],
                          bytes: [UInt8]) -> (sentences: [Range<Int>], paragraphs: [Range<Int>]) {
+        let n = tokens.count
+        guard n > 0 else { return ([], []) }
+        // A start offset opens the first token that starts at or after it (none when
+        // it lies past the last token's start). Only opened tokens need a visit, so
+        // each offset's token is found by binary search instead of walking every
+        // token: an article has some 25 sentences among 500 tokens.
+        func opened(_ offsets: [Int32]) -> [Int] {
+            var result: [Int] = [0]
+            result.reserveCapacity(offsets.count + 1)
+            var low = 0
+            for offset in offsets {
+                var high = n
+                while low < high {
+                    let mid = (low + high) / 2
+                    if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
+                }
+                if low == n { break }
+                if low != result[result.count - 1] { result.append(low) }
+            }
+            return result
+        }
+        let sentenceTokens = opened(sentenceStarts)
+        let paragraphTokens = opened(paragraphStarts)
         var sentences: [Range<Int>] = []
         var paragraphs: [Range<Int>] = []
-        var sentenceIndex = 0
-        var paragraphIndex = 0
+        sentences.reserveCapacity(sentenceTokens.count + paragraphTokens.count)
+        paragraphs.reserveCapacity(paragraphTokens.count)
         var sentenceOpen = 0
         var paragraphOpen = 0
-        for i in tokens.indices {
-            let start = tokens[i].start
-            var newSentence = i == 0
-            var newParagraph = i == 0
-            while sentenceIndex < sentenceStarts.count, sentenceStarts[sentenceIndex] <= start {
-                if sentenceStarts[sentenceIndex] > (i == 0 ? -1 : tokens[i - 1].start) { newSentence = true }
-                sentenceIndex += 1
-            }
-            while paragraphIndex < paragraphStarts.count, paragraphStarts[paragraphIndex] <= start {
-                if paragraphStarts[paragraphIndex] > (i == 0 ? -1 : tokens[i - 1].start) { newParagraph = true }
-                paragraphIndex += 1
-            }
+        var s = 0, p = 0
+        // The opened tokens of both lists in order, each once.
+        while s < sentenceTokens.count || p < paragraphTokens.count {
+            let i = min(s < sentenceTokens.count ? sentenceTokens[s] : n, p < paragraphTokens.count ? paragraphTokens[p] : n)
+            var newSentence = false, newParagraph = false
+            if s < sentenceTokens.count, sentenceTokens[s] == i { newSentence = true; s += 1 }
+            if p < paragraphTokens.count, paragraphTokens[p] == i { newParagraph = true; p += 1 }
             if newSentence && !newParagraph && Self.followsTitleAbbreviation(tokens, i, bytes) { newSentence = false }
             if newParagraph { newSentence = true }
             if newSentence && i > 0 {
@@ -212,10 +296,8 @@ public final class Segmenter {
             if newSentence { tokens[i].flags.insert(.sentenceStart) }
             if newParagraph { tokens[i].flags.insert(.paragraphStart) }
         }
-        if !tokens.isEmpty {
-            sentences.append(sentenceOpen..<tokens.count)
-            paragraphs.append(paragraphOpen..<tokens.count)
-        }
+        sentences.append(sentenceOpen..<n)
+        paragraphs.append(paragraphOpen..<n)
         for sentence in sentences {
             for i in sentence {
                 let kind = tokens[i].kind

@@ -11,7 +11,26 @@ enum TokenClassifier {
     private static var letterStatus: Range<Int32> { 200..<300 }
     private static var kanaIdeoStatus: Range<Int32> { 300..<500 }
 
+    /// Punctuation or symbol for a printable ASCII byte that is neither a letter nor a
+    /// digit nor a space; nil for every other byte.
     @inline(__always)
+    static func asciiPunctuationKind(_ c: UInt8) -> TokenKind? {
+        switch c {
+        case UInt8(ascii: "$"), UInt8(ascii: "+"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: ">"),
+             UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            return .symbol
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
+            return .punctuation
+        default:
+            return nil
+        }
+    }
+
+    /// What one ICU segment is. The segmenter's loop settles the commonest segments
+    /// itself (words, numbers, one space, one ASCII punctuation byte) and calls this
+    /// for the rest. (Out of line: the general-category switch sets up stack space on
+    /// every entry, which the common segments should not pay for.)
+    @inline(never)
     static func classify(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, status: Int32) -> Segment {
         if letterStatus.contains(status) {
             return .token(.word, shape(b, start, end))
@@ -23,7 +42,6 @@ enum TokenClassifier {
         if kanaIdeoStatus.contains(status) {
             return .token(.ideographic, .uncased)
         }
-        // The commonest segment of all: one ASCII space.
         if end - start == 1, b[start] == 0x20 { return .space(lineBreak: false) }
         // Status "none": whitespace, punctuation, symbols, emoji.
         var i = start
@@ -41,19 +59,11 @@ enum TokenClassifier {
         }
         if allSpace { return .space(lineBreak: lineBreak) }
         let lead = b[start]
-        if lead < 0x80 {
-            // ASCII: punctuation unless it is one of the symbol characters.
-            switch lead {
-            case UInt8(ascii: "$"), UInt8(ascii: "+"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: ">"),
-                 UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-                return .token(.symbol, .uncased)
-            case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
-                return .token(.punctuation, .uncased)
-            default:
-                break
-            }
-        }
+        if lead < 0x80, let kind = asciiPunctuationKind(lead) { return .token(kind, .uncased) }
         let first = UTF8Scalars.decode(b, start).scalar
+        // Curly quotes, dashes and guillemets, the usual non-ASCII segments of news
+        // text, skip the general-category look-up (some 300 instructions each).
+        if isCommonPunctuation(first) { return .token(.punctuation, .uncased) }
         switch first.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:
@@ -68,8 +78,80 @@ enum TokenClassifier {
         }
     }
 
+    /// Non-ASCII scalars known to be punctuation (general category P*): « » and
+    /// U+2010–U+2027, U+2030–U+2043 (dashes, quotation marks, daggers, ellipsis, primes).
+    @inline(__always)
+    static func isCommonPunctuation(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v &- 0x2010 < 0x18 || v &- 0x2030 < 0x14 || v == 0xAB || v == 0xBB
+    }
+
     /// The case pattern of the letters in a segment.
+    @inline(__always)
     static func shape(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> WordShape {
+        // Words of up to sixteen ASCII bytes (nearly all) in one or two eight-byte
+        // loads, each ending inside the buffer; a load that starts before the word
+        // (near the buffer's end) is shifted, bytes outside the word are masked off.
+        let n = end - start
+        if n <= 16, let base = b.baseAddress {
+            if n <= 8 {
+                let word: UInt64
+                if start + 8 <= b.count {
+                    word = load(base + start) & lowBytes(n)
+                } else if end >= 8 {
+                    word = load(base + end - 8) &>> UInt64(truncatingIfNeeded: (8 - n) &* 8)
+                } else {
+                    return generalShape(b, start, end)
+                }
+                if let s = shapeOfASCII(word, 0) { return s }
+            } else {
+                let first = load(base + start)
+                let second = load(base + end - 8) & ~lowBytes(16 - n)
+                if let s = shapeOfASCII(first, second) { return s }
+            }
+        }
+        return generalShape(b, start, end)
+    }
+
+    @inline(__always)
+    private static func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    }
+
+    /// A mask of the low `count` (0…8) bytes.
+    @inline(__always)
+    private static func lowBytes(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
+    }
+
+    /// The shape of the bytes of `first` then `second` (little-endian words, bytes
+    /// outside the segment zero), or nil when one of them is not ASCII.
+    @inline(__always)
+    static func shapeOfASCII(_ first: UInt64, _ second: UInt64) -> WordShape? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        if (first | second) & high != 0 { return nil }
+        // With every byte below 0x80, adding a constant to each byte never carries into
+        // the next: 0x80 ends up set where the byte is at least 0x80 - constant.
+        func capitals(_ w: UInt64) -> UInt64 { (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & high }
+        func smalls(_ w: UInt64) -> UInt64 { (w &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(w &+ 0x0505_0505_0505_0505) & high }
+        let upper1 = capitals(first), lower1 = smalls(first)
+        let upper2 = capitals(second), lower2 = smalls(second)
+        // The first cased letter: little-endian, so the lowest set bit of a word.
+        let firstUpper: Bool
+        if upper1 | lower1 != 0 {
+            firstUpper = upper1 & (0 &- (upper1 | lower1)) != 0
+        } else if upper2 | lower2 != 0 {
+            firstUpper = upper2 & (0 &- (upper2 | lower2)) != 0
+        } else {
+            return .uncased
+        }
+        let uppers = upper1.nonzeroBitCount + upper2.nonzeroBitCount
+        if !firstUpper { return uppers > 0 ? .mixed : .lower }
+        return lower1 | lower2 == 0 && uppers >= 2 ? .upper : .title
+    }
+
+    /// ``shape(_:_:_:)`` by the general scalar loop (any length, any script).
+    static func generalShape(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> WordShape {
         // ASCII words (nearly all): the first letter decides most of it, and the scan
         // stops as soon as the answer is known.
         if let s = asciiShape(b, start, end) { return s }
@@ -146,37 +228,12 @@ enum TokenClassifier {
 
     // MARK: - Abbreviations
 
-    /// ICU keeps "U.S" and "a.m" together but leaves the final full stop apart;
-    /// an abbreviation reads as one token ("U.S.", "a.m."), so the stop joins it.
-    static func mergeAbbreviationStops(_ tokens: inout [Token], in bytes: [UInt8]) {
-        guard tokens.count > 1 else { return }
-        // Compacts in place: `w` trails `i` once a stop has been merged.
-        let count = tokens.count
-        var w = 0
-        var i = 0
-        while i < count {
-            var t = tokens[i]
-            if t.kind == .word, i + 1 < count {
-                let next = tokens[i + 1]
-                if next.start == t.end, next.end == next.start + 1, bytes[Int(next.start)] == UInt8(ascii: "."),
-                   hasInnerStop(bytes, t) {
-                    t.end = next.end
-                    t.flags.formUnion(next.flags.intersection(.spaceAfter))
-                    tokens[w] = t
-                    w += 1
-                    i += 2
-                    continue
-                }
-            }
-            if w != i { tokens[w] = t }
-            w += 1
-            i += 1
-        }
-        if w < count { tokens.removeLast(count - w) }
-    }
+    // ICU keeps "U.S" and "a.m" together but leaves the final full stop apart; an
+    // abbreviation reads as one token ("U.S.", "a.m."), so the segmenter joins the
+    // stop to it as the tokens are made.
 
     /// "U.S", "a.m", "e.g": single letters separated by full stops.
-    private static func hasInnerStop(_ bytes: [UInt8], _ t: Token) -> Bool {
+    static func hasInnerStop(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         let s = Int(t.start), e = Int(t.end)
         guard e - s >= 3, e - s <= 12 else { return false }
         var sawStop = false
@@ -215,8 +272,20 @@ enum TokenClassifier {
     /// Gives every quotation-mark token its class. Straight marks take their role
     /// from what flanks them; single marks that elide ('90s, rock 'n' roll) are apostrophes.
     static func classifyQuotes(_ tokens: inout [Token], in bytes: [UInt8]) {
+        // First the few tokens that may be marks, by their lead byte (" ' « » and
+        // U+2018–U+203A start with 0x22, 0x27, 0xC2, 0xE2), in a tight pass over raw
+        // storage; the array is then touched only at those.
+        var candidates: [Int] = []
+        tokens.withUnsafeBufferPointer { t in
+            bytes.withUnsafeBufferPointer { b in
+                for i in 0..<t.count where t[i].kind == .punctuation && t[i].end &- t[i].start <= 3 {
+                    let lead = b[Int(t[i].start)]
+                    if lead == 0x22 || lead == 0x27 || lead == 0xC2 || lead == 0xE2 { candidates.append(i) }
+                }
+            }
+        }
         bytes.withUnsafeBufferPointer { b in
-            for i in tokens.indices where tokens[i].kind == .punctuation && tokens[i].length <= 3 {
+            for i in candidates {
                 let t = tokens[i]
                 guard var mark = quoteMark(UTF8Scalars.decode(b, Int(t.start)).scalar) else { continue }
                 let before = UTF8Scalars.decode(before: Int(t.start), in: b)
@@ -236,8 +305,11 @@ enum TokenClassifier {
     }
 
     /// Before an opening mark: text start, space, opening brackets, dashes, other opening marks.
-    private static func opensContext(_ s: Unicode.Scalar) -> Bool {
+    static func opensContext(_ s: Unicode.Scalar) -> Bool {
         if UTF8Scalars.isWhitespace(s) { return true }
+        // ASCII, the usual neighbour, without a general-category look-up: ( [ { are
+        // Ps, - is Pd, and no other ASCII character is Ps, Pi or Pd.
+        if s.isASCII { return s == "(" || s == "[" || s == "{" || s == "-" || s == "\"" || s == "'" || s == "/" }
         switch s.properties.generalCategory {
         case .openPunctuation, .initialPunctuation, .dashPunctuation: return true
         default: return s == "\"" || s == "'" || s == "/"
@@ -245,8 +317,15 @@ enum TokenClassifier {
     }
 
     /// After a closing mark: text end, space, sentence punctuation, closing brackets.
-    private static func closesContext(_ s: Unicode.Scalar) -> Bool {
+    static func closesContext(_ s: Unicode.Scalar) -> Bool {
         if UTF8Scalars.isWhitespace(s) { return true }
+        // ASCII without a look-up: the Pe, Pd and Po characters but @ and #.
+        if s.isASCII {
+            switch s {
+            case ")", "]", "}", "-", "!", "\"", "%", "&", "'", "*", ",", ".", "/", ":", ";", "?", "\\": return true
+            default: return false
+            }
+        }
         switch s.properties.generalCategory {
         case .closePunctuation, .finalPunctuation, .dashPunctuation, .otherPunctuation: return s != "@" && s != "#"
         default: return s == "\"" || s == "'"
