@@ -33,46 +33,125 @@ struct FoldedTokens: Sendable {
     private let hashes: [UInt64]
 
     init(document: Document, tokens: [Token]) {
-        var starts = [Int32](repeating: 0, count: tokens.count + 1)
-        var hashes = [UInt64](repeating: 0, count: tokens.count)
-        var out = ByteBuffer(capacity: document.utf8.count)
+        let n = tokens.count
+        var bytes: [UInt8] = []
+        var hashes: [UInt64] = []
+        // Every element is written below: zero-filling the arrays first cost a memset each.
+        let starts = [Int32](unsafeUninitializedCapacity: n + 1) { starts, startsCount in
+        hashes = [UInt64](unsafeUninitializedCapacity: n) { hashes, hashesCount in
         document.utf8.withUnsafeBufferPointer { text in
-            starts.withUnsafeMutableBufferPointer { starts in
-                hashes.withUnsafeMutableBufferPointer { hashes in
-                    for (i, t) in tokens.enumerated() {
-                        let s = Int(t.start), e = Int(t.end)
-                        let dst = out.end(reserving: e &- s)
-                        if let h = Self.foldASCII(text, s, e, into: dst) {
-                            out.count &+= e &- s
-                            hashes[i] = h
-                        } else if let (n, h) = Self.foldSimple(text, s, e, into: dst) {
-                            out.count += n
-                            hashes[i] = h
-                        } else {
-                            // Unicode lower-casing, which may grow ("İ" → "i̇").
-                            let folded = Self.lowercased(document.string(t.start, t.end))
-                            let end = out.end(reserving: folded.count)
-                            var h = Self.fnvBasis
-                            for (k, f) in folded.enumerated() {
-                                end[k] = f
-                                h = (h ^ UInt64(f)) &* Self.fnvPrime
-                            }
-                            out.count += folded.count
-                            hashes[i] = h
-                        }
-                        // Token offsets are Int32, so the document and its folded form fit.
+        tokens.withUnsafeBufferPointer { tokens in
+            // Locals, not the closures' captures: those were reloaded from memory per token.
+            let starts = starts, hashes = hashes
+            var out = ByteBuffer(capacity: text.count + 16)
+            defer { bytes = out.finish() }
+            starts[0] = 0
+            // A token starting at or before `wide` can be read sixteen bytes at a time.
+            let wide = text.count &- 16
+            for i in 0..<n {
+                let t = tokens[i]
+                let s = Int(t.start), e = Int(t.end)
+                let length = e &- s
+                // Most tokens: ASCII, one to sixteen bytes, folded and hashed from one or
+                // two eight-byte words (the per-byte loop cost twice as much).
+                if s <= wide, UInt(bitPattern: length &- 1) < 16, let base = text.baseAddress {
+                    let dst = out.end(reserving: 16)
+                    if let h = Self.foldShortASCII(base + s, count: length, into: dst) {
+                        hashes[i] = h
+                        out.count &+= length
                         starts[i &+ 1] = Int32(truncatingIfNeeded: out.count)
+                        continue
                     }
                 }
+                let dst = out.end(reserving: length)
+                if let h = Self.foldASCII(text, s, e, into: dst) {
+                    out.count &+= length
+                    hashes[i] = h
+                } else if let (m, h) = Self.foldSimple(text, s, e, into: dst) {
+                    out.count += m
+                    hashes[i] = h
+                } else {
+                    // Unicode lower-casing, which may grow ("İ" → "i̇").
+                    let folded = Self.lowercased(document.string(t.start, t.end))
+                    let end = out.end(reserving: folded.count)
+                    var h = Self.fnvBasis
+                    for (k, f) in folded.enumerated() {
+                        end[k] = f
+                        h = (h ^ UInt64(f)) &* Self.fnvPrime
+                    }
+                    out.count += folded.count
+                    hashes[i] = h
+                }
+                // Token offsets are Int32, so the document and its folded form fit.
+                starts[i &+ 1] = Int32(truncatingIfNeeded: out.count)
             }
         }
-        self.bytes = out.finish()
+        }
+            hashesCount = n
+        }
+            startsCount = n + 1
+        }
+        self.bytes = bytes
         self.starts = starts
         self.hashes = hashes
     }
 
     static let fnvBasis: UInt64 = 0xcbf29ce484222325
     static let fnvPrime: UInt64 = 0x100000001b3
+
+    /// Folds the `count` (1…16) bytes at `source` into `dst` (room for sixteen) and
+    /// returns their hash when all are ASCII; nil otherwise (`dst` then holds garbage).
+    /// Reads sixteen bytes from `source`. Like ``TokenKeys/lowerPlain(_:count:to:)``
+    /// but without its backtick test: a backtick folds to itself here.
+    @inline(__always)
+    static func foldShortASCII(_ source: UnsafePointer<UInt8>, count: Int,
+                               into dst: UnsafeMutablePointer<UInt8>) -> UInt64? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func load(_ offset: Int) -> UInt64 {
+            UInt64(littleEndian: UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self))
+        }
+        // Below 0x80 no byte carries into the next: 0x80 lands on A…Z, shifted down to 0x20.
+        func lower(_ w: UInt64) -> UInt64 { w | (((w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & high) &>> 2) }
+        func store(_ w: UInt64, _ offset: Int) {
+            UnsafeMutableRawPointer(dst + offset).storeBytes(of: w.littleEndian, as: UInt64.self)
+        }
+        // FNV-1a over the low `n` (1…8) bytes of `w`, first byte lowest. Straight-line
+        // steps entered by a jump: a loop's set-up and remainder cost more than the
+        // steps for the usual one- to five-byte token.
+        func hash(_ w: UInt64, _ n: Int, _ h: UInt64) -> UInt64 {
+            var h = h, w = w
+            func step() {
+                h = (h ^ (w & 0xFF)) &* fnvPrime
+                w &>>= 8
+            }
+            switch n {
+            case 8: step(); fallthrough
+            case 7: step(); fallthrough
+            case 6: step(); fallthrough
+            case 5: step(); fallthrough
+            case 4: step(); fallthrough
+            case 3: step(); fallthrough
+            case 2: step(); fallthrough
+            default: step()
+            }
+            return h
+        }
+        if count <= 8 {
+            // Bytes past the token become zero: ASCII, and left alone by `lower`.
+            let w = load(0) & (UInt64.max &>> UInt64(truncatingIfNeeded: (8 &- count) &* 8))
+            guard w & high == 0 else { return nil }
+            let f = lower(w)
+            store(f, 0)
+            return hash(f, count, fnvBasis)
+        }
+        let first = load(0)
+        let second = load(8) & (UInt64.max &>> UInt64(truncatingIfNeeded: (16 &- count) &* 8))
+        guard (first | second) & high == 0 else { return nil }
+        let f = lower(first), g = lower(second)
+        store(f, 0)
+        store(g, 8)
+        return hash(g, count &- 8, hash(f, 8, fnvBasis))
+    }
 
     /// Folds an all-ASCII token into `dst` (room for `e - s` bytes) and returns its
     /// hash; nil at the first non-ASCII byte. Most tokens: one index, a tight loop.

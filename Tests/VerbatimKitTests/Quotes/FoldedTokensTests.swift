@@ -20,6 +20,59 @@ import Testing
         }
     }
 
+    /// The eight-bytes-at-a-time path against `lowercased()` and the per-byte hash:
+    /// every byte value at every position of every length it takes (1…16), with
+    /// bytes after the token that must not leak into the fold or the hash.
+    @Test func shortASCIIPathFoldsEveryByteAsLowercased() {
+        for length in 1...16 {
+            for position in 0..<length {
+                for value in 0...255 {
+                    // A filler that itself needs folding, then noise after the token.
+                    var source = [UInt8](repeating: UInt8(ascii: "Q"), count: 16)
+                    for k in length..<16 { source[k] = UInt8(truncatingIfNeeded: 0xC1 &+ k &* 7) }
+                    source[position] = UInt8(value)
+                    var dst = [UInt8](repeating: 0, count: 16)
+                    let hash = source.withUnsafeBufferPointer { src in
+                        dst.withUnsafeMutableBufferPointer { FoldedTokens.foldShortASCII(src.baseAddress!, count: length, into: $0.baseAddress!) }
+                    }
+                    guard value < 0x80 else {
+                        #expect(hash == nil, "byte \(value) is not ASCII")
+                        continue
+                    }
+                    let token = Array(source[0..<length])
+                    let expected = Array(String(decoding: token, as: UTF8.self).lowercased().utf8)
+                    #expect(Array(dst[0..<length]) == expected, "length \(length) position \(position) byte \(value)")
+                    #expect(hash == expected.withUnsafeBufferPointer { LexiconTable.keyHash($0) },
+                            "length \(length) position \(position) byte \(value)")
+                }
+            }
+        }
+    }
+
+    /// Whole documents of random tokens (short and long, ASCII and not, some at the
+    /// very end of the text where the fast path may not read ahead) fold as
+    /// `lowercased()` with ’ → ' does.
+    @Test func randomDocumentsFoldAsLowercased() throws {
+        var rng = SplitMix64(seed: 0x51_07e5)
+        let alphabet = Array("abcxyzABCXYZ019'`’éÉßİΣ-_@~").map(String.init)
+        for _ in 0..<300 {
+            var words: [String] = []
+            for _ in 0..<Int(rng.next() % 12) + 1 {
+                let length = Int(rng.next() % 22) + 1
+                words.append((0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined())
+            }
+            let document = Document(id: "r", text: words.joined(separator: " "))
+            let tokens = try Segmenter().segment(document).tokens
+            let keys = FoldedTokens(document: document, tokens: tokens)
+            for (i, t) in tokens.enumerated() {
+                let expected = Array(document.string(t.start, t.end).lowercased().replacingOccurrences(of: "’", with: "'").utf8)
+                let word = keys.word(i)
+                #expect(Array(word.bytes) == expected, "\(document.string(t.start, t.end)) in \(document.text)")
+                #expect(word.hash == expected.withUnsafeBufferPointer { LexiconTable.keyHash($0) })
+            }
+        }
+    }
+
     @Test func comparesWholeFormsAndSuffixes() throws {
         let document = Document(id: "s", text: "The man’s SAYING ends")
         let tokens = try Segmenter().segment(document).tokens

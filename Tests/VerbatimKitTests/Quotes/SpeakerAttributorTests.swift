@@ -123,6 +123,28 @@ import Testing
         #expect(try speakerNames(t) == ["Jane Hall", "Tom Reed"])
     }
 
+    /// The one-look-up title test gives what asking the male and the female set in
+    /// turn gives, for every title (any case), other words and punctuation.
+    @Test func titleGenderAgreesWithTheTitleSets() throws {
+        let t = "Mr. MRS Ms miss Sir LORD king Prince father Brother lady Dame QUEEN princess sister Mother "
+            + "Dr. Sen. mister mrs. M. ms’ \"Mr\" (Lady) the Mayor Kingston sisters , . “ —"
+        let document = Document(text: t)
+        let state = AnalysisState(document: document, segmentation: try Segmenter().segment(document))
+        let text = QuoteText(state)
+        let resolver = SpeakerNameResolver(text: text, mentions: SpeakerMentions(text: text, lexicon: BuiltinCueLexicon.shared),
+                                           firstNames: nil)
+        var males = 0, females = 0
+        for i in 0..<text.count {
+            let word = text.word(i)
+            let expected: SpeakerNameResolver.Gender? = SpeakerNameResolver.maleTitles.contains(word) ? .male
+                : SpeakerNameResolver.femaleTitles.contains(word) ? .female : nil
+            #expect(resolver.titleGender(i) == expected, "\(text.string(i))")
+            if expected == .male { males += 1 } else if expected == .female { females += 1 }
+        }
+        // The text holds the titles it means to test.
+        #expect(males >= 8 && females >= 11)
+    }
+
     @Test func surnameBecomesTheFullName() throws {
         let t = "Neil Basu leads the inquiry. “It is too early to say,” Basu said."
         #expect(try speakerTexts(t) == ["Basu"])
