@@ -174,7 +174,8 @@ extension TimeScanner {
         func offer(_ m: TimeMatch?, from first: Int, rule prefix: String = "") {
             guard let m else { return }
             if best == nil || m.end > best!.end {
-                best = TimeCandidate(first: first, end: m.end, type: m.type, value: m.value, rule: prefix + m.rule)
+                // Most matches have no prefix: `"" + rule` still went through String.append.
+                best = TimeCandidate(first: first, end: m.end, type: m.type, value: m.value, rule: prefix.isEmpty ? m.rule : prefix + m.rule)
             }
         }
         if let m = core(at: i), !m.rule.isEmpty { offer(m, from: i) }
