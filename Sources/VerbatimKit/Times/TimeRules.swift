@@ -271,7 +271,9 @@ extension TimeScanner {
         // Every key tested below is one of `K.coreRuleWords`: for other tokens ("the", time
         // words, most tokens after "the" or a modifier) the tests cannot match, so they are skipped.
         if flags[i].contains(.ruleWord), let k = key(i) {
-            if k == K.a || k == K.an { Self.keepLonger(quantity(at: i), &best); Self.keepLonger(hyphenDuration(at: i), &best); Self.keepLonger(perUnit(at: i), &best) }
+            // No hyphenDuration: "a" and "an" are neither digits nor number words, so it
+            // returned nil for them ("a five-minute walk" starts at "five").
+            if k == K.a || k == K.an { Self.keepLonger(quantity(at: i), &best); Self.keepLonger(perUnit(at: i), &best) }
             if k == K.per { Self.keepLonger(perUnit(at: i), &best) }
             if K.isLastWord(k) || k == K.this || k == K.current || K.isNextWord(k) || k == K.latest || k == K.first || k == K.recent || k == K.most {
                 Self.keepLonger(relative(at: i), &best)
