@@ -1026,7 +1026,11 @@ extension TimeScanner {
 
     /// "1/2" after a number ("2 1/2") or "and a half" before the unit; the token after it.
     func halfAt(_ j: Int) -> Int? {
-        if let one = digits(j), one.value == 1, isChar(j + 1, "/"), glued(j + 1), glued(j + 2), let two = digits(j + 2), two.value == 2 {
+        guard inRange(j) else { return nil }
+        // Asked after every count, where the token is mostly the unit: a "1" (or "01")
+        // begins with 0 or 1, which rules the rest out without parsing digits.
+        let b = bytes[Int(tokens[j].start)]
+        if b == UInt8(ascii: "0") || b == UInt8(ascii: "1"), let one = digits(j), one.value == 1, isChar(j + 1, "/"), glued(j + 1), glued(j + 2), let two = digits(j + 2), two.value == 2 {
             return j + 3
         }
         if `is`(j, K.and), `is`(j + 1, K.a), `is`(j + 2, K.half) { return j + 3 }

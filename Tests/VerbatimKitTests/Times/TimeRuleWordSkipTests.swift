@@ -52,4 +52,19 @@ struct TimeRuleWordSkipTests {
         #expect(lexicon.entry(K.the)?.ruleWord == false)
         #expect(lexicon.entry(WordKey("august"))?.ruleWord == false)
     }
+
+    /// `halfAt` looks at the first byte before parsing digits: "1/2" and "01/2" still count.
+    @Test func halvesAfterACountAreStillFound() throws {
+        let recognizer = TimeRecognizer()
+        let segmenter = try Segmenter()
+        let cases: [(String, String)] = [
+            ("It took 2 1/2 years.", "P2Y6M"), ("It took 2 01/2 years.", "P2Y6M"),
+            ("It took two and a half years.", "P2Y6M"), ("It took 2 3/2 years.", "P2Y"),
+        ]
+        for (text, expected) in cases {
+            let document = Document(text: text, date: timeReference)
+            let found = recognizer.candidates(document, try segmenter.segment(document))
+            #expect(found.map(\.value) == [.fixed(expected)], "\(text)")
+        }
+    }
 }
