@@ -86,6 +86,10 @@ public struct WordKey: Hashable, Sendable {
         self.b = b
     }
 
+    /// No key: the all-zero key, which no token has (a token has at least one byte, and
+    /// a NUL byte is no word).
+    static let none = WordKey(packed: 0, 0)
+
     init(_ string: StaticString) {
         let bytes = Array(UnsafeBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
         self = WordKey(bytes[...])!
@@ -146,6 +150,10 @@ struct TimeLexiconEntry: Sendable {
     var word: TimeWord?
     /// Whether an expression can begin with it (every time word, and some function words).
     var starter: Bool
+    /// Whether `TimeScanner.core`'s function-word rules test for it ("last", "now",
+    /// "Christmas"…): for the other starters ("the", months, numbers) those rules cannot
+    /// match, and "the" alone starts a fifth of all tries.
+    var ruleWord = false
 }
 
 /// An open-addressing hash table from ``WordKey`` to ``TimeLexiconEntry``, looked up
@@ -279,6 +287,7 @@ public struct TimeLexicon: Sendable {
             let k = WordKey(Array(f.utf8)[...])!
             items[k] = TimeLexiconEntry(word: w[k], starter: true)
         }
+        for k in K.coreRuleWords { items[k]?.ruleWord = true }
         self.table = WordTable(items)
     }
 

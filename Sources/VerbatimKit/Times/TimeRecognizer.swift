@@ -65,35 +65,59 @@ public struct TimeRecognizer: Annotator {
 
     /// All candidates of a document, sentence by sentence, longest first, without overlaps.
     public func candidates(_ document: Document, _ segmentation: Segmentation) -> [TimeCandidate] {
+        candidates(document, segmentation, skipsNonRuleWords: true)
+    }
+
+    /// `skipsNonRuleWords: false` runs every rule of `TimeScanner.core` on every starter,
+    /// the general path the skip is tested against.
+    func candidates(_ document: Document, _ segmentation: Segmentation, skipsNonRuleWords: Bool) -> [TimeCandidate] {
         let tokens = segmentation.tokens
         let count = tokens.count
-        // Filled in place (no appends): most tokens are neither time words nor starters.
-        var keys = [WordKey?](repeating: nil, count: count)
-        var words = [TimeWord?](repeating: nil, count: count)
-        var possessive = [Bool](repeating: false, count: count)
-        var starts = [Bool](repeating: false, count: count)
+        // Each per-token array is made uninitialised and every element written once: most
+        // tokens are neither time words nor starters, and zero-filling first cost more than
+        // the loop. Keys are flat, with `WordKey.none` for "none", and the per-token booleans
+        // share one byte.
+        var words: [TimeWord?] = []
+        var flags: [TimeScanner.Flags] = []
         let utf8 = document.utf8
-        utf8.withUnsafeBufferPointer { b in
-            for i in 0..<count {
-                let t = tokens[i]
-                let n = Int(t.end - t.start)
-                guard n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol else { continue }
-                let cut = Self.possessiveLength(b, t)
-                if cut > 0 { possessive[i] = true }
-                guard let k = WordKey(b, Int(t.start), Int(t.end) - cut) else {
-                    if Self.startsWithDigit(b, t) { starts[i] = true }
-                    continue
+        let keys = [WordKey](unsafeUninitializedCapacity: count) { keyBuffer, keyCount in
+            words = [TimeWord?](unsafeUninitializedCapacity: count) { wordBuffer, wordCount in
+                flags = [TimeScanner.Flags](unsafeUninitializedCapacity: count) { flagBuffer, flagCount in
+                    utf8.withUnsafeBufferPointer { b in
+                        for i in 0..<count {
+                            var key = WordKey.none
+                            var word: TimeWord?
+                            var f: TimeScanner.Flags = []
+                            let t = tokens[i]
+                            let n = Int(t.end - t.start)
+                            if n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
+                                let cut = Self.possessiveLength(b, t)
+                                if cut > 0 { f.insert(.possessive) }
+                                if let k = WordKey(b, Int(t.start), Int(t.end) - cut) {
+                                    key = k
+                                    if let entry = lexicon.entry(k) {
+                                        word = entry.word
+                                        f.insert(.starter)
+                                        if entry.ruleWord || !skipsNonRuleWords { f.insert(.ruleWord) }
+                                    } else if Self.startsWithDigit(b, t) {
+                                        f.insert(skipsNonRuleWords ? .starter : [.starter, .ruleWord])
+                                    }
+                                } else if Self.startsWithDigit(b, t) {
+                                    f.insert(skipsNonRuleWords ? .starter : [.starter, .ruleWord])
+                                }
+                            }
+                            (keyBuffer.baseAddress! + i).initialize(to: key)
+                            (wordBuffer.baseAddress! + i).initialize(to: word)
+                            (flagBuffer.baseAddress! + i).initialize(to: f)
+                        }
+                    }
+                    flagCount = count
                 }
-                keys[i] = k
-                if let entry = lexicon.entry(k) {
-                    if let w = entry.word { words[i] = w }
-                    starts[i] = true
-                } else if Self.startsWithDigit(b, t) {
-                    starts[i] = true
-                }
+                wordCount = count
             }
+            keyCount = count
         }
-        var scanner = TimeScanner(bytes: utf8, tokens: tokens, keys: keys, words: words, possessive: possessive, starters: starts)
+        var scanner = TimeScanner(bytes: utf8, tokens: tokens, keys: keys, words: words, flags: flags)
         var out: [TimeCandidate] = []
         for sentence in timeSentences(segmentation, words) {
             scanner.sentenceStart = sentence.lowerBound
@@ -101,7 +125,7 @@ public struct TimeRecognizer: Annotator {
             var i = sentence.lowerBound
             while i < sentence.upperBound {
                 // Only tokens that can begin an expression are tried.
-                if starts[i], let c = scanner.longest(at: i) {
+                if flags[i].contains(.starter), let c = scanner.longest(at: i) {
                     out.append(c)
                     i = c.end
                 } else {

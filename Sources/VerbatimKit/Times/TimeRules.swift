@@ -174,7 +174,8 @@ extension TimeScanner {
         func offer(_ m: TimeMatch?, from first: Int, rule prefix: String = "") {
             guard let m else { return }
             if best == nil || m.end > best!.end {
-                best = TimeCandidate(first: first, end: m.end, type: m.type, value: m.value, rule: prefix + m.rule)
+                // Most matches have no prefix: `"" + rule` still went through String.append.
+                best = TimeCandidate(first: first, end: m.end, type: m.type, value: m.value, rule: prefix.isEmpty ? m.rule : prefix + m.rule)
             }
         }
         if let m = core(at: i), !m.rule.isEmpty { offer(m, from: i) }
@@ -267,10 +268,12 @@ extension TimeScanner {
             if u == .second { Self.keepLonger(quarter(at: i), &best) }
         default: break
         }
-        // Every key tested below is a lexicon word: for other tokens (most of those after
-        // "the" or a modifier) the tests cannot match, so they are skipped.
-        if let k = key(i), starters[i] {
-            if k == K.a || k == K.an { Self.keepLonger(quantity(at: i), &best); Self.keepLonger(hyphenDuration(at: i), &best); Self.keepLonger(perUnit(at: i), &best) }
+        // Every key tested below is one of `K.coreRuleWords`: for other tokens ("the", time
+        // words, most tokens after "the" or a modifier) the tests cannot match, so they are skipped.
+        if flags[i].contains(.ruleWord), let k = key(i) {
+            // No hyphenDuration: "a" and "an" are neither digits nor number words, so it
+            // returned nil for them ("a five-minute walk" starts at "five").
+            if k == K.a || k == K.an { Self.keepLonger(quantity(at: i), &best); Self.keepLonger(perUnit(at: i), &best) }
             if k == K.per { Self.keepLonger(perUnit(at: i), &best) }
             if K.isLastWord(k) || k == K.this || k == K.current || K.isNextWord(k) || k == K.latest || k == K.first || k == K.recent || k == K.most {
                 Self.keepLonger(relative(at: i), &best)
@@ -504,10 +507,10 @@ extension TimeScanner {
             // "the year-ago quarter" keeps its determiner; "the year-ago results" does not.
             return TimeMatch(end: end, type: .date, value: value, rule: "year-ago", takesDeterminer: end > i + 3)
         }
-        if isChar(i + 1, "-"), glued(i + 1), glued(i + 2), `is`(i + 2, K.end) || possessive[i] && `is`(i + 1, K.end) {
+        if isChar(i + 1, "-"), glued(i + 1), glued(i + 2), `is`(i + 2, K.end) || isPossessive(i) && `is`(i + 1, K.end) {
             return TimeMatch(end: i + 3, type: .date, value: .date(year: nil, month: 12, day: 31, direction: .current), rule: "year-end")
         }
-        if possessive[i] || isAny(i - 1, [K.by, K.at, K.around, K.since, K.before, K.after]), `is`(i + 1, K.end) {
+        if isPossessive(i) || isAny(i - 1, [K.by, K.at, K.around, K.since, K.before, K.after]), `is`(i + 1, K.end) {
             return TimeMatch(end: i + 2, type: .date, value: .date(year: nil, month: 12, day: 31, direction: .current), rule: "year-end")
         }
         if let (y, end) = yearAt(i + 1), y >= 1000, word(i + 1) != nil {
@@ -516,7 +519,7 @@ extension TimeScanner {
         // "the year", "the full year", "the fiscal year" (with its determiner only).
         var first = i
         while first > max(sentenceStart, i - 3), isAny(first - 1, [K.fiscal, K.full, K.current, K.latest]) { first -= 1 }
-        guard `is`(first - 1, K.the), !possessive[i] else { return nil }
+        guard `is`(first - 1, K.the), !isPossessive(i) else { return nil }
         if isAny(i + 1, [K.of, K.before, K.after, K.that, K.when, K.in]) || isChar(i + 1, "-") { return nil }
         if isAny(i + 1, [K.ended, K.ending]) {
             return TimeMatch(end: i + 1, type: .duration, value: .fixed("P1Y"), rule: "the-year-ended", takesDeterminer: true)
@@ -690,7 +693,7 @@ extension TimeScanner {
             if `is`(i + 1, K.eve) { return (i + 2, .date(year: nil, month: 12, day: 24, direction: direction)) }
             return (`is`(i + 1, K.day) ? i + 2 : i + 1, .date(year: nil, month: 12, day: 25, direction: direction))
         }
-        if k == K.new, `is`(i + 1, K.year), possessive[i + 1], isAny(i + 2, [K.day, K.eve]) {
+        if k == K.new, `is`(i + 1, K.year), isPossessive(i + 1), isAny(i + 2, [K.day, K.eve]) {
             let eve = `is`(i + 2, K.eve)
             return (i + 3, .date(year: nil, month: eve ? 12 : 1, day: eve ? 31 : 1, direction: direction))
         }
@@ -772,7 +775,7 @@ extension TimeScanner {
                 return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: "latest-quarter", takesDeterminer: true)
             }
             // "this year's third quarter", "last year's quarter"
-            if u == .year, possessive[j] {
+            if u == .year, isPossessive(j) {
                 if let q = quarter(at: j + 1), case .quarter(let n, nil, _)? = q.value {
                     return TimeMatch(end: q.end, type: .date, value: .quarter(n, year: nil, yearShift: shift), rule: "relative-year-quarter", takesDeterminer: true)
                 }
@@ -1023,7 +1026,11 @@ extension TimeScanner {
 
     /// "1/2" after a number ("2 1/2") or "and a half" before the unit; the token after it.
     func halfAt(_ j: Int) -> Int? {
-        if let one = digits(j), one.value == 1, isChar(j + 1, "/"), glued(j + 1), glued(j + 2), let two = digits(j + 2), two.value == 2 {
+        guard inRange(j) else { return nil }
+        // Asked after every count, where the token is mostly the unit: a "1" (or "01")
+        // begins with 0 or 1, which rules the rest out without parsing digits.
+        let b = bytes[Int(tokens[j].start)]
+        if b == UInt8(ascii: "0") || b == UInt8(ascii: "1"), let one = digits(j), one.value == 1, isChar(j + 1, "/"), glued(j + 1), glued(j + 2), let two = digits(j + 2), two.value == 2 {
             return j + 3
         }
         if `is`(j, K.and), `is`(j + 1, K.a), `is`(j + 2, K.half) { return j + 3 }
@@ -1079,4 +1086,16 @@ extension K {
     static var couple: WordKey { WordKey(packed: 0x656c70756f63, 0x0) }  // "couple"
     static var `as`: WordKey { WordKey(packed: 0x7361, 0x0) }  // "as"
     static var apostrophe: WordKey { WordKey(packed: 0x27, 0x0) }  // "'" (also the folded ’)
+}
+
+extension K {
+    /// Every key `TimeScanner.core` tests a start token against (its own chain, `reference`
+    /// and `holiday`). A token whose key is not one of these skips that chain: keep the
+    /// list in step with the rules (a test runs the scanner with and without the skip).
+    static let coreRuleWords: [WordKey] = [
+        a, an, per, last, past, previous, this, current, next, coming, following, latest, first, recent,
+        most, every, each, half, apostrophe, fiscal, tonight, overnight, weekend, quarterKey, year, now,
+        currently, nowadays, recently, lately, soon, these, future, near, present, christmas, new,
+        halloween, thanksgiving, nineties, eighties, seventies, sixties, fifties,
+    ]
 }

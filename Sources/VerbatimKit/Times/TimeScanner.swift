@@ -3,14 +3,24 @@
 struct TimeScanner {
     let bytes: [UInt8]
     let tokens: [Token]
-    let keys: [WordKey?]
+    /// Token keys; `WordKey.none` for tokens without one.
+    let keys: [WordKey]
     let words: [TimeWord?]
-    /// Tokens with a possessive ending ("Friday's"), whose key is that of the stem.
-    let possessive: [Bool]
-    /// Tokens an expression can begin with: their key is in the lexicon (a time word or
-    /// a starter such as "the", "last", "now"), or they begin with a digit. The rules
-    /// that test a token's key against function words only test lexicon words.
-    let starters: [Bool]
+    let flags: [Flags]
+
+    /// What the recognizer found out about one token, in one byte.
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        /// A possessive ending ("Friday's"): the key is that of the stem.
+        static let possessive = Flags(rawValue: 1)
+        /// An expression can begin with it: its key is in the lexicon (a time word or a
+        /// starter such as "the", "last", "now"), or it begins with a digit. The rules
+        /// that test a token's key against function words only test lexicon words.
+        static let starter = Flags(rawValue: 2)
+        /// `core`'s function-word rules test for its key (`K.coreRuleWords`).
+        static let ruleWord = Flags(rawValue: 4)
+    }
+
     /// First token of the sentence being scanned.
     var sentenceStart: Int = 0
     /// One past the last token of the sentence being scanned.
@@ -18,7 +28,13 @@ struct TimeScanner {
 
     @inline(__always) func inRange(_ i: Int) -> Bool { i >= sentenceStart && i < limit }
 
-    @inline(__always) func key(_ i: Int) -> WordKey? { inRange(i) ? keys[i] : nil }
+    @inline(__always) func key(_ i: Int) -> WordKey? {
+        guard inRange(i) else { return nil }
+        let k = keys[i]
+        return k == WordKey.none ? nil : k
+    }
+
+    @inline(__always) func isPossessive(_ i: Int) -> Bool { flags[i].contains(.possessive) }
 
     @inline(__always) func word(_ i: Int) -> TimeWord? { inRange(i) ? words[i] : nil }
 
