@@ -555,18 +555,15 @@ struct Resolver: Sendable {
         }
 
         /// Whether `bytes` hold an ASCII capital and an ASCII small letter; nil when a
-        /// byte is not ASCII. Eight bytes at a time: with every byte below 0x80, adding
-        /// 0x80 - x sets a byte's top bit exactly when it is at least x, and no carry
-        /// crosses into the next byte.
+        /// byte is not ASCII. Eight bytes at a time (``ASCIIWord``).
         static func asciiCases(_ bytes: UnsafeRawBufferPointer) -> (upper: Bool, lower: Bool)? {
-            let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
             var upperBits: UInt64 = 0, lowerBits: UInt64 = 0
             var k = 0
             while k + 8 <= bytes.count {
                 let w = bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                if w & high != 0 { return nil }
-                upperBits |= (w &+ ones &* 0x3F) & ~(w &+ ones &* 0x25) & high   // 0x41...0x5A
-                lowerBits |= (w &+ ones &* 0x1F) & ~(w &+ ones &* 0x05) & high   // 0x61...0x7A
+                if w & ASCIIWord.high != 0 { return nil }
+                upperBits |= ASCIIWord.capitals(w)
+                lowerBits |= ASCIIWord.smalls(w)
                 k += 8
             }
             var upper = upperBits != 0, lower = lowerBits != 0

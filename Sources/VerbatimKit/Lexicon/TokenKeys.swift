@@ -98,32 +98,26 @@ public struct TokenKeys: Sendable {
     /// Reads sixteen bytes from `source`, writes up to sixteen to `target`.
     @inline(__always)
     static func lowerPlain(_ source: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) -> Bool {
-        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        func load(_ offset: Int) -> UInt64 {
-            UInt64(littleEndian: UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self))
-        }
-        func lowBytes(_ n: Int) -> UInt64 { n >= 8 ? ~0 : n <= 0 ? 0 : (1 &<< UInt64(truncatingIfNeeded: n &* 8)) &- 1 }
+        let ones: UInt64 = 0x0101_0101_0101_0101
         // Bytes past the token become zero, which is ASCII and no backtick. A backtick
-        // is a zero byte after XOR with 0x60 (the exact any-zero-byte test). Below 0x80
-        // no byte carries into the next: 0x80 lands on A…Z, shifted down to 0x20.
+        // is a zero byte after XOR with 0x60 (the exact any-zero-byte test).
         func plain(_ w: UInt64) -> Bool {
             let x = w ^ (0x60 &* ones)
-            return (w | ((x &- ones) & ~x)) & high == 0
+            return (w | ((x &- ones) & ~x)) & ASCIIWord.high == 0
         }
-        func lower(_ w: UInt64) -> UInt64 { w | (((w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & high) &>> 2) }
         func store(_ w: UInt64, _ offset: Int) {
             UnsafeMutableRawPointer(target + offset).storeBytes(of: w.littleEndian, as: UInt64.self)
         }
-        let first = load(0) & lowBytes(count)
+        let first = ASCIIWord.load(source) & ASCIIWord.lowBytes(count)
         if count <= 8 {
             guard plain(first) else { return false }
-            store(lower(first), 0)
+            store(ASCIIWord.lowercased(first), 0)
             return true
         }
-        let second = load(8) & lowBytes(count &- 8)
+        let second = ASCIIWord.load(source + 8) & ASCIIWord.lowBytes(count &- 8)
         guard plain(first), plain(second) else { return false }
-        store(lower(first), 0)
-        store(lower(second), 8)
+        store(ASCIIWord.lowercased(first), 0)
+        store(ASCIIWord.lowercased(second), 8)
         return true
     }
 

@@ -106,12 +106,6 @@ struct FoldedTokens: Sendable {
     @inline(__always)
     static func foldShortASCII(_ source: UnsafePointer<UInt8>, count: Int,
                                into dst: UnsafeMutablePointer<UInt8>) -> UInt64? {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        func load(_ offset: Int) -> UInt64 {
-            UInt64(littleEndian: UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self))
-        }
-        // Below 0x80 no byte carries into the next: 0x80 lands on A…Z, shifted down to 0x20.
-        func lower(_ w: UInt64) -> UInt64 { w | (((w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & high) &>> 2) }
         func store(_ w: UInt64, _ offset: Int) {
             UnsafeMutableRawPointer(dst + offset).storeBytes(of: w.littleEndian, as: UInt64.self)
         }
@@ -138,16 +132,16 @@ struct FoldedTokens: Sendable {
         }
         if count <= 8 {
             // Bytes past the token become zero: ASCII, and left alone by `lower`.
-            let w = load(0) & (UInt64.max &>> UInt64(truncatingIfNeeded: (8 &- count) &* 8))
-            guard w & high == 0 else { return nil }
-            let f = lower(w)
+            let w = ASCIIWord.load(source) & ASCIIWord.lowBytes(count)
+            guard w & ASCIIWord.high == 0 else { return nil }
+            let f = ASCIIWord.lowercased(w)
             store(f, 0)
             return hash(f, count, fnvBasis)
         }
-        let first = load(0)
-        let second = load(8) & (UInt64.max &>> UInt64(truncatingIfNeeded: (16 &- count) &* 8))
-        guard (first | second) & high == 0 else { return nil }
-        let f = lower(first), g = lower(second)
+        let first = ASCIIWord.load(source)
+        let second = ASCIIWord.load(source + 8) & ASCIIWord.lowBytes(count &- 8)
+        guard (first | second) & ASCIIWord.high == 0 else { return nil }
+        let f = ASCIIWord.lowercased(first), g = ASCIIWord.lowercased(second)
         store(f, 0)
         store(g, 8)
         return hash(g, count &- 8, hash(f, 8, fnvBasis))

@@ -97,45 +97,29 @@ enum TokenClassifier {
             if n <= 8 {
                 let word: UInt64
                 if start + 8 <= b.count {
-                    word = load(base + start) & lowBytes(n)
+                    word = ASCIIWord.load(base + start) & ASCIIWord.lowBytes(n)
                 } else if end >= 8 {
-                    word = load(base + end - 8) &>> UInt64(truncatingIfNeeded: (8 - n) &* 8)
+                    word = ASCIIWord.load(base + end - 8) &>> UInt64(truncatingIfNeeded: (8 - n) &* 8)
                 } else {
                     return generalShape(b, start, end)
                 }
                 if let s = shapeOfASCII(word, 0) { return s }
             } else {
-                let first = load(base + start)
-                let second = load(base + end - 8) & ~lowBytes(16 - n)
+                let first = ASCIIWord.load(base + start)
+                let second = ASCIIWord.load(base + end - 8) & ~ASCIIWord.lowBytes(16 - n)
                 if let s = shapeOfASCII(first, second) { return s }
             }
         }
         return generalShape(b, start, end)
     }
 
-    @inline(__always)
-    private static func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
-    }
-
-    /// A mask of the low `count` (0…8) bytes.
-    @inline(__always)
-    private static func lowBytes(_ count: Int) -> UInt64 {
-        count >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
-    }
-
     /// The shape of the bytes of `first` then `second` (little-endian words, bytes
     /// outside the segment zero), or nil when one of them is not ASCII.
     @inline(__always)
     static func shapeOfASCII(_ first: UInt64, _ second: UInt64) -> WordShape? {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        if (first | second) & high != 0 { return nil }
-        // With every byte below 0x80, adding a constant to each byte never carries into
-        // the next: 0x80 ends up set where the byte is at least 0x80 - constant.
-        func capitals(_ w: UInt64) -> UInt64 { (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & high }
-        func smalls(_ w: UInt64) -> UInt64 { (w &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(w &+ 0x0505_0505_0505_0505) & high }
-        let upper1 = capitals(first), lower1 = smalls(first)
-        let upper2 = capitals(second), lower2 = smalls(second)
+        if (first | second) & ASCIIWord.high != 0 { return nil }
+        let upper1 = ASCIIWord.capitals(first), lower1 = ASCIIWord.smalls(first)
+        let upper2 = ASCIIWord.capitals(second), lower2 = ASCIIWord.smalls(second)
         // The first cased letter: little-endian, so the lowest set bit of a word.
         let firstUpper: Bool
         if upper1 | lower1 != 0 {

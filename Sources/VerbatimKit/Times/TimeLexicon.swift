@@ -19,31 +19,14 @@ public struct WordKey: Hashable, Sendable {
         // loads lower-cased eight bytes at a time, instead of a loop with a branch per byte.
         let n = end - start
         if n >= 0, n <= 16, start >= 0, start + 16 <= bytes.count, let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base + start)
-            let a = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & Self.lowBytes(n)
-            let b = n > 8 ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & Self.lowBytes(n - 8) : 0
-            if (a | b) & 0x8080_8080_8080_8080 == 0 {
-                self.init(packed: Self.asciiLowercased(a), Self.asciiLowercased(b))
+            let a = ASCIIWord.load(base + start) & ASCIIWord.lowBytes(n)
+            let b = n > 8 ? ASCIIWord.load(base + start + 8) & ASCIIWord.lowBytes(n - 8) : 0
+            if (a | b) & ASCIIWord.high == 0 {
+                self.init(packed: ASCIIWord.lowercased(a), ASCIIWord.lowercased(b))
                 return
             }
         }
         self.init(byteByByte: bytes, start, end)
-    }
-
-    /// A mask of the low `count` bytes of a UInt64 (all of them from 8 on).
-    @inline(__always)
-    static func lowBytes(_ count: Int) -> UInt64 {
-        count >= 8 ? ~0 : (1 << UInt64(8 * count)) &- 1
-    }
-
-    /// Eight ASCII bytes (high bits clear) with A…Z turned into a…z: a byte gets 0x20
-    /// when adding 0x3F sets its high bit (>= "A") and adding 0x25 does not (<= "Z").
-    /// No sum carries into the next byte, since every byte is below 0x80.
-    @inline(__always)
-    static func asciiLowercased(_ x: UInt64) -> UInt64 {
-        let atLeastA = x &+ 0x3F3F_3F3F_3F3F_3F3F
-        let aboveZ = x &+ 0x2525_2525_2525_2525
-        return x | ((atLeastA & ~aboveZ & 0x8080_8080_8080_8080) >> 2)
     }
 
     /// The general path: non-ASCII bytes (the typographic apostrophe folds, anything
