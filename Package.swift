@@ -19,7 +19,7 @@ let package = Package(
             providers: [.apt(["libicu-dev"])]
         ),
         // A C shim whose public header exposes only plain C types, so that Swift code
-        // which also imports Foundation never sees ICU's own declarations (see DESIGN.md).
+        // which also imports Foundation never sees ICU's own declarations (why: CICU.h).
         .target(name: "CICU", dependencies: ["ICUSystem"]),
         .target(
             name: "VerbatimKit",

@@ -2,8 +2,11 @@
 #define VERBATIM_CICU_H
 
 // A deliberately small C surface over ICU's break iterators. Only plain C types
-// appear here: importing ICU's own headers into Swift beside Foundation clashes
-// with Foundation's private ICU module on Linux (see DESIGN.md).
+// appear here: importing ICU's own headers into a Swift module that also imports
+// Foundation fails on Linux ("'U_...' from module '_FoundationICU' is not present in
+// definition of 'enum UErrorCode'": Foundation carries its own ICU module with the
+// same C type names), and ICU's versioned renaming macros (ubrk_open -> ubrk_open_72)
+// do not import into Swift. CICU.c includes <unicode/...> and calls ICU instead.
 
 #include <stdint.h>
 

@@ -30,23 +30,8 @@ public struct EntityRecognizer: Annotator {
         candidates.reserveCapacity(ctx.tokens.count / 4 + 16)
         for recognizer in recognizers { recognizer.propose(ctx, into: &candidates) }
         let (entities, clusters) = resolver.resolve(ctx, candidates)
-        if state.annotation.entities.isEmpty {
-            state.annotation.entities = entities
-            state.annotation.clusters = clusters
-            return
-        }
-        // Keep what an earlier stage found; add ours where they do not overlap.
-        let offset = state.annotation.clusters.count
-        var merged = state.annotation.entities
-        for var e in entities where !merged.contains(where: { $0.start < e.end && e.start < $0.end }) {
-            e.cluster = e.cluster.map { $0 + offset }
-            merged.append(e)
-        }
-        merged.sort { $0.start < $1.start }
-        var allClusters = (state.annotation.clusters + clusters).map { Cluster(label: $0.label, name: $0.name, mentions: []) }
-        for (i, e) in merged.enumerated() { if let c = e.cluster, c < allClusters.count { allClusters[c].mentions.append(i) } }
-        state.annotation.entities = merged
-        state.annotation.clusters = allClusters
+        // Whatever an earlier stage found is kept; ours fill the rest (one merge policy).
+        state.annotation.mergeEntities(entities, clusters: clusters)
     }
 }
 

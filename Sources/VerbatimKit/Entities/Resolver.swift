@@ -278,9 +278,9 @@ struct Resolver: Sendable {
             if first.count > 3 {
                 // "the Church" after "the Church of Scientology": the whole head word of an "X of Y" name too.
                 let whole = claims.mentions[o].rule == "head-of-name" && !ctx.hasAny(m.start, [.month, .demonym, .title])
-                var prefixHash: UInt64 = 0xcbf29ce484222325
+                var prefixHash: UInt64 = FNV1a.basis
                 for (length, byte) in zip(1..., first) {
-                    prefixHash = (prefixHash ^ UInt64(byte)) &* 0x100000001b3
+                    prefixHash = (prefixHash ^ UInt64(byte)) &* FNV1a.prime
                     if length >= 3 && (length < first.count || whole) && byPrefix[prefixHash] == nil { byPrefix[prefixHash] = o }
                 }
             }
@@ -494,11 +494,11 @@ struct Resolver: Sendable {
     /// FNV-1a of `Fold.fold(ctx.text(a, b))` computed from the token keys, or nil
     /// where the keys differ from the text (a possessive inside the name).
     static func foldedTextHash(_ ctx: EntityContext, _ a: Int, _ b: Int) -> UInt64? {
-        var h: UInt64 = 0xcbf29ce484222325
+        var h: UInt64 = FNV1a.basis
         for i in a..<b {
             if i < b - 1, ctx.has(i, .possessive) { return nil }
-            if i > a, ctx.tokens[i].flags.contains(.spaceBefore) { h = (h ^ 0x20) &* 0x100000001b3 }
-            for byte in ctx.keys.foldedKey(i) { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+            if i > a, ctx.tokens[i].flags.contains(.spaceBefore) { h = (h ^ 0x20) &* FNV1a.prime }
+            for byte in ctx.keys.foldedKey(i) { h = (h ^ UInt64(byte)) &* FNV1a.prime }
         }
         return h
     }
@@ -517,7 +517,7 @@ struct Resolver: Sendable {
     /// FNV-1a of the ASCII case of `Fold.fold` (lower case, ` to ', white space
     /// collapsed to one space and trimmed), hashed as it goes; nil for other text.
     static func asciiFoldedHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var h: UInt64 = 0xcbf29ce484222325
+        var h: UInt64 = FNV1a.basis
         var started = false, space = false
         for b in bytes {
             if b >= 0x80 { return nil }
@@ -525,9 +525,9 @@ struct Resolver: Sendable {
             case 0x20, 0x09...0x0D:
                 space = started
             default:
-                if space { h = (h ^ 0x20) &* 0x100000001b3; space = false }
+                if space { h = (h ^ 0x20) &* FNV1a.prime; space = false }
                 let f: UInt8 = b &- 0x41 < 26 ? b | 0x20 : b == 0x60 ? 0x27 : b
-                h = (h ^ UInt64(f)) &* 0x100000001b3
+                h = (h ^ UInt64(f)) &* FNV1a.prime
                 started = true
             }
         }

@@ -1,22 +1,3 @@
-/// A word as the quote sieves compare it: its folded bytes (lower case, ’ → ') and
-/// their FNV-1a hash (``LexiconTable/keyHash(_:)``), so that every word list and
-/// table consulted for one token reuses a single hashing pass.
-public struct FoldedWord: Sendable {
-    public let bytes: ArraySlice<UInt8>
-    public let hash: UInt64
-
-    init(bytes: ArraySlice<UInt8>, hash: UInt64) {
-        self.bytes = bytes
-        self.hash = hash
-    }
-
-    /// An already folded word (word lists, tests).
-    public init(_ folded: String) {
-        bytes = Array(folded.utf8)[...]
-        hash = bytes.withUnsafeBufferPointer { LexiconTable.keyHash($0) }
-    }
-}
-
 /// The quote stage's folded form of every token of one document, built once in one
 /// flat buffer: the sieves test tokens against word lists millions of times per MB,
 /// and a `String` per token cost more than all the tests together.
@@ -74,10 +55,10 @@ struct FoldedTokens: Sendable {
                     // Unicode lower-casing, which may grow ("İ" → "i̇").
                     let folded = Self.lowercased(document.string(t.start, t.end))
                     let end = out.end(reserving: folded.count)
-                    var h = Self.fnvBasis
+                    var h = FNV1a.basis
                     for (k, f) in folded.enumerated() {
                         end[k] = f
-                        h = (h ^ UInt64(f)) &* Self.fnvPrime
+                        h = (h ^ UInt64(f)) &* FNV1a.prime
                     }
                     out.count += folded.count
                     hashes[i] = h
@@ -96,9 +77,6 @@ struct FoldedTokens: Sendable {
         self.hashes = hashes
     }
 
-    static let fnvBasis: UInt64 = 0xcbf29ce484222325
-    static let fnvPrime: UInt64 = 0x100000001b3
-
     /// Folds the `count` (1…16) bytes at `source` into `dst` (room for sixteen) and
     /// returns their hash when all are ASCII; nil otherwise (`dst` then holds garbage).
     /// Reads sixteen bytes from `source`. Like ``TokenKeys/lowerPlain(_:count:to:)``
@@ -115,7 +93,7 @@ struct FoldedTokens: Sendable {
         func hash(_ w: UInt64, _ n: Int, _ h: UInt64) -> UInt64 {
             var h = h, w = w
             func step() {
-                h = (h ^ (w & 0xFF)) &* fnvPrime
+                h = (h ^ (w & 0xFF)) &* FNV1a.prime
                 w &>>= 8
             }
             switch n {
@@ -136,7 +114,7 @@ struct FoldedTokens: Sendable {
             guard w & ASCIIWord.high == 0 else { return nil }
             let f = ASCIIWord.lowercased(w)
             store(f, 0)
-            return hash(f, count, fnvBasis)
+            return hash(f, count, FNV1a.basis)
         }
         let first = ASCIIWord.load(source)
         let second = ASCIIWord.load(source + 8) & ASCIIWord.lowBytes(count &- 8)
@@ -144,7 +122,7 @@ struct FoldedTokens: Sendable {
         let f = ASCIIWord.lowercased(first), g = ASCIIWord.lowercased(second)
         store(f, 0)
         store(g, 8)
-        return hash(g, count &- 8, hash(f, 8, fnvBasis))
+        return hash(g, count &- 8, hash(f, 8, FNV1a.basis))
     }
 
     /// Folds an all-ASCII token into `dst` (room for `e - s` bytes) and returns its
@@ -152,13 +130,13 @@ struct FoldedTokens: Sendable {
     @inline(__always)
     private static func foldASCII(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
                                   into dst: UnsafeMutablePointer<UInt8>) -> UInt64? {
-        var h = fnvBasis
+        var h = FNV1a.basis
         for j in 0..<(e &- s) {
             let c = text[s &+ j]
             if c >= 0x80 { return nil }
             let f = c &- 0x41 < 26 ? c | 0x20 : c
             dst[j] = f
-            h = (h ^ UInt64(f)) &* fnvPrime
+            h = (h ^ UInt64(f)) &* FNV1a.prime
         }
         return h
     }
@@ -170,7 +148,7 @@ struct FoldedTokens: Sendable {
     @inline(__always)
     private static func foldSimple(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
                                    into dst: UnsafeMutablePointer<UInt8>) -> (Int, UInt64)? {
-        var h = fnvBasis
+        var h = FNV1a.basis
         var n = 0
         var k = s
         while k < e {
@@ -179,19 +157,19 @@ struct FoldedTokens: Sendable {
                 let f = c &- 0x41 < 26 ? c | 0x20 : c
                 dst[n] = f
                 n &+= 1
-                h = (h ^ UInt64(f)) &* fnvPrime
+                h = (h ^ UInt64(f)) &* FNV1a.prime
                 k &+= 1
             } else if c == 0xE2, k + 2 < e, text[k + 1] == 0x80 {
                 // U+2000–U+203F has no case; ’ becomes '.
                 if text[k + 2] == 0x99 {
                     dst[n] = 0x27
                     n &+= 1
-                    h = (h ^ 0x27) &* fnvPrime
+                    h = (h ^ 0x27) &* FNV1a.prime
                 } else {
                     for f in text[k...(k + 2)] {
                         dst[n] = f
                         n &+= 1
-                        h = (h ^ UInt64(f)) &* fnvPrime
+                        h = (h ^ UInt64(f)) &* FNV1a.prime
                     }
                 }
                 k &+= 3
@@ -202,8 +180,8 @@ struct FoldedTokens: Sendable {
                 dst[n] = c
                 dst[n &+ 1] = f
                 n &+= 2
-                h = (h ^ UInt64(c)) &* fnvPrime
-                h = (h ^ UInt64(f)) &* fnvPrime
+                h = (h ^ UInt64(c)) &* FNV1a.prime
+                h = (h ^ UInt64(f)) &* FNV1a.prime
                 k &+= 2
             } else {
                 return nil

@@ -10,7 +10,7 @@ import Foundation
 /// overlaps one takes its cluster and the cluster's name.
 ///
 /// Options (defaults): cue lexicon = ``ModelCueLexicon`` when a Models folder is found
-/// (`VERBATIM_MODELS`, or walking up from the current directory or the executable),
+/// (``Lexicon/locateModels(explicit:)``),
 /// else ``BuiltinCueLexicon``; first-name genders from `Models/names/first-names.tsv`
 /// when present, else none.
 public struct QuoteAnnotator: Annotator {
@@ -24,9 +24,9 @@ public struct QuoteAnnotator: Annotator {
 
     /// - Parameters:
     ///   - lexicon: the reporting cues.
-    ///   - models: the Models folder; `nil` looks it up with ``ModelsLocator``.
+    ///   - models: the Models folder; `nil` looks it up with ``Lexicon/locateModels(explicit:)``.
     public init(lexicon: (any CueLexicon)? = nil, models: URL? = nil) {
-        let folder = models ?? ModelsLocator.find()
+        let folder = models ?? (try? Lexicon.locateModels()).map { URL(fileURLWithPath: $0) }
         self.lexicon = lexicon ?? folder.flatMap(ModelCueLexicon.init(models:)) ?? BuiltinCueLexicon.shared
         self.firstNames = folder.flatMap(FirstNameGenders.init(models:))
     }

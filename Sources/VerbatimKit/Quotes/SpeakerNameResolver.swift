@@ -286,30 +286,3 @@ struct FirstNameGenders: Sendable {
         self.init(table: table)
     }
 }
-
-/// Finds the `Models` folder: `$VERBATIM_MODELS`, else the first `Models` folder
-/// found walking up from the current directory, then from the executable.
-enum ModelsLocator {
-    static func find() -> URL? {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["VERBATIM_MODELS"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
-        }
-        var starts = [URL(fileURLWithPath: fm.currentDirectoryPath)]
-        if let exe = CommandLine.arguments.first {
-            starts.append(URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        for start in starts {
-            var dir = start.standardizedFileURL
-            for _ in 0..<12 {
-                let candidate = dir.appendingPathComponent("Models")
-                var isDir: ObjCBool = false
-                if fm.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue { return candidate }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
-        return nil
-    }
-}

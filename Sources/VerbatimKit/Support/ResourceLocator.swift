@@ -1,9 +1,13 @@
 import Foundation
 
 /// Finds the package's data folders (Models/, Corpora/) from wherever Verbatim runs:
-/// `swift run` and `.build/*/verbatim` (the package root is an ancestor of the
-/// executable), an installed binary with the data beside it (`bin/../share/verbatim`),
-/// or the current directory and its ancestors.
+/// an installed binary with the data beside it (`bin/../share/verbatim`), `swift run`
+/// and `.build/*/verbatim` (the package root is an ancestor of the executable), a
+/// program that depends on the package (the package's own checkout, where this
+/// source file was compiled: SwiftPM keeps dependencies checked out under the
+/// dependent's `.build/checkouts/`), or the current directory and its ancestors.
+/// This is the one place that knows where models live; ``Lexicon/locateModels(explicit:)``
+/// puts the explicit choices (an argument, `$VERBATIM_MODELS`) in front of it.
 public enum ResourceLocator {
     /// The first existing directory `relative` below one of the search roots.
     public static func find(_ relative: String) -> String? {
@@ -33,7 +37,16 @@ public enum ResourceLocator {
             roots.append((executable as NSString).appendingPathComponent("../share/verbatim"))
             ancestors(of: executable)
         }
+        roots.append(packageRoot)
         ancestors(of: FileManager.default.currentDirectoryPath)
         return roots
+    }
+
+    /// The root of the package this library was built from: the folder three levels
+    /// above `Sources/VerbatimKit/Support/`.
+    static var packageRoot: String {
+        var path = "\(#filePath)" as NSString
+        for _ in 0..<4 { path = path.deletingLastPathComponent as NSString }
+        return path as String
     }
 }

@@ -77,3 +77,22 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// The FNV-1a hash with its high bits folded down (the mask keeps low bits).
     private static func index(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 32)) }
 }
+
+/// A word as the quote sieves compare it: its folded bytes (lower case, ’ → ') and
+/// their FNV-1a hash (``LexiconTable/keyHash(_:)``), so that every word list and
+/// table consulted for one token reuses a single hashing pass.
+public struct FoldedWord: Sendable {
+    public let bytes: ArraySlice<UInt8>
+    public let hash: UInt64
+
+    init(bytes: ArraySlice<UInt8>, hash: UInt64) {
+        self.bytes = bytes
+        self.hash = hash
+    }
+
+    /// An already folded word (word lists, tests).
+    public init(_ folded: String) {
+        bytes = Array(folded.utf8)[...]
+        hash = bytes.withUnsafeBufferPointer { LexiconTable.keyHash($0) }
+    }
+}

@@ -38,4 +38,35 @@ extension Annotation {
         }
         entities = result
     }
+
+    /// Adds a stage's entities together with the clusters they form: the `cluster`
+    /// of each new entity indexes `newClusters`, which are appended after the
+    /// existing clusters. The one merge policy of ``mergeEntities(_:)`` applies (what
+    /// is already there wins; new entities that overlap it are dropped), and a new
+    /// cluster left without mentions is dropped too.
+    public mutating func mergeEntities(_ new: [Entity], clusters newClusters: [Cluster]) {
+        if entities.isEmpty && clusters.isEmpty {
+            entities = new
+            clusters = newClusters
+            return
+        }
+        let offset = clusters.count
+        clusters += newClusters.map { Cluster(label: $0.label, name: $0.name, mentions: []) }
+        mergeEntities(new.map { e in
+            var e = e
+            e.cluster = e.cluster.map { $0 + offset }
+            return e
+        })
+        // Number the surviving new clusters densely.
+        var renumbered = Array(0..<offset)
+        var kept = Array(clusters[..<offset])
+        for c in offset..<clusters.count {
+            renumbered.append(clusters[c].mentions.isEmpty ? -1 : kept.count)
+            if !clusters[c].mentions.isEmpty { kept.append(clusters[c]) }
+        }
+        if kept.count < clusters.count {
+            for i in entities.indices { entities[i].cluster = entities[i].cluster.map { renumbered[$0] } }
+        }
+        clusters = kept
+    }
 }
