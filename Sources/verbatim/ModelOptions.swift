@@ -11,10 +11,18 @@ struct ModelOptions: ParsableArguments {
         valueName: "file.tsv"))
     var lexicons: [String] = []
 
+    @Option(name: .customLong("extend-models"), help: ArgumentHelp(
+        "A folder laid out like Models/ whose .tsv files add lines to the model files of the same name (e.g. DIR/entities/words.tsv), in their format (repeatable).",
+        valueName: "dir"))
+    var extensions: [String] = []
+
     /// The shipped lexicons plus the user's lists; a missing or corrupt file is a usage error naming it.
     func makeLexicon() throws -> Lexicon {
         do {
             var lexicon = try Lexicon(locating: models)
+            for directory in extensions {
+                try lexicon.extend(withModelsIn: directory)
+            }
             for path in lexicons {
                 try lexicon.addUserList(contentsOf: path)
             }

@@ -211,9 +211,7 @@ public struct LexiconTable: Sendable {
     /// FNV-1a over key bytes (what ``TokenKeys/hashes`` holds per token).
     @inlinable
     public static func keyHash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return h
+        FNV1a.hash(key)
     }
 
     /// The slot hash: FNV-1a with its high bits folded down (the mask keeps low bits).
@@ -363,6 +361,9 @@ public struct LexiconTable: Sendable {
 
     /// The form (column 1) of entry `i`.
     public func form(_ i: Int) -> String { field(i, 1) ?? "" }
+
+    /// The folded key of entry `i` (column 0).
+    public func key(_ i: Int) -> String { field(i, 0) ?? "" }
 
     @inlinable
     func fieldRange(_ i: Int, _ column: Int) -> Range<Int>? {
