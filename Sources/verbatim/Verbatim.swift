@@ -20,7 +20,7 @@ struct Verbatim: ParsableCommand {
             lines (all are still written), 2 for usage errors.
             """,
         version: AnnotationEncoder.version,
-        subcommands: [Annotate.self, Render.self, Eval.self, Bench.self],
+        subcommands: [Annotate.self, Render.self, Eval.self, Bench.self, Install.self],
         defaultSubcommand: nil
     )
 
@@ -30,6 +30,9 @@ struct Verbatim: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as Failure {
+            writeStandardError("verbatim: \(failure.description)\n")
+            Verbatim.exit(withError: ExitCode(1))
         } catch {
             guard exitCode(for: error) == .validationFailure else { Verbatim.exit(withError: error) }
             writeStandardError(fullMessage(for: error) + "\n")

@@ -31,12 +31,20 @@ struct CLI {
     /// A child that exits before reading all of its input must not kill the test run.
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
-    static func run(_ arguments: [String], stdin: Data? = nil, directory: URL? = nil) throws -> Result {
+    /// Runs `executable` (default: the built binary) with `environment` changes
+    /// (a nil value removes the variable).
+    static func run(_ arguments: [String], stdin: Data? = nil, directory: URL? = nil,
+                    executable: URL? = nil, environment: [String: String?] = [:]) throws -> Result {
         _ = ignoreBrokenPipes
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            var env = ProcessInfo.processInfo.environment
+            for (name, value) in environment { env[name] = value }
+            process.environment = env
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
