@@ -11,7 +11,6 @@ enum ServiceError: Error, Equatable {
     case bodyTooLarge(String)
     case unsupportedMediaType(String)
     case overloaded(String, retryAfter: Int)
-    case shuttingDown
     case internalError(String)
 
     var status: Int {
@@ -22,7 +21,7 @@ enum ServiceError: Error, Equatable {
         case .bodyTooLarge: return 413
         case .unsupportedMediaType: return 415
         case .internalError: return 500
-        case .overloaded, .shuttingDown: return 503
+        case .overloaded: return 503
         }
     }
 
@@ -34,7 +33,6 @@ enum ServiceError: Error, Equatable {
         case .bodyTooLarge: return "body_too_large"
         case .unsupportedMediaType: return "unsupported_media_type"
         case .overloaded: return "overloaded"
-        case .shuttingDown: return "shutting_down"
         case .internalError: return "internal_error"
         }
     }
@@ -44,8 +42,6 @@ enum ServiceError: Error, Equatable {
         case .badRequest(let m), .notFound(let m), .methodNotAllowed(let m, _), .bodyTooLarge(let m),
              .unsupportedMediaType(let m), .overloaded(let m, _), .internalError(let m):
             return m
-        case .shuttingDown:
-            return "the server is shutting down"
         }
     }
 
@@ -53,7 +49,6 @@ enum ServiceError: Error, Equatable {
     var headers: HTTPFields {
         switch self {
         case .overloaded(_, let seconds): return [.retryAfter: String(seconds)]
-        case .shuttingDown: return [.retryAfter: "1"]
         case .methodNotAllowed(_, let allowed): return [.allow: allowed]
         default: return [:]
         }
