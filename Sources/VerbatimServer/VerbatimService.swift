@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 import VerbatimKit
@@ -50,6 +51,7 @@ public final class VerbatimService: Sendable {
         let host = configuration.host
         let app = Application(
             router: router,
+            server: Self.http1(maxBodyBytes: configuration.maxBodyBytes),
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: "verbatim"),
             onServerRunning: { channel in onListening(host, channel.localAddress?.port ?? 0) },
             logger: logger
@@ -58,6 +60,28 @@ public final class VerbatimService: Sendable {
         group.maximumGracefulShutdownDuration = .seconds(configuration.shutdownGraceSeconds)
         defer { pool.shutdown() }
         try await ServiceGroup(configuration: group).run()
+    }
+
+    /// HTTP/1.1, answering `Expect: 100-continue` (curl sends it before bodies over
+    /// 1 MB and otherwise waits a second) unless a `/v1/annotate` body is declared
+    /// too large: that request gets its 413 before the client sends the body. A
+    /// connection that sends nothing for 60 s while a request is being read, or
+    /// between requests, is closed.
+    static func http1(maxBodyBytes: Int) -> HTTPServerBuilder {
+        HTTPServerBuilder { responder in
+            HTTP1Channel(
+                responder: { request, writer, channel in
+                    if request.headers[.expect]?.lowercased() == "100-continue" {
+                        let declared = request.headers[.contentLength].flatMap { Int($0) } ?? 0
+                        if declared <= maxBodyBytes || request.uri.path != "/v1/annotate" {
+                            try await writer.writeInformationalHead(HTTPResponse(status: .continue))
+                        }
+                    }
+                    try await responder(request, writer, channel)
+                },
+                configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(60))
+            )
+        }
     }
 
     /// Annotation requests admitted since the start.

@@ -177,6 +177,29 @@ import Glibc
         #expect(server.stop() == 0)
     }
 
+    /// `Expect: 100-continue` (curl's, before bodies over 1 MB) is answered at once,
+    /// unless the declared body is too large: then the 413 comes instead.
+    @Test func expectContinue() throws {
+        let server = try ServerProcess(["--max-body-mb", "1"])
+        let body = Data(Self.quoteRecord.utf8)
+        let socket = try Socket(port: server.port)
+        try socket.send(Data("POST /v1/annotate HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\nExpect: 100-continue\r\n\r\n".utf8))
+        var interim = [UInt8](repeating: 0, count: 25)
+        #expect(recv(socket.fd, &interim, interim.count, Int32(MSG_WAITALL)) == 25)
+        #expect(String(decoding: interim, as: UTF8.self) == "HTTP/1.1 100 Continue\r\n\r\n")
+        try socket.send(body)
+        let reply = try socket.readReply()
+        #expect(reply.status == 200)
+        #expect(reply.body == (try annotate(Self.quoteRecord + "\n")))
+
+        let refused = try Socket(port: server.port)
+        try refused.send(Data("POST /v1/annotate HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 2000000\r\nExpect: 100-continue\r\n\r\n".utf8))
+        var head = [UInt8](repeating: 0, count: 12)
+        #expect(recv(refused.fd, &head, head.count, Int32(MSG_WAITALL)) == 12)
+        #expect(String(decoding: head, as: UTF8.self) == "HTTP/1.1 413")
+        #expect(server.stop() == 0)
+    }
+
     // MARK: Concurrency and shutdown
 
     /// 100 requests at once, each answered with annotate's line for its record.
