@@ -12,9 +12,12 @@ let package = Package(
         // `verbatim serve` only; its optional traits (swift-configuration support, the
         // full Foundation for form coding) are left off: they would only lengthen the build.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
-        // Already among Hummingbird's dependencies; named for the graceful-shutdown deadline.
+        // Already among Hummingbird's dependencies (nothing more to build); named here for
+        // the graceful-shutdown deadline (ServiceGroup), the server's Logger and a
+        // channel handler (NIOCore).
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The system ICU (Debian's libicu-dev). pkg-config supplies the flags; on a
@@ -42,6 +45,7 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(

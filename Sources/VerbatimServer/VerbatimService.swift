@@ -66,7 +66,8 @@ public final class VerbatimService: Sendable {
     /// 1 MB and otherwise waits a second) unless a `/v1/annotate` body is declared
     /// too large: that request gets its 413 before the client sends the body. A
     /// connection that sends nothing for 60 s while a request is being read, or
-    /// between requests, is closed.
+    /// between requests, is closed; a closing connection first sends what it has
+    /// queued (``FlushBeforeCloseHandler``).
     static func http1(maxBodyBytes: Int) -> HTTPServerBuilder {
         HTTPServerBuilder { responder in
             HTTP1Channel(
@@ -79,7 +80,10 @@ public final class VerbatimService: Sendable {
                     }
                     try await responder(request, writer, channel)
                 },
-                configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(60))
+                configuration: HTTP1Channel.Configuration(
+                    additionalChannelHandlers: [FlushBeforeCloseHandler()],
+                    idleTimeout: .seconds(60)
+                )
             )
         }
     }

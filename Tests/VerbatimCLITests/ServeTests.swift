@@ -243,36 +243,66 @@ import Glibc
         #expect(server.accessLog.filter { $0.contains("\"POST /v1/annotate") && $0.contains("\" 200 ") }.count == 100)
     }
 
-    /// SIGTERM while a batch is half sent and a long article is being annotated: the
-    /// server stops listening, takes the rest of the batch, answers both in full,
-    /// and exits 0.
+    /// SIGTERM while two batches are half sent and a long article is being
+    /// annotated: the server stops listening, takes the rest of both bodies, answers
+    /// all three in full, and exits 0. The second batch's answer (megabytes, read
+    /// last) is written after the shutdown began, so it ends with the connection's
+    /// close: the close must not drop what is still queued.
     @Test func shutdownFinishesRequestsInFlight() throws {
         let server = try ServerProcess(["--jobs", "2"])
         var lines: [String] = []
         for i in 0..<30 { lines.append(#"{"id": "s\#(i)", "text": "“Line \#(i),” said Rhona Vask in Carrow."}"#) }
+        let paragraph = String(repeating: "“The tide is late,” said Orla Fenwick in Brackley on Sunday. ", count: 1_500)
+        var bigLines: [String] = []
+        for i in 0..<20 { bigLines.append(#"{"id": "b\#(i)", "text": "\#(paragraph)"}"#) }
         let batch = try HTTPClient.startChunked(port: server.port, path: "/v1/annotate/batch", contentType: "application/x-ndjson")
         try batch.sendChunk(Data((lines[..<10].joined(separator: "\n") + "\n").utf8))
-        try waitUntil { try server.health()["in_flight"] as? Int == 1 }
-        // A single request in flight too: a long article, admitted (being annotated).
-        let article = String(repeating: "“The tide is late,” said Orla Fenwick in Brackley on Sunday. ", count: 30_000)
+        let bigBatch = try HTTPClient.startChunked(port: server.port, path: "/v1/annotate/batch", contentType: "application/x-ndjson")
+        try bigBatch.sendChunk(Data((bigLines[..<2].joined(separator: "\n") + "\n").utf8))
+        try waitUntil { try server.health()["in_flight"] as? Int == 2 }
+        // A single request in flight too: an article long enough (3.8 MB, over half
+        // a second of work) that the shutdown begins before its answer is written.
+        let article = String(repeating: paragraph, count: 40)
         let single = try Socket(port: server.port)
         let body = Data(article.utf8)
         try single.send(Data("POST /v1/annotate HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body)
-        try waitUntil { try server.health()["in_flight"] as? Int == 2 }
+        try waitUntil { try server.health()["in_flight"] as? Int == 3 }
 
         kill(server.process.processIdentifier, SIGTERM)
         // New connections are refused once the listener is closed.
         try waitUntil { (try? Socket(port: server.port)) == nil }
         try batch.sendChunk(Data((lines[10...].joined(separator: "\n") + "\n").utf8))
         try batch.sendChunk(Data())
+        try bigBatch.sendChunk(Data((bigLines[2...].joined(separator: "\n") + "\n").utf8))
+        try bigBatch.sendChunk(Data())
         let reply = try batch.readReply()
         #expect(reply.status == 200)
         #expect(reply.body == (try annotate(lines.joined(separator: "\n") + "\n")))
         let singleReply = try single.readReply()
         #expect(singleReply.status == 200)
         #expect(singleReply.body == (try annotate(article, ["--stdin-format", "text"])))
+        let bigReply = try bigBatch.readReply()
+        #expect(bigReply.status == 200)
+        #expect(bigReply.body.count > 8 << 20)
+        #expect(bigReply.body == (try annotate(bigLines.joined(separator: "\n") + "\n")))
         #expect(server.stop() == 0)
-        #expect(server.standardError.contains("verbatim: stopped"))
+        #expect(server.standardError.contains("verbatim: stopped after 3 annotation request(s)"))
+    }
+
+    /// A client that hangs up in the middle of a batch takes nothing down: its place
+    /// is given back, the log says `aborted`, and the next request is served.
+    @Test func aClientLeavingMidBatchIsLoggedAndForgotten() throws {
+        let server = try ServerProcess(["--jobs", "1", "--queue", "0"])
+        do {
+            let batch = try HTTPClient.startChunked(port: server.port, path: "/v1/annotate/batch", contentType: "application/x-ndjson")
+            try batch.sendChunk(Data((Self.quoteRecord + "\n").utf8))
+            try waitUntil { try server.health()["in_flight"] as? Int == 1 }
+        }  // the socket closes here, the body unfinished
+        try waitUntil { try server.health()["in_flight"] as? Int == 0 }
+        #expect(try server.post("/v1/annotate", Data(Self.quoteRecord.utf8)).status == 200)
+        #expect(server.stop() == 0)
+        #expect(server.accessLog.contains { $0.contains("\"POST /v1/annotate/batch\" 200 ") && $0.hasSuffix(" aborted") },
+                "\(server.standardError)")
     }
 
     @Test func sigintStopsAnIdleServer() throws {
