@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Python package's tests (python/tests: verbatim.annotate through the CLI
-# and through `verbatim serve`, to_spacy, the spaCy component) against the build
-# the README's test command makes. Needs the package installed (pip install
+# and through `verbatim serve`, to_spacy, the spaCy component) against
+# $VERBATIM_BIN, or the build the README's test command makes. Needs the package installed (pip install
 # ./python) and pytest; the spaCy tests skip without spaCy, except in CI.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
