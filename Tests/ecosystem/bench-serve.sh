@@ -9,8 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-3}" connections="${2:-8}" seconds="${3:-15}"
 command -v wrk >/dev/null || { echo "bench-serve: needs wrk (apt-get install wrk)"; exit 1; }
-swift build -c release >/dev/null
-bin=.build/release/verbatim
+# $VERBATIM_BIN, or a release build (the test build's flags, so as not to build twice).
+bin="${VERBATIM_BIN:-}"
+if [[ -z "$bin" ]]; then
+    swift build -c release -Xswiftc -enable-testing >/dev/null
+    bin="$(swift build -c release -Xswiftc -enable-testing --show-bin-path)/verbatim"
+fi
 work="$(mktemp -d)"
 server=""
 trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
@@ -24,7 +28,7 @@ open(f"{work}/record.json", "w", encoding="utf-8").write(record)
 open(f"{work}/batch.jsonl", "w", encoding="utf-8").write((record + "\n") * 2000)
 with open(f"{work}/post.lua", "w", encoding="utf-8") as f:
     f.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n')
-    f.write("wrk.body = " + json.dumps(record) + "\n")
+    f.write(f'local file = io.open("{work}/record.json", "rb")\nwrk.body = file:read("*a")\nfile:close()\n')
 PY
 echo "record: $(wc -c < "$work/record.json") bytes; $(nproc) cores; wrk -t2 -c$connections -d${seconds}s, $rounds rounds"
 
