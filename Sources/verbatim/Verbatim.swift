@@ -20,7 +20,7 @@ struct Verbatim: ParsableCommand {
             lines (all are still written), 2 for usage errors.
             """,
         version: AnnotationEncoder.version,
-        subcommands: [Annotate.self, Render.self, Eval.self, Bench.self, Install.self],
+        subcommands: [Annotate.self, Render.self, Serve.self, Eval.self, Bench.self, Install.self],
         defaultSubcommand: nil
     )
 
