@@ -97,32 +97,21 @@ extension Verbatim {
             var failures = 0
             var writeError: String?
 
-            OrderedParallelMap.run(
-                jobs: workerCount,
-                makeState: { () -> RecordProcessor? in
-                    guard let worker = try? pipeline.makeWorker() else { return nil }
-                    return RecordProcessor(worker: worker, options: options)
-                },
-                produce: { Signals.interrupted ? nil : reader.next() },
-                transform: { (record: InputRecord, processor: RecordProcessor?) -> (output: FormattedRecord, bytes: Int) in
-                    guard let processor else {
-                        let line = Array("{\"id\":\"\(record.fallbackID)\",\"error\":{\"code\":\"icu_failure\",\"message\":\"cannot open ICU break iterators\"}}\n".utf8)
-                        return (FormattedRecord(bytes: format == .jsonl ? line : [], ok: false,
-                                                notice: "record \(record.fallbackID): icu_failure: cannot open ICU break iterators"), record.byteCount)
-                    }
-                    return (processor.format(record, as: format), record.byteCount)
-                },
-                consume: { result in
-                    if !result.output.ok { failures += 1 }
-                    if let notice = result.output.notice { writeStandardError("verbatim: \(notice)\n") }
+            let writer = RecordWriter(options: options)
+            BatchRunner(pipeline: pipeline, options: options, jobs: workerCount).run(
+                next: { Signals.interrupted ? nil : reader.next() },
+                transform: { writer.format($0, as: format) },
+                consume: { output, bytes in
+                    if !output.ok { failures += 1 }
+                    if let notice = output.notice { writeStandardError("verbatim: \(notice)\n") }
                     do {
-                        try sink.write(result.output.bytes)
-                        if let document = result.output.brat { try brat?.write(document) }
+                        try sink.write(output.bytes)
+                        if let document = output.brat { try brat?.write(document) }
                     } catch {
                         writeError = "\(error)"
                         return false
                     }
-                    meter.advance(bytes: result.bytes)
+                    meter.advance(bytes: bytes)
                     return true
                 }
             )

@@ -58,20 +58,10 @@ extension Verbatim {
             var failures = 0
             var number = 0
             let renderer = HTMLRenderer()
-            OrderedParallelMap.run(
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                makeState: { () -> RecordProcessor? in
-                    guard let worker = try? pipeline.makeWorker() else { return nil }
-                    return RecordProcessor(worker: worker, options: options)
-                },
-                produce: { Signals.interrupted ? nil : reader.next() },
-                transform: { (record: InputRecord, processor: RecordProcessor?) -> RecordResult in
-                    guard let processor else {
-                        return .failed(FailedRecord(record: record, id: record.fallbackID, error: .icu("cannot open ICU break iterators")))
-                    }
-                    return processor.analyze(record)
-                },
-                consume: { result in
+            BatchRunner(pipeline: pipeline, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount).run(
+                next: { Signals.interrupted ? nil : reader.next() },
+                transform: { $0 },
+                consume: { result, _ in
                     number += 1
                     switch result {
                     case .annotated(let a):

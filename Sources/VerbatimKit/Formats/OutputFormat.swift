@@ -58,9 +58,16 @@ public struct FormattedRecord: Sendable {
 extension RecordProcessor {
     /// Analyzes a record and writes it in `format`.
     public func format(_ record: InputRecord, as format: OutputFormat) -> FormattedRecord {
-        self.format(analyze(record), as: format)
+        writer.format(analyze(record), as: format)
     }
 
+    /// Writes an analysed record in `format`.
+    public func format(_ result: RecordResult, as format: OutputFormat) -> FormattedRecord {
+        writer.format(result, as: format)
+    }
+}
+
+extension RecordWriter {
     /// Writes an analysed record in `format`.
     public func format(_ result: RecordResult, as format: OutputFormat) -> FormattedRecord {
         switch result {
