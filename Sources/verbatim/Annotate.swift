@@ -38,7 +38,7 @@ extension Verbatim {
         @Option(name: .shortAndLong, help: "Worker threads (default: all cores). The output is identical for every value.")
         var jobs: Int?
 
-        private var workerCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+        private var workerCount: Int { BatchIO.jobs(jobs) }
 
         @Flag(help: "Show progress on standard error even when it is not a terminal.")
         var progress = false
@@ -49,42 +49,35 @@ extension Verbatim {
         @Flag(help: "Add the rule that produced each entity and quote (\"rule\").")
         var explain = false
 
+        @Flag(name: .customLong("csv-raw"), help: "--format csv: write fields exactly, without the ' that stops spreadsheets from running a field that starts with =, +, -, @ as a formula (for machine readers).")
+        var csvRaw = false
+
         func validate() throws {
-            guard workerCount >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            guard input.maxRecordMB >= 1 else { throw ValidationError("--max-record-mb must be at least 1") }
+            try BatchIO.validate(jobs: jobs, input: input)
             if format.writesDirectory, output == nil {
                 throw ValidationError("--format brat writes a folder of files: name it with -o DIR")
             }
         }
 
         func run() throws {
-            let sources: [InputSource]
-            do {
-                sources = try InputSource.resolve(paths, stdinFormat: input.stdinFormat)
-            } catch {
-                throw ValidationError(error.description)
-            }
+            let sources = try BatchIO.sources(paths, input)
             var options = input.recordOptions
             options.omitText = noText
             options.explain = explain
+            options.guardCSVFormulas = !csvRaw
 
             let pipeline = try modelOptions.makePipeline()
             let sink: OutputSink
             var brat: BratDirectory?
-            do {
-                if format.writesDirectory, let output {
-                    brat = try BratDirectory(path: output)
-                    sink = try OutputSink(path: nil)
-                } else {
-                    sink = try OutputSink(path: output)
-                }
-                try sink.write(format.header)
-            } catch {
-                throw ValidationError("\(error)")
+            if format.writesDirectory, let output {
+                sink = OutputSink()
+                brat = try Self.bratDirectory(output, paths: paths, sources: sources)
+            } else {
+                sink = try BatchIO.sink(output, inputs: sources)
             }
             let format = self.format
             if paths.isEmpty, isatty(0) != 0 {
-                writeStandardError("verbatim: reading \(input.stdinFormat.rawValue) from standard input (Ctrl-D ends it)\n")
+                writeStandardError("verbatim: reading \(input.stdinFormat == .auto ? "JSON Lines or an article" : input.stdinFormat.rawValue) from standard input (Ctrl-D ends it)\n")
             }
             Signals.install()
 
@@ -93,37 +86,41 @@ extension Verbatim {
                 return sum + size
             }
             var meter = ProgressMeter(enabled: progress || isatty(2) != 0, totalBytes: totalBytes)
-            let reader = RecordReader(sources: sources, options: options)
+            let reader = RecordReader(sources: sources, options: options, shouldStop: { Signals.interrupted })
             var failures = 0
-            var writeError: String?
-
+            var writeError: OutputError?
+            do {
+                try sink.write(format.header)
+            } catch {
+                writeError = error
+            }
             let writer = RecordWriter(options: options)
-            BatchRunner(pipeline: pipeline, options: options, jobs: workerCount).run(
-                next: { Signals.interrupted ? nil : reader.next() },
+            let report = BatchRunner(pipeline: pipeline, options: options, jobs: workerCount).run(
+                next: { writeError != nil || Signals.interrupted ? nil : reader.next() },
                 transform: { writer.format($0, as: format) },
                 consume: { output, bytes in
                     if !output.ok { failures += 1 }
                     if let notice = output.notice { writeStandardError("verbatim: \(notice)\n") }
-                    do {
+                    do throws(OutputError) {
                         try sink.write(output.bytes)
                         if let document = output.brat { try brat?.write(document) }
                     } catch {
-                        writeError = "\(error)"
+                        writeError = error
                         return false
                     }
                     meter.advance(bytes: bytes)
                     return true
                 }
             )
+            BatchIO.reportThreads(report)
             meter.finish()
             for path in reader.emptySources {
                 writeStandardError("verbatim: warning: \(path) holds no records\n")
             }
             if let writeError {
                 sink.abandon()
-                if writeError == OutputSink.brokenPipe { throw ExitCode(141) }
-                writeStandardError("verbatim: \(writeError)\n")
-                throw ExitCode(1)
+                if writeError.isBrokenPipe { throw ExitCode(141) }
+                throw CommandFailure(message: writeError.description, status: 1)
             }
             if Signals.interrupted {
                 sink.abandon()
@@ -133,12 +130,27 @@ extension Verbatim {
             do {
                 try sink.commit()
             } catch {
-                writeStandardError("verbatim: \(error)\n")
-                throw ExitCode(1)
+                if error.isBrokenPipe { throw ExitCode(141) }
+                throw CommandFailure(message: error.description, status: 1)
             }
             if failures > 0 {
                 writeStandardError("verbatim: \(failures) of \(meter.records) record(s) \(format == .jsonl ? "produced error lines" : "failed and were left out")\n")
                 throw ExitCode(1)
+            }
+        }
+
+        /// The brat folder, which must not be a folder the inputs come from: writing
+        /// `NAME.txt` there would replace the articles being read.
+        static func bratDirectory(_ output: String, paths: [String], sources: [InputSource]) throws -> BratDirectory {
+            if let target = OutputSink.identity(of: output) {
+                for path in paths where OutputSink.identity(of: path) == target {
+                    throw ValidationError("-o \(output) is an input folder: brat files written there would replace its articles; choose another folder")
+                }
+            }
+            do {
+                return try BratDirectory(path: output, protecting: Set(sources.compactMap(\.identity)))
+            } catch {
+                throw CommandFailure(message: error.description, status: 1)
             }
         }
     }
@@ -155,11 +167,20 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("JSONL field holding the publication date (ISO 8601), used to resolve relative times.", valueName: "name"))
     var dateField = "date"
 
-    @Option(help: "How standard input is read: jsonl, text (all of it is one article) or lines (one article per line).")
-    var stdinFormat: StandardInputFormat = .jsonl
+    @Option(help: "How standard input is read: auto (JSON Lines when the first non-blank line is a JSON object, a JSON array of records, else one article), jsonl, text (all of it is one article) or lines (one article per line).")
+    var stdinFormat: StandardInputFormat = .auto
 
     @Option(name: .customLong("max-record-mb"), help: "Records larger than this many MiB become record_too_large error lines.")
     var maxRecordMB = 256
+
+    /// The largest --max-record-mb: 1 TiB, far beyond memory, and no overflow in bytes.
+    static let maximumRecordMB = 1 << 20
+
+    func validate() throws {
+        guard (1...Self.maximumRecordMB).contains(maxRecordMB) else {
+            throw ValidationError("--max-record-mb must be between 1 and \(Self.maximumRecordMB), got \(maxRecordMB)")
+        }
+    }
 
     var recordOptions: RecordOptions {
         var options = RecordOptions()

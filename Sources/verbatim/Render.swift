@@ -30,35 +30,24 @@ extension Verbatim {
         var jobs: Int?
 
         func validate() throws {
-            guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            guard input.maxRecordMB >= 1 else { throw ValidationError("--max-record-mb must be at least 1") }
+            try BatchIO.validate(jobs: jobs, input: input)
         }
 
         func run() throws {
-            let sources: [InputSource]
-            do {
-                sources = try InputSource.resolve(paths, stdinFormat: input.stdinFormat)
-            } catch {
-                throw ValidationError(error.description)
-            }
+            let sources = try BatchIO.sources(paths, input)
             let options = input.recordOptions
             let pipeline = try modelOptions.makePipeline()
-            let sink: OutputSink
-            do {
-                sink = try OutputSink(path: output)
-            } catch {
-                throw ValidationError("\(error)")
-            }
+            let sink = try BatchIO.sink(output, inputs: sources)
             Signals.install()
 
             // Articles are rendered in parallel and kept in order; the title may depend
             // on how many there are, so the page is assembled at the end.
-            let reader = RecordReader(sources: sources, options: options)
+            let reader = RecordReader(sources: sources, options: options, shouldStop: { Signals.interrupted })
             var articles: [(html: String, id: String)] = []
             var failures = 0
             var number = 0
             let renderer = HTMLRenderer()
-            BatchRunner(pipeline: pipeline, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount).run(
+            let report = BatchRunner(pipeline: pipeline, options: options, jobs: BatchIO.jobs(jobs)).run(
                 next: { Signals.interrupted ? nil : reader.next() },
                 transform: { $0 },
                 consume: { result, _ in
@@ -74,6 +63,7 @@ extension Verbatim {
                     return true
                 }
             )
+            BatchIO.reportThreads(report)
             if Signals.interrupted {
                 sink.abandon()
                 writeStandardError("verbatim: interrupted\(output == nil ? "" : "; \(output!) left unchanged")\n")
@@ -87,9 +77,8 @@ extension Verbatim {
                 try sink.commit()
             } catch {
                 sink.abandon()
-                if "\(error)" == OutputSink.brokenPipe { throw ExitCode(141) }
-                writeStandardError("verbatim: \(error)\n")
-                throw ExitCode(1)
+                if error.isBrokenPipe { throw ExitCode(141) }
+                throw CommandFailure(message: error.description, status: 1)
             }
             if failures > 0 {
                 writeStandardError("verbatim: \(failures) of \(number) record(s) could not be annotated (shown as errors on the page)\n")

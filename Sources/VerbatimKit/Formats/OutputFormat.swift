@@ -83,7 +83,7 @@ extension RecordWriter {
             case .jsonl: return FormattedRecord(bytes: jsonLine(result), ok: true)
             case .conll: return FormattedRecord(bytes: BIOTagWriter().write(a.state), ok: true)
             case .brat: return FormattedRecord(brat: BratWriter().write(a.state), ok: true)
-            case .csv: return FormattedRecord(bytes: QuoteCSVWriter().write(a.state), ok: true)
+            case .csv: return FormattedRecord(bytes: QuoteCSVWriter(guardFormulas: options.guardCSVFormulas).write(a.state), ok: true)
             case .spacy: return FormattedRecord(bytes: SpacyJSONWriter().write(a.state), ok: true)
             }
         }

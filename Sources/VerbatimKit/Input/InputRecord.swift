@@ -46,6 +46,9 @@ public struct RecordOptions: Sendable {
     public var explain = false
     /// Records larger than this become `record_too_large` errors.
     public var maxRecordBytes = 256 << 20
+    /// CSV output: prefix fields that a spreadsheet would run as a formula with `'`
+    /// (see ``QuoteCSVWriter``). Off only for machine readers.
+    public var guardCSVFormulas = true
 
     public init() {}
 }

@@ -30,7 +30,11 @@ public struct RecordWriter: Sendable {
         if a.fields.isEmpty {
             if !options.omitText { out.field("text", text) }
         } else {
-            for field in a.fields where field.key != options.idField && !Self.reservedKeys.contains(field.key) {
+            // The record id is written once, first, as "id": the id field is not repeated
+            // under its own name (unless it is also the text), and an input field named
+            // "id" that is not the id field is replaced, like Verbatim's other keys.
+            for field in a.fields where field.key != "id" && (field.key != options.idField || field.key == a.textKey)
+                && !Self.reservedKeys.contains(field.key) {
                 if field.key == a.textKey {
                     // Re-encoded rather than passed raw: the offsets count the decoded text.
                     if !options.omitText { out.field(field.key, text) }

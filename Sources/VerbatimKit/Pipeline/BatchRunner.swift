@@ -26,14 +26,17 @@ public struct BatchRunner {
     ///   - transform: runs on a worker thread: writes one record's result.
     ///   - consume: runs on the calling thread, in input order, with the output and
     ///     the record's input size in bytes; returns false to stop early.
+    /// - Returns: how many worker threads ran (fewer than `jobs` when the system
+    ///   would not start more).
+    @discardableResult
     public func run<Output>(
         next: () -> InputRecord?,
         transform: @escaping (RecordResult) -> Output,
         consume: (_ output: Output, _ inputBytes: Int) -> Bool
-    ) {
+    ) -> OrderedParallelMap.Report {
         let options = self.options
         let makeWorker = self.makeWorker
-        OrderedParallelMap.run(
+        return OrderedParallelMap.run(
             jobs: jobs,
             makeState: { () -> Result<RecordProcessor, VerbatimError> in
                 Result { () throws(VerbatimError) -> RecordProcessor in
