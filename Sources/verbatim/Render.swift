@@ -40,25 +40,40 @@ extension Verbatim {
             let sink = try BatchIO.sink(output, inputs: sources)
             Signals.install()
 
-            // Articles are rendered in parallel and kept in order; the title may depend
-            // on how many there are, so the page is assembled at the end.
+            // Articles are annotated in parallel and rendered in order into a spool file,
+            // so memory stays flat in the batch size; the title and the table of
+            // contents depend on how many there are, so the page head comes at the end.
             let reader = RecordReader(sources: sources, options: options, shouldStop: { Signals.interrupted })
-            var articles: [(html: String, id: String)] = []
+            let spool: SpoolFile
+            do {
+                spool = try SpoolFile()
+            } catch {
+                throw CommandFailure(message: error.description, status: 1)
+            }
+            var ids: [String] = []
             var failures = 0
-            var number = 0
+            var spoolError: OutputError?
             let renderer = HTMLRenderer()
             let report = BatchRunner(pipeline: pipeline, options: options, jobs: BatchIO.jobs(jobs)).run(
-                next: { Signals.interrupted ? nil : reader.next() },
+                next: { spoolError != nil || Signals.interrupted ? nil : reader.next() },
                 transform: { $0 },
                 consume: { result, _ in
-                    number += 1
+                    let html: String
                     switch result {
                     case .annotated(let a):
-                        articles.append((renderer.article(a.state, number: number), a.document.id))
+                        html = renderer.article(a.state, number: ids.count + 1)
+                        ids.append(a.document.id)
                     case .failed(let f):
                         failures += 1
                         writeStandardError("verbatim: record \(f.id): \(f.error.code): \(f.error.description)\n")
-                        articles.append((renderer.failure(f, number: number), f.id))
+                        html = renderer.failure(f, number: ids.count + 1)
+                        ids.append(f.id)
+                    }
+                    do throws(OutputError) {
+                        try spool.write(Array(html.utf8))
+                    } catch {
+                        spoolError = error
+                        return false
                     }
                     return true
                 }
@@ -69,10 +84,11 @@ extension Verbatim {
                 writeStandardError("verbatim: interrupted\(output == nil ? "" : "; \(output!) left unchanged")\n")
                 throw ExitCode(130)
             }
-            let pageTitle = title ?? (articles.count == 1 ? "Verbatim: \(articles[0].id)" : "Verbatim: \(articles.count) articles")
-            do {
-                try sink.write(Array(HTMLRenderer.pageStart(title: pageTitle, contents: articles.map(\.id)).utf8))
-                for article in articles { try sink.write(Array(article.html.utf8)) }
+            let pageTitle = title ?? (ids.count == 1 ? "Verbatim: \(ids[0])" : "Verbatim: \(ids.count) articles")
+            do throws(OutputError) {
+                if let spoolError { throw spoolError }
+                try sink.write(Array(HTMLRenderer.pageStart(title: pageTitle, contents: ids).utf8))
+                try spool.copy(to: sink)
                 try sink.write(Array(HTMLRenderer.pageEnd.utf8))
                 try sink.commit()
             } catch {
@@ -81,7 +97,7 @@ extension Verbatim {
                 throw CommandFailure(message: error.description, status: 1)
             }
             if failures > 0 {
-                writeStandardError("verbatim: \(failures) of \(number) record(s) could not be annotated (shown as errors on the page)\n")
+                writeStandardError("verbatim: \(failures) of \(ids.count) record(s) could not be annotated (shown as errors on the page)\n")
                 throw ExitCode(1)
             }
         }
