@@ -65,6 +65,7 @@ extension Verbatim {
             options.omitText = noText
             options.explain = explain
             options.guardCSVFormulas = !csvRaw
+            options.keepsSegmentation = format == .conll || format == .spacy
 
             let pipeline = try modelOptions.makePipeline()
             let sink: OutputSink
@@ -104,6 +105,14 @@ extension Verbatim {
                     do throws(OutputError) {
                         try sink.write(output.bytes)
                         if let document = output.brat { try brat?.write(document) }
+                        if let record = output.streamed {
+                            var failure: OutputError?
+                            writer.streamLine(record) { piece in
+                                do throws(OutputError) { try sink.write(piece) } catch { failure = error }
+                                return failure == nil
+                            }
+                            if let failure { throw failure }
+                        }
                     } catch {
                         writeError = error
                         return false
@@ -167,16 +176,25 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("JSONL field holding the publication date (ISO 8601), used to resolve relative times.", valueName: "name"))
     var dateField = "date"
 
+    @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD) of records that carry none: .txt files, folders, plain text, JSON records without a date field. Without it, a dateline in the text is used.", valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("JSON field holding a headline, annotated with the body: the output text is the headline, a blank line, then the body, and all offsets count in it.", valueName: "name"))
+    var titleField: String?
+
     @Option(help: "How standard input is read: auto (JSON Lines when the first non-blank line is a JSON object, a JSON array of records, else one article), jsonl, text (all of it is one article) or lines (one article per line).")
     var stdinFormat: StandardInputFormat = .auto
 
     @Option(name: .customLong("max-record-mb"), help: "Records larger than this many MiB become record_too_large error lines.")
     var maxRecordMB = 256
 
-    /// The largest --max-record-mb: 1 TiB, far beyond memory, and no overflow in bytes.
-    static let maximumRecordMB = 1 << 20
+    /// The largest --max-record-mb: offsets inside a record are 32-bit.
+    static let maximumRecordMB = 2047
 
     func validate() throws {
+        if let date, Self.parseDate(date) == nil {
+            throw ValidationError("--date must be a date as YYYY-MM-DD, got \(date)")
+        }
         guard (1...Self.maximumRecordMB).contains(maxRecordMB) else {
             throw ValidationError("--max-record-mb must be between 1 and \(Self.maximumRecordMB), got \(maxRecordMB)")
         }
@@ -188,7 +206,14 @@ struct InputOptions: ParsableArguments {
         options.idField = idField
         options.dateField = dateField
         options.maxRecordBytes = maxRecordMB << 20
+        options.defaultDate = date.flatMap(Self.parseDate)
+        options.titleField = titleField
         return options
+    }
+
+    /// A whole date, nothing after it (the record field parser is more lenient).
+    static func parseDate(_ text: String) -> CalendarDate? {
+        text.utf8.count == 10 ? CalendarDate(iso: text) : nil
     }
 }
 

@@ -46,6 +46,9 @@ public struct FormattedRecord: Sendable {
     /// A message for standard error when the record failed and the format has no
     /// place for errors.
     public var notice: String?
+    /// A JSONL line too large to build whole: write it with
+    /// ``RecordWriter/streamLine(_:emit:)`` where the output goes, in order.
+    public var streamed: AnnotatedRecord?
 
     public init(bytes: [UInt8] = [], brat: BratDocument? = nil, ok: Bool, notice: String? = nil) {
         self.bytes = bytes
@@ -80,7 +83,13 @@ extension RecordWriter {
             }
         case .annotated(let a):
             switch format {
-            case .jsonl: return FormattedRecord(bytes: jsonLine(result), ok: true)
+            case .jsonl:
+                if Self.shouldStream(result) {
+                    var record = FormattedRecord(ok: true)
+                    record.streamed = a
+                    return record
+                }
+                return FormattedRecord(bytes: jsonLine(result), ok: true)
             case .conll: return FormattedRecord(bytes: BIOTagWriter().write(a.state), ok: true)
             case .brat: return FormattedRecord(brat: BratWriter().write(a.state), ok: true)
             case .csv: return FormattedRecord(bytes: QuoteCSVWriter(guardFormulas: options.guardCSVFormulas).write(a.state), ok: true)

@@ -36,7 +36,7 @@ public struct RecordParser: Sendable {
                 return .failure(Failure(idField: nil, error: .invalidUTF8(offset: bad)))
             }
             let text = Self.stripByteOrderMark(String(decoding: bytes, as: UTF8.self))
-            let document = Document(id: record.fallbackID, text: text, date: nil)
+            let document = Document(id: record.fallbackID, text: text, date: options.defaultDate)
             return .success(Parsed(document: document, fields: [], idField: nil, textKey: "text"))
         case .json(let bytes):
             if let bad = UTF8Validation.firstInvalidByte(bytes) {
@@ -55,15 +55,25 @@ public struct RecordParser: Sendable {
             guard textField.kind == .string else {
                 return .failure(Failure(idField: id, error: .textNotString(field: options.textField, found: textField.kind.rawValue)))
             }
-            let text = JSONObjectReader.decodeString(textField.raw)
+            var text = JSONObjectReader.decodeString(textField.raw)
+            if let titleKey = options.titleField, titleKey != options.textField,
+               let titleField = fields.first(where: { $0.key == titleKey }), titleField.kind == .string {
+                let title = JSONObjectReader.decodeString(titleField.raw)
+                if !title.isEmpty { text = title + Self.titleSeparator + text }
+            }
             var date: CalendarDate?
             if let dateField = fields.first(where: { $0.key == options.dateField }), dateField.kind == .string {
                 date = CalendarDate(iso: JSONObjectReader.decodeString(dateField.raw))
             }
+            date = date ?? options.defaultDate
             let document = Document(id: Self.printableID(id) ?? record.fallbackID, text: text, date: date)
             return .success(Parsed(document: document, fields: fields, idField: id, textKey: options.textField))
         }
     }
+
+    /// Between a headline and its body: a blank line, which the segmenter takes as
+    /// a paragraph break, so no sentence runs from the headline into the body.
+    public static let titleSeparator = "\n\n"
 
     /// The id as text: a string id decoded, any other JSON value as written.
     public static func printableID(_ id: JSONObjectReader.Field?) -> String? {

@@ -111,16 +111,27 @@ public final class OutputSink {
     static let temporaryFileFlag: Int32 = 0o20000000 | O_DIRECTORY
     #endif
 
-    /// Queues one complete line; whole lines only ever reach the file descriptor.
+    /// Queues bytes (callers write complete lines, or the pieces of one line in
+    /// order); a large piece goes straight to the file, without a copy.
     public func write(_ line: [UInt8]) throws(OutputError) {
+        if line.count >= Self.flushThreshold {
+            try flush()
+            try writeAll(line)
+            return
+        }
         buffer.append(contentsOf: line)
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
     public func flush() throws(OutputError) {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try writeAll(buffer)
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws(OutputError) {
         var offset = 0
         let fd = self.fd
-        let failure: OutputError? = buffer.withUnsafeBytes { raw -> OutputError? in
+        let failure: OutputError? = bytes.withUnsafeBytes { raw -> OutputError? in
             while offset < raw.count {
                 let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n >= 0 { offset += n; continue }
@@ -139,7 +150,6 @@ public final class OutputSink {
             }
             return nil
         }
-        buffer.removeAll(keepingCapacity: true)
         if let failure { throw failure }
     }
 

@@ -32,7 +32,7 @@ public final class RecordProcessor {
         }
         let state: AnalysisState
         do {
-            state = try worker.analyze(parsed.document)
+            state = try worker.analyze(parsed.document, keepingSegmentation: options.keepsSegmentation)
         } catch {
             return failure(record, id: parsed.idField, error)
         }

@@ -20,15 +20,41 @@ public struct RecordWriter: Sendable {
         }
     }
 
+    /// Whether a result's line is better written piece by piece (``streamLine(_:emit:)``)
+    /// than built whole: a record annotated in windows, whose line can be several
+    /// times its size.
+    public static func shouldStream(_ result: RecordResult) -> Bool {
+        if case .annotated(let a) = result { return a.document.utf8.count > DocumentWindows.windowBytes }
+        return false
+    }
+
+    /// The schema-1 line of an annotated record, the same bytes as ``jsonLine(_:)``,
+    /// handed to `emit` about a megabyte at a time, so that the whole line is never
+    /// in memory. Stops early when `emit` returns false.
+    public func streamLine(_ a: AnnotatedRecord, emit: ([UInt8]) -> Bool) {
+        var failed = false
+        withoutActuallyEscaping(emit) { emit in
+            _ = annotatedLine(a, capacity: AnnotationEncoder.drainThreshold + 4096) { out in
+                if !failed, !emit(out.drainBytes()) { failed = true }
+                if failed { _ = out.drainBytes() }
+            }
+        }
+    }
+
     private func annotatedLine(_ a: AnnotatedRecord) -> [UInt8] {
+        annotatedLine(a, capacity: Self.lineCapacity(a), drain: nil)
+    }
+
+    private func annotatedLine(_ a: AnnotatedRecord, capacity: Int, drain: ((inout JSONWriter) -> Void)?) -> [UInt8] {
         let document = a.state.document
         let text = document.text
-        var out = JSONWriter(capacity: Self.lineCapacity(a))
+        var out = JSONWriter(capacity: capacity)
         out.beginObject()
         out.key("id")
         if let id = a.idField { out.raw(id.raw) } else { out.string(a.record.fallbackID) }
         if a.fields.isEmpty {
-            if !options.omitText { out.field("text", text) }
+            if !options.omitText { writeText(text, key: "text", into: &out, drain: drain) }
+            drain?(&out)
         } else {
             // The record id is written once, first, as "id": the id field is not repeated
             // under its own name (unless it is also the text), and an input field named
@@ -37,19 +63,32 @@ public struct RecordWriter: Sendable {
                 && !Self.reservedKeys.contains(field.key) {
                 if field.key == a.textKey {
                     // Re-encoded rather than passed raw: the offsets count the decoded text.
-                    if !options.omitText { out.field(field.key, text) }
+                    if !options.omitText { writeText(text, key: field.key, into: &out, drain: drain) }
                 } else {
                     out.key(field.key)
                     out.raw(field.raw)
                 }
+                drain?(&out)
             }
         }
         let annotation = a.state.annotation
         let hasSpans = !annotation.entities.isEmpty || !annotation.quotes.isEmpty
-        AnnotationEncoder(document: document, explain: options.explain, hasSpans: hasSpans).encode(annotation, into: &out)
+        var encoder = AnnotationEncoder(document: document, explain: options.explain, hasSpans: hasSpans)
+        encoder.drain = drain
+        encoder.encode(annotation, into: &out)
         out.endObject()
         out.newline()
+        drain?(&out)
         return out.takeBytes()
+    }
+
+    private func writeText(_ text: String, key: String, into out: inout JSONWriter, drain: ((inout JSONWriter) -> Void)?) {
+        if let drain {
+            out.key(key)
+            out.string(text, inPiecesOf: AnnotationEncoder.drainThreshold, drain: drain)
+        } else {
+            out.field(key, text)
+        }
     }
 
     /// Room for an annotated line, so that the writer seldom has to grow (each growth

@@ -133,7 +133,9 @@ public enum OrderedParallelMap {
     /// The queue and the reorder buffer, behind one condition lock.
     private final class Shared<Input, Output>: @unchecked Sendable {
         private let condition = NSCondition()
-        private var queue: [(Int, Input)] = []
+        /// Taken slots are emptied at once, so a record's bytes are not kept alive
+        /// after a worker has it (the array itself is compacted only now and then).
+        private var queue: [(Int, Input)?] = []
         private var queueHead = 0
         private var results: [Int: Output] = [:]
         private var done = false
@@ -155,7 +157,8 @@ public enum OrderedParallelMap {
             defer { condition.unlock() }
             while queueHead == queue.count && !done && !cancelled { condition.wait() }
             if cancelled || queueHead == queue.count { return nil }
-            let item = queue[queueHead]
+            let item = queue[queueHead]!
+            queue[queueHead] = nil
             queueHead += 1
             if queueHead > 1024, queueHead * 2 > queue.count {
                 queue.removeFirst(queueHead)
