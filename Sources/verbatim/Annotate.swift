@@ -8,8 +8,11 @@ extension Verbatim {
             abstract: "Annotate articles and write one JSON line per record (schema 1), or another --format.",
             discussion: """
                 PATH is a .txt file (one article), a folder (every *.txt file below it, in sorted \
-                order), a .jsonl file (one JSON object per line), or - for standard input. With no \
-                PATH, standard input is read as JSON Lines (see --stdin-format).
+                order), a .jsonl file (one JSON object per line), a .json file (an array of records), \
+                or - for standard input. Any other file, and standard input, is JSON Lines when its \
+                first non-blank line is a JSON object, an array of records when it starts with [{, \
+                else one article (see --stdin-format). Every input is read once, so pipes and FIFOs \
+                work like files.
 
                 Every input record yields exactly one output line, in input order: annotated, or \
                 {"id", "error": {"code", "message"}, "path", "line", "offset"} when the record \
