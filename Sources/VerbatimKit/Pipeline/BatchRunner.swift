@@ -2,9 +2,13 @@
 /// read on the calling thread, parsed and annotated on `jobs` worker threads (each
 /// with its own ``Pipeline/Worker``), turned into output there by `transform`, and
 /// handed back to `consume` on the calling thread in input order, exactly one
-/// result per record. Memory stays bounded: at most 16 records per worker are in
-/// flight (see ``OrderedParallelMap``).
+/// result per record. Memory stays bounded: at most 16 records per worker, and
+/// about ``maximumBytesInFlight`` of input, are in flight (see ``OrderedParallelMap``).
 public struct BatchRunner {
+    /// Input bytes in flight at most (besides 16 records per worker): a batch of
+    /// huge records is annotated one or two at a time, not 16 per worker.
+    public static let maximumBytesInFlight = 64 << 20
+
     public let pipeline: Pipeline
     public let options: RecordOptions
     public let jobs: Int
@@ -53,7 +57,9 @@ public struct BatchRunner {
                     return (transform(.failed(failed)), record.byteCount)
                 }
             },
-            consume: { consume($0.0, $0.1) }
+            consume: { consume($0.0, $0.1) },
+            weight: { $0.byteCount },
+            maxWeight: Self.maximumBytesInFlight
         )
     }
 }

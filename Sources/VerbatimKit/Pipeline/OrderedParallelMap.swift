@@ -19,6 +19,11 @@ public enum OrderedParallelMap {
         public var failure: String?
     }
 
+    /// - Parameters:
+    ///   - weight, maxWeight: besides at most `window` inputs, at most `maxWeight` of
+    ///     their weight (bytes, say) is in flight: past it, the producer waits for
+    ///     the oldest result before it reads on, so a few huge inputs are not held
+    ///     at once (one heavier than `maxWeight` is the only one in flight).
     @discardableResult
     public static func run<Input, Output, State>(
         jobs requestedJobs: Int,
@@ -26,7 +31,9 @@ public enum OrderedParallelMap {
         makeState: () -> State,
         produce: () -> Input?,
         transform: @escaping (Input, State) -> Output,
-        consume: (Output) -> Bool
+        consume: (Output) -> Bool,
+        weight: ((Input) -> Int)? = nil,
+        maxWeight: Int = .max
     ) -> Report {
         let jobs = min(max(requestedJobs, 1), maximumJobs)
         if jobs <= 1 {
@@ -76,15 +83,34 @@ public enum OrderedParallelMap {
         var produced = 0
         var consumed = 0
         var stopped = false
+        // The weights of the inputs in flight, oldest first (from weightHead).
+        var weights: [Int] = []
+        var weightHead = 0
+        var inFlight = 0
         while !stopped, let input = produce() {
+            if let weight {
+                let w = weight(input)
+                weights.append(w)
+                inFlight += w
+            }
             shared.add(produced, input)
             produced += 1
-            // Drain what is ready; block only when the window is full, and then until
-            // a few results are ready, so that the consumer wakes once per batch.
+            // Drain what is ready; block only when the window (or the weight) is full,
+            // and then until a few results are ready, so that the consumer wakes once
+            // per batch (for the weight, until the oldest is done).
             while consumed < produced {
-                let mustWait = produced - consumed >= limit
-                if mustWait { shared.waitForResult(consumed + min(batch, produced - consumed) - 1) }
-                guard let output = shared.result(consumed, wait: mustWait) else { break }
+                let windowFull = produced - consumed >= limit
+                let tooHeavy = inFlight > maxWeight
+                if windowFull { shared.waitForResult(consumed + min(batch, produced - consumed) - 1) }
+                guard let output = shared.result(consumed, wait: windowFull || tooHeavy) else { break }
+                if weight != nil {
+                    inFlight -= weights[weightHead]
+                    weightHead += 1
+                    if weightHead > 1024, weightHead * 2 > weights.count {
+                        weights.removeFirst(weightHead)
+                        weightHead = 0
+                    }
+                }
                 consumed += 1
                 if !consume(output) { stopped = true; break }
             }
