@@ -17,6 +17,9 @@ import Testing
     }
 
     @Test func threadsThatCannotStartAreReportedNotAwaited() throws {
+        // A sanitizer build reserves terabytes of shadow memory and cannot start under
+        // any ulimit -v at all: then there is nothing to test here.
+        guard try CLI.shell("ulimit -v 1000000; $V --version").status == 0 else { return }
         // Too little address space for 200 stacks of 8 MB: some threads fail to start.
         let result = try CLI.shell(#"ulimit -v 1000000; printf '{"id": "one", "text": "Mara Quill spoke."}' | timeout 60 $V annotate --jobs 200"#)
         #expect(result.status == 0, "\(result.stderr)")
