@@ -23,7 +23,7 @@ extension Verbatim {
             let fm = FileManager.default
             let prefixURL = URL(fileURLWithPath: (prefix as NSString).expandingTildeInPath).standardizedFileURL
             guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else {
-                throw Failure("cannot tell where this binary is")
+                throw installFailure("cannot tell where this binary is")
             }
             let models: String
             do {
@@ -31,17 +31,17 @@ extension Verbatim {
                 // Loading proves the folder is complete before anything is replaced.
                 _ = try modelOptions.makeLexicon()
             } catch let error as ValidationError {
-                throw Failure(error.message)
+                throw installFailure(error.message)
             }
             let binDirectory = prefixURL.appendingPathComponent("bin")
             let target = binDirectory.appendingPathComponent("verbatim")
             let modelsTarget = prefixURL.appendingPathComponent("share/verbatim/Models")
             let modelsSource = URL(fileURLWithPath: models).resolvingSymlinksInPath().standardizedFileURL
             guard target.resolvingSymlinksInPath().path != executable.path else {
-                throw Failure("\(target.path) is this binary: nothing to install")
+                throw installFailure("\(target.path) is this binary: nothing to install")
             }
             guard modelsTarget.resolvingSymlinksInPath().path != modelsSource.path else {
-                throw Failure("\(modelsTarget.path) holds the models this binary uses: nothing to install")
+                throw installFailure("\(modelsTarget.path) holds the models this binary uses: nothing to install")
             }
             do {
                 try fm.createDirectory(at: binDirectory, withIntermediateDirectories: true)
@@ -53,17 +53,17 @@ extension Verbatim {
                 if rename(staged.path, target.path) != 0 {
                     let reason = String(cString: strerror(errno))
                     try? fm.removeItem(at: staged)
-                    throw Failure("cannot write \(target.path): \(reason)")
+                    throw installFailure("cannot write \(target.path): \(reason)")
                 }
                 let stagedModels = modelsTarget.deletingLastPathComponent().appendingPathComponent(".Models.installing-\(getpid())")
                 try fm.createDirectory(at: stagedModels, withIntermediateDirectories: true)
                 try copyModels(from: modelsSource, to: stagedModels)
                 if fm.fileExists(atPath: modelsTarget.path) { try fm.removeItem(at: modelsTarget) }
                 try fm.moveItem(at: stagedModels, to: modelsTarget)
-            } catch let failure as Failure {
+            } catch let failure as CommandFailure {
                 throw failure
             } catch {
-                throw Failure("cannot install under \(prefixURL.path): \((error as NSError).localizedDescription)")
+                throw installFailure("cannot install under \(prefixURL.path): \((error as NSError).localizedDescription)")
             }
             print("installed \(target.path)")
             print("installed \(modelsTarget.path)")
@@ -92,7 +92,4 @@ extension Verbatim {
 }
 
 /// A plain message and exit status 1: the command was well formed but could not be carried out.
-struct Failure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
+private func installFailure(_ message: String) -> CommandFailure { CommandFailure(message: message, status: 1) }
