@@ -45,6 +45,7 @@ public final class Pipeline: Sendable {
             entities,
             TimeRecognizer(),
             QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames),
+            GenderAnnotator(lexicon: GenderLexicon(lexicon: lexicon, firstNames: entities.lexicon.firstNames)),
         ])
     }
 
