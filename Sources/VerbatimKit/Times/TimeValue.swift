@@ -27,6 +27,23 @@ public enum TimeUnit: UInt8, Sendable, Hashable, Comparable {
         }
     }
 
+    /// The unit a model file names ("minute", "century"), or nil.
+    init?(name: String) {
+        switch name {
+        case "second": self = .second
+        case "minute": self = .minute
+        case "hour": self = .hour
+        case "day": self = .day
+        case "week": self = .week
+        case "month": self = .month
+        case "quarter": self = .quarter
+        case "year": self = .year
+        case "decade": self = .decade
+        case "century": self = .century
+        default: return nil
+        }
+    }
+
     /// Whether TIMEX3 writes the duration after a `T` (clock units).
     public var isClockUnit: Bool { self <= .hour }
 
