@@ -4,7 +4,7 @@ struct TimeMatch {
     var end: Int
     var type: TimexType
     var value: TimeValue?
-    var rule: String
+    var rule: TimeRule
     /// Whether a preceding "the" belongs to the expression ("the third quarter").
     var takesDeterminer = false
     /// Whether "early", "late", "mid" or "earlier this" may modify it.
@@ -17,25 +17,25 @@ extension TimeScanner {
     /// The longest time expression starting at token `i`, with its prefixes.
     func longest(at i: Int) -> TimeCandidate? {
         var best: TimeCandidate?
-        func offer(_ m: TimeMatch?, from first: Int, rule prefix: String = "") {
+        func offer(_ m: TimeMatch?, from first: Int, prefix: TimeRulePrefix? = nil) {
             guard let m else { return }
             if best == nil || m.end > best!.end {
                 // Most matches have no prefix: `"" + rule` still went through String.append.
-                best = TimeCandidate(first: first, end: m.end, type: m.type, value: m.value, rule: prefix.isEmpty ? m.rule : prefix + m.rule)
+                best = TimeCandidate(first: first, end: m.end, type: m.type, value: m.value, rule: prefix.map { $0.rawValue + m.rule.rawValue } ?? m.rule.rawValue)
             }
         }
-        if let m = core(at: i), !m.rule.isEmpty { offer(m, from: i) }
+        if let m = core(at: i) { offer(m, from: i) }
 
         // "the third quarter", "the past two months", "the future".
         if has(i, .determiner) {
-            if let m = core(at: i + 1), m.takesDeterminer { offer(m, from: i, rule: "the+") }
+            if let m = core(at: i + 1), m.takesDeterminer { offer(m, from: i, prefix: .the) }
             // "the end of 1990", "the middle of October", "the beginning of the month"
             if has(i + 1, .periodPart), has(i + 2, .linkingOf) {
                 // "the end of the month" keeps its frame; "the middle of the summer" leaves "summer" to itself.
                 if !has(i + 3, .determiner), let m = core(at: i + 3), m.type == .date, m.takesModifier || m.takesDeterminer {
-                    offer(m, from: i, rule: "the-end-of+")
+                    offer(m, from: i, prefix: .theEndOf)
                 } else if has(i + 3, .determiner), case .unit(let u, false)? = word(i + 4), u >= .week {
-                    offer(TimeMatch(end: i + 5, type: .date, value: .shift(u, 0), rule: "the-end-of-the-unit"), from: i)
+                    offer(TimeMatch(end: i + 5, type: .date, value: .shift(u, 0), rule: .theEndOfTheUnit), from: i)
                 }
             }
         }
@@ -43,25 +43,25 @@ extension TimeScanner {
         if has(i, .modifier) {
             var j = i + 1
             if isChar(j, "-"), glued(j) { j += 1 }
-            if let m = core(at: j), m.takesModifier { offer(m, from: i, rule: "modifier+") }
+            if let m = core(at: j), m.takesModifier { offer(m, from: i, prefix: .modifier) }
         }
         // "the early 1980s", "the mid-1990s", "the early summer"
         if has(i, .determiner), has(i + 1, .determinerModifier) {
             var j = i + 2
             if isChar(j, "-"), glued(j) { j += 1 }
-            if let m = core(at: j), m.takesModifier, m.takesDeterminer { offer(m, from: i, rule: "the+modifier+") }
+            if let m = core(at: j), m.takesModifier, m.takesDeterminer { offer(m, from: i, prefix: .theModifier) }
         }
         // "around 7:15 p.m.", "around Nov. 1", "around year end"
         // (not "get around Wednesday's ruling": weekdays and relative words stay apart)
         if has(i, .aroundWord), let m = core(at: i + 1),
-           m.type == .time || ["month-day", "year-end", "month-year", "year"].contains(m.rule) {
-            offer(m, from: i, rule: "around+")
+           m.type == .time || [.monthDay, .yearEnd, .monthYear, .year].contains(m.rule) {
+            offer(m, from: i, prefix: .around)
         }
         // "the current fiscal year", "the latest fiscal year", "the full year"
         if has(i, .determiner) {
             var j = i + 1
             while j < i + 4, has(j, .yearQualifier) { j += 1 }
-            if j > i + 1, has(j, .yearNoun), let m = yearCompound(at: j) { offer(m, from: i, rule: "the+") }
+            if j > i + 1, has(j, .yearNoun), let m = yearCompound(at: j) { offer(m, from: i, prefix: .the) }
         }
         // "about two years ago", "nearly an hour", "more than four hours", "at least 20 years"
         var q: Int?
@@ -70,7 +70,7 @@ extension TimeScanner {
         if has(i, .negator), has(i + 1, .comparative), has(i + 2, .thanWord) { q = i + 3 }
         if has(i, .atWord), has(i + 1, .boundWord) { q = i + 2 }
         if has(i, .upWord), has(i + 1, .toWord) { q = i + 2 }
-        if let q, let m = quantity(at: q) { offer(m, from: i, rule: "approx+") }
+        if let q, let m = quantity(at: q) { offer(m, from: i, prefix: .approximately) }
         return best
     }
 
@@ -98,7 +98,7 @@ extension TimeScanner {
         case .frequency(let unit)?:
             // "quarterly dividend", "daily volume": an adjective before a noun is no time expression.
             if !(inRange(i + 1) && tokens[i + 1].kind == .word && tokens[i + 1].shape == .lower && word(i + 1) == nil) {
-                Self.keepLonger(TimeMatch(end: i + 1, type: .set, value: .fixed(Self.duration(1, unit)), rule: "frequency"), &best)
+                Self.keepLonger(TimeMatch(end: i + 1, type: .set, value: .fixed(Self.duration(1, unit)), rule: .frequency), &best)
             }
         case .season?: Self.keepLonger(season(at: i), &best)
         case .ordinal?: Self.keepLonger(quarter(at: i), &best); Self.keepLonger(dayMonth(at: i), &best); Self.keepLonger(century(at: i), &best)
@@ -106,11 +106,11 @@ extension TimeScanner {
             Self.keepLonger(quantity(at: i), &best); Self.keepLonger(hyphenDuration(at: i), &best)
             // "nineteen ninety-six"
             if n >= 11, n <= 20, let (y, e) = yearAt(i) {
-                Self.keepLonger(TimeMatch(end: e, type: .date, value: .fixed(String(y)), rule: "year-words", takesModifier: true), &best)
+                Self.keepLonger(TimeMatch(end: e, type: .date, value: .fixed(String(y)), rule: .yearWords, takesModifier: true), &best)
             }
         case .vagueNumber?: Self.keepLonger(quantity(at: i), &best); Self.keepLonger(hyphenDuration(at: i), &best)
         case .decade(let value)?:
-            Self.keepLonger(TimeMatch(end: i + 1, type: .date, value: .fixed(String(value)), rule: "decade-word", takesDeterminer: true, takesModifier: true), &best)
+            Self.keepLonger(TimeMatch(end: i + 1, type: .date, value: .fixed(String(value)), rule: .decadeWord, takesDeterminer: true, takesModifier: true), &best)
         case .unit(let u, _)?:
             Self.keepLonger(bareUnit(at: i), &best)
             if u == .second { Self.keepLonger(quarter(at: i), &best) }
@@ -131,12 +131,12 @@ extension TimeScanner {
             if r.contains(.previousOccurrence), has(i + 1, .halfWord) { Self.keepLonger(quarter(at: i), &best) }
             // "the ’90s": the elision mark belongs to the decade.
             if r.contains(.elision), glued(i + 1), let m = decade(at: i + 1) { Self.keepLonger(m, &best) }
-            if r.contains(.previousOccurrence) || r.contains(.thisOccurrence) || r.contains(.nextOccurrence), inRange(i + 1), let m = holiday(at: i + 1, roles[i + 1]), m.rule == "relative-holiday" {
+            if r.contains(.previousOccurrence) || r.contains(.thisOccurrence) || r.contains(.nextOccurrence), inRange(i + 1), let m = holiday(at: i + 1, roles[i + 1]), m.rule == .relativeHoliday {
                 Self.keepLonger(m, &best)
             }
             if r.contains(.fiscalWord) { Self.keepLonger(fiscal(at: i), &best) }
             if r.contains(.tonightWord) || r.contains(.overnightWord) { Self.keepLonger(nightWord(at: i, r), &best) }
-            if r.contains(.weekendWord) { Self.keepLonger(TimeMatch(end: i + 1, type: .date, value: .namedWeekend(tenseDirection(at: i)), rule: "weekend", takesDeterminer: true), &best) }
+            if r.contains(.weekendWord) { Self.keepLonger(TimeMatch(end: i + 1, type: .date, value: .namedWeekend(tenseDirection(at: i)), rule: .weekend, takesDeterminer: true), &best) }
             if r.contains(.quarterNoun) || r.contains(.halfWord) { Self.keepLonger(quarter(at: i), &best) }
             if r.contains(.yearNoun) { Self.keepLonger(yearCompound(at: i), &best) }
             Self.keepLonger(reference(at: i, r), &best)
@@ -161,13 +161,13 @@ extension TimeScanner {
     func clock(at i: Int) -> TimeMatch? {
         var end: Int
         var time: (hour: Int, minute: Int)
-        var rule = "clock"
+        var rule = TimeRule.clock
         if case .clockWord(let h)? = word(i) {
             // "High Noon", "high noon": a figure of speech.
             if has(i - 1, .idiomPrefix) { return nil }
             time = (h, 0)
             end = i + 1
-            rule = "clock-word"
+            rule = .clockWord
         } else if let c = clockToken(i) {
             time = c
             end = i + 1
@@ -201,7 +201,7 @@ extension TimeScanner {
         if let day = dayAfterClock(at: j) {
             base = day.value
             end = day.end
-            rule += "+day"
+            rule = rule == .clock ? .clockDay : .clockWordDay
         }
         return TimeMatch(end: end, type: .time, value: .clock(base, hour: time.hour, minute: time.minute), rule: rule)
     }
@@ -248,7 +248,7 @@ extension TimeScanner {
         if a.count == 4, isChar(i + 1, "-"), glued(i + 1), glued(i + 2), let m = digits(i + 2), m.count == 2,
            isChar(i + 3, "-"), glued(i + 3), glued(i + 4), let d = digits(i + 4), d.count == 2,
            CalendarDate(year: a.value, month: m.value, day: d.value) != nil {
-            return TimeMatch(end: i + 5, type: .date, value: .date(year: a.value, month: m.value, day: d.value, direction: .pastOrSame), rule: "iso-date")
+            return TimeMatch(end: i + 5, type: .date, value: .date(year: a.value, month: m.value, day: d.value, direction: .pastOrSame), rule: .isoDate)
         }
         guard a.count <= 2, isChar(i + 1, "/"), glued(i + 1), glued(i + 2), let b = digits(i + 2), b.count <= 2,
               isChar(i + 3, "/"), glued(i + 3), glued(i + 4), let c = digits(i + 4), c.count == 4 || c.count == 2 else { return nil }
@@ -258,7 +258,7 @@ extension TimeScanner {
         // Day first when the first number cannot be a month, month first otherwise (US news).
         let (month, day) = a.value > 12 ? (b.value, a.value) : (a.value, b.value)
         guard CalendarDate(year: year, month: month, day: day) != nil else { return nil }
-        return TimeMatch(end: i + 5, type: .date, value: .date(year: year, month: month, day: day, direction: .pastOrSame), rule: "slash-date")
+        return TimeMatch(end: i + 5, type: .date, value: .date(year: year, month: month, day: day, direction: .pastOrSame), rule: .slashDate)
     }
 
     /// "Aug. 14", "August 14, 2018", "March 2017", "January", "May 26, 1980".
@@ -276,18 +276,18 @@ extension TimeScanner {
             if isChar(k, ",") { k += 1 }
             if let (y, e) = yearAt(k) { year = y; end = e }
             guard year == nil || CalendarDate(year: year!, month: month, day: day) != nil else { return nil }
-            return TimeMatch(end: end, type: .date, value: .date(year: year, month: month, day: day, direction: tenseDirection(at: i)), rule: "month-day")
+            return TimeMatch(end: end, type: .date, value: .date(year: year, month: month, day: day, direction: tenseDirection(at: i)), rule: .monthDay)
         }
         // Month [,] Year, Month of Year
         var k = j
         if isChar(k, ",") || has(k, .linkingOf) { k += 1 }
         if let (y, e) = yearAt(k) {
-            return TimeMatch(end: e, type: .date, value: .date(year: y, month: month, day: nil, direction: .pastOrSame), rule: "month-year", takesModifier: true)
+            return TimeMatch(end: e, type: .date, value: .date(year: y, month: month, day: nil, direction: .pastOrSame), rule: .monthYear, takesModifier: true)
         }
         // "June last year", "January this year"
         if has(j, .lastWord) || has(j, .thisOccurrence) || has(j, .nextOccurrence), has(j + 1, .yearNoun) {
             let shift = has(j, .thisOccurrence) ? 0 : has(j, .nextOccurrence) ? 1 : -1
-            return TimeMatch(end: j + 2, type: .date, value: shift == 0 ? .date(year: nil, month: month, day: nil, direction: .current) : .monthOfShiftedYear(month, years: shift), rule: "month-relative-year", takesModifier: true)
+            return TimeMatch(end: j + 2, type: .date, value: shift == 0 ? .date(year: nil, month: month, day: nil, direction: .current) : .monthOfShiftedYear(month, years: shift), rule: .monthRelativeYear, takesModifier: true)
         }
         // A bare month: abbreviations need their full stop; no name before ("Theresa May").
         if abbreviated, j == i + 1 { return nil }
@@ -299,7 +299,7 @@ extension TimeScanner {
             // "May" and "March" are words too: only after a preposition or modifier.
             guard has(i - 1, .monthContext) || isChar(i - 1, "-") else { return nil }
         }
-        return TimeMatch(end: j, type: .date, value: .date(year: nil, month: month, day: nil, direction: tenseDirection(at: i)), rule: "month", takesModifier: true)
+        return TimeMatch(end: j, type: .date, value: .date(year: nil, month: month, day: nil, direction: tenseDirection(at: i)), rule: .month, takesModifier: true)
     }
 
     /// "14 August 2018", "14th of August", "the 14th of August".
@@ -316,7 +316,7 @@ extension TimeScanner {
         if isChar(k, ",") { k += 1 }
         if let (y, e) = yearAt(k) { year = y; end = e }
         guard CalendarDate(year: year ?? 2000, month: month, day: day) != nil else { return nil }
-        return TimeMatch(end: end, type: .date, value: .date(year: year, month: month, day: day, direction: tenseDirection(at: i)), rule: "day-month", takesDeterminer: true)
+        return TimeMatch(end: end, type: .date, value: .date(year: year, month: month, day: day, direction: tenseDirection(at: i)), rule: .dayMonth, takesDeterminer: true)
     }
 
     /// A year standing alone: "in 1990", "1990's budget".
@@ -334,7 +334,7 @@ extension TimeScanner {
             if last == UInt8(ascii: "s"), word(i + 1) == nil { return nil }
         }
         if !before, y < 1900 || y > 2040 { return nil }
-        return TimeMatch(end: i + 1, type: .date, value: .fixed(String(y)), rule: "year", takesDeterminer: false, takesModifier: true)
+        return TimeMatch(end: i + 1, type: .date, value: .fixed(String(y)), rule: .year, takesDeterminer: false, takesModifier: true)
     }
 
     /// "year-ago", "year-earlier quarter", "the year-ago period", "year-end", "year's end",
@@ -350,16 +350,16 @@ extension TimeScanner {
                 end += 1
             }
             // "the year-ago quarter" keeps its determiner; "the year-ago results" does not.
-            return TimeMatch(end: end, type: .date, value: value, rule: "year-ago", takesDeterminer: end > i + 3)
+            return TimeMatch(end: end, type: .date, value: value, rule: .yearAgo, takesDeterminer: end > i + 3)
         }
         if isChar(i + 1, "-"), glued(i + 1), glued(i + 2), has(i + 2, .periodEnd) || isPossessive(i) && has(i + 1, .periodEnd) {
-            return TimeMatch(end: i + 3, type: .date, value: .date(year: nil, month: 12, day: 31, direction: .current), rule: "year-end")
+            return TimeMatch(end: i + 3, type: .date, value: .date(year: nil, month: 12, day: 31, direction: .current), rule: .yearEnd)
         }
         if isPossessive(i) || has(i - 1, .yearEndContext), has(i + 1, .periodEnd) {
-            return TimeMatch(end: i + 2, type: .date, value: .date(year: nil, month: 12, day: 31, direction: .current), rule: "year-end")
+            return TimeMatch(end: i + 2, type: .date, value: .date(year: nil, month: 12, day: 31, direction: .current), rule: .yearEnd)
         }
         if let (y, end) = yearAt(i + 1), y >= 1000, word(i + 1) != nil {
-            return TimeMatch(end: end, type: .date, value: .fixed(String(y)), rule: "the-year-words", takesDeterminer: true)
+            return TimeMatch(end: end, type: .date, value: .fixed(String(y)), rule: .theYearWords, takesDeterminer: true)
         }
         // "the year", "the full year", "the fiscal year" (with its determiner only).
         var first = i
@@ -367,24 +367,24 @@ extension TimeScanner {
         guard has(first - 1, .determiner), !isPossessive(i) else { return nil }
         if has(i + 1, .notTheYear) || isChar(i + 1, "-") { return nil }
         if has(i + 1, .yearEndedWord) {
-            return TimeMatch(end: i + 1, type: .duration, value: .fixed("P1Y"), rule: "the-year-ended", takesDeterminer: true)
+            return TimeMatch(end: i + 1, type: .duration, value: .fixed("P1Y"), rule: .theYearEnded, takesDeterminer: true)
         }
         if first < i {
             // "the latest fiscal year" has ended: the previous year.
             let latest = (first..<i).contains { has($0, .latestWord) }
-            return TimeMatch(end: i + 1, type: .date, value: .shift(.year, latest ? -1 : 0), rule: "the-full-year", takesDeterminer: true)
+            return TimeMatch(end: i + 1, type: .date, value: .shift(.year, latest ? -1 : 0), rule: .theFullYear, takesDeterminer: true)
         }
-        return TimeMatch(end: i + 1, type: .date, value: .shift(.year, 0), rule: "the-year", takesDeterminer: true)
+        return TimeMatch(end: i + 1, type: .date, value: .shift(.year, 0), rule: .theYear, takesDeterminer: true)
     }
 
     /// "the 1988 period", "the 1988 third quarter", "the 1988 quarter".
     func yearPeriod(at i: Int) -> TimeMatch? {
         guard let y = yearNumber(i), has(i - 1, .determiner) else { return nil }
         if let n = ordinalAt(i + 1), n <= 4, has(i + 2, .quarterNoun) {
-            return TimeMatch(end: i + 3, type: .date, value: .quarter(n, year: y, yearShift: 0), rule: "year-quarter", takesDeterminer: true)
+            return TimeMatch(end: i + 3, type: .date, value: .quarter(n, year: y, yearShift: 0), rule: .yearQuarter, takesDeterminer: true)
         }
         if has(i + 1, .quarterNoun) || has(i + 1, .periodNoun) {
-            return TimeMatch(end: i + 2, type: .date, value: .anchoredQuarter(yearShift: 0, year: y), rule: "year-period", takesDeterminer: true)
+            return TimeMatch(end: i + 2, type: .date, value: .anchoredQuarter(yearShift: 0, year: y), rule: .yearPeriod, takesDeterminer: true)
         }
         return nil
     }
@@ -394,13 +394,13 @@ extension TimeScanner {
         var j = i + 1
         if has(j, .yearNoun) { j += 1 }
         if let y = yearNumber(j) {
-            return TimeMatch(end: j + 1, type: .date, value: .fixed(String(y)), rule: "fiscal-year", takesDeterminer: true, takesModifier: true)
+            return TimeMatch(end: j + 1, type: .date, value: .fixed(String(y)), rule: .fiscalYear, takesDeterminer: true, takesModifier: true)
         }
         // "fiscal second-quarter", "the fiscal first quarter", "the fiscal-first quarter"
         var q = i + 1
         if isChar(q, "-"), glued(q) { q += 1 }
         if var m = quarter(at: q) {
-            m.rule = "fiscal-" + m.rule
+            m.rule = m.rule == .quarter ? .fiscalQuarter : m.rule == .half ? .fiscalHalf : .fiscalTheQuarter
             m.takesDeterminer = true
             return m
         }
@@ -413,7 +413,7 @@ extension TimeScanner {
         // "in his 30s" is an age: two-digit decades only after "the" or an apostrophe.
         if d.digits == 2, !(has(i - 1, .determiner) || has(i - 1, .determinerModifier) || tokens[i - 1].quote != nil) { return nil }
         let value = d.digits == 4 ? String(d.value / 10) : "19" + String(d.value / 10)
-        return TimeMatch(end: i + 1, type: .date, value: .fixed(value), rule: "decade", takesDeterminer: true, takesModifier: true)
+        return TimeMatch(end: i + 1, type: .date, value: .fixed(value), rule: .decade, takesDeterminer: true, takesModifier: true)
     }
 
     /// "the 20th century", "the twentieth century".
@@ -421,7 +421,7 @@ extension TimeScanner {
         var n: Int?
         if case .ordinal(let o)? = word(i) { n = o } else { n = digitOrdinal(i) }
         guard let n, n >= 1, n <= 21, has(i + 1, .centuryNoun) else { return nil }
-        return TimeMatch(end: i + 2, type: .date, value: .fixed(TimeResolver.pad(n - 1, 2)), rule: "century", takesDeterminer: true, takesModifier: true)
+        return TimeMatch(end: i + 2, type: .date, value: .fixed(TimeResolver.pad(n - 1, 2)), rule: .century, takesDeterminer: true, takesModifier: true)
     }
 
     /// "third quarter", "third-quarter", "the fourth quarter of 1989", "the first half", "the quarter".
@@ -448,11 +448,11 @@ extension TimeScanner {
         guard let n else {
             // "the quarter": the latest quarter that has ended.
             guard isQuarter, i == j - 1 else { return nil }
-            return TimeMatch(end: j, type: .date, value: .previousQuarter, rule: "the-quarter", takesDeterminer: true)
+            return TimeMatch(end: j, type: .date, value: .previousQuarter, rule: .theQuarter, takesDeterminer: true)
         }
         guard n >= 1, n <= count else { return nil }
         let value: TimeValue = isQuarter ? .quarter(n, year: year, yearShift: 0) : .half(n, year: year, yearShift: 0)
-        return TimeMatch(end: j, type: .date, value: value, rule: isQuarter ? "quarter" : "half", takesDeterminer: !hyphenated, takesModifier: true)
+        return TimeMatch(end: j, type: .date, value: value, rule: isQuarter ? .quarter : .half, takesDeterminer: !hyphenated, takesModifier: true)
     }
 
     // MARK: - Named days
@@ -464,44 +464,44 @@ extension TimeScanner {
             var end = i + 1
             var value = "XXXX-WXX-\(d)"
             if case .partOfDay(let p)? = word(i + 1) { value += "T" + p.code; end += 1 }
-            return TimeMatch(end: end, type: .set, value: .fixed(value), rule: "weekday-plural")
+            return TimeMatch(end: end, type: .set, value: .fixed(value), rule: .weekdayPlural)
         }
         var j = i + 1
         if isChar(j, ",") { j += 1 }
-        if case .month? = word(j), let m = monthDate(at: j), m.rule == "month-day" {
-            return TimeMatch(end: m.end, type: .date, value: m.value, rule: "weekday-date")
+        if case .month? = word(j), let m = monthDate(at: j), m.rule == .monthDay {
+            return TimeMatch(end: m.end, type: .date, value: m.value, rule: .weekdayDate)
         }
         if let m = dayMonth(at: j) {
-            return TimeMatch(end: m.end, type: .date, value: m.value, rule: "weekday-date")
+            return TimeMatch(end: m.end, type: .date, value: m.value, rule: .weekdayDate)
         }
         let day = TimeValue.weekday(d, tenseDirection(at: i))
         if case .partOfDay(let p)? = word(i + 1) {
-            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(day, p.code), rule: "weekday-part-of-day")
+            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(day, p.code), rule: .weekdayPartOfDay)
         }
         // "Earlier Friday", "late Monday": annotators mostly left the modifier out of weekdays.
-        return TimeMatch(end: i + 1, type: .date, value: day, rule: "weekday")
+        return TimeMatch(end: i + 1, type: .date, value: day, rule: .weekday)
     }
 
     /// "today", "yesterday afternoon", "tomorrow".
     func relativeDay(at i: Int) -> TimeMatch? {
         guard case .relativeDay(let n)? = word(i) else { return nil }
         if case .partOfDay(let p)? = word(i + 1) {
-            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(.shift(.day, n), p.code), rule: "relative-day-part", takesModifier: true)
+            return TimeMatch(end: i + 2, type: .time, value: .partOfDay(.shift(.day, n), p.code), rule: .relativeDayPart, takesModifier: true)
         }
         // "late yesterday" keeps its modifier; "later today" does not (as annotated).
-        return TimeMatch(end: i + 1, type: .date, value: .shift(.day, n), rule: "relative-day", takesModifier: n != 0)
+        return TimeMatch(end: i + 1, type: .date, value: .shift(.day, n), rule: .relativeDay, takesModifier: n != 0)
     }
 
     /// "tonight", "overnight".
     func nightWord(at i: Int, _ r: RoleSet) -> TimeMatch? {
         if r.contains(.tonightWord) {
-            return TimeMatch(end: i + 1, type: .time, value: .partOfDay(.shift(.day, 0), "NI"), rule: "tonight")
+            return TimeMatch(end: i + 1, type: .time, value: .partOfDay(.shift(.day, 0), "NI"), rule: .tonight)
         }
         // "overnight" before a noun is an adjective ("overnight stay", "overnight rates").
         if inRange(i + 1), tokens[i + 1].kind == .word, tokens[i + 1].shape == .lower, word(i + 1) == nil, !has(i + 1, .monthContext), !has(i + 1, .andWord) {
             return nil
         }
-        return TimeMatch(end: i + 1, type: .time, value: .partOfDay(.shift(.day, -1), "NI"), rule: "overnight")
+        return TimeMatch(end: i + 1, type: .time, value: .partOfDay(.shift(.day, -1), "NI"), rule: .overnight)
     }
 
     /// "summer", "the summer of 2017", "summer 2017".
@@ -510,12 +510,12 @@ extension TimeScanner {
         var k = i + 1
         if has(k, .linkingOf) { k += 1 }
         if let (y, e) = yearAt(k) {
-            return TimeMatch(end: e, type: .date, value: .season(s.code, year: y, direction: .current), rule: "season-year", takesDeterminer: true, takesModifier: true)
+            return TimeMatch(end: e, type: .date, value: .season(s.code, year: y, direction: .current), rule: .seasonYear, takesDeterminer: true, takesModifier: true)
         }
         // "fall" is mostly a verb or a noun for a drop: only with a determiner or modifier.
         if has(i, .ambiguousSeason), !has(i - 1, .fallContext) { return nil }
         if has(i, .ambiguousSeason), has(i - 1, .determiner), has(i + 1, .linkingOf) || has(i + 1, .inWord) { return nil }
-        return TimeMatch(end: i + 1, type: .date, value: .season(s.code, year: nil, direction: .pastOrSame), rule: "season", takesModifier: true)
+        return TimeMatch(end: i + 1, type: .date, value: .season(s.code, year: nil, direction: .pastOrSame), rule: .season, takesModifier: true)
     }
 
     /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving"; with "last", "this"
@@ -529,7 +529,7 @@ extension TimeScanner {
         if has(i - 1, .nextOccurrence) { direction = .following; first = i - 1 }
         if has(i - 1, .thisOccurrence) { direction = .current; first = i - 1 }
         guard let (end, value) = holidayName(at: i, r, direction) else { return nil }
-        return TimeMatch(end: end, type: .date, value: value, rule: first < i ? "relative-holiday" : "holiday")
+        return TimeMatch(end: end, type: .date, value: value, rule: first < i ? .relativeHoliday : .holiday)
     }
 
     private func holidayName(at i: Int, _ r: RoleSet, _ direction: TimeDirection) -> (Int, TimeValue)? {
@@ -582,7 +582,7 @@ extension TimeScanner {
         if isCapitalized(i), isCapitalized(j), !tokens[i].flags.contains(.sentenceInitial) { return nil }
         // "coming months", "past years": a vague stretch.
         if r.contains(.comingStretch) || r.contains(.pastStretch), case .unit(let u, true)? = word(j), u >= .day {
-            return TimeMatch(end: j + 1, type: .date, value: .fixed(r.contains(.comingStretch) ? "FUTURE_REF" : "PAST_REF"), rule: "vague-units", takesDeterminer: true)
+            return TimeMatch(end: j + 1, type: .date, value: .fixed(r.contains(.comingStretch) ? "FUTURE_REF" : "PAST_REF"), rule: .vagueUnits, takesDeterminer: true)
         }
         // "this coming Sunday"
         if r.contains(.thisOccurrence), has(j, .comingStretch) { direction = .following; shift = 1; j += 1 }
@@ -590,24 +590,24 @@ extension TimeScanner {
         if !r.contains(.thisOccurrence), !r.contains(.currentWord), let m = quantity(at: j, allowAgo: false), m.type == .duration {
             // "the last few months", "the past several quarters": a vague stretch of the past.
             if direction == .previous, case .fixed(let v)? = m.value, v.contains("X") {
-                return TimeMatch(end: m.end, type: .date, value: .fixed("PAST_REF"), rule: "span-vague", takesDeterminer: true)
+                return TimeMatch(end: m.end, type: .date, value: .fixed("PAST_REF"), rule: .spanVague, takesDeterminer: true)
             }
-            return TimeMatch(end: m.end, type: .duration, value: m.value, rule: "span-" + m.rule, takesDeterminer: true)
+            return TimeMatch(end: m.end, type: .duration, value: m.value, rule: .spanDuration, takesDeterminer: true)
         }
         if r.contains(.firstWord) { return nil }
         if r.contains(.recentWord) {
             // "recent years", "recent weeks": a vague stretch of the past.
             guard case .unit(let u, true)? = word(j) else { return nil }
-            return TimeMatch(end: j + 1, type: .duration, value: .fixed("PX" + u.durationCode), rule: "recent-units", takesDeterminer: true)
+            return TimeMatch(end: j + 1, type: .duration, value: .fixed("PX" + u.durationCode), rule: .recentUnits, takesDeterminer: true)
         }
         // "the following year", "the previous Friday": anaphoric, from the date in focus.
         let anaphoric = has(i - 1, .determiner) && r.contains(.anaphoric)
         if anaphoric {
             switch word(j) {
             case .unit(let u, false)? where u >= .day && u != .quarter:
-                return TimeMatch(end: j + 1, type: .date, value: .anaphoric(u, shift), rule: "anaphoric-unit", takesDeterminer: true)
+                return TimeMatch(end: j + 1, type: .date, value: .anaphoric(u, shift), rule: .anaphoricUnit, takesDeterminer: true)
             case .weekday(let d, false)?:
-                return TimeMatch(end: j + 1, type: .date, value: .anaphoricWeekday(d, direction), rule: "anaphoric-weekday", takesDeterminer: true)
+                return TimeMatch(end: j + 1, type: .date, value: .anaphoricWeekday(d, direction), rule: .anaphoricWeekday, takesDeterminer: true)
             default:
                 break
             }
@@ -618,47 +618,47 @@ extension TimeScanner {
             if u == .day { return nil }
             if r.contains(.latestWord) || r.contains(.mostWord) {
                 guard u == .quarter else { return nil }
-                return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: "latest-quarter", takesDeterminer: true)
+                return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: .latestQuarter, takesDeterminer: true)
             }
             // "this year's third quarter", "last year's quarter"
             if u == .year, isPossessive(j) {
                 if let q = quarter(at: j + 1), case .quarter(let n, nil, _)? = q.value {
-                    return TimeMatch(end: q.end, type: .date, value: .quarter(n, year: nil, yearShift: shift), rule: "relative-year-quarter", takesDeterminer: true)
+                    return TimeMatch(end: q.end, type: .date, value: .quarter(n, year: nil, yearShift: shift), rule: .relativeYearQuarter, takesDeterminer: true)
                 }
                 if has(j + 1, .quarterNoun) {
-                    return TimeMatch(end: j + 2, type: .date, value: .anchoredQuarter(yearShift: shift, year: nil), rule: "relative-year-quarter", takesDeterminer: true)
+                    return TimeMatch(end: j + 2, type: .date, value: .anchoredQuarter(yearShift: shift, year: nil), rule: .relativeYearQuarter, takesDeterminer: true)
                 }
             }
-            return TimeMatch(end: j + 1, type: .date, value: .shift(u, shift), rule: "relative-unit", takesDeterminer: true, takesModifier: true)
+            return TimeMatch(end: j + 1, type: .date, value: .shift(u, shift), rule: .relativeUnit, takesDeterminer: true, takesModifier: true)
         case .weekday(let d, false)?:
             guard !r.contains(.latestWord), !r.contains(.currentWord) else { return nil }
             var end = j + 1
             var value: TimeValue = .weekday(d, direction)
             var type = TimexType.date
             if case .partOfDay(let p)? = word(end) { value = .partOfDay(value, p.code); end += 1; type = .time }
-            return TimeMatch(end: end, type: type, value: value, rule: "relative-weekday", takesModifier: true)
+            return TimeMatch(end: end, type: type, value: value, rule: .relativeWeekday, takesModifier: true)
         case .month(let m, false)?:
             guard isCapitalized(j), !r.contains(.latestWord), !r.contains(.currentWord) else { return nil }
-            return TimeMatch(end: j + 1, type: .date, value: .date(year: nil, month: m, day: nil, direction: direction), rule: "relative-month", takesModifier: true)
+            return TimeMatch(end: j + 1, type: .date, value: .date(year: nil, month: m, day: nil, direction: direction), rule: .relativeMonth, takesModifier: true)
         case .season(let s)?:
             guard !r.contains(.latestWord) else { return nil }
-            return TimeMatch(end: j + 1, type: .date, value: .season(s.code, year: nil, direction: direction), rule: "relative-season", takesDeterminer: true, takesModifier: true)
+            return TimeMatch(end: j + 1, type: .date, value: .season(s.code, year: nil, direction: direction), rule: .relativeSeason, takesDeterminer: true, takesModifier: true)
         case .partOfDay(let p)?:
             // "this morning", "last night", "this afternoon"
-            if r.contains(.thisOccurrence) { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, 0), p.code), rule: "this-part-of-day", takesModifier: true) }
-            if r.contains(.previousOccurrence), p == .night { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, -1), p.code), rule: "last-night", takesModifier: true) }
+            if r.contains(.thisOccurrence) { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, 0), p.code), rule: .thisPartOfDay, takesModifier: true) }
+            if r.contains(.previousOccurrence), p == .night { return TimeMatch(end: j + 1, type: .time, value: .partOfDay(.shift(.day, -1), p.code), rule: .lastNight, takesModifier: true) }
             return nil
         default:
             break
         }
         if has(j, .weekendWord) {
-            return TimeMatch(end: j + 1, type: .date, value: .weekend(shift), rule: "relative-weekend", takesDeterminer: true, takesModifier: true)
+            return TimeMatch(end: j + 1, type: .date, value: .weekend(shift), rule: .relativeWeekend, takesDeterminer: true, takesModifier: true)
         }
         if (r.contains(.latestWord) || r.contains(.mostWord)) && has(j, .periodNoun) {
-            return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: "latest-period", takesDeterminer: true)
+            return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: .latestPeriod, takesDeterminer: true)
         }
         if (r.contains(.latestWord) || r.contains(.mostWord)) && has(j, .quarterNoun) {
-            return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: "latest-quarter", takesDeterminer: true)
+            return TimeMatch(end: j + 1, type: .date, value: .previousQuarter, rule: .latestQuarter, takesDeterminer: true)
         }
         return nil
     }
@@ -666,32 +666,32 @@ extension TimeScanner {
     /// "now", "currently", "recently", "the past", "the future", "soon", "these days".
     func reference(at i: Int, _ r: RoleSet) -> TimeMatch? {
         if r.contains(.presentRef) {
-            return TimeMatch(end: i + 1, type: .date, value: .fixed("PRESENT_REF"), rule: "present-ref")
+            return TimeMatch(end: i + 1, type: .date, value: .fixed("PRESENT_REF"), rule: .presentRef)
         }
         if r.contains(.pastRef) {
-            return TimeMatch(end: i + 1, type: .date, value: .fixed("PAST_REF"), rule: "past-ref")
+            return TimeMatch(end: i + 1, type: .date, value: .fixed("PAST_REF"), rule: .pastRef)
         }
         if r.contains(.futureRef) {
             // "as soon as" is a conjunction.
             if has(i + 1, .asWord) || has(i - 1, .asWord) { return nil }
-            return TimeMatch(end: i + 1, type: .date, value: .fixed("FUTURE_REF"), rule: "future-ref")
+            return TimeMatch(end: i + 1, type: .date, value: .fixed("FUTURE_REF"), rule: .futureRef)
         }
         if r.contains(.theseWord), has(i + 1, .theseDaysNoun) {
-            return TimeMatch(end: i + 2, type: .date, value: .fixed("PRESENT_REF"), rule: "these-days")
+            return TimeMatch(end: i + 2, type: .date, value: .fixed("PRESENT_REF"), rule: .theseDays)
         }
         if has(i - 1, .determiner) {
             // Only as a noun phrase: "the past", "the future", "the near future", "the present".
             if r.contains(.pastStretch), !nounFollows(i + 1) {
-                return TimeMatch(end: i + 1, type: .date, value: .fixed("PAST_REF"), rule: "the-past", takesDeterminer: true)
+                return TimeMatch(end: i + 1, type: .date, value: .fixed("PAST_REF"), rule: .thePast, takesDeterminer: true)
             }
             if r.contains(.futureNoun), !nounFollows(i + 1) {
-                return TimeMatch(end: i + 1, type: .date, value: .fixed("FUTURE_REF"), rule: "the-future", takesDeterminer: true)
+                return TimeMatch(end: i + 1, type: .date, value: .fixed("FUTURE_REF"), rule: .theFuture, takesDeterminer: true)
             }
             if r.contains(.nearWord), has(i + 1, .futureNoun) {
-                return TimeMatch(end: i + 2, type: .date, value: .fixed("FUTURE_REF"), rule: "the-future", takesDeterminer: true)
+                return TimeMatch(end: i + 2, type: .date, value: .fixed("FUTURE_REF"), rule: .theFuture, takesDeterminer: true)
             }
             if r.contains(.presentNoun), !nounFollows(i + 1) {
-                return TimeMatch(end: i + 1, type: .date, value: .fixed("PRESENT_REF"), rule: "the-present", takesDeterminer: true)
+                return TimeMatch(end: i + 1, type: .date, value: .fixed("PRESENT_REF"), rule: .thePresent, takesDeterminer: true)
             }
         }
         return nil
@@ -730,7 +730,7 @@ extension TimeScanner {
         if allowAgo, has(end, .pastOffset) {
             var value: TimeValue = count.map { .shift(unit, -$0) } ?? .fixed("PAST_REF")
             if count == 1, unit == .year { value = .anchoredQuarter(yearShift: -1, year: nil) }
-            return TimeMatch(end: end + 1, type: .date, value: value, rule: "ago")
+            return TimeMatch(end: end + 1, type: .date, value: value, rule: .ago)
         }
         // "a year earlier" is a date (TimeBank); "three days later", "a minute and a half
         // later" are durations whose anchor is an event, so the span stops before "later".
@@ -739,7 +739,7 @@ extension TimeScanner {
             var value: TimeValue = count.map { .shift(unit, sign * $0) } ?? .fixed(sign < 0 ? "PAST_REF" : "FUTURE_REF")
             if count == 1, unit == .year, sign < 0 { value = .anchoredQuarter(yearShift: -1, year: nil) }
             end += 1
-            return TimeMatch(end: end, type: .date, value: value, rule: "offset")
+            return TimeMatch(end: end, type: .date, value: value, rule: .offset)
         }
         // "a year-earlier loss", "a two-year-old": a compound adjective, not a count of units.
         if isChar(end, "-"), glued(end) { return nil }
@@ -749,7 +749,7 @@ extension TimeScanner {
         if count == 1, !plural, has(i, .indefiniteArticle), rateBefore(i) { return nil }
         let value = count.map { half ? Self.durationAndAHalf($0, unit) : Self.duration($0, unit) }
             ?? ("P" + (unit.isClockUnit ? "T" : "") + "X" + unit.durationCode)
-        return TimeMatch(end: end, type: .duration, value: .fixed(value), rule: "duration", takesDeterminer: true)
+        return TimeMatch(end: end, type: .duration, value: .fixed(value), rule: .duration, takesDeterminer: true)
     }
 
     /// "five-minute", "two-year", "52-week", "16-hour"; not ages ("29-year-old").
@@ -759,7 +759,7 @@ extension TimeScanner {
         if isChar(j + 1, "-"), glued(j + 1), has(j + 2, .ageWord) { return nil }
         var end = j + 1
         if isChar(end, "-"), glued(end), has(end + 1, .lengthWord) { end += 2 }
-        return TimeMatch(end: end, type: .duration, value: .fixed(Self.duration(count, unit)), rule: "duration-adjective")
+        return TimeMatch(end: end, type: .duration, value: .fixed(Self.duration(count, unit)), rule: .durationAdjective)
     }
 
     /// A number before a unit; returns the value (nil when vague) and the next token.
@@ -820,10 +820,10 @@ extension TimeScanner {
     func bareUnit(at i: Int) -> TimeMatch? {
         guard case .unit(let u, true)? = word(i), u >= .day else { return nil }
         if has(i + 1, .pastOffset) {
-            return TimeMatch(end: i + 2, type: .date, value: .fixed("PAST_REF"), rule: "units-ago")
+            return TimeMatch(end: i + 2, type: .date, value: .fixed("PAST_REF"), rule: .unitsAgo)
         }
         guard has(i - 1, .bareUnitContext) else { return nil }
-        return TimeMatch(end: i + 1, type: .duration, value: .fixed("PX" + u.durationCode), rule: "bare-units")
+        return TimeMatch(end: i + 1, type: .duration, value: .fixed("PX" + u.durationCode), rule: .bareUnits)
     }
 
     /// "every Tuesday", "each year", "every five minutes", "every other week".
@@ -833,18 +833,18 @@ extension TimeScanner {
         if has(j, .otherWord) { count = 2; j += 1 } else if let (n, next) = number(at: j), let n, !has(j, .indefiniteArticle) { count = n; j = next }
         switch word(j) {
         case .unit(let u, _)?:
-            return TimeMatch(end: j + 1, type: .set, value: .fixed(Self.duration(count, u)), rule: "every-unit")
+            return TimeMatch(end: j + 1, type: .set, value: .fixed(Self.duration(count, u)), rule: .everyUnit)
         case .weekday(let d, _)?:
             var end = j + 1
             var value = "XXXX-WXX-\(d)"
             if case .partOfDay(let p)? = word(end) { value += "T" + p.code; end += 1 }
-            return TimeMatch(end: end, type: .set, value: .fixed(value), rule: "every-weekday")
+            return TimeMatch(end: end, type: .set, value: .fixed(value), rule: .everyWeekday)
         case .month(let m, false)?:
-            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + TimeResolver.pad(m, 2)), rule: "every-month")
+            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + TimeResolver.pad(m, 2)), rule: .everyMonth)
         case .partOfDay(let p)?:
-            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-XX-XXT" + p.code), rule: "every-part-of-day")
+            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-XX-XXT" + p.code), rule: .everyPartOfDay)
         case .season(let s)?:
-            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + s.code), rule: "every-season")
+            return TimeMatch(end: j + 1, type: .set, value: .fixed("XXXX-" + s.code), rule: .everySeason)
         default:
             return nil
         }
@@ -856,7 +856,7 @@ extension TimeScanner {
         if has(i, .indefiniteArticle) {
             guard rateBefore(i) else { return nil }
         }
-        return TimeMatch(end: i + 2, type: .set, value: .fixed(Self.duration(1, u)), rule: "rate")
+        return TimeMatch(end: i + 2, type: .set, value: .fixed(Self.duration(1, u)), rule: .rate)
     }
 
     /// Whether the token before `i` ends an amount ("$5", "10%", "twice", "3 million").
