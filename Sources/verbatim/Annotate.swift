@@ -166,6 +166,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("JSONL field holding the publication date (ISO 8601), used to resolve relative times.", valueName: "name"))
     var dateField = "date"
 
+    @Option(help: ArgumentHelp("Order of day and month in numeric dates (3/2/2018) for records whose locale field does not say: mdy or dmy.", valueName: "order"))
+    var dateOrder: DateOrder = .monthFirst
+
     @Option(help: "How standard input is read: jsonl, text (all of it is one article) or lines (one article per line).")
     var stdinFormat: StandardInputFormat = .jsonl
 
@@ -177,10 +180,12 @@ struct InputOptions: ParsableArguments {
         options.textField = textField
         options.idField = idField
         options.dateField = dateField
+        options.dateOrder = dateOrder
         options.maxRecordBytes = maxRecordMB << 20
         return options
     }
 }
 
 extension StandardInputFormat: ExpressibleByArgument {}
+extension DateOrder: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}

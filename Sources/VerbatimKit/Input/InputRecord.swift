@@ -40,6 +40,11 @@ public struct RecordOptions: Sendable {
     public var idField = "id"
     /// JSONL field holding the publication date (ISO 8601).
     public var dateField = "date"
+    /// JSONL field holding the record's locale ("EN_GB", "en-US"): its region picks the
+    /// holiday dates and the order of numeric dates.
+    public var localeField = "locale"
+    /// The order of numeric dates in records whose locale does not say.
+    public var dateOrder: DateOrder = .monthFirst
     /// Leave the text field out of the output.
     public var omitText = false
     /// Print the rule behind every entity and quote.

@@ -51,13 +51,19 @@ public final class RecordProcessor {
             if let dateField = fields.first(where: { $0.key == options.dateField }), dateField.kind == .string {
                 date = CalendarDate(iso: JSONObjectReader.decodeString(dateField.raw))
             }
-            return annotate(record, fields: fields, id: id, text: text, textKey: options.textField, date: date)
+            var region: String?
+            if let localeField = fields.first(where: { $0.key == options.localeField }), localeField.kind == .string {
+                region = DateOrder.region(ofLocale: JSONObjectReader.decodeString(localeField.raw))
+            }
+            return annotate(record, fields: fields, id: id, text: text, textKey: options.textField, date: date, region: region)
         }
     }
 
     private func annotate(_ record: InputRecord, fields: [JSONObjectReader.Field], id: JSONObjectReader.Field?,
-                          text: String, textKey: String, date: CalendarDate?) -> RecordResult {
-        let document = Document(id: Self.printableID(id) ?? record.fallbackID, text: text, date: date)
+                          text: String, textKey: String, date: CalendarDate?, region: String? = nil) -> RecordResult {
+        var document = Document(id: Self.printableID(id) ?? record.fallbackID, text: text, date: date)
+        document.region = region
+        document.dateOrder = region.map(DateOrder.init(region:)) ?? options.dateOrder
         let state: AnalysisState
         do {
             state = try worker.analyze(document)

@@ -143,6 +143,8 @@ struct TimeLexiconEntry: Sendable {
     /// (``TimeScanner/coreRoles``): for the other starters ("the", months, numbers)
     /// those rules cannot match, and "the" alone starts a fifth of all tries.
     var ruleWord = false
+    /// Whether a holiday name of `time/holidays.tsv` can begin with it.
+    var holidayStart = false
 }
 
 /// An open-addressing hash table from ``WordKey`` to ``TimeLexiconEntry``, looked up
@@ -193,6 +195,8 @@ struct WordTable: Sendable {
 /// probe.
 public struct TimeLexicon: Sendable {
     let table: WordTable
+    /// The holidays of `time/holidays.tsv`.
+    let holidays: HolidayCalendar
 
     /// The classes of `time/words.tsv` (column 3); column 4 holds the value.
     static let wordClasses = [
@@ -201,7 +205,7 @@ public struct TimeLexicon: Sendable {
         "decade-name",
     ]
 
-    /// Reads `time/words` and `time/grammar` from `lexicon`.
+    /// Reads `time/words`, `time/grammar` and `time/holidays` from `lexicon`.
     /// - Throws: ``VerbatimError/model(path:reason:)`` for a missing file, a class or
     ///   role no entry has, an unknown class or role, a bad value, a word in two
     ///   classes, or a word the per-token key cannot hold (over 16 bytes, not ASCII).
@@ -229,8 +233,11 @@ public struct TimeLexicon: Sendable {
             }
             items[key, default: TimeLexiconEntry()].roles.insert(role)
         }
+        let holidays = try HolidayCalendar(lexicon: lexicon)
+        for k in holidays.firstWords { items[k, default: TimeLexiconEntry()].holidayStart = true }
+        self.holidays = holidays
         for (k, var entry) in items {
-            entry.starter = entry.word != nil || entry.roles.intersects(TimeScanner.startRoles)
+            entry.starter = entry.word != nil || entry.holidayStart || entry.roles.intersects(TimeScanner.startRoles)
             entry.ruleWord = entry.roles.intersects(TimeScanner.coreRoles)
             items[k] = entry
         }

@@ -135,6 +135,8 @@ public struct TimeResolver: Sendable {
             // Parts of a day attach to a day; "this week's nights" keeps no value.
             guard day.utf8.count == 10 else { return nil }
             return day + "T" + part
+        case .holiday(let rule, let year, let shift, let direction):
+            return resolveHoliday(rule, year: year, yearShift: shift, direction: direction)?.description
         case .clock(let base, let hour, let minute):
             guard let day = base.flatMap({ resolve($0) }) ?? reference?.description, day.utf8.count == 10 else { return nil }
             return day + "T" + Self.pad(hour, 2) + ":" + Self.pad(minute, 2)
@@ -187,6 +189,26 @@ public struct TimeResolver: Sendable {
             return CalendarDate(year: y, month: month, day: day)?.description
         }
         return "\(Self.pad(y, 4))-\(Self.pad(month, 2))"
+    }
+
+    /// A holiday's date: in the year named, in the reference's year shifted, or the
+    /// occurrence the direction picks (as for a date without a year).
+    private func resolveHoliday(_ rule: HolidayRule, year: Int?, yearShift: Int?, direction: TimeDirection) -> CalendarDate? {
+        if let year { return rule.date(in: year) }
+        guard let ref = reference else { return nil }
+        if let shift = yearShift { return rule.date(in: ref.year + shift) }
+        let around = (ref.year - 1...ref.year + 1).compactMap { rule.date(in: $0) }
+        switch direction {
+        case .current: return rule.date(in: ref.year)
+        case .previous: return around.last { $0 < ref }
+        case .following: return around.first { $0 > ref }
+        case .futureOrSame: return around.first { $0 >= ref }
+        case .pastOrSame:
+            // News reports the past: the latest occurrence, unless the next one is at most
+            // about three months ahead.
+            if let next = around.first(where: { $0 >= ref }), next.dayNumber - ref.dayNumber <= 92 { return next }
+            return around.last { $0 <= ref }
+        }
     }
 
     // MARK: - Arithmetic

@@ -79,12 +79,6 @@ enum TimeRole: Int, CaseIterable, Sendable {
     case futureAs
     case idiomPrefix
     case elision
-    case holidayChristmas
-    case holidayNew
-    case holidayHalloween
-    case holidayThanksgiving
-    case holidayEve
-    case holidayDay
 
     /// The role's name in `time/grammar.tsv`.
     var name: String {

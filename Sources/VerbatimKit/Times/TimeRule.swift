@@ -29,6 +29,8 @@ enum TimeRule: String, CaseIterable, Sendable {
     case futureRef = "future-ref"
     case half = "half"
     case holiday = "holiday"
+    case holidayRelativeYear = "holiday-relative-year"
+    case holidayYear = "holiday-year"
     case isoDate = "iso-date"
     case lastNight = "last-night"
     case latestPeriod = "latest-period"

@@ -116,6 +116,7 @@ extension TimeScanner {
             if u == .second { Self.keepLonger(quarter(at: i), &best) }
         default: break
         }
+        if flags[i].contains(.holidayStart) { Self.keepLonger(holiday(at: i), &best) }
         // Every role tested below is one of `coreRoles`: for other tokens ("the", time
         // words, most tokens after "the" or a modifier) the tests cannot match, so they are skipped.
         if flags[i].contains(.ruleWord) {
@@ -131,7 +132,7 @@ extension TimeScanner {
             if r.contains(.previousOccurrence), has(i + 1, .halfWord) { Self.keepLonger(quarter(at: i), &best) }
             // "the ’90s": the elision mark belongs to the decade.
             if r.contains(.elision), glued(i + 1), let m = decade(at: i + 1) { Self.keepLonger(m, &best) }
-            if r.contains(.previousOccurrence) || r.contains(.thisOccurrence) || r.contains(.nextOccurrence), inRange(i + 1), let m = holiday(at: i + 1, roles[i + 1]), m.rule == .relativeHoliday {
+            if r.contains(.previousOccurrence) || r.contains(.thisOccurrence) || r.contains(.nextOccurrence), let m = holiday(at: i + 1), m.rule == .relativeHoliday {
                 Self.keepLonger(m, &best)
             }
             if r.contains(.fiscalWord) { Self.keepLonger(fiscal(at: i), &best) }
@@ -140,7 +141,6 @@ extension TimeScanner {
             if r.contains(.quarterNoun) || r.contains(.halfWord) { Self.keepLonger(quarter(at: i), &best) }
             if r.contains(.yearNoun) { Self.keepLonger(yearCompound(at: i), &best) }
             Self.keepLonger(reference(at: i, r), &best)
-            Self.keepLonger(holiday(at: i, r), &best)
         }
         return best
     }
@@ -518,38 +518,66 @@ extension TimeScanner {
         return TimeMatch(end: i + 1, type: .date, value: .season(s.code, year: nil, direction: .pastOrSame), rule: .season, takesModifier: true)
     }
 
-    /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving"; with "last", "this"
-    /// or "next" before it, that occurrence ("last Thanksgiving").
-    func holiday(at i: Int, _ r: RoleSet) -> TimeMatch? {
-        // Most tokens name no holiday: rule them out before looking back for the tense.
-        guard r.contains(.holidayChristmas) || r.contains(.holidayNew) || r.contains(.holidayHalloween) || r.contains(.holidayThanksgiving), isCapitalized(i) else { return nil }
+    /// A holiday of `time/holidays.tsv` ("Thanksgiving", "Good Friday", "fathers day"),
+    /// alone, with a year ("Thanksgiving 2017", "Labor Day of 2012"), with a year relative
+    /// to the reference ("Memorial Day last year", "Easter of next year", "Boxing Day in
+    /// two years", "Labour Day five years ago"), or after "last", "this" or "next"
+    /// ("last Thanksgiving": rule `relative-holiday`). The date rule is the one the
+    /// record's country keeps.
+    func holiday(at i: Int) -> TimeMatch? {
+        guard inRange(i), flags[i].contains(.holidayStart), let (nameEnd, name) = holidayName(at: i) else { return nil }
+        if name.needsCapital, !isCapitalized(i) { return nil }
+        // "Easter week", "Christmas holidays" name a stretch the holiday only qualifies.
+        if case .unit? = word(nameEnd) { return nil }
         var direction = tenseDirection(at: i)
         var first = i
         if has(i - 1, .previousOccurrence) { direction = .previous; first = i - 1 }
         if has(i - 1, .nextOccurrence) { direction = .following; first = i - 1 }
         if has(i - 1, .thisOccurrence) { direction = .current; first = i - 1 }
-        guard let (end, value) = holidayName(at: i, r, direction) else { return nil }
-        return TimeMatch(end: end, type: .date, value: value, rule: first < i ? .relativeHoliday : .holiday)
+        var end = nameEnd
+        var year: Int?
+        var yearShift: Int?
+        var rule: TimeRule = first < i ? .relativeHoliday : .holiday
+        if first == i {
+            var k = end
+            if has(k, .linkingOf) { k += 1 }
+            if let y = yearNumber(k) {
+                year = y; end = k + 1; rule = .holidayYear
+            } else if has(k, .lastWord) || has(k, .thisOccurrence) || has(k, .nextWord), has(k + 1, .yearNoun) {
+                yearShift = has(k, .thisOccurrence) ? 0 : has(k, .nextWord) ? 1 : -1
+                end = k + 2; rule = .holidayRelativeYear
+            } else if has(end, .inWord), let (count, u) = number(at: end + 1), let n = count, case .unit(.year, _)? = word(u) {
+                yearShift = n; end = u + 1; rule = .holidayRelativeYear
+            } else if let (count, u) = number(at: end), let n = count, case .unit(.year, _)? = word(u), has(u + 1, .pastOffset) {
+                yearShift = -n; end = u + 2; rule = .holidayRelativeYear
+            }
+        }
+        let value = HolidayCalendar.rule(name, country: country).map {
+            TimeValue.holiday($0, year: year, yearShift: yearShift, direction: direction)
+        }
+        return TimeMatch(end: end, type: .date, value: value, rule: rule)
     }
 
-    private func holidayName(at i: Int, _ r: RoleSet, _ direction: TimeDirection) -> (Int, TimeValue)? {
-        guard isCapitalized(i) else { return nil }
-        if r.contains(.holidayChristmas) {
-            if has(i + 1, .holidayEve) { return (i + 2, .date(year: nil, month: 12, day: 24, direction: direction)) }
-            return (has(i + 1, .holidayDay) ? i + 2 : i + 1, .date(year: nil, month: 12, day: 25, direction: direction))
+    /// The longest holiday name starting at token `i`, skipping the dots, hyphens and
+    /// apostrophes between its words.
+    private func holidayName(at i: Int) -> (end: Int, name: HolidayCalendar.Name)? {
+        var words: [WordKey] = []
+        var best: (end: Int, name: HolidayCalendar.Name)?
+        var j = i
+        while j < limit, words.count < holidays.longest {
+            let t = tokens[j]
+            if j > i, t.kind != .word, t.kind != .number {
+                let b = bytes[Int(t.start)]
+                if b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "'") || b == 0xE2 { j += 1; continue }
+                break
+            }
+            guard let k = HolidayCalendar.normalKey(bytes[Int(t.start)..<Int(t.end)]) else { break }
+            words.append(k)
+            if let name = holidays.names[words] { best = (j + 1, name) }
+            guard holidays.prefixes.contains(words) else { break }
+            j += 1
         }
-        if r.contains(.holidayNew), has(i + 1, .yearNoun), isPossessive(i + 1), has(i + 2, .holidayDay) || has(i + 2, .holidayEve) {
-            let eve = has(i + 2, .holidayEve)
-            return (i + 3, .date(year: nil, month: eve ? 12 : 1, day: eve ? 31 : 1, direction: direction))
-        }
-        if r.contains(.holidayHalloween) {
-            return (i + 1, .date(year: nil, month: 10, day: 31, direction: direction))
-        }
-        if r.contains(.holidayThanksgiving) {
-            // US Thanksgiving: the fourth Thursday of November.
-            return (has(i + 1, .holidayDay) ? i + 2 : i + 1, .nthWeekday(4, weekday: 4, month: 11, direction: direction))
-        }
-        return nil
+        return best
     }
 
     // MARK: - Relative expressions
@@ -933,8 +961,7 @@ extension TimeScanner {
     static let coreRoles = RoleSet([
         .indefiniteArticle, .perWord, .everyWord, .previousOccurrence, .nextOccurrence, .elision, .fiscalWord,
         .tonightWord, .overnightWord, .weekendWord, .quarterNoun, .halfWord, .yearNoun, .presentRef, .pastRef,
-        .futureRef, .theseWord, .pastStretch, .futureNoun, .nearWord, .presentNoun, .holidayChristmas, .holidayNew,
-        .holidayHalloween, .holidayThanksgiving,
+        .futureRef, .theseWord, .pastStretch, .futureNoun, .nearWord, .presentNoun,
     ] + relativeRoleList)
 
     private static let relativeRoleList: [TimeRole] = [
@@ -948,7 +975,6 @@ extension TimeScanner {
         .determiner, .modifier, .aroundWord, .approximator, .comparative, .negator, .atWord, .upWord,
         .indefiniteArticle, .perWord, .everyWord, .previousOccurrence, .nextOccurrence, .elision, .fiscalWord,
         .tonightWord, .overnightWord, .weekendWord, .quarterNoun, .halfWord, .yearNoun, .presentRef, .pastRef,
-        .futureRef, .theseWord, .pastStretch, .futureNoun, .nearWord, .presentNoun, .holidayChristmas, .holidayNew,
-        .holidayHalloween, .holidayThanksgiving,
+        .futureRef, .theseWord, .pastStretch, .futureNoun, .nearWord, .presentNoun,
     ] + relativeRoleList)
 }

@@ -19,7 +19,13 @@ struct TimeScanner {
         static let starter = Flags(rawValue: 2)
         /// `core`'s function-word rules test for its roles (``TimeScanner/coreRoles``).
         static let ruleWord = Flags(rawValue: 4)
+        /// A holiday name can begin here (``HolidayCalendar/firstWords``).
+        static let holidayStart = Flags(rawValue: 8)
     }
+
+    /// The holidays, and the country whose dates they take (the record's locale).
+    let holidays: HolidayCalendar
+    var country: String?
 
     /// First token of the sentence being scanned.
     var sentenceStart: Int = 0

@@ -36,6 +36,7 @@ enum TimeTokens {
                                         if entry.starter { f.insert(.starter) }
                                         if entry.ruleWord { f.insert(.ruleWord) }
                                     }
+                                    if entry.holidayStart { f.insert(.holidayStart) }
                                 }
                                 if !f.contains(.starter), startsWithDigit(b, t) {
                                     f.insert(everyWordStarts ? [.starter, .ruleWord] : .starter)

@@ -108,6 +108,9 @@ public indirect enum TimeValue: Sendable, Hashable {
     case namedWeekend(TimeDirection)
     /// A day plus a part of it: "Tuesday afternoon" -> (weekday, "AF").
     case partOfDay(TimeValue, String)
+    /// A holiday by its date rule: in `year`, in the reference's year shifted by
+    /// `yearShift`, or the occurrence `direction` picks.
+    case holiday(HolidayRule, year: Int?, yearShift: Int?, direction: TimeDirection)
     /// A clock time on a day (nil: the reference day).
     case clock(TimeValue?, hour: Int, minute: Int)
 }

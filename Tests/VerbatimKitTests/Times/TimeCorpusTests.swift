@@ -58,6 +58,14 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("The bomb exploded in ⟦nineteen ninety-six⟧.", "DATE", "1996"),
     TimeCase("The boy was found on ⟦Thanksgiving Day⟧.", "DATE", "2017-11-23"),
     TimeCase("The shop opened ⟦last Christmas⟧.", "DATE", "2017-12-25"),
+    // Holidays: fixed, Easter-based, n-th and last weekdays, with a year or relative to one
+    TimeCase("The mill closed on ⟦Good Friday⟧, staff said.", "DATE", "2018-03-30"),
+    TimeCase("The fair reopens on ⟦Labor Day⟧.", "DATE", "2018-09-03"),
+    TimeCase("Crowds lined the route on ⟦Memorial Day 2015⟧.", "DATE", "2015-05-25"),
+    TimeCase("The strike began on ⟦Boxing Day of last year⟧.", "DATE", "2017-12-26"),
+    TimeCase("Her shop was busiest ⟦last mothers day⟧.", "DATE", "2018-05-13"),
+    TimeCase("Sales peaked ⟦Thanksgiving 2016⟧.", "DATE", "2016-11-24"),
+    TimeCase("A vigil was held on ⟦Easter Monday⟧.", "DATE", "2018-04-02"),
     TimeCase("Sales will rise in ⟦the current fiscal year⟧.", "DATE", "2018"),
     TimeCase("Sales fell in ⟦the latest fiscal year⟧.", "DATE", "2017"),
     TimeCase("The polls close ⟦around 7:15 p.m.⟧ local time.", "TIME", "2018-08-14T19:15"),
@@ -116,6 +124,7 @@ let negativeTimeCorpus: [String] = [
     "She took the second place.",
     "He earned $2012 from the sale.",
     "She is in her 90s and still works.",
+    "She lent him the car.",
 ]
 
 @Suite("Time corpus")

@@ -1,0 +1,172 @@
+/// When a holiday falls in a given year: one date rule of `Models/time/holidays.tsv`.
+public enum HolidayRule: Sendable, Hashable {
+    /// The same day every year ("12-25").
+    case fixed(month: Int, day: Int)
+    /// Days from Western Easter Sunday ("easter-2": Good Friday).
+    case easter(offset: Int)
+    /// The `n`th `weekday` (ISO, Monday 1) of `month`, shifted by `offset` days
+    /// ("11-4thu": US Thanksgiving; "11-4thu+1": the day after).
+    case nthWeekday(month: Int, n: Int, weekday: Int, offset: Int)
+    /// The last `weekday` of `month`, shifted by `offset` days ("05-lastmon").
+    case lastWeekday(month: Int, weekday: Int, offset: Int)
+    /// Dates no rule describes (lunar calendars), one a year.
+    case dates([CalendarDate])
+
+    /// Parses a rule of the file's grammar (see Models/SOURCES.md); nil for `-` or a
+    /// malformed rule.
+    init?(_ text: String) {
+        if text.hasPrefix("dates:") {
+            let dates = text.dropFirst(6).split(separator: ",").compactMap { CalendarDate(iso: String($0)) }
+            guard !dates.isEmpty else { return nil }
+            self = .dates(dates.sorted())
+            return
+        }
+        if text.hasPrefix("easter") {
+            let rest = text.dropFirst(6)
+            guard let offset = rest.isEmpty ? 0 : Int(rest) else { return nil }
+            self = .easter(offset: offset)
+            return
+        }
+        let parts = text.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, let month = Int(parts[0]), (1...12).contains(month) else { return nil }
+        var rest = Substring(parts[1])
+        if let day = Int(rest) {
+            self = .fixed(month: month, day: day)
+            return
+        }
+        // "<n><dow>[+-N]" or "last<dow>[+-N]"
+        var offset = 0
+        if let sign = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            guard let o = Int(rest[sign...]) else { return nil }
+            offset = o
+            rest = rest[..<sign]
+        }
+        let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        guard rest.count >= 4, let weekday = names.firstIndex(of: String(rest.suffix(3))) else { return nil }
+        let which = rest.dropLast(3)
+        if which == "last" {
+            self = .lastWeekday(month: month, weekday: weekday + 1, offset: offset)
+        } else if let n = Int(which), (1...5).contains(n) {
+            self = .nthWeekday(month: month, n: n, weekday: weekday + 1, offset: offset)
+        } else {
+            return nil
+        }
+    }
+
+    /// The holiday's date in `year`, or nil when the rule gives none that year.
+    func date(in year: Int) -> CalendarDate? {
+        switch self {
+        case .fixed(let month, let day):
+            return CalendarDate(year: year, month: month, day: day)
+        case .easter(let offset):
+            return Self.easterSunday(year).adding(days: offset)
+        case .nthWeekday(let month, let n, let weekday, let offset):
+            guard let first = CalendarDate(year: year, month: month, day: 1) else { return nil }
+            let shift = ((weekday - first.weekday) % 7 + 7) % 7
+            return first.adding(days: shift + 7 * (n - 1) + offset)
+        case .lastWeekday(let month, let weekday, let offset):
+            guard let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)) else { return nil }
+            let back = ((last.weekday - weekday) % 7 + 7) % 7
+            return last.adding(days: -back + offset)
+        case .dates(let dates):
+            return dates.first { $0.year == year }
+        }
+    }
+
+    /// Western Easter Sunday (the anonymous Gregorian algorithm).
+    static func easterSunday(_ year: Int) -> CalendarDate {
+        let a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4
+        let f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1
+        return CalendarDate(year: year, month: month, day: day)!
+    }
+}
+
+/// The holidays of `Models/time/holidays.tsv` by name, each with its date rules and the
+/// countries that keep each rule. Names are matched token by token on a normal form
+/// that ignores case, apostrophes and one final "s" ("Father's Day", "fathers day",
+/// "Presidents' Day"), skipping the dots and hyphens between words ("St. Patrick's").
+struct HolidayCalendar: Sendable {
+    struct Entry: Sendable {
+        var rule: HolidayRule?
+        /// ISO country codes; empty for "everywhere else" (`-`).
+        var countries: [String]
+    }
+
+    struct Name: Sendable {
+        var entries: [Entry]
+        /// A one-word name that is also a common lower-case word ("Lent", "Advent")
+        /// counts only capitalised.
+        var needsCapital: Bool
+    }
+
+    /// Names by their normalised word keys.
+    private(set) var names: [[WordKey]: Name] = [:]
+    /// Every proper prefix of a name, so a match stops as soon as no name continues.
+    private(set) var prefixes: Set<[WordKey]> = []
+    /// The longest name, in words.
+    private(set) var longest = 0
+    /// The per-token keys (possessive cut) that can begin a name.
+    private(set) var firstWords: Set<WordKey> = []
+
+    init() {}
+
+    /// Reads `time/holidays` (key, form, rule, countries); `commonWords` tells which
+    /// one-word names need a capital.
+    init(lexicon: Lexicon) throws(VerbatimError) {
+        let table = try lexicon.table("time/holidays")
+        let common = try lexicon.table("common-words")
+        for e in 0..<table.count {
+            let key = table.key(e)
+            let words = key.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." }).map { Array($0.utf8) }
+                .filter { !$0.allSatisfy { $0 == UInt8(ascii: "'") } }
+            var normal: [WordKey] = []
+            for w in words {
+                guard let k = Self.normalKey(w[...]) else { break }
+                normal.append(k)
+            }
+            guard normal.count == words.count, !normal.isEmpty else { continue }  // not ASCII: no token matches it
+            let rule = table.field(e, 2).flatMap { HolidayRule($0) }
+            let countries = (table.field(e, 3) ?? "-").split(separator: ",").map(String.init).filter { $0 != "-" }
+            let needsCapital = words.count == 1 && common.contains(key: key)
+            names[normal, default: Name(entries: [], needsCapital: needsCapital)].entries.append(Entry(rule: rule, countries: countries))
+            for n in 1..<normal.count { prefixes.insert(Array(normal[..<n])) }
+            longest = max(longest, normal.count)
+            // The token key keeps a plural or possessive "s" the normal form drops.
+            var first = words[0].filter { $0 != UInt8(ascii: "'") }
+            if first.last == UInt8(ascii: "s") { first.removeLast() }
+            for variant in [first, first + [UInt8(ascii: "s")]] {
+                if let k = WordKey(variant[...]) { firstWords.insert(k) }
+            }
+        }
+    }
+
+    /// A word's normal form: lower case, apostrophes (’ too) dropped, one final "s" dropped.
+    static func normalKey(_ bytes: ArraySlice<UInt8>) -> WordKey? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == UInt8(ascii: "'") { i += 1; continue }
+            if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { i += 3; continue }
+            guard b < 0x80 else { return nil }
+            out.append(b >= 65 && b <= 90 ? b + 32 : b)
+            i += 1
+        }
+        if out.count > 2, out.last == UInt8(ascii: "s") { out.removeLast() }
+        guard !out.isEmpty else { return nil }
+        return WordKey(out[...])
+    }
+
+    /// The rule a country keeps for a name: its own, else the one for everywhere else,
+    /// else the one the United States keeps (the default for news), else the first.
+    static func rule(_ name: Name, country: String?) -> HolidayRule? {
+        if let country, let own = name.entries.first(where: { $0.countries.contains(country) }) { return own.rule }
+        if let general = name.entries.first(where: { $0.countries.isEmpty }) { return general.rule }
+        if let us = name.entries.first(where: { $0.countries.contains("US") }) { return us.rule }
+        return name.entries.first?.rule
+    }
+}
