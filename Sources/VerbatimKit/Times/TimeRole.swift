@@ -77,6 +77,9 @@ enum TimeRole: Int, CaseIterable, Sendable {
     case nounBreak
     case asWord
     case futureAs
+    case datePreposition
+    case countModifier
+    case quarterNounPlural
     case idiomPrefix
     case elision
 

@@ -71,7 +71,22 @@ extension TimeScanner {
         if has(i, .atWord), has(i + 1, .boundWord) { q = i + 2 }
         if has(i, .upWord), has(i + 1, .toWord) { q = i + 2 }
         if let q, let m = quantity(at: q) { offer(m, from: i, prefix: .approximately) }
+        // "25/4 at 4:00pm", "Friday at noon": a day and its clock time are one time.
+        if let b = best, b.type == .date, let day = b.value, Self.isDay(day), has(b.end, .atWord),
+           let c = clock(at: b.end + 1), case .clock(nil, let hour, let minute)? = c.value {
+            best = TimeCandidate(first: b.first, end: c.end, type: .time, value: .clock(day, hour: hour, minute: minute), rule: TimeRule.dateAtClock.rawValue)
+        }
         return best
+    }
+
+    /// Whether a value names one day (what a clock time can be put on).
+    static func isDay(_ value: TimeValue) -> Bool {
+        switch value {
+        case .date(_, _, let day, _): return day != nil
+        case .weekday, .holiday, .nthWeekday, .anaphoricWeekday: return true
+        case .shift(.day, _): return true
+        default: return false
+        }
     }
 
     /// The longest expression of any rule starting exactly at `i` (no prefixes).
@@ -139,6 +154,7 @@ extension TimeScanner {
             if r.contains(.tonightWord) || r.contains(.overnightWord) { Self.keepLonger(nightWord(at: i, r), &best) }
             if r.contains(.weekendWord) { Self.keepLonger(TimeMatch(end: i + 1, type: .date, value: .namedWeekend(tenseDirection(at: i)), rule: .weekend, takesDeterminer: true), &best) }
             if r.contains(.quarterNoun) || r.contains(.halfWord) { Self.keepLonger(quarter(at: i), &best) }
+            if r.contains(.halfWord) { Self.keepLonger(quantity(at: i), &best) }
             if r.contains(.yearNoun) { Self.keepLonger(yearCompound(at: i), &best) }
             Self.keepLonger(reference(at: i, r), &best)
         }
@@ -180,6 +196,10 @@ extension TimeScanner {
                 // A bare "3:15" is a clock time only when nothing numeric follows (not a ratio or score).
                 if pm == nil, isChar(end, ":") || isChar(end, "-") { return nil }
                 time = c
+            } else if isChar(i + 1, ":"), glued(i + 1), glued(i + 2), let c = minuteAndMeridiem(i + 2, hour: h.value) {
+                // "4:00pm": ICU keeps the minutes with the meridiem.
+                time = c
+                end = i + 3
             } else if case .meridiem(let pm)? = word(i + 1), let c = Self.clock(hour: h.value, minute: 0, pm: pm) {
                 time = c
                 end = i + 2
@@ -204,6 +224,17 @@ extension TimeScanner {
             rule = rule == .clock ? .clockDay : .clockWordDay
         }
         return TimeMatch(end: end, type: .time, value: .clock(base, hour: time.hour, minute: time.minute), rule: rule)
+    }
+
+    /// "00pm", "30a.m.": two minute digits and a meridiem in one token, after "4:".
+    private func minuteAndMeridiem(_ i: Int, hour: Int) -> (hour: Int, minute: Int)? {
+        guard inRange(i) else { return nil }
+        let t = tokens[i]
+        let p = Int(t.start)
+        guard t.end - t.start > 2, bytes[p] >= 48, bytes[p] <= 57, bytes[p + 1] >= 48, bytes[p + 1] <= 57 else { return nil }
+        let key = bytes.withUnsafeBufferPointer { WordKey($0, p + 2, Int(t.end)) }
+        guard let key, case .meridiem(let pm)? = lexicon.word(key) else { return nil }
+        return Self.clock(hour: hour, minute: Int(bytes[p] - 48) * 10 + Int(bytes[p + 1] - 48), pm: pm)
     }
 
     /// "7.40" followed by a meridiem token.
@@ -242,23 +273,96 @@ extension TimeScanner {
 
     // MARK: - Dates
 
-    /// "2018-08-14", "14/08/2018", "8/14/18".
+    /// "2018-08-14", "14/08/2018", "8/14/18", "31-10-74", "10.31.1974", "31 10 1974", and
+    /// a day and month alone ("on 15/2", "2-15") where a date is expected. Day and month
+    /// come in the record's order (``DateOrder``), or the only order that makes a date.
     func numericDate(at i: Int) -> TimeMatch? {
-        guard let a = digits(i) else { return nil }
+        guard let a = digits(i) else { return dottedDate(at: i) }
         if a.count == 4, isChar(i + 1, "-"), glued(i + 1), glued(i + 2), let m = digits(i + 2), m.count == 2,
            isChar(i + 3, "-"), glued(i + 3), glued(i + 4), let d = digits(i + 4), d.count == 2,
            CalendarDate(year: a.value, month: m.value, day: d.value) != nil {
             return TimeMatch(end: i + 5, type: .date, value: .date(year: a.value, month: m.value, day: d.value, direction: .pastOrSame), rule: .isoDate)
         }
-        guard a.count <= 2, isChar(i + 1, "/"), glued(i + 1), glued(i + 2), let b = digits(i + 2), b.count <= 2,
-              isChar(i + 3, "/"), glued(i + 3), glued(i + 4), let c = digits(i + 4), c.count == 4 || c.count == 2 else { return nil }
-        // Not part of a longer run of slashes ("1/2/3/4").
-        if isChar(i + 5, "/"), glued(i + 5) { return nil }
-        let year = c.count == 4 ? c.value : (c.value < 50 ? 2000 + c.value : 1900 + c.value)
-        // Day first when the first number cannot be a month, month first otherwise (US news).
-        let (month, day) = a.value > 12 ? (b.value, a.value) : (a.value, b.value)
-        guard CalendarDate(year: year, month: month, day: day) != nil else { return nil }
-        return TimeMatch(end: i + 5, type: .date, value: .date(year: year, month: month, day: day, direction: .pastOrSame), rule: .slashDate)
+        guard a.count <= 2 else { return nil }
+        // The separator: "/", "-" or "." written the same way twice, glued or spaced, or
+        // spaces alone between three numbers ("31 10 1974").
+        let spaced = !glued(i + 1)
+        var separator: UInt8 = 0
+        var j = i + 1
+        if isChar(j, "/") || isChar(j, "-") || isChar(j, ".") {
+            separator = bytes[Int(tokens[j].start)]
+            guard glued(j + 1) != spaced else { return nil }
+            j += 1
+        }
+        guard let b = digits(j), b.count <= 2 else { return nil }
+        j += 1
+        func separates(_ k: Int) -> Bool {
+            separator == 0 ? !glued(k) && digits(k) != nil : inRange(k) && bytes[Int(tokens[k].start)] == separator
+                && tokens[k].end - tokens[k].start == 1 && glued(k) != spaced && glued(k + 1) != spaced
+        }
+        var year: Int?
+        var end = j
+        if separates(j), let c = digits(separator == 0 ? j : j + 1), c.count == 4 || c.count == 2 && separator != 0 {
+            year = c.count == 4 ? c.value : (c.value < 50 ? 2000 + c.value : 1900 + c.value)
+            end = separator == 0 ? j + 1 : j + 2
+            // Not part of a longer run ("1/2/3/4", "1-2-3-4").
+            if separates(end) { return nil }
+        } else if separator == 0 {
+            return nil
+        } else if isChar(j, Unicode.Scalar(separator)) && glued(j) {
+            return nil
+        }
+        guard let (month, day) = monthAndDay(a.value, b.value, year: year) else { return nil }
+        if year == nil {
+            // Without a year "3/4" is as often a fraction, "2-1" a score: only where a date
+            // is expected (after a date preposition, before "at" and a clock time, or alone).
+            guard !has(end, .linkingOf), !isChar(end, "%") else { return nil }
+            // Alone: a slash pair as its own sentence; a hyphen or space pair ("2-1", a
+            // score in a results table) only as the whole text, a date field.
+            let whole = separator == UInt8(ascii: "/") ? (sentenceStart, limit) : (0, tokens.count)
+            let alone = i == whole.0 && (end == whole.1 || end + 1 == whole.1 && tokens[end].kind == .punctuation)
+            guard alone || has(i - 1, .datePreposition) || has(end, .atWord) && clock(at: end + 1) != nil else { return nil }
+        } else if year != nil, separator == UInt8(ascii: "-"), year! < 1000 {
+            // "31-10-74" but not a phone number or a score run.
+            if isChar(i - 1, "-") || isChar(end, "-") { return nil }
+        }
+        let value = TimeValue.date(year: year, month: month, day: day, direction: year == nil ? tenseDirection(at: i) : .pastOrSame)
+        return TimeMatch(end: end, type: .date, value: value, rule: separator == UInt8(ascii: "/") && !spaced && year != nil ? .slashDate : .numericDate)
+    }
+
+    /// "31.10.1974", "10.31.74": a date written as one token (never "1.5.2", a version).
+    private func dottedDate(at i: Int) -> TimeMatch? {
+        guard inRange(i), tokens[i].kind == .number else { return nil }
+        let t = tokens[i]
+        var parts: [(value: Int, count: Int)] = [(0, 0)]
+        for p in Int(t.start)..<Int(t.end) {
+            let byte = bytes[p]
+            if byte == UInt8(ascii: ".") {
+                parts.append((0, 0))
+            } else if byte >= 48, byte <= 57, parts[parts.count - 1].count < 4 {
+                parts[parts.count - 1].value = parts[parts.count - 1].value * 10 + Int(byte - 48)
+                parts[parts.count - 1].count += 1
+            } else {
+                return nil
+            }
+        }
+        guard parts.count == 3, parts[0].count >= 1, parts[0].count <= 2, parts[1].count >= 1, parts[1].count <= 2,
+              parts[2].count == 4 || parts[2].count == 2 else { return nil }
+        let year = parts[2].count == 4 ? parts[2].value : (parts[2].value < 50 ? 2000 + parts[2].value : 1900 + parts[2].value)
+        guard let (month, day) = monthAndDay(parts[0].value, parts[1].value, year: year) else { return nil }
+        return TimeMatch(end: i + 1, type: .date, value: .date(year: year, month: month, day: day, direction: .pastOrSame), rule: .numericDate)
+    }
+
+    /// Month and day from two numbers in the record's order, or in the other order when
+    /// only that one makes a date ("31/10" is 31 October whatever the order).
+    func monthAndDay(_ a: Int, _ b: Int, year: Int?) -> (month: Int, day: Int)? {
+        func valid(_ month: Int, _ day: Int) -> Bool {
+            month >= 1 && month <= 12 && day >= 1 && day <= CalendarDate.daysIn(month: month, year: year ?? 2000)
+        }
+        let (first, second) = dateOrder == .dayFirst ? ((b, a), (a, b)) : ((a, b), (b, a))
+        if valid(first.0, first.1) { return first }
+        if valid(second.0, second.1) { return second }
+        return nil
     }
 
     /// "Aug. 14", "August 14, 2018", "March 2017", "January", "May 26, 1980".
@@ -304,19 +408,59 @@ extension TimeScanner {
 
     /// "14 August 2018", "14th of August", "the 14th of August".
     func dayMonth(at i: Int) -> TimeMatch? {
-        guard let day = dayOfMonth(i) else { return nil }
-        var j = i + 1
-        if has(j, .linkingOf) { j += 1 }
-        guard case .month(let month, let abbreviated)? = word(j), isCapitalized(j) else { return nil }
-        j += 1
-        if abbreviated, isChar(j, "."), glued(j) { j += 1 }
+        let day: Int, month: Int
+        var j: Int
+        var joiner: Unicode.Scalar?
+        if let d = dayOfMonth(i) {
+            day = d
+            j = i + 1
+            // "31/Oct/1974", "31-Oct-74": the month between the same joiner twice.
+            if isChar(j, "/") || isChar(j, "-"), glued(j), glued(j + 1) {
+                joiner = Unicode.Scalar(bytes[Int(tokens[j].start)])
+                j += 1
+            } else if has(j, .linkingOf) {
+                j += 1
+            }
+            guard case .month(let m, let abbreviated)? = word(j), isCapitalized(j) || joiner != nil else { return nil }
+            month = m
+            j += 1
+            if abbreviated, isChar(j, "."), glued(j) { j += 1 }
+        } else if let (d, m) = dayGluedToMonth(i) {
+            // "14april 2015"
+            (day, month) = (d, m)
+            j = i + 1
+        } else {
+            return nil
+        }
         var end = j
         var year: Int?
         var k = j
-        if isChar(k, ",") { k += 1 }
-        if let (y, e) = yearAt(k) { year = y; end = e }
+        if let joiner {
+            if isChar(k, joiner), glued(k), glued(k + 1), let d = digits(k + 1), d.count == 2 || d.count == 4 {
+                year = d.count == 4 ? d.value : (d.value < 50 ? 2000 + d.value : 1900 + d.value)
+                end = k + 2
+            } else if joiner == "-" {
+                return nil  // "5-Jun" alone reads as well as a range or a score
+            }
+        } else {
+            if isChar(k, ",") { k += 1 }
+            if let (y, e) = yearAt(k) { year = y; end = e }
+        }
         guard CalendarDate(year: year ?? 2000, month: month, day: day) != nil else { return nil }
         return TimeMatch(end: end, type: .date, value: .date(year: year, month: month, day: day, direction: tenseDirection(at: i)), rule: .dayMonth, takesDeterminer: true)
+    }
+
+    /// A day glued to a month name in one token: "14april", "3Sept".
+    private func dayGluedToMonth(_ i: Int) -> (day: Int, month: Int)? {
+        guard inRange(i) else { return nil }
+        let t = tokens[i]
+        var p = Int(t.start)
+        var day = 0
+        while p < Int(t.end), p - Int(t.start) < 2, bytes[p] >= 48, bytes[p] <= 57 { day = day * 10 + Int(bytes[p] - 48); p += 1 }
+        guard p > Int(t.start), p < Int(t.end), (1...31).contains(day) else { return nil }
+        let key = bytes.withUnsafeBufferPointer { WordKey($0, p, Int(t.end)) }
+        guard let key, case .month(let month, _)? = lexicon.word(key) else { return nil }
+        return (day, month)
     }
 
     /// A year standing alone: "in 1990", "1990's budget".
@@ -736,11 +880,15 @@ extension TimeScanner {
     /// A count of units: "five minutes", "two years", "a week", "several years", "24 hours",
     /// "twenty four hours", "a few days"; with "ago": "two years ago" (a date).
     func quantity(at i: Int, allowAgo: Bool = true) -> TimeMatch? {
-        guard let (count, first) = number(at: i) else { return nil }
+        if let m = fractionOfUnit(at: i) { return m }
+        guard let (whole, first) = number(at: i) ?? decimalNumber(at: i) else { return nil }
+        var count = whole
         var j = first
-        // "2 1/2 years", "two and a half years"
-        var half = false
-        if count != nil, let after = halfAt(j) { half = true; j = after }
+        // "2 1/2 years", "two and a half years", "one and a quarter hours", "1.5 hours"
+        var quarters = decimalQuarters(at: i) ?? 0
+        if count != nil, quarters == 0, let (q, after) = fractionAt(j) { quarters = q; j = after }
+        // "2 more minutes", "two additional days"
+        if count != nil, has(j, .countModifier), case .unit? = word(j + 1) { j += 1 }
         guard case .unit(let unit, let plural)? = word(j) else { return nil }
         // "60 Minutes" mid-sentence is a title.
         if tokens[j].shape == .title, !tokens[j].flags.contains(.sentenceInitial), tokens[i].kind == .number { return nil }
@@ -753,8 +901,10 @@ extension TimeScanner {
         // "one year" and "a year", not "two year" (that is adjectival: "a two year deal"), unless compounded.
         if count == 1, plural, !(inRange(i) && tokens[i].kind == .number) { return nil }
         var end = j + 1
-        // "a minute and a half"
-        if !half, count != nil, has(end, .andWord), has(end + 1, .halfArticle), has(end + 2, .halfWord) { half = true; end += 3 }
+        // "a minute and a half", "one hour and half"
+        if quarters == 0, count != nil, has(end, .andWord), has(end + 1, .halfWord) { quarters = 2; end += 2 }
+        if quarters == 0, count != nil, has(end, .andWord), has(end + 1, .halfArticle), has(end + 2, .halfWord) { quarters = 2; end += 3 }
+        let half = quarters == 2
         if allowAgo, has(end, .pastOffset) {
             var value: TimeValue = count.map { .shift(unit, -$0) } ?? .fixed("PAST_REF")
             if count == 1, unit == .year { value = .anchoredQuarter(yearShift: -1, year: nil) }
@@ -775,9 +925,172 @@ extension TimeScanner {
         if has(end, .ageWord) { return nil }
         // "a year" after an amount is a rate ("$5 a year"): let perUnit take it.
         if count == 1, !plural, has(i, .indefiniteArticle), rateBefore(i) { return nil }
-        let value = count.map { half ? Self.durationAndAHalf($0, unit) : Self.duration($0, unit) }
-            ?? ("P" + (unit.isClockUnit ? "T" : "") + "X" + unit.durationCode)
-        return TimeMatch(end: end, type: .duration, value: .fixed(value), rule: .duration, takesDeterminer: true)
+        guard let n = count else {
+            return TimeMatch(end: end, type: .duration, value: .fixed("P" + (unit.isClockUnit ? "T" : "") + "X" + unit.durationCode), rule: .duration, takesDeterminer: true)
+        }
+        // "2 years and 3 months", "an hour and 45 minutes", "1 hour thirty": smaller units after.
+        var parts = [DurationPart(count: n, quarters: quarters, unit: unit)]
+        if quarters == 0 || half, let (more, after) = smallerUnits(after: end, than: unit) {
+            parts += more
+            end = after
+        }
+        count = n
+        let value = parts.count == 1 && (quarters == 0 || half) ? (half ? Self.durationAndAHalf(n, unit) : Self.duration(n, unit)) : Self.duration(parts)
+        return TimeMatch(end: end, type: .duration, value: .fixed(value), rule: parts.count > 1 ? .compoundDuration : .duration, takesDeterminer: true)
+    }
+
+    /// One term of a duration: `count` and `quarters` quarters of `unit`.
+    struct DurationPart {
+        var count: Int
+        var quarters: Int
+        var unit: TimeUnit
+    }
+
+    /// "half an hour", "half a day", "half hour", "1/2 hour", "a quarter of an hour".
+    private func fractionOfUnit(at i: Int) -> TimeMatch? {
+        var quarters = 0
+        var j = i
+        if has(i, .halfWord) {
+            quarters = 2; j += 1
+        } else if let (q, after) = slashFraction(at: i) {
+            quarters = q; j = after
+        } else if has(i, .indefiniteArticle), has(i + 1, .quarterNoun), has(i + 2, .linkingOf) {
+            quarters = 1; j = i + 3
+        } else {
+            return nil
+        }
+        if has(j, .indefiniteArticle) { j += 1 }
+        guard case .unit(let unit, false)? = word(j), unit <= .year, unit != .quarter else { return nil }
+        // "half a year earlier" is an offset, left to the rules that read it.
+        if has(j + 1, .pastOffset) || has(j + 1, .earlierOffset) || has(j + 1, .laterOffset) { return nil }
+        return TimeMatch(end: j + 1, type: .duration, value: .fixed(Self.duration([DurationPart(count: 0, quarters: quarters, unit: unit)])),
+                         rule: .fractionDuration, takesDeterminer: true)
+    }
+
+    /// "1/2", "1/4", "3/4" written with a slash.
+    private func slashFraction(at j: Int) -> (quarters: Int, next: Int)? {
+        guard inRange(j) else { return nil }
+        // Asked after every count, where the token is mostly the unit: a fraction begins
+        // with 0, 1 or 3, which rules the rest out without parsing digits.
+        let b = bytes[Int(tokens[j].start)]
+        guard b == UInt8(ascii: "0") || b == UInt8(ascii: "1") || b == UInt8(ascii: "3"), let top = digits(j), isChar(j + 1, "/"),
+              glued(j + 1), glued(j + 2), let bottom = digits(j + 2) else { return nil }
+        switch (top.value, bottom.value) {
+        case (1, 2): return (2, j + 3)
+        case (1, 4): return (1, j + 3)
+        case (3, 4): return (3, j + 3)
+        default: return nil
+        }
+    }
+
+    /// A fraction after a count: "1/2", "and a half", "and half", "and a quarter",
+    /// "and three quarters", "and a quarter of" (before the unit).
+    func fractionAt(_ j: Int) -> (quarters: Int, next: Int)? {
+        if let f = slashFraction(at: j) { return f }
+        guard has(j, .andWord) else { return nil }
+        if has(j + 1, .halfWord) { return (2, j + 2) }
+        if has(j + 1, .halfArticle), has(j + 2, .halfWord) { return (2, j + 3) }
+        var k = j + 1
+        var n = 1
+        if case .number(let m)? = word(k), (1...3).contains(m) { n = m; k += 1 } else if has(k, .indefiniteArticle) { k += 1 }
+        guard has(k, .quarterNoun) || has(k, .quarterNounPlural) else { return nil }
+        k += 1
+        if has(k, .linkingOf) { k += 1 }
+        return (n, k)
+    }
+
+    /// "1.5", "15.5", "2.25", "0.75": a decimal count in quarters; nil for other tokens.
+    private func decimalNumber(at i: Int) -> (Int?, Int)? {
+        guard let q = decimalQuarters(at: i) else { return nil }
+        _ = q
+        let t = tokens[i]
+        var whole = 0
+        var p = Int(t.start)
+        while p < Int(t.end), bytes[p] != UInt8(ascii: ".") { whole = whole * 10 + Int(bytes[p] - 48); p += 1 }
+        return (whole, i + 1)
+    }
+
+    private func decimalQuarters(at i: Int) -> Int? {
+        guard inRange(i), tokens[i].kind == .number else { return nil }
+        let t = tokens[i]
+        let n = Int(t.end - t.start)
+        guard n >= 3, n <= 7 else { return nil }
+        var dot = -1
+        for p in Int(t.start)..<Int(t.end) {
+            let b = bytes[p]
+            if b == UInt8(ascii: ".") { guard dot < 0, p > Int(t.start) else { return nil }; dot = p } else if b < 48 || b > 57 { return nil }
+        }
+        guard dot > 0 else { return nil }
+        let fraction = Array(bytes[(dot + 1)..<Int(t.end)])
+        switch fraction {
+        case [53], [53, 48]: return 2          // .5
+        case [50, 53]: return 1                // .25
+        case [55, 53]: return 3                // .75
+        default: return nil
+        }
+    }
+
+    /// Smaller units after a count of units: "and 3 months", ", 2 days, 3 hours and 4
+    /// seconds", or a bare count of the next smaller clock unit at the end of the
+    /// sentence ("1 hour thirty", "2 hours and 10").
+    private func smallerUnits(after start: Int, than unit: TimeUnit) -> ([DurationPart], Int)? {
+        var parts: [DurationPart] = []
+        var last = unit
+        var k = start
+        while true {
+            var m = k
+            if isChar(m, ",") { m += 1 }
+            if has(m, .andWord) { m += 1 }
+            guard let (c, next) = number(at: m), let count = c, !has(m, .indefiniteArticle) || m > k else { break }
+            if case .unit(let u, _)? = word(next), u < last {
+                parts.append(DurationPart(count: count, quarters: 0, unit: u))
+                last = u
+                k = next + 1
+                continue
+            }
+            if parts.isEmpty, last == .hour || last == .minute, word(next) == nil,
+               next == limit || tokens[next].kind == .punctuation, count < 60 {
+                parts.append(DurationPart(count: count, quarters: 0, unit: last == .hour ? .minute : .second))
+                k = next
+            }
+            break
+        }
+        return parts.isEmpty ? nil : (parts, k)
+    }
+
+    /// A TIMEX3 duration of several terms, each fraction written in smaller units:
+    /// "P2Y3M", "PT1H45M", "PT1H15M", "P1Y2DT3H4S", "PT30M".
+    static func duration(_ parts: [DurationPart]) -> String {
+        // Amounts by TIMEX3 field: years, months, weeks, days, hours, minutes, seconds.
+        var y = 0, mo = 0, w = 0, d = 0, h = 0, mi = 0, s = 0, quarterSeconds = 0
+        for p in parts {
+            switch p.unit {
+            case .century: y += 100 * p.count + 25 * p.quarters
+            case .decade: mo += 120 * p.count + 30 * p.quarters
+            case .year: y += p.count; mo += 3 * p.quarters
+            case .quarter: mo += 3 * p.count + (9 * p.quarters) / 4; d += ((9 * p.quarters) % 4) * 30 / 4
+            case .month: mo += p.count; d += (30 * p.quarters) / 4; h += ((30 * p.quarters) % 4) * 6
+            case .week: w += p.count; d += (42 * p.quarters) / 24; h += (42 * p.quarters) % 24
+            case .day: d += p.count; h += 6 * p.quarters
+            case .hour: h += p.count; mi += 15 * p.quarters
+            case .minute: mi += p.count; s += 15 * p.quarters
+            case .second: s += p.count; quarterSeconds += p.quarters
+            }
+        }
+        y += mo / 12
+        mo %= 12
+        var out = "P"
+        if y > 0 { out += "\(y)Y" }
+        if mo > 0 { out += "\(mo)M" }
+        if w > 0 { out += "\(w)W" }
+        if d > 0 { out += "\(d)D" }
+        if h > 0 || mi > 0 || s > 0 || quarterSeconds > 0 {
+            out += "T"
+            if h > 0 { out += "\(h)H" }
+            if mi > 0 { out += "\(mi)M" }
+            if quarterSeconds > 0 { out += "\(s).\(quarterSeconds == 2 ? "5" : String(25 * quarterSeconds))S" } else if s > 0 { out += "\(s)S" }
+        }
+        return out == "P" ? "PT0S" : out
     }
 
     /// "five-minute", "two-year", "52-week", "16-hour"; not ages ("29-year-old").
@@ -897,19 +1210,6 @@ extension TimeScanner {
     }
 
     // MARK: - Helpers
-
-    /// "1/2" after a number ("2 1/2") or "and a half" before the unit; the token after it.
-    func halfAt(_ j: Int) -> Int? {
-        guard inRange(j) else { return nil }
-        // Asked after every count, where the token is mostly the unit: a "1" (or "01")
-        // begins with 0 or 1, which rules the rest out without parsing digits.
-        let b = bytes[Int(tokens[j].start)]
-        if b == UInt8(ascii: "0") || b == UInt8(ascii: "1"), let one = digits(j), one.value == 1, isChar(j + 1, "/"), glued(j + 1), glued(j + 2), let two = digits(j + 2), two.value == 2 {
-            return j + 3
-        }
-        if has(j, .andWord), has(j + 1, .halfArticle), has(j + 2, .halfWord) { return j + 3 }
-        return nil
-    }
 
     /// A TIMEX3 duration of `count` and a half units: "P2Y6M", "PT1M30S", "PT5H30M".
     static func durationAndAHalf(_ count: Int, _ unit: TimeUnit) -> String {

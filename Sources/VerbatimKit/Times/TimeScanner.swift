@@ -25,7 +25,11 @@ struct TimeScanner {
 
     /// The holidays, and the country whose dates they take (the record's locale).
     let holidays: HolidayCalendar
+    /// The word table, for words inside a token ("14april").
+    let lexicon: TimeLexicon
     var country: String?
+    /// How the record writes numeric dates.
+    var dateOrder: DateOrder = .monthFirst
 
     /// First token of the sentence being scanned.
     var sentenceStart: Int = 0
