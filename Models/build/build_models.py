@@ -763,6 +763,8 @@ HOLIDAY_COUNTRIES = [("US", None), ("GB", "ENG"), ("GB", "SCT"), ("GB", "NIR"), 
                      ("IE", None), ("CA", None), ("AU", None), ("NZ", None), ("ZA", None),
                      ("IN", None), ("SG", None), ("NG", None), ("KE", None), ("PH", None),
                      ("JM", None), ("TT", None), ("BZ", None)]
+# Countries whose regional holidays count too (each name takes the rule most regions keep).
+HOLIDAY_SUBDIVISIONS = ["CA", "AU"]
 DOW = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 ORD = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5"}
 # Observances the holidays package does not carry, or carries under another name (ours).
@@ -810,9 +812,9 @@ HOLIDAY_EXTRA = [
 ]
 # Observances whose date differs by country (ours): name, rule, countries.
 HOLIDAY_EXTRA_LOCAL = [
-    ("Thanksgiving", "10-2mon", "CA"), ("Thanksgiving Day", "10-2mon", "CA"),
+    ("Thanksgiving", "10-2mon", "CA"),
     ("Father's Day", "09-1sun", "AU,NZ"), ("Mother's Day", "easter-21", "GB"),
-    ("Labour Day", "10-1mon", "AU"), ("Victoria Day", "05-lastmon-7", "CA"),
+    ("Labour Day", "05-23", "JM"), ("Labour Day", "05-1mon", "IE"), ("Labour Day", "05-01", "IN,ZA"),
 ]
 
 
@@ -849,7 +851,8 @@ def build_holidays(fetch, out, ctx):
     import holidays  # noqa: E402  (from <cache>/pylib)
     years = list(range(2012, 2031))
     found = collections.defaultdict(lambda: collections.defaultdict(set))   # name -> cc -> dates
-    for cc, sub in HOLIDAY_COUNTRIES:
+    for cc, sub in HOLIDAY_COUNTRIES + [(cc, sub) for cc in HOLIDAY_SUBDIVISIONS
+                                        for sub in holidays.country_holidays(cc).subdivisions]:
         cls = holidays.country_holidays(cc)
         lang = None
         for cand in ("en_GB", "en_US", "en_IN", "en_NZ", "en_AU", "en_CA"):
@@ -867,19 +870,24 @@ def build_holidays(fetch, out, ctx):
                     continue
                 if not re.fullmatch(r"[A-Za-z0-9' .,\-&]+", nm) or len(nm) > 60:
                     continue
-                found[nm][cc].add(d)
+                found[nm][(cc, sub)].add(d)
     # One row per name and rule: a name whose date differs by country has a row per
     # rule, each with the countries that keep it; dates no rule describes (lunar
     # calendars) are listed per year.
     rows = {}
-    for nm, bycc in found.items():
-        for cc, ds in bycc.items():
+    for nm, bysub in found.items():
+        # A country keeps the rule most of its subdivisions keep (the national one on a tie).
+        votes = collections.defaultdict(collections.Counter)
+        for (cc, sub), ds in bysub.items():
             if len(ds) < 5:
                 continue
             ds = sorted(ds)
             rule = derive_rule(ds)
             if rule == "-" and len({d.year for d in ds}) == len(ds):
                 rule = "dates:" + ",".join(d.isoformat() for d in ds)
+            votes[cc][rule] += 2 if sub is None else 1
+        for cc, counter in votes.items():
+            rule = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             rows.setdefault((nm, rule), set()).add(cc)
     named = {nm for nm, _ in rows}
     for nm, rule in HOLIDAY_EXTRA:

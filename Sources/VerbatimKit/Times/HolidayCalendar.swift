@@ -86,8 +86,8 @@ public enum HolidayRule: Sendable, Hashable {
 
 /// The holidays of `Models/time/holidays.tsv` by name, each with its date rules and the
 /// countries that keep each rule. Names are matched token by token on a normal form
-/// that ignores case, apostrophes and one final "s" ("Father's Day", "fathers day",
-/// "Presidents' Day"), skipping the dots and hyphens between words ("St. Patrick's").
+/// that ignores case, apostrophes, one final "s" and British -our ("Father's Day",
+/// "fathers day", "Presidents' Day", "Labour Day"), skipping the dots and hyphens between words ("St. Patrick's").
 struct HolidayCalendar: Sendable {
     struct Entry: Sendable {
         var rule: HolidayRule?
@@ -157,6 +157,8 @@ struct HolidayCalendar: Sendable {
             i += 1
         }
         if out.count > 2, out.last == UInt8(ascii: "s") { out.removeLast() }
+        // British and American spellings are one name: "Labour Day", "Labor Day".
+        if out.count > 4, out.suffix(3) == [UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "r")] { out.remove(at: out.count - 2) }
         guard !out.isEmpty else { return nil }
         return WordKey(out[...])
     }

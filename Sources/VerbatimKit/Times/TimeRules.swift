@@ -671,8 +671,11 @@ extension TimeScanner {
     func holiday(at i: Int) -> TimeMatch? {
         guard inRange(i), flags[i].contains(.holidayStart), let (nameEnd, name) = holidayName(at: i) else { return nil }
         if name.needsCapital, !isCapitalized(i) { return nil }
-        // "Easter week", "Christmas holidays" name a stretch the holiday only qualifies.
+        // "Easter week", "Christmas holidays", "new year celebrations": a name before a
+        // unit, or in lower case before a noun, only qualifies it.
         if case .unit? = word(nameEnd) { return nil }
+        if !isCapitalized(i), inRange(nameEnd), tokens[nameEnd].kind == .word, tokens[nameEnd].shape == .lower,
+           word(nameEnd) == nil, roles[nameEnd].isEmpty { return nil }
         var direction = tenseDirection(at: i)
         var first = i
         if has(i - 1, .previousOccurrence) { direction = .previous; first = i - 1 }
