@@ -86,6 +86,8 @@ public enum TimeWord: Sendable, Hashable {
     case month(Int, abbreviated: Bool)
     /// A weekday name (ISO 1 = Monday); `plural` for "Mondays".
     case weekday(Int, plural: Bool)
+    /// A weekday abbreviation ("Fri", "Tues"): a weekday only before a date.
+    case weekdayAbbreviation(Int)
     /// A cardinal number word ("five", "twenty").
     case number(Int)
     /// An ordinal word ("third") or a digit ordinal token ("14th").
@@ -200,7 +202,7 @@ public struct TimeLexicon: Sendable {
 
     /// The classes of `time/words.tsv` (column 3); column 4 holds the value.
     static let wordClasses = [
-        "month", "month-abbreviation", "weekday", "weekday-plural", "number", "ordinal", "unit", "unit-plural",
+        "month", "month-abbreviation", "weekday", "weekday-plural", "weekday-abbreviation", "number", "ordinal", "unit", "unit-plural",
         "part-of-day", "season", "relative-day", "frequency", "clock-word", "meridiem", "zone", "vague-number",
         "decade-name",
     ]
@@ -262,6 +264,9 @@ public struct TimeLexicon: Sendable {
         case "weekday", "weekday-plural":
             guard let n = number, (1...7).contains(n) else { return nil }
             return .weekday(n, plural: name == "weekday-plural")
+        case "weekday-abbreviation":
+            guard let n = number, (1...7).contains(n) else { return nil }
+            return .weekdayAbbreviation(n)
         case "number": return number.map { .number($0) }
         case "ordinal": return number.map { .ordinal($0) }
         case "unit", "unit-plural": return TimeUnit(name: value).map { .unit($0, plural: name == "unit-plural") }

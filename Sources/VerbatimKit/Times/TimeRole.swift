@@ -79,6 +79,9 @@ enum TimeRole: Int, CaseIterable, Sendable {
     case futureAs
     case datePreposition
     case countModifier
+    case oclock
+    case minutesPast
+    case minutesTo
     case quarterNounPlural
     case idiomPrefix
     case elision

@@ -83,7 +83,7 @@ extension TimeScanner {
     static func isDay(_ value: TimeValue) -> Bool {
         switch value {
         case .date(_, _, let day, _): return day != nil
-        case .weekday, .holiday, .nthWeekday, .anaphoricWeekday: return true
+        case .weekday, .holiday, .nthWeekday, .anaphoricWeekday, .dateOnWeekday, .weekdayDay: return true
         case .shift(.day, _): return true
         default: return false
         }
@@ -97,6 +97,7 @@ extension TimeScanner {
         if t.kind == .number || t.kind == .word && bytes[Int(t.start)] < 0x3A && bytes[Int(t.start)] >= 0x30 {
             Self.keepLonger(clock(at: i), &best)
             Self.keepLonger(numericDate(at: i), &best)
+            Self.keepLonger(clockPhrase(at: i), &best)
             Self.keepLonger(dayMonth(at: i), &best)
             Self.keepLonger(year(at: i), &best)
             Self.keepLonger(yearPeriod(at: i), &best)
@@ -108,8 +109,10 @@ extension TimeScanner {
         switch word(i) {
         case .month?: Self.keepLonger(monthDate(at: i), &best)
         case .weekday?: Self.keepLonger(weekdayPhrase(at: i), &best)
+        case .weekdayAbbreviation(let d)?: if isCapitalized(i) { Self.keepLonger(weekdayAndDate(at: i, weekday: d), &best) }
         case .relativeDay?: Self.keepLonger(relativeDay(at: i), &best)
         case .clockWord?: Self.keepLonger(clock(at: i), &best)
+        case .unit(.quarter, false)?: Self.keepLonger(clockPhrase(at: i), &best)
         case .frequency(let unit)?:
             // "quarterly dividend", "daily volume": an adjective before a noun is no time expression.
             if !(inRange(i + 1) && tokens[i + 1].kind == .word && tokens[i + 1].shape == .lower && word(i + 1) == nil) {
@@ -119,6 +122,7 @@ extension TimeScanner {
         case .ordinal?: Self.keepLonger(quarter(at: i), &best); Self.keepLonger(dayMonth(at: i), &best); Self.keepLonger(century(at: i), &best)
         case .number(let n)?:
             Self.keepLonger(quantity(at: i), &best); Self.keepLonger(hyphenDuration(at: i), &best)
+            Self.keepLonger(clockPhrase(at: i), &best)
             // "nineteen ninety-six"
             if n >= 11, n <= 20, let (y, e) = yearAt(i) {
                 Self.keepLonger(TimeMatch(end: e, type: .date, value: .fixed(String(y)), rule: .yearWords, takesModifier: true), &best)
@@ -154,7 +158,8 @@ extension TimeScanner {
             if r.contains(.tonightWord) || r.contains(.overnightWord) { Self.keepLonger(nightWord(at: i, r), &best) }
             if r.contains(.weekendWord) { Self.keepLonger(TimeMatch(end: i + 1, type: .date, value: .namedWeekend(tenseDirection(at: i)), rule: .weekend, takesDeterminer: true), &best) }
             if r.contains(.quarterNoun) || r.contains(.halfWord) { Self.keepLonger(quarter(at: i), &best) }
-            if r.contains(.halfWord) { Self.keepLonger(quantity(at: i), &best) }
+            if r.contains(.halfWord) { Self.keepLonger(quantity(at: i), &best); Self.keepLonger(clockPhrase(at: i), &best) }
+            if r.contains(.indefiniteArticle), has(i + 1, .quarterNoun) { Self.keepLonger(clockPhrase(at: i), &best) }
             if r.contains(.yearNoun) { Self.keepLonger(yearCompound(at: i), &best) }
             Self.keepLonger(reference(at: i, r), &best)
         }
@@ -224,6 +229,95 @@ extension TimeScanner {
             rule = rule == .clock ? .clockDay : .clockWordDay
         }
         return TimeMatch(end: end, type: .time, value: .clock(base, hour: time.hour, minute: time.minute), rule: rule)
+    }
+
+    /// Clock times in words: "half past eight", "a quarter past noon", "20 minutes past
+    /// 3pm", "ten to six", "3 o'clock", "eight tonight", "seven in the evening", and
+    /// "1030" after "at".
+    func clockPhrase(at i: Int) -> TimeMatch? {
+        // "<minutes> past|to <hour>"
+        var minutes: Int?
+        var j = i
+        if has(i, .halfWord) {
+            minutes = 30; j = i + 1
+        } else if has(i, .quarterNoun) {
+            minutes = 15; j = i + 1
+        } else if has(i, .indefiniteArticle), has(i + 1, .quarterNoun) {
+            minutes = 15; j = i + 2
+        } else if let (count, next) = number(at: i), let n = count, n < 60, !has(i, .indefiniteArticle) {
+            minutes = n; j = next
+            if case .unit(.minute, _)? = word(j) {
+                j += 1
+            } else if n % 5 != 0 || !has(j, .minutesPast) && !isCapitalized(i) && word(i) == nil {
+                // "ten to six", "20 past 3": a bare count is minutes only in round numbers;
+                // "to" after digits needs "minutes" ("from 10 to 12").
+                minutes = nil
+            }
+        }
+        if let m = minutes, has(j, .minutesPast) || has(j, .minutesTo), let hour = hourAt(j + 1),
+           !(hour.end < limit && (word(hour.end).map { if case .unit = $0 { return true } else { return false } } ?? false)),
+           digits(hour.end) == nil,
+           // "ten to twelve people": a count before a noun.
+           !(inRange(hour.end) && tokens[hour.end].kind == .word && tokens[hour.end].shape == .lower && word(hour.end) == nil && roles[hour.end].isEmpty) {
+            let past = has(j, .minutesPast)
+            var h = hour.hour
+            var minute = m
+            if !past { h = (h + 23) % 24; minute = 60 - m; if h == 0, hour.hour == 12 { h = 11 } }
+            if !past, hour.hour == 24 { h = 23 }
+            if past, hour.hour == 24 { h = 0 }
+            return TimeMatch(end: hour.end, type: .time, value: .clock(hour.base, hour: h, minute: minute), rule: .minutesPastHour)
+        }
+        // "3 o'clock", "eight tonight", "seven in the evening" (a bare hour needs one of them)
+        if let hour = hourAt(i), hour.qualified, hour.end > i + 1 {
+            return TimeMatch(end: hour.end, type: .time, value: .clock(hour.base, hour: hour.hour, minute: 0), rule: .hourInWords)
+        }
+        // "at 1030", "at 930": hours and minutes run together after "at".
+        if has(i - 1, .atWord), let d = digits(i), d.count == 4, d.value % 5 == 0,
+           i + 1 == limit || tokens[i + 1].kind == .punctuation && !isChar(i + 1, "%") || { if case .meridiem? = word(i + 1) { return true } else { return false } }() {
+            let hour = d.value / 100, minute = d.value % 100
+            guard minute < 60, (1...12).contains(hour) else { return nil }
+            var end = i + 1
+            var pm: Bool?
+            if case .meridiem(let p)? = word(end) { pm = p; end += 1 }
+            guard let c = Self.clock(hour: hour, minute: minute, pm: pm) else { return nil }
+            return TimeMatch(end: end, type: .time, value: .clock(nil, hour: c.hour, minute: c.minute), rule: .compactClock)
+        }
+        return nil
+    }
+
+    /// An hour after "past" or "to", or standing as a clock time: a clock time ("3pm",
+    /// "noon"), or 1-12 in digits or words with "o'clock", a meridiem or a part of the
+    /// day after it ("tonight", "in the morning", "this evening"). `qualified`: it has
+    /// one of those, so it reads as an hour on its own.
+    private func hourAt(_ k: Int) -> (hour: Int, end: Int, base: TimeValue?, qualified: Bool)? {
+        if let c = clock(at: k), case .clock(let base, let h, let m)? = c.value, m == 0 {
+            return (h, c.end, base, true)
+        }
+        var n: Int?
+        var inWords = false
+        if let d = digits(k), d.count <= 2 { n = d.value } else if case .number(let w)? = word(k) { n = w; inWords = true }
+        guard let hour = n, (1...12).contains(hour) else { return nil }
+        // "one this morning" is a count: an hour in words needs "o'clock", or "at" (or a
+        // sentence start) before it, to take a part of the day.
+        let placed = !inWords || k == sentenceStart || has(k - 1, .atWord) || has(k - 1, .datePreposition) || has(k - 1, .minutesPast) || has(k - 1, .minutesTo)
+        var end = k + 1
+        var qualified = false
+        if has(end, .oclock) { end += 1; qualified = true }
+        var pm: Bool?
+        var base: TimeValue?
+        if case .meridiem(let p)? = word(end) {
+            pm = p; end += 1; qualified = true
+        } else if !placed {
+            // no part of the day
+        } else if has(end, .tonightWord) {
+            pm = true; end += 1; qualified = true; base = .shift(.day, 0)
+        } else if has(end, .inWord), has(end + 1, .determiner), case .partOfDay(let part)? = word(end + 2) {
+            pm = part != .morning; end += 3; qualified = true
+        } else if has(end, .thisOccurrence), case .partOfDay(let part)? = word(end + 1) {
+            pm = part != .morning; end += 2; qualified = true; base = .shift(.day, 0)
+        }
+        guard let c = Self.clock(hour: hour, minute: 0, pm: pm) else { return nil }
+        return (c.hour, end, base, qualified)
     }
 
     /// "00pm", "30a.m.": two minute digits and a meridiem in one token, after "4:".
@@ -610,13 +704,12 @@ extension TimeScanner {
             if case .partOfDay(let p)? = word(i + 1) { value += "T" + p.code; end += 1 }
             return TimeMatch(end: end, type: .set, value: .fixed(value), rule: .weekdayPlural)
         }
-        var j = i + 1
-        if isChar(j, ",") { j += 1 }
-        if case .month? = word(j), let m = monthDate(at: j), m.rule == .monthDay {
-            return TimeMatch(end: m.end, type: .date, value: m.value, rule: .weekdayDate)
-        }
-        if let m = dayMonth(at: j) {
-            return TimeMatch(end: m.end, type: .date, value: m.value, rule: .weekdayDate)
+        if let m = weekdayAndDate(at: i, weekday: d) { return m }
+        // "Tuesday 19th", "Tuesday the 19th": the nearest month whose 19th is a Tuesday.
+        var k = i + 1
+        if has(k, .determiner) { k += 1 }
+        if let n = digitOrdinal(k) ?? (has(k - 1, .determiner) ? dayOfMonth(k) : nil), (1...31).contains(n), word(k + 1).map({ if case .month = $0 { return false } else { return true } }) ?? true {
+            return TimeMatch(end: k + 1, type: .date, value: .weekdayDay(d, day: n, direction: tenseDirection(at: i)), rule: .weekdayOrdinal)
         }
         let day = TimeValue.weekday(d, tenseDirection(at: i))
         if case .partOfDay(let p)? = word(i + 1) {
@@ -624,6 +717,19 @@ extension TimeScanner {
         }
         // "Earlier Friday", "late Monday": annotators mostly left the modifier out of weekdays.
         return TimeMatch(end: i + 1, type: .date, value: day, rule: .weekday)
+    }
+
+    /// "Saturday, April 25", "Fri, Jul 18", "Tue. 5 March": a date named with its weekday;
+    /// without a year, the year in which the date falls on that weekday.
+    func weekdayAndDate(at i: Int, weekday d: Int) -> TimeMatch? {
+        var j = i + 1
+        if isChar(j, ",") || isChar(j, ".") && glued(j) { j += 1 }
+        var m: TimeMatch?
+        if case .month? = word(j), let md = monthDate(at: j), md.rule == .monthDay { m = md } else { m = dayMonth(at: j) }
+        guard let found = m else { return nil }
+        var value = found.value
+        if case .date(nil, let month, let day?, let direction)? = value { value = .dateOnWeekday(month: month, day: day, weekday: d, direction: direction) }
+        return TimeMatch(end: found.end, type: .date, value: value, rule: .weekdayDate)
     }
 
     /// "today", "yesterday afternoon", "tomorrow".

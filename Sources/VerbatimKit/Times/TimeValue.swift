@@ -87,6 +87,12 @@ public indirect enum TimeValue: Sendable, Hashable {
     case anaphoric(TimeUnit, Int)
     /// A weekday before or after the day in focus: "the previous Friday".
     case anaphoricWeekday(Int, TimeDirection)
+    /// A month and day said with their weekday ("Fri, Jul 18"): the nearest year, in
+    /// the direction of the clause's tense, in which that day is that weekday.
+    case dateOnWeekday(month: Int, day: Int, weekday: Int, direction: TimeDirection)
+    /// A weekday with a day of the month ("Tuesday 19th"): the month in which they meet
+    /// that `direction` picks.
+    case weekdayDay(Int, day: Int, direction: TimeDirection)
     /// A named weekday (ISO 1 = Monday).
     case weekday(Int, TimeDirection)
     /// A named season ("SP", "SU", "FA", "WI").

@@ -18,7 +18,7 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("Profits peaked in ⟦the 1990s⟧.", "DATE", "199"),
     TimeCase("He played bass through ⟦the ’90s⟧.", "DATE", "199"),
     TimeCase("The cathedral dates from ⟦the 12th century⟧.", "DATE", "11"),
-    TimeCase("The talks ended on ⟦Saturday, April 25⟧.", "DATE", "2018-04-25"),
+    TimeCase("The talks ended on ⟦Saturday, April 25⟧.", "DATE", "2015-04-25"),
     TimeCase("The vote is due ⟦mid-November⟧.", "DATE", "2018-11"),
     // Clock times
     TimeCase("Officers arrived at about ⟦7.40am⟧ on ⟦Tuesday⟧.", [("TIME", "2018-08-14T07:40"), ("DATE", "2018-08-14")]),
@@ -66,6 +66,35 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("Her shop was busiest ⟦last mothers day⟧.", "DATE", "2018-05-13"),
     TimeCase("Sales peaked ⟦Thanksgiving 2016⟧.", "DATE", "2016-11-24"),
     TimeCase("A vigil was held on ⟦Easter Monday⟧.", "DATE", "2018-04-02"),
+    TimeCase("The shop reopens after ⟦Memorial Day of next year⟧.", "DATE", "2019-05-27"),
+    TimeCase("The rally is planned for ⟦this Thanksgiving⟧.", "DATE", "2018-11-22"),
+    // Numeric and compact dates (month first by default)
+    TimeCase("The accord was signed on ⟦3-9-97⟧ in Oslo.", "DATE", "1997-03-09"),
+    TimeCase("The permit, stamped ⟦22.6.1981⟧, was forged.", "DATE", "1981-06-22"),
+    TimeCase("The invoices were paid by ⟦4/23⟧ at the latest.", "DATE", "2018-04-23"),
+    TimeCase("The race was run on ⟦27/Sep/2009⟧.", "DATE", "2009-09-27"),
+    TimeCase("She was born on ⟦9june 1990⟧ in Leeds.", "DATE", "1990-06-09"),
+    TimeCase("The ferry will leave on ⟦12/3 at 6:00pm⟧.", "TIME", "2018-12-03T18:00"),
+    // Clock phrasing
+    TimeCase("The vote closed at ⟦half past nine⟧.", "TIME", "2018-08-14T09:30"),
+    TimeCase("He called at ⟦a quarter past midnight⟧.", "TIME", "2018-08-14T00:15"),
+    TimeCase("The train left at ⟦25 minutes past 4pm⟧.", "TIME", "2018-08-14T16:25"),
+    TimeCase("Guests arrive at ⟦ten to seven⟧.", "TIME", "2018-08-14T06:50"),
+    TimeCase("Doors open at ⟦7 o'clock⟧.", "TIME", "2018-08-14T07:00"),
+    TimeCase("Meet me at ⟦nine tonight⟧.", "TIME", "2018-08-14T21:00"),
+    TimeCase("The shift starts at ⟦1145⟧.", "TIME", "2018-08-14T11:45"),
+    TimeCase("The call is at ⟦6:15pm AEST⟧.", "TIME", "2018-08-14T18:15"),
+    // A weekday with a day of the month; a weekday and a date give the year
+    TimeCase("The board meets on ⟦Thursday 16th⟧.", "DATE", "2018-08-16"),
+    TimeCase("The notice was dated ⟦Sat, Nov 14⟧.", "DATE", "2015-11-14"),
+    // Fractions and sums of units
+    TimeCase("The hearing lasted ⟦half an hour⟧.", "DURATION", "PT30M"),
+    TimeCase("The climb took ⟦3.5 hrs⟧.", "DURATION", "PT3H30M"),
+    TimeCase("The drive takes ⟦two and a quarter hours⟧.", "DURATION", "PT2H15M"),
+    TimeCase("The match ran ⟦four and a half minutes⟧ over.", "DURATION", "PT4M30S"),
+    TimeCase("She served ⟦3 years and 4 months⟧.", "DURATION", "P3Y4M"),
+    TimeCase("Give it ⟦five more minutes⟧.", "DURATION", "PT5M"),
+    TimeCase("They saw one ⟦this morning⟧.", "TIME", "2018-08-14TMO"),
     TimeCase("Sales will rise in ⟦the current fiscal year⟧.", "DATE", "2018"),
     TimeCase("Sales fell in ⟦the latest fiscal year⟧.", "DATE", "2017"),
     TimeCase("The polls close ⟦around 7:15 p.m.⟧ local time.", "TIME", "2018-08-14T19:15"),
@@ -125,6 +154,13 @@ let negativeTimeCorpus: [String] = [
     "He earned $2012 from the sale.",
     "She is in her 90s and still works.",
     "She lent him the car.",
+    "The home side won 2-1 on a wet night.",
+    "About 3/4 of voters backed the plan.",
+    "The helpline is staffed 24/7 by volunteers.",
+    "Version 1.5.2 of the app fixed the crash.",
+    "The office is at 405 Harbour Road.",
+    "Sat outside, he waited.",
+    "Ten to twelve people were hurt.",
 ]
 
 @Suite("Time corpus")
