@@ -102,45 +102,96 @@ struct HolidayCalendar: Sendable {
         var needsCapital: Bool
     }
 
-    /// Names by their normalised word keys.
-    private(set) var names: [[WordKey]: Name] = [:]
-    /// Every proper prefix of a name, so a match stops as soon as no name continues.
-    private(set) var prefixes: Set<[WordKey]> = []
-    /// The longest name, in words.
-    private(set) var longest = 0
-    /// The per-token keys (possessive cut) that can begin a name.
-    private(set) var firstWords: Set<WordKey> = []
+    /// The names, by the trie node their last word ends on.
+    private(set) var names: [Name] = []
+    /// For each trie node, its name (an index into `names`) or -1.
+    private var nodeName: [Int32] = [-1]
+    /// Trie edges: (node << 16 | word id) → child node. The root is node 0.
+    private var edges: [UInt64: Int32] = [:]
+    /// Each word of a name by the per-token keys it may be written with ("father",
+    /// "fathers", "father's"; "labour", "labor"), to its word id (from 1).
+    private(set) var wordIDs: [WordKey: UInt16] = [:]
+    /// The word ids that can begin a name.
+    private(set) var firstWordIDs: Set<UInt16> = []
 
     init() {}
 
-    /// Reads `time/holidays` (key, form, rule, countries); `commonWords` tells which
+    /// Reads `time/holidays` (key, form, rule, countries); `common-words` tells which
     /// one-word names need a capital.
     init(lexicon: Lexicon) throws(VerbatimError) {
         let table = try lexicon.table("time/holidays")
         let common = try lexicon.table("common-words")
+        var idsByNormal: [WordKey: UInt16] = [:]
+        var nameByWords: [[UInt16]: Int] = [:]
         for e in 0..<table.count {
             let key = table.key(e)
             let words = key.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." }).map { Array($0.utf8) }
                 .filter { !$0.allSatisfy { $0 == UInt8(ascii: "'") } }
-            var normal: [WordKey] = []
+            var path: [UInt16] = []
             for w in words {
-                guard let k = Self.normalKey(w[...]) else { break }
-                normal.append(k)
+                guard let normal = Self.normalKey(w[...]) else { break }
+                let id: UInt16
+                if let known = idsByNormal[normal] {
+                    id = known
+                } else {
+                    id = UInt16(idsByNormal.count + 1)
+                    idsByNormal[normal] = id
+                }
+                for variant in Self.spellings(w) { if let k = WordKey(variant[...]) { wordIDs[k] = id } }
+                path.append(id)
             }
-            guard normal.count == words.count, !normal.isEmpty else { continue }  // not ASCII: no token matches it
+            guard path.count == words.count, !path.isEmpty else { continue }  // not ASCII: no token matches it
             let rule = table.field(e, 2).flatMap { HolidayRule($0) }
             let countries = (table.field(e, 3) ?? "-").split(separator: ",").map(String.init).filter { $0 != "-" }
-            let needsCapital = words.count == 1 && common.contains(key: key)
-            names[normal, default: Name(entries: [], needsCapital: needsCapital)].entries.append(Entry(rule: rule, countries: countries))
-            for n in 1..<normal.count { prefixes.insert(Array(normal[..<n])) }
-            longest = max(longest, normal.count)
-            // The token key keeps a plural or possessive "s" the normal form drops.
-            var first = words[0].filter { $0 != UInt8(ascii: "'") }
-            if first.last == UInt8(ascii: "s") { first.removeLast() }
-            for variant in [first, first + [UInt8(ascii: "s")]] {
-                if let k = WordKey(variant[...]) { firstWords.insert(k) }
+            let entry = Entry(rule: rule, countries: countries)
+            if let n = nameByWords[path] {
+                names[n].entries.append(entry)
+                continue
             }
+            var node: Int32 = 0
+            for id in path {
+                let edge = UInt64(node) << 16 | UInt64(id)
+                if let child = edges[edge] {
+                    node = child
+                } else {
+                    let child = Int32(nodeName.count)
+                    nodeName.append(-1)
+                    edges[edge] = child
+                    node = child
+                }
+            }
+            nameByWords[path] = names.count
+            nodeName[Int(node)] = Int32(names.count)
+            names.append(Name(entries: [entry], needsCapital: words.count == 1 && common.contains(key: key)))
+            firstWordIDs.insert(path[0])
         }
+    }
+
+    /// The child of `node` by word `id`, or nil.
+    @inline(__always)
+    func child(_ node: Int32, _ id: UInt16) -> Int32? { edges[UInt64(node) << 16 | UInt64(id)] }
+
+    /// The name ending at `node`, if any.
+    @inline(__always)
+    func name(at node: Int32) -> Name? {
+        let n = nodeName[Int(node)]
+        return n < 0 ? nil : names[Int(n)]
+    }
+
+    /// The per-token keys a name word may be written with: without apostrophes, with
+    /// and without a plural or possessive "s", in British and American spelling.
+    static func spellings(_ word: [UInt8]) -> [[UInt8]] {
+        var base = word.filter { $0 != UInt8(ascii: "'") }.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        if base.count > 2, base.last == UInt8(ascii: "s") { base.removeLast() }
+        var stems = [base]
+        let our: [UInt8] = Array("our".utf8), or: [UInt8] = Array("or".utf8)
+        if base.count > 4, base.suffix(3) == our[...] { stems.append(base.dropLast(3) + or) }
+        if base.count > 3, base.suffix(2) == or[...], base.suffix(3) != our[...] { stems.append(base.dropLast(2) + our) }
+        var out: [[UInt8]] = []
+        for stem in stems {
+            out += [stem, stem + [UInt8(ascii: "s")], stem + [UInt8(ascii: "'")], stem + Array("s'".utf8)]
+        }
+        return out
     }
 
     /// A word's normal form: lower case, apostrophes (’ too) dropped, one final "s" dropped.

@@ -145,7 +145,9 @@ struct TimeLexiconEntry: Sendable {
     /// (``TimeScanner/coreRoles``): for the other starters ("the", months, numbers)
     /// those rules cannot match, and "the" alone starts a fifth of all tries.
     var ruleWord = false
-    /// Whether a holiday name of `time/holidays.tsv` can begin with it.
+    /// Its word id in the holiday names of `time/holidays.tsv` (0: none).
+    var holidayWord: UInt16 = 0
+    /// Whether a holiday name can begin with it.
     var holidayStart = false
 }
 
@@ -236,7 +238,10 @@ public struct TimeLexicon: Sendable {
             items[key, default: TimeLexiconEntry()].roles.insert(role)
         }
         let holidays = try HolidayCalendar(lexicon: lexicon)
-        for k in holidays.firstWords { items[k, default: TimeLexiconEntry()].holidayStart = true }
+        for (k, id) in holidays.wordIDs {
+            items[k, default: TimeLexiconEntry()].holidayWord = id
+            if holidays.firstWordIDs.contains(id) { items[k]!.holidayStart = true }
+        }
         self.holidays = holidays
         for (k, var entry) in items {
             entry.starter = entry.word != nil || entry.holidayStart || entry.roles.intersects(TimeScanner.startRoles)

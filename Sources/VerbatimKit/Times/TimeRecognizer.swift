@@ -73,8 +73,8 @@ public struct TimeRecognizer: Annotator {
     /// `skipsNonRuleWords: false` runs every rule of `TimeScanner.core` on every starter,
     /// the general path the skip is tested against.
     func candidates(_ document: Document, _ segmentation: Segmentation, skipsNonRuleWords: Bool) -> [TimeCandidate] {
-        let (roles, words, flags) = TimeTokens.lookUp(document.utf8, segmentation.tokens, in: lexicon, everyWordStarts: !skipsNonRuleWords)
-        var scanner = TimeScanner(bytes: document.utf8, tokens: segmentation.tokens, roles: roles, words: words, flags: flags, holidays: lexicon.holidays, lexicon: lexicon, country: document.region,
+        let (roles, words, flags, holidayWords) = TimeTokens.lookUp(document.utf8, segmentation.tokens, in: lexicon, everyWordStarts: !skipsNonRuleWords)
+        var scanner = TimeScanner(bytes: document.utf8, tokens: segmentation.tokens, roles: roles, words: words, flags: flags, holidays: lexicon.holidays, holidayWords: holidayWords, lexicon: lexicon, country: document.region,
                                   dateOrder: document.dateOrder ?? .monthFirst)
         var out: [TimeCandidate] = []
         for sentence in timeSentences(segmentation, words) {

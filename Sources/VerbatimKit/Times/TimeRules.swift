@@ -814,20 +814,22 @@ extension TimeScanner {
     /// The longest holiday name starting at token `i`, skipping the dots, hyphens and
     /// apostrophes between its words.
     private func holidayName(at i: Int) -> (end: Int, name: HolidayCalendar.Name)? {
-        var words: [WordKey] = []
         var best: (end: Int, name: HolidayCalendar.Name)?
+        var node: Int32 = 0
         var j = i
-        while j < limit, words.count < holidays.longest {
-            let t = tokens[j]
-            if j > i, t.kind != .word, t.kind != .number {
-                let b = bytes[Int(t.start)]
-                if b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "'") || b == 0xE2 { j += 1; continue }
+        while j < limit {
+            let id = holidayWords[j]
+            if id == 0 {
+                let t = tokens[j]
+                if j > i, t.kind != .word, t.kind != .number {
+                    let b = bytes[Int(t.start)]
+                    if b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "'") || b == 0xE2 { j += 1; continue }
+                }
                 break
             }
-            guard let k = HolidayCalendar.normalKey(bytes[Int(t.start)..<Int(t.end)]) else { break }
-            words.append(k)
-            if let name = holidays.names[words] { best = (j + 1, name) }
-            guard holidays.prefixes.contains(words) else { break }
+            guard let next = holidays.child(node, id) else { break }
+            node = next
+            if let name = holidays.name(at: node) { best = (j + 1, name) }
             j += 1
         }
         return best

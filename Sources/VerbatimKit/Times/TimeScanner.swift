@@ -19,12 +19,14 @@ struct TimeScanner {
         static let starter = Flags(rawValue: 2)
         /// `core`'s function-word rules test for its roles (``TimeScanner/coreRoles``).
         static let ruleWord = Flags(rawValue: 4)
-        /// A holiday name can begin here (``HolidayCalendar/firstWords``).
+        /// A holiday name can begin here (``HolidayCalendar/firstWordIDs``).
         static let holidayStart = Flags(rawValue: 8)
     }
 
     /// The holidays, and the country whose dates they take (the record's locale).
     let holidays: HolidayCalendar
+    /// Each token's word id in the holiday names (0: none).
+    let holidayWords: [UInt16]
     /// The word table, for words inside a token ("14april").
     let lexicon: TimeLexicon
     var country: String?

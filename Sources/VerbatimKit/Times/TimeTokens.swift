@@ -7,13 +7,15 @@ enum TimeTokens {
     /// lexicon entry or a digit a starter and a rule word (the general path the skips
     /// are tested against).
     static func lookUp(_ utf8: [UInt8], _ tokens: [Token], in lexicon: TimeLexicon, everyWordStarts: Bool)
-        -> (roles: [RoleSet], words: [TimeWord?], flags: [TimeScanner.Flags]) {
+        -> (roles: [RoleSet], words: [TimeWord?], flags: [TimeScanner.Flags], holidayWords: [UInt16]) {
         let count = tokens.count
         // Each per-token array is made uninitialised and every element written once: most
         // tokens are neither time words nor starters, and zero-filling first cost more than
         // the loop. The per-token booleans share one byte.
         var words: [TimeWord?] = []
         var flags: [TimeScanner.Flags] = []
+        // Holiday name words are rare: their ids are kept sparse, by token.
+        var holidayWords = [UInt16](repeating: 0, count: count)
         let roles = [RoleSet](unsafeUninitializedCapacity: count) { roleBuffer, roleCount in
             words = [TimeWord?](unsafeUninitializedCapacity: count) { wordBuffer, wordCount in
                 flags = [TimeScanner.Flags](unsafeUninitializedCapacity: count) { flagBuffer, flagCount in
@@ -37,6 +39,7 @@ enum TimeTokens {
                                         if entry.ruleWord { f.insert(.ruleWord) }
                                     }
                                     if entry.holidayStart { f.insert(.holidayStart) }
+                                    if entry.holidayWord != 0 { holidayWords[i] = entry.holidayWord }
                                 }
                                 if !f.contains(.starter), startsWithDigit(b, t) {
                                     f.insert(everyWordStarts ? [.starter, .ruleWord] : .starter)
@@ -53,7 +56,7 @@ enum TimeTokens {
             }
             roleCount = count
         }
-        return (roles, words, flags)
+        return (roles, words, flags, holidayWords)
     }
 
     @inline(__always)
