@@ -313,6 +313,9 @@ extension TimeScanner {
             pm = true; end += 1; qualified = true; base = .shift(.day, 0)
         } else if has(end, .inWord), has(end + 1, .determiner), case .partOfDay(let part)? = word(end + 2) {
             pm = part != .morning; end += 3; qualified = true
+            // "will leave at 4 in the morning": a morning said of the future is the next
+            // one, since news is written after the early hours of its own day.
+            if part == .morning, tenseDirection(at: k) == .futureOrSame { base = .shift(.day, 1) }
         } else if has(end, .thisOccurrence), case .partOfDay(let part)? = word(end + 1) {
             pm = part != .morning; end += 2; qualified = true; base = .shift(.day, 0)
         }
