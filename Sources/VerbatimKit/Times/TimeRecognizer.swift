@@ -42,6 +42,7 @@ public struct TimeRecognizer: Annotator {
         let tokens = state.segmentation.tokens
         let utf8 = state.document.utf8
         var times: [Entity] = []
+        var namedDays: [Bool] = []
         times.reserveCapacity(found.count)
         for c in found {
             let start = tokens[c.first].start
@@ -61,8 +62,9 @@ public struct TimeRecognizer: Annotator {
             if c.type == .date, let value { resolver.noteDate(value) }
             times.append(Entity(start: start, end: end, label: .time, type: c.type.rawValue,
                                 value: value, rule: "time:" + c.rule))
+            namedDays.append(c.namesADay)
         }
-        state.annotation.mergeEntities(times)
+        state.annotation.mergeEntities(times, replacingNamesInside: namedDays)
     }
 
     /// All candidates of a document, sentence by sentence, longest first, without overlaps.

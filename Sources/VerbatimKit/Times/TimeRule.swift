@@ -93,6 +93,15 @@ enum TimeRule: String, CaseIterable, Sendable {
     case yearPeriod = "year-period"
     case yearQuarter = "year-quarter"
     case yearWords = "year-words"
+
+    /// Whether the expression is built on a holiday's name, which may contain names of
+    /// people or places ("Victoria Day", "Martin Luther King Day").
+    var namesADay: Bool {
+        switch self {
+        case .holiday, .holidayYear, .holidayRelativeYear, .relativeHoliday: true
+        default: false
+        }
+    }
 }
 
 /// What `TimeScanner.longest(at:)` may put before a rule's match, written before its

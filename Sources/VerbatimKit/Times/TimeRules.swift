@@ -21,7 +21,8 @@ extension TimeScanner {
             guard let m else { return }
             if best == nil || m.end > best!.end {
                 // Most matches have no prefix: `"" + rule` still went through String.append.
-                best = TimeCandidate(first: first, end: m.end, type: m.type, value: m.value, rule: prefix.map { $0.rawValue + m.rule.rawValue } ?? m.rule.rawValue)
+                best = TimeCandidate(first: first, end: m.end, type: m.type, value: m.value, rule: prefix.map { $0.rawValue + m.rule.rawValue } ?? m.rule.rawValue,
+                                     namesADay: m.rule.namesADay)
             }
         }
         if let m = core(at: i) { offer(m, from: i) }

@@ -130,12 +130,16 @@ public struct TimeCandidate: Sendable, Hashable {
     public var type: TimexType
     public var value: TimeValue?
     public var rule: String
+    /// Built on a holiday's name ("Labour Day 2012", "last Victoria Day"): the name is
+    /// the day's, so a person, place or organisation found inside it gives way.
+    public var namesADay: Bool
 
-    public init(first: Int, end: Int, type: TimexType, value: TimeValue?, rule: String) {
+    public init(first: Int, end: Int, type: TimexType, value: TimeValue?, rule: String, namesADay: Bool = false) {
         self.first = first
         self.end = end
         self.type = type
         self.value = value
         self.rule = rule
+        self.namesADay = namesADay
     }
 }

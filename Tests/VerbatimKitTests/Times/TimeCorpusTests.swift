@@ -83,6 +83,7 @@ let positiveTimeCorpus: [TimeCase] = [
     TimeCase("Doors open at ⟦7 o'clock⟧.", "TIME", "2018-08-14T07:00"),
     TimeCase("Meet me at ⟦nine tonight⟧.", "TIME", "2018-08-14T21:00"),
     TimeCase("The ferry sailed at ⟦5 in the morning⟧.", "TIME", "2018-08-14T05:00"),
+    TimeCase("Parades were held on ⟦Martin Luther King Day⟧.", "DATE", "2018-01-15"),
     TimeCase("The convoy will set off at ⟦5 in the morning⟧.", "TIME", "2018-08-15T05:00"),
     TimeCase("The band will play at ⟦9 in the evening⟧.", "TIME", "2018-08-14T21:00"),
     TimeCase("The shift starts at ⟦1145⟧.", "TIME", "2018-08-14T11:45"),
