@@ -1,9 +1,9 @@
 import VerbatimKit
 
 /// The per-request options: the query parameters, named like `verbatim annotate`'s
-/// options (`?text-field=body&id-field=guid&date-field=published&no-text&explain`).
+/// options (`?text-field=body&id-field=guid&date-field=published&date=2018-08-14&title-field=headline&date-order=dmy&no-text&explain`).
 enum RequestOptions {
-    static let names = ["text-field", "id-field", "date-field", "no-text", "explain"]
+    static let names = ["text-field", "id-field", "date-field", "date", "title-field", "date-order", "no-text", "explain"]
 
     /// The record options a query asks for; an unknown parameter or a bad value is a
     /// client error, so that a misspelt option never silently does nothing.
@@ -15,6 +15,17 @@ enum RequestOptions {
             case "text-field": options.textField = try fieldName(key, value)
             case "id-field": options.idField = try fieldName(key, value)
             case "date-field": options.dateField = try fieldName(key, value)
+            case "title-field": options.titleField = try fieldName(key, value)
+            case "date":
+                guard value.utf8.count == 10, let date = CalendarDate(iso: String(value)) else {
+                    throw .badRequest("query parameter \"date\" needs a date YYYY-MM-DD")
+                }
+                options.defaultDate = date
+            case "date-order":
+                guard let order = DateOrder(rawValue: String(value)) else {
+                    throw .badRequest("query parameter \"date-order\" is mdy or dmy")
+                }
+                options.dateOrder = order
             case "no-text": options.omitText = try flag(key, value)
             case "explain": options.explain = try flag(key, value)
             default:

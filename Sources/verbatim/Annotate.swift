@@ -179,6 +179,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("JSONL field holding the publication date (ISO 8601), used to resolve relative times.", valueName: "name"))
     var dateField = "date"
 
+    @Option(help: ArgumentHelp("Order of day and month in numeric dates (3/2/2018) for records whose locale field does not say: mdy or dmy.", valueName: "order"))
+    var dateOrder: DateOrder = .monthFirst
+
     @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD) of records that carry none: .txt files, folders, plain text, JSON records without a date field. Without it, a dateline in the text is used.", valueName: "date"))
     var date: String?
 
@@ -208,6 +211,7 @@ struct InputOptions: ParsableArguments {
         options.textField = textField
         options.idField = idField
         options.dateField = dateField
+        options.dateOrder = dateOrder
         options.maxRecordBytes = maxRecordMB << 20
         options.defaultDate = date.flatMap(Self.parseDate)
         options.titleField = titleField
@@ -221,4 +225,5 @@ struct InputOptions: ParsableArguments {
 }
 
 extension StandardInputFormat: ExpressibleByArgument {}
+extension DateOrder: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}

@@ -73,12 +73,16 @@ struct RequestOptionsTests {
         #expect(options.textField == "body" && options.idField == "guid" && options.dateField == "when")
         #expect(options.omitText && options.explain && options.maxRecordBytes == 5)
         #expect(try !RequestOptions.parse([("explain", "false")], limit: 5).explain)
+        let more = try RequestOptions.parse([("date", "2018-08-14"), ("title-field", "headline"), ("date-order", "dmy")], limit: 5)
+        #expect(more.defaultDate?.description == "2018-08-14" && more.titleField == "headline" && more.dateOrder == .dayFirst)
     }
 
     @Test func unknownOrBadParametersAreRefused() {
         #expect(throws: ServiceError.self) { try RequestOptions.parse([("explian", "")], limit: 5) }
         #expect(throws: ServiceError.self) { try RequestOptions.parse([("no-text", "perhaps")], limit: 5) }
         #expect(throws: ServiceError.self) { try RequestOptions.parse([("text-field", "")], limit: 5) }
+        #expect(throws: ServiceError.self) { try RequestOptions.parse([("date", "14/08/2018")], limit: 5) }
+        #expect(throws: ServiceError.self) { try RequestOptions.parse([("date-order", "ymd")], limit: 5) }
     }
 
     @Test func contentTypes() throws {

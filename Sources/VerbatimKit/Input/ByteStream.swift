@@ -149,7 +149,7 @@ final class ByteStream {
     // MARK: - Shape
 
     /// Decides what the input holds without consuming it: JSON Lines when the first
-    /// non-blank line is a JSON object; a JSON array when it starts with `[` and then
+    /// non-blank line opens a JSON object (`{"` or `{}`) or is one; a JSON array when it starts with `[` and then
     /// `{` or `]`; otherwise the stream is one record (`whole`). Reads at most the
     /// first line (up to the record limit).
     func sniff() -> Shape {
@@ -172,6 +172,13 @@ final class ByteStream {
             guard skipSpace() else { return .whole }
             return buffer[i] == UInt8(ascii: "{") || buffer[i] == UInt8(ascii: "]") ? .jsonArray : .whole
         case UInt8(ascii: "{"):
+            // `{"` or `{}` opens a JSON object and no sentence: a malformed first
+            // record is then an error line of JSON Lines, not an article.
+            let braceOffset = i - start  // fill() may move the buffer
+            i += 1
+            guard skipSpace() else { return .whole }
+            if buffer[i] == UInt8(ascii: "\"") || buffer[i] == UInt8(ascii: "}") { return .jsonLines }
+            i = start + braceOffset
             var searchFrom = i
             while true {
                 if let nl = find(0x0A, from: searchFrom) {

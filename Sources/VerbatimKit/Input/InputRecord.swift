@@ -46,6 +46,11 @@ public struct RecordOptions: Sendable {
     /// JSON field holding a headline, annotated with the body: the document text
     /// (and the output's text field) is the headline, a blank line, then the body.
     public var titleField: String?
+    /// JSONL field holding the record's locale ("EN_GB", "en-US"): its region picks the
+    /// holiday dates and the order of numeric dates.
+    public var localeField = "locale"
+    /// The order of numeric dates in records whose locale does not say.
+    public var dateOrder: DateOrder = .monthFirst
     /// Leave the text field out of the output.
     public var omitText = false
     /// Print the rule behind every entity and quote.

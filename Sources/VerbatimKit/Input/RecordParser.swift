@@ -1,7 +1,8 @@
 /// Turns one ``InputRecord`` into the ``Document`` the pipeline annotates plus what
 /// the output writers need to write it back: the JSON fields to pass through, the
 /// id field as written, and the key the text came from. The only place where the
-/// record options' field names (`--text-field`, `--id-field`, `--date-field`) are read.
+/// record options' field names (`--text-field`, `--id-field`, `--date-field`, the
+/// `locale` field) are read.
 public struct RecordParser: Sendable {
     public let options: RecordOptions
 
@@ -36,7 +37,8 @@ public struct RecordParser: Sendable {
                 return .failure(Failure(idField: nil, error: .invalidUTF8(offset: bad)))
             }
             let text = Self.stripByteOrderMark(String(decoding: bytes, as: UTF8.self))
-            let document = Document(id: record.fallbackID, text: text, date: options.defaultDate)
+            var document = Document(id: record.fallbackID, text: text, date: options.defaultDate)
+            document.dateOrder = options.dateOrder
             return .success(Parsed(document: document, fields: [], idField: nil, textKey: "text"))
         case .json(let bytes):
             if let bad = UTF8Validation.firstInvalidByte(bytes) {
@@ -66,7 +68,12 @@ public struct RecordParser: Sendable {
                 date = CalendarDate(iso: JSONObjectReader.decodeString(dateField.raw))
             }
             date = date ?? options.defaultDate
-            let document = Document(id: Self.printableID(id) ?? record.fallbackID, text: text, date: date)
+            var document = Document(id: Self.printableID(id) ?? record.fallbackID, text: text, date: date)
+            // The record's locale says whose holidays apply and how it orders numeric dates.
+            if let localeField = fields.first(where: { $0.key == options.localeField }), localeField.kind == .string {
+                document.region = DateOrder.region(ofLocale: JSONObjectReader.decodeString(localeField.raw))
+            }
+            document.dateOrder = document.region.map(DateOrder.init(region:)) ?? options.dateOrder
             return .success(Parsed(document: document, fields: fields, idField: id, textKey: options.textField))
         }
     }

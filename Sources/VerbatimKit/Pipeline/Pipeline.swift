@@ -43,7 +43,7 @@ public final class Pipeline: Sendable {
         let entities = try EntityRecognizer(lexicon: lexicon)
         try self.init(annotators: [
             entities,
-            TimeRecognizer(),
+            TimeRecognizer(lexicon: lexicon),
             QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames),
             GenderAnnotator(lexicon: GenderLexicon(lexicon: lexicon, firstNames: entities.lexicon.firstNames)),
         ])
