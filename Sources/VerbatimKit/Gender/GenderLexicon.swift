@@ -90,6 +90,9 @@ public struct GenderLexicon: Sendable {
     func title(_ folded: String, surface: String) -> (isTitle: Bool, gender: Gender?) {
         guard let entries = titles[folded] else { return (false, nil) }
         if let exact = entries.first(where: { $0.form == surface }) { return (true, exact.gender) }
+        // Written in lower case where every listed form has a capital, it is a common
+        // noun, not a title: "the harbour master Jane Doe" is no "Master".
+        if surface.first?.isLowercase == true, entries.allSatisfy({ $0.form.first?.isUppercase == true }) { return (false, nil) }
         let genders = Set(entries.map(\.gender))
         return (true, genders.count == 1 ? genders.first! : nil)
     }

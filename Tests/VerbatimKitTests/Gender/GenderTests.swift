@@ -109,6 +109,19 @@ import Testing
                 == "female first-name first-name")
     }
 
+    @Test func aContractedPronounCounts() throws {
+        #expect(try verdict("Robin Pellow", in: "Robin Pellow opened the bakery in 2009. She’s baked every loaf since.")
+                == "female pronoun pronoun-nearby")
+        #expect(try verdict("Robin Pellow", in: "Robin Pellow said he'd open again on Monday.") == "male pronoun pronoun-nearby")
+    }
+
+    @Test func aTitleWrittenInLowerCaseIsACommonNoun() throws {
+        // "master" is the honorific Master only with its capital: here the she decides.
+        #expect(try verdict("Robin Pellow", in: "The harbour master Robin Pellow closed the pier. \"It is not safe,\" she said.")
+                == "female pronoun pronoun-speaker")
+        #expect(try verdict("Robin Pellow", in: "Master Robin Pellow, aged nine, won the race.") == "male title title-before")
+    }
+
     // MARK: - Order and conflicts
 
     @Test func textEvidenceOutranksTheFirstName() throws {
