@@ -1,6 +1,6 @@
 /// Finds the PERSON clusters that a page names only as the author of the article or
 /// of a picture, not as someone the news is about, and takes them out of the
-/// clusters (CREDITS.md lists the rules). Their entities stay PERSON entities (a
+/// clusters (CREDITS.md lists the rules; words from Models/credits/words.tsv). Their entities stay PERSON entities (a
 /// credit names a person), without a cluster: people and sources counted from
 /// clusters (`verbatim sources`, the gender shares) then leave them out, and no
 /// later stage resolves a pronoun or a quote to them.
@@ -16,8 +16,38 @@ public struct CreditFinder: Annotator {
     /// A byline's tail after the name and comma ("The Associated Press", "Power Play
     /// producer") has at most this many words.
     static let bylineTailWords = 5
+    /// A paragraph that opens with a `before` phrase ("With files from …") credits
+    /// the names in it when it has at most this many words.
+    static let creditParagraphWords = 14
+    /// An author note's journalist noun comes within this many words of its verb.
+    static let noteReach = 6
 
-    public init() {}
+    static let wordTable = "credits/words"
+    static let classColumn = 2
+    /// Phrases by class, each as its folded words.
+    let before: [[String]]
+    let after: [[String]]
+    let openers: Set<String>
+    let noteVerbs: Set<String>
+    let journalists: Set<String>
+
+    /// - Throws: ``VerbatimError`` when `credits/words.tsv` is missing or has no entry of a class a rule reads.
+    public init(lexicon: Lexicon) throws(VerbatimError) {
+        let table = try lexicon.table(Self.wordTable)
+        let classes = ["before", "after", "opener", "note-verb", "journalist"]
+        try lexicon.understand(Self.wordTable, classColumn: Self.classColumn, classes: classes)
+        var byClass: [String: [[String]]] = [:]
+        for e in 0..<table.count {
+            if let c = table.field(e, Self.classColumn) {
+                byClass[c, default: []].append(table.key(e).split(separator: " ").map(String.init))
+            }
+        }
+        before = byClass["before", default: []].sorted { $0.count > $1.count }
+        after = byClass["after", default: []].sorted { $0.count > $1.count }
+        openers = Set(byClass["opener", default: []].map { $0.joined(separator: " ") })
+        noteVerbs = Set(byClass["note-verb", default: []].map { $0.joined(separator: " ") })
+        journalists = Set(byClass["journalist", default: []].map { $0.joined(separator: " ") })
+    }
 
     /// The rules, as CREDITS.md names them.
     public enum Rule: String, Sendable, CaseIterable {
@@ -26,6 +56,15 @@ public struct CreditFinder: Annotator {
         /// A paragraph that is a name, a comma and a short tail without a full stop:
         /// "Jane Doe, The Associated Press".
         case bylineParagraph = "byline-paragraph"
+        /// A short paragraph that opens with a `before` phrase: "With files from Jane
+        /// Doe and John Roe", "By Jane Doe".
+        case creditParagraph = "credit-paragraph"
+        /// A name that opens its sentence (or follows an `opener`) and is followed by
+        /// an `after` phrase and a stop or comma: "Jane Doe has the latest.", "As Jane Doe reports,".
+        case reportCredit = "report-credit"
+        /// A name that opens its sentence, then a `note-verb` and a `journalist` noun
+        /// within a few words: "Jane Doe is a Toronto-based reporter covering housing."
+        case authorNote = "author-note"
     }
 
     public func annotate(_ state: inout AnalysisState) {
@@ -33,12 +72,32 @@ public struct CreditFinder: Annotator {
         guard annotation.clusters.contains(where: { $0.label == .person }) else { return }
         let tokens = state.segmentation.tokens
         let text = state.document
+        func word(_ i: Int) -> String? {
+            i >= 0 && i < tokens.count && tokens[i].isWord ? Fold.fold(text.string(tokens[i].start, tokens[i].end)) : nil
+        }
+        /// The phrase of `phrases` that starts at token `i`, as its end (exclusive).
+        func phrase(_ phrases: [[String]], at i: Int) -> Int? {
+            for p in phrases where p.indices.allSatisfy({ word(i + $0) == p[$0] }) { return i + p.count }
+            return nil
+        }
         func mark(_ i: Int, _ mark: String) -> Bool {
             i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && text.string(tokens[i].start, tokens[i].end) == mark
         }
-        // The paragraph of each token, to find a mention's paragraph.
+        // The paragraph and sentence of each token.
         var paragraphOf = [Int](repeating: 0, count: tokens.count)
         for (p, range) in state.segmentation.paragraphs.enumerated() { for t in range { paragraphOf[t] = p } }
+        var sentenceStart = [Int](repeating: 0, count: tokens.count)
+        for range in state.segmentation.sentences { for t in range { sentenceStart[t] = range.lowerBound } }
+        /// The first word of a token range (after dashes, brackets and quotation marks).
+        func firstWord(_ range: Range<Int>) -> Int? { range.first { tokens[$0].isWord } }
+        // Paragraphs that credit every name in them: a `before` phrase first, few words.
+        var creditParagraphs: Set<Int> = []
+        for (p, range) in state.segmentation.paragraphs.enumerated() {
+            guard let w = firstWord(range), range[range.lowerBound..<w].allSatisfy({ tokens[$0].kind == .punctuation }),
+                  phrase(before, at: w) != nil,
+                  range.filter({ tokens[$0].isWord }).count <= Self.creditParagraphWords else { continue }
+            creditParagraphs.insert(p)
+        }
         var tokenAt: [Int32: Int] = [:]
         for (i, t) in tokens.enumerated() { tokenAt[t.start] = i }
 
@@ -49,6 +108,26 @@ public struct CreditFinder: Annotator {
             // A picture credit: the name, "/", a capitalised word (an outlet or agency).
             if mark(last + 1, "/"), last + 2 < tokens.count, tokens[last + 2].isCapitalized {
                 return .pictureCredit
+            }
+            if creditParagraphs.contains(paragraphOf[first]) { return .creditParagraph }
+            // At the start of a sentence (after punctuation) or after an opener ("As").
+            let opensSentence = (sentenceStart[first]..<first).allSatisfy { tokens[$0].kind == .punctuation }
+                || (word(first - 1).map(openers.contains) ?? false) && (sentenceStart[first]..<(first - 1)).allSatisfy { tokens[$0].kind == .punctuation }
+            if opensSentence, let end = phrase(after, at: last + 1),
+               end >= tokens.count || paragraphOf[end] != paragraphOf[first] || mark(end, ".") || mark(end, ",") || mark(end, "(") {
+                return .reportCredit
+            }
+            if opensSentence, let verb = word(last + 1), noteVerbs.contains(verb) {
+                var k = last + 2
+                var words = 0
+                while k < tokens.count, words < Self.noteReach, sentenceStart[k] == sentenceStart[first] {
+                    if let w = word(k) {
+                        // "Toronto-based": the noun is the last part of a hyphenated word.
+                        if journalists.contains(w) || journalists.contains(String(w.split(separator: "-").last ?? "")) { return .authorNote }
+                        words += 1
+                    }
+                    k += 1
+                }
             }
             // A byline paragraph: the paragraph opens with the name, a comma follows,
             // then a few words and no sentence end or quotation mark.

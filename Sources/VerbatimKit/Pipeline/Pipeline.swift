@@ -44,7 +44,7 @@ public final class Pipeline: Sendable {
         try self.init(annotators: [
             entities,
             TimeRecognizer(lexicon: lexicon),
-            CreditFinder(),
+            CreditFinder(lexicon: lexicon),
             QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames),
             GenderAnnotator(lexicon: GenderLexicon(lexicon: lexicon, firstNames: entities.lexicon.firstNames)),
         ])

@@ -48,4 +48,32 @@ import Testing
         let d = try annotate("The pier was built by Marlo Quist/and friends, who said \"It held.\"")
         #expect(people(d) == ["Marlo Quist"])
     }
+
+    @Test func aCreditParagraphCreditsEveryNameInIt() throws {
+        let a = try annotate("\"It held,\" said Wren Talbot on Tuesday.\n\n– With files from Marlo Quist and Ivo Brandt in Portsmouth")
+        #expect(people(a) == ["Wren Talbot"])
+        let b = try annotate("By Marlo Quist\n\nThe pier held, Wren Talbot said on Tuesday.")
+        #expect(people(b) == ["Wren Talbot"])
+        // A long paragraph that happens to open with "By" is news.
+        let c = try annotate("By the time Marlo Quist reached the pier on Tuesday, the storm had passed and the boats were safe again in the harbour.")
+        #expect(people(c) == ["Marlo Quist"])
+    }
+
+    @Test func aReportCreditIsNoPersonOfTheNews() throws {
+        let a = try annotate("The pier held overnight. Marlo Quist has the latest.\n\n\"It held,\" said Wren Talbot.")
+        #expect(people(a) == ["Wren Talbot"])
+        let b = try annotate("As Marlo Quist reports, the pier held. \"It held,\" said Wren Talbot.")
+        #expect(people(b) == ["Wren Talbot"])
+        // "reports" with an object is news: the harbour master reports damage.
+        let c = try annotate("Marlo Quist reports damage to the pier.")
+        #expect(people(c) == ["Marlo Quist"])
+    }
+
+    @Test func anAuthorNoteIsNoPersonOfTheNews() throws {
+        let a = try annotate("\"It held,\" said Wren Talbot.\n\nMarlo Quist is a Portsmouth-based reporter covering the harbour.")
+        #expect(people(a) == ["Wren Talbot"])
+        // The verb must follow the name and a journalist noun come soon after it.
+        let b = try annotate("Marlo Quist is a harbour master who once met a reporter.")
+        #expect(people(b) == ["Marlo Quist"])
+    }
 }
