@@ -98,11 +98,18 @@ public struct CreditFinder: Annotator {
                   range.filter({ tokens[$0].isWord }).count <= Self.creditParagraphWords else { continue }
             creditParagraphs.insert(p)
         }
-        var tokenAt: [Int32: Int] = [:]
-        for (i, t) in tokens.enumerated() { tokenAt[t.start] = i }
+        /// The token that starts at `offset` (binary search: tokens are in text order).
+        func token(startingAt offset: Int32) -> Int? {
+            var low = 0, high = tokens.count
+            while low < high {
+                let mid = (low + high) / 2
+                if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
+            }
+            return low < tokens.count && tokens[low].start == offset ? low : nil
+        }
 
         func rule(forMention entity: Entity) -> Rule? {
-            guard let first = tokenAt[entity.start] else { return nil }
+            guard let first = token(startingAt: entity.start) else { return nil }
             var last = first
             while last + 1 < tokens.count, tokens[last + 1].end <= entity.end { last += 1 }
             // A picture credit: the name, "/", a capitalised word (an outlet or agency).
