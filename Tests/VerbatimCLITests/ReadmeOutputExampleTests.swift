@@ -15,9 +15,11 @@ import Testing
     static func example(_ name: String) -> String? {
         guard let marker = readme.range(of: "<!-- checked: \(name) -->\n") else { return nil }
         let rest = readme[marker.upperBound...]
-        guard rest.hasPrefix("```"), let open = rest.firstIndex(of: "\n"),
-              let close = rest[open...].range(of: "\n```") else { return nil }
-        return String(rest[rest.index(after: open)..<close.lowerBound]) + "\n"
+        guard rest.hasPrefix("```"), let open = rest.firstIndex(of: "\n") else { return nil }
+        let body = rest[rest.index(after: open)...]
+        if body.hasPrefix("```") { return "" }
+        guard let close = body.range(of: "\n```") else { return nil }
+        return String(body[..<close.lowerBound]) + "\n"
     }
 
     /// Whether `actual` is `expected` with each `…` standing for any run of text.
@@ -73,9 +75,36 @@ import Testing
         #expect(ann == expected, "README brat example differs from:\n\(ann)")
     }
 
+    /// "A word": the README's overlay line, in a folder given with --extend-models,
+    /// makes the place the README shows; without it there is no entity.
+    @Test func guideWordExampleIsTheOutput() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("places"), withIntermediateDirectories: true)
+        try write(try #require(Self.example("guide-word-file")), to: dir.appendingPathComponent("places/cities.tsv"))
+        let sentence = Data("Kettlewick voted to close its library.\n".utf8)
+        let options = ["annotate", "--stdin-format", "text", "--no-text", "--explain"]
+        let result = try CLI.run(options + ["--extend-models", dir.path], stdin: sentence)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text == (try #require(Self.example("guide-word-output"))))
+        let without = try CLI.run(options, stdin: sentence)
+        #expect((without.lines.first?["entities"] as? [Any])?.isEmpty == true)
+    }
+
+    /// "A rule": the example sentence is found by the rule the README names.
+    @Test func guideRuleExampleIsTheOutput() throws {
+        let result = try CLI.run(["annotate", "--stdin-format", "text", "--no-text", "--explain", "--date", "2018-12-20"],
+                                 stdin: Data("Shoppers queued on Boxing Day.\n".utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text == (try #require(Self.example("guide-rule-output"))))
+    }
+
     @Test func everyMarkedExampleIsChecked() {
         let names = Self.readme.components(separatedBy: "<!-- checked: ").dropFirst().compactMap { $0.components(separatedBy: " -->").first }
-        #expect(Set(names) == ["schema-input", "schema-output", "conll", "csv", "spacy", "brat"])
+        // The guide-recognizer blocks are checked by VerbatimKitTests' ReadmeRecognizerExample.swift.
+        #expect(Set(names) == ["schema-input", "schema-output", "conll", "csv", "spacy", "brat", "guide-word-file",
+                               "guide-word-output", "guide-rule-output", "guide-recognizer", "guide-recognizer-use",
+                               "guide-recognizer-output"])
         for name in names { #expect(Self.example(name) != nil, "README: the checked \(name) example has no code block") }
     }
 }
