@@ -84,7 +84,7 @@ extension TimeScanner {
     static func isDay(_ value: TimeValue) -> Bool {
         switch value {
         case .date(_, _, let day, _): return day != nil
-        case .weekday, .holiday, .nthWeekday, .anaphoricWeekday, .dateOnWeekday, .weekdayDay: return true
+        case .weekday, .holiday, .anaphoricWeekday, .dateOnWeekday, .weekdayDay: return true
         case .shift(.day, _): return true
         default: return false
         }
