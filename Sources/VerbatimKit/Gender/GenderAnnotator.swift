@@ -90,10 +90,14 @@ public struct GenderAnnotator: Annotator {
             let strongest = votes.min { rank($0.rule.evidence) < rank($1.rule.evidence) }!
             return Vote(gender: gender, rule: strongest.rule)
         }
+        let weak = Set(nearby)
         if let first = firstName(of: name), let gender = lexicon.firstNameGender(first) {
+            // Pronouns by the person that all say the other gender are text evidence
+            // against a name's recorded use ("Meng Wanzhou …, pending her extradition"):
+            // they contradict it, so nothing is decided.
+            if weak.count == 1, weak.first != gender { return nil }
             return Vote(gender: gender, rule: .firstName)
         }
-        let weak = Set(nearby)
         guard weak.count == 1, let gender = weak.first else { return nil }
         return Vote(gender: gender, rule: .pronounNearby)
     }
