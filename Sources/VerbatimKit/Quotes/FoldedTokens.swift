@@ -223,6 +223,26 @@ struct FoldedTokens: Sendable {
         }
     }
 
+    /// `body` of token `i`'s folded bytes, read in place, and their hash.
+    @inline(__always)
+    func withFolded<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> R) -> R {
+        bytes.withUnsafeBufferPointer { b in
+            body(UnsafeBufferPointer(rebasing: b[Int(starts[i])..<Int(starts[i + 1])]), hashes[i])
+        }
+    }
+
+    /// Whether token `i` folds to `word`.
+    func folded(_ i: Int, equals word: FoldedWord) -> Bool {
+        let s = Int(starts[i]), n = Int(starts[i + 1]) - s
+        guard n == word.bytes.count, hashes[i] == word.hash else { return false }
+        var k = s
+        for b in word.bytes {
+            if bytes[k] != b { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// The hash of token `i`'s folded form.
     func hash(_ i: Int) -> UInt64 { hashes[i] }
 

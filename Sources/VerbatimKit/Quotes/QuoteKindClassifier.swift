@@ -11,8 +11,6 @@
 /// speaker unless a reporting cue in the same sentence names one. They never count
 /// as direct speech.
 struct QuoteKindClassifier {
-    let lexicon: any CueLexicon
-
     enum Verdict: Equatable {
         case direct
         case partial
@@ -74,7 +72,7 @@ struct QuoteKindClassifier {
             let comma = pair.open - 1
             // "police officers who, “in fits and starts …”", "said via email that, “Of course …”".
             if comma > 0, text.tokens[comma - 1].kind == .word, text.tokens[comma - 1].shape == .lower,
-               text.folded(comma - 1, isIn: Self.clauseWords) { return .partial }
+               text.token(comma - 1, isIn: .clauseWord) { return .partial }
             // "With thousands of systems, “there is no single point of failure,” he said":
             // a lower-case fragment after a comma is speech only right after a cue.
             if text.tokens[pair.innerStart].shape == .lower, !cueBefore(comma, text), !splitAfterCue(pair, text) { return .partial }
@@ -83,7 +81,7 @@ struct QuoteKindClassifier {
         case .inside:
             // Trump said “Bush and even Obama sent people back …”: speech right after the verb.
             if words > 3, text.tokens[pair.innerStart].isCapitalized, pair.open > 0, text.tokens[pair.open - 1].shape == .lower,
-               lexicon.isSpeechVerb(text.word(pair.open - 1)) { return .direct }
+               text.token(pair.open - 1, isIn: .speechVerb) { return .direct }
             return words <= 3 && !endsWithPunct ? .title : .partial
         }
     }
@@ -94,8 +92,8 @@ struct QuoteKindClassifier {
         let i = pair.close + 1
         guard i < text.count, text.tokens[i].kind == .word, text.tokens[i].shape == .lower,
               !text.tokens[i].flags.contains(.paragraphStart) else { return false }
-        if text.folded(i, isIn: SpeakerMentions.subjectPronouns) || text.folded(i, isIn: SpeakerMentions.determiners) { return false }
-        return !lexicon.isSpeechVerb(text.word(i))
+        if text.token(i, isIn: .subjectPronoun) || text.token(i, isIn: .determiner) { return false }
+        return !text.token(i, isIn: .speechVerb)
     }
 
     /// `"The risk," said Edward Leamer, an economist, "is that …"`: the second half of a
@@ -108,7 +106,7 @@ struct QuoteKindClassifier {
                 // The previous quote must end in a comma: ,” or ,"
                 return sawCue && k > 0 && (text.isPunct(k - 1, ",") || text.isPunct(k + 1, ","))
             }
-            if text.tokens[k].kind == .word, text.tokens[k].shape == .lower, lexicon.isSpeechVerb(text.word(k)) { sawCue = true }
+            if text.tokens[k].kind == .word, text.tokens[k].shape == .lower, text.token(k, isIn: .speechVerb) { sawCue = true }
             k -= 1
         }
         return false
@@ -136,10 +134,6 @@ struct QuoteKindClassifier {
         return upper >= 2
     }
 
-    static let clauseWords: WordSet = [
-        "that", "because", "who", "which", "as", "when", "if", "including", "while", "whether", "where",
-        "although", "though", "since", "unless", "until", "and", "but", "or", "so", "than",
-    ]
 
     /// A reporting verb within the three words before `i` ("said,", "told reporters,").
     private func cueBefore(_ i: Int, _ text: QuoteText) -> Bool {
@@ -147,7 +141,7 @@ struct QuoteKindClassifier {
         var words = 0
         while k >= 0, words < 3, !text.isQuote(k), !text.isTerminal(k) {
             if text.tokens[k].kind == .word {
-                if text.tokens[k].shape == .lower, lexicon.isSpeechVerb(text.word(k)) { return true }
+                if text.tokens[k].shape == .lower, text.token(k, isIn: .speechVerb) { return true }
                 words += 1
             }
             k -= 1
@@ -161,7 +155,7 @@ struct QuoteKindClassifier {
         while i < pair.innerEnd {
             let t = text.tokens[i]
             if t.kind == .word, !t.isCapitalized {
-                if !text.folded(i, isIn: Self.titleSmallWords) { return false }
+                if !text.token(i, isIn: .titleSmallWord) { return false }
             }
             if text.isTerminal(i), i + 1 < pair.innerEnd, !text.isQuote(i + 1) { return false }
             i += 1
@@ -169,7 +163,6 @@ struct QuoteKindClassifier {
         return text.tokens[pair.innerStart].isCapitalized
     }
 
-    static let titleSmallWords: WordSet = ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "is", "as"]
 
     /// A reporting verb after a comma later in the quote's sentence.
     private func cueLaterInSentence(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
@@ -178,7 +171,7 @@ struct QuoteKindClassifier {
         while i < text.count, i - pair.close < 40, !text.tokens[i].flags.contains(.paragraphStart) {
             if text.isQuote(i) || text.isTerminal(i) { return false }
             if text.isPunct(i, ",") { sawComma = true }
-            if sawComma, text.tokens[i].kind == .word, text.tokens[i].shape == .lower, lexicon.isSpeechVerb(text.word(i)) { return true }
+            if sawComma, text.tokens[i].kind == .word, text.tokens[i].shape == .lower, text.token(i, isIn: .speechVerb) { return true }
             i += 1
         }
         return false
@@ -191,7 +184,7 @@ struct QuoteKindClassifier {
         while i < text.count, seen < 4 {
             if text.tokens[i].flags.contains(.paragraphStart) || text.isQuote(i) { return false }
             if text.isWordLike(i) {
-                if text.tokens[i].shape == .lower, lexicon.isSpeechVerb(text.word(i)) { return true }
+                if text.tokens[i].shape == .lower, text.token(i, isIn: .speechVerb) { return true }
                 seen += 1
             } else if text.isTerminal(i) {
                 return false

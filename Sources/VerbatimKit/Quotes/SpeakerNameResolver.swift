@@ -6,7 +6,7 @@ import Foundation
 /// - he/she becomes the previous quote's speaker when the gender fits, else the
 ///   first fitting person named in the nearest sentence before (the main-clause
 ///   subject, as in centering theory); gender comes from titles (Mr/Mrs/Ms), the
-///   first-name table when the Models folder has one, and earlier pronouns;
+///   first-name table, and earlier pronouns;
 /// - "the prime minister" (the + role noun) becomes the first person named in the
 ///   nearest sentence before that names one;
 /// - other descriptions are kept as written, over their trailing phrase
@@ -14,7 +14,7 @@ import Foundation
 struct SpeakerNameResolver {
     let text: QuoteText
     let mentions: SpeakerMentions
-    let firstNames: FirstNameGenders?
+    let firstNames: FirstNameGenders
 
     enum Gender { case male, female }
 
@@ -27,9 +27,9 @@ struct SpeakerNameResolver {
     }
 
     /// Candidate people in text order: runs of two or more name words that look like a
-    /// person (not ALL CAPS, no organisation head word, a known first name when the
-    /// first-name table is loaded, or a title before), then single words that follow a
-    /// title ("Mr. Obama") or repeat the surname of such a run ("Lynch").
+    /// person (not ALL CAPS, no organisation head word, a known first name or a title
+    /// before), then single words that follow a title ("Mr. Obama") or repeat the
+    /// surname of such a run ("Lynch").
     func personRuns() -> [Person] {
         var runs: [Person] = []
         var singles: [(Int, Bool)] = []  // token, follows a title
@@ -50,23 +50,23 @@ struct SpeakerNameResolver {
                 break
             }
             var s = i
-            while s < e, mentions.lexicon.isRoleNoun(text.word(s)) || text.folded(s, isIn: SpeakerMentions.titles)
+            while s < e, text.token(s, isIn: .roleNoun) || text.token(s, isIn: .title)
                     || text.isPunct(s, ".") { s += 1 }
             // "Mr." + name, or a title inside the run ("Mrs May").
             let t = i >= 2 && text.isPunct(i - 1, ".") ? i - 2 : i - 1
-            var titled = t >= 0 && text.folded(t, isIn: SpeakerMentions.titles)
+            var titled = t >= 0 && text.token(t, isIn: .title)
             var gender: Gender? = t >= 0 ? titleGender(t) : nil
             if s > i {
                 let inner = text.isPunct(s - 1, ".") && s >= 2 ? s - 2 : s - 1
-                if text.folded(inner, isIn: SpeakerMentions.titles) { titled = true }
+                if text.token(inner, isIn: .title) { titled = true }
                 if gender == nil { gender = titleGender(inner) }
             }
-            if e > s, e - s < 5, !text.folded(e, isIn: SpeakerMentions.orgWords), text.tokens[e].shape != .upper,
-               !(s...e).contains(where: { text.folded($0, isIn: Self.calendarWords) }) {
+            if e > s, e - s < 5, !text.token(e, isIn: .organisationWord), text.tokens[e].shape != .upper,
+               !(s...e).contains(where: { text.token($0, isIn: .calendarWord) }) {
                 // One look-up of the first name answers both questions.
-                let firstName = firstNames.flatMap { $0.entry(text.word(s)) }
-                if firstNames == nil || firstName != nil || titled {
-                    if gender == nil, let e = firstName { gender = firstNames?.gender(entry: e) }
+                let firstName = firstNames.entry(text.word(s))
+                if firstName != nil || titled {
+                    if gender == nil, let e = firstName { gender = firstNames.gender(entry: e) }
                     runs.append(Person(first: s, last: e, name: text.string(s, e), gender: gender))
                 }
             } else if e == s, text.tokens[s].shape == .title {
@@ -97,28 +97,16 @@ struct SpeakerNameResolver {
         return out
     }
 
-    /// Days and months (not those that are also first names: May, June, April, August):
-    /// "Florida Friday" is not a person.
-    static let calendarWords: WordSet = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-        "march", "july", "september", "october", "november", "december",
-    ]
-
     /// The gender a title gives (Mr, Mrs, Lady …) at token `i`.
     func titleGender(_ i: Int) -> Gender? {
         // Asked of the token before every capitalised run, mostly a word or punctuation
         // that is no title: one look-up (none for punctuation) settles that.
-        guard text.tokens[i].kind == .word, text.folded(i, isIn: Self.genderTitles) else { return nil }
-        return text.folded(i, isIn: Self.maleTitles) ? .male : .female
+        guard text.tokens[i].kind == .word, text.classes[i] & Self.genderTitles != 0 else { return nil }
+        return text.token(i, isIn: .maleTitle) ? .male : .female
     }
 
-    // Sets rather than a `switch`, which compares the string with each case in turn.
-    private static let maleTitleWords = ["mr", "sir", "lord", "king", "prince", "father", "brother"]
-    private static let femaleTitleWords = ["mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "mother"]
-    static let maleTitles = WordSet(maleTitleWords)
-    static let femaleTitles = WordSet(femaleTitleWords)
-    /// Both: a title that is not male is female (no word is both).
-    static let genderTitles = WordSet(maleTitleWords + femaleTitleWords)
+    /// A title that gives a gender: one bit test settles that most tokens are none.
+    static let genderTitles = QuoteVocabulary.WordClass.maleTitle.bit | QuoteVocabulary.WordClass.femaleTitle.bit
 
     /// Resolves names for the attributions in text order.
     func resolve(_ items: [SpeakerAttributor.Item]) -> [String?] {
@@ -135,7 +123,7 @@ struct SpeakerNameResolver {
             var name: String? = nil
             var gender: Gender? = nil
             if f == l, mentions.isPronoun(f) {
-                let want: Gender? = text.folded(f, is: "he") ? .male : (text.folded(f, is: "she") ? .female : nil)
+                let want: Gender? = text.token(f, isIn: .malePronoun) ? .male : (text.token(f, isIn: .femalePronoun) ? .female : nil)
                 if want != nil {
                     // A fitting person named in this sentence or the one before wins;
                     // then the previous quote's speaker; then anyone fitting further back.
@@ -152,13 +140,13 @@ struct SpeakerNameResolver {
                 }
             } else if mentions.isNameWord(l) {
                 var s = f
-                while s < l, text.folded(s, is: "the") || text.folded(s, isIn: SpeakerMentions.titles)
-                        || text.isPunct(s, ".") || mentions.lexicon.isRoleNoun(text.word(s)) { s += 1 }
+                while s < l, text.token(s, isIn: .definiteArticle) || text.token(s, isIn: .title)
+                        || text.isPunct(s, ".") || text.token(s, isIn: .roleNoun) { s += 1 }
                 // "State Senator Ellen McAllister": the name starts after the last role word.
-                if !text.folded(f, is: "the") {
+                if !text.token(f, isIn: .definiteArticle) {
                     var k = l - 1
                     while k >= s {
-                        if mentions.lexicon.isRoleNoun(text.word(k)) || text.folded(k, isIn: SpeakerMentions.titles) {
+                        if text.token(k, isIn: .roleNoun) || text.token(k, isIn: .title) {
                             s = k + 1
                             while s < l, text.isPunct(s, ".") { s += 1 }
                             break
@@ -167,7 +155,7 @@ struct SpeakerNameResolver {
                     }
                 }
                 let title = titleGender(f)
-                if text.folded(f, is: "the") {
+                if text.token(f, isIn: .definiteArticle) {
                     name = text.string(f, l)
                 } else if s == l, let r = bySurname.value(for: l, in: text.keys).map({ runs[$0] }), r.first < f || r.first == s {
                     name = r.name
@@ -177,11 +165,10 @@ struct SpeakerNameResolver {
                     gender = title ?? Self.run(startingAt: s, in: runs)?.gender
                 }
             } else {
-                let head = text.word(l)
                 // "the prime minister": the first person quoted by name in the nearest
                 // sentence before that has one (the speakers so far, not any capitalised run:
                 // "The state’s transport minister" must not become "Circular Quay").
-                if f < l, text.folded(f, is: "the"), mentions.lexicon.isRoleNoun(head),
+                if f < l, text.token(f, isIn: .definiteArticle), text.token(l, isIn: .roleNoun),
                    let r = Self.nearest(namedSpeakers, before: f, sentenceOf: text.sentenceOf) {
                     name = r.name
                     gender = r.gender
@@ -193,7 +180,7 @@ struct SpeakerNameResolver {
             if let nm = name, mentions.isNameWord(l) || gender != nil {
                 previous = (nm, gender ?? learned[nm], text.paragraphOf[f])
             }
-            if let nm = name, mentions.isNameWord(l), !text.folded(f, is: "the") {
+            if let nm = name, mentions.isNameWord(l), !text.token(f, isIn: .definiteArticle) {
                 namedSpeakers.append(Person(first: f, last: l, name: nm, gender: gender))
             }
         }
@@ -252,8 +239,10 @@ struct SpeakerNameResolver {
     }
 }
 
-/// Share of women per first name (Models/names/first-names.tsv), when present.
+/// Share of women per first name (`names/first-names.tsv`).
 struct FirstNameGenders: Sendable {
+    static let tableName = "names/first-names"
+
     /// `names/first-names.tsv` (FORMAT: key, form, female_ratio, count), hash-indexed.
     let table: LexiconTable
 
@@ -276,13 +265,6 @@ struct FirstNameGenders: Sendable {
         return entries.isEmpty ? nil : entries.upperBound - 1
     }
 
-    /// Shares an already loaded table (the entity stage's).
+    /// Shares an already loaded table (the entity stage's), hash-indexing it unless it is.
     init(table: LexiconTable) { self.table = table.withHashIndex() }
-
-    /// Loads `names/first-names.tsv` from a Models folder.
-    init?(models: URL) {
-        let path = models.appendingPathComponent("names/first-names.tsv").path
-        guard let table = try? LexiconTable(contentsOf: path, name: "names/first-names") else { return nil }
-        self.init(table: table)
-    }
 }

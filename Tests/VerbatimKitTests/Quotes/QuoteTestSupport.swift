@@ -2,9 +2,22 @@ import Foundation
 import Testing
 @testable import VerbatimKit
 
-/// Runs segmentation and the quote stage (without Models data) on a text.
+/// The package's Models/, loaded once: the quote stage's tests read the vocabulary
+/// that production reads.
+let shippedLexicon: Lexicon = {
+    do { return try Lexicon(directory: packageRoot.appendingPathComponent("Models").path) } catch {
+        fatalError("cannot load the models: \(error)")
+    }
+}()
+
+/// The quote stage over the shipped models.
+let shippedQuoteStage: QuoteAnnotator = {
+    do { return try QuoteAnnotator(lexicon: shippedLexicon) } catch { fatalError("cannot build the quote stage: \(error)") }
+}()
+
+/// Runs segmentation and the quote stage on a text.
 func quotes(_ text: String) throws -> [Quote] {
-    let pipeline = try Pipeline(annotators: [QuoteAnnotator(lexicon: BuiltinCueLexicon.shared, firstNames: nil)])
+    let pipeline = try Pipeline(annotators: [shippedQuoteStage])
     return try pipeline.annotate(Document(text: text)).quotes
 }
 

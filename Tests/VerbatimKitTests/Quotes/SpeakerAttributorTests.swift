@@ -130,14 +130,15 @@ import Testing
             + "Dr. Sen. mister mrs. M. ms’ \"Mr\" (Lady) the Mayor Kingston sisters , . “ —"
         let document = Document(text: t)
         let state = AnalysisState(document: document, segmentation: try Segmenter().segment(document))
-        let text = QuoteText(state)
-        let resolver = SpeakerNameResolver(text: text, mentions: SpeakerMentions(text: text, lexicon: BuiltinCueLexicon.shared),
-                                           firstNames: nil)
+        let text = QuoteText(state, vocabulary: shippedQuoteStage.vocabulary)
+        let resolver = SpeakerNameResolver(text: text, mentions: SpeakerMentions(text: text),
+                                           firstNames: shippedQuoteStage.firstNames)
         var males = 0, females = 0
         for i in 0..<text.count {
-            let word = text.word(i)
-            let expected: SpeakerNameResolver.Gender? = SpeakerNameResolver.maleTitles.contains(word) ? .male
-                : SpeakerNameResolver.femaleTitles.contains(word) ? .female : nil
+            let word = text.folded(i)
+            let vocabulary = shippedQuoteStage.vocabulary
+            let expected: SpeakerNameResolver.Gender? = vocabulary.contains(word, .maleTitle) ? .male
+                : vocabulary.contains(word, .femaleTitle) ? .female : nil
             #expect(resolver.titleGender(i) == expected, "\(text.string(i))")
             if expected == .male { males += 1 } else if expected == .female { females += 1 }
         }
@@ -186,7 +187,7 @@ import Testing
                 state.annotation.clusters = [Cluster(label: .person, name: "Maria Lopez", mentions: [0])]
             }
         }
-        let pipeline = try Pipeline(annotators: [FakeNER(start: start), QuoteAnnotator(lexicon: BuiltinCueLexicon.shared, firstNames: nil)])
+        let pipeline = try Pipeline(annotators: [FakeNER(start: start), shippedQuoteStage])
         let q = try #require(try pipeline.annotate(doc).quotes.first)
         #expect(q.speaker?.cluster == 0)
         #expect(q.speaker?.name == "Maria Lopez")

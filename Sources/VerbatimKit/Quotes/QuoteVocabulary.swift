@@ -1,0 +1,230 @@
+/// Every word the quote stage's rules read, by class, loaded from Models/: the rules
+/// name classes (``WordClass``), the words live in the model files, where users extend
+/// them (`--extend-models`, `--lexicon`).
+///
+/// - speech verbs: the forms of `cues/speech-verbs.tsv` whose `use` is `cue`;
+/// - role nouns: the one-word forms of `names/role-nouns.tsv` and of
+///   `quotes/role-nouns.tsv` (role nouns the quote stage reads that the names file
+///   does not have yet);
+/// - everything else: `quotes/words.tsv`, one line per word and class.
+///
+/// A document's tokens are looked up once (``classes(of:tokens:)``): each rule's test
+/// is then a bit test, not a hash probe.
+struct QuoteVocabulary: Sendable {
+    /// A class of words that a rule reads. The raw value is the class's bit.
+    enum WordClass: Int, CaseIterable, Sendable {
+        /// A reporting verb in a tense form that reports speech wherever it stands
+        /// ("said", "tells", "adding").
+        case speechVerb
+        /// A role noun that heads a speaker description ("spokesman", "minister").
+        case roleNoun
+        // quotes/words.tsv, named by the class column there (``modelName``).
+        case clauseWord, titleSmallWord, subjectPronoun, determiner, preposition, beforeVerb,
+             clauseStop, sentenceOpener, nonSpeaker, title, particle, adverbialOpener,
+             headPreposition, organisationWord, calendarWord, maleTitle, femaleTitle,
+             definiteArticle, article, appositionStart, coordinator, relativePronoun,
+             nonPersonFirstWord, malePronoun, femalePronoun, beForm
+        /// The first word of a `source-preposition` phrase ("according" of "according to").
+        case sourcePrepositionStart
+
+        var bit: UInt64 { 1 << UInt64(rawValue) }
+
+        /// The class's name in `quotes/words.tsv`, for classes read from there.
+        var modelName: String? {
+            switch self {
+            case .speechVerb, .roleNoun, .sourcePrepositionStart: return nil
+            case .clauseWord: return "clause-word"
+            case .titleSmallWord: return "title-small-word"
+            case .subjectPronoun: return "subject-pronoun"
+            case .determiner: return "determiner"
+            case .preposition: return "preposition"
+            case .beforeVerb: return "before-verb"
+            case .clauseStop: return "clause-stop"
+            case .sentenceOpener: return "sentence-opener"
+            case .nonSpeaker: return "non-speaker"
+            case .title: return "title"
+            case .particle: return "particle"
+            case .adverbialOpener: return "adverbial-opener"
+            case .headPreposition: return "head-preposition"
+            case .organisationWord: return "organisation-word"
+            case .calendarWord: return "calendar-word"
+            case .maleTitle: return "male-title"
+            case .femaleTitle: return "female-title"
+            case .definiteArticle: return "definite-article"
+            case .article: return "article"
+            case .appositionStart: return "apposition-start"
+            case .coordinator: return "coordinator"
+            case .relativePronoun: return "relative-pronoun"
+            case .nonPersonFirstWord: return "non-person-first-word"
+            case .malePronoun: return "male-pronoun"
+            case .femalePronoun: return "female-pronoun"
+            case .beForm: return "be-form"
+            }
+        }
+    }
+
+    /// Multi-word classes of `quotes/words.tsv`: a phrase's first word gets the
+    /// `start` class, the phrase is matched token by token.
+    enum PhraseClass: Int, CaseIterable, Sendable {
+        /// "according to": the source follows.
+        case sourcePreposition
+
+        var modelName: String {
+            switch self {
+            case .sourcePreposition: return "source-preposition"
+            }
+        }
+
+        var start: WordClass {
+            switch self {
+            case .sourcePreposition: return .sourcePrepositionStart
+            }
+        }
+    }
+
+    static let speechVerbTable = "cues/speech-verbs"
+    static let speechVerbUseColumn = 4
+    static let speechVerbClass = "cue"
+    static let roleNounTables = ["names/role-nouns", "quotes/role-nouns"]
+    static let wordTable = "quotes/words"
+    static let wordClassColumn = 2
+
+    private(set) var table = WordClassTable()
+    /// Each phrase class's phrases, as folded words.
+    private(set) var phrases: [[[FoldedWord]]] = Array(repeating: [], count: PhraseClass.allCases.count)
+
+    /// Reads the classes from loaded models.
+    /// - Throws: ``VerbatimError/model(path:reason:)`` when a file is missing or a class
+    ///   has no entry.
+    init(lexicon: Lexicon) throws(VerbatimError) {
+        let verbs = try lexicon.table(Self.speechVerbTable)
+        try lexicon.understand(Self.speechVerbTable, classColumn: Self.speechVerbUseColumn, classes: [Self.speechVerbClass])
+        for e in 0..<verbs.count where verbs.field(e, Self.speechVerbUseColumn) == Self.speechVerbClass {
+            table.insert(verbs.form(e).lowercased(), .speechVerb)
+        }
+        // Forms, lower-cased, not the keys: the quote stage's folding keeps accents
+        // ("fiancé"), which the keys drop.
+        for name in Self.roleNounTables {
+            let roles = try lexicon.table(name)
+            for e in 0..<roles.count {
+                let form = roles.form(e)
+                if !form.contains(" ") { table.insert(form.lowercased(), .roleNoun) }
+            }
+        }
+        let words = try lexicon.table(Self.wordTable)
+        let singles = WordClass.allCases.compactMap { c in c.modelName.map { (c, $0) } }
+        try lexicon.understand(Self.wordTable, classColumn: Self.wordClassColumn,
+                               classes: singles.map(\.1) + PhraseClass.allCases.map(\.modelName))
+        var byName: [String: WordClass] = [:]
+        for (c, name) in singles { byName[name] = c }
+        var phraseByName: [String: PhraseClass] = [:]
+        for c in PhraseClass.allCases { phraseByName[c.modelName] = c }
+        for e in 0..<words.count {
+            guard let name = words.field(e, Self.wordClassColumn) else { continue }
+            let key = words.key(e)
+            if let c = byName[name] {
+                table.insert(key, c)
+            } else if let c = phraseByName[name] {
+                let parts = key.split(separator: " ").map(String.init)
+                guard let first = parts.first else { continue }
+                table.insert(first, c.start)
+                phrases[c.rawValue].append(parts.map(FoldedWord.init))
+            }
+        }
+    }
+
+    /// The classes of every token of a document (0 for tokens that are not words).
+    func classes(of keys: FoldedTokens, tokens: [Token]) -> [UInt64] {
+        [UInt64](unsafeUninitializedCapacity: tokens.count) { out, count in
+            for i in 0..<tokens.count {
+                out[i] = tokens[i].kind == .word ? keys.withFolded(i) { table.classes($0, hash: $1) } : 0
+            }
+            count = tokens.count
+        }
+    }
+
+    /// The classes of one folded word (tests, tools).
+    func classes(of word: String) -> UInt64 {
+        let w = FoldedWord(word)
+        return w.bytes.withUnsafeBufferPointer { table.classes($0, hash: w.hash) }
+    }
+
+    /// Whether `word` (folded) is in class `c`.
+    func contains(_ word: String, _ c: WordClass) -> Bool { classes(of: word) & c.bit != 0 }
+}
+
+/// Folded words with the classes they belong to: one probe of an open-addressing
+/// table indexed by the word's FNV-1a hash (the hash ``FoldedTokens`` computed) and
+/// a byte comparison answers every class at once.
+struct WordClassTable: Sendable {
+    /// The words' bytes, back to back.
+    private var bytes: [UInt8] = []
+    /// A power of two in size, at most half full.
+    private var slots: [Slot] = [.empty, .empty]
+    private(set) var count = 0
+
+    private struct Slot: Sendable {
+        var hash: UInt64
+        var classes: UInt64
+        var start: Int32
+        /// -1 for an empty slot.
+        var length: Int32
+        static let empty = Slot(hash: 0, classes: 0, start: 0, length: -1)
+    }
+
+    /// Adds `word` (already folded) to class `c`.
+    mutating func insert(_ word: String, _ c: QuoteVocabulary.WordClass) {
+        let w = FoldedWord(word)
+        if let s = w.bytes.withUnsafeBufferPointer({ find($0, hash: w.hash) }) {
+            slots[s].classes |= c.bit
+            return
+        }
+        if (count + 1) * 2 > slots.count { grow() }
+        let start = bytes.count
+        bytes.append(contentsOf: w.bytes)
+        place(Slot(hash: w.hash, classes: c.bit, start: Int32(start), length: Int32(w.bytes.count)))
+        count += 1
+    }
+
+    /// The classes of `word`, whose FNV-1a hash is `hash` (0 when it is in none).
+    @inline(__always)
+    func classes(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt64 {
+        find(word, hash: hash).map { slots[$0].classes } ?? 0
+    }
+
+    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var h = Self.index(hash) & mask
+        while true {
+            let slot = slots[h]
+            if slot.length < 0 { return nil }
+            if slot.hash == hash, Int(slot.length) == word.count, equals(slot, word) { return h }
+            h = (h + 1) & mask
+        }
+    }
+
+    private func equals(_ slot: Slot, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = Int(slot.start)
+        for b in word {
+            if bytes[k] != b { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: .empty, count: slots.count * 2)
+        for slot in old where slot.length >= 0 { place(slot) }
+    }
+
+    private mutating func place(_ slot: Slot) {
+        let mask = slots.count - 1
+        var h = Self.index(slot.hash) & mask
+        while slots[h].length >= 0 { h = (h + 1) & mask }
+        slots[h] = slot
+    }
+
+    /// The FNV-1a hash with its high bits folded down (the mask keeps low bits).
+    private static func index(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 32)) }
+}
