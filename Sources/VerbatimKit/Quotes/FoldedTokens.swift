@@ -223,6 +223,21 @@ struct FoldedTokens: Sendable {
         }
     }
 
+    /// `body(i, bytes, hash)` of every token `i` for which `include(i)` holds, its
+    /// folded bytes read in place: one pass for look-ups of whole documents.
+    @inline(__always)
+    func forEach(where include: (Int) -> Bool, _ body: (Int, UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        bytes.withUnsafeBufferPointer { b in
+        starts.withUnsafeBufferPointer { starts in
+        hashes.withUnsafeBufferPointer { hashes in
+            for i in 0..<hashes.count where include(i) {
+                body(i, UnsafeBufferPointer(rebasing: b[Int(starts[i])..<Int(starts[i &+ 1])]), hashes[i])
+            }
+        }
+        }
+        }
+    }
+
     /// `body` of token `i`'s folded bytes, read in place, and their hash.
     @inline(__always)
     func withFolded<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> R) -> R {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every word the quote stage's rules read, by class, loaded from Models/: the rules
 /// name classes (``WordClass``), the words live in the model files, where users extend
 /// them (`--extend-models`, `--lexicon`).
@@ -135,12 +137,15 @@ struct QuoteVocabulary: Sendable {
 
     /// The classes of every token of a document (0 for tokens that are not words).
     func classes(of keys: FoldedTokens, tokens: [Token]) -> [UInt64] {
-        [UInt64](unsafeUninitializedCapacity: tokens.count) { out, count in
-            for i in 0..<tokens.count {
-                out[i] = tokens[i].kind == .word ? keys.withFolded(i) { table.classes($0, hash: $1) } : 0
+        var out = [UInt64](repeating: 0, count: tokens.count)
+        out.withUnsafeMutableBufferPointer { out in
+            tokens.withUnsafeBufferPointer { tokens in
+                keys.forEach(where: { tokens[$0].kind == .word }) { i, word, hash in
+                    out[i] = table.classes(word, hash: hash)
+                }
             }
-            count = tokens.count
         }
+        return out
     }
 
     /// The classes of one folded word (tests, tools).
@@ -189,7 +194,21 @@ struct WordClassTable: Sendable {
     /// The classes of `word`, whose FNV-1a hash is `hash` (0 when it is in none).
     @inline(__always)
     func classes(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt64 {
-        find(word, hash: hash).map { slots[$0].classes } ?? 0
+        slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { bytes in
+                let mask = slots.count &- 1
+                var h = Self.index(hash) & mask
+                while true {
+                    let slot = slots[h]
+                    if slot.length < 0 { return 0 }
+                    if slot.hash == hash, Int(slot.length) == word.count,
+                       word.isEmpty || memcmp(bytes.baseAddress! + Int(slot.start), word.baseAddress!, word.count) == 0 {
+                        return slot.classes
+                    }
+                    h = (h &+ 1) & mask
+                }
+            }
+        }
     }
 
     private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
