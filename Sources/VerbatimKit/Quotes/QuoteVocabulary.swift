@@ -7,7 +7,7 @@ import Foundation
 /// - speech verbs: the forms of `cues/speech-verbs.tsv` whose `use` is `cue`;
 /// - role nouns: the one-word forms of `names/role-nouns.tsv` and of
 ///   `quotes/role-nouns.tsv` (role nouns the quote stage reads that the names file
-///   does not have yet);
+///   does not have yet), plural ones by their `number` column;
 /// - everything else: `quotes/words.tsv`, one line per word and class.
 ///
 /// A document's tokens are looked up once (``classes(of:tokens:)``): each rule's test
@@ -20,12 +20,14 @@ struct QuoteVocabulary: Sendable {
         case speechVerb
         /// A role noun that heads a speaker description ("spokesman", "minister").
         case roleNoun
+        /// A role noun in the plural ("critics", "officials"): `number` = `pl`.
+        case pluralRoleNoun
         // quotes/words.tsv, named by the class column there (``modelName``).
         case clauseWord, titleSmallWord, subjectPronoun, determiner, preposition, beforeVerb,
              clauseStop, sentenceOpener, nonSpeaker, title, particle, adverbialOpener,
              headPreposition, organisationWord, calendarWord, maleTitle, femaleTitle,
              definiteArticle, article, appositionStart, coordinator, relativePronoun,
-             nonPersonFirstWord, malePronoun, femalePronoun, beForm
+             nonPersonFirstWord, malePronoun, femalePronoun, beForm, singularDeterminer, quantityWord
         /// The first word of a `source-preposition` phrase ("according" of "according to").
         case sourcePrepositionStart
 
@@ -34,7 +36,7 @@ struct QuoteVocabulary: Sendable {
         /// The class's name in `quotes/words.tsv`, for classes read from there.
         var modelName: String? {
             switch self {
-            case .speechVerb, .roleNoun, .sourcePrepositionStart: return nil
+            case .speechVerb, .roleNoun, .pluralRoleNoun, .sourcePrepositionStart: return nil
             case .clauseWord: return "clause-word"
             case .titleSmallWord: return "title-small-word"
             case .subjectPronoun: return "subject-pronoun"
@@ -61,6 +63,8 @@ struct QuoteVocabulary: Sendable {
             case .malePronoun: return "male-pronoun"
             case .femalePronoun: return "female-pronoun"
             case .beForm: return "be-form"
+            case .singularDeterminer: return "singular-determiner"
+            case .quantityWord: return "quantity-word"
             }
         }
     }
@@ -88,6 +92,8 @@ struct QuoteVocabulary: Sendable {
     static let speechVerbUseColumn = 4
     static let speechVerbClass = "cue"
     static let roleNounTables = ["names/role-nouns", "quotes/role-nouns"]
+    static let roleNumberColumn = 3
+    static let plural = "pl"
     static let wordTable = "quotes/words"
     static let wordClassColumn = 2
 
@@ -110,7 +116,9 @@ struct QuoteVocabulary: Sendable {
             let roles = try lexicon.table(name)
             for e in 0..<roles.count {
                 let form = roles.form(e)
-                if !form.contains(" ") { table.insert(form.lowercased(), .roleNoun) }
+                guard !form.contains(" ") else { continue }
+                table.insert(form.lowercased(), .roleNoun)
+                if roles.field(e, Self.roleNumberColumn) == Self.plural { table.insert(form.lowercased(), .pluralRoleNoun) }
             }
         }
         let words = try lexicon.table(Self.wordTable)

@@ -54,11 +54,12 @@ struct SpeakerAttributor {
             for sieve in Sieve.anyQuote where items[k].attribution == nil {
                 var a = run(sieve, item.pair, window)
                 // A title or scare quote takes a sentence cue's speaker only when it is a
-                // name, a pronoun or a role ("the prime minister"), or comes with
-                // "according to" ("“affordable” … a word critics say" has no speaker).
+                // name, a pronoun or a role ("the prime minister"), not a bare plural
+                // (a generic group), or comes with "according to" ("“affordable” … a
+                // word critics say" has no speaker).
                 if item.verdict == .title, let b = a,
                    !(mentions.isName(b.speaker) || mentions.isPronoun(b.speaker.first)
-                     || text.token(b.speaker.last, isIn: .roleNoun)),
+                     || text.token(b.speaker.last, isIn: .roleNoun) && !mentions.isBarePlural(b.speaker)),
                    !(b.cue.map { text.phrase(at: $0.first, .sourcePreposition) > 0 } ?? false) {
                     a = nil
                 }

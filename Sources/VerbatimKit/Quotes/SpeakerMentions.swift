@@ -160,6 +160,9 @@ struct SpeakerMentions {
 
     func isName(_ m: Mention) -> Bool { isNameWord(m.last) }
 
+    /// A plural role noun with no determiner ("critics"): a generic group.
+    func isBarePlural(_ m: Mention) -> Bool { m.first == m.last && text.token(m.last, isIn: .pluralRoleNoun) }
+
     /// The noun phrase whose last token is `e`.
     func mention(endingAt e: Int, lower: Int) -> Mention? {
         guard e >= lower, text.tokens[e].kind == .word else { return nil }
@@ -191,10 +194,18 @@ struct SpeakerMentions {
               !text.token(e, isIn: .determiner), !isCueVerb(e) else { return nil }
         var s = e
         var j = e - 1
+        var agreesWithPlural = false
         while j >= lower, e - j < 10 {
             let t = text.tokens[j]
             if t.kind != .word && t.kind != .number { break }
             if text.token(j, isIn: .determiner) {
+                // "a word critics say": a singular determiner does not agree with a plural
+                // head, so it opens another noun phrase ("a group of critics" does agree,
+                // through its preposition). The speaker is the bare plural.
+                if !agreesWithPlural, text.token(j, isIn: .singularDeterminer), text.token(e, isIn: .pluralRoleNoun) {
+                    s = e
+                    break
+                }
                 s = j
                 // "a spokesman for the campaign": continue over the preposition.
                 if j - 2 >= lower, text.tokens[j - 1].shape == .lower, text.token(j - 1, isIn: .preposition),
@@ -208,6 +219,8 @@ struct SpeakerMentions {
             }
             if t.shape == .lower && (text.token(j, isIn: .clauseStop) || isCueVerb(j)) { break }
             if t.flags.contains(.sentenceInitial) && text.token(j, isIn: .sentenceOpener) { break }
+            // "a dozen gunmen", "a few residents": a quantity agrees with the plural.
+            if text.token(j, isIn: .preposition) || text.token(j, isIn: .quantityWord) { agreesWithPlural = true }
             s = j
             j -= 1
         }

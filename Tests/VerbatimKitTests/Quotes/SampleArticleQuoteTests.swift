@@ -21,10 +21,7 @@ import Testing
 
         let scare = try #require(qs.first { slice(text, $0.start, $0.end) == "“affordable”" })
         #expect(scare.kind == .partial)
-        // Production's role nouns (names/role-nouns.tsv) include "critics", which the
-        // tests' old built-in table lacked: "a word critics" is taken as a role
-        // description. Fixed in its own commit.
-        withKnownIssue { #expect(scare.speaker == nil) }
+        #expect(scare.speaker == nil)
 
         let apposition = try #require(qs.first { slice(text, $0.start, $0.end).hasPrefix("“We have 11,000") })
         #expect(apposition.speaker.map { slice(text, $0.start, $0.end) } == "Maria Lopez")

@@ -241,3 +241,23 @@ import Testing
         #expect(try speakerNames(t) == ["Jane Hall"])
     }
 }
+
+/// Number agreement in descriptions: a singular determiner opens another noun phrase
+/// than a plural head's.
+@Suite struct DescriptionAgreementTests {
+    @Test func singularDeterminerDoesNotJoinAPluralHead() throws {
+        let t = "“The bridge will never open on time,” a report residents say was buried."
+        #expect(try speakerTexts(t) == ["residents"])
+    }
+
+    @Test func aPluralAfterAPrepositionKeepsItsPhrase() throws {
+        let t = "“The bridge will never open on time,” a group of residents said."
+        #expect(try speakerTexts(t) == ["a group of residents"])
+    }
+
+    @Test func aScareQuoteTakesNoGenericGroupAsSpeaker() throws {
+        let t = "The plan keeps rents “fair” for a decade, a claim landlords say is false."
+        let q = try #require(try quotes(t).first)
+        #expect(q.speaker == nil)
+    }
+}
