@@ -214,15 +214,6 @@ struct FoldedTokens: Sendable {
         FoldedWord(bytes: bytes[Int(starts[i])..<Int(starts[i + 1])], hash: hashes[i])
     }
 
-    /// Whether token `i`'s folded form is one of `set`'s words. Reads the buffer in
-    /// place: a ``FoldedWord``'s slice costs a retain and a release, more than the test.
-    @inline(__always)
-    func folded(_ i: Int, isIn set: WordSet) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            set.contains(UnsafeBufferPointer(rebasing: b[Int(starts[i])..<Int(starts[i + 1])]), hash: hashes[i])
-        }
-    }
-
     /// `body(i, bytes, hash)` of every token `i` for which `include(i)` holds, its
     /// folded bytes read in place: one pass for look-ups of whole documents.
     @inline(__always)
@@ -279,16 +270,6 @@ struct FoldedTokens: Sendable {
     /// Token `i`'s folded form as a string (for dictionaries keyed by name).
     func string(_ i: Int) -> String {
         String(decoding: bytes[Int(starts[i])..<Int(starts[i + 1])], as: UTF8.self)
-    }
-
-    /// Whether token `i` folds to exactly `word` (ASCII, lower case).
-    @inline(__always)
-    func folded(_ i: Int, is word: StaticString) -> Bool {
-        let s = Int(starts[i]), e = Int(starts[i + 1])
-        guard e - s == word.utf8CodeUnitCount else { return false }
-        let p = word.utf8Start
-        for k in 0..<(e - s) where bytes[s + k] != p[k] { return false }
-        return true
     }
 
     /// Whether token `i`'s folded form ends with `suffix` (ASCII), as `String.hasSuffix`

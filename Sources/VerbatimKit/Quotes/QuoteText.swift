@@ -11,9 +11,11 @@ struct QuoteText {
     let sentenceOf: [Int32]
     /// Paragraph index of every token.
     let paragraphOf: [Int32]
-    /// The folded form of every token, with its hash for the word lists.
+    /// The folded form of every token, with its hash, and the word classes of every
+    /// token (``QuoteVocabulary/WordClass`` bits): the stage's one pass over the
+    /// document's token keys, made here and nowhere else (the place to plug in a
+    /// token-key pass shared by all stages).
     let keys: FoldedTokens
-    /// The word classes of every token (``QuoteVocabulary/WordClass`` bits).
     let classes: [UInt64]
     let vocabulary: QuoteVocabulary
 
@@ -55,10 +57,6 @@ struct QuoteText {
 
     /// ``word(_:)`` as a string.
     func folded(_ i: Int) -> String { keys.string(i) }
-
-    /// Whether token `i` folds to exactly `word` (ASCII, lower case).
-    @inline(__always)
-    func folded(_ i: Int, is word: StaticString) -> Bool { keys.folded(i, is: word) }
 
     /// Whether token `i` is a word of class `c`.
     @inline(__always)
