@@ -51,14 +51,18 @@ public struct QuoteAnnotator: Annotator {
         var items = pairs.map { SpeakerAttributor.Item(pair: $0, verdict: classifier.classify($0, text), attribution: nil) }
         let attributor = SpeakerAttributor(text: text)
         attributor.attribute(&items)
-        let resolver = SpeakerNameResolver(text: text, mentions: attributor.mentions, firstNames: firstNames)
+        let reported = ReportedSpeech(text: text, attributor: attributor).find(items)
+        if !reported.isEmpty { items = Self.merge(items, reported) }
+        attributor.continueSpeakers(&items)
+        var resolver = SpeakerNameResolver(text: text, mentions: attributor.mentions, firstNames: firstNames)
+        resolver.entityKinds = SpeakerNameResolver.entityKinds(state.annotation.entities, tokens: text.tokens)
         let names = resolver.resolve(items)
         let annotation = state.annotation
         var quotes: [Quote] = []
         quotes.reserveCapacity(items.count)
         for (k, item) in items.enumerated() {
             let t = text.tokens
-            let kind: Quote.Kind = item.verdict == .direct ? .direct : .partial
+            let kind: Quote.Kind = item.verdict == .direct ? .direct : item.verdict == .indirect ? .indirect : .partial
             var quote = Quote(start: t[item.pair.open].start, end: t[item.pair.close].end, kind: kind,
                               rule: (item.verdict == .title ? QuoteRule.titleOrScareQuote : .unattributed).rawValue)
             if let a = item.attribution {
@@ -76,6 +80,20 @@ public struct QuoteAnnotator: Annotator {
             quotes.append(quote)
         }
         state.annotation.quotes = quotes
+    }
+
+    /// Quotes and reported speech in one list in text order (a reported clause before
+    /// the partial quotes inside it).
+    static func merge(_ quotes: [SpeakerAttributor.Item], _ reported: [SpeakerAttributor.Item]) -> [SpeakerAttributor.Item] {
+        var out: [SpeakerAttributor.Item] = []
+        out.reserveCapacity(quotes.count + reported.count)
+        var r = 0
+        for q in quotes {
+            while r < reported.count, reported[r].pair.open <= q.pair.open { out.append(reported[r]); r += 1 }
+            out.append(q)
+        }
+        out.append(contentsOf: reported[r...])
+        return out
     }
 
     /// The first PERSON or ORG cluster with this name, for speakers resolved by name

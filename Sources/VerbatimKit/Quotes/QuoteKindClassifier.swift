@@ -16,6 +16,8 @@ struct QuoteKindClassifier {
         case partial
         /// A title or scare quote: partial, and only attributed through a sentence cue.
         case title
+        /// Reported speech without quotation marks (``ReportedSpeech``).
+        case indirect
     }
 
     /// Where the quote stands in its sentence.

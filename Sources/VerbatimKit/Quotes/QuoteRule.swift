@@ -15,6 +15,12 @@ enum QuoteRule: String, CaseIterable, Sendable {
     case previousSentenceCue = "previous-sentence-cue"
     case sentenceCue = "sentence-cue"
     case continuation
+    /// Reported speech: `X said (that) C`, `X told Y C`, `…, adding that C`.
+    case indirectLeadingCue = "indirect-leading-cue"
+    /// Reported speech: `C, X said.`, `C, said X.`, `C, X told reporters.`
+    case indirectTrailingCue = "indirect-trailing-cue"
+    /// Reported speech: `According to X, C.`, `C, according to X.`
+    case indirectAccordingTo = "indirect-according-to"
     /// A title or scare quote with no speaker.
     case titleOrScareQuote = "title-or-scare-quote"
     /// A quote no sieve found a speaker for.
@@ -26,6 +32,7 @@ enum QuoteRule: String, CaseIterable, Sendable {
 enum Sieve: CaseIterable, Sendable {
     case trailingCue, dashByline, leadingCue, colonIntro, trailingPattern, colonSubject, previousSentenceCue
     case sentenceCue
+    case reportedSpeech
     case continuation
 
     /// Sieves for direct quotes, in order: the first that finds a speaker wins.
@@ -33,6 +40,8 @@ enum Sieve: CaseIterable, Sendable {
                                   .colonSubject, .previousSentenceCue]
     /// Then, for every quote still without a speaker (partial quotes and titles too).
     static let anyQuote: [Sieve] = [.sentenceCue]
+    /// Then reported speech without quotation marks is found (``ReportedSpeech``).
+    static let reported: [Sieve] = [.reportedSpeech]
     /// Last, over the whole document: direct quotes with no cue keep the previous speaker.
     static let discourse: [Sieve] = [.continuation]
 
@@ -47,6 +56,7 @@ enum Sieve: CaseIterable, Sendable {
         case .colonSubject: return [.colonSubject, .commaSubject]
         case .previousSentenceCue: return [.previousSentenceCue]
         case .sentenceCue: return [.sentenceCue]
+        case .reportedSpeech: return [.indirectLeadingCue, .indirectTrailingCue, .indirectAccordingTo]
         case .continuation: return [.continuation]
         }
     }

@@ -65,8 +65,11 @@ struct QuoteText {
     /// The number of tokens of the phrase of class `c` that starts at token `i`
     /// ("according to"), or 0.
     func phrase(at i: Int, _ c: QuoteVocabulary.PhraseClass) -> Int {
-        guard token(i, isIn: c.start) else { return 0 }
-        for words in vocabulary.phrases[c.rawValue] where i + words.count <= count {
+        guard token(i, isIn: c.start), let candidates = vocabulary.phrasesByFirstWord[c.rawValue][keys.hash(i)] else { return 0 }
+        let phrases = vocabulary.phrases[c.rawValue]
+        for p in candidates {
+            let words = phrases[Int(p)]
+            guard i + words.count <= count else { continue }
             var k = 0
             while k < words.count, keys.folded(i + k, equals: words[k]) { k += 1 }
             if k == words.count { return k }

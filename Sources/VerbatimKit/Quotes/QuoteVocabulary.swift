@@ -18,6 +18,14 @@ struct QuoteVocabulary: Sendable {
         /// A reporting verb in a tense form that reports speech wherever it stands
         /// ("said", "tells", "adding").
         case speechVerb
+        /// A speech verb of `sense` belief ("thought", "hoped"): no reported speech.
+        case beliefVerb
+        /// A speech verb of `sense` manner ("shouted", "described"): introduces a quote,
+        /// never a reported clause.
+        case mannerVerb
+        /// A base or -s form of a speech verb (`use` = `before-that`): a cue only
+        /// before "that" ("Smith states that …").
+        case thatVerb
         /// A role noun that heads a speaker description ("spokesman", "minister").
         case roleNoun
         /// A role noun in the plural ("critics", "officials"): `number` = `pl`.
@@ -27,16 +35,21 @@ struct QuoteVocabulary: Sendable {
              clauseStop, sentenceOpener, nonSpeaker, title, particle, adverbialOpener,
              headPreposition, organisationWord, calendarWord, maleTitle, femaleTitle,
              definiteArticle, article, appositionStart, coordinator, relativePronoun,
-             nonPersonFirstWord, malePronoun, femalePronoun, beForm, singularDeterminer, quantityWord
-        /// The first word of a `source-preposition` phrase ("according" of "according to").
-        case sourcePrepositionStart
+             nonPersonFirstWord, malePronoun, femalePronoun, beForm, singularDeterminer, quantityWord,
+             complementizer, finiteVerb, objectPronoun, addresseeVerb, nonClauseStart, irregularVerb, documentNoun,
+             nounPhrasePreposition, subjectContraction, passiveAuxiliary, modalOrNegation, infinitiveMarker, subordinator
+        /// The first word of a phrase of each ``PhraseClass`` ("according" of "according to").
+        case sourcePrepositionStart, sourcePhraseStart, cuePhraseStart, attributionPhraseStart
+        /// A noun naming a speech act or its vehicle (`cues/speech-nouns.tsv`: "statement").
+        case speechNoun
 
         var bit: UInt64 { 1 << UInt64(rawValue) }
 
         /// The class's name in `quotes/words.tsv`, for classes read from there.
         var modelName: String? {
             switch self {
-            case .speechVerb, .roleNoun, .pluralRoleNoun, .sourcePrepositionStart: return nil
+            case .speechVerb, .beliefVerb, .mannerVerb, .thatVerb, .roleNoun, .pluralRoleNoun, .speechNoun,
+                 .sourcePrepositionStart, .sourcePhraseStart, .cuePhraseStart, .attributionPhraseStart: return nil
             case .clauseWord: return "clause-word"
             case .titleSmallWord: return "title-small-word"
             case .subjectPronoun: return "subject-pronoun"
@@ -65,25 +78,55 @@ struct QuoteVocabulary: Sendable {
             case .beForm: return "be-form"
             case .singularDeterminer: return "singular-determiner"
             case .quantityWord: return "quantity-word"
+            case .complementizer: return "complementizer"
+            case .finiteVerb: return "finite-verb"
+            case .objectPronoun: return "object-pronoun"
+            case .addresseeVerb: return "addressee-verb"
+            case .nonClauseStart: return "non-clause-start"
+            case .irregularVerb: return "irregular-verb"
+            case .documentNoun: return "document-noun"
+            case .nounPhrasePreposition: return "noun-phrase-preposition"
+            case .subjectContraction: return "subject-contraction"
+            case .passiveAuxiliary: return "passive-auxiliary"
+            case .modalOrNegation: return "modal-or-negation"
+            case .infinitiveMarker: return "infinitive-marker"
+            case .subordinator: return "subordinator"
             }
         }
     }
 
-    /// Multi-word classes of `quotes/words.tsv`: a phrase's first word gets the
-    /// `start` class, the phrase is matched token by token.
+    /// Multi-word classes: a phrase's first word gets the `start` class, the phrase
+    /// is matched token by token (the longest wins).
     enum PhraseClass: Int, CaseIterable, Sendable {
-        /// "according to": the source follows.
+        /// "according to" (`quotes/words.tsv`): the source follows; read by the
+        /// direct-quote sieves.
         case sourcePreposition
+        /// `cues/speech-phrases.tsv` kind `prep` ("according to", "quoted by"): the
+        /// source of reported speech follows.
+        case sourcePhrase
+        /// `cues/speech-phrases.tsv` kind `verb` ("pointed out", "made it clear"): a
+        /// multi-word reporting verb.
+        case cuePhrase
+        /// `cues/speech-phrases.tsv` kind `attrib` ("in a statement", "told
+        /// reporters"): stands between a cue and the reported content.
+        case attributionPhrase
 
-        var modelName: String {
+        /// The file and class the phrases come from.
+        var source: (table: String, column: Int, name: String) {
             switch self {
-            case .sourcePreposition: return "source-preposition"
+            case .sourcePreposition: return (QuoteVocabulary.wordTable, QuoteVocabulary.wordClassColumn, "source-preposition")
+            case .sourcePhrase: return (QuoteVocabulary.phraseTable, QuoteVocabulary.phraseKindColumn, "prep")
+            case .cuePhrase: return (QuoteVocabulary.phraseTable, QuoteVocabulary.phraseKindColumn, "verb")
+            case .attributionPhrase: return (QuoteVocabulary.phraseTable, QuoteVocabulary.phraseKindColumn, "attrib")
             }
         }
 
         var start: WordClass {
             switch self {
             case .sourcePreposition: return .sourcePrepositionStart
+            case .sourcePhrase: return .sourcePhraseStart
+            case .cuePhrase: return .cuePhraseStart
+            case .attributionPhrase: return .attributionPhraseStart
             }
         }
     }
@@ -91,24 +134,45 @@ struct QuoteVocabulary: Sendable {
     static let speechVerbTable = "cues/speech-verbs"
     static let speechVerbUseColumn = 4
     static let speechVerbClass = "cue"
+    static let thatVerbClass = "before-that"
+    static let speechVerbSenseColumn = 5
+    static let beliefSense = "belief"
+    static let mannerSense = "manner"
     static let roleNounTables = ["names/role-nouns", "quotes/role-nouns"]
     static let roleNumberColumn = 3
     static let plural = "pl"
     static let wordTable = "quotes/words"
+    static let phraseTable = "cues/speech-phrases"
+    static let phraseKindColumn = 2
+    static let speechNounTable = "cues/speech-nouns"
     static let wordClassColumn = 2
 
     private(set) var table = WordClassTable()
-    /// Each phrase class's phrases, as folded words.
+    /// Each phrase class's phrases, as folded words, longest first.
     private(set) var phrases: [[[FoldedWord]]] = Array(repeating: [], count: PhraseClass.allCases.count)
+    /// Per phrase class, the phrases (indices into ``phrases``, longest first) by the
+    /// hash of their first word: a token looks only at the phrases it can start.
+    private(set) var phrasesByFirstWord: [[UInt64: [Int32]]] = PhraseClass.allCases.map { _ in [:] }
 
     /// Reads the classes from loaded models.
     /// - Throws: ``VerbatimError/model(path:reason:)`` when a file is missing or a class
     ///   has no entry.
     init(lexicon: Lexicon) throws(VerbatimError) {
         let verbs = try lexicon.table(Self.speechVerbTable)
-        try lexicon.understand(Self.speechVerbTable, classColumn: Self.speechVerbUseColumn, classes: [Self.speechVerbClass])
-        for e in 0..<verbs.count where verbs.field(e, Self.speechVerbUseColumn) == Self.speechVerbClass {
-            table.insert(verbs.form(e).lowercased(), .speechVerb)
+        try lexicon.understand(Self.speechVerbTable, classColumn: Self.speechVerbUseColumn,
+                               classes: [Self.speechVerbClass, Self.thatVerbClass])
+        for e in 0..<verbs.count {
+            let form = verbs.form(e).lowercased()
+            switch verbs.field(e, Self.speechVerbUseColumn) {
+            case Self.speechVerbClass: table.insert(form, .speechVerb)
+            case Self.thatVerbClass: table.insert(form, .thatVerb)
+            default: continue
+            }
+            switch verbs.field(e, Self.speechVerbSenseColumn) {
+            case Self.beliefSense: table.insert(form, .beliefVerb)
+            case Self.mannerSense: table.insert(form, .mannerVerb)
+            default: break
+            }
         }
         // Forms, lower-cased, not the keys: the quote stage's folding keeps accents
         // ("fiancé"), which the keys drop.
@@ -121,24 +185,35 @@ struct QuoteVocabulary: Sendable {
                 if roles.field(e, Self.roleNumberColumn) == Self.plural { table.insert(form.lowercased(), .pluralRoleNoun) }
             }
         }
+        let nouns = try lexicon.table(Self.speechNounTable)
+        for e in 0..<nouns.count where !nouns.form(e).contains(" ") {
+            table.insert(nouns.form(e).lowercased(), .speechNoun)
+        }
         let words = try lexicon.table(Self.wordTable)
         let singles = WordClass.allCases.compactMap { c in c.modelName.map { (c, $0) } }
-        try lexicon.understand(Self.wordTable, classColumn: Self.wordClassColumn,
-                               classes: singles.map(\.1) + PhraseClass.allCases.map(\.modelName))
         var byName: [String: WordClass] = [:]
         for (c, name) in singles { byName[name] = c }
-        var phraseByName: [String: PhraseClass] = [:]
-        for c in PhraseClass.allCases { phraseByName[c.modelName] = c }
+        var classesByTable: [String: [String]] = [Self.wordTable: singles.map(\.1)]
+        for c in PhraseClass.allCases { classesByTable[c.source.table, default: []].append(c.source.name) }
+        for (name, classes) in classesByTable.sorted(by: { $0.key < $1.key }) {
+            let column = name == Self.wordTable ? Self.wordClassColumn : Self.phraseKindColumn
+            try lexicon.understand(name, classColumn: column, classes: classes)
+        }
         for e in 0..<words.count {
-            guard let name = words.field(e, Self.wordClassColumn) else { continue }
-            let key = words.key(e)
-            if let c = byName[name] {
-                table.insert(key, c)
-            } else if let c = phraseByName[name] {
-                let parts = key.split(separator: " ").map(String.init)
+            if let name = words.field(e, Self.wordClassColumn), let c = byName[name] { table.insert(words.key(e), c) }
+        }
+        for c in PhraseClass.allCases {
+            let t = try lexicon.table(c.source.table)
+            for e in 0..<t.count where t.field(e, c.source.column) == c.source.name {
+                let parts = t.key(e).split(separator: " ").map(String.init)
                 guard let first = parts.first else { continue }
                 table.insert(first, c.start)
                 phrases[c.rawValue].append(parts.map(FoldedWord.init))
+            }
+            // Longest first: the first match is the longest.
+            phrases[c.rawValue].sort { $0.count > $1.count }
+            for (k, words) in phrases[c.rawValue].enumerated() {
+                phrasesByFirstWord[c.rawValue][words[0].hash, default: []].append(Int32(k))
             }
         }
     }

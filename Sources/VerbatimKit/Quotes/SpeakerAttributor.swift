@@ -33,7 +33,8 @@ struct SpeakerAttributor {
         self.mentions = SpeakerMentions(text: text)
     }
 
-    /// Runs the sieves in order over all quotes.
+    /// Runs the sieves of the quotes themselves in order (``Sieve/direct``, then
+    /// ``Sieve/anyQuote``) over all quotes.
     func attribute(_ items: inout [Item]) {
         for k in items.indices {
             let item = items[k]
@@ -66,8 +67,12 @@ struct SpeakerAttributor {
                 items[k].attribution = a
             }
         }
-        // Continuation: a direct quote with no cue of its own, in the paragraph of (or
-        // the one after) the previous attributed quote, keeps that speaker.
+    }
+
+    /// Continuation: a direct quote with no cue of its own, in the paragraph of (or
+    /// the one after) the previous attributed quote (direct, partial or reported
+    /// speech), keeps that speaker. `items` are in text order.
+    func continueSpeakers(_ items: inout [Item]) {
         var last: (Attribution, Int32)? = nil
         for k in items.indices {
             let paragraph = text.paragraphOf[items[k].pair.open]
@@ -94,8 +99,8 @@ struct SpeakerAttributor {
         case .colonSubject: return colonSubject(pair, window)
         case .previousSentenceCue: return previousSentenceCue(pair, window)
         case .sentenceCue: return sentenceCue(pair, window)
-        // Runs over the whole document after the others (``attribute(_:)``).
-        case .continuation: return nil
+        // These find new quotes or run over the whole document after the others.
+        case .reportedSpeech, .continuation: return nil
         }
     }
 

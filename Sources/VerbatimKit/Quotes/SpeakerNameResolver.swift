@@ -15,8 +15,49 @@ struct SpeakerNameResolver {
     let text: QuoteText
     let mentions: SpeakerMentions
     let firstNames: FirstNameGenders
+    /// What an earlier stage's entities say each token is (empty without entities).
+    var entityKinds: [EntityKind] = []
 
     enum Gender { case male, female }
+
+    /// The kind of entity a token belongs to.
+    enum EntityKind: UInt8 { case none, person, placeOrOrganisation }
+
+    /// Per token, the kind of PERSON / ORG / PLACE entity covering it.
+    static func entityKinds(_ entities: [Entity], tokens: [Token]) -> [EntityKind] {
+        guard !entities.isEmpty else { return [] }
+        var kinds = [EntityKind](repeating: .none, count: tokens.count)
+        var t = 0
+        for e in entities {
+            let kind: EntityKind
+            switch e.label {
+            case .person: kind = .person
+            case .place, .organization: kind = .placeOrOrganisation
+            case .time: continue
+            }
+            // Entities are in text order: move to the first token ending after the start.
+            if t > 0, tokens[t - 1].end > e.start { t = 0 }
+            while t < tokens.count, tokens[t].end <= e.start { t += 1 }
+            var k = t
+            while k < tokens.count, tokens[k].start < e.end { kinds[k] = kind; k += 1 }
+        }
+        return kinds
+    }
+
+    /// Whether an entity of the earlier stage says tokens `s...e` are a place or an
+    /// organisation ("Victoria Tower Gardens" is no person).
+    func isPlaceOrOrganisation(_ s: Int, _ e: Int) -> Bool {
+        guard !entityKinds.isEmpty else { return false }
+        for k in s...e where entityKinds[k] == .placeOrOrganisation { return true }
+        return false
+    }
+
+    /// Two to five name words with no organisation word, not ALL CAPS, no day or
+    /// month, no place or organisation entity: a name shaped like a person's.
+    func looksLikePerson(_ s: Int, _ e: Int) -> Bool {
+        e > s && e - s < 5 && !text.token(e, isIn: .organisationWord) && text.tokens[e].shape != .upper
+            && !(s...e).contains(where: { text.token($0, isIn: .calendarWord) }) && !isPlaceOrOrganisation(s, e)
+    }
 
     /// A run of two or more name words: a candidate person.
     struct Person {
@@ -61,11 +102,10 @@ struct SpeakerNameResolver {
                 if text.token(inner, isIn: .title) { titled = true }
                 if gender == nil { gender = titleGender(inner) }
             }
-            if e > s, e - s < 5, !text.token(e, isIn: .organisationWord), text.tokens[e].shape != .upper,
-               !(s...e).contains(where: { text.token($0, isIn: .calendarWord) }) {
+            if looksLikePerson(s, e) {
                 // One look-up of the first name answers both questions.
                 let firstName = firstNames.entry(text.word(s))
-                if firstName != nil || titled {
+                if firstName != nil || titled || !entityKinds.isEmpty && entityKinds[s] == .person && entityKinds[e] == .person {
                     if gender == nil, let e = firstName { gender = firstNames.gender(entry: e) }
                     runs.append(Person(first: s, last: e, name: text.string(s, e), gender: gender))
                 }
@@ -122,6 +162,10 @@ struct SpeakerNameResolver {
             let (f, l) = a.speaker
             var name: String? = nil
             var gender: Gender? = nil
+            // Whether the speaker is known to be a person (a pronoun's referent, a run of
+            // name words that looks like a person, a titled name): only a person can be
+            // what a later he/she refers to ("The AFN Youth Council" cannot).
+            var isPerson = false
             if f == l, mentions.isPronoun(f) {
                 let want: Gender? = text.token(f, isIn: .malePronoun) ? .male : (text.token(f, isIn: .femalePronoun) ? .female : nil)
                 if want != nil {
@@ -160,9 +204,12 @@ struct SpeakerNameResolver {
                 } else if s == l, let r = bySurname.value(for: l, in: text.keys).map({ runs[$0] }), r.first < f || r.first == s {
                     name = r.name
                     gender = r.gender ?? title
+                    isPerson = true
                 } else {
                     name = text.string(s, l)
-                    gender = title ?? Self.run(startingAt: s, in: runs)?.gender
+                    let run = Self.run(startingAt: s, in: runs)
+                    gender = title ?? run?.gender
+                    isPerson = run != nil || title != nil || looksLikePerson(s, l)
                 }
             } else {
                 // "the prime minister": the first person quoted by name in the nearest
@@ -177,7 +224,7 @@ struct SpeakerNameResolver {
                 }
             }
             names[k] = name
-            if let nm = name, mentions.isNameWord(l) || gender != nil {
+            if let nm = name, isPerson || gender != nil {
                 previous = (nm, gender ?? learned[nm], text.paragraphOf[f])
             }
             if let nm = name, mentions.isNameWord(l), !text.token(f, isIn: .definiteArticle) {

@@ -15,10 +15,16 @@ let shippedQuoteStage: QuoteAnnotator = {
     do { return try QuoteAnnotator(lexicon: shippedLexicon) } catch { fatalError("cannot build the quote stage: \(error)") }
 }()
 
-/// Runs segmentation and the quote stage on a text.
-func quotes(_ text: String) throws -> [Quote] {
+/// Runs segmentation and the quote stage on a text: every quote, reported speech too.
+func allQuotes(_ text: String) throws -> [Quote] {
     let pipeline = try Pipeline(annotators: [shippedQuoteStage])
     return try pipeline.annotate(Document(text: text)).quotes
+}
+
+/// The quotes in quotation marks (direct and partial), as the pairing and sieve
+/// tests look at them.
+func quotes(_ text: String) throws -> [Quote] {
+    try allQuotes(text).filter { $0.kind != .indirect }
 }
 
 /// The text of a byte span.

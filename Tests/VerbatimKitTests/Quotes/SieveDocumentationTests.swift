@@ -22,11 +22,11 @@ import Testing
         let kindRules: Set<QuoteRule> = [.titleOrScareQuote, .unattributed]
         let fromSieves = Set(Sieve.allCases.flatMap(\.rules))
         #expect(fromSieves.union(kindRules) == Set(QuoteRule.allCases))
-        #expect(Set(Sieve.direct + Sieve.anyQuote + Sieve.discourse) == Set(Sieve.allCases))
+        #expect(Set(Sieve.direct + Sieve.anyQuote + Sieve.reported + Sieve.discourse) == Set(Sieve.allCases))
     }
 
     @Test func everyWordClassIsDocumented() {
-        let names = QuoteVocabulary.WordClass.allCases.compactMap(\.modelName) + QuoteVocabulary.PhraseClass.allCases.map(\.modelName)
+        let names = QuoteVocabulary.WordClass.allCases.compactMap(\.modelName) + QuoteVocabulary.PhraseClass.allCases.map(\.source.name)
         for name in names {
             #expect(Self.sieves.contains("`\(name)`"), "class \(name) is not documented in SIEVES.md")
         }
