@@ -81,11 +81,22 @@ struct QuoteKindClassifier {
             if words > 3 || endsSentence { return .direct }
             return endsWithPunct ? .partial : .title
         case .inside:
-            // Trump said “Bush and even Obama sent people back …”: speech right after the verb.
-            if words > 3, text.tokens[pair.innerStart].isCapitalized, pair.open > 0, text.tokens[pair.open - 1].shape == .lower,
-               text.token(pair.open - 1, isIn: .speechVerb) { return .direct }
+            // Trump said “Bush and even Obama sent people back …”: speech right after the
+            // verb; "The chief said “we are not there yet.”": a complement quoted whole to
+            // the end of its sentence in the speaker's own person is direct speech too (not
+            // after a naming or belief verb: called it “our No. 1 foe.”).
+            if words > 3, pair.open > 0, text.tokens[pair.open - 1].shape == .lower, text.token(pair.open - 1, isIn: .speechVerb),
+               text.tokens[pair.innerStart].isCapitalized
+                || text.token(pair.innerStart, isIn: .firstPerson) && (endsSentence || closesSentence(pair, text))
+                    && !text.token(pair.open - 1, isIn: .mannerVerb) && !text.token(pair.open - 1, isIn: .beliefVerb) { return .direct }
             return words <= 3 && !endsWithPunct ? .title : .partial
         }
+    }
+
+    /// The sentence ends right after the closing mark (`said “we are not there yet”.`).
+    private func closesSentence(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
+        let i = pair.close + 1
+        return i >= text.count || text.tokens[i].flags.contains(.paragraphStart) || text.isTerminal(i)
     }
 
     /// The narrator's sentence runs on after the closing mark with a lower-case word

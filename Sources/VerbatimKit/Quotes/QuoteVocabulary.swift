@@ -37,7 +37,8 @@ struct QuoteVocabulary: Sendable {
              definiteArticle, article, appositionStart, coordinator, relativePronoun,
              nonPersonFirstWord, malePronoun, femalePronoun, beForm, singularDeterminer, quantityWord,
              complementizer, finiteVerb, objectPronoun, addresseeVerb, nonClauseStart, irregularVerb, documentNoun,
-             nounPhrasePreposition, subjectContraction, passiveAuxiliary, modalOrNegation, infinitiveMarker, subordinator
+             nounPhrasePreposition, subjectContraction, passiveAuxiliary, modalOrNegation, infinitiveMarker, subordinator,
+             firstPerson
         /// The first word of a phrase of each ``PhraseClass`` ("according" of "according to").
         case sourcePrepositionStart, sourcePhraseStart, cuePhraseStart, attributionPhraseStart
         /// A noun naming a speech act or its vehicle (`cues/speech-nouns.tsv`: "statement").
@@ -91,6 +92,7 @@ struct QuoteVocabulary: Sendable {
             case .modalOrNegation: return "modal-or-negation"
             case .infinitiveMarker: return "infinitive-marker"
             case .subordinator: return "subordinator"
+            case .firstPerson: return "first-person"
             }
         }
     }

@@ -58,3 +58,21 @@ import Testing
         #expect(try quotes(t).map(\.kind) == [.partial])
     }
 }
+
+/// A speech verb's complement quoted whole is direct speech, not a partial quote.
+@Suite struct QuotedComplementTests {
+    @Test func aFirstPersonComplementQuotedToTheSentenceEndIsDirect() throws {
+        #expect(try quotes("The fire chief said “we are not there yet.”").map(\.kind) == [.direct])
+        #expect(try quotes("The fire chief said \"I have seen worse floods than this one\".").map(\.kind) == [.direct])
+    }
+
+    @Test func aQuoteAfterACueAndAColonIsDirect() throws {
+        #expect(try quotes("He told the radio station: “It is over for this season.”").map(\.kind) == [.direct])
+    }
+
+    @Test func aNamingVerbOrAThirdPersonFragmentStaysPartial() throws {
+        #expect(try quotes("The council called it “a clear threat to the harbour.”").map(\.kind) == [.partial])
+        #expect(try quotes("The mayor called the ferry “our biggest worry this winter.”").map(\.kind) == [.partial])
+        #expect(try quotes("She said the ferry “will not run again this year.”").map(\.kind) == [.partial])
+    }
+}
