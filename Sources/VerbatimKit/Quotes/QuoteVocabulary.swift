@@ -38,7 +38,7 @@ struct QuoteVocabulary: Sendable {
              nonPersonFirstWord, malePronoun, femalePronoun, beForm, singularDeterminer, quantityWord,
              complementizer, finiteVerb, objectPronoun, addresseeVerb, nonClauseStart, irregularVerb, documentNoun,
              nounPhrasePreposition, subjectContraction, passiveAuxiliary, modalOrNegation, infinitiveMarker, subordinator,
-             firstPerson
+             firstPerson, malePossessive, femalePossessive, agentPreposition
         /// The first word of a phrase of each ``PhraseClass`` ("according" of "according to").
         case sourcePrepositionStart, sourcePhraseStart, cuePhraseStart, attributionPhraseStart
         /// A noun naming a speech act or its vehicle (`cues/speech-nouns.tsv`: "statement").
@@ -93,6 +93,9 @@ struct QuoteVocabulary: Sendable {
             case .infinitiveMarker: return "infinitive-marker"
             case .subordinator: return "subordinator"
             case .firstPerson: return "first-person"
+            case .malePossessive: return "male-possessive"
+            case .femalePossessive: return "female-possessive"
+            case .agentPreposition: return "agent-preposition"
             }
         }
     }

@@ -30,7 +30,8 @@ struct SpeakerMentions {
     func isCueVerb(_ i: Int) -> Bool {
         let t = text.tokens[i]
         guard t.kind == .word, t.shape == .lower || t.shape == .title && !t.flags.contains(.sentenceInitial) else { return false }
-        return text.token(i, isIn: .speechVerb)
+        // "soft-spoken", "well-told": the second half of a compound is no verb.
+        return text.token(i, isIn: .speechVerb) && !(i > 1 && isGluedHyphen(i - 1))
     }
 
     /// A title abbreviation followed by its full stop ("Mr" "."), seen from the stop.
@@ -103,9 +104,12 @@ struct SpeakerMentions {
         guard var m = mention(endingAt: i, lower: lower) else { return nil }
         // "Alan Hughes of the BTP said", "Gov. Terry Branstad of Iowa said": the head before the phrase.
         var hops = 0
-        while hops < 2, m.first - 2 >= lower, text.tokens[m.first - 1].shape == .lower,
-              text.token(m.first - 1, isIn: .headPreposition),
-              let head = mention(endingAt: m.first - 2, lower: lower), isName(head) || text.token(head.last, isIn: .roleNoun) {
+        while hops < 2 {
+            // "Tim Guest with the Nova Scotia Health Authority": over the article too.
+            var p = m.first - 1
+            if p - 1 >= lower, text.token(p, isIn: .article), text.tokens[p].shape == .lower { p -= 1 }
+            guard p - 1 >= lower, text.tokens[p].shape == .lower, text.token(p, isIn: .headPreposition),
+                  let head = mention(endingAt: p - 1, lower: lower), isName(head) || text.token(head.last, isIn: .roleNoun) else { break }
             m = head
             hops += 1
         }
@@ -197,6 +201,19 @@ struct SpeakerMentions {
         var agreesWithPlural = false
         while j >= lower, e - j < 10 {
             let t = text.tokens[j]
+            // "the self-taught economist": a word never loses its hyphenated half.
+            if isGluedHyphen(j), j - 1 >= lower, text.tokens[j - 1].kind == .word {
+                s = j - 1
+                j -= 2
+                continue
+            }
+            // "the lanky, bespectacled professor": a comma between two adjectives.
+            if text.isPunct(j, ","), j - 2 >= lower, text.tokens[j - 1].shape == .lower, text.tokens[j - 1].kind == .word,
+               !text.token(j - 1, isIn: .clauseStop), text.token(j - 2, isIn: .article) {
+                s = j - 1
+                j -= 1
+                continue
+            }
             if t.kind != .word && t.kind != .number { break }
             if text.token(j, isIn: .determiner) {
                 // "a word critics say": a singular determiner does not agree with a plural
@@ -227,6 +244,32 @@ struct SpeakerMentions {
         // Never start on a preposition.
         while s < e, text.token(s, isIn: .preposition) { s += 1 }
         return (s, e)
+    }
+
+    /// A hyphen with no space on either side ("self-taught").
+    func isGluedHyphen(_ j: Int) -> Bool {
+        j > 0 && j + 1 < text.count && text.isDash(j) && text.tokens[j].start == text.tokens[j - 1].end
+            && text.tokens[j + 1].start == text.tokens[j].end
+    }
+
+    /// The first name word after a few lower-case words that hold a role noun, from
+    /// `i` ("oil and gas worker Mike Wipf" → "Mike"), or nil.
+    func nameAfterRoleWords(_ i: Int, upper: Int) -> Int? {
+        var k = i
+        var sawRole = false
+        while k < upper, k - i <= 6 {
+            let t = text.tokens[k]
+            if t.kind == .word, t.shape == .lower {
+                if text.token(k, isIn: .roleNoun) { sawRole = true }
+                else if isCueVerb(k) || text.token(k, isIn: .clauseStop) && !text.token(k, isIn: .coordinator) { return nil }
+            } else if isNameWord(k) || text.token(k, isIn: .title) && t.isCapitalized {
+                return sawRole && k > i ? k : nil
+            } else if !isGluedHyphen(k) {
+                return nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// Two or more name words with no organisation-like word: a person.
@@ -274,11 +317,22 @@ struct SpeakerMentions {
             while s < e, text.token(s, isIn: .roleNoun) { s += 1 }
             return ((s, e), e)
         }
+        // "oil and gas worker Mike Wipf", "lead author Dr. Jane Roe": the name after
+        // the role words is the speaker.
+        if let name = nameAfterRoleWords(i, upper: upper), let later = mention(startingAt: name, upper: upper) {
+            return later
+        }
         // A description: up to a preposition, comma or clause word; a name inside wins.
         var e = i - 1
         var lastNameStart = -1
         while j < upper, j - i < 10 {
             let t = text.tokens[j]
+            // "the self-taught economist": over a hyphen inside a word.
+            if j > i, isGluedHyphen(j), j + 1 < upper, text.tokens[j + 1].kind == .word {
+                e = j + 1
+                j += 2
+                continue
+            }
             if t.kind != .word && t.kind != .number { break }
             if t.shape == .lower && j > i && (text.token(j, isIn: .preposition) || text.token(j, isIn: .clauseStop)
                                               || text.token(j, isIn: .beforeVerb) || isCueVerb(j)) { break }

@@ -93,6 +93,17 @@ struct SpeakerNameResolver {
             var s = i
             while s < e, text.token(s, isIn: .roleNoun) || text.token(s, isIn: .title)
                     || text.isPunct(s, ".") { s += 1 }
+            // "Environment Minister Shannon Phillips": the person starts after the last
+            // role word inside the run.
+            var k = e - 1
+            while k > s {
+                if text.token(k, isIn: .roleNoun) || text.token(k, isIn: .title) {
+                    s = k + 1
+                    while s < e, text.isPunct(s, ".") { s += 1 }
+                    break
+                }
+                k -= 1
+            }
             // "Mr." + name, or a title inside the run ("Mrs May").
             let t = i >= 2 && text.isPunct(i - 1, ".") ? i - 2 : i - 1
             var titled = t >= 0 && text.token(t, isIn: .title)
@@ -157,6 +168,22 @@ struct SpeakerNameResolver {
         var names: [String?] = Array(repeating: nil, count: items.count)
         var previous: (name: String, gender: Gender?, paragraph: Int32)? = nil
         var namedSpeakers: [Person] = []
+        let roles = roleIndex(runs)
+        /// he/she at token `f`: the fitting person (see SIEVES.md §5).
+        func referent(of f: Int, _ want: Gender) -> String? {
+            // A fitting person named in this sentence or the one before wins when it is
+            // its clause's subject; then the previous quote's speaker; then a fitting
+            // person named there in another role ("his father's friend, Martin Legere");
+            // then anyone fitting further back.
+            let near = nearestPerson(before: f, runs: runs, gender: want, learned: learned)
+                .flatMap { text.sentenceOf[f] - text.sentenceOf[$0.first] <= 1 ? $0 : nil }
+            let prev = previous.flatMap { p in
+                text.paragraphOf[f] - p.paragraph <= 3 && compatible(p.gender ?? learned[p.name], want) ? p : nil
+            }
+            if let r = near, prev == nil || isSubject(r) { return r.name }
+            if let p = prev { return p.name }
+            return nearestPerson(before: f, runs: runs, gender: want, learned: learned)?.name
+        }
         for (k, item) in items.enumerated() {
             guard let a = item.attribution else { continue }
             let (f, l) = a.speaker
@@ -168,18 +195,8 @@ struct SpeakerNameResolver {
             var isPerson = false
             if f == l, mentions.isPronoun(f) {
                 let want: Gender? = text.token(f, isIn: .malePronoun) ? .male : (text.token(f, isIn: .femalePronoun) ? .female : nil)
-                if want != nil {
-                    // A fitting person named in this sentence or the one before wins;
-                    // then the previous quote's speaker; then anyone fitting further back.
-                    if let r = nearestPerson(before: f, runs: runs, gender: want, learned: learned),
-                       text.sentenceOf[f] - text.sentenceOf[r.first] <= 1 {
-                        name = r.name
-                    } else if let prev = previous, text.paragraphOf[f] - prev.paragraph <= 3,
-                       compatible(prev.gender ?? learned[prev.name], want) {
-                        name = prev.name
-                    } else if let r = nearestPerson(before: f, runs: runs, gender: want, learned: learned) {
-                        name = r.name
-                    }
+                if let want {
+                    name = referent(of: f, want)
                     if let nm = name { learned[nm] = want; gender = want }
                 }
             } else if mentions.isNameWord(l) {
@@ -212,13 +229,25 @@ struct SpeakerNameResolver {
                     isPerson = run != nil || title != nil || looksLikePerson(s, l)
                 }
             } else {
-                // "the prime minister": the first person quoted by name in the nearest
-                // sentence before that has one (the speakers so far, not any capitalised run:
-                // "The state’s transport minister" must not become "Circular Quay").
+                // "the professor": the person named earlier with that role ("professor
+                // Guenther Schuh", "Guenther Schuh, a professor at …"); else the first person
+                // quoted by name in the nearest sentence before that has one (the speakers so
+                // far, not any capitalised run: "The state’s transport minister" must not
+                // become "Circular Quay").
                 if f < l, text.token(f, isIn: .definiteArticle), text.token(l, isIn: .roleNoun),
+                   !text.token(l, isIn: .pluralRoleNoun), let r = roles.person(withRole: l, before: f, in: text) {
+                    name = r.name
+                    gender = r.gender
+                    isPerson = true
+                } else if f < l, text.token(f, isIn: .definiteArticle), text.token(l, isIn: .roleNoun),
                    let r = Self.nearest(namedSpeakers, before: f, sentenceOf: text.sentenceOf) {
                     name = r.name
                     gender = r.gender
+                } else if text.token(l, isIn: .speechNoun), let (nm, g) = author(ofSpeechNoun: f, l, a.nameEnd, runs: runs, referent: referent) {
+                    // "her statement read", "Smith's statement said": whose statement.
+                    name = nm
+                    gender = g
+                    isPerson = g != nil
                 } else {
                     name = text.string(f, max(l, a.nameEnd))
                 }
@@ -232,6 +261,80 @@ struct SpeakerNameResolver {
             }
         }
         return names
+    }
+
+    /// People by the role nouns standing next to their names: "professor Guenther
+    /// Schuh", "Guenther Schuh, a professor at RWTH".
+    struct RoleIndex {
+        /// Role word (folded) → the people with it, in text order.
+        var people: [String: [Person]] = [:]
+
+        /// The last person before `i` whose role is token `role`'s word.
+        func person(withRole role: Int, before i: Int, in text: QuoteText) -> Person? {
+            people[text.folded(role)]?.last { $0.first < i }
+        }
+    }
+
+    func roleIndex(_ runs: [Person]) -> RoleIndex {
+        var index = RoleIndex()
+        for r in runs where r.last > r.first {
+            var role: Int? = nil
+            // A role noun right before the name (over a title: "professor Dr. Schuh").
+            if r.first - 1 >= 0, text.token(r.first - 1, isIn: .roleNoun) {
+                role = r.first - 1
+            } else if r.last + 2 < text.count, text.isPunct(r.last + 1, ",") {
+                // An apposition: ", a professor at …", ", the city's chief engineer, …".
+                var k = r.last + 2
+                while k < text.count, k - r.last <= 7, text.tokens[k].kind == .word || text.isPunct(k, "'") {
+                    if text.tokens[k].shape == .lower, text.token(k, isIn: .roleNoun) {
+                        role = k
+                        // The head is the last role noun of the phrase ("deputy mayor").
+                        while k + 1 < text.count, text.tokens[k + 1].shape == .lower, text.token(k + 1, isIn: .roleNoun) { k += 1; role = k }
+                        break
+                    }
+                    if text.token(k, isIn: .preposition), k > r.last + 2 { break }
+                    k += 1
+                }
+            }
+            if let role, !text.token(role, isIn: .pluralRoleNoun) { index.people[text.folded(role), default: []].append(r) }
+        }
+        return index
+    }
+
+    /// The author of a speech noun heading a speaker description: a possessive pronoun
+    /// ("her statement" → she), a possessive name ("Smith's statement"), or a name
+    /// after "by" in the description ("A statement … by Reagan Ruslim").
+    func author(ofSpeechNoun f: Int, _ l: Int, _ nameEnd: Int, runs: [Person],
+                referent: (Int, Gender) -> String?) -> (String, Gender?)? {
+        for k in f..<l {
+            if text.token(k, isIn: .femalePossessive) { return referent(k, .female).map { ($0, .female) } }
+            if text.token(k, isIn: .malePossessive) { return referent(k, .male).map { ($0, .male) } }
+            if mentions.isNameWord(k), text.folded(k, hasSuffix: "'s") {
+                var s = k
+                while s - 1 >= f, mentions.isNameWord(s - 1) { s -= 1 }
+                let run = Self.run(startingAt: s, in: runs)
+                return (run?.name ?? String(text.string(s, k).dropLast(2)), run?.gender)
+            }
+        }
+        var k = l + 1
+        while k <= nameEnd, k < text.count {
+            if text.token(k, isIn: .agentPreposition), k + 1 < text.count, mentions.isNameWord(k + 1) {
+                var e = k + 1
+                while e + 1 < text.count, mentions.isNameWord(e + 1) { e += 1 }
+                let run = Self.run(startingAt: k + 1, in: runs)
+                return (run?.name ?? text.string(k + 1, e), run?.gender)
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Whether a person run is the subject of its clause: the first name or pronoun of
+    /// its sentence (after any leading adverbial), not a possessive.
+    func isSubject(_ r: Person) -> Bool {
+        let sentence = text.sentences[Int(text.sentenceOf[r.first])]
+        guard let m = mentions.firstMention(sentence.lowerBound, sentence.upperBound) else { return false }
+        return m.first <= r.first && r.first <= m.last || r.first <= m.first && m.first <= r.last
     }
 
     /// The run that starts at token `s` (binary search; runs are in text order).

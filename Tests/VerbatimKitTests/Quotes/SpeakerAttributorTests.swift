@@ -261,3 +261,45 @@ import Testing
         #expect(q.speaker == nil)
     }
 }
+
+/// Descriptions as speakers: the span never cuts a word or a name, and a description
+/// resolves to the person the article named with that role. Invented sentences.
+@Suite struct DescriptionSpeakerTests {
+    @Test func aSpeakerSpanKeepsHyphenatedWordsWhole() throws {
+        #expect(try speakerTexts("“Rates will rise,” the self-taught economist said.") == ["the self-taught economist"])
+        #expect(try speakerTexts("“Rates will rise,” said the self-taught economist.") == ["the self-taught economist"])
+    }
+
+    @Test func theNameAfterRoleWordsIsTheSpeaker() throws {
+        #expect(try speakerTexts("“We will appeal,” said oil and gas worker Tom Hale.") == ["Tom Hale"])
+        #expect(try speakerTexts("“We will appeal,” said lead author Dr. Jane Roe.") == ["Dr. Jane Roe"])
+    }
+
+    @Test func aCommaBetweenAdjectivesStaysInTheDescription() throws {
+        #expect(try speakerTexts("“Rates will rise,” the lanky, soft-spoken economist said.") == ["the lanky, soft-spoken economist"])
+    }
+
+    @Test func theRoleResolvesToThePersonNamedWithIt() throws {
+        let apposition = "Jane Roe, an economist at the institute, spoke first. Tom Hall spoke next. “Rates will rise,” the economist said."
+        #expect(try speakerNames(apposition) == ["Jane Roe"])
+        let before = "Economist Jane Roe spoke first. Then Tom Hall spoke. “Rates will rise,” the economist said."
+        #expect(try speakerNames(before) == ["Jane Roe"])
+    }
+
+    @Test func aHeadBeforeWithTheStaysTheSpeaker() throws {
+        let t = "Tom Hale with the Harbour Health Authority says the wait is far too long."
+        #expect(try allQuotes(t).first?.speaker.map { slice(t, $0.start, $0.end) } == "Tom Hale")
+    }
+
+    @Test func aStatementIsItsAuthors() throws {
+        let t = "Environment Minister Ada Quist cancelled the sessions. “These reports are deeply worrying,” her statement read."
+        #expect(try speakerNames(t) == ["Ada Quist"])
+        let by = "A statement sent to the paper by Tom Hale said the station would comply with the order."
+        #expect(try allQuotes(by).first?.speaker?.name == "Tom Hale")
+    }
+
+    @Test func thePreviousSpeakerWinsOverANameInAnotherRole() throws {
+        let t = "“The dairy gave us jobs,” Kevin Marr said. He said the dairy, along with a bank run by his father's friend, Martin Legere, gave the town a boost. “It was a good time,” he said."
+        #expect(try speakerNames(t).last == "Kevin Marr")
+    }
+}
