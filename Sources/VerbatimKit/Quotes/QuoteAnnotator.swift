@@ -51,6 +51,7 @@ public struct QuoteAnnotator: Annotator {
         var items = pairs.map { SpeakerAttributor.Item(pair: $0, verdict: classifier.classify($0, text), attribution: nil) }
         let attributor = SpeakerAttributor(text: text)
         attributor.attribute(&items)
+        classifier.markWordLists(&items, text, attributor.mentions)
         let reported = ReportedSpeech(text: text, attributor: attributor).find(items)
         if !reported.isEmpty { items = Self.merge(items, reported) }
         attributor.continueSpeakers(&items)
@@ -64,7 +65,7 @@ public struct QuoteAnnotator: Annotator {
             let t = text.tokens
             let kind: Quote.Kind = item.verdict == .direct ? .direct : item.verdict == .indirect ? .indirect : .partial
             var quote = Quote(start: t[item.pair.open].start, end: t[item.pair.close].end, kind: kind,
-                              rule: (item.verdict == .title ? QuoteRule.titleOrScareQuote : .unattributed).rawValue)
+                              rule: Self.rule(unattributed: item.verdict).rawValue)
             if let a = item.attribution {
                 var speaker = Speaker(start: t[a.speaker.first].start, end: t[a.speaker.last].end, name: names[k])
                 if let c = Self.cluster(overlapping: speaker, in: annotation) {
@@ -80,6 +81,16 @@ public struct QuoteAnnotator: Annotator {
             quotes.append(quote)
         }
         state.annotation.quotes = quotes
+    }
+
+    /// The rule name of a quote no sieve attributed.
+    static func rule(unattributed verdict: QuoteKindClassifier.Verdict) -> QuoteRule {
+        switch verdict {
+        case .title: return .titleOrScareQuote
+        case .furniture: return .pageFurniture
+        case .wordList: return .wordList
+        case .direct, .partial, .indirect: return .unattributed
+        }
     }
 
     /// Quotes and reported speech in one list in text order (a reported clause before

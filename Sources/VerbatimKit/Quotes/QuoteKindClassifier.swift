@@ -18,6 +18,15 @@ struct QuoteKindClassifier {
         case title
         /// Reported speech without quotation marks (``ReportedSpeech``).
         case indirect
+        /// Page furniture: a quote inside a "READ MORE:" / "WATCH:" link line. Not
+        /// speech: partial, no speaker.
+        case furniture
+        /// One of a list of words or phrases in quotation marks ("“platform,”
+        /// “ghosting,” “yeet” and “crusty”"). Not speech: partial, no speaker.
+        case wordList
+
+        /// Quotation marks that hold no speech: never attributed.
+        var isSpeech: Bool { self != .furniture && self != .wordList }
     }
 
     /// Where the quote stands in its sentence.
@@ -43,6 +52,7 @@ struct QuoteKindClassifier {
     }
 
     func classify(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Verdict {
+        if text.isFurniture(paragraphOf: pair.open) { return .furniture }
         var words = 0
         var lastInner = pair.innerEnd - 1
         var i = pair.innerStart
@@ -97,6 +107,49 @@ struct QuoteKindClassifier {
     private func closesSentence(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
         let i = pair.close + 1
         return i >= text.count || text.tokens[i].flags.contains(.paragraphStart) || text.isTerminal(i)
+    }
+
+    /// The fewest quotes that make a list of words.
+    static let wordListLength = 3
+    /// The most words a quote in a list of words holds.
+    static let wordListWords = 4
+
+    /// Marks runs of at least three short quotes separated only by commas and list
+    /// conjunctions ("“wrap my head around,” “grapple,” “optics” and “eschew”") as
+    /// lists of words, after the sieves: not when one is direct speech, nor when a cue
+    /// gives them a person as speaker ("Trump called him “unstable,” “weak” and
+    /// “sick”" is speech).
+    func markWordLists(_ items: inout [SpeakerAttributor.Item], _ text: QuoteText, _ mentions: SpeakerMentions) {
+        var k = 0
+        while k < items.count {
+            var e = k
+            while e + 1 < items.count, isShort(items[e].pair, text), isShort(items[e + 1].pair, text),
+                  onlyListSeparators(from: items[e].pair.close + 1, to: items[e + 1].pair.open, text) { e += 1 }
+            if e - k + 1 >= Self.wordListLength, !items[k...e].contains(where: { item in
+                item.verdict == .direct || item.attribution.map { a in
+                    mentions.isName(a.speaker) || mentions.isPronoun(a.speaker.first) || text.token(a.speaker.last, isIn: .roleNoun)
+                } ?? false
+            }) {
+                for j in k...e {
+                    items[j].verdict = .wordList
+                    items[j].attribution = nil
+                }
+            }
+            k = e + 1
+        }
+    }
+
+    private func isShort(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
+        var words = 0
+        for i in pair.innerStart..<pair.innerEnd where text.isWordLike(i) { words += 1 }
+        return words >= 1 && words <= Self.wordListWords
+    }
+
+    /// Only commas, "and"/"or" between two quotes of one paragraph.
+    private func onlyListSeparators(from s: Int, to e: Int, _ text: QuoteText) -> Bool {
+        guard e - s <= 2, text.paragraphOf[s < e ? s : e] == text.paragraphOf[e] else { return false }
+        for i in s..<e where !(text.isPunct(i, ",") || text.token(i, isIn: .listConjunction)) { return false }
+        return true
     }
 
     /// The narrator's sentence runs on after the closing mark with a lower-case word

@@ -23,6 +23,10 @@ enum QuoteRule: String, CaseIterable, Sendable {
     case indirectAccordingTo = "indirect-according-to"
     /// A title or scare quote with no speaker.
     case titleOrScareQuote = "title-or-scare-quote"
+    /// Quotation marks in page furniture ("READ MORE:" lines): not speech.
+    case pageFurniture = "page-furniture"
+    /// One of a list of quoted words: not speech.
+    case wordList = "word-list"
     /// A quote no sieve found a speaker for.
     case unattributed
 }

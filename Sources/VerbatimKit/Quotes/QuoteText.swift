@@ -77,6 +77,19 @@ struct QuoteText {
         return 0
     }
 
+    /// A paragraph of page furniture: an upper-case label and a colon ("READ MORE:",
+    /// "WATCH:") before a headline with no closing full stop: a link, not speech.
+    func isFurniture(paragraphOf i: Int) -> Bool {
+        let p = paragraphs[Int(paragraphOf[i])]
+        var j = p.lowerBound
+        var upperWords = 0
+        while j < p.upperBound, tokens[j].kind == .word, tokens[j].shape == .upper { upperWords += 1; j += 1 }
+        guard upperWords > 0, j < p.upperBound, isPunct(j, ":") else { return false }
+        var last = p.upperBound - 1
+        while last > j, isQuote(last) { last -= 1 }
+        return !isTerminal(last)
+    }
+
     /// Whether token `i`'s folded form ends with `suffix` (ASCII).
     func folded(_ i: Int, hasSuffix suffix: StaticString) -> Bool { keys.folded(i, hasSuffix: suffix) }
 

@@ -38,7 +38,7 @@ struct QuoteVocabulary: Sendable {
              nonPersonFirstWord, malePronoun, femalePronoun, beForm, singularDeterminer, quantityWord,
              complementizer, finiteVerb, objectPronoun, addresseeVerb, nonClauseStart, irregularVerb, documentNoun,
              nounPhrasePreposition, subjectContraction, passiveAuxiliary, modalOrNegation, infinitiveMarker, subordinator,
-             firstPerson, malePossessive, femalePossessive, agentPreposition
+             firstPerson, malePossessive, femalePossessive, agentPreposition, listConjunction
         /// The first word of a phrase of each ``PhraseClass`` ("according" of "according to").
         case sourcePrepositionStart, sourcePhraseStart, cuePhraseStart, attributionPhraseStart
         /// A noun naming a speech act or its vehicle (`cues/speech-nouns.tsv`: "statement").
@@ -96,6 +96,7 @@ struct QuoteVocabulary: Sendable {
             case .malePossessive: return "male-possessive"
             case .femalePossessive: return "female-possessive"
             case .agentPreposition: return "agent-preposition"
+            case .listConjunction: return "list-conjunction"
             }
         }
     }

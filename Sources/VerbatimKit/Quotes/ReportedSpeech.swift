@@ -60,7 +60,7 @@ struct ReportedSpeech {
         for sentence in text.sentences where sentence.count >= 4 {
             // Most sentences hold no candidate at all: look before setting anything up.
             guard sentence.contains(where: { text.classes[$0] & candidates != 0 }),
-                  !isFurniture(paragraphOf: sentence.lowerBound) else { continue }
+                  !text.isFurniture(paragraphOf: sentence.lowerBound) else { continue }
             let c = Context(sentence: sentence, quoteOf: quoteOf, quotes: quotes)
             var i = sentence.lowerBound
             while i < sentence.upperBound {
@@ -379,19 +379,6 @@ struct ReportedSpeech {
     }
 
     // MARK: - Spans
-
-    /// A paragraph of page furniture: an upper-case label and a colon ("READ MORE:",
-    /// "WATCH:") before a headline with no closing full stop: a link, not speech.
-    func isFurniture(paragraphOf i: Int) -> Bool {
-        let p = text.paragraphs[Int(text.paragraphOf[i])]
-        var j = p.lowerBound
-        var upperWords = 0
-        while j < p.upperBound, text.tokens[j].kind == .word, text.tokens[j].shape == .upper { upperWords += 1; j += 1 }
-        guard upperWords > 0, j < p.upperBound, text.isPunct(j, ":") else { return false }
-        var last = p.upperBound - 1
-        while last > j, text.isQuote(last) { last -= 1 }
-        return !text.isTerminal(last)
-    }
 
     /// The first token a subject of the cue at `v` may start at: the sentence start,
     /// or after the last quote before the cue in the sentence.

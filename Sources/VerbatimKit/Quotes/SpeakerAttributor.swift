@@ -19,6 +19,10 @@ struct SpeakerAttributor {
     struct Window {
         var previousClose: Int
         var nextOpen: Int
+        /// Tokens inside any quote: no cue of another quote ("… and “thought leader.”").
+        var quoted: [Bool] = []
+
+        func isQuoted(_ i: Int) -> Bool { !quoted.isEmpty && quoted[i] }
     }
 
     /// One quote going through the sieves.
@@ -36,6 +40,8 @@ struct SpeakerAttributor {
     /// Runs the sieves of the quotes themselves in order (``Sieve/direct``, then
     /// ``Sieve/anyQuote``) over all quotes.
     func attribute(_ items: inout [Item]) {
+        var quoted = [Bool](repeating: false, count: text.count)
+        for item in items { for i in item.pair.open...item.pair.close { quoted[i] = true } }
         for k in items.indices {
             let item = items[k]
             // Cue windows end at neighbouring direct quotes; titles and partial quotes
@@ -46,13 +52,13 @@ struct SpeakerAttributor {
             var n = k + 1
             while n < items.count, items[n].verdict != .direct, items[n].pair.open - item.pair.close < 40 { n += 1 }
             let nextOpen = n < items.count ? items[n].pair.open : text.count
-            let window = Window(previousClose: previousClose, nextOpen: nextOpen)
+            let window = Window(previousClose: previousClose, nextOpen: nextOpen, quoted: quoted)
             if item.verdict == .direct {
                 for sieve in Sieve.direct {
                     if let a = run(sieve, item.pair, window) { items[k].attribution = a; break }
                 }
             }
-            for sieve in Sieve.anyQuote where items[k].attribution == nil {
+            for sieve in Sieve.anyQuote where items[k].attribution == nil && item.verdict.isSpeech {
                 var a = run(sieve, item.pair, window)
                 // A title or scare quote takes a sentence cue's speaker only when it is a
                 // name, a pronoun or a role ("the prime minister"), not a bare plural
@@ -82,7 +88,7 @@ struct SpeakerAttributor {
                 c.cue = nil
                 items[k].attribution = c
             }
-            if let a = items[k].attribution, items[k].verdict != .title {
+            if let a = items[k].attribution, items[k].verdict != .title, items[k].verdict.isSpeech {
                 last = (a, text.paragraphOf[items[k].pair.close])
             }
         }
@@ -236,12 +242,12 @@ struct SpeakerAttributor {
         var best: (Int, Int)? = nil  // (distance, token)
         var j = pair.open - 1
         while j >= lower {
-            if mentions.isCueVerb(j) || isAccording(j) { best = (pair.open - j, j); break }
+            if !window.isQuoted(j), mentions.isCueVerb(j) || isAccording(j) { best = (pair.open - j, j); break }
             j -= 1
         }
         j = pair.close + 1
         while j < upper {
-            if mentions.isCueVerb(j) || isAccording(j) {
+            if !window.isQuoted(j), mentions.isCueVerb(j) || isAccording(j) {
                 if best == nil || j - pair.close < best!.0 { best = (j - pair.close, j) }
                 break
             }

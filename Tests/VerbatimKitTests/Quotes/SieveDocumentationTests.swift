@@ -19,7 +19,7 @@ import Testing
 
     /// No name is dead: each is printed by a sieve of the table or by the kind step.
     @Test func everyRuleNameComesFromTheSieveTable() {
-        let kindRules: Set<QuoteRule> = [.titleOrScareQuote, .unattributed]
+        let kindRules: Set<QuoteRule> = [.titleOrScareQuote, .pageFurniture, .wordList, .unattributed]
         let fromSieves = Set(Sieve.allCases.flatMap(\.rules))
         #expect(fromSieves.union(kindRules) == Set(QuoteRule.allCases))
         #expect(Set(Sieve.direct + Sieve.anyQuote + Sieve.reported + Sieve.discourse) == Set(Sieve.allCases))
