@@ -49,7 +49,11 @@ struct ReportedSpeech {
         var directCue = [Bool](repeating: false, count: n)
         for (k, q) in quotes.enumerated() {
             for i in q.pair.open...q.pair.close where quoteOf[i] < 0 { quoteOf[i] = Int32(k) }
-            if q.verdict == .direct, let cue = q.attribution?.cue {
+            // A cue that attributes a direct quote of its own sentence ("“Q,” he said")
+            // reports no speech; one that also serves the quote after its sentence ("X
+            // said the plan was dead. “Q”", previous-sentence-cue) does.
+            if q.verdict == .direct, let cue = q.attribution?.cue,
+               text.sentenceOf[cue.first] == text.sentenceOf[q.pair.open] || text.sentenceOf[cue.first] == text.sentenceOf[q.pair.close] {
                 for i in cue.first...cue.last { directCue[i] = true }
             }
         }
@@ -111,7 +115,8 @@ struct ReportedSpeech {
         while b >= c.sentence.lowerBound, text.tokens[b].kind == .word, text.folded(b, hasSuffix: "ly") || text.token(b, isIn: .beforeVerb)
                 && !text.token(b, isIn: .finiteVerb) && !text.token(b, isIn: .modalOrNegation) && !text.token(b, isIn: .passiveAuxiliary) { b -= 1 }
         let before = b >= c.sentence.lowerBound ? b : -1
-        if before >= 0, text.token(before, isIn: .modalOrNegation) { return nil }
+        // "did not say", "will argue" (lower case: "Tom May said" is no modal).
+        if before >= 0, text.tokens[before].shape == .lower, text.token(before, isIn: .modalOrNegation) { return nil }
         // A cue phrase whose words after the first are a particle ("pointed out", "went
         // on to say", "made it clear"), before "that"; "told reporters" is the verb and
         // its addressee, "added that" the verb and the content's complementizer.
@@ -129,7 +134,7 @@ struct ReportedSpeech {
             // ", saying …" or "is saying …"; not "along with adding two tournaments".
             guard before >= 0, text.isPunct(before, ",") || text.isQuote(before) && before > 0 && text.isPunct(before - 1, ",")
                     || text.token(before, isIn: .passiveAuxiliary) else { return nil }
-        } else if before >= 0, text.token(before, isIn: .passiveAuxiliary) {
+        } else if before >= 0, text.tokens[before].shape == .lower, text.token(before, isIn: .passiveAuxiliary) {
             return nil
         }
         let speech = text.token(i, isIn: .speechVerb)
@@ -461,22 +466,29 @@ struct ReportedSpeech {
                 start = comma + 1
                 continue
             }
-            if text.token(start, isIn: .nonClauseStart) { return false }
+            // "At least 48 people were …", "about 550 students attend …": a quantity, not
+            // a preposition's object.
+            if text.token(start, isIn: .nonClauseStart),
+               !(start + 1 <= end && text.tokens[start + 1].kind == .number
+                 || start + 2 <= end && text.tokens[start + 2].kind == .number) { return false }
             break
         }
         var j = start
+        var sawPreposition = false
         while j <= end {
             let t = text.tokens[j]
             if t.kind == .word {
                 if j > start, t.shape == .lower, mentions.isCueVerb(j) { return false }
+                if j > start, text.token(j, isIn: .preposition) { sawPreposition = true }
                 if text.token(j, isIn: .finiteVerb) || text.token(j, isIn: .subjectContraction)
                     || text.token(j, isIn: .irregularVerb) && j > start { return true }
                 if j > start, t.shape == .lower, !text.token(j - 1, isIn: .determiner), !text.token(j - 1, isIn: .quantityWord),
                    text.tokens[j - 1].kind != .number {
                     if text.folded(j, hasSuffix: "ed") { return true }
-                    // "Trump wants", "the plan needs" (not "youth ice sports", "the harbour residents").
+                    // "Trump wants", "the plan needs", "the UN agreement deals" (not "a dip in
+                    // registration for youth ice sports", "the request of the harbour residents").
                     if text.folded(j, hasSuffix: "s"), !text.folded(j, hasSuffix: "ss"), !text.folded(j, hasSuffix: "'s"),
-                       mentions.isNameWord(j - 1) || j - 2 == start && text.token(start, isIn: .determiner) { return true }
+                       mentions.isNameWord(j - 1) || text.token(start, isIn: .determiner) && !sawPreposition { return true }
                 }
             }
             j += 1

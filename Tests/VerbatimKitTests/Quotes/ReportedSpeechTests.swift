@@ -134,3 +134,25 @@ extension PronounPersonTests {
         #expect(q.speaker?.name != "Victoria Gate Gardens")
     }
 }
+
+/// Recall classes of reported speech (invented sentences).
+@Suite struct ReportedSpeechRecallTests {
+    @Test func aNameThatIsAlsoAModalIsNoModal() throws {
+        #expect(try indirectSummary("Tom May said a solution for the harbour could be found.").count == 1)
+    }
+
+    @Test func aQuantityOpensAReportedClause() throws {
+        let t = "At least 40 ferries were stuck in the harbour, the port authority said."
+        #expect(try indirectSummary(t).first?.hasPrefix("At least 40 ferries were stuck in the harbour |") == true)
+    }
+
+    @Test func aNounPhraseSubjectWithAnSVerb() throws {
+        #expect(try indirectSummary("Ada Quist said the harbour agreement deals with dredging and repairs.").count == 1)
+    }
+
+    @Test func aCueThatAlsoServesTheNextQuoteStillReportsItsClause() throws {
+        let t = "In a statement, Ada Quist said the ferry would run again in May. “We owe it to the island.”"
+        #expect(try indirectSummary(t).count == 1)
+        #expect(try quotes(t).first?.speaker?.name == "Ada Quist")
+    }
+}
