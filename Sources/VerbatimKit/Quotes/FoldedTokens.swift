@@ -277,12 +277,13 @@ struct FoldedTokens: Sendable {
     func folded(_ i: Int, hasSuffix suffix: StaticString) -> Bool {
         let s = Int(starts[i]), e = Int(starts[i + 1])
         let n = suffix.utf8CodeUnitCount
-        var ascii = true
-        for k in s..<e where bytes[k] >= 0x80 { ascii = false; break }
-        guard ascii else { return string(i).hasSuffix(suffix.description) }
+        // Last bytes first: when they differ, no character-wise comparison can match an
+        // ASCII suffix either (ASCII letters have no other canonical form); most tests
+        // end here.
         guard e - s >= n else { return false }
         let p = suffix.utf8Start
         for k in 0..<n where bytes[e - n + k] != p[k] { return false }
+        for k in s..<e where bytes[k] >= 0x80 { return string(i).hasSuffix(suffix.description) }
         return true
     }
 }

@@ -55,9 +55,13 @@ public struct QuoteAnnotator: Annotator {
         let reported = ReportedSpeech(text: text, attributor: attributor).find(items)
         if !reported.isEmpty { items = Self.merge(items, reported) }
         attributor.continueSpeakers(&items)
-        var resolver = SpeakerNameResolver(text: text, mentions: attributor.mentions, firstNames: firstNames)
-        resolver.entityKinds = SpeakerNameResolver.entityKinds(state.annotation.entities, tokens: text.tokens)
-        let names = resolver.resolve(items)
+        var names: [String?] = Array(repeating: nil, count: items.count)
+        // Most documents quote nobody: no people to find then.
+        if items.contains(where: { $0.attribution != nil }) {
+            var resolver = SpeakerNameResolver(text: text, mentions: attributor.mentions, firstNames: firstNames)
+            resolver.entities = state.annotation.entities.filter { $0.label != .time }
+            names = resolver.resolve(items)
+        }
         let annotation = state.annotation
         var quotes: [Quote] = []
         quotes.reserveCapacity(items.count)

@@ -64,8 +64,14 @@ struct QuoteText {
 
     /// The number of tokens of the phrase of class `c` that starts at token `i`
     /// ("according to"), or 0.
+    @inline(__always)
     func phrase(at i: Int, _ c: QuoteVocabulary.PhraseClass) -> Int {
-        guard token(i, isIn: c.start), let candidates = vocabulary.phrasesByFirstWord[c.rawValue][keys.hash(i)] else { return 0 }
+        token(i, isIn: c.start) ? matchPhrase(at: i, c) : 0
+    }
+
+    /// ``phrase(at:_:)`` for a token that starts a phrase of class `c`.
+    private func matchPhrase(at i: Int, _ c: QuoteVocabulary.PhraseClass) -> Int {
+        guard let candidates = vocabulary.phrasesByFirstWord[c.rawValue][keys.hash(i)] else { return 0 }
         let phrases = vocabulary.phrases[c.rawValue]
         for p in candidates {
             let words = phrases[Int(p)]

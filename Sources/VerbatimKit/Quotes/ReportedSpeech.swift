@@ -120,8 +120,9 @@ struct ReportedSpeech {
         // A cue phrase whose words after the first are a particle ("pointed out", "went
         // on to say", "made it clear"), before "that"; "told reporters" is the verb and
         // its addressee, "added that" the verb and the content's complementizer.
-        let n = text.phrase(at: i, .cuePhrase)
-        if n > 1, i + n <= c.sentence.upperBound, !text.token(i, isIn: .speechVerb) || text.token(i + 1, isIn: .nonClauseStart) {
+        let phraseFirst = i + 1 < c.sentence.upperBound && (!text.token(i, isIn: .speechVerb) || text.token(i + 1, isIn: .nonClauseStart))
+        let n = phraseFirst ? text.phrase(at: i, .cuePhrase) : 0
+        if n > 1, i + n <= c.sentence.upperBound {
             var last = i + n - 1
             if text.token(last, isIn: .complementizer) { last -= 1 }
             if last > i, last + 1 < c.sentence.upperBound, text.token(last + 1, isIn: .complementizer) {

@@ -15,41 +15,53 @@ struct SpeakerNameResolver {
     let text: QuoteText
     let mentions: SpeakerMentions
     let firstNames: FirstNameGenders
-    /// What an earlier stage's entities say each token is (empty without entities).
-    var entityKinds: [EntityKind] = []
+    /// The PERSON, ORG and PLACE entities of an earlier stage, in text order (none
+    /// without that stage).
+    var entities: [Entity] = []
 
     enum Gender { case male, female }
 
     /// The kind of entity a token belongs to.
     enum EntityKind: UInt8 { case none, person, placeOrOrganisation }
 
-    /// Per token, the kind of PERSON / ORG / PLACE entity covering it.
-    static func entityKinds(_ entities: [Entity], tokens: [Token]) -> [EntityKind] {
-        guard !entities.isEmpty else { return [] }
-        var kinds = [EntityKind](repeating: .none, count: tokens.count)
-        var t = 0
-        for e in entities {
-            let kind: EntityKind
-            switch e.label {
-            case .person: kind = .person
-            case .place, .organization: kind = .placeOrOrganisation
-            case .time: continue
-            }
-            // Entities are in text order: move to the first token ending after the start.
-            if t > 0, tokens[t - 1].end > e.start { t = 0 }
-            while t < tokens.count, tokens[t].end <= e.start { t += 1 }
-            var k = t
-            while k < tokens.count, tokens[k].start < e.end { kinds[k] = kind; k += 1 }
+    /// The kind of the PERSON / ORG / PLACE entity covering token `t` (the last one in
+    /// text order when entities nest). A binary search: only the few runs that look
+    /// like people ask, so no per-token table is built.
+    func entityKind(_ t: Int) -> EntityKind {
+        guard !entities.isEmpty else { return .none }
+        let start = text.tokens[t].start, end = text.tokens[t].end
+        var lo = 0, hi = entities.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entities[mid].end <= start { lo = mid + 1 } else { hi = mid }
         }
-        return kinds
+        var kind = EntityKind.none
+        // Entities may nest: a short look before the first that ends after the token.
+        var k = max(0, lo - 2)
+        while k < entities.count, entities[k].start < end {
+            if entities[k].end > start {
+                switch entities[k].label {
+                case .person: kind = .person
+                case .place, .organization: kind = .placeOrOrganisation
+                case .time: break
+                }
+            }
+            k += 1
+        }
+        return kind
     }
 
     /// Whether an entity of the earlier stage says tokens `s...e` are a place or an
     /// organisation ("Victoria Tower Gardens" is no person).
     func isPlaceOrOrganisation(_ s: Int, _ e: Int) -> Bool {
-        guard !entityKinds.isEmpty else { return false }
-        for k in s...e where entityKinds[k] == .placeOrOrganisation { return true }
-        return false
+        guard !entities.isEmpty else { return false }
+        return (s...e).contains { entityKind($0) == .placeOrOrganisation }
+    }
+
+    /// Whether the earlier stage's entities say the first and last of tokens `s...e`
+    /// are a person's.
+    func isPersonEntity(_ s: Int, _ e: Int) -> Bool {
+        !entities.isEmpty && entityKind(s) == .person && entityKind(e) == .person
     }
 
     /// Two to five name words with no organisation word, not ALL CAPS, no day or
@@ -116,7 +128,7 @@ struct SpeakerNameResolver {
             if looksLikePerson(s, e) {
                 // One look-up of the first name answers both questions.
                 let firstName = firstNames.entry(text.word(s))
-                if firstName != nil || titled || !entityKinds.isEmpty && entityKinds[s] == .person && entityKinds[e] == .person {
+                if firstName != nil || titled || isPersonEntity(s, e) {
                     if gender == nil, let e = firstName { gender = firstNames.gender(entry: e) }
                     runs.append(Person(first: s, last: e, name: text.string(s, e), gender: gender))
                 }
