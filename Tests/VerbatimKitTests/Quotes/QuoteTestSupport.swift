@@ -2,13 +2,8 @@ import Foundation
 import Testing
 @testable import VerbatimKit
 
-/// The package's Models/, loaded once: the quote stage's tests read the vocabulary
-/// that production reads.
-let shippedLexicon: Lexicon = {
-    do { return try Lexicon(directory: packageRoot.appendingPathComponent("Models").path) } catch {
-        fatalError("cannot load the models: \(error)")
-    }
-}()
+// `shippedLexicon` (Times/TimeTestSupport.swift): the package's Models/, loaded once;
+// the quote stage's tests read the vocabulary production reads.
 
 /// The quote stage over the shipped models.
 let shippedQuoteStage: QuoteAnnotator = {
