@@ -38,7 +38,8 @@ struct QuoteVocabulary: Sendable {
              nonPersonFirstWord, malePronoun, femalePronoun, beForm, singularDeterminer, quantityWord,
              complementizer, finiteVerb, objectPronoun, addresseeVerb, nonClauseStart, irregularVerb, documentNoun,
              nounPhrasePreposition, subjectContraction, passiveAuxiliary, modalOrNegation, infinitiveMarker, subordinator,
-             firstPerson, malePossessive, femalePossessive, agentPreposition, listConjunction
+             firstPerson, malePossessive, femalePossessive, agentPreposition, listConjunction,
+             relativeOpener
         /// The first word of a phrase of each ``PhraseClass`` ("according" of "according to").
         case sourcePrepositionStart, sourcePhraseStart, cuePhraseStart, attributionPhraseStart
         /// A noun naming a speech act or its vehicle (`cues/speech-nouns.tsv`: "statement").
@@ -97,6 +98,7 @@ struct QuoteVocabulary: Sendable {
             case .femalePossessive: return "female-possessive"
             case .agentPreposition: return "agent-preposition"
             case .listConjunction: return "list-conjunction"
+            case .relativeOpener: return "relative-opener"
             }
         }
     }

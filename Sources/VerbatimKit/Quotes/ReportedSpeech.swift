@@ -163,7 +163,7 @@ struct ReportedSpeech {
         if text.token(start, isIn: .nonClauseStart), let comma = introPhraseComma(start, c.sentence.upperBound - 1) { start = comma + 1 }
         // "X said, though …": a comma after the cue closes a trailing attribution.
         if start - 1 > cue.last, text.isPunct(start - 1, ","), !text.token(start, isIn: .complementizer) { return nil }
-        guard let end = contentEnd(from: start, c), isClause(start, end) else { return nil }
+        guard let end = contentEnd(from: start, c), isClause(start, end, afterVerb: true) else { return nil }
         return item(start, end, Attribution(speaker: speaker, nameEnd: speaker.last, cue: (cue.first, cue.last),
                                             sieve: .indirectLeadingCue))
     }
@@ -449,7 +449,7 @@ struct ReportedSpeech {
     /// "Kim left for China"). Not an object ("denied the existence of a link"), not a
     /// clause without subject ("was a lack of transparency"), not an attribution
     /// ("Dennis Brooks says").
-    func isClause(_ start: Int, _ end: Int, coordinatorStart: Bool = false) -> Bool {
+    func isClause(_ start: Int, _ end: Int, coordinatorStart: Bool = false, afterVerb: Bool = false) -> Bool {
         guard words(start, end) >= Self.minimumWords else { return false }
         var start = start
         for pass in 0..<2 {
@@ -476,20 +476,44 @@ struct ReportedSpeech {
         }
         var j = start
         var sawPreposition = false
+        // Verbs owed to relative clauses opened since the start ("the end of a siege that
+        // echoed an assault that killed 67": both verbs are the relatives', the content
+        // is a noun phrase, the cue's object); the content's own verb comes after them
+        // ("the man who was arrested had been drinking").
+        var relativeVerbs = 0
+        // Only right after a cue verb (its object's place) and after an article does a
+        // relative clause read as a noun phrase's ("several times that she …" is a
+        // complementizer; content before a trailing cue is a clause anyway).
+        let nounPhraseStart = afterVerb && text.token(start, isIn: .article)
         while j <= end {
             let t = text.tokens[j]
             if t.kind == .word {
                 if j > start, t.shape == .lower, mentions.isCueVerb(j) { return false }
                 if j > start, text.token(j, isIn: .preposition) { sawPreposition = true }
+                if j > start, nounPhraseStart, text.token(j, isIn: .relativeOpener) {
+                    relativeVerbs += 1
+                    j += 1
+                    continue
+                }
+                var verb = false
                 if text.token(j, isIn: .finiteVerb) || text.token(j, isIn: .subjectContraction)
-                    || text.token(j, isIn: .irregularVerb) && j > start { return true }
-                if j > start, t.shape == .lower, !text.token(j - 1, isIn: .determiner), !text.token(j - 1, isIn: .quantityWord),
+                    || text.token(j, isIn: .irregularVerb) && j > start { verb = true }
+                else if j > start, t.shape == .lower, !text.token(j - 1, isIn: .determiner), !text.token(j - 1, isIn: .quantityWord),
                    text.tokens[j - 1].kind != .number {
-                    if text.folded(j, hasSuffix: "ed") { return true }
+                    if text.folded(j, hasSuffix: "ed") { verb = true }
                     // "Trump wants", "the plan needs", "the UN agreement deals" (not "a dip in
                     // registration for youth ice sports", "the request of the harbour residents").
-                    if text.folded(j, hasSuffix: "s"), !text.folded(j, hasSuffix: "ss"), !text.folded(j, hasSuffix: "'s"),
-                       mentions.isNameWord(j - 1) || text.token(start, isIn: .determiner) && !sawPreposition { return true }
+                    else if text.folded(j, hasSuffix: "s"), !text.folded(j, hasSuffix: "ss"), !text.folded(j, hasSuffix: "'s"),
+                       mentions.isNameWord(j - 1) || text.token(start, isIn: .determiner) && !sawPreposition { verb = true }
+                }
+                if verb {
+                    if relativeVerbs == 0 { return true }
+                    relativeVerbs -= 1
+                    // The relative clause's participles ("was arrested", "has been killed");
+                    // a finite verb after them is the content's ("… passed is dead").
+                    while j + 1 <= end, text.tokens[j + 1].kind == .word, text.tokens[j + 1].shape == .lower,
+                          !text.token(j + 1, isIn: .finiteVerb),
+                          text.token(j + 1, isIn: .beForm) || text.folded(j + 1, hasSuffix: "ed") || text.folded(j + 1, hasSuffix: "en") { j += 1 }
                 }
             }
             j += 1

@@ -155,4 +155,20 @@ extension PronounPersonTests {
         #expect(try indirectSummary(t).count == 1)
         #expect(try quotes(t).first?.speaker?.name == "Ada Quist")
     }
+
+    /// A cue's noun-phrase object whose only verbs are its relative clauses' is no
+    /// reported clause; a relative clause inside a subject is skipped to the content's verb.
+    @Test func aVerbOnlyInsideARelativeClauseMakesNoClause() throws {
+        #expect(try indirectSummary("The governor announced the end of a strike that closed the port that serves the island.").isEmpty)
+        #expect(try indirectSummary("Ada Quist promised a ferry which sails every hour.").isEmpty)
+        #expect(try indirectSummary("Police said the driver who was stopped had been drinking.").first?
+            .hasPrefix("the driver who was stopped had been drinking |") == true)
+        #expect(try indirectSummary("Ada Quist said the plan that the council passed is dead.").first?
+            .hasPrefix("the plan that the council passed is dead |") == true)
+        // Without an article the clause may open with its own subject ("several times that she …").
+        #expect(try indirectSummary("She noted several times that she looked forward to the trial.").count == 1)
+        // Content before a trailing cue is a clause whatever its relatives ("who run" is no
+        // verb the rules can see).
+        #expect(try indirectSummary("A couple who run a farm have lost their licence, officials said.").count == 1)
+    }
 }
