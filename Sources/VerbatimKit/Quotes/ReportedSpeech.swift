@@ -160,9 +160,14 @@ struct ReportedSpeech {
         guard start < c.sentence.upperBound else { return nil }
         if c.quoteOf[start] >= 0, quoteReachesEnd(Int(c.quoteOf[start]), c) { return nil }
         // "admits in this instance, there were fatalities": the content after the phrase.
-        if text.token(start, isIn: .nonClauseStart), let comma = introPhraseComma(start, c.sentence.upperBound - 1) { start = comma + 1 }
-        // "X said, though …": a comma after the cue closes a trailing attribution.
-        if start - 1 > cue.last, text.isPunct(start - 1, ","), !text.token(start, isIn: .complementizer) { return nil }
+        var afterIntroPhrase = false
+        if text.token(start, isIn: .nonClauseStart), let comma = introPhraseComma(start, c.sentence.upperBound - 1) {
+            start = comma + 1
+            afterIntroPhrase = true
+        }
+        // "X said, though …": a comma after the cue closes a trailing attribution (not the
+        // comma that closes an introductory phrase of the content).
+        if !afterIntroPhrase, start - 1 > cue.last, text.isPunct(start - 1, ","), !text.token(start, isIn: .complementizer) { return nil }
         guard let end = contentEnd(from: start, c), isClause(start, end, afterVerb: true) else { return nil }
         return item(start, end, Attribution(speaker: speaker, nameEnd: speaker.last, cue: (cue.first, cue.last),
                                             sieve: .indirectLeadingCue))

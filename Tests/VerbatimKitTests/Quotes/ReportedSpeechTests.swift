@@ -171,4 +171,14 @@ extension PronounPersonTests {
         // verb the rules can see).
         #expect(try indirectSummary("A couple who run a farm have lost their licence, officials said.").count == 1)
     }
+
+    /// The comma closing an introductory phrase of the content is no comma closing a
+    /// trailing attribution; the next paragraph's quote continues the speaker.
+    @Test func anIntroductoryPhraseBeforeTheContent() throws {
+        let t = "Ada Quist admits in this case, there were delays.\n\n“I cannot say the storm caused them, but who knows.”"
+        #expect(try indirectSummary(t) == ["there were delays | Ada Quist | Ada Quist | admits | indirect-leading-cue"])
+        #expect(try quotes(t).first?.speaker?.name == "Ada Quist")
+        // "said, though, that …" still reports; "said, though." alone closes the sentence.
+        #expect(try indirectSummary("Ada Quist said, though, that the delays were over.").count == 1)
+    }
 }
