@@ -45,30 +45,17 @@ struct TickerRecognizer: Annotator {
         // Without the stage the symbol is not an entity.
         let plain = try standard.annotate(document).entities.map { document.string($0.start, $0.end) }
         #expect(!plain.contains("ACME"))
-        // The README shows this code and this output.
-        let readme = try Self.readme()
-        #expect(Self.block("guide-recognizer", in: readme) == Self.sourceBetween("// --- README recognizer ---\n", "// --- end of README recognizer ---"))
-        #expect(Self.block("guide-recognizer-use", in: readme) == Self.sourceBetween("// --- README recognizer use ---\n", "        // --- end of README recognizer use ---", dedent: 8))
-        #expect(Self.block("guide-recognizer-output", in: readme) == printed.joined(separator: "\n") + "\n")
+        // The README shows this code and this output, each in the block after its marker.
+        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let code = try #require(Self.sourceBetween("// --- README recognizer ---\n", "// --- end of README recognizer ---"))
+        let use = try #require(Self.sourceBetween("// --- README recognizer use ---\n", "        // --- end of README recognizer use ---", dedent: 8))
+        #expect(readme.contains("<!-- checked: guide-recognizer -->\n```swift\n" + code + "```\n"))
+        #expect(readme.contains("<!-- checked: guide-recognizer-use -->\n```swift\n" + use + "```\n"))
+        #expect(readme.contains("<!-- checked: guide-recognizer-output -->\n```\n" + printed.joined(separator: "\n") + "\n```\n"))
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-
-    static func readme() throws -> String {
-        try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    }
-
-    /// The code block after `<!-- checked: name -->` in the README, without its fences.
-    static func block(_ name: String, in readme: String) -> String? {
-        guard let marker = readme.range(of: "<!-- checked: \(name) -->\n") else { return nil }
-        let rest = readme[marker.upperBound...]
-        guard rest.hasPrefix("```"), let open = rest.firstIndex(of: "\n") else { return nil }
-        let body = rest[rest.index(after: open)...]
-        if body.hasPrefix("```") { return "" }
-        guard let close = body.range(of: "\n```") else { return nil }
-        return String(body[..<close.lowerBound]) + "\n"
-    }
 
     /// This file's text between two marker lines, with `dedent` leading spaces removed.
     static func sourceBetween(_ start: String, _ end: String, dedent: Int = 0) -> String? {
