@@ -123,6 +123,7 @@ public struct AnnotationEncoder {
         switch kind {
         case .direct: return "direct"
         case .partial: return "partial"
+        case .indirect: return "indirect"
         }
     }
 

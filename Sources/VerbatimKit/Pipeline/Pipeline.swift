@@ -45,7 +45,7 @@ public final class Pipeline: Sendable {
             entities,
             TimeRecognizer(lexicon: lexicon),
             CreditFinder(lexicon: lexicon),
-            QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames),
+            try QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames),
             GenderAnnotator(lexicon: GenderLexicon(lexicon: lexicon, firstNames: entities.lexicon.firstNames)),
         ])
     }
