@@ -19,7 +19,7 @@ extension Verbatim {
                 cannot be processed. Only the output goes to standard output; progress and warnings \
                 go to standard error.
 
-                --format conll|brat|csv|spacy writes the same annotations for other tools (see the \
+                --format conll|brat|csv|csv-entities|spacy writes the same annotations for other tools (see the \
                 README, "Output formats"); they leave failed records out (conll: an empty document) \
                 and report them on standard error.
                 """
@@ -35,7 +35,7 @@ extension Verbatim {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here (atomically, on completion) instead of standard output; for --format brat, the folder to write into.", valueName: "file"))
         var output: String?
 
-        @Option(help: "Output format: jsonl (schema 1), conll (BIO tags), brat (standoff files, needs -o DIR), csv (one row per quote) or spacy (Doc JSON).")
+        @Option(help: "Output format: jsonl (schema 1), conll (BIO tags), brat (standoff files, needs -o DIR), csv (one row per quote), csv-entities (one row per entity, with cluster name and gender) or spacy (Doc JSON).")
         var format: OutputFormat = .jsonl
 
         @Option(name: .shortAndLong, help: "Worker threads (default: all cores). The output is identical for every value.")
@@ -52,7 +52,7 @@ extension Verbatim {
         @Flag(help: "Add the rule that produced each entity and quote (\"rule\").")
         var explain = false
 
-        @Flag(name: .customLong("csv-raw"), help: "--format csv: write fields exactly, without the ' that stops spreadsheets from running a field that starts with =, +, -, @ as a formula (for machine readers).")
+        @Flag(name: .customLong("csv-raw"), help: "--format csv and csv-entities: write fields exactly, without the ' that stops spreadsheets from running a field that starts with =, +, -, @ as a formula (for machine readers).")
         var csvRaw = false
 
         func validate() throws {

@@ -7,9 +7,12 @@ extension Verbatim {
         static let configuration = CommandConfiguration(
             abstract: "Annotate articles and write one self-contained HTML page that shows the results.",
             discussion: """
-                Takes the same inputs as annotate. Every record becomes an <article> on the page, in \
-                input order: entities highlighted by type (with a visible label), quotes linked to \
-                their speakers, and a table of quotes. The page needs no network and no JavaScript.
+                Takes the same inputs as annotate. With more than one record the page opens with \
+                who is quoted (share of quotes by gender of the source, unattributed quotes, the most \
+                quoted sources). Every record becomes an <article> on the page, in input order, \
+                under its title, outlet and URL fields when present: entities highlighted by type \
+                (with a visible label), quotes linked to their speakers, and a table of quotes. The \
+                page needs no network and no JavaScript.
                 """
         )
 
@@ -51,9 +54,14 @@ extension Verbatim {
                 throw CommandFailure(message: error.description, status: 1)
             }
             var ids: [String] = []
+            // The table of contents: each article's title, or its id.
+            var contents: [String] = []
             var failures = 0
             var spoolError: OutputError?
             let renderer = HTMLRenderer()
+            // Who is quoted, added up article by article: one row per source, nothing per article.
+            var corpus = SourceTable()
+            let titleField = input.titleField
             let report = BatchRunner(pipeline: pipeline, options: options, jobs: BatchIO.jobs(jobs)).run(
                 next: { spoolError != nil || Signals.interrupted ? nil : reader.next() },
                 transform: { $0 },
@@ -61,13 +69,17 @@ extension Verbatim {
                     let html: String
                     switch result {
                     case .annotated(let a):
-                        html = renderer.article(a.state, number: ids.count + 1)
+                        let details = HTMLRenderer.ArticleDetails(a, titleField: titleField)
+                        html = renderer.article(a.state, number: ids.count + 1, details: details)
+                        corpus.add(ArticleSources(a))
                         ids.append(a.document.id)
+                        contents.append(details.title ?? a.document.id)
                     case .failed(let f):
                         failures += 1
                         writeStandardError("verbatim: record \(f.id): \(f.error.code): \(f.error.description)\n")
                         html = renderer.failure(f, number: ids.count + 1)
                         ids.append(f.id)
+                        contents.append(f.id)
                     }
                     do throws(OutputError) {
                         try spool.write(Array(html.utf8))
@@ -87,7 +99,8 @@ extension Verbatim {
             let pageTitle = title ?? (ids.count == 1 ? "Verbatim: \(ids[0])" : "Verbatim: \(ids.count) articles")
             do throws(OutputError) {
                 if let spoolError { throw spoolError }
-                try sink.write(Array(HTMLRenderer.pageStart(title: pageTitle, contents: ids).utf8))
+                try sink.write(Array(HTMLRenderer.pageStart(title: pageTitle, contents: contents).utf8))
+                if ids.count > 1 { try sink.write(Array(HTMLRenderer.corpusView(corpus).utf8)) }
                 try spool.copy(to: sink)
                 try sink.write(Array(HTMLRenderer.pageEnd.utf8))
                 try sink.commit()

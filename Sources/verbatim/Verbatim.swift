@@ -21,7 +21,7 @@ struct Verbatim: ParsableCommand {
             errors, 130 when interrupted, 141 when standard output was closed.
             """,
         version: AnnotationEncoder.version,
-        subcommands: [Annotate.self, Render.self, Serve.self, Eval.self, Bench.self, Install.self],
+        subcommands: [Annotate.self, Render.self, Sources.self, Serve.self, Eval.self, Bench.self, Install.self],
         defaultSubcommand: nil
     )
 

@@ -105,7 +105,51 @@ public struct HTMLRenderer: Sendable {
         th { background: #f0f0f0; }
         .error { border-left: 6px solid #b00020; padding: 0.3em 1em; background: #fdecee; }
         footer { margin-top: 3em; font-size: 0.8em; color: #4a4a4a; }
+        .corpus { border-top: 3px solid #1a1a1a; margin-top: 1.5em; }
+        .shares td:last-child { width: 55%; }
+        .bar { display: inline-block; height: 0.9em; vertical-align: -0.1em; background: #4a4a4a; min-width: 1px; }
+        .shares .female .bar { background: #8a4500; }
+        .shares .male .bar { background: #1d4f8c; }
+        .shares .unattributed .bar { background: repeating-linear-gradient(45deg, #6a6a6a 0 3px, #fff 3px 6px); border: 1px solid #6a6a6a; }
         """
+
+    // MARK: - Corpus
+
+    /// The corpus view that opens a page of several articles: the share of quotes by
+    /// the gender of their source (a bar per category, with its number and share
+    /// written out), the unattributed quotes, and the `top` most quoted sources.
+    public static func corpusView(_ table: SourceTable, top: Int = 15) -> String {
+        let summary = table.summary
+        var html = "<section class=\"corpus\" aria-labelledby=\"corpus-title\">\n<h2 id=\"corpus-title\">Who is quoted</h2>\n"
+        html += "<p class=\"meta\">\(count(table.articles, "article", "articles")) · \(count(summary.total, "quote", "quotes")) · "
+            + "\(count(table.count, "named source", "named sources"))</p>\n"
+        html += "<table class=\"shares\">\n<caption>Quotes by source</caption>\n"
+        html += "<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Quotes</th><th scope=\"col\">Share</th></tr></thead>\n<tbody>\n"
+        let names = ["female": "Women", "male": "Men", "unknown": "People, gender unknown",
+                     "organisation": "Organisations", "unattributed": "Unattributed"]
+        for (key, n) in summary.lines {
+            let share = summary.share(n)
+            html += "<tr class=\"\(key)\"><th scope=\"row\">\(names[key] ?? key)</th><td>\(n)</td>"
+                + "<td><span class=\"bar\" style=\"width: \(share)%\"></span> \(share) %</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
+        let rows = table.sortedRows().prefix(top)
+        if !rows.isEmpty {
+            html += "<table class=\"top-sources\">\n<caption>Most quoted sources</caption>\n"
+            html += "<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Type</th><th scope=\"col\">Gender</th>"
+                + "<th scope=\"col\">Quotes</th><th scope=\"col\">Direct</th><th scope=\"col\">Indirect</th>"
+                + "<th scope=\"col\">Partial</th><th scope=\"col\">Articles</th></tr></thead>\n<tbody>\n"
+            for row in rows {
+                let gender = row.label == .organization ? "—" : (row.gender?.rawValue ?? "unknown")
+                html += "<tr><th scope=\"row\">\(escape(row.name))</th><td>\(row.label.rawValue)</td><td>\(gender)</td>"
+                    + "<td>\(row.totalQuotes)</td><td>\(row.quotes["direct"] ?? 0)</td><td>\(row.quotes["indirect"] ?? 0)</td>"
+                    + "<td>\(row.quotes["partial"] ?? 0)</td><td>\(row.articles)</td></tr>\n"
+            }
+            html += "</tbody>\n</table>\n"
+        }
+        html += "<p class=\"meta\">Gender as the text reports it (titles, role nouns, pronouns, first names): see the README.</p>\n</section>\n"
+        return html
+    }
 
     // MARK: - Articles
 
@@ -120,13 +164,43 @@ public struct HTMLRenderer: Sendable {
         """
     }
 
+    /// What a record says about its article besides the text, shown under its heading.
+    public struct ArticleDetails: Sendable, Equatable {
+        public var title: String?
+        public var url: String?
+        public var outlet: String?
+
+        public init(title: String? = nil, url: String? = nil, outlet: String? = nil) {
+            self.title = title
+            self.url = url
+            self.outlet = outlet
+        }
+
+        /// The `title` (or `titleField`), `url` and `outlet` string fields of a record.
+        public init(_ record: AnnotatedRecord, titleField: String? = nil) {
+            self.init(title: ArticleSources.stringField(titleField ?? "title", in: record.fields),
+                      url: ArticleSources.stringField("url", in: record.fields),
+                      outlet: ArticleSources.stringField("outlet", in: record.fields))
+        }
+    }
+
     /// An `<article>` for an annotated record; `number` (from 1) makes its ids unique on the page.
-    public func article(_ state: AnalysisState, number: Int) -> String {
+    public func article(_ state: AnalysisState, number: Int, details: ArticleDetails = ArticleDetails()) -> String {
         let document = state.document
         let annotation = state.annotation
         let d = "d\(number)"
         var html = "<article id=\"\(d)\" aria-labelledby=\"\(d)-title\">\n"
-        html += "<h2 id=\"\(d)-title\">\(Self.escape(document.id))</h2>\n"
+        html += "<h2 id=\"\(d)-title\">\(Self.escape(details.title ?? document.id))</h2>\n"
+        var about: [String] = []
+        if details.title != nil { about.append(Self.escape(document.id)) }
+        if let outlet = details.outlet { about.append("<span class=\"outlet\">\(Self.escape(outlet))</span>") }
+        if let url = details.url {
+            // Only web addresses become links: a javascript: or data: URL from the input never does.
+            let lower = url.lowercased()
+            about.append(lower.hasPrefix("https://") || lower.hasPrefix("http://")
+                         ? "<a href=\"\(Self.escape(url))\">\(Self.escape(url))</a>" : Self.escape(url))
+        }
+        if !about.isEmpty { html += "<p class=\"meta source\">\(about.joined(separator: " · "))</p>\n" }
         var meta: [String] = []
         if let date = document.date { meta.append("Published \(date)") }
         meta.append(Self.count(annotation.entities.count, "entity", "entities"))

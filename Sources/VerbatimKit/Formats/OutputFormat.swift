@@ -10,6 +10,7 @@
 /// | `conll` | an empty document (`-DOCSTART-` and nothing else), so the n-th document is still the n-th record |
 /// | `brat` | no files |
 /// | `csv` | no rows |
+/// | `csv-entities` | no rows |
 /// | `spacy` | no line |
 ///
 /// In every format the failure is also reported on standard error and the run
@@ -23,6 +24,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case brat
     /// One CSV row per quote (see ``QuoteCSVWriter``).
     case csv
+    /// One CSV row per entity, with its cluster's name and gender (see ``EntityCSVWriter``).
+    case csvEntities = "csv-entities"
     /// One spaCy/displaCy JSON object per record (see ``SpacyJSONWriter``).
     case spacy
 
@@ -31,7 +34,11 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
     /// What the stream starts with (the CSV header row).
     public var header: [UInt8] {
-        self == .csv ? QuoteCSVWriter.header : []
+        switch self {
+        case .csv: return QuoteCSVWriter.header
+        case .csvEntities: return EntityCSVWriter.header
+        default: return []
+        }
     }
 }
 
@@ -79,7 +86,7 @@ extension RecordWriter {
             switch format {
             case .jsonl: return FormattedRecord(bytes: jsonLine(result), ok: false)
             case .conll: return FormattedRecord(bytes: Array(BIOTagWriter.documentStart.utf8), ok: false, notice: notice)
-            case .brat, .csv, .spacy: return FormattedRecord(ok: false, notice: notice)
+            case .brat, .csv, .csvEntities, .spacy: return FormattedRecord(ok: false, notice: notice)
             }
         case .annotated(let a):
             switch format {
@@ -94,6 +101,7 @@ extension RecordWriter {
             case .brat: return FormattedRecord(brat: BratWriter().write(a.state), ok: true)
             case .csv: return FormattedRecord(bytes: QuoteCSVWriter(guardFormulas: options.guardCSVFormulas).write(a.state), ok: true)
             case .spacy: return FormattedRecord(bytes: SpacyJSONWriter().write(a.state), ok: true)
+            case .csvEntities: return FormattedRecord(bytes: EntityCSVWriter(guardFormulas: options.guardCSVFormulas).write(a.state), ok: true)
             }
         }
     }

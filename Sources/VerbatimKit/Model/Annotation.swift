@@ -55,12 +55,41 @@ public struct Cluster: Sendable, Equatable {
     public var name: String
     /// Indices into ``Annotation/entities``, in text order.
     public var mentions: [Int]
+    /// A PERSON's gender as the text reports it (nil: unknown; see Gender/GENDER.md).
+    public var gender: Gender?
+    /// The kind of evidence `gender` rests on.
+    public var genderEvidence: GenderEvidence?
+    /// The gender rule that decided (printed with `--explain`).
+    public var genderRule: String?
 
-    public init(label: EntityLabel, name: String, mentions: [Int]) {
+    public init(label: EntityLabel, name: String, mentions: [Int],
+                gender: Gender? = nil, genderEvidence: GenderEvidence? = nil, genderRule: String? = nil) {
         self.label = label
         self.name = name
         self.mentions = mentions
+        self.gender = gender
+        self.genderEvidence = genderEvidence
+        self.genderRule = genderRule
     }
+}
+
+/// The gender the text gives a person (grammatical and social cues in the text,
+/// not a statement about the person's identity).
+public enum Gender: String, Sendable, Hashable, CaseIterable {
+    case female
+    case male
+}
+
+/// What a cluster's gender rests on, strongest first.
+public enum GenderEvidence: String, Sendable, Hashable, CaseIterable {
+    /// An honorific or title before a mention ("Mrs", "Sir", "Congresswoman").
+    case title
+    /// A role noun before a mention or in apposition ("spokeswoman", "his mother").
+    case noun
+    /// A he/she (his/her…) that the document resolves to the person (a quote's speaker).
+    case pronoun
+    /// A first name whose recorded use is at least 95 % one gender.
+    case firstName = "first-name"
 }
 
 /// A direct, partial or indirect quotation with its speaker.

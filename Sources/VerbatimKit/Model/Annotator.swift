@@ -1,7 +1,7 @@
 /// The layers of analysis a stage can require and produce; the pipeline checks
 /// the order of its stages against them when it is built.
 public enum Layer: String, Sendable, Hashable, CaseIterable {
-    case tokens, sentences, paragraphs, entities, times, clusters, quotes, speakers
+    case tokens, sentences, paragraphs, entities, times, clusters, quotes, speakers, gender
 }
 
 /// Everything known about a document while it moves through the stages.

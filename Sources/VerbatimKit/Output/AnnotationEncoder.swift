@@ -56,6 +56,11 @@ public struct AnnotationEncoder {
             out.beginArray()
             for m in c.mentions { out.string(ascii: UInt8(ascii: "e"), m + 1) }
             out.endArray()
+            if let gender = c.gender {
+                out.field(ascii: "gender", ascii: Self.name(of: gender))
+                if let evidence = c.genderEvidence { out.field(ascii: "gender_evidence", ascii: Self.name(of: evidence)) }
+                if explain, let rule = c.genderRule { out.field(ascii: "gender_rule", rule) }
+            }
             out.endObject()
             if let drain, out.count > Self.drainThreshold { drain(&out) }
         }
@@ -119,6 +124,22 @@ public struct AnnotationEncoder {
         case .direct: return "direct"
         case .partial: return "partial"
         case .indirect: return "indirect"
+        }
+    }
+
+    static func name(of gender: Gender) -> StaticString {
+        switch gender {
+        case .female: return "female"
+        case .male: return "male"
+        }
+    }
+
+    static func name(of evidence: GenderEvidence) -> StaticString {
+        switch evidence {
+        case .title: return "title"
+        case .noun: return "noun"
+        case .pronoun: return "pronoun"
+        case .firstName: return "first-name"
         }
     }
 

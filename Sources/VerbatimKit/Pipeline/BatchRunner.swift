@@ -27,6 +27,9 @@ public struct BatchRunner {
     /// of its records into an `icu_failure` result rather than stopping the batch.
     ///
     /// - Parameters:
+    ///   - bypass: runs on a worker thread before the pipeline: an output for a record
+    ///     that needs no annotation (`verbatim sources` reading lines `annotate`
+    ///     wrote), or nil to annotate it.
     ///   - transform: runs on a worker thread: writes one record's result.
     ///   - consume: runs on the calling thread, in input order, with the output and
     ///     the record's input size in bytes; returns false to stop early.
@@ -35,6 +38,7 @@ public struct BatchRunner {
     @discardableResult
     public func run<Output>(
         next: () -> InputRecord?,
+        bypass: (@Sendable (InputRecord) -> Output?)? = nil,
         transform: @escaping (RecordResult) -> Output,
         consume: (_ output: Output, _ inputBytes: Int) -> Bool
     ) -> OrderedParallelMap.Report {
@@ -49,6 +53,7 @@ public struct BatchRunner {
             },
             produce: next,
             transform: { (record: InputRecord, processor: Result<RecordProcessor, VerbatimError>) -> (Output, Int) in
+                if let bypass, let output = bypass(record) { return (output, record.byteCount) }
                 switch processor {
                 case .success(let processor):
                     return (transform(processor.analyze(record)), record.byteCount)

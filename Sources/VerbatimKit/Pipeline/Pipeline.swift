@@ -44,7 +44,9 @@ public final class Pipeline: Sendable {
         try self.init(annotators: [
             entities,
             TimeRecognizer(lexicon: lexicon),
+            CreditFinder(lexicon: lexicon),
             try QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames),
+            GenderAnnotator(lexicon: GenderLexicon(lexicon: lexicon, firstNames: entities.lexicon.firstNames)),
         ])
     }
 

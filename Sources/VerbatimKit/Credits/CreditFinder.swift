@@ -1,0 +1,170 @@
+/// Finds the PERSON clusters that a page names only as the author of the article or
+/// of a picture, not as someone the news is about, and takes them out of the
+/// clusters (CREDITS.md lists the rules; words from Models/credits/words.tsv). Their entities stay PERSON entities (a
+/// credit names a person), without a cluster: people and sources counted from
+/// clusters (`verbatim sources`, the gender shares) then leave them out, and no
+/// later stage resolves a pronoun or a quote to them.
+///
+/// Runs after entities (and times, which may drop clusters) and before quotes;
+/// reads tokens, paragraphs and entities, and changes only clusters and the
+/// entities' cluster indices.
+public struct CreditFinder: Annotator {
+    public let name = "credits"
+    public let requires: Set<Layer> = [.tokens, .paragraphs, .entities, .clusters]
+    public let produces: Set<Layer> = []
+
+    /// A byline's tail after the name and comma ("The Associated Press", "Power Play
+    /// producer") has at most this many words.
+    static let bylineTailWords = 5
+    /// A paragraph that opens with a `before` phrase ("With files from …") credits
+    /// the names in it when it has at most this many words.
+    static let creditParagraphWords = 14
+    /// An author note's journalist noun comes within this many words of its verb.
+    static let noteReach = 6
+
+    static let wordTable = "credits/words"
+    static let classColumn = 2
+    /// Phrases by class, each as its folded words.
+    let before: [[String]]
+    let after: [[String]]
+    let openers: Set<String>
+    let noteVerbs: Set<String>
+    let journalists: Set<String>
+
+    /// - Throws: ``VerbatimError`` when `credits/words.tsv` is missing or has no entry of a class a rule reads.
+    public init(lexicon: Lexicon) throws(VerbatimError) {
+        let table = try lexicon.table(Self.wordTable)
+        let classes = ["before", "after", "opener", "note-verb", "journalist"]
+        try lexicon.understand(Self.wordTable, classColumn: Self.classColumn, classes: classes)
+        var byClass: [String: [[String]]] = [:]
+        for e in 0..<table.count {
+            if let c = table.field(e, Self.classColumn) {
+                byClass[c, default: []].append(table.key(e).split(separator: " ").map(String.init))
+            }
+        }
+        before = byClass["before", default: []].sorted { $0.count > $1.count }
+        after = byClass["after", default: []].sorted { $0.count > $1.count }
+        openers = Set(byClass["opener", default: []].map { $0.joined(separator: " ") })
+        noteVerbs = Set(byClass["note-verb", default: []].map { $0.joined(separator: " ") })
+        journalists = Set(byClass["journalist", default: []].map { $0.joined(separator: " ") })
+    }
+
+    /// The rules, as CREDITS.md names them.
+    public enum Rule: String, Sendable, CaseIterable {
+        /// "(Jane Doe/The Canadian Press)", "Jane Doe / AP": a name, then a slash and a capitalised word.
+        case pictureCredit = "picture-credit"
+        /// A paragraph that is a name, a comma and a short tail without a full stop:
+        /// "Jane Doe, The Associated Press".
+        case bylineParagraph = "byline-paragraph"
+        /// A short paragraph that opens with a `before` phrase: "With files from Jane
+        /// Doe and John Roe", "By Jane Doe".
+        case creditParagraph = "credit-paragraph"
+        /// A name that opens its sentence (or follows an `opener`) and is followed by
+        /// an `after` phrase and a stop or comma: "Jane Doe has the latest.", "As Jane Doe reports,".
+        case reportCredit = "report-credit"
+        /// A name that opens its sentence, then a `note-verb` and a `journalist` noun
+        /// within a few words: "Jane Doe is a Toronto-based reporter covering housing."
+        case authorNote = "author-note"
+    }
+
+    public func annotate(_ state: inout AnalysisState) {
+        let annotation = state.annotation
+        guard annotation.clusters.contains(where: { $0.label == .person }) else { return }
+        let tokens = state.segmentation.tokens
+        let text = state.document
+        func word(_ i: Int) -> String? {
+            i >= 0 && i < tokens.count && tokens[i].isWord ? Fold.fold(text.string(tokens[i].start, tokens[i].end)) : nil
+        }
+        /// The phrase of `phrases` that starts at token `i`, as its end (exclusive).
+        func phrase(_ phrases: [[String]], at i: Int) -> Int? {
+            for p in phrases where p.indices.allSatisfy({ word(i + $0) == p[$0] }) { return i + p.count }
+            return nil
+        }
+        func mark(_ i: Int, _ mark: String) -> Bool {
+            i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && text.string(tokens[i].start, tokens[i].end) == mark
+        }
+        // The paragraph and sentence of each token.
+        var paragraphOf = [Int](repeating: 0, count: tokens.count)
+        for (p, range) in state.segmentation.paragraphs.enumerated() { for t in range { paragraphOf[t] = p } }
+        var sentenceStart = [Int](repeating: 0, count: tokens.count)
+        for range in state.segmentation.sentences { for t in range { sentenceStart[t] = range.lowerBound } }
+        /// The first word of a token range (after dashes, brackets and quotation marks).
+        func firstWord(_ range: Range<Int>) -> Int? { range.first { tokens[$0].isWord } }
+        // Paragraphs that credit every name in them: a `before` phrase first, few words.
+        var creditParagraphs: Set<Int> = []
+        for (p, range) in state.segmentation.paragraphs.enumerated() {
+            guard let w = firstWord(range), range[range.lowerBound..<w].allSatisfy({ tokens[$0].kind == .punctuation }),
+                  phrase(before, at: w) != nil,
+                  range.filter({ tokens[$0].isWord }).count <= Self.creditParagraphWords else { continue }
+            creditParagraphs.insert(p)
+        }
+        /// The token that starts at `offset` (binary search: tokens are in text order).
+        func token(startingAt offset: Int32) -> Int? {
+            var low = 0, high = tokens.count
+            while low < high {
+                let mid = (low + high) / 2
+                if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
+            }
+            return low < tokens.count && tokens[low].start == offset ? low : nil
+        }
+
+        func rule(forMention entity: Entity) -> Rule? {
+            guard let first = token(startingAt: entity.start) else { return nil }
+            var last = first
+            while last + 1 < tokens.count, tokens[last + 1].end <= entity.end { last += 1 }
+            // A picture credit: the name, "/", a capitalised word (an outlet or agency).
+            if mark(last + 1, "/"), last + 2 < tokens.count, tokens[last + 2].isCapitalized {
+                return .pictureCredit
+            }
+            if creditParagraphs.contains(paragraphOf[first]) { return .creditParagraph }
+            // At the start of a sentence (after punctuation) or after an opener ("As").
+            let opensSentence = (sentenceStart[first]..<first).allSatisfy { tokens[$0].kind == .punctuation }
+                || (word(first - 1).map(openers.contains) ?? false) && (sentenceStart[first]..<(first - 1)).allSatisfy { tokens[$0].kind == .punctuation }
+            if opensSentence, let end = phrase(after, at: last + 1),
+               end >= tokens.count || paragraphOf[end] != paragraphOf[first] || mark(end, ".") || mark(end, ",") || mark(end, "(") {
+                return .reportCredit
+            }
+            if opensSentence, let verb = word(last + 1), noteVerbs.contains(verb) {
+                var k = last + 2
+                var words = 0
+                while k < tokens.count, words < Self.noteReach, sentenceStart[k] == sentenceStart[first] {
+                    if let w = word(k) {
+                        // "Toronto-based": the noun is the last part of a hyphenated word.
+                        if journalists.contains(w) || journalists.contains(String(w.split(separator: "-").last ?? "")) { return .authorNote }
+                        words += 1
+                    }
+                    k += 1
+                }
+            }
+            // A byline paragraph: the paragraph opens with the name, a comma follows,
+            // then a few words and no sentence end or quotation mark.
+            let paragraph = state.segmentation.paragraphs[paragraphOf[first]]
+            if paragraph.lowerBound == first, mark(last + 1, ",") {
+                let tail = (last + 2)..<paragraph.upperBound
+                let words = tail.filter { tokens[$0].isWord || tokens[$0].kind == .number }.count
+                let stops = tail.contains { tokens[$0].kind == .punctuation && tokens[$0].quote == nil
+                    ? [".", "!", "?", ":", ";"].contains(text.string(tokens[$0].start, tokens[$0].end)) : tokens[$0].quote != nil }
+                if words > 0, words <= Self.bylineTailWords, !stops { return .bylineParagraph }
+            }
+            return nil
+        }
+
+        var dropped = [Bool](repeating: false, count: annotation.clusters.count)
+        for (c, cluster) in annotation.clusters.enumerated() where cluster.label == .person && !cluster.mentions.isEmpty {
+            dropped[c] = cluster.mentions.allSatisfy { m in
+                annotation.entities.indices.contains(m) && rule(forMention: annotation.entities[m]) != nil
+            }
+        }
+        guard dropped.contains(true) else { return }
+        var renumbered = [Int?](repeating: nil, count: annotation.clusters.count)
+        var clusters: [Cluster] = []
+        for (c, cluster) in annotation.clusters.enumerated() where !dropped[c] {
+            renumbered[c] = clusters.count
+            clusters.append(cluster)
+        }
+        for e in state.annotation.entities.indices {
+            if let c = state.annotation.entities[e].cluster { state.annotation.entities[e].cluster = renumbered[c] }
+        }
+        state.annotation.clusters = clusters
+    }
+}

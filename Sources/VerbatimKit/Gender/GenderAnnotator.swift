@@ -1,0 +1,299 @@
+import Foundation
+
+/// Gives a PERSON cluster the gender the text reports, with the evidence it rests
+/// on (GENDER.md lists the rules): a title or a role noun next to a mention, a
+/// he/she the quote stage resolved to the person, else a first name whose recorded
+/// use is at least 95 % one gender. Text evidence outranks first names; text
+/// evidence that contradicts itself leaves the gender out; no evidence leaves it out.
+///
+/// Runs after the quote stage and reads only the annotation, the tokens and the
+/// model files: it changes nothing but the clusters' gender fields.
+public struct GenderAnnotator: Annotator {
+    public let name = "gender"
+    public let requires: Set<Layer> = [.tokens, .entities, .clusters, .quotes, .speakers]
+    public let produces: Set<Layer> = [.gender]
+
+    let lexicon: GenderLexicon
+
+    public init(lexicon: GenderLexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// The rules, as `--explain` prints them (`"gender_rule"` on a cluster).
+    public enum Rule: String, Sendable, CaseIterable {
+        /// "Mrs Jane Doe", "Sir John Smith", "Congresswoman Jane Doe".
+        case titleBefore = "title-before"
+        /// "spokeswoman Jane Doe", "his wife, Jane Doe".
+        case nounBefore = "noun-before"
+        /// "Jane Doe, a spokeswoman for the city,"; "John Doe, 52, the father of two,".
+        case nounApposition = "noun-apposition"
+        /// A quote whose speaker mention is she/he and resolves to the person.
+        case pronounSpeaker = "pronoun-speaker"
+        /// "Jane Doe" with Jane ≥ 95 % female in names/first-names.tsv.
+        case firstName = "first-name"
+        /// A he/she after the person in the same sentence or at the next one, when the
+        /// span names no other person: the weakest rule, used only when nothing else decides.
+        case pronounNearby = "pronoun-nearby"
+
+        var evidence: GenderEvidence {
+            switch self {
+            case .titleBefore: return .title
+            case .nounBefore, .nounApposition: return .noun
+            case .pronounSpeaker, .pronounNearby: return .pronoun
+            case .firstName: return .firstName
+            }
+        }
+    }
+
+    /// One piece of evidence for one cluster.
+    struct Vote {
+        var gender: Gender
+        var rule: Rule
+    }
+
+    public func annotate(_ state: inout AnalysisState) {
+        let annotation = state.annotation
+        guard annotation.clusters.contains(where: { $0.label == .person }) else { return }
+        let reader = GenderTextReader(document: state.document, tokens: state.segmentation.tokens, lexicon: lexicon)
+        var votes = [[Vote]](repeating: [], count: annotation.clusters.count)
+        for (c, cluster) in annotation.clusters.enumerated() where cluster.label == .person {
+            for m in cluster.mentions where annotation.entities.indices.contains(m) {
+                votes[c] += reader.votes(around: annotation.entities[m])
+            }
+        }
+        for quote in annotation.quotes {
+            guard let speaker = quote.speaker, let c = speaker.cluster, annotation.clusters.indices.contains(c),
+                  annotation.clusters[c].label == .person,
+                  let gender = lexicon.pronouns[Fold.fold(state.document.string(speaker.start, speaker.end))] else { continue }
+            votes[c].append(Vote(gender: gender, rule: .pronounSpeaker))
+        }
+        let nearby = reader.nearbyPronouns(annotation, sentences: state.segmentation.sentences)
+        for c in annotation.clusters.indices where annotation.clusters[c].label == .person {
+            guard let decided = Self.decide(votes[c], nearby: nearby[c] ?? [], name: annotation.clusters[c].name, lexicon: lexicon)
+            else { continue }
+            state.annotation.clusters[c].gender = decided.gender
+            state.annotation.clusters[c].genderEvidence = decided.rule.evidence
+            state.annotation.clusters[c].genderRule = decided.rule.rawValue
+        }
+    }
+
+    /// The text's evidence decides when it agrees; none at all lets a first name
+    /// decide; evidence for both genders decides nothing. Of agreeing evidence, the
+    /// strongest kind is named (title, then noun, then pronoun).
+    /// Pronouns found by proximity (`nearby`) are the weakest evidence: they decide
+    /// only when neither the text's other evidence nor the first name does, and only
+    /// when they agree.
+    static func decide(_ votes: [Vote], nearby: [Gender] = [], name: String, lexicon: GenderLexicon) -> Vote? {
+        let genders = Set(votes.map(\.gender))
+        if genders.count > 1 { return nil }
+        if let gender = genders.first {
+            let strongest = votes.min { rank($0.rule.evidence) < rank($1.rule.evidence) }!
+            return Vote(gender: gender, rule: strongest.rule)
+        }
+        let weak = Set(nearby)
+        if let first = firstName(of: name), let gender = lexicon.firstNameGender(first) {
+            // Pronouns by the person that all say the other gender are text evidence
+            // against a name's recorded use ("Meng Wanzhou …, pending her extradition"):
+            // they contradict it, so nothing is decided.
+            if weak.count == 1, weak.first != gender { return nil }
+            return Vote(gender: gender, rule: .firstName)
+        }
+        guard weak.count == 1, let gender = weak.first else { return nil }
+        return Vote(gender: gender, rule: .pronounNearby)
+    }
+
+    static func rank(_ evidence: GenderEvidence) -> Int {
+        GenderEvidence.allCases.firstIndex(of: evidence)!
+    }
+
+    /// The folded first name of a full name: its first word that is not an initial,
+    /// when a surname follows it ("J. Scott Applewhite" → "scott"). A single word
+    /// may be a surname, so it gives none.
+    static func firstName(of name: String) -> String? {
+        let words = name.split(whereSeparator: { $0 == " " })
+        guard words.count >= 2 else { return nil }
+        for word in words.dropLast() {
+            let bare = word.hasSuffix(".") ? word.dropLast() : word[...]
+            if bare.count <= 1 { continue }
+            return Fold.fold(String(bare))
+        }
+        return nil
+    }
+}
+
+/// Reads the words around one mention: titles and role nouns before it, a role
+/// noun in an apposition after it.
+struct GenderTextReader {
+    let document: Document
+    let tokens: [Token]
+    let lexicon: GenderLexicon
+
+    /// How many words may stand between an apposition's start and its role noun
+    /// ("the company's chief spokeswoman").
+    static let appositionReach = 4
+
+    func votes(around entity: Entity) -> [GenderAnnotator.Vote] {
+        var votes: [GenderAnnotator.Vote] = []
+        let first = firstToken(atOrAfter: entity.start)
+        guard first < tokens.count, tokens[first].start < entity.end else { return [] }
+        if let vote = voteBefore(first) { votes.append(vote) }
+        var last = first
+        while last + 1 < tokens.count, tokens[last + 1].end <= entity.end { last += 1 }
+        if let vote = voteInApposition(after: last) { votes.append(vote) }
+        return votes
+    }
+
+    // MARK: - Pronouns nearby
+
+    /// For each PERSON cluster, the genders of the he/she (his, her…) that follow one
+    /// of its mentions in the same sentence or open the next sentence, when no other
+    /// person is named from the start of the mention's sentence to the pronoun.
+    func nearbyPronouns(_ annotation: Annotation, sentences: [Range<Int>]) -> [Int: [Gender]] {
+        var result: [Int: [Gender]] = [:]
+        // PERSON clusters named in each sentence, as (first token, cluster) in text order.
+        var named = [[(token: Int, cluster: Int)]](repeating: [], count: sentences.count)
+        var sentenceOf = [Int](repeating: 0, count: tokens.count)
+        for (s, range) in sentences.enumerated() { for t in range where t < tokens.count { sentenceOf[t] = s } }
+        for entity in annotation.entities where entity.label == .person {
+            guard let c = entity.cluster else { continue }
+            let t = firstToken(atOrAfter: entity.start)
+            guard t < tokens.count else { continue }
+            named[sentenceOf[t]].append((t, c))
+        }
+        for (s, range) in sentences.enumerated() {
+            for t in range where t < tokens.count && tokens[t].isWord {
+                guard let gender = lexicon.pronouns[Fold.fold(text(tokens[t].start, tokens[t].end))] else { continue }
+                var clusters = Set(named[s].filter { $0.token < t }.map(\.cluster))
+                // At the opening of a sentence that names nobody before it, the previous sentence counts.
+                if clusters.isEmpty, s > 0, t == range.lowerBound || tokens[t].flags.contains(.sentenceInitial) {
+                    clusters = Set(named[s - 1].map(\.cluster))
+                }
+                if clusters.count == 1 { result[clusters.first!, default: []].append(gender) }
+            }
+        }
+        return result
+    }
+
+    // MARK: - Before the mention
+
+    /// "Mrs Jane Doe", "Crown Princess Jane", "spokeswoman Jane Doe", "his wife,
+    /// Jane Doe"; one title that gives no gender may stand between ("spokeswoman
+    /// Dr. Jane Doe").
+    private func voteBefore(_ first: Int) -> GenderAnnotator.Vote? {
+        var end = first
+        var skippedNeutral = false
+        while let word = chain(endingBefore: end) {
+            // Two-word titles first ("First Lady", "Crown Prince").
+            if let previous = chain(endingBefore: word.lowerBound), tokens[word.lowerBound].flags.contains(.spaceBefore) {
+                let surface = text(previous.lowerBound, word.upperBound)
+                let title = lexicon.title(Fold.fold(surface), surface: surface)
+                if title.isTitle {
+                    if let g = title.gender { return .init(gender: g, rule: .titleBefore) }
+                    if skippedNeutral { return nil }
+                    skippedNeutral = true
+                    end = previous.lowerBound
+                    continue
+                }
+            }
+            let surface = text(word.lowerBound, word.upperBound)
+            let folded = Fold.fold(surface)
+            let title = lexicon.title(folded, surface: surface)
+            if let g = title.gender { return .init(gender: g, rule: .titleBefore) }
+            if let g = lexicon.roleNouns[folded] { return .init(gender: g, rule: .nounBefore) }
+            guard title.isTitle, !skippedNeutral else { break }
+            skippedNeutral = true
+            end = word.lowerBound
+        }
+        // "his wife, Jane Doe": a role noun, a comma, the name.
+        if !skippedNeutral, first >= 2, isPunct(first - 1, ","), let word = chain(endingBefore: first - 1),
+           let g = lexicon.roleNouns[Fold.fold(text(word.lowerBound, word.upperBound))] {
+            return .init(gender: g, rule: .nounBefore)
+        }
+        return nil
+    }
+
+    // MARK: - After the mention
+
+    /// "Jane Doe, a spokeswoman for the city": after a comma (and an age between
+    /// commas), a determiner or a capitalised word opens the apposition; its role
+    /// noun comes within ``appositionReach`` words, before any linking word, and
+    /// ends it or is followed by a linking word ("the mother of two").
+    private func voteInApposition(after last: Int) -> GenderAnnotator.Vote? {
+        var k = last + 1
+        guard k < tokens.count, isPunct(k, ",") else { return nil }
+        k += 1
+        // "John Doe, 52, …"
+        if k + 1 < tokens.count, tokens[k].kind == .number, isPunct(k + 1, ",") { k += 2 }
+        guard k < tokens.count, tokens[k].isWord else { return nil }
+        let opening = Fold.fold(text(tokens[k].start, tokens[k].end))
+        guard lexicon.determiners.contains(opening) || tokens[k].isCapitalized || lexicon.roleNouns[opening] != nil else { return nil }
+        var words = 0
+        var i = k
+        while i < tokens.count, words <= Self.appositionReach {
+            guard tokens[i].isWord else { return nil }
+            guard let word = chain(startingAt: i) else { return nil }
+            let folded = Fold.fold(text(tokens[word.lowerBound].start, tokens[word.upperBound - 1].end))
+            if i > k, lexicon.links.contains(folded) { return nil }
+            if let g = lexicon.roleNouns[folded] {
+                let next = word.upperBound
+                let ends = next >= tokens.count || (tokens[next].kind == .punctuation && !isHyphen(next))
+                    || lexicon.links.contains(Fold.fold(text(tokens[next].start, tokens[next].end)))
+                return ends ? .init(gender: g, rule: .nounApposition) : nil
+            }
+            i = word.upperBound
+            words += 1
+        }
+        return nil
+    }
+
+    // MARK: - Tokens
+
+    /// The index of the first token that starts at or after `offset`.
+    func firstToken(atOrAfter offset: Int32) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The written word that ends just before token `end`: word tokens joined with
+    /// no space by hyphens or an abbreviation's full stop ("Mr.", "sister-in-law").
+    private func chain(endingBefore end: Int) -> Range<Int>? {
+        var s = end - 1
+        // A line break ends the phrase: a heading or a caption is not the name's title.
+        guard s >= 0, end >= tokens.count || !tokens[end].flags.contains(.lineBreakBefore) else { return nil }
+        // An abbreviation's stop: "Mr." (a stop after a space is no part of a word).
+        if isPunct(s, "."), s >= 1, tokens[s - 1].isWord, tokens[s - 1].end == tokens[s].start { s -= 1 }
+        guard tokens[s].isWord else { return nil }
+        while s >= 2, isHyphen(s - 1), tokens[s - 1].start == tokens[s - 2].end, tokens[s].start == tokens[s - 1].end,
+              tokens[s - 2].isWord {
+            s -= 2
+        }
+        return s..<end
+    }
+
+    /// The hyphenated word that starts at token `start` ("sister-in-law").
+    private func chain(startingAt start: Int) -> Range<Int>? {
+        guard start < tokens.count, tokens[start].isWord else { return nil }
+        var e = start + 1
+        while e + 1 < tokens.count, isHyphen(e), tokens[e].start == tokens[e - 1].end, tokens[e + 1].start == tokens[e].end,
+              tokens[e + 1].isWord {
+            e += 2
+        }
+        return start..<e
+    }
+
+    private func text(_ start: Int32, _ end: Int32) -> String { document.string(start, end) }
+
+    private func text(_ first: Int, _ end: Int) -> String { document.string(tokens[first].start, tokens[end - 1].end) }
+
+    private func isPunct(_ i: Int, _ mark: StaticString) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .punctuation, t.length == mark.utf8CodeUnitCount else { return false }
+        return document.utf8.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(t.start), mark.utf8Start, t.length) == 0 }
+    }
+
+    private func isHyphen(_ i: Int) -> Bool { isPunct(i, "-") }
+}
