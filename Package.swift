@@ -24,7 +24,7 @@ let package = Package(
         .target(
             name: "VerbatimKit",
             dependencies: ["CICU"],
-            exclude: ["Times/RULES.md", "Quotes/SIEVES.md"]
+            exclude: ["Times/RULES.md", "Quotes/SIEVES.md", "Entities/ENTITIES.md"]
         ),
         .executableTarget(
             name: "verbatim",

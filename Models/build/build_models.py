@@ -905,7 +905,7 @@ GENERATED = [
 HANDWRITTEN = [
     "names/particles.tsv", "names/titles.tsv", "names/role-nouns.tsv", "places/exonyms.tsv",
     "places/heads.tsv", "orgs/heads.tsv", "orgs/known.tsv", "cues/speech-verbs.tsv",
-    "cues/speech-phrases.tsv", "cues/speech-nouns.tsv", "time/words.tsv", "entities/cues.tsv",
+    "cues/speech-phrases.tsv", "cues/speech-nouns.tsv", "time/words.tsv", "entities/cues.tsv", "entities/words.tsv",
 ]
 
 
