@@ -41,34 +41,33 @@ extension EntityContext {
         }
     }
 
-    /// The longest cue-table entry of class `kind` starting at `i` and ending by `limit`.
+    /// The longest entry of ``EntityLexicon/phrases`` of class `kind` starting at `i` and ending by `limit`.
     /// One walk answers every phrase class at once, memoised like table walks for
     /// look-ups bounded by the token's chunk (recognizers ask several classes there).
-    func longestCue(_ kind: EntityLexicon.CueKind, from i: Int, limit: Int, caseSensitive: Bool) -> (end: Int, entry: Int)? {
-        // Only tokens that start some multi-word or phrase cue can match.
-        guard i < tokens.count, features[i].contains(.phraseCueStart) else { return nil }
+    func longestPhrase(_ kind: EntityLexicon.PhraseKind, from i: Int, limit: Int, caseSensitive: Bool) -> (end: Int, entry: Int)? {
+        // Only tokens that start some phrase can match.
+        guard i < tokens.count, features[i].contains(.phraseStart) else { return nil }
         guard walkMemoRow[i] >= 0, limit <= Int(chunkEnd[i]) else {
-            return cueMatches(from: i, limit: limit, caseSensitive: caseSensitive).longest(kind)
+            return phraseMatches(from: i, limit: limit, caseSensitive: caseSensitive).longest(kind)
         }
         let index = Int(walkMemoRow[i]) * 2 + (caseSensitive ? 1 : 0)
-        if !cueMemo[index].known {
-            cueMemo[index] = cueMatches(from: i, limit: Int(chunkEnd[i]), caseSensitive: caseSensitive)
+        if !phraseMemo[index].known {
+            phraseMemo[index] = phraseMatches(from: i, limit: Int(chunkEnd[i]), caseSensitive: caseSensitive)
         }
-        guard let m = cueMemo[index].longest(kind) else { return nil }
+        guard let m = phraseMemo[index].longest(kind) else { return nil }
         if m.end <= limit { return m }
-        return cueMatches(from: i, limit: limit, caseSensitive: caseSensitive).longest(kind)
+        return phraseMatches(from: i, limit: limit, caseSensitive: caseSensitive).longest(kind)
     }
 
-    /// The longest cue phrase of each class starting at `i` and ending by `limit`.
-    private func cueMatches(from i: Int, limit: Int, caseSensitive: Bool) -> CueMatches {
-        var found = CueMatches(known: true)
-        let kinds = lexicon.cueKinds
-        matcher.walk(in: lexicon.cues, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive) { end, entries in
+    /// The longest phrase of each class starting at `i` and ending by `limit`.
+    private func phraseMatches(from i: Int, limit: Int, caseSensitive: Bool) -> PhraseMatches {
+        var found = PhraseMatches(known: true)
+        let kinds = lexicon.phraseKinds
+        matcher.walk(in: lexicon.phrases, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive) { end, entries in
             // Matches come shortest first: a later one of a class replaces the earlier.
             var seen: (Bool, Bool, Bool) = (false, false, false)
             for e in entries {
                 switch kinds[e] {
-                case .other: continue
                 case .countryAlias where !seen.0: seen.0 = true; found.countryAlias = (end, e)
                 case .orgKnown where !seen.1: seen.1 = true; found.orgKnown = (end, e)
                 case .placeKnown where !seen.2: seen.2 = true; found.placeKnown = (end, e)
@@ -84,10 +83,10 @@ extension EntityContext {
     /// Whether tokens `a..<b` spell a country, a region, a well-known place or organisation, or a big city.
     func isPlaceName(_ a: Int, _ b: Int) -> Bool {
         if longest(.countries, from: a, limit: b)?.end == b { return true }
-        if longestCue(.countryAlias, from: a, limit: b, caseSensitive: true)?.end == b { return true }
-        if longestCue(.orgKnown, from: a, limit: b, caseSensitive: true)?.end == b { return true }
+        if longestPhrase(.countryAlias, from: a, limit: b, caseSensitive: true)?.end == b { return true }
+        if longestPhrase(.orgKnown, from: a, limit: b, caseSensitive: true)?.end == b { return true }
         if let m = longest(.regions, from: a, limit: b), m.end == b { return true }
-        if longestCue(.placeKnown, from: a, limit: b, caseSensitive: true)?.end == b { return true }
+        if longestPhrase(.placeKnown, from: a, limit: b, caseSensitive: true)?.end == b { return true }
         if let m = longest(.cities, from: a, limit: b), m.end == b,
            b - a >= 2 || lexicon.cities.number(m.entries.lowerBound, 3) >= PlaceRules.bigCityPopulation && !has(a, .firstName) {
             return true
@@ -99,7 +98,7 @@ extension EntityContext {
     func countryAt(_ i: Int) -> Int? {
         let limit = sentenceRange(i).upperBound
         if let m = longest(.countries, from: i, limit: limit) { return m.end }
-        if let (end, _) = longestCue(.countryAlias, from: i, limit: limit, caseSensitive: false) { return end }
+        if let (end, _) = longestPhrase(.countryAlias, from: i, limit: limit, caseSensitive: false) { return end }
         return nil
     }
 }

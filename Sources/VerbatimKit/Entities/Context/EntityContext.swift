@@ -31,29 +31,28 @@ final class EntityContext {
     /// made every document clear about 120 bytes per token).
     static let walkMemoSlots = EntityLexicon.Walked.allCases.count * 2
     @exclusivity(unchecked) var walkMemo: [WalkMemo] = []
-    /// Each token's row in `walkMemo` and `cueMemo` (-1 outside chunks).
+    /// Each token's row in `walkMemo` and `phraseMemo` (-1 outside chunks).
     @exclusivity(unchecked) var walkMemoRow: [Int32] = []
-    /// Memoised cue phrases of chunk tokens, two per row (folded, case-sensitive).
-    @exclusivity(unchecked) var cueMemo: [CueMatches] = []
+    /// Memoised phrases of chunk tokens, two per row (folded, case-sensitive).
+    @exclusivity(unchecked) var phraseMemo: [PhraseMatches] = []
     /// Facts about the chunk whose rules run, computed on first use (``ChunkSite/bareName``).
     @exclusivity(unchecked) var chunkFacts: (chunk: Int, bareName: Range<Int>?) = (-1, nil)
     /// Strings the candidates refer to (``KeptText``), the fixed vocabulary first.
     @exclusivity(unchecked) var keptTexts: [String] = KeptText.vocabulary
 
-    /// The longest cue phrase of each phrase class from one start (``longestCue(_:from:limit:caseSensitive:)``).
-    struct CueMatches {
+    /// The longest phrase of each phrase class from one start (``longestPhrase(_:from:limit:caseSensitive:)``).
+    struct PhraseMatches {
         /// Whether the walk was made (memo entries start unknown).
         var known = false
         var countryAlias: (end: Int, entry: Int)? = nil
         var orgKnown: (end: Int, entry: Int)? = nil
         var placeKnown: (end: Int, entry: Int)? = nil
 
-        func longest(_ kind: EntityLexicon.CueKind) -> (end: Int, entry: Int)? {
+        func longest(_ kind: EntityLexicon.PhraseKind) -> (end: Int, entry: Int)? {
             switch kind {
             case .countryAlias: countryAlias
             case .orgKnown: orgKnown
             case .placeKnown: placeKnown
-            case .other: nil
             }
         }
     }
@@ -97,7 +96,7 @@ final class EntityContext {
             }
         }
         walkMemo = Array(repeating: WalkMemo(), count: Int(rows) * EntityContext.walkMemoSlots)
-        cueMemo = Array(repeating: CueMatches(), count: Int(rows) * 2)
+        phraseMemo = Array(repeating: PhraseMatches(), count: Int(rows) * 2)
     }
 
     // MARK: - Token queries

@@ -9,8 +9,10 @@ public struct EntityLexicon: Sendable {
     public let countries: LexiconTable
     public let regions: LexiconTable
     public let demonyms: LexiconTable
-    /// Cue words (Models/entities/cues.tsv): `key form class extra`.
-    public let cues: LexiconTable
+    /// Well-known names that the rules walk as phrases (known organisations, country
+    /// aliases, known places), gathered at load from their model files (``phraseClasses``):
+    /// `key form kind extra`, where extra is the canonical name, ISO code or place type.
+    public let phrases: LexiconTable
     /// Labelled user entries (``Lexicon/addUserList(contentsOf:extending:)``), if any.
     public let user: LexiconTable?
     /// The cue and word classes of every word that has some (one probe per word).
@@ -21,25 +23,57 @@ public struct EntityLexicon: Sendable {
     let groupAdjectiveEndings: [[UInt8]]
     /// The English name of each country by ISO code (the canonical name of its aliases).
     let countryNames: [String: String]
-    /// The multi-word class of each cue entry, by entry index.
-    let cueKinds: [CueKind]
+    /// The class of each phrase entry, by entry index.
+    let phraseKinds: [PhraseKind]
 
     /// The tables recognizers walk from token to token for multi-word names; their
     /// look-ups are memoised per token (``EntityContext/longest(_:from:limit:caseSensitive:)``).
     enum Walked: Int, CaseIterable { case cities, countries, regions, companies, legalSuffixes }
 
-    /// Cue classes that name whole phrases rather than give a token a feature.
-    enum CueKind: UInt8, Sendable { case other, countryAlias, orgKnown, placeKnown }
+    /// The classes of ``phrases``.
+    enum PhraseKind: UInt8, Sendable { case countryAlias, orgKnown, placeKnown }
 
-    /// The classes of the cue table's `class` column that give a token a feature.
-    static let cueFeatureClasses: [(String, TokenFeatures)] = [
-        ("title", .title), ("role", .role), ("orghead", .orgHead), ("orgof", .orgOf), ("facility", .facility),
-        ("street", .street), ("geohead", .geoHead), ("geopre", .geoPre), ("speech", .speech), ("prep", .prep),
-        ("particle", .particle), ("notname", .notName), ("sport", .sport), ("month", .month),
+    /// Words that give a token a feature (``TokenFeatures``), and where they come from:
+    /// the entries of `table` whose class `column` holds one of `values`.
+    struct FeatureClass {
+        let feature: TokenFeatures
+        let table: String
+        let column: Int
+        let values: [String]
+    }
+
+    /// Names the rules walk as phrases, and where they come from: the entries of
+    /// `table` whose `column` holds one of `values`, with their `extra` column.
+    struct PhraseClass {
+        let kind: PhraseKind
+        let table: String
+        let column: Int
+        let values: [String]
+        let extra: Int
+    }
+
+    static let featureClasses: [FeatureClass] = [
+        FeatureClass(feature: .title, table: "entities/cues", column: 2, values: ["title"]),
+        FeatureClass(feature: .role, table: "entities/cues", column: 2, values: ["role"]),
+        FeatureClass(feature: .orgHead, table: "entities/cues", column: 2, values: ["orghead"]),
+        FeatureClass(feature: .orgOf, table: "entities/cues", column: 2, values: ["orgof"]),
+        FeatureClass(feature: .facility, table: "entities/cues", column: 2, values: ["facility"]),
+        FeatureClass(feature: .street, table: "entities/cues", column: 2, values: ["street"]),
+        FeatureClass(feature: .geoHead, table: "entities/cues", column: 2, values: ["geohead"]),
+        FeatureClass(feature: .geoPre, table: "entities/cues", column: 2, values: ["geopre"]),
+        FeatureClass(feature: .speech, table: "entities/cues", column: 2, values: ["speech"]),
+        FeatureClass(feature: .prep, table: "entities/cues", column: 2, values: ["prep"]),
+        FeatureClass(feature: .particle, table: "entities/cues", column: 2, values: ["particle"]),
+        FeatureClass(feature: .notName, table: "entities/cues", column: 2, values: ["notname"]),
+        FeatureClass(feature: .sport, table: "entities/cues", column: 2, values: ["sport"]),
+        FeatureClass(feature: .month, table: "entities/cues", column: 2, values: ["month"]),
     ]
 
-    /// The classes of the cue table's `class` column that name whole phrases.
-    static let cuePhraseClasses: [(String, CueKind)] = [("countryalias", .countryAlias), ("orgknown", .orgKnown), ("placeknown", .placeKnown)]
+    static let phraseClasses: [PhraseClass] = [
+        PhraseClass(kind: .countryAlias, table: "entities/cues", column: 2, values: ["countryalias"], extra: 3),
+        PhraseClass(kind: .orgKnown, table: "entities/cues", column: 2, values: ["orgknown"], extra: 3),
+        PhraseClass(kind: .placeKnown, table: "entities/cues", column: 2, values: ["placeknown"], extra: 3),
+    ]
 
     /// Takes the tables from a loaded lexicon.
     /// - Throws: ``VerbatimError/model(path:reason:)`` naming the first missing file.
@@ -65,22 +99,17 @@ public struct EntityLexicon: Sendable {
         }
         self.countryNames = countryNames
         demonyms = indexed[3]
-        let cues = try lexicon.table("entities/cues")
-        self.cues = cues
         user = lexicon.optionalTable(Lexicon.userTableName)
-        try lexicon.understand("entities/cues", classColumn: 2,
-                               classes: EntityLexicon.cueFeatureClasses.map(\.0) + EntityLexicon.cuePhraseClasses.map(\.0))
         var index = WordClassIndex()
-        var kinds: [CueKind] = []
-        kinds.reserveCapacity(cues.count)
-        for e in 0..<cues.count {
-            let cueClass = cues.field(e, 2)
-            var features: TokenFeatures = []
-            for (name, feature) in EntityLexicon.cueFeatureClasses where cueClass == name { features.formUnion(feature) }
-            index.add(ArraySlice(cues.key(e).utf8), .init(features: features))
-            kinds.append(EntityLexicon.cuePhraseClasses.first { cueClass == $0.0 }?.1 ?? .other)
+        for source in EntityLexicon.featureClasses {
+            let table = try lexicon.table(source.table)
+            try lexicon.understand(source.table, classColumn: source.column, classes: source.values)
+            for e in 0..<table.count {
+                guard let value = table.field(e, source.column), source.values.contains(value) else { continue }
+                index.add(ArraySlice(table.key(e).utf8), .init(features: source.feature))
+            }
         }
-        cueKinds = kinds
+        (phrases, phraseKinds) = try EntityLexicon.phraseTable(lexicon)
         let words = try lexicon.table("entities/words")
         try lexicon.understand("entities/words", classColumn: 2,
                                classes: WordClasses.names.map(\.1) + WordEnding.allCases.map(\.rawValue))
@@ -97,5 +126,25 @@ public struct EntityLexicon: Sendable {
         wordClasses = index
         compoundEndings = endings[.compound] ?? []
         groupAdjectiveEndings = endings[.groupAdjective] ?? []
+    }
+
+    /// The phrase classes' entries as one table (one walk answers every class), sorted
+    /// as model files are: by key, form and the other columns.
+    private static func phraseTable(_ lexicon: Lexicon) throws(VerbatimError) -> (LexiconTable, [PhraseKind]) {
+        var rows: [(key: [UInt8], line: [UInt8], kind: PhraseKind)] = []
+        for source in phraseClasses {
+            let table = try lexicon.table(source.table)
+            try lexicon.understand(source.table, classColumn: source.column, classes: source.values)
+            for e in 0..<table.count {
+                guard let value = table.field(e, source.column), source.values.contains(value) else { continue }
+                let key = table.key(e), extra = table.field(e, source.extra) ?? "-"
+                rows.append((Array(key.utf8), Array("\(key)\t\(table.form(e))\t\(source.kind.rawValue)\t\(extra)".utf8), source.kind))
+            }
+        }
+        rows.sort { a, b in a.line.lexicographicallyPrecedes(b.line) }
+        var bytes: [UInt8] = []
+        for row in rows { bytes.append(contentsOf: row.line); bytes.append(0x0A) }
+        return (try LexiconTable(bytes: bytes, name: "entities/phrases", path: "(phrases of " + Set(phraseClasses.map(\.table)).sorted().joined(separator: ", ") + ")"),
+                rows.map(\.kind))
     }
 }

@@ -189,7 +189,7 @@ private struct LexicalLookup {
         let lex = lexicon
         let key = keys.foldedKey(i)
         var f: TokenFeatures = []
-        if lex.cues.search(prefixOf: key) { f.insert(.phraseCueStart) }
+        if lex.phrases.search(prefixOf: key) { f.insert(.phraseStart) }
         if let common = keys.lookupFirst(i, in: lex.commonWords) {
             f.insert(.word)
             if common.value <= 20 { f.insert(.common) }
@@ -307,6 +307,6 @@ public struct TokenFeatures: OptionSet, Sendable, Hashable {
     public static let sport = TokenFeatures(rawValue: 1 << 24)
     /// A month name (never a place; "May" may still be a name).
     public static let month = TokenFeatures(rawValue: 1 << 25)
-    /// Starts some cue entry (a single word or a phrase: "United Nations").
-    public static let phraseCueStart = TokenFeatures(rawValue: 1 << 26)
+    /// Starts some entry of ``EntityLexicon/phrases`` ("United Nations").
+    public static let phraseStart = TokenFeatures(rawValue: 1 << 26)
 }

@@ -40,8 +40,8 @@ enum OrganizationRules {
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
             for i in s.a..<s.b where ctx.features[i].contains(.nameLike) {
-                if let (end, e) = ctx.longestCue(.orgKnown, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) {
-                    let extra = ctx.lexicon.cues.field(e, 3)
+                if let (end, e) = ctx.longestPhrase(.orgKnown, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) {
+                    let extra = ctx.lexicon.phrases.field(e, 3)
                     out.add(i, end, score: Score.knownOrganization, canonical: ctx.keep(extra == "-" ? nil : extra))
                 }
             }
@@ -297,7 +297,7 @@ enum OrganizationRules {
     /// name ("Trinidad & Tobago", but not "Douglas & Lomason").
     static func isPlacePart(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
         if ctx.longest(.countries, from: a, limit: b)?.end == b { return true }
-        if ctx.longestCue(.countryAlias, from: a, limit: b, caseSensitive: true)?.end == b { return true }
+        if ctx.longestPhrase(.countryAlias, from: a, limit: b, caseSensitive: true)?.end == b { return true }
         return ctx.longest(.regions, from: a, limit: b)?.end == b && !ctx.anyToken(a, b, [.firstName, .surname])
     }
 

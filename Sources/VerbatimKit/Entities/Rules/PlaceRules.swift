@@ -101,8 +101,8 @@ enum PlaceRules {
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
             for i in s.a..<s.b where gazetteerStart(ctx, i) {
-                guard let (end, e) = ctx.longestCue(.countryAlias, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) else { continue }
-                let iso = ctx.lexicon.cues.field(e, 3) ?? "-"
+                guard let (end, e) = ctx.longestPhrase(.countryAlias, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) else { continue }
+                let iso = ctx.lexicon.phrases.field(e, 3) ?? "-"
                 out.add(i, end, score: modifierScore(ctx, end, s.b, Score.country), type: .country, canonical: ctx.keep(ctx.lexicon.countryNames[iso]))
             }
         }
@@ -132,8 +132,8 @@ enum PlaceRules {
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
             for i in s.a..<s.b where gazetteerStart(ctx, i) {
-                guard let (end, e) = ctx.longestCue(.placeKnown, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) else { continue }
-                out.add(i, end, score: Score.knownPlace, type: ctx.keep(ctx.lexicon.cues.field(e, 3)))
+                guard let (end, e) = ctx.longestPhrase(.placeKnown, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) else { continue }
+                out.add(i, end, score: Score.knownPlace, type: ctx.keep(ctx.lexicon.phrases.field(e, 3)))
             }
         }
     }
@@ -245,7 +245,7 @@ enum PlaceRules {
             let ctx = s.ctx, a = s.a, b = s.b
             guard let next = s.next, ctx.isPunct(b, 0x2C), next.lowerBound == b + 1, ctx.sameSentence(a, b + 1) else { return }
             let country = ctx.longest(.countries, from: next.lowerBound, limit: next.upperBound)
-            let alias = ctx.longestCue(.countryAlias, from: next.lowerBound, limit: next.upperBound, caseSensitive: true)
+            let alias = ctx.longestPhrase(.countryAlias, from: next.lowerBound, limit: next.upperBound, caseSensitive: true)
             let region = ctx.longest(.regions, from: next.lowerBound, limit: next.upperBound)
             if country?.end == next.upperBound || alias?.end == next.upperBound || region?.end == next.upperBound,
                b - a <= 3, !ctx.anyToken(a, b, [.title, .orgHead]) {
