@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -9,6 +9,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `verbatim serve` only; its optional traits (swift-configuration support, the
+        // full Foundation for form coding) are left off: they would only lengthen the build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Already among Hummingbird's dependencies (nothing more to build); named here for
+        // the graceful-shutdown deadline (ServiceGroup), the server's Logger and a
+        // channel handler (NIOCore).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The system ICU (Debian's libicu-dev). pkg-config supplies the flags; on a
@@ -26,10 +35,24 @@ let package = Package(
             dependencies: ["CICU"],
             exclude: ["Times/RULES.md", "Quotes/SIEVES.md", "Entities/ENTITIES.md"]
         ),
+        // The HTTP service behind `verbatim serve`: its own target, so that the library
+        // (and whoever embeds it) never depends on Hummingbird and SwiftNIO.
+        .target(
+            name: "VerbatimServer",
+            dependencies: [
+                "VerbatimKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "verbatim",
             dependencies: [
                 "VerbatimKit",
+                "VerbatimServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +65,10 @@ let package = Package(
         .testTarget(
             name: "VerbatimKitTests",
             dependencies: ["VerbatimKit"]
+        ),
+        .testTarget(
+            name: "VerbatimServerTests",
+            dependencies: ["VerbatimServer"]
         ),
         // Runs the built `verbatim` binary end to end, as users and scripts do.
         .testTarget(

@@ -114,7 +114,7 @@ def sort_key(row):
     return tuple(v.encode("utf-8") for v in row)
 
 
-def render(title, source, licence, columns, rows) -> str:
+def render(title, source, licence, columns, rows, repeat_forms=False) -> str:
     """rows: iterable of tuples (form, col3, ...) -> full file text, keyed, sorted."""
     out = []
     seen = set()
@@ -128,9 +128,10 @@ def render(title, source, licence, columns, rows) -> str:
         for v in full:
             if "\t" in v or "\n" in v or "\r" in v:
                 raise ValueError(f"bad field in {title}: {full!r}")
-        if (key, form) in seen:
+        ident = full if repeat_forms else (key, form)
+        if ident in seen:
             raise ValueError(f"duplicate (key, form) in {title}: {key!r} {form!r}")
-        seen.add((key, form))
+        seen.add(ident)
         out.append(full)
     out.sort(key=sort_key)
     assert len(columns) == len(out[0]) if out else True
@@ -760,7 +761,10 @@ def build_companies(fetch, out, ctx):
 # ---- holidays --------------------------------------------------------------
 HOLIDAY_COUNTRIES = [("US", None), ("GB", "ENG"), ("GB", "SCT"), ("GB", "NIR"), ("GB", "WLS"),
                      ("IE", None), ("CA", None), ("AU", None), ("NZ", None), ("ZA", None),
-                     ("IN", None), ("SG", None), ("NG", None), ("KE", None), ("PH", None)]
+                     ("IN", None), ("SG", None), ("NG", None), ("KE", None), ("PH", None),
+                     ("JM", None), ("TT", None), ("BZ", None)]
+# Countries whose regional holidays count too (each name takes the rule most regions keep).
+HOLIDAY_SUBDIVISIONS = ["CA", "AU"]
 DOW = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 ORD = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5"}
 # Observances the holidays package does not carry, or carries under another name (ours).
@@ -806,6 +810,12 @@ HOLIDAY_EXTRA = [
     ("Heritage Day", "09-24"), ("Freedom Day", "04-27"), ("Youth Day", "-"), ("Republic Day", "-"),
     ("Gandhi Jayanti", "10-02"), ("Martin Luther King Jr. Day", "01-3mon"),
 ]
+# Observances whose date differs by country (ours): name, rule, countries.
+HOLIDAY_EXTRA_LOCAL = [
+    ("Thanksgiving", "10-2mon", "CA"),
+    ("Father's Day", "09-1sun", "AU,NZ"), ("Mother's Day", "easter-21", "GB"),
+    ("Labour Day", "05-23", "JM"), ("Labour Day", "05-1mon", "IE"), ("Labour Day", "05-01", "IN,ZA"),
+]
 
 
 def _easter(y):
@@ -841,7 +851,8 @@ def build_holidays(fetch, out, ctx):
     import holidays  # noqa: E402  (from <cache>/pylib)
     years = list(range(2012, 2031))
     found = collections.defaultdict(lambda: collections.defaultdict(set))   # name -> cc -> dates
-    for cc, sub in HOLIDAY_COUNTRIES:
+    for cc, sub in HOLIDAY_COUNTRIES + [(cc, sub) for cc in HOLIDAY_SUBDIVISIONS
+                                        for sub in holidays.country_holidays(cc).subdivisions]:
         cls = holidays.country_holidays(cc)
         lang = None
         for cand in ("en_GB", "en_US", "en_IN", "en_NZ", "en_AU", "en_CA"):
@@ -859,34 +870,48 @@ def build_holidays(fetch, out, ctx):
                     continue
                 if not re.fullmatch(r"[A-Za-z0-9' .,\-&]+", nm) or len(nm) > 60:
                     continue
-                found[nm][cc].add(d)
+                found[nm][(cc, sub)].add(d)
+    # One row per name and rule: a name whose date differs by country has a row per
+    # rule, each with the countries that keep it; dates no rule describes (lunar
+    # calendars) are listed per year.
     rows = {}
-    for nm, bycc in found.items():
-        rules = set()
-        for cc, ds in bycc.items():
-            if len(ds) >= 5:
-                rules.add(derive_rule(sorted(ds)))
-        rule = rules.pop() if len(rules) == 1 else "-"
-        rows[nm] = [nm, rule, set(bycc)]
+    for nm, bysub in found.items():
+        # A country keeps the rule most of its subdivisions keep (the national one on a tie).
+        votes = collections.defaultdict(collections.Counter)
+        for (cc, sub), ds in bysub.items():
+            if len(ds) < 5:
+                continue
+            ds = sorted(ds)
+            rule = derive_rule(ds)
+            if rule == "-" and len({d.year for d in ds}) == len(ds):
+                rule = "dates:" + ",".join(d.isoformat() for d in ds)
+            votes[cc][rule] += 2 if sub is None else 1
+        for cc, counter in votes.items():
+            rule = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            rows.setdefault((nm, rule), set()).add(cc)
+    named = {nm for nm, _ in rows}
     for nm, rule in HOLIDAY_EXTRA:
         nm = clean_form(nm)
-        if nm in rows:
-            if rows[nm][1] == "-" and rule != "-":
-                # the package's dates did not reduce to one rule (e.g. national variants): use ours
-                # and drop the country list, which no longer matches the rule
-                rows[nm][1] = rule
-                rows[nm][2] = set()
-        else:
-            rows[nm] = [nm, rule, set()]
-    out_rows = [(nm, rule, ",".join(sorted(ccs)) or "-") for nm, rule, ccs in rows.values()]
+        if nm not in named or rule != "-" and all(r.startswith("dates:") or r == "-" for n, r in rows if n == nm):
+            rows.setdefault((nm, rule), set())
+    for nm, rule, ccs in HOLIDAY_EXTRA_LOCAL:
+        nm = clean_form(nm)
+        for n, r in list(rows):
+            if n == nm:
+                rows[(n, r)] -= set(ccs.split(","))
+        rows.setdefault((nm, rule), set()).update(ccs.split(","))
+    out_rows = [(nm, rule, ",".join(sorted(ccs)) or "-") for (nm, rule), ccs in rows.items()
+                if ccs or not any(n == nm and c for (n, _), c in rows.items()) or (nm, rule) in
+                {(clean_form(a), b) for a, b in HOLIDAY_EXTRA}]
     write(out, "time/holidays.tsv", render(
-        "Holidays and observances. rule: MM-DD fixed | easter[+-N] days | MM-<n><dow>[+-N] nth weekday | "
-        "MM-last<dow> | - (lunar or varies)",
+        "Holidays and observances, a row per name and date rule. rule: MM-DD fixed | easter[+-N] days | "
+        "MM-<n><dow>[+-N] nth weekday | MM-last<dow>[+-N] | dates:YYYY-MM-DD,... (lunar calendars) | - (varies); "
+        "countries: where the rule holds (- for everywhere else)",
         f"{src('holidays')} (computed for 2012-2030: "
         + " ".join(cc + (f"-{s}" if s else "") for cc, s in HOLIDAY_COUNTRIES)
         + "), plus observances written for Verbatim (HOLIDAY_EXTRA)",
         "holidays MIT; additions hand-written for Verbatim",
-        ["key", "form", "rule", "countries"], out_rows))
+        ["key", "form", "rule", "countries"], out_rows, repeat_forms=True))
 
 
 GENERATED = [
@@ -905,7 +930,8 @@ GENERATED = [
 HANDWRITTEN = [
     "names/particles.tsv", "names/titles.tsv", "names/role-nouns.tsv", "places/exonyms.tsv",
     "places/heads.tsv", "orgs/heads.tsv", "orgs/known.tsv", "cues/speech-verbs.tsv",
-    "cues/speech-phrases.tsv", "cues/speech-nouns.tsv", "time/words.tsv", "entities/cues.tsv", "entities/words.tsv",
+    "cues/speech-phrases.tsv", "cues/speech-nouns.tsv", "time/words.tsv", "time/grammar.tsv", "entities/cues.tsv",
+    "entities/words.tsv",
 ]
 
 

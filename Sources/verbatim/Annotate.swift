@@ -8,8 +8,11 @@ extension Verbatim {
             abstract: "Annotate articles and write one JSON line per record (schema 1), or another --format.",
             discussion: """
                 PATH is a .txt file (one article), a folder (every *.txt file below it, in sorted \
-                order), a .jsonl file (one JSON object per line), or - for standard input. With no \
-                PATH, standard input is read as JSON Lines (see --stdin-format).
+                order), a .jsonl file (one JSON object per line), a .json file (an array of records), \
+                or - for standard input. Any other file, and standard input, is JSON Lines when its \
+                first non-blank line is a JSON object, an array of records when it starts with [{, \
+                else one article (see --stdin-format). Every input is read once, so pipes and FIFOs \
+                work like files.
 
                 Every input record yields exactly one output line, in input order: annotated, or \
                 {"id", "error": {"code", "message"}, "path", "line", "offset"} when the record \
@@ -38,7 +41,7 @@ extension Verbatim {
         @Option(name: .shortAndLong, help: "Worker threads (default: all cores). The output is identical for every value.")
         var jobs: Int?
 
-        private var workerCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+        private var workerCount: Int { BatchIO.jobs(jobs) }
 
         @Flag(help: "Show progress on standard error even when it is not a terminal.")
         var progress = false
@@ -49,42 +52,36 @@ extension Verbatim {
         @Flag(help: "Add the rule that produced each entity and quote (\"rule\").")
         var explain = false
 
+        @Flag(name: .customLong("csv-raw"), help: "--format csv: write fields exactly, without the ' that stops spreadsheets from running a field that starts with =, +, -, @ as a formula (for machine readers).")
+        var csvRaw = false
+
         func validate() throws {
-            guard workerCount >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            guard input.maxRecordMB >= 1 else { throw ValidationError("--max-record-mb must be at least 1") }
+            try BatchIO.validate(jobs: jobs, input: input)
             if format.writesDirectory, output == nil {
                 throw ValidationError("--format brat writes a folder of files: name it with -o DIR")
             }
         }
 
         func run() throws {
-            let sources: [InputSource]
-            do {
-                sources = try InputSource.resolve(paths, stdinFormat: input.stdinFormat)
-            } catch {
-                throw ValidationError(error.description)
-            }
+            let sources = try BatchIO.sources(paths, input)
             var options = input.recordOptions
             options.omitText = noText
             options.explain = explain
+            options.guardCSVFormulas = !csvRaw
+            options.keepsSegmentation = format == .conll || format == .spacy
 
             let pipeline = try modelOptions.makePipeline()
             let sink: OutputSink
             var brat: BratDirectory?
-            do {
-                if format.writesDirectory, let output {
-                    brat = try BratDirectory(path: output)
-                    sink = try OutputSink(path: nil)
-                } else {
-                    sink = try OutputSink(path: output)
-                }
-                try sink.write(format.header)
-            } catch {
-                throw ValidationError("\(error)")
+            if format.writesDirectory, let output {
+                sink = OutputSink()
+                brat = try Self.bratDirectory(output, paths: paths, sources: sources)
+            } else {
+                sink = try BatchIO.sink(output, inputs: sources)
             }
             let format = self.format
             if paths.isEmpty, isatty(0) != 0 {
-                writeStandardError("verbatim: reading \(input.stdinFormat.rawValue) from standard input (Ctrl-D ends it)\n")
+                writeStandardError("verbatim: reading \(input.stdinFormat == .auto ? "JSON Lines or an article" : input.stdinFormat.rawValue) from standard input (Ctrl-D ends it)\n")
             }
             Signals.install()
 
@@ -93,48 +90,49 @@ extension Verbatim {
                 return sum + size
             }
             var meter = ProgressMeter(enabled: progress || isatty(2) != 0, totalBytes: totalBytes)
-            let reader = RecordReader(sources: sources, options: options)
+            let reader = RecordReader(sources: sources, options: options, shouldStop: { Signals.interrupted })
             var failures = 0
-            var writeError: String?
-
-            OrderedParallelMap.run(
-                jobs: workerCount,
-                makeState: { () -> RecordProcessor? in
-                    guard let worker = try? pipeline.makeWorker() else { return nil }
-                    return RecordProcessor(worker: worker, options: options)
-                },
-                produce: { Signals.interrupted ? nil : reader.next() },
-                transform: { (record: InputRecord, processor: RecordProcessor?) -> (output: FormattedRecord, bytes: Int) in
-                    guard let processor else {
-                        let line = Array("{\"id\":\"\(record.fallbackID)\",\"error\":{\"code\":\"icu_failure\",\"message\":\"cannot open ICU break iterators\"}}\n".utf8)
-                        return (FormattedRecord(bytes: format == .jsonl ? line : [], ok: false,
-                                                notice: "record \(record.fallbackID): icu_failure: cannot open ICU break iterators"), record.byteCount)
-                    }
-                    return (processor.format(record, as: format), record.byteCount)
-                },
-                consume: { result in
-                    if !result.output.ok { failures += 1 }
-                    if let notice = result.output.notice { writeStandardError("verbatim: \(notice)\n") }
-                    do {
-                        try sink.write(result.output.bytes)
-                        if let document = result.output.brat { try brat?.write(document) }
+            var writeError: OutputError?
+            do {
+                try sink.write(format.header)
+            } catch {
+                writeError = error
+            }
+            let writer = RecordWriter(options: options)
+            let report = BatchRunner(pipeline: pipeline, options: options, jobs: workerCount).run(
+                next: { writeError != nil || Signals.interrupted ? nil : reader.next() },
+                transform: { writer.format($0, as: format) },
+                consume: { output, bytes in
+                    if !output.ok { failures += 1 }
+                    if let notice = output.notice { writeStandardError("verbatim: \(notice)\n") }
+                    do throws(OutputError) {
+                        try sink.write(output.bytes)
+                        if let document = output.brat { try brat?.write(document) }
+                        if let record = output.streamed {
+                            var failure: OutputError?
+                            writer.streamLine(record) { piece in
+                                do throws(OutputError) { try sink.write(piece) } catch { failure = error }
+                                return failure == nil
+                            }
+                            if let failure { throw failure }
+                        }
                     } catch {
-                        writeError = "\(error)"
+                        writeError = error
                         return false
                     }
-                    meter.advance(bytes: result.bytes)
+                    meter.advance(bytes: bytes)
                     return true
                 }
             )
+            BatchIO.reportThreads(report)
             meter.finish()
             for path in reader.emptySources {
                 writeStandardError("verbatim: warning: \(path) holds no records\n")
             }
             if let writeError {
                 sink.abandon()
-                if writeError == OutputSink.brokenPipe { throw ExitCode(141) }
-                writeStandardError("verbatim: \(writeError)\n")
-                throw ExitCode(1)
+                if writeError.isBrokenPipe { throw ExitCode(141) }
+                throw CommandFailure(message: writeError.description, status: 1)
             }
             if Signals.interrupted {
                 sink.abandon()
@@ -144,12 +142,27 @@ extension Verbatim {
             do {
                 try sink.commit()
             } catch {
-                writeStandardError("verbatim: \(error)\n")
-                throw ExitCode(1)
+                if error.isBrokenPipe { throw ExitCode(141) }
+                throw CommandFailure(message: error.description, status: 1)
             }
             if failures > 0 {
                 writeStandardError("verbatim: \(failures) of \(meter.records) record(s) \(format == .jsonl ? "produced error lines" : "failed and were left out")\n")
                 throw ExitCode(1)
+            }
+        }
+
+        /// The brat folder, which must not be a folder the inputs come from: writing
+        /// `NAME.txt` there would replace the articles being read.
+        static func bratDirectory(_ output: String, paths: [String], sources: [InputSource]) throws -> BratDirectory {
+            if let target = OutputSink.identity(of: output) {
+                for path in paths where OutputSink.identity(of: path) == target {
+                    throw ValidationError("-o \(output) is an input folder: brat files written there would replace its articles; choose another folder")
+                }
+            }
+            do {
+                return try BratDirectory(path: output, protecting: Set(sources.compactMap(\.identity)))
+            } catch {
+                throw CommandFailure(message: error.description, status: 1)
             }
         }
     }
@@ -166,21 +179,51 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("JSONL field holding the publication date (ISO 8601), used to resolve relative times.", valueName: "name"))
     var dateField = "date"
 
-    @Option(help: "How standard input is read: jsonl, text (all of it is one article) or lines (one article per line).")
-    var stdinFormat: StandardInputFormat = .jsonl
+    @Option(help: ArgumentHelp("Order of day and month in numeric dates (3/2/2018) for records whose locale field does not say: mdy or dmy.", valueName: "order"))
+    var dateOrder: DateOrder = .monthFirst
+
+    @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD) of records that carry none: .txt files, folders, plain text, JSON records without a date field. Without it, a dateline in the text is used.", valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("JSON field holding a headline, annotated with the body: the output text is the headline, a blank line, then the body, and all offsets count in it.", valueName: "name"))
+    var titleField: String?
+
+    @Option(help: "How standard input is read: auto (JSON Lines when the first non-blank line is a JSON object, a JSON array of records, else one article), jsonl, text (all of it is one article) or lines (one article per line).")
+    var stdinFormat: StandardInputFormat = .auto
 
     @Option(name: .customLong("max-record-mb"), help: "Records larger than this many MiB become record_too_large error lines.")
     var maxRecordMB = 256
+
+    /// The largest --max-record-mb: offsets inside a record are 32-bit.
+    static let maximumRecordMB = 2047
+
+    func validate() throws {
+        if let date, Self.parseDate(date) == nil {
+            throw ValidationError("--date must be a date as YYYY-MM-DD, got \(date)")
+        }
+        guard (1...Self.maximumRecordMB).contains(maxRecordMB) else {
+            throw ValidationError("--max-record-mb must be between 1 and \(Self.maximumRecordMB), got \(maxRecordMB)")
+        }
+    }
 
     var recordOptions: RecordOptions {
         var options = RecordOptions()
         options.textField = textField
         options.idField = idField
         options.dateField = dateField
+        options.dateOrder = dateOrder
         options.maxRecordBytes = maxRecordMB << 20
+        options.defaultDate = date.flatMap(Self.parseDate)
+        options.titleField = titleField
         return options
+    }
+
+    /// A whole date, nothing after it (the record field parser is more lenient).
+    static func parseDate(_ text: String) -> CalendarDate? {
+        text.utf8.count == 10 ? CalendarDate(iso: text) : nil
     }
 }
 
 extension StandardInputFormat: ExpressibleByArgument {}
+extension DateOrder: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}

@@ -44,7 +44,12 @@ extension Verbatim {
         var scalingKb = 256
 
         func validate() throws {
-            guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+            try BatchIO.validate(jobs: jobs, input: input)
+            guard (1...1000).contains(rounds) else { throw ValidationError("--rounds must be between 1 and 1000, got \(rounds)") }
+            guard sizeMb.isFinite, sizeMb > 0, sizeMb <= 100_000 else {
+                throw ValidationError("--size-mb must be more than 0 and at most 100000, got \(sizeMb)")
+            }
+            guard (1...1_000_000).contains(scalingKb) else { throw ValidationError("--scaling-kb must be between 1 and 1000000, got \(scalingKb)") }
         }
 
         func run() throws {

@@ -30,79 +30,74 @@ extension Verbatim {
         var jobs: Int?
 
         func validate() throws {
-            guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            guard input.maxRecordMB >= 1 else { throw ValidationError("--max-record-mb must be at least 1") }
+            try BatchIO.validate(jobs: jobs, input: input)
         }
 
         func run() throws {
-            let sources: [InputSource]
-            do {
-                sources = try InputSource.resolve(paths, stdinFormat: input.stdinFormat)
-            } catch {
-                throw ValidationError(error.description)
-            }
+            let sources = try BatchIO.sources(paths, input)
             let options = input.recordOptions
             let pipeline = try modelOptions.makePipeline()
-            let sink: OutputSink
-            do {
-                sink = try OutputSink(path: output)
-            } catch {
-                throw ValidationError("\(error)")
-            }
+            let sink = try BatchIO.sink(output, inputs: sources)
             Signals.install()
 
-            // Articles are rendered in parallel and kept in order; the title may depend
-            // on how many there are, so the page is assembled at the end.
-            let reader = RecordReader(sources: sources, options: options)
-            var articles: [(html: String, id: String)] = []
+            // Articles are annotated in parallel and rendered in order into a spool file,
+            // so memory stays flat in the batch size; the title and the table of
+            // contents depend on how many there are, so the page head comes at the end.
+            let reader = RecordReader(sources: sources, options: options, shouldStop: { Signals.interrupted })
+            let spool: SpoolFile
+            do {
+                spool = try SpoolFile()
+            } catch {
+                throw CommandFailure(message: error.description, status: 1)
+            }
+            var ids: [String] = []
             var failures = 0
-            var number = 0
+            var spoolError: OutputError?
             let renderer = HTMLRenderer()
-            OrderedParallelMap.run(
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                makeState: { () -> RecordProcessor? in
-                    guard let worker = try? pipeline.makeWorker() else { return nil }
-                    return RecordProcessor(worker: worker, options: options)
-                },
-                produce: { Signals.interrupted ? nil : reader.next() },
-                transform: { (record: InputRecord, processor: RecordProcessor?) -> RecordResult in
-                    guard let processor else {
-                        return .failed(FailedRecord(record: record, id: record.fallbackID, error: .icu("cannot open ICU break iterators")))
-                    }
-                    return processor.analyze(record)
-                },
-                consume: { result in
-                    number += 1
+            let report = BatchRunner(pipeline: pipeline, options: options, jobs: BatchIO.jobs(jobs)).run(
+                next: { spoolError != nil || Signals.interrupted ? nil : reader.next() },
+                transform: { $0 },
+                consume: { result, _ in
+                    let html: String
                     switch result {
                     case .annotated(let a):
-                        articles.append((renderer.article(a.state, number: number), a.document.id))
+                        html = renderer.article(a.state, number: ids.count + 1)
+                        ids.append(a.document.id)
                     case .failed(let f):
                         failures += 1
                         writeStandardError("verbatim: record \(f.id): \(f.error.code): \(f.error.description)\n")
-                        articles.append((renderer.failure(f, number: number), f.id))
+                        html = renderer.failure(f, number: ids.count + 1)
+                        ids.append(f.id)
+                    }
+                    do throws(OutputError) {
+                        try spool.write(Array(html.utf8))
+                    } catch {
+                        spoolError = error
+                        return false
                     }
                     return true
                 }
             )
+            BatchIO.reportThreads(report)
             if Signals.interrupted {
                 sink.abandon()
                 writeStandardError("verbatim: interrupted\(output == nil ? "" : "; \(output!) left unchanged")\n")
                 throw ExitCode(130)
             }
-            let pageTitle = title ?? (articles.count == 1 ? "Verbatim: \(articles[0].id)" : "Verbatim: \(articles.count) articles")
-            do {
-                try sink.write(Array(HTMLRenderer.pageStart(title: pageTitle, contents: articles.map(\.id)).utf8))
-                for article in articles { try sink.write(Array(article.html.utf8)) }
+            let pageTitle = title ?? (ids.count == 1 ? "Verbatim: \(ids[0])" : "Verbatim: \(ids.count) articles")
+            do throws(OutputError) {
+                if let spoolError { throw spoolError }
+                try sink.write(Array(HTMLRenderer.pageStart(title: pageTitle, contents: ids).utf8))
+                try spool.copy(to: sink)
                 try sink.write(Array(HTMLRenderer.pageEnd.utf8))
                 try sink.commit()
             } catch {
                 sink.abandon()
-                if "\(error)" == OutputSink.brokenPipe { throw ExitCode(141) }
-                writeStandardError("verbatim: \(error)\n")
-                throw ExitCode(1)
+                if error.isBrokenPipe { throw ExitCode(141) }
+                throw CommandFailure(message: error.description, status: 1)
             }
             if failures > 0 {
-                writeStandardError("verbatim: \(failures) of \(number) record(s) could not be annotated (shown as errors on the page)\n")
+                writeStandardError("verbatim: \(failures) of \(ids.count) record(s) could not be annotated (shown as errors on the page)\n")
                 throw ExitCode(1)
             }
         }

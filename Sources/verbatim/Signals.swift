@@ -3,6 +3,11 @@ import Foundation
 /// SIGINT and SIGTERM stop reading new records; what is in flight is finished
 /// and written, so the output ends on a complete line. SIGPIPE is ignored so a
 /// closed pipe shows up as EPIPE and ends the run quietly.
+///
+/// The handlers are installed without `SA_RESTART`, so a signal interrupts an
+/// `open` or `read` that is blocked (an idle terminal, a FIFO without a writer):
+/// the reader sees `EINTR`, asks ``interrupted`` and stops. Worker threads block
+/// both signals (``OrderedParallelMap``), so they reach the reading thread.
 enum Signals {
     nonisolated(unsafe) private static var flag: sig_atomic_t = 0
 
@@ -17,7 +22,16 @@ enum Signals {
         sigaddset(&set, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
         signal(SIGPIPE, SIG_IGN)
-        signal(SIGINT) { _ in Signals.flag = 1 }
-        signal(SIGTERM) { _ in Signals.flag = 1 }
+        for signalNumber in [SIGINT, SIGTERM] {
+            var action = sigaction()
+            #if os(Linux)
+            action.__sigaction_handler.sa_handler = { _ in Signals.flag = 1 }
+            #else
+            action.__sigaction_u.__sa_handler = { _ in Signals.flag = 1 }
+            #endif
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0  // no SA_RESTART: a blocked read returns EINTR
+            sigaction(signalNumber, &action, nil)
+        }
     }
 }

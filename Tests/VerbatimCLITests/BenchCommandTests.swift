@@ -27,7 +27,7 @@ import Testing
         #expect(one.text.contains("fastest of 1 rounds"))
         let none = try CLI.run(["bench", "--rounds", "0"], directory: CLI.packageRoot)
         #expect(none.status == 2)
-        #expect(none.stderr.contains("--rounds must be at least 1"))
+        #expect(none.stderr.contains("--rounds must be between 1 and 1000"))
     }
 
     @Test func measuresAUserCorpus() throws {
@@ -49,6 +49,15 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         for name in ["unbalanced quote marks", "capitalised run", "paragraph without spaces", "repeated titles"] {
             #expect(result.text.contains(name))
+        }
+    }
+
+    @Test func nonsensicalSizesAndJobsAreRefused() throws {
+        for arguments in [["--size-mb", "0"], ["--size-mb=-1"], ["--size-mb", "nan"], ["--jobs", "0"], ["--rounds", "0"], ["--scaling-kb", "0"]] {
+            let result = try CLI.run(["bench", "--json"] + arguments, directory: CLI.packageRoot)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("must be"), "\(arguments): \(result.stderr)")
+            #expect(!result.text.contains("nan"))
         }
     }
 }

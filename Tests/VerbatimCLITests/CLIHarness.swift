@@ -29,14 +29,22 @@ struct CLI {
     }
 
     /// A child that exits before reading all of its input must not kill the test run.
-    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+    static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
-    static func run(_ arguments: [String], stdin: Data? = nil, directory: URL? = nil) throws -> Result {
+    /// Runs `executable` (default: the built binary) with `environment` changes
+    /// (a nil value removes the variable).
+    static func run(_ arguments: [String], stdin: Data? = nil, directory: URL? = nil,
+                    executable: URL? = nil, environment: [String: String?] = [:]) throws -> Result {
         _ = ignoreBrokenPipes
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            var env = ProcessInfo.processInfo.environment
+            for (name, value) in environment { env[name] = value }
+            process.environment = env
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -55,6 +63,35 @@ struct CLI {
                 try? input.fileHandleForWriting.write(contentsOf: stdin)
                 try? input.fileHandleForWriting.close()
             }
+        }
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        group.wait()
+        return Result(status: process.terminationStatus, stdout: stdoutData, stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+}
+
+extension CLI {
+    /// Runs a bash script with `$V` set to the binary (for umask, ulimit, FIFOs,
+    /// process substitution and signals), in `directory` when given.
+    static func shell(_ script: String, directory: URL? = nil) throws -> Result {
+        _ = ignoreBrokenPipes
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        process.environment = ProcessInfo.processInfo.environment.merging(["V": binary.path]) { _, new in new }
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        nonisolated(unsafe) var stderrData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            stderrData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
         }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

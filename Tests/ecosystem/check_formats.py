@@ -5,7 +5,8 @@ JSONL output of the same run (same entities, quotes and offsets).
 
 Consumers: Python's csv module (csv), a CoNLL-2003 reader (conll), a brat
 standoff parser (brat), spaCy's Doc.from_json when spaCy is installed (spacy;
-otherwise the JSON is checked by hand). Prints one PASS/FAIL line.
+otherwise the JSON is checked by hand, except in CI, where spaCy's absence is a
+failure). Prints one PASS/FAIL line.
 """
 import csv, io, json, os, subprocess, sys, tempfile
 
@@ -95,6 +96,9 @@ try:
     nlp = spacy.blank("en")
 except ImportError:
     nlp = None
+    # In CI (.ci/run sets VERBATIM_CI=1) the real consumer must run, not the fallback.
+    if os.environ.get("VERBATIM_CI") == "1":
+        problems.append("spaCy is not installed (required in CI: pip install spacy)")
 for r, d in zip(records, lines):
     if d["text"] != r["text"] or len(d["ents"]) > len(r["entities"]) or len(d["quotes"]) != len(r["quotes"]):
         problems.append(f"spacy doc {r['id']} differs from the JSONL")

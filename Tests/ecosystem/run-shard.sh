@@ -17,7 +17,7 @@ python3 Tests/ecosystem/make_input.py 10 > "$work/in.jsonl"
 "$bin" annotate --jobs 1 "$work/in.jsonl" > "$work/single.jsonl" || fail "single JSONL run"
 mkdir "$work/shards"
 split -n l/4 -d "$work/in.jsonl" "$work/shards/part-"
-ls "$work/shards"/part-* | xargs -P 2 -I{} sh -c "'$bin' annotate --jobs 1 < '{}' > '{}.out'" || fail "xargs over JSONL shards"
+ls "$work/shards"/part-* | xargs -P 2 -I{} sh -c "'$bin' annotate --stdin-format jsonl --jobs 1 < '{}' > '{}.out'" || fail "xargs over JSONL shards"
 cat "$work/shards"/part-*.out > "$work/sharded.jsonl"
 cmp -s "$work/single.jsonl" "$work/sharded.jsonl" || fail "JSONL shards joined differ from one run"
 checked+=("JSONL split + xargs -P")

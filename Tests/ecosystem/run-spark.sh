@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Checks that `verbatim annotate` as a Spark stage (RDD.pipe, local[2]) writes
 # exactly what one process writes. Runs from anywhere; prints one PASS/FAIL/SKIP
-# line. Needs pyspark (pip install pyspark) and Java; skips without them.
+# line. Needs pyspark (pip install pyspark) and Java; skips without them, except
+# in CI (VERBATIM_CI=1, set by .ci/run), where a missing dependency is a failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-if ! python3 -c "import pyspark" 2>/dev/null; then echo "spark-pipe: SKIP (pyspark not installed: pip install pyspark)"; exit 0; fi
-if ! command -v java >/dev/null; then echo "spark-pipe: SKIP (no java)"; exit 0; fi
+missing() {
+    if [[ "${VERBATIM_CI:-}" == 1 ]]; then echo "spark-pipe: FAIL ($1; required in CI)"; exit 1; fi
+    echo "spark-pipe: SKIP ($1)"; exit 0
+}
+python3 -c "import pyspark" 2>/dev/null || missing "pyspark not installed: pip install pyspark"
+command -v java >/dev/null || missing "no java"
 source Tests/ecosystem/find-binary.sh spark-pipe
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

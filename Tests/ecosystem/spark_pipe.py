@@ -24,7 +24,7 @@ try:
     # --jobs 1: Spark already runs one task per core; checkCode fails the task if
     # verbatim exits non-zero (1 = some records became error lines: drop it if
     # error lines are acceptable in your batch).
-    annotated = records.pipe(f"{binary} annotate --jobs 1", checkCode=True)
+    annotated = records.pipe(f"{binary} annotate --stdin-format jsonl --jobs 1", checkCode=True)
     lines = annotated.collect()
     print(f"spark_pipe: {records.getNumPartitions()} partitions, {len(lines)} lines", file=sys.stderr)
 finally:

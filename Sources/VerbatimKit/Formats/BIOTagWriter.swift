@@ -48,6 +48,23 @@ public struct BIOTagWriter: Sendable {
         return tags
     }
 
+    /// Appends a token with every white-space character in it (a space before a
+    /// combining mark or U+180E can be part of an ICU word) written `_`, so that
+    /// readers that split lines on white space always see two columns.
+    static func appendToken(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        if !bytes.contains(where: { $0 <= 0x20 || $0 >= 0x80 }) {
+            out.append(contentsOf: bytes)
+            return
+        }
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.value == 0x180E || scalar.value == 0x85 || scalar.value < 0x20 {
+                out.append(UInt8(ascii: "_"))
+            } else {
+                out.append(contentsOf: String(scalar).utf8)
+            }
+        }
+    }
+
     public func write(_ state: AnalysisState) -> [UInt8] {
         let document = state.document
         let tokens = state.segmentation.tokens
@@ -56,10 +73,7 @@ public struct BIOTagWriter: Sendable {
         out.reserveCapacity(document.utf8.count * 2 + 64)
         for sentence in state.segmentation.sentences {
             for i in sentence {
-                for byte in document.utf8[Int(tokens[i].start)..<Int(tokens[i].end)] {
-                    // A token never holds whitespace; guard the format anyway.
-                    out.append(byte == 0x09 || byte == 0x0A || byte == 0x0D ? UInt8(ascii: "_") : byte)
-                }
+                Self.appendToken(document.utf8[Int(tokens[i].start)..<Int(tokens[i].end)], to: &out)
                 out.append(0x09)
                 out.append(contentsOf: tags[i].utf8)
                 out.append(0x0A)

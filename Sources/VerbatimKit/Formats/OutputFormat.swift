@@ -46,6 +46,9 @@ public struct FormattedRecord: Sendable {
     /// A message for standard error when the record failed and the format has no
     /// place for errors.
     public var notice: String?
+    /// A JSONL line too large to build whole: write it with
+    /// ``RecordWriter/streamLine(_:emit:)`` where the output goes, in order.
+    public var streamed: AnnotatedRecord?
 
     public init(bytes: [UInt8] = [], brat: BratDocument? = nil, ok: Bool, notice: String? = nil) {
         self.bytes = bytes
@@ -58,9 +61,16 @@ public struct FormattedRecord: Sendable {
 extension RecordProcessor {
     /// Analyzes a record and writes it in `format`.
     public func format(_ record: InputRecord, as format: OutputFormat) -> FormattedRecord {
-        self.format(analyze(record), as: format)
+        writer.format(analyze(record), as: format)
     }
 
+    /// Writes an analysed record in `format`.
+    public func format(_ result: RecordResult, as format: OutputFormat) -> FormattedRecord {
+        writer.format(result, as: format)
+    }
+}
+
+extension RecordWriter {
     /// Writes an analysed record in `format`.
     public func format(_ result: RecordResult, as format: OutputFormat) -> FormattedRecord {
         switch result {
@@ -73,10 +83,16 @@ extension RecordProcessor {
             }
         case .annotated(let a):
             switch format {
-            case .jsonl: return FormattedRecord(bytes: jsonLine(result), ok: true)
+            case .jsonl:
+                if Self.shouldStream(result) {
+                    var record = FormattedRecord(ok: true)
+                    record.streamed = a
+                    return record
+                }
+                return FormattedRecord(bytes: jsonLine(result), ok: true)
             case .conll: return FormattedRecord(bytes: BIOTagWriter().write(a.state), ok: true)
             case .brat: return FormattedRecord(brat: BratWriter().write(a.state), ok: true)
-            case .csv: return FormattedRecord(bytes: QuoteCSVWriter().write(a.state), ok: true)
+            case .csv: return FormattedRecord(bytes: QuoteCSVWriter(guardFormulas: options.guardCSVFormulas).write(a.state), ok: true)
             case .spacy: return FormattedRecord(bytes: SpacyJSONWriter().write(a.state), ok: true)
             }
         }

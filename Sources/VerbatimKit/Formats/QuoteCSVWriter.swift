@@ -7,6 +7,12 @@
 /// attributed; both are empty when no speaker was found. `start`/`end` are
 /// code-point offsets of the quote (marks included) in the record's text, and
 /// `quote_id` matches the JSONL quote ids (`q1`, `q2`, …).
+///
+/// Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (or a tab or CR
+/// before one) as a formula, and record ids, file names and quotes come from
+/// whoever wrote the input. As OWASP recommends, such a field is written with a
+/// leading `'`, which spreadsheets show as text and do not display;
+/// `guardFormulas: false` (`--csv-raw`) writes every field exactly.
 public struct QuoteCSVWriter: Sendable {
     public static let columns = ["record_id", "quote_id", "speaker", "speaker_mention", "quote", "kind", "cue", "start", "end"]
     public static var header: [UInt8] {
@@ -15,7 +21,11 @@ public struct QuoteCSVWriter: Sendable {
         return out
     }
 
-    public init() {}
+    public let guardFormulas: Bool
+
+    public init(guardFormulas: Bool = true) {
+        self.guardFormulas = guardFormulas
+    }
 
     public func write(_ state: AnalysisState) -> [UInt8] {
         let document = state.document
@@ -23,7 +33,7 @@ public struct QuoteCSVWriter: Sendable {
         var out: [UInt8] = []
         for (i, q) in state.annotation.quotes.enumerated() {
             let mention = q.speaker.map { document.string($0.start, $0.end) } ?? ""
-            Self.appendRow([
+            let text = [
                 document.id,
                 "q\(i + 1)",
                 q.speaker?.name ?? mention,
@@ -31,11 +41,21 @@ public struct QuoteCSVWriter: Sendable {
                 document.string(q.start, q.end),
                 q.kind.rawValue,
                 q.cue.map { document.string($0.start, $0.end) } ?? "",
-                String(index.codePoints(atByte: q.start)),
-                String(index.codePoints(atByte: q.end)),
-            ], to: &out)
+            ].map { guardFormulas ? Self.neutralised($0) : $0 }
+            Self.appendRow(text + [String(index.codePoints(atByte: q.start)), String(index.codePoints(atByte: q.end))], to: &out)
         }
         return out
+    }
+
+    /// A field a spreadsheet would evaluate, made inert with a leading `'`.
+    public static func neutralised(_ field: String) -> String {
+        guard let first = field.utf8.first else { return field }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+            return "'" + field
+        default:
+            return field
+        }
     }
 
     /// Appends one CSV row ending in CRLF.

@@ -40,12 +40,29 @@ public struct RecordOptions: Sendable {
     public var idField = "id"
     /// JSONL field holding the publication date (ISO 8601).
     public var dateField = "date"
+    /// The publication date of records that give none (plain text, folders, JSON
+    /// records without a usable date field); nil leaves relative times to a dateline.
+    public var defaultDate: CalendarDate?
+    /// JSON field holding a headline, annotated with the body: the document text
+    /// (and the output's text field) is the headline, a blank line, then the body.
+    public var titleField: String?
+    /// JSONL field holding the record's locale ("EN_GB", "en-US"): its region picks the
+    /// holiday dates and the order of numeric dates.
+    public var localeField = "locale"
+    /// The order of numeric dates in records whose locale does not say.
+    public var dateOrder: DateOrder = .monthFirst
     /// Leave the text field out of the output.
     public var omitText = false
     /// Print the rule behind every entity and quote.
     public var explain = false
     /// Records larger than this become `record_too_large` errors.
     public var maxRecordBytes = 256 << 20
+    /// Keep the whole token list of a document annotated in windows (see
+    /// ``DocumentWindows``): the CoNLL, spaCy and HTML writers need it.
+    public var keepsSegmentation = true
+    /// CSV output: prefix fields that a spreadsheet would run as a formula with `'`
+    /// (see ``QuoteCSVWriter``). Off only for machine readers.
+    public var guardCSVFormulas = true
 
     public init() {}
 }

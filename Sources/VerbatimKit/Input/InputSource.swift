@@ -8,6 +8,10 @@ import Darwin
 
 /// How standard input is read.
 public enum StandardInputFormat: String, Sendable, CaseIterable {
+    /// Decided from the first bytes, as for a file of unknown kind: JSON Lines when
+    /// the first non-blank line is a JSON object, a JSON array of records when it
+    /// starts with `[{`, else all of it is one article (`stdin:1`).
+    case auto
     /// One JSON object per line.
     case jsonl
     /// All of standard input is one article (`stdin:1`).
@@ -16,18 +20,64 @@ public enum StandardInputFormat: String, Sendable, CaseIterable {
     case lines
 }
 
-/// One place records come from.
-public enum InputSource: Sendable, Equatable {
-    /// A plain-text article; `id` is its path relative to the argument that named it.
-    case textFile(path: String, id: String)
-    /// A JSON Lines file, one article per line.
-    case jsonlFile(path: String)
-    case standardInput(StandardInputFormat)
+/// One place records come from. Nothing is opened or read when sources are
+/// resolved: what a file of unknown kind holds is decided from the stream that is
+/// then read (``RecordReader``), so pipes, FIFOs and `/dev/stdin` lose nothing.
+public struct InputSource: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// One plain-text article (`.txt`, `.text`, a folder's files, `--stdin-format text`).
+        case article
+        /// One JSON object per line (`.jsonl`, `.ndjson`, `--stdin-format jsonl`).
+        case jsonLines
+        /// `.json`: an array of records, JSON Lines, or one (possibly pretty-printed) object.
+        case json
+        /// Any other file, and standard input by default: JSON Lines when the first
+        /// non-blank line is a JSON object, an array of records when it starts with
+        /// `[{`, else one article.
+        case sniffed
+        /// One article per non-blank line (`--stdin-format lines`).
+        case lines
+    }
+
+    public var kind: Kind
+    /// The path as printed (in ids, error lines and messages); `stdin` for standard input.
+    public var path: String
+    /// The id of a whole-file article: the path relative to the argument that named it.
+    public var id: String
+    public var isStandardInput: Bool
+    /// The name to open, byte for byte (file names need not be UTF-8).
+    let fileName: [UInt8]
+
+    init(kind: Kind, path: String, id: String, fileName: [UInt8]) {
+        self.kind = kind
+        self.path = path
+        self.id = id
+        self.isStandardInput = false
+        self.fileName = fileName
+    }
+
+    /// Standard input read as `format`.
+    public static func standardInput(_ format: StandardInputFormat) -> InputSource {
+        let kind: Kind
+        switch format {
+        case .auto: kind = .sniffed
+        case .jsonl: kind = .jsonLines
+        case .text: kind = .article
+        case .lines: kind = .lines
+        }
+        var source = InputSource(kind: kind, path: "stdin", id: "stdin:1", fileName: [])
+        source.isStandardInput = true
+        return source
+    }
+
+    /// A file read as `kind`, with `id` for a whole-file article (default: the path).
+    public static func file(_ path: String, kind: Kind, id: String? = nil) -> InputSource {
+        InputSource(kind: kind, path: path, id: id ?? path, fileName: Array(path.utf8))
+    }
 
     /// Resolves command-line arguments into sources: `-` is standard input, a
-    /// folder stands for every `*.txt` file below it (sorted by path), a file
-    /// ending in `.jsonl` or `.ndjson` is JSON Lines, a `.txt` file is one article, and
-    /// any other file is JSON Lines if it starts with `{`, else one article.
+    /// folder stands for every `*.txt` file below it (sorted by path), and a file is
+    /// read as its name says (``kind(forName:)``).
     public static func resolve(_ arguments: [String], stdinFormat: StandardInputFormat) throws(InputError) -> [InputSource] {
         if arguments.isEmpty { return [.standardInput(stdinFormat)] }
         var sources: [InputSource] = []
@@ -38,83 +88,116 @@ public enum InputSource: Sendable, Equatable {
             }
             var info = stat()
             guard stat(argument, &info) == 0 else {
-                throw .cannotOpen(path: argument, reason: String(cString: strerror(errno)))
+                throw .cannotOpen(path: argument, reason: plainReason(errno))
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                var found: [String] = []
-                try collectTextFiles(directory: argument, relative: "", into: &found)
+                var found: [[UInt8]] = []
+                try collectTextFiles(directory: Array(argument.utf8), relative: [], into: &found)
                 guard !found.isEmpty else { throw .noTextFiles(directory: argument) }
                 let base = argument.hasSuffix("/") ? argument : argument + "/"
-                sources += found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                    .map { .textFile(path: base + $0, id: $0) }
-            } else {
-                if isJSONLines(path: argument) {
-                    sources.append(.jsonlFile(path: argument))
-                } else {
-                    sources.append(.textFile(path: argument, id: argument))
+                for name in found.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                    let id = printableName(name)
+                    sources.append(InputSource(kind: .article, path: base + id, id: id, fileName: Array(base.utf8) + name))
                 }
+            } else {
+                sources.append(.file(argument, kind: kind(forName: argument)))
             }
         }
         return sources
     }
 
-    /// `.txt` is an article and `.jsonl`/`.ndjson` is JSON Lines whatever they hold;
-    /// any other file (`in.jsonl.tmp`, `records.in`) is JSON Lines when its first
-    /// non-space character is `{`, since plain prose never starts that way.
-    static func isJSONLines(path: String) -> Bool {
+    /// `.txt`/`.text` is an article and `.jsonl`/`.ndjson` JSON Lines whatever they
+    /// hold; `.json` is JSON (an array of records, JSON Lines or one object); any
+    /// other name is sniffed from its first bytes.
+    public static func kind(forName path: String) -> Kind {
         let lower = path.lowercased()
-        if lower.hasSuffix(".txt") || lower.hasSuffix(".text") { return false }
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return true }
-        guard let file = fopen(path, "rb") else { return false }
-        defer { fclose(file) }
-        var head = [UInt8](repeating: 0, count: 4096)
-        let n = fread(&head, 1, head.count, file)
-        var i = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0
-        while i < n, head[i] == 0x20 || head[i] == 0x09 || head[i] == 0x0A || head[i] == 0x0D { i += 1 }
-        return i < n && head[i] == UInt8(ascii: "{")
+        if lower.hasSuffix(".txt") || lower.hasSuffix(".text") { return .article }
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonLines }
+        if lower.hasSuffix(".json") { return .json }
+        return .sniffed
     }
 
-    /// The size in bytes where it is known in advance (files), for the progress ETA.
-    public var knownSize: Int? {
-        switch self {
-        case .textFile(let path, _), .jsonlFile(let path):
-            var info = stat()
-            return stat(path, &info) == 0 ? Int(info.st_size) : nil
-        case .standardInput:
-            return nil
+    /// A file name as text: valid UTF-8 as it is; each byte that is not part of
+    /// valid UTF-8 written `\xHH` (as Python's `backslashreplace` does), so that a
+    /// file with such a name is still read, and its id says which bytes it had.
+    public static func printableName(_ bytes: [UInt8]) -> String {
+        guard UTF8Validation.firstInvalidByte(bytes) != nil else { return String(decoding: bytes, as: UTF8.self) }
+        var out = ""
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let bad = UTF8Validation.firstInvalidByte(Array(rest)) ?? rest.count
+            out += String(decoding: rest.prefix(bad), as: UTF8.self)
+            rest = rest.dropFirst(bad)
+            guard let byte = rest.first else { break }
+            let hex = Array("0123456789ABCDEF")
+            out += "\\x" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
+            rest = rest.dropFirst()
         }
+        return out
     }
 
-    private static func collectTextFiles(directory: String, relative: String, into found: inout [String]) throws(InputError) {
-        let path = relative.isEmpty ? directory : directory + "/" + relative
-        guard let dir = opendir(path) else {
-            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    /// The file's identity (nil for standard input or a file that is gone), so that
+    /// no output is ever written over an input.
+    public var identity: FileIdentity? {
+        guard !isStandardInput else { return nil }
+        var info = stat()
+        guard withCString(fileName, { stat($0, &info) }) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// The size in bytes where it is known in advance (regular files), for the progress ETA.
+    public var knownSize: Int? {
+        guard !isStandardInput else { return nil }
+        var info = stat()
+        guard withCString(fileName, { stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    private static func collectTextFiles(directory: [UInt8], relative: [UInt8], into found: inout [[UInt8]]) throws(InputError) {
+        let path = relative.isEmpty ? directory : directory + [UInt8(ascii: "/")] + relative
+        guard let dir = withCString(path, { opendir($0) }) else {
+            throw .cannotOpen(path: printableName(path), reason: plainReason(errno))
         }
         defer { closedir(dir) }
-        var names: [String] = []
+        var names: [[UInt8]] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                $0.withMemoryRebound(to: UInt8.self, capacity: 256) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
             }
-            if name == "." || name == ".." { continue }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
             names.append(name)
         }
         for name in names {
-            let child = relative.isEmpty ? name : relative + "/" + name
+            let child = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
             var info = stat()
             // lstat: a symbolic link to a folder is not followed, so cycles cannot loop.
-            guard lstat(directory + "/" + child, &info) == 0 else { continue }
+            guard withCString(directory + [UInt8(ascii: "/")] + child, { lstat($0, &info) }) == 0 else { continue }
             let type = info.st_mode & S_IFMT
             if type == S_IFDIR {
                 try collectTextFiles(directory: directory, relative: child, into: &found)
-            } else if name.lowercased().hasSuffix(".txt") {
+            } else if hasTextSuffix(name) {
                 if type == S_IFLNK {
                     var target = stat()
-                    guard stat(directory + "/" + child, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG else { continue }
+                    guard withCString(directory + [UInt8(ascii: "/")] + child, { stat($0, &target) }) == 0,
+                          (target.st_mode & S_IFMT) == S_IFREG else { continue }
                 }
                 found.append(child)
             }
         }
+    }
+
+    private static func hasTextSuffix(_ name: [UInt8]) -> Bool {
+        guard name.count >= 4 else { return false }
+        return String(decoding: name.suffix(4), as: UTF8.self).lowercased() == ".txt"
+    }
+}
+
+/// Calls `body` with `bytes` as a NUL-terminated C string.
+func withCString<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+    var terminated = bytes
+    terminated.append(0)
+    return terminated.withUnsafeBufferPointer { b in
+        b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { body($0) }
     }
 }
 

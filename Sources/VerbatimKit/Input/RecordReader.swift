@@ -6,125 +6,157 @@ import Musl
 import Darwin
 #endif
 
-/// Reads records from a list of sources, one at a time, in order. Holds at most
-/// one record (and one read buffer) in memory.
+/// Reads records from a list of sources, one at a time, in order. Each source is
+/// opened once and read once (``ByteStream``); at most one record and one read
+/// buffer are in memory.
 public final class RecordReader {
     private var sources: [InputSource]
     private let options: RecordOptions
-    private var current: (reader: LineReader, fd: Int32, path: String, isStdin: Bool, format: StandardInputFormat, records: Int)?
+    private let shouldStop: () -> Bool
+    private var current: Current?
     /// Sources that held no record at all, reported by the caller as warnings.
     public private(set) var emptySources: [String] = []
+    /// Whether reading stopped early because `shouldStop` returned true (a signal):
+    /// a record being read then is dropped, and nothing after it is read.
+    public private(set) var interrupted = false
 
-    public init(sources: [InputSource], options: RecordOptions) {
+    private struct Current {
+        let stream: ByteStream
+        let fd: Int32
+        let source: InputSource
+        var mode: Mode
+        var records = 0
+    }
+
+    private enum Mode { case lines(text: Bool), array, whole(json: Bool), finished }
+
+    /// - Parameter shouldStop: asked before every read and whenever a blocking open
+    ///   or read is interrupted; returning true ends the reading (``interrupted``).
+    public init(sources: [InputSource], options: RecordOptions, shouldStop: @escaping () -> Bool = { false }) {
         self.sources = sources.reversed()
         self.options = options
+        self.shouldStop = shouldStop
     }
 
-    /// The next record, or nil when every source is exhausted.
+    /// The next record, or nil when every source is exhausted (or reading was stopped).
     public func next() -> InputRecord? {
-        while true {
-            if let c = current {
-                if let record = nextLine(c) { return record }
-                if c.records == 0 { emptySources.append(c.path) }
-                if !c.isStdin { close(c.fd) }
-                current = nil
+        while !interrupted {
+            if current == nil {
+                guard let source = sources.popLast() else { return nil }
+                if let failed = openSource(source) { return failed }
                 continue
             }
-            guard let source = sources.popLast() else { return nil }
-            switch source {
-            case .textFile(let path, let id):
-                return readTextFile(path: path, id: id)
-            case .jsonlFile(let path):
-                let fd = open(path, O_RDONLY)
-                if fd < 0 {
-                    return InputRecord(payload: .failed(.readFailed(path: path, reason: String(cString: strerror(errno)))),
-                                       fallbackID: path, path: path)
-                }
-                current = (LineReader(fd: fd, limit: options.maxRecordBytes), fd, path, false, .jsonl, 0)
-            case .standardInput(.text):
-                return readWholeStandardInput()
-            case .standardInput(let format):
-                current = (LineReader(fd: 0, limit: options.maxRecordBytes), 0, "stdin", true, format, 0)
+            if let record = nextRecord() {
+                current!.records += 1
+                return record
             }
-        }
-    }
-
-    private func nextLine(_ c: (reader: LineReader, fd: Int32, path: String, isStdin: Bool, format: StandardInputFormat, records: Int)) -> InputRecord? {
-        while let item = c.reader.next() {
-            let path = c.isStdin ? nil : c.path
-            func fallback(_ number: Int) -> String { c.isStdin ? "stdin:\(number)" : "\(c.path):\(number)" }
-            current?.records += 1
-            switch item {
-            case .line(let bytes, let number, let offset):
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-                    current?.records -= 1
-                    continue  // blank lines separate nothing and are not records
-                }
-                let payload: InputRecord.Payload = c.format == .lines ? .text(bytes) : .json(bytes)
-                return InputRecord(payload: payload, fallbackID: fallback(number), path: path, line: number, offset: offset, byteCount: bytes.count + 1)
-            case .tooLong(let size, let number, let offset):
-                return InputRecord(payload: .failed(.recordTooLarge(bytes: size, limit: options.maxRecordBytes)),
-                                   fallbackID: fallback(number), path: path, line: number, offset: offset, byteCount: size + 1)
-            case .failed(let reason, let number, let offset):
-                return InputRecord(payload: .failed(.readFailed(path: c.path, reason: reason)),
-                                   fallbackID: fallback(number), path: path, line: number, offset: offset)
-            }
+            let finished = current!
+            current = nil
+            if finished.stream.interrupted { interrupted = true; break }
+            if finished.records == 0 { emptySources.append(finished.source.path) }
+            if !finished.source.isStandardInput { close(finished.fd) }
         }
         return nil
     }
 
-    private func readTextFile(path: String, id: String) -> InputRecord {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            return InputRecord(payload: .failed(.readFailed(path: path, reason: String(cString: strerror(errno)))), fallbackID: id, path: path)
-        }
-        defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0, Int(info.st_size) > options.maxRecordBytes {
-            return InputRecord(payload: .failed(.recordTooLarge(bytes: Int(info.st_size), limit: options.maxRecordBytes)),
-                               fallbackID: id, path: path, offset: 0, byteCount: Int(info.st_size))
-        }
-        switch Self.readAll(fd: fd, limit: options.maxRecordBytes) {
-        case .success(let bytes):
-            return InputRecord(payload: .text(bytes), fallbackID: id, path: path, offset: 0, byteCount: bytes.count)
-        case .failure(let error):
-            let failure: VerbatimError
-            switch error {
-            case .tooLarge(let size): failure = .recordTooLarge(bytes: size, limit: options.maxRecordBytes)
-            case .io(let reason): failure = .readFailed(path: path, reason: reason)
+    /// Opens a source and decides how to read it; a source that cannot be opened
+    /// (or a plain-text file over the limit) is returned as its one failed record.
+    private func openSource(_ source: InputSource) -> InputRecord? {
+        let fd: Int32
+        if source.isStandardInput {
+            fd = 0
+        } else {
+            var opened: Int32 = -1
+            while true {
+                opened = withCString(source.fileName) { open($0, O_RDONLY | O_CLOEXEC) }
+                if opened >= 0 { break }
+                // Opening a FIFO blocks until a writer comes; a signal must still end the run.
+                if errno == EINTR {
+                    if shouldStop() { interrupted = true; return nil }
+                    continue
+                }
+                return InputRecord(payload: .failed(.readFailed(path: source.path, reason: plainReason(errno))),
+                                   fallbackID: source.id, path: source.path)
             }
-            return InputRecord(payload: .failed(failure), fallbackID: id, path: path, offset: 0)
+            fd = opened
+            if source.kind == .article {
+                var info = stat()
+                if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > options.maxRecordBytes {
+                    close(fd)
+                    return InputRecord(payload: .failed(.recordTooLarge(bytes: Int(info.st_size), limit: options.maxRecordBytes)),
+                                       fallbackID: source.id, path: source.path, offset: 0, byteCount: Int(info.st_size))
+                }
+            }
         }
+        let stream = ByteStream(fd: fd, path: source.path, limit: options.maxRecordBytes, shouldStop: shouldStop)
+        let mode: Mode
+        switch source.kind {
+        case .article: mode = .whole(json: false)
+        case .jsonLines: mode = .lines(text: false)
+        case .lines: mode = .lines(text: true)
+        case .json, .sniffed:
+            switch stream.sniff() {
+            case .jsonLines: mode = .lines(text: false)
+            case .jsonArray: mode = .array
+            case .whole: mode = .whole(json: source.kind == .json)
+            case .empty: mode = .finished
+            }
+        }
+        current = Current(stream: stream, fd: fd, source: source, mode: mode)
+        return nil
     }
 
-    private func readWholeStandardInput() -> InputRecord {
-        switch Self.readAll(fd: 0, limit: options.maxRecordBytes) {
-        case .success(let bytes):
-            return InputRecord(payload: .text(bytes), fallbackID: "stdin:1", line: 1, offset: 0, byteCount: bytes.count)
-        case .failure(.tooLarge(let size)):
-            return InputRecord(payload: .failed(.recordTooLarge(bytes: size, limit: options.maxRecordBytes)), fallbackID: "stdin:1", line: 1, offset: 0)
-        case .failure(.io(let reason)):
-            return InputRecord(payload: .failed(.readFailed(path: "stdin", reason: reason)), fallbackID: "stdin:1", line: 1, offset: 0)
-        }
-    }
-
-    enum ReadFailure: Error { case tooLarge(Int), io(String) }
-
-    /// Reads a descriptor to its end; past `limit` bytes keeps counting without keeping.
-    static func readAll(fd: Int32, limit: Int) -> Result<[UInt8], ReadFailure> {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var total = 0
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n == 0 { break }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(.io(String(cString: strerror(errno))))
+    private func nextRecord() -> InputRecord? {
+        guard let c = current else { return nil }
+        let source = c.source
+        let path = source.isStandardInput ? nil : source.path
+        func fallback(_ number: Int) -> String { source.isStandardInput ? "stdin:\(number)" : "\(source.path):\(number)" }
+        switch c.mode {
+        case .finished:
+            return nil
+        case .lines(let text):
+            while let item = c.stream.nextLine() {
+                switch item {
+                case .record(let bytes, let number, _, let offset):
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }  // blank lines are not records
+                    return InputRecord(payload: text ? .text(bytes) : .json(bytes), fallbackID: fallback(number),
+                                       path: path, line: number, offset: offset, byteCount: bytes.count + 1)
+                case .tooLarge(let size, let number, _, let offset):
+                    return InputRecord(payload: .failed(.recordTooLarge(bytes: size, limit: options.maxRecordBytes)),
+                                       fallbackID: fallback(number), path: path, line: number, offset: offset, byteCount: size + 1)
+                case .failed(let error, let number, _, let offset):
+                    current?.mode = .finished
+                    return InputRecord(payload: .failed(error), fallbackID: fallback(number), path: path, line: number, offset: offset)
+                }
             }
-            total += n
-            if total <= limit { bytes.append(contentsOf: chunk[0..<n]) } else { bytes = [] }
+            return nil
+        case .array:
+            guard let item = c.stream.nextArrayElement() else { return nil }
+            switch item {
+            case .record(let bytes, let number, let line, let offset):
+                return InputRecord(payload: .json(bytes), fallbackID: fallback(number), path: path, line: line, offset: offset,
+                                   byteCount: bytes.count + 1)
+            case .tooLarge(let size, let number, let line, let offset):
+                return InputRecord(payload: .failed(.recordTooLarge(bytes: size, limit: options.maxRecordBytes)),
+                                   fallbackID: fallback(number), path: path, line: line, offset: offset, byteCount: size + 1)
+            case .failed(let error, let number, let line, let offset):
+                return InputRecord(payload: .failed(error), fallbackID: fallback(number), path: path, line: line, offset: offset)
+            }
+        case .whole(let json):
+            current?.mode = .finished
+            // Standard input read whole is record 1 of its stream, as `stdin:1` says.
+            let line: Int? = source.isStandardInput ? 1 : nil
+            guard let item = c.stream.wholeRest() else { return nil }
+            switch item {
+            case .record(let bytes, _, _, _):
+                return InputRecord(payload: json ? .json(bytes) : .text(bytes), fallbackID: source.id, path: path,
+                                   line: line, offset: 0, byteCount: bytes.count)
+            case .tooLarge(let size, _, _, _):
+                return InputRecord(payload: .failed(.recordTooLarge(bytes: size, limit: options.maxRecordBytes)),
+                                   fallbackID: source.id, path: path, line: line, offset: 0, byteCount: size)
+            case .failed(let error, _, _, _):
+                return InputRecord(payload: .failed(error), fallbackID: source.id, path: path, line: line, offset: 0)
+            }
         }
-        return total > limit ? .failure(.tooLarge(total)) : .success(bytes)
     }
 }

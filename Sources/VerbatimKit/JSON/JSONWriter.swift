@@ -23,6 +23,17 @@ public struct JSONWriter {
         return written
     }
 
+    /// How many bytes are written and not yet taken.
+    public var count: Int { length }
+
+    /// Hands over what is written so far and goes on from an empty buffer, inside
+    /// the same objects and arrays (for a line too large to build whole).
+    public mutating func drainBytes() -> [UInt8] {
+        let written = bytes
+        length = 0
+        return written
+    }
+
     // The output, zero-filled beyond `length`: a key, number or run of text is stored
     // through a pointer after one capacity check, where appending it to an array byte
     // by byte paid a capacity and a uniqueness check per byte.
@@ -274,6 +285,31 @@ public struct JSONWriter {
     /// whole, found eight bytes at a time.
     private mutating func writeLongQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         writeByte(UInt8(ascii: "\""))
+        writeEscaped(utf8)
+        writeByte(UInt8(ascii: "\""))
+    }
+
+    /// A string value written `piece` bytes at a time, with `drain` called after each
+    /// piece: a text of hundreds of megabytes never sits whole in the buffer.
+    public mutating func string(_ value: String, inPiecesOf piece: Int, drain: (inout JSONWriter) -> Void) {
+        var value = value
+        if takeComma() { writeByte(UInt8(ascii: ",")) }
+        writeByte(UInt8(ascii: "\""))
+        value.withUTF8 { utf8 in
+            var from = 0
+            while from < utf8.count {
+                let to = min(from + max(piece, 1), utf8.count)
+                writeEscaped(UnsafeBufferPointer(rebasing: utf8[from..<to]))
+                from = to
+                drain(&self)
+            }
+        }
+        writeByte(UInt8(ascii: "\""))
+    }
+
+    /// The escaped contents of a string literal, without its quotes: runs that need
+    /// no escape are copied whole, found eight bytes at a time.
+    private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         if let text = utf8.baseAddress {
             let count = utf8.count
             var runStart = 0
@@ -297,7 +333,6 @@ public struct JSONWriter {
             }
             writeBytes(text + runStart, count: count - runStart)
         }
-        writeByte(UInt8(ascii: "\""))
     }
 
     // MARK: - Storing at a pointer

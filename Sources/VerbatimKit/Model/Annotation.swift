@@ -12,12 +12,15 @@ public struct Annotation: Sendable, Equatable {
     }
 }
 
-/// The four entity labels of schema 1.
-public enum EntityLabel: String, Sendable, Hashable, CaseIterable {
+/// The four entity labels of schema 1. They print as the JSON output spells them
+/// (`print(entity.label)` shows `PERSON`, not the case name).
+public enum EntityLabel: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case person = "PERSON"
     case organization = "ORG"
     case place = "PLACE"
     case time = "TIME"
+
+    public var description: String { rawValue }
 }
 
 /// One mention of a person, organisation, place or time expression.

@@ -12,6 +12,12 @@ public struct Document: Sendable {
     public let utf8: [UInt8]
     /// The publication date, used to resolve relative time expressions.
     public var date: CalendarDate?
+    /// The country the text was written for (ISO 3166 code from the record's locale,
+    /// "EN_GB" → "GB"): whose holiday dates apply. Nil: the United States' where they differ.
+    public var region: String?
+    /// How numeric dates order day and month ("3/2": 3 February or 2 March); nil:
+    /// month first, unless the first number cannot be a month.
+    public var dateOrder: DateOrder?
 
     public init(id: String = "", text: String, date: CalendarDate? = nil) {
         self.id = id
@@ -24,5 +30,28 @@ public struct Document: Sendable {
     @inlinable
     public func string(_ start: Int32, _ end: Int32) -> String {
         String(decoding: utf8[Int(start)..<Int(end)], as: UTF8.self)
+    }
+}
+
+/// The order of day and month in a numeric date.
+public enum DateOrder: String, Sendable, CaseIterable {
+    /// 2/15, 10/31/1974 (the United States, Canada, the Philippines).
+    case monthFirst = "mdy"
+    /// 15/2, 31/10/1974 (most other English-speaking countries).
+    case dayFirst = "dmy"
+
+    /// The regions that write the month first.
+    static let monthFirstRegions: Set<String> = ["US", "CA", "PH", "AS", "GU", "MP", "PR", "UM", "VI", "FM", "MH", "PW"]
+
+    /// The order a region writes.
+    public init(region: String) {
+        self = Self.monthFirstRegions.contains(region) ? .monthFirst : .dayFirst
+    }
+
+    /// The region of a locale name ("EN_GB", "en-US", "en_IN.UTF-8" → "GB", "US", "IN"), or nil.
+    public static func region(ofLocale locale: String) -> String? {
+        let parts = locale.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." })
+        guard parts.count >= 2, parts[1].count == 2, parts[1].allSatisfy({ $0.isLetter && $0.isASCII }) else { return nil }
+        return parts[1].uppercased()
     }
 }

@@ -9,6 +9,10 @@ public struct AnnotationEncoder {
     let document: Document
     let explain: Bool
     private let index: CodePointIndex?
+    /// Called after each entity, cluster and quote once the writer holds more than
+    /// ``drainThreshold`` bytes, to pass them on (see ``RecordWriter/streamLine(_:emit:)``).
+    var drain: ((inout JSONWriter) -> Void)?
+    static let drainThreshold = 1 << 20
 
     public init(document: Document, explain: Bool, hasSpans: Bool = true) {
         self.document = document
@@ -36,6 +40,7 @@ public struct AnnotationEncoder {
             if let c = e.cluster { out.field(ascii: "cluster", prefix: UInt8(ascii: "c"), c + 1) }
             if explain { out.field(ascii: "rule", e.rule) }
             out.endObject()
+            if let drain, out.count > Self.drainThreshold { drain(&out) }
         }
         out.endArray()
 
@@ -52,6 +57,7 @@ public struct AnnotationEncoder {
             for m in c.mentions { out.string(ascii: UInt8(ascii: "e"), m + 1) }
             out.endArray()
             out.endObject()
+            if let drain, out.count > Self.drainThreshold { drain(&out) }
         }
         out.endArray()
 
@@ -88,6 +94,7 @@ public struct AnnotationEncoder {
             }
             if explain { out.field(ascii: "rule", q.rule) }
             out.endObject()
+            if let drain, out.count > Self.drainThreshold { drain(&out) }
         }
         out.endArray()
 

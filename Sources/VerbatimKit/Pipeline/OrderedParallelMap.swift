@@ -8,51 +8,109 @@ import Foundation
 /// length, and the output order never depends on timing: `--jobs 8` writes the
 /// same bytes as `--jobs 1`.
 public enum OrderedParallelMap {
+    /// More threads than this are never started, whatever `jobs` asks for.
+    public static let maximumJobs = 1024
+
+    /// How many worker threads ran, and why the others did not start.
+    public struct Report: Sendable {
+        public var requested: Int
+        public var started: Int
+        /// The system's reason when a thread could not be started.
+        public var failure: String?
+    }
+
+    /// - Parameters:
+    ///   - weight, maxWeight: besides at most `window` inputs, at most `maxWeight` of
+    ///     their weight (bytes, say) is in flight: past it, the producer waits for
+    ///     the oldest result before it reads on, so a few huge inputs are not held
+    ///     at once (one heavier than `maxWeight` is the only one in flight).
+    @discardableResult
     public static func run<Input, Output, State>(
-        jobs: Int,
+        jobs requestedJobs: Int,
         window: Int? = nil,
         makeState: () -> State,
         produce: () -> Input?,
         transform: @escaping (Input, State) -> Output,
-        consume: (Output) -> Bool
-    ) {
+        consume: (Output) -> Bool,
+        weight: ((Input) -> Int)? = nil,
+        maxWeight: Int = .max
+    ) -> Report {
+        let jobs = min(max(requestedJobs, 1), maximumJobs)
         if jobs <= 1 {
             let state = makeState()
             while let input = produce() {
-                if !consume(transform(input, state)) { return }
+                if !consume(transform(input, state)) { break }
             }
-            return
+            return Report(requested: requestedJobs, started: 1)
         }
         let shared = Shared<Input, Output>()
-        let limit = window ?? jobs * 16
+        let limit = max(window ?? jobs * 16, 1)
         let batch = max(1, limit / 4)
-        var threads: [Thread] = []
+        // Workers never take SIGINT/SIGTERM: they inherit a mask that blocks them, so
+        // the signals reach the thread that reads (and can interrupt a blocked read).
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGINT)
+        sigaddset(&blocked, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        var started = 0
+        var failure: String?
+        var inlineState: State?
         for _ in 0..<jobs {
-            let box = Unchecked((makeState(), transform))
-            let thread = Thread {
-                let (state, transform) = box.value
+            let state = makeState()
+            let body = WorkerBody {
                 while let (seq, input) = shared.take() {
                     shared.put(seq, transform(input, state))
                 }
                 shared.workerExited()
             }
-            thread.stackSize = 8 << 20
-            threads.append(thread)
+            if let error = startThread(body) {
+                // Never wait on a thread that did not start; go on with those that did.
+                failure = String(cString: strerror(error))
+                inlineState = state
+                break
+            }
+            started += 1
         }
-        threads.forEach { $0.start() }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        if started == 0, let state = inlineState {
+            while let input = produce() {
+                if !consume(transform(input, state)) { break }
+            }
+            return Report(requested: requestedJobs, started: 0, failure: failure)
+        }
 
         var produced = 0
         var consumed = 0
         var stopped = false
+        // The weights of the inputs in flight, oldest first (from weightHead).
+        var weights: [Int] = []
+        var weightHead = 0
+        var inFlight = 0
         while !stopped, let input = produce() {
+            if let weight {
+                let w = weight(input)
+                weights.append(w)
+                inFlight += w
+            }
             shared.add(produced, input)
             produced += 1
-            // Drain what is ready; block only when the window is full, and then until
-            // a few results are ready, so that the consumer wakes once per batch.
+            // Drain what is ready; block only when the window (or the weight) is full,
+            // and then until a few results are ready, so that the consumer wakes once
+            // per batch (for the weight, until the oldest is done).
             while consumed < produced {
-                let mustWait = produced - consumed >= limit
-                if mustWait { shared.waitForResult(consumed + min(batch, produced - consumed) - 1) }
-                guard let output = shared.result(consumed, wait: mustWait) else { break }
+                let windowFull = produced - consumed >= limit
+                let tooHeavy = inFlight > maxWeight
+                if windowFull { shared.waitForResult(consumed + min(batch, produced - consumed) - 1) }
+                guard let output = shared.result(consumed, wait: windowFull || tooHeavy) else { break }
+                if weight != nil {
+                    inFlight -= weights[weightHead]
+                    weightHead += 1
+                    if weightHead > 1024, weightHead * 2 > weights.count {
+                        weights.removeFirst(weightHead)
+                        weightHead = 0
+                    }
+                }
                 consumed += 1
                 if !consume(output) { stopped = true; break }
             }
@@ -63,18 +121,47 @@ public enum OrderedParallelMap {
             consumed += 1
             if !consume(output) { stopped = true; shared.cancel() }
         }
-        shared.waitForWorkers(jobs)
+        shared.waitForWorkers(started)
+        return Report(requested: requestedJobs, started: started, failure: failure)
     }
 
-    private final class Unchecked<T>: @unchecked Sendable {
-        let value: T
-        init(_ value: T) { self.value = value }
+    /// What a worker thread runs; retained across `pthread_create`.
+    private final class WorkerBody {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
+    }
+
+    /// Starts a detached thread with an 8 MB stack; the error number when it cannot.
+    private static func startThread(_ body: WorkerBody) -> Int32? {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 8 << 20)
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        let argument = Unmanaged.passRetained(body).toOpaque()
+        #if os(Linux)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let error = pthread_create(&thread, &attributes, { argument in
+            let body = Unmanaged<WorkerBody>.fromOpaque(argument!).takeRetainedValue()
+            body.run()
+            return nil
+        }, argument)
+        if error != 0 {
+            Unmanaged<WorkerBody>.fromOpaque(argument).release()
+            return error
+        }
+        return nil
     }
 
     /// The queue and the reorder buffer, behind one condition lock.
     private final class Shared<Input, Output>: @unchecked Sendable {
         private let condition = NSCondition()
-        private var queue: [(Int, Input)] = []
+        /// Taken slots are emptied at once, so a record's bytes are not kept alive
+        /// after a worker has it (the array itself is compacted only now and then).
+        private var queue: [(Int, Input)?] = []
         private var queueHead = 0
         private var results: [Int: Output] = [:]
         private var done = false
@@ -96,7 +183,8 @@ public enum OrderedParallelMap {
             defer { condition.unlock() }
             while queueHead == queue.count && !done && !cancelled { condition.wait() }
             if cancelled || queueHead == queue.count { return nil }
-            let item = queue[queueHead]
+            let item = queue[queueHead]!
+            queue[queueHead] = nil
             queueHead += 1
             if queueHead > 1024, queueHead * 2 > queue.count {
                 queue.removeFirst(queueHead)

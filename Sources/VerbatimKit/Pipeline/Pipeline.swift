@@ -43,7 +43,7 @@ public final class Pipeline: Sendable {
         let entities = try EntityRecognizer(lexicon: lexicon)
         try self.init(annotators: [
             entities,
-            TimeRecognizer(),
+            TimeRecognizer(lexicon: lexicon),
             QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames),
         ])
     }
@@ -69,8 +69,27 @@ public final class Pipeline: Sendable {
             self.segmenter = segmenter
         }
 
-        /// Every stage's output for a document.
-        public func analyze(_ document: Document) throws(VerbatimError) -> AnalysisState {
+        /// Every stage's output for a document; one longer than
+        /// ``DocumentWindows/windowBytes`` is annotated window by window.
+        ///
+        /// - Parameter keepingSegmentation: for a windowed document, whether to keep
+        ///   the whole token list (the CoNLL, spaCy and HTML writers need it; JSON
+        ///   lines and CSV do not, and it takes about 3 bytes per byte of text).
+        public func analyze(_ document: Document, keepingSegmentation: Bool = true) throws(VerbatimError) -> AnalysisState {
+            let windows = DocumentWindows.ranges(document.utf8)
+            guard windows.count > 1 else { return try analyzeWhole(document) }
+            var annotation = Annotation()
+            var segmentation = Segmentation()
+            for window in windows {
+                let part = Document(id: document.id, text: String(decoding: document.utf8[window], as: UTF8.self), date: document.date)
+                let state = try analyzeWhole(part)
+                annotation.append(window: state.annotation, shiftedBy: Int32(window.lowerBound))
+                if keepingSegmentation { segmentation.append(window: state.segmentation, shiftedBy: Int32(window.lowerBound)) }
+            }
+            return AnalysisState(document: document, segmentation: segmentation, annotation: annotation)
+        }
+
+        private func analyzeWhole(_ document: Document) throws(VerbatimError) -> AnalysisState {
             let segmentation = try segmenter.segment(document)
             var state = AnalysisState(document: document, segmentation: segmentation)
             for annotator in pipeline.annotators {

@@ -34,7 +34,7 @@ public enum ResourceLocator {
             }
         }
         if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().path {
-            roots.append((executable as NSString).appendingPathComponent("../share/verbatim"))
+            roots.append(((executable as NSString).appendingPathComponent("../share/verbatim") as NSString).standardizingPath)
             ancestors(of: executable)
         }
         roots.append(packageRoot)

@@ -79,12 +79,15 @@ public struct WordKey: Hashable, Sendable {
     }
 }
 
-/// The closed-class words time expressions are built from.
+/// The closed-class words time expressions are built from (`Models/time/words.tsv`,
+/// one class a word; the class names are in ``TimeLexicon/wordClasses``).
 public enum TimeWord: Sendable, Hashable {
     /// A month name or abbreviation (1…12); `abbreviated` for "Aug", "Sept".
     case month(Int, abbreviated: Bool)
     /// A weekday name (ISO 1 = Monday); `plural` for "Mondays".
     case weekday(Int, plural: Bool)
+    /// A weekday abbreviation ("Fri", "Tues"): a weekday only before a date.
+    case weekdayAbbreviation(Int)
     /// A cardinal number word ("five", "twenty").
     case number(Int)
     /// An ordinal word ("third") or a digit ordinal token ("14th").
@@ -105,8 +108,10 @@ public enum TimeWord: Sendable, Hashable {
     case meridiem(pm: Bool)
     /// A time zone abbreviation (EST, GMT…), kept inside a clock time's span.
     case zone
-    /// A quantity word with no exact value ("several", "few", "many").
-    case vagueNumber
+    /// A quantity word with no exact value ("several", "few", "many"); "a couple" counts 2.
+    case vagueNumber(afterArticle: Int?)
+    /// A decade named in words ("the nineties"): its TIMEX3 value, the first three digits.
+    case decade(Int)
 }
 
 /// A part of the day, by its TIMEX3 code. The time words carry this rather than the
@@ -131,12 +136,19 @@ public enum Season: String, Sendable, Hashable {
 struct TimeLexiconEntry: Sendable {
     /// The word's class, when it is a time word.
     var word: TimeWord?
-    /// Whether an expression can begin with it (every time word, and some function words).
-    var starter: Bool
-    /// Whether `TimeScanner.core`'s function-word rules test for it ("last", "now",
-    /// "Christmas"…): for the other starters ("the", months, numbers) those rules cannot
-    /// match, and "the" alone starts a fifth of all tries.
+    /// The roles it plays in the rules (`time/grammar.tsv`).
+    var roles = RoleSet.empty
+    /// Whether an expression can begin with it: every time word, and the function words
+    /// of the roles the rules test at a start token (``TimeScanner/startRoles``).
+    var starter = false
+    /// Whether `TimeScanner.core`'s function-word rules test for it
+    /// (``TimeScanner/coreRoles``): for the other starters ("the", months, numbers)
+    /// those rules cannot match, and "the" alone starts a fifth of all tries.
     var ruleWord = false
+    /// Its word id in the holiday names of `time/holidays.tsv` (0: none).
+    var holidayWord: UInt16 = 0
+    /// Whether a holiday name can begin with it.
+    var holidayStart = false
 }
 
 /// An open-addressing hash table from ``WordKey`` to ``TimeLexiconEntry``, looked up
@@ -153,7 +165,7 @@ struct WordTable: Sendable {
         while capacity < items.count * 4 { capacity <<= 1 }
         mask = capacity - 1
         keys = Array(repeating: WordKey(packed: 0, 0), count: capacity)
-        entries = Array(repeating: TimeLexiconEntry(word: nil, starter: false), count: capacity)
+        entries = Array(repeating: TimeLexiconEntry(), count: capacity)
         used = Array(repeating: false, count: capacity)
         for (k, e) in items {
             var slot = Self.hash(k) & mask
@@ -181,99 +193,100 @@ struct WordTable: Sendable {
     }
 }
 
-/// The word table of the time recognizer, built once.
+/// The word table of the time recognizer, built once from the models: the time words
+/// of `time/words.tsv` by class and value, and the function words of
+/// `time/grammar.tsv` by role, merged into one entry per key so that a token costs one
+/// probe.
 public struct TimeLexicon: Sendable {
     let table: WordTable
+    /// The holidays of `time/holidays.tsv`.
+    let holidays: HolidayCalendar
 
-    public init() {
-        var w: [WordKey: TimeWord] = [:]
-        func add(_ forms: [String], _ word: TimeWord) {
-            for f in forms { w[WordKey(Array(f.utf8)[...])!] = word }
-        }
-        let months = ["january", "february", "march", "april", "may", "june", "july", "august",
-                      "september", "october", "november", "december"]
-        let monthAbbreviations = [["jan"], ["feb"], ["mar"], ["apr"], [], ["jun"], ["jul"], ["aug"],
-                                  ["sep", "sept"], ["oct"], ["nov"], ["dec"]]
-        for (i, m) in months.enumerated() {
-            add([m], .month(i + 1, abbreviated: false))
-            add(monthAbbreviations[i], .month(i + 1, abbreviated: true))
-        }
-        let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        for (i, d) in weekdays.enumerated() {
-            add([d], .weekday(i + 1, plural: false))
-            add([d + "s"], .weekday(i + 1, plural: true))
-        }
-        let numbers = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                       "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-                       "eighteen", "nineteen"]
-        for (i, n) in numbers.enumerated() { add([n], .number(i + 1)) }
-        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-        for (i, n) in tens.enumerated() { add([n], .number((i + 2) * 10)) }
-        add(["hundred"], .number(100))
-        add(["thousand"], .number(1000))
-        add(["dozen"], .number(12))
-        let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                        "ninth", "tenth", "eleventh", "twelfth"]
-        for (i, n) in ordinals.enumerated() { add([n], .ordinal(i + 1)) }
-        add(["twentieth"], .ordinal(20))
-        add(["twenty-first"], .ordinal(21))
-        let units: [(String, String, TimeUnit)] = [
-            ("second", "seconds", .second), ("minute", "minutes", .minute), ("hour", "hours", .hour),
-            ("day", "days", .day), ("week", "weeks", .week), ("month", "months", .month),
-            ("quarter", "quarters", .quarter), ("year", "years", .year), ("decade", "decades", .decade),
-            ("century", "centuries", .century),
-        ]
-        for (singular, plural, unit) in units {
-            add([singular], .unit(unit, plural: false))
-            add([plural], .unit(unit, plural: true))
-        }
-        add(["min", "mins"], .unit(.minute, plural: true))
-        add(["hr", "hrs"], .unit(.hour, plural: true))
-        add(["yr", "yrs"], .unit(.year, plural: true))
-        add(["morning", "mornings"], .partOfDay(.morning))
-        add(["afternoon", "afternoons"], .partOfDay(.afternoon))
-        add(["evening", "evenings"], .partOfDay(.evening))
-        add(["night", "nights"], .partOfDay(.night))
-        add(["spring"], .season(.spring))
-        add(["summer"], .season(.summer))
-        add(["autumn", "fall"], .season(.fall))
-        add(["winter"], .season(.winter))
-        add(["today"], .relativeDay(0))
-        add(["yesterday"], .relativeDay(-1))
-        add(["tomorrow"], .relativeDay(1))
-        add(["hourly"], .frequency(.hour))
-        add(["daily"], .frequency(.day))
-        add(["weekly"], .frequency(.week))
-        add(["monthly"], .frequency(.month))
-        add(["quarterly"], .frequency(.quarter))
-        add(["annually", "yearly", "annual"], .frequency(.year))
-        add(["noon", "midday"], .clockWord(12))
-        add(["midnight"], .clockWord(24))
-        add(["am", "a.m."], .meridiem(pm: false))
-        add(["pm", "p.m."], .meridiem(pm: true))
-        add(["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "bst", "utc", "cet", "cest"], .zone)
-        add(["several", "few", "many", "some", "couple"], .vagueNumber)
-        // Function words that can begin an expression; any other token without a time
-        // word or a digit is skipped without running the rules.
-        let starterWords = [
-            "the", "a", "an", "early", "late", "mid", "earlier", "later", "around", "nearly",
-            "roughly", "approximately", "more", "less", "no", "at", "up", "last", "past", "previous",
-            "this", "current", "next", "coming", "following", "first", "latest", "recent", "most",
-            "every", "each", "per", "fiscal", "tonight", "overnight", "weekend", "quarter", "half",
-            "year", "now", "currently", "recently", "lately", "soon", "these", "nineties", "eighties",
-            "seventies", "sixties", "fifties", "christmas", "new", "halloween", "thanksgiving",
-            "near", "present", "future", "nowadays", "second", "'",
-        ]
+    /// The classes of `time/words.tsv` (column 3); column 4 holds the value.
+    static let wordClasses = [
+        "month", "month-abbreviation", "weekday", "weekday-plural", "weekday-abbreviation", "number", "ordinal", "unit", "unit-plural",
+        "part-of-day", "season", "relative-day", "frequency", "clock-word", "meridiem", "zone", "vague-number",
+        "decade-name",
+    ]
+
+    /// Reads `time/words`, `time/grammar` and `time/holidays` from `lexicon`.
+    /// - Throws: ``VerbatimError/model(path:reason:)`` for a missing file, a class or
+    ///   role no entry has, an unknown class or role, a bad value, a word in two
+    ///   classes, or a word the per-token key cannot hold (over 16 bytes, not ASCII).
+    public init(lexicon: Lexicon) throws(VerbatimError) {
         var items: [WordKey: TimeLexiconEntry] = [:]
-        for (k, word) in w { items[k] = TimeLexiconEntry(word: word, starter: true) }
-        for f in starterWords {
-            let k = WordKey(Array(f.utf8)[...])!
-            items[k] = TimeLexiconEntry(word: w[k], starter: true)
+        let words = try lexicon.table("time/words")
+        try lexicon.understand("time/words", classColumn: 2, classes: Self.wordClasses)
+        for e in 0..<words.count {
+            let key = try Self.key(words, e)
+            guard let word = Self.word(class: words.field(e, 2) ?? "", value: words.field(e, 3) ?? "") else {
+                throw VerbatimError.model(path: words.path, reason: "\"\(words.form(e))\": unknown class or bad value \"\(words.field(e, 2) ?? "")\t\(words.field(e, 3) ?? "")\"")
+            }
+            if let other = items[key]?.word, other != word {
+                throw VerbatimError.model(path: words.path, reason: "\"\(words.form(e))\" is in two classes: a time word has one")
+            }
+            items[key] = TimeLexiconEntry(word: word)
         }
-        for k in K.coreRuleWords { items[k]?.ruleWord = true }
+        let grammar = try lexicon.table("time/grammar")
+        let roles = Dictionary(uniqueKeysWithValues: TimeRole.allCases.map { ($0.name, $0) })
+        try lexicon.understand("time/grammar", classColumn: 2, classes: TimeRole.allCases.map(\.name))
+        for e in 0..<grammar.count {
+            let key = try Self.key(grammar, e)
+            guard let role = roles[grammar.field(e, 2) ?? ""] else {
+                throw VerbatimError.model(path: grammar.path, reason: "\"\(grammar.form(e))\": no rule reads the role \"\(grammar.field(e, 2) ?? "")\"")
+            }
+            items[key, default: TimeLexiconEntry()].roles.insert(role)
+        }
+        let holidays = try HolidayCalendar(lexicon: lexicon)
+        for (k, id) in holidays.wordIDs {
+            items[k, default: TimeLexiconEntry()].holidayWord = id
+            if holidays.firstWordIDs.contains(id) { items[k]!.holidayStart = true }
+        }
+        self.holidays = holidays
+        for (k, var entry) in items {
+            entry.starter = entry.word != nil || entry.holidayStart || entry.roles.intersects(TimeScanner.startRoles)
+            entry.ruleWord = entry.roles.intersects(TimeScanner.coreRoles)
+            items[k] = entry
+        }
         self.table = WordTable(items)
     }
 
+    /// The per-token key of entry `e`'s key column.
+    private static func key(_ table: LexiconTable, _ e: Int) throws(VerbatimError) -> WordKey {
+        guard let key = WordKey(Array(table.key(e).utf8)[...]) else {
+            throw VerbatimError.model(path: table.path, reason: "\"\(table.form(e))\": a time word is one ASCII token of at most 16 bytes")
+        }
+        return key
+    }
+
+    /// The time word of a class and value, or nil when they make none.
+    static func word(class name: String, value: String) -> TimeWord? {
+        let number = Int(value)
+        switch name {
+        case "month", "month-abbreviation":
+            guard let n = number, (1...12).contains(n) else { return nil }
+            return .month(n, abbreviated: name == "month-abbreviation")
+        case "weekday", "weekday-plural":
+            guard let n = number, (1...7).contains(n) else { return nil }
+            return .weekday(n, plural: name == "weekday-plural")
+        case "weekday-abbreviation":
+            guard let n = number, (1...7).contains(n) else { return nil }
+            return .weekdayAbbreviation(n)
+        case "number": return number.map { .number($0) }
+        case "ordinal": return number.map { .ordinal($0) }
+        case "unit", "unit-plural": return TimeUnit(name: value).map { .unit($0, plural: name == "unit-plural") }
+        case "frequency": return TimeUnit(name: value).map { .frequency($0) }
+        case "part-of-day": return DayPart(rawValue: value).map { .partOfDay($0) }
+        case "season": return Season(rawValue: value).map { .season($0) }
+        case "relative-day": return number.map { .relativeDay($0) }
+        case "clock-word": return number.map { .clockWord($0) }
+        case "meridiem": return value == "am" || value == "pm" ? .meridiem(pm: value == "pm") : nil
+        case "zone": return .zone
+        case "vague-number": return value == "-" ? .vagueNumber(afterArticle: nil) : number.map { .vagueNumber(afterArticle: $0) }
+        case "decade-name": return number.map { .decade($0) }
+        default: return nil
+        }
+    }
 
     func word(_ key: WordKey) -> TimeWord? { table.lookup(key)?.word }
 

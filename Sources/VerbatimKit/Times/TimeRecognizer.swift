@@ -19,9 +19,11 @@ public struct TimeRecognizer: Annotator {
     public let options: Options
     let lexicon: TimeLexicon
 
-    public init(options: Options = Options()) {
+    /// A recognizer with the time vocabulary of `lexicon` (`time/words`, `time/grammar`).
+    /// - Throws: ``VerbatimError/model(path:reason:)`` when those files are missing or malformed.
+    public init(lexicon: Lexicon, options: Options = Options()) throws(VerbatimError) {
         self.options = options
-        self.lexicon = TimeLexicon()
+        self.lexicon = try TimeLexicon(lexicon: lexicon)
     }
 
     public func annotate(_ state: inout AnalysisState) {
@@ -40,12 +42,13 @@ public struct TimeRecognizer: Annotator {
         let tokens = state.segmentation.tokens
         let utf8 = state.document.utf8
         var times: [Entity] = []
+        var namedDays: [Bool] = []
         times.reserveCapacity(found.count)
         for c in found {
             let start = tokens[c.first].start
             var end = tokens[c.end - 1].end
             // "Friday's": the possessive ending is not part of the expression.
-            end -= Int32(Self.possessiveLength(utf8, tokens[c.end - 1]))
+            end -= Int32(TimeTokens.possessiveLength(utf8, tokens[c.end - 1]))
             let value = c.value.flatMap { resolver.resolve($0) }
             switch c.value {
             case .quarter?, .previousQuarter?:
@@ -59,8 +62,9 @@ public struct TimeRecognizer: Annotator {
             if c.type == .date, let value { resolver.noteDate(value) }
             times.append(Entity(start: start, end: end, label: .time, type: c.type.rawValue,
                                 value: value, rule: "time:" + c.rule))
+            namedDays.append(c.namesADay)
         }
-        state.annotation.mergeEntities(times)
+        state.annotation.mergeEntities(times, replacingNamesInside: namedDays)
     }
 
     /// All candidates of a document, sentence by sentence, longest first, without overlaps.
@@ -71,53 +75,9 @@ public struct TimeRecognizer: Annotator {
     /// `skipsNonRuleWords: false` runs every rule of `TimeScanner.core` on every starter,
     /// the general path the skip is tested against.
     func candidates(_ document: Document, _ segmentation: Segmentation, skipsNonRuleWords: Bool) -> [TimeCandidate] {
-        let tokens = segmentation.tokens
-        let count = tokens.count
-        // Each per-token array is made uninitialised and every element written once: most
-        // tokens are neither time words nor starters, and zero-filling first cost more than
-        // the loop. Keys are flat, with `WordKey.none` for "none", and the per-token booleans
-        // share one byte.
-        var words: [TimeWord?] = []
-        var flags: [TimeScanner.Flags] = []
-        let utf8 = document.utf8
-        let keys = [WordKey](unsafeUninitializedCapacity: count) { keyBuffer, keyCount in
-            words = [TimeWord?](unsafeUninitializedCapacity: count) { wordBuffer, wordCount in
-                flags = [TimeScanner.Flags](unsafeUninitializedCapacity: count) { flagBuffer, flagCount in
-                    utf8.withUnsafeBufferPointer { b in
-                        for i in 0..<count {
-                            var key = WordKey.none
-                            var word: TimeWord?
-                            var f: TimeScanner.Flags = []
-                            let t = tokens[i]
-                            let n = Int(t.end - t.start)
-                            if n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
-                                let cut = Self.possessiveLength(b, t)
-                                if cut > 0 { f.insert(.possessive) }
-                                if let k = WordKey(b, Int(t.start), Int(t.end) - cut) {
-                                    key = k
-                                    if let entry = lexicon.entry(k) {
-                                        word = entry.word
-                                        f.insert(.starter)
-                                        if entry.ruleWord || !skipsNonRuleWords { f.insert(.ruleWord) }
-                                    } else if Self.startsWithDigit(b, t) {
-                                        f.insert(skipsNonRuleWords ? .starter : [.starter, .ruleWord])
-                                    }
-                                } else if Self.startsWithDigit(b, t) {
-                                    f.insert(skipsNonRuleWords ? .starter : [.starter, .ruleWord])
-                                }
-                            }
-                            (keyBuffer.baseAddress! + i).initialize(to: key)
-                            (wordBuffer.baseAddress! + i).initialize(to: word)
-                            (flagBuffer.baseAddress! + i).initialize(to: f)
-                        }
-                    }
-                    flagCount = count
-                }
-                wordCount = count
-            }
-            keyCount = count
-        }
-        var scanner = TimeScanner(bytes: utf8, tokens: tokens, keys: keys, words: words, flags: flags)
+        let (roles, words, flags, holidayWords) = TimeTokens.lookUp(document.utf8, segmentation.tokens, in: lexicon, everyWordStarts: !skipsNonRuleWords)
+        var scanner = TimeScanner(bytes: document.utf8, tokens: segmentation.tokens, roles: roles, words: words, flags: flags, holidays: lexicon.holidays, holidayWords: holidayWords, lexicon: lexicon, country: document.region,
+                                  dateOrder: document.dateOrder ?? .monthFirst)
         var out: [TimeCandidate] = []
         for sentence in timeSentences(segmentation, words) {
             scanner.sentenceStart = sentence.lowerBound
@@ -140,27 +100,6 @@ public struct TimeRecognizer: Annotator {
     func isEndedQuarter(_ value: String, _ reference: CalendarDate?) -> Bool {
         guard let reference else { return true }
         return value < TimeResolver.shifted(reference, unit: .quarter, amount: 0)
-    }
-
-    @inline(__always)
-    static func startsWithDigit(_ utf8: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-        let b = utf8[Int(t.start)]
-        return b >= 0x30 && b <= 0x39
-    }
-
-    @inline(__always)
-    static func possessiveLength(_ utf8: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int {
-        guard t.kind == .word, t.end - t.start > 3 else { return 0 }
-        let e = Int(t.end)
-        guard utf8[e - 1] == UInt8(ascii: "s") else { return 0 }
-        if utf8[e - 2] == UInt8(ascii: "'") { return 2 }
-        if e - Int(t.start) > 5, utf8[e - 2] == 0x99, utf8[e - 3] == 0x80, utf8[e - 4] == 0xE2 { return 4 }
-        return 0
-    }
-
-    /// The byte length of a possessive ending ("'s", "’s") on a word token, else 0.
-    static func possessiveLength(_ utf8: [UInt8], _ t: Token) -> Int {
-        utf8.withUnsafeBufferPointer { possessiveLength($0, t) }
     }
 
     /// The sentences, except that ICU's break after "p.m." before a capitalised zone, day

@@ -135,6 +135,27 @@ public struct TimeResolver: Sendable {
             // Parts of a day attach to a day; "this week's nights" keeps no value.
             guard day.utf8.count == 10 else { return nil }
             return day + "T" + part
+        case .dateOnWeekday(let month, let day, let weekday, let direction):
+            guard let ref = reference else { return nil }
+            // The year the tense picks for the date, else the nearest year before it
+            // (after it in future context) in which the date is that weekday.
+            guard let first = resolveDate(year: nil, month: month, day: day, direction: direction), let start = Int(first.prefix(4)) else { return nil }
+            let step = direction == .futureOrSame || direction == .following ? 1 : -1
+            for k in 0...11 {
+                if let date = CalendarDate(year: start + step * k, month: month, day: day), date.weekday == weekday { return date.description }
+            }
+            _ = ref
+            return nil
+        case .weekdayDay(let weekday, let day, let direction):
+            guard let ref = reference else { return nil }
+            var dates: [CalendarDate] = []
+            for shift in -14...14 {
+                let index = ref.year * 12 + ref.month - 1 + shift
+                if let date = CalendarDate(year: index / 12, month: index % 12 + 1, day: day), date.weekday == weekday { dates.append(date) }
+            }
+            return Self.pick(dates, direction: direction, from: ref)?.description
+        case .holiday(let rule, let year, let shift, let direction):
+            return resolveHoliday(rule, year: year, yearShift: shift, direction: direction)?.description
         case .clock(let base, let hour, let minute):
             guard let day = base.flatMap({ resolve($0) }) ?? reference?.description, day.utf8.count == 10 else { return nil }
             return day + "T" + Self.pad(hour, 2) + ":" + Self.pad(minute, 2)
@@ -187,6 +208,30 @@ public struct TimeResolver: Sendable {
             return CalendarDate(year: y, month: month, day: day)?.description
         }
         return "\(Self.pad(y, 4))-\(Self.pad(month, 2))"
+    }
+
+    /// A holiday's date: in the year named, in the reference's year shifted, or the
+    /// occurrence the direction picks (as for a date without a year).
+    private func resolveHoliday(_ rule: HolidayRule, year: Int?, yearShift: Int?, direction: TimeDirection) -> CalendarDate? {
+        if let year { return rule.date(in: year) }
+        guard let ref = reference else { return nil }
+        if let shift = yearShift { return rule.date(in: ref.year + shift) }
+        return Self.pick((ref.year - 1...ref.year + 1).compactMap { rule.date(in: $0) }, direction: direction, from: ref)
+    }
+
+    /// The occurrence among sorted `around` that `direction` picks.
+    static func pick(_ around: [CalendarDate], direction: TimeDirection, from ref: CalendarDate) -> CalendarDate? {
+        switch direction {
+        case .current: return around.first { $0.year == ref.year }
+        case .previous: return around.last { $0 < ref }
+        case .following: return around.first { $0 > ref }
+        case .futureOrSame: return around.first { $0 >= ref }
+        case .pastOrSame:
+            // News reports the past: the latest occurrence, unless the next one is at most
+            // about three months ahead.
+            if let next = around.first(where: { $0 >= ref }), next.dayNumber - ref.dayNumber <= 92 { return next }
+            return around.last { $0 <= ref }
+        }
     }
 
     // MARK: - Arithmetic

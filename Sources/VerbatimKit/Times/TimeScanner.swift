@@ -3,8 +3,9 @@
 struct TimeScanner {
     let bytes: [UInt8]
     let tokens: [Token]
-    /// Token keys; `WordKey.none` for tokens without one.
-    let keys: [WordKey]
+    /// The roles of each token's word in the rules (`time/grammar.tsv`); empty for
+    /// tokens outside the lexicon.
+    let roles: [RoleSet]
     let words: [TimeWord?]
     let flags: [Flags]
 
@@ -14,12 +15,23 @@ struct TimeScanner {
         /// A possessive ending ("Friday's"): the key is that of the stem.
         static let possessive = Flags(rawValue: 1)
         /// An expression can begin with it: its key is in the lexicon (a time word or a
-        /// starter such as "the", "last", "now"), or it begins with a digit. The rules
-        /// that test a token's key against function words only test lexicon words.
+        /// starter such as "the", "last", "now"), or it begins with a digit.
         static let starter = Flags(rawValue: 2)
-        /// `core`'s function-word rules test for its key (`K.coreRuleWords`).
+        /// `core`'s function-word rules test for its roles (``TimeScanner/coreRoles``).
         static let ruleWord = Flags(rawValue: 4)
+        /// A holiday name can begin here (``HolidayCalendar/firstWordIDs``).
+        static let holidayStart = Flags(rawValue: 8)
     }
+
+    /// The holidays, and the country whose dates they take (the record's locale).
+    let holidays: HolidayCalendar
+    /// Each token's word id in the holiday names (0: none).
+    let holidayWords: [UInt16]
+    /// The word table, for words inside a token ("14april").
+    let lexicon: TimeLexicon
+    var country: String?
+    /// How the record writes numeric dates.
+    var dateOrder: DateOrder = .monthFirst
 
     /// First token of the sentence being scanned.
     var sentenceStart: Int = 0
@@ -28,30 +40,12 @@ struct TimeScanner {
 
     @inline(__always) func inRange(_ i: Int) -> Bool { i >= sentenceStart && i < limit }
 
-    @inline(__always) func key(_ i: Int) -> WordKey? {
-        guard inRange(i) else { return nil }
-        let k = keys[i]
-        return k == WordKey.none ? nil : k
-    }
+    /// Whether token `i` (in the sentence) plays `role`.
+    @inline(__always) func has(_ i: Int, _ role: TimeRole) -> Bool { inRange(i) && roles[i].contains(role) }
 
     @inline(__always) func isPossessive(_ i: Int) -> Bool { flags[i].contains(.possessive) }
 
     @inline(__always) func word(_ i: Int) -> TimeWord? { inRange(i) ? words[i] : nil }
-
-    @inline(__always) func `is`(_ i: Int, _ k: WordKey) -> Bool { inRange(i) && keys[i] == k }
-
-    func isAny(_ i: Int, _ ks: [WordKey]) -> Bool {
-        guard let k = key(i) else { return false }
-        return ks.contains(k)
-    }
-
-    /// Whether token `i`'s key is one of up to five keys: `isAny` without an array
-    /// (the entry point tests a handful of these for every candidate start).
-    @inline(__always)
-    func isOne(_ i: Int, _ k0: WordKey, _ k1: WordKey, _ k2: WordKey? = nil, _ k3: WordKey? = nil, _ k4: WordKey? = nil) -> Bool {
-        guard let k = key(i) else { return false }
-        return k == k0 || k == k1 || k == k2 || k == k3 || k == k4
-    }
 
     /// The token is the single ASCII character `c`.
     /// (A scalar, not a Character: Character.asciiValue costs a grapheme walk per call.)

@@ -27,6 +27,23 @@ public enum TimeUnit: UInt8, Sendable, Hashable, Comparable {
         }
     }
 
+    /// The unit a model file names ("minute", "century"), or nil.
+    init?(name: String) {
+        switch name {
+        case "second": self = .second
+        case "minute": self = .minute
+        case "hour": self = .hour
+        case "day": self = .day
+        case "week": self = .week
+        case "month": self = .month
+        case "quarter": self = .quarter
+        case "year": self = .year
+        case "decade": self = .decade
+        case "century": self = .century
+        default: return nil
+        }
+    }
+
     /// Whether TIMEX3 writes the duration after a `T` (clock units).
     public var isClockUnit: Bool { self <= .hour }
 
@@ -70,6 +87,12 @@ public indirect enum TimeValue: Sendable, Hashable {
     case anaphoric(TimeUnit, Int)
     /// A weekday before or after the day in focus: "the previous Friday".
     case anaphoricWeekday(Int, TimeDirection)
+    /// A month and day said with their weekday ("Fri, Jul 18"): the nearest year, in
+    /// the direction of the clause's tense, in which that day is that weekday.
+    case dateOnWeekday(month: Int, day: Int, weekday: Int, direction: TimeDirection)
+    /// A weekday with a day of the month ("Tuesday 19th"): the month in which they meet
+    /// that `direction` picks.
+    case weekdayDay(Int, day: Int, direction: TimeDirection)
     /// A named weekday (ISO 1 = Monday).
     case weekday(Int, TimeDirection)
     /// A named season ("SP", "SU", "FA", "WI").
@@ -91,6 +114,9 @@ public indirect enum TimeValue: Sendable, Hashable {
     case namedWeekend(TimeDirection)
     /// A day plus a part of it: "Tuesday afternoon" -> (weekday, "AF").
     case partOfDay(TimeValue, String)
+    /// A holiday by its date rule: in `year`, in the reference's year shifted by
+    /// `yearShift`, or the occurrence `direction` picks.
+    case holiday(HolidayRule, year: Int?, yearShift: Int?, direction: TimeDirection)
     /// A clock time on a day (nil: the reference day).
     case clock(TimeValue?, hour: Int, minute: Int)
 }
@@ -104,12 +130,16 @@ public struct TimeCandidate: Sendable, Hashable {
     public var type: TimexType
     public var value: TimeValue?
     public var rule: String
+    /// Built on a holiday's name ("Labour Day 2012", "last Victoria Day"): the name is
+    /// the day's, so a person, place or organisation found inside it gives way.
+    public var namesADay: Bool
 
-    public init(first: Int, end: Int, type: TimexType, value: TimeValue?, rule: String) {
+    public init(first: Int, end: Int, type: TimexType, value: TimeValue?, rule: String, namesADay: Bool = false) {
         self.first = first
         self.end = end
         self.type = type
         self.value = value
         self.rule = rule
+        self.namesADay = namesADay
     }
 }

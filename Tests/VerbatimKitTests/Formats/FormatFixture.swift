@@ -101,6 +101,12 @@ enum Python {
         (try? run("import \(module)"))??.status == 0
     }
 
+    /// Whether the optional consumers must run: in CI (.ci/run sets VERBATIM_CI=1)
+    /// a test that needs a missing module runs anyway and fails, instead of skipping.
+    static var requiredInCI: Bool {
+        ProcessInfo.processInfo.environment["VERBATIM_CI"] == "1"
+    }
+
     /// Writes bytes to a fresh temporary file.
     static func temporaryFile(_ bytes: [UInt8], suffix: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("verbatim-format-\(UUID().uuidString)\(suffix)")

@@ -42,7 +42,7 @@ import Testing
 
     /// spaCy itself loads the line into a Doc (skipped when spaCy is not installed:
     /// `pip install spacy`; a blank pipeline needs no model download).
-    @Test(.enabled(if: Python.has("spacy"))) func spacyLoadsTheDoc() throws {
+    @Test(.enabled(if: Python.has("spacy") || Python.requiredInCI)) func spacyLoadsTheDoc() throws {
         let state = try FormatFixture.state()
         let file = try Python.temporaryFile(SpacyJSONWriter().write(state), suffix: ".jsonl")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -47,3 +47,54 @@ import Testing
         #expect(seen == (0..<50).map { $0 * 2 })
     }
 }
+
+/// Heavy inputs are not read ahead: past the weight budget the producer waits.
+@Suite struct OrderedParallelMapWeightTests {
+    @Test func heavyInputsAreNotHeldAtOnce() {
+        let lock = NSLock()
+        var produced = 0, consumed = 0, mostAhead = 0
+        var out: [Int] = []
+        OrderedParallelMap.run(
+            jobs: 2,
+            makeState: { () },
+            produce: { () -> Int? in
+                guard produced < 40 else { return nil }
+                lock.lock()
+                mostAhead = max(mostAhead, produced - consumed)
+                lock.unlock()
+                produced += 1
+                return produced - 1
+            },
+            transform: { (input: Int, _: Void) -> Int in
+                usleep(useconds_t(100 * (input % 3)))
+                return input
+            },
+            consume: { value in
+                out.append(value)
+                consumed += 1
+                return true
+            },
+            weight: { _ in 100 },
+            maxWeight: 150
+        )
+        #expect(out == Array(0..<40))
+        #expect(mostAhead <= 2)
+    }
+}
+
+/// A worker that cannot be made still gives one valid, escaped error line per record.
+@Suite struct BatchRunnerFailureTests {
+    @Test func workerFailuresBecomeEscapedErrorLines() throws {
+        var runner = BatchRunner(pipeline: try Pipeline(), options: RecordOptions(), jobs: 2)
+        runner.makeWorker = { () throws(VerbatimError) -> Pipeline.Worker in throw .icu("U_MEMORY_ALLOCATION_ERROR") }
+        var records = [InputRecord(payload: .text(Array("Hi.".utf8)), fallbackID: #"a"b\c"#, path: "in\"put.txt")]
+        let writer = RecordWriter(options: RecordOptions())
+        var lines: [[UInt8]] = []
+        runner.run(next: { records.popLast() }, transform: { writer.jsonLine($0) }, consume: { line, _ in lines.append(line); return true })
+        #expect(lines.count == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0])) as? [String: Any])
+        #expect(object["id"] as? String == #"a"b\c"#)
+        #expect((object["error"] as? [String: Any])?["code"] as? String == "icu_failure")
+        OutputInvariants.check(line: lines[0])
+    }
+}

@@ -3,14 +3,6 @@ import Testing
 
 @Suite("Time lexicon")
 struct TimeLexiconTests {
-    @Test func packedConstantsMatchTheirWords() {
-        #expect(K.the == WordKey("the"))
-        #expect(K.christmas == WordKey("christmas"))
-        #expect(K.approximately == WordKey("approximately"))
-        #expect(K.thanksgiving == WordKey("thanksgiving"))
-        #expect(K.quarterKey == WordKey("quarter"))
-    }
-
     @Test func keysFoldCaseAndTypographicApostrophes() {
         #expect(WordKey(Array("Year’s".utf8)[...]) == WordKey("year's"))
         #expect(WordKey(Array("TUESDAY".utf8)[...]) == WordKey("tuesday"))
@@ -35,34 +27,50 @@ struct TimeLexiconTests {
         }
     }
 
-    /// TimeScanner.core skips its function-word rules for tokens outside the lexicon:
-    /// every key those rules test must be a lexicon word.
-    @Test func functionWordsOfTheCoreRulesAreInTheLexicon() {
-        let lexicon = TimeLexicon()
-        let tested: [WordKey] = [
-            K.a, K.an, K.per, K.last, K.past, K.previous, K.this, K.current, K.next, K.coming, K.following,
-            K.latest, K.first, K.recent, K.most, K.every, K.each, K.half, K.apostrophe, K.fiscal, K.tonight,
-            K.overnight, K.weekend, K.quarterKey, K.year, K.now, K.currently, K.nowadays, K.recently, K.lately,
-            K.soon, K.these, K.future, K.near, K.present, K.christmas, K.new, K.halloween, K.thanksgiving,
-            K.nineties, K.eighties, K.seventies, K.sixties, K.fifties,
-        ]
-        for k in tested { #expect(lexicon.entry(k) != nil, "\(k)") }
-    }
-
-    @Test func lastAndNextWordTestsAgreeWithTheirLists() {
-        for k in K.lastWords + K.nextWords + [K.this, K.the, K.latest, WordKey("pasta")] {
-            #expect(K.isLastWord(k) == K.lastWords.contains(k))
-            #expect(K.isNextWord(k) == K.nextWords.contains(k))
-        }
-    }
-
-    @Test func lookupFindsWordsAndStarters() {
-        let lexicon = TimeLexicon()
+    @Test func lookupFindsWordsRolesAndStarters() throws {
+        let lexicon = try TimeLexicon(lexicon: shippedLexicon)
         #expect(lexicon.word(WordKey("september")) == .month(9, abbreviated: false))
         #expect(lexicon.word(WordKey("sept")) == .month(9, abbreviated: true))
         #expect(lexicon.word(WordKey("fridays")) == .weekday(5, plural: true))
+        #expect(lexicon.word(WordKey("nineties")) == .decade(199))
         #expect(lexicon.entry(WordKey("the"))?.starter == true)
         #expect(lexicon.entry(WordKey("the"))?.word == nil)
+        #expect(lexicon.entry(WordKey("the"))?.roles.contains(.determiner) == true)
+        #expect(lexicon.entry(WordKey("will"))?.roles.contains(.futureCue) == true)
         #expect(lexicon.entry(WordKey("police")) == nil)
+    }
+
+    @Test func everyRoleAndClassHasWordsInTheModels() throws {
+        _ = try TimeLexicon(lexicon: shippedLexicon)
+        let roles = try shippedLexicon.table("time/grammar")
+        let named = Set((0..<roles.count).compactMap { roles.field($0, 2) })
+        #expect(named == Set(TimeRole.allCases.map(\.name)))
+    }
+
+    @Test func anUnknownRoleOrClassIsAModelError() throws {
+        var lexicon = shippedLexicon
+        try lexicon.extend(withModelsIn: try makeModels(["time/grammar.tsv": "x\tthe\tnot-a-role\n"]))
+        #expect(throws: VerbatimError.self) { try TimeLexicon(lexicon: lexicon) }
+        lexicon = shippedLexicon
+        try lexicon.extend(withModelsIn: try makeModels(["time/words.tsv": "x\tfortnight\tunit\tfortnight\n"]))
+        #expect(throws: VerbatimError.self) { try TimeLexicon(lexicon: lexicon) }
+    }
+
+    /// Users grow a rule's words without rebuilding: "about" is no approximator in the
+    /// shipped grammar ("about two hours" leaves it out); an extension adds it.
+    @Test func anExtensionAddsAWordToARole() throws {
+        let text = "The raid lasted about two hours."
+        let shipped = try TimeRecognizer(lexicon: shippedLexicon)
+        var extended = shippedLexicon
+        try extended.extend(withModelsIn: try makeModels(["time/grammar.tsv": "x\tabout\tapproximator\n"]))
+        let document = Document(text: text, date: timeReference)
+        let segmentation = try Segmenter().segment(document)
+        func spans(_ r: TimeRecognizer) -> [String] {
+            r.candidates(document, segmentation).map { c in
+                document.string(segmentation.tokens[c.first].start, segmentation.tokens[c.end - 1].end)
+            }
+        }
+        #expect(spans(shipped) == ["two hours"])
+        #expect(spans(try TimeRecognizer(lexicon: extended)) == ["about two hours"])
     }
 }

@@ -18,7 +18,7 @@ struct TimeRecognizerTests {
         let text = "On Monday, shares of Friday Group rose; on Tuesday they fell."
         let utf8 = Array(text.utf8)
         let org = Int32(text.utf8.count - text.drop(while: { $0 != "F" }).utf8.count)
-        let pipeline = try Pipeline(annotators: [FixedEntities(spans: [(org, org + 12)]), TimeRecognizer()])
+        let pipeline = try Pipeline(annotators: [FixedEntities(spans: [(org, org + 12)]), TimeRecognizer(lexicon: shippedLexicon)])
         let annotation = try pipeline.annotate(Document(text: text, date: CalendarDate(iso: "2018-08-14")))
         let found = annotation.entities.map { (String(decoding: utf8[Int($0.start)..<Int($0.end)], as: UTF8.self), $0.label) }
         #expect(found.map(\.0) == ["Monday", "Friday Group", "Tuesday"])

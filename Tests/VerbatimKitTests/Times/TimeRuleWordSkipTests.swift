@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import VerbatimKit
 
-/// `TimeScanner.core` runs its function-word rules only for `K.coreRuleWords`; these
-/// check that skip against running them for every starter.
+/// The scanner tries only tokens whose roles are in `TimeScanner.startRoles`, and runs
+/// `core`'s function-word rules only for `TimeScanner.coreRoles`; these check both skips
+/// against trying every lexicon word with every rule.
 @Suite("Time rule-word skip")
 struct TimeRuleWordSkipTests {
     /// Every starter word of the lexicon in the contexts its rules look for.
@@ -30,7 +31,7 @@ struct TimeRuleWordSkipTests {
     }
 
     @Test func skippingNonRuleWordsFindsTheSameCandidates() throws {
-        let recognizer = TimeRecognizer()
+        let recognizer = try TimeRecognizer(lexicon: shippedLexicon)
         let segmenter = try Segmenter()
         var total = 0
         for document in try Self.documents() {
@@ -46,16 +47,20 @@ struct TimeRuleWordSkipTests {
         #expect(total > 60)
     }
 
-    @Test func ruleWordsAreMarkedInTheLexicon() {
-        let lexicon = TimeLexicon()
-        for k in K.coreRuleWords { #expect(lexicon.entry(k)?.ruleWord == true, "\(k)") }
-        #expect(lexicon.entry(K.the)?.ruleWord == false)
+    @Test func startersAndRuleWordsFollowTheirRoles() throws {
+        let lexicon = try TimeLexicon(lexicon: shippedLexicon)
+        #expect(lexicon.entry(WordKey("last"))?.ruleWord == true)
+        #expect(lexicon.entry(WordKey("the"))?.starter == true)
+        #expect(lexicon.entry(WordKey("the"))?.ruleWord == false)
         #expect(lexicon.entry(WordKey("august"))?.ruleWord == false)
+        // "of" plays roles after a start ("the end of"), never at one.
+        #expect(lexicon.entry(WordKey("of"))?.starter == false)
+        #expect(lexicon.entry(WordKey("of"))?.roles.contains(.linkingOf) == true)
     }
 
     /// `halfAt` looks at the first byte before parsing digits: "1/2" and "01/2" still count.
     @Test func halvesAfterACountAreStillFound() throws {
-        let recognizer = TimeRecognizer()
+        let recognizer = try TimeRecognizer(lexicon: shippedLexicon)
         let segmenter = try Segmenter()
         let cases: [(String, String)] = [
             ("It took 2 1/2 years.", "P2Y6M"), ("It took 2 01/2 years.", "P2Y6M"),

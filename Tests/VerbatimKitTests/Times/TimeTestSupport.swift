@@ -1,4 +1,10 @@
+import Foundation
 import VerbatimKit
+
+/// The shipped Models/, loaded once: the time tests use the production vocabulary.
+let shippedLexicon: Lexicon = {
+    do { return try Lexicon(directory: packageRoot.appendingPathComponent("Models").path) } catch { fatalError("cannot load the models: \(error)") }
+}()
 
 /// The reference date of the time corpus: Tuesday 14 August 2018 (ISO week 33).
 let timeReference = CalendarDate(year: 2018, month: 8, day: 14)!

@@ -1,0 +1,83 @@
+/// The time stage's one pass over a document's tokens: each token's key
+/// (``WordKey``: lower-cased, possessive cut off) looked up once in the time lexicon,
+/// giving its roles, its time word and its flags. Every rule afterwards reads these
+/// arrays; nothing else in the stage computes a key.
+enum TimeTokens {
+    /// Per-token roles, time words and flags. `everyWordStarts` makes every token with a
+    /// lexicon entry or a digit a starter and a rule word (the general path the skips
+    /// are tested against).
+    static func lookUp(_ utf8: [UInt8], _ tokens: [Token], in lexicon: TimeLexicon, everyWordStarts: Bool)
+        -> (roles: [RoleSet], words: [TimeWord?], flags: [TimeScanner.Flags], holidayWords: [UInt16]) {
+        let count = tokens.count
+        // Each per-token array is made uninitialised and every element written once: most
+        // tokens are neither time words nor starters, and zero-filling first cost more than
+        // the loop. The per-token booleans share one byte.
+        var words: [TimeWord?] = []
+        var flags: [TimeScanner.Flags] = []
+        // Holiday name words are rare: their ids are kept sparse, by token.
+        var holidayWords = [UInt16](repeating: 0, count: count)
+        let roles = [RoleSet](unsafeUninitializedCapacity: count) { roleBuffer, roleCount in
+            words = [TimeWord?](unsafeUninitializedCapacity: count) { wordBuffer, wordCount in
+                flags = [TimeScanner.Flags](unsafeUninitializedCapacity: count) { flagBuffer, flagCount in
+                    utf8.withUnsafeBufferPointer { b in
+                        for i in 0..<count {
+                            var roles = RoleSet.empty
+                            var word: TimeWord?
+                            var f: TimeScanner.Flags = []
+                            let t = tokens[i]
+                            let n = Int(t.end - t.start)
+                            if n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
+                                let cut = possessiveLength(b, t)
+                                if cut > 0 { f.insert(.possessive) }
+                                if let k = WordKey(b, Int(t.start), Int(t.end) - cut), let entry = lexicon.entry(k) {
+                                    roles = entry.roles
+                                    word = entry.word
+                                    if everyWordStarts {
+                                        f.insert([.starter, .ruleWord])
+                                    } else {
+                                        if entry.starter { f.insert(.starter) }
+                                        if entry.ruleWord { f.insert(.ruleWord) }
+                                    }
+                                    if entry.holidayStart { f.insert(.holidayStart) }
+                                    if entry.holidayWord != 0 { holidayWords[i] = entry.holidayWord }
+                                }
+                                if !f.contains(.starter), startsWithDigit(b, t) {
+                                    f.insert(everyWordStarts ? [.starter, .ruleWord] : .starter)
+                                }
+                            }
+                            (roleBuffer.baseAddress! + i).initialize(to: roles)
+                            (wordBuffer.baseAddress! + i).initialize(to: word)
+                            (flagBuffer.baseAddress! + i).initialize(to: f)
+                        }
+                    }
+                    flagCount = count
+                }
+                wordCount = count
+            }
+            roleCount = count
+        }
+        return (roles, words, flags, holidayWords)
+    }
+
+    @inline(__always)
+    static func startsWithDigit(_ utf8: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        let b = utf8[Int(t.start)]
+        return b >= 0x30 && b <= 0x39
+    }
+
+    @inline(__always)
+    static func possessiveLength(_ utf8: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int {
+        guard t.kind == .word, t.end - t.start > 3 else { return 0 }
+        let e = Int(t.end)
+        guard utf8[e - 1] == UInt8(ascii: "s") else { return 0 }
+        if utf8[e - 2] == UInt8(ascii: "'") { return 2 }
+        if e - Int(t.start) > 5, utf8[e - 2] == 0x99, utf8[e - 3] == 0x80, utf8[e - 4] == 0xE2 { return 4 }
+        return 0
+    }
+
+    /// The byte length of a possessive ending ("'s", "’s") on a word token, else 0.
+    static func possessiveLength(_ utf8: [UInt8], _ t: Token) -> Int {
+        utf8.withUnsafeBufferPointer { possessiveLength($0, t) }
+    }
+
+}
