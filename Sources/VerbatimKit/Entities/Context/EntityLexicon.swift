@@ -40,6 +40,8 @@ public struct EntityLexicon: Sendable {
         let table: String
         let column: Int
         let values: [String]
+        /// A `y/n` column whose `y` entries are left out (ambiguous words), if any.
+        var ambiguous: Int? = nil
     }
 
     /// Names the rules walk as phrases, and where they come from: the entries of
@@ -53,7 +55,8 @@ public struct EntityLexicon: Sendable {
     }
 
     static let featureClasses: [FeatureClass] = [
-        FeatureClass(feature: .title, table: "entities/cues", column: 2, values: ["title"]),
+        FeatureClass(feature: .title, table: "names/titles", column: 2,
+                     values: ["honorific", "title", "rank", "office", "royal", "religious", "academic", "occupation", "part"], ambiguous: 4),
         FeatureClass(feature: .role, table: "entities/cues", column: 2, values: ["role"]),
         FeatureClass(feature: .orgHead, table: "entities/cues", column: 2, values: ["orghead"]),
         FeatureClass(feature: .orgOf, table: "entities/cues", column: 2, values: ["orgof"]),
@@ -106,6 +109,7 @@ public struct EntityLexicon: Sendable {
             try lexicon.understand(source.table, classColumn: source.column, classes: source.values)
             for e in 0..<table.count {
                 guard let value = table.field(e, source.column), source.values.contains(value) else { continue }
+                if let column = source.ambiguous, table.field(e, column, equals: "y") { continue }
                 index.add(ArraySlice(table.key(e).utf8), .init(features: source.feature))
             }
         }

@@ -1,0 +1,20 @@
+import Testing
+@testable import VerbatimKit
+
+/// Each class of entity words has one home file; these sentences (written for these
+/// tests) check what the rules read from each.
+@Suite struct EntityModelHomeTests {
+    @Test func titlesComeFromTheTitlesFile() throws {
+        let found = try entities("Yesterday Archdeacon Pelham Vostrikov and Brigadier Sunniva Oakhurst opened the hall.")
+        #expect(mention(found, "Pelham Vostrikov")?.rule == "title-name", "\(found)")
+        #expect(mention(found, "Sunniva Oakhurst")?.label == .person, "\(found)")
+    }
+
+    @Test func ambiguousTitlesAreNotTitles() throws {
+        // "St" opens place names, "Prior" is an ordinary word, "Shah" a frequent surname.
+        let found = try entities("Fans in St Kellandale cheered. Prior Approval was needed. Shah Venkatram arrived.")
+        #expect(mention(found, "Kellandale") == nil, "\(found)")
+        #expect(mention(found, "Approval") == nil, "\(found)")
+        #expect(mention(found, "Venkatram") == nil, "\(found)")
+    }
+}
