@@ -17,4 +17,10 @@ import Testing
         #expect(mention(found, "Approval") == nil, "\(found)")
         #expect(mention(found, "Venkatram") == nil, "\(found)")
     }
+
+    @Test func particlesComeFromTheParticlesFile() throws {
+        // "ter" is a particle only names/particles.tsv lists.
+        let found = try entities("Yesterday Pieter ter Hovenkamp opened the hall.")
+        #expect(mention(found, "Pieter ter Hovenkamp")?.label == .person, "\(found)")
+    }
 }

@@ -66,7 +66,7 @@ public struct EntityLexicon: Sendable {
         FeatureClass(feature: .geoPre, table: "entities/cues", column: 2, values: ["geopre"]),
         FeatureClass(feature: .speech, table: "entities/cues", column: 2, values: ["speech"]),
         FeatureClass(feature: .prep, table: "entities/cues", column: 2, values: ["prep"]),
-        FeatureClass(feature: .particle, table: "entities/cues", column: 2, values: ["particle"]),
+        FeatureClass(feature: .particle, table: "names/particles", column: 3, values: ["separate"]),
         FeatureClass(feature: .notName, table: "entities/cues", column: 2, values: ["notname"]),
         FeatureClass(feature: .sport, table: "entities/cues", column: 2, values: ["sport"]),
         FeatureClass(feature: .month, table: "entities/cues", column: 2, values: ["month"]),
