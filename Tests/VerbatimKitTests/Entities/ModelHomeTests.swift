@@ -23,4 +23,17 @@ import Testing
         let found = try entities("Yesterday Pieter ter Hovenkamp opened the hall.")
         #expect(mention(found, "Pieter ter Hovenkamp")?.label == .person, "\(found)")
     }
+
+    @Test func organisationHeadsComeFromTheHeadsFile() throws {
+        // "Constabulary" and "Philharmonic" are heads only orgs/heads.tsv lists.
+        let found = try entities("Officers of the Brackenfold Constabulary met the Brackenfold Philharmonic on Monday.")
+        #expect(mention(found, "Brackenfold Constabulary")?.rule == "organization-head", "\(found)")
+        #expect(mention(found, "Brackenfold Philharmonic")?.label == .org, "\(found)")
+    }
+
+    @Test func headsOfPlacesAreNotOrganisationHeadsByThemselves() throws {
+        // "Hospital" heads organisations and buildings alike (ambiguous in orgs/heads.tsv).
+        let found = try entities("Patients of the Brackenfold Hospital arrived on Monday.")
+        #expect(mention(found, "Brackenfold Hospital")?.label == .place, "\(found)")
+    }
 }
