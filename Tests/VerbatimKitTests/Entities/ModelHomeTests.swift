@@ -36,4 +36,11 @@ import Testing
         let found = try entities("Patients of the Brackenfold Hospital arrived on Monday.")
         #expect(mention(found, "Brackenfold Hospital")?.label == .place, "\(found)")
     }
+
+    @Test func placeHeadsComeFromTheHeadsFile() throws {
+        // "Monastery" and "Plateau" are heads only places/heads.tsv lists.
+        let found = try entities("Pilgrims walked from the Brackenfold Monastery to the Brackenfold Plateau on Monday.")
+        #expect(mention(found, "Brackenfold Monastery")?.rule == "facility-head", "\(found)")
+        #expect(mention(found, "Brackenfold Plateau")?.rule == "geographic-head", "\(found)")
+    }
 }
