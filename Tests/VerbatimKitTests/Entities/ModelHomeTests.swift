@@ -43,4 +43,11 @@ import Testing
         #expect(mention(found, "Brackenfold Monastery")?.rule == "facility-head", "\(found)")
         #expect(mention(found, "Brackenfold Plateau")?.rule == "geographic-head", "\(found)")
     }
+
+    @Test func exonymsComeFromTheExonymsFile() throws {
+        // Country aliases and known regions are entries of places/exonyms.tsv.
+        let found = try entities("Tourists left West Germany for Abkhazia on Monday.")
+        #expect(mention(found, "West Germany")?.rule == "gazetteer-country-alias", "\(found)")
+        #expect(mention(found, "Abkhazia")?.rule == "known-place", "\(found)")
+    }
 }

@@ -74,8 +74,9 @@ public struct EntityLexicon: Sendable {
     ]
 
     static let phraseClasses: [PhraseClass] = [
-        PhraseClass(kind: .countryAlias, table: "entities/cues", column: 2, values: ["countryalias"], extra: 3),
+        PhraseClass(kind: .countryAlias, table: "places/exonyms", column: 2, values: ["country", "nation"], extra: 3),
         PhraseClass(kind: .orgKnown, table: "entities/cues", column: 2, values: ["orgknown"], extra: 3),
+        PhraseClass(kind: .placeKnown, table: "places/exonyms", column: 2, values: ["continent", "region", "other"], extra: 2),
         PhraseClass(kind: .placeKnown, table: "entities/cues", column: 2, values: ["placeknown"], extra: 3),
     ]
 

@@ -93,7 +93,7 @@ enum PlaceRules {
         }
     }
 
-    /// A common alias of a country (US, UK, Britain: cues.tsv `countryalias`).
+    /// A common alias of a country (US, UK, Britain: places/exonyms.tsv, kind country or nation).
     struct GazetteerCountryAlias: ChunkRule {
         static let rule = EntityRule("gazetteer-country-alias", .place, matches: "a common alias of a country (US, UK, Britain)",
             example: "Prices rose in Britain last year.", finds: "Britain")
@@ -124,7 +124,7 @@ enum PlaceRules {
         }
     }
 
-    /// A well-known place that is no country, region or city (cues.tsv `placeknown`: continents, seas).
+    /// A well-known place that is no country, region or city (places/exonyms.tsv continents and regions; cues.tsv `placeknown`: rivers, seats of power).
     struct KnownPlace: ChunkRule {
         static let rule = EntityRule("known-place", .place, matches: "a well-known place that is no country, region or city (continents, seas)",
             example: "Exports to Africa grew.", finds: "Africa")
