@@ -28,7 +28,7 @@ import Testing
         // "Constabulary" and "Philharmonic" are heads only orgs/heads.tsv lists.
         let found = try entities("Officers of the Brackenfold Constabulary met the Brackenfold Philharmonic on Monday.")
         #expect(mention(found, "Brackenfold Constabulary")?.rule == "organization-head", "\(found)")
-        #expect(mention(found, "Brackenfold Philharmonic")?.label == .org, "\(found)")
+        #expect(mention(found, "Brackenfold Philharmonic")?.label == .organization, "\(found)")
     }
 
     @Test func headsOfPlacesAreNotOrganisationHeadsByThemselves() throws {
