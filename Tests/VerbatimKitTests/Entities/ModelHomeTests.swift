@@ -50,4 +50,13 @@ import Testing
         #expect(mention(found, "West Germany")?.rule == "gazetteer-country-alias", "\(found)")
         #expect(mention(found, "Abkhazia")?.rule == "known-place", "\(found)")
     }
+
+    @Test func knownOrganisationsComeFromTheKnownFile() throws {
+        // "Juventus" and "Al Jazeera" are listed only in orgs/known.tsv; the Kremlin is a
+        // seat of power there, read as a place.
+        let found = try entities("Fans of Juventus and reporters from Al Jazeera visited the Kremlin on Monday.")
+        #expect(mention(found, "Juventus")?.rule == "known-organization", "\(found)")
+        #expect(mention(found, "Al Jazeera")?.rule == "known-organization", "\(found)")
+        #expect(mention(found, "Kremlin")?.label == .place, "\(found)")
+    }
 }

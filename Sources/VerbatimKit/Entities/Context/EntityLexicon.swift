@@ -52,6 +52,8 @@ public struct EntityLexicon: Sendable {
         let column: Int
         let values: [String]
         let extra: Int
+        /// A `y/n` column whose `y` entries are left out (places named for a power), if any.
+        var ambiguous: Int? = nil
     }
 
     static let featureClasses: [FeatureClass] = [
@@ -75,7 +77,8 @@ public struct EntityLexicon: Sendable {
 
     static let phraseClasses: [PhraseClass] = [
         PhraseClass(kind: .countryAlias, table: "places/exonyms", column: 2, values: ["country", "nation"], extra: 3),
-        PhraseClass(kind: .orgKnown, table: "entities/cues", column: 2, values: ["orgknown"], extra: 3),
+        PhraseClass(kind: .orgKnown, table: "orgs/known", column: 2,
+                    values: ["agency", "company", "court", "government", "international", "media", "military", "ngo", "other", "party", "police", "sport", "university"], extra: 3, ambiguous: 5),
         PhraseClass(kind: .placeKnown, table: "places/exonyms", column: 2, values: ["continent", "region", "other"], extra: 2),
         PhraseClass(kind: .placeKnown, table: "entities/cues", column: 2, values: ["placeknown"], extra: 3),
     ]
@@ -143,6 +146,7 @@ public struct EntityLexicon: Sendable {
             try lexicon.understand(source.table, classColumn: source.column, classes: source.values)
             for e in 0..<table.count {
                 guard let value = table.field(e, source.column), source.values.contains(value) else { continue }
+                if let column = source.ambiguous, table.field(e, column, equals: "y") { continue }
                 let key = table.key(e), extra = table.field(e, source.extra) ?? "-"
                 rows.append((Array(key.utf8), Array("\(key)\t\(table.form(e))\t\(source.kind.rawValue)\t\(extra)".utf8), source.kind))
             }

@@ -31,7 +31,7 @@ enum OrganizationRules {
 
     // MARK: - Rules
 
-    /// A well-known organisation or its short form (Models/entities/cues.tsv `orgknown`),
+    /// A well-known organisation or its short form (Models/orgs/known.tsv),
     /// cased as listed in running text.
     struct KnownOrganization: ChunkRule {
         static let rule = EntityRule("known-organization", .organization, matches: "a well-known organisation or its short form, as listed",
