@@ -59,4 +59,11 @@ import Testing
         #expect(mention(found, "Al Jazeera")?.rule == "known-organization", "\(found)")
         #expect(mention(found, "Kremlin")?.label == .place, "\(found)")
     }
+
+    @Test func placeAbbreviationsKeepTheirStop() throws {
+        // Issue 20, boundaries: "Okla." is an abbreviation of places/exonyms.tsv.
+        let found = try entities("The plant in Tulsa, Okla., closed on Monday.")
+        #expect(mention(found, "Okla.")?.label == .place, "\(found)")
+        #expect(mention(found, "Okla") == nil, "\(found)")
+    }
 }

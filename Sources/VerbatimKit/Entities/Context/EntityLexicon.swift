@@ -52,8 +52,9 @@ public struct EntityLexicon: Sendable {
         let column: Int
         let values: [String]
         let extra: Int
-        /// A `y/n` column whose `y` entries are left out (places named for a power), if any.
-        var ambiguous: Int? = nil
+        /// `y/n` columns whose `y` entries are left out (ordinary words, places named
+        /// for a power).
+        var skip: [Int] = []
     }
 
     static let featureClasses: [FeatureClass] = [
@@ -78,7 +79,7 @@ public struct EntityLexicon: Sendable {
     static let phraseClasses: [PhraseClass] = [
         PhraseClass(kind: .countryAlias, table: "places/exonyms", column: 2, values: ["country", "nation"], extra: 3),
         PhraseClass(kind: .orgKnown, table: "orgs/known", column: 2,
-                    values: ["agency", "company", "court", "government", "international", "media", "military", "ngo", "other", "party", "police", "sport", "university"], extra: 3, ambiguous: 5),
+                    values: ["agency", "company", "court", "government", "international", "media", "military", "ngo", "other", "party", "police", "sport", "university"], extra: 3, skip: [4, 5]),
         PhraseClass(kind: .placeKnown, table: "places/exonyms", column: 2, values: ["continent", "region", "other"], extra: 2),
         PhraseClass(kind: .placeKnown, table: "entities/cues", column: 2, values: ["placeknown"], extra: 3),
     ]
@@ -119,6 +120,13 @@ public struct EntityLexicon: Sendable {
             }
         }
         (phrases, phraseKinds) = try EntityLexicon.phraseTable(lexicon)
+        // Places abbreviated with a stop ("calif."): one word, one final stop.
+        let exonyms = try lexicon.table("places/exonyms")
+        for e in 0..<exonyms.count {
+            let key = Array(exonyms.key(e).utf8)
+            guard key.count >= 3, key.last == 0x2E, !key.dropLast().contains(0x2E), !key.contains(0x20) else { continue }
+            index.add(key.dropLast(), .init(classes: .abbreviatedPlace))
+        }
         let words = try lexicon.table("entities/words")
         try lexicon.understand("entities/words", classColumn: 2,
                                classes: WordClasses.names.map(\.1) + WordEnding.allCases.map(\.rawValue))
@@ -146,7 +154,7 @@ public struct EntityLexicon: Sendable {
             try lexicon.understand(source.table, classColumn: source.column, classes: source.values)
             for e in 0..<table.count {
                 guard let value = table.field(e, source.column), source.values.contains(value) else { continue }
-                if let column = source.ambiguous, table.field(e, column, equals: "y") { continue }
+                if source.skip.contains(where: { table.field(e, $0, equals: "y") }) { continue }
                 let key = table.key(e), extra = table.field(e, source.extra) ?? "-"
                 rows.append((Array(key.utf8), Array("\(key)\t\(table.form(e))\t\(source.kind.rawValue)\t\(extra)".utf8), source.kind))
             }

@@ -38,6 +38,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     static let listConjunction = WordClasses(rawValue: 1 << 28)
     static let acronymFiller = WordClasses(rawValue: 1 << 29)
     static let affiliationLink = WordClasses(rawValue: 1 << 30)
+    /// A place's abbreviation written with a full stop ("Calif.", "Tenn."): the keys of
+    /// `Models/places/exonyms.tsv` made of one word and a stop (read there, not in words.tsv).
+    static let abbreviatedPlace = WordClasses(rawValue: 1 << 31)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [

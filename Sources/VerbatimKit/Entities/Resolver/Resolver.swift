@@ -115,7 +115,9 @@ struct Resolver: Sendable {
         senses.relabel(ctx, &claims)
         DocumentRules.documentAliases(ctx, &claims, senses)
         DocumentRules.shortForms(ctx, &claims)
-        return Clustering.cluster(ctx, claims.inTextOrder())
+        var mentions = claims.inTextOrder()
+        PlaceRules.keepAbbreviationStops(ctx, &mentions)
+        return Clustering.cluster(ctx, mentions)
     }
 
     /// The overlap policy: candidates in the order of ``overlapOrder(_:)``, each kept

@@ -41,6 +41,8 @@ enum OrganizationRules {
             let ctx = s.ctx
             for i in s.a..<s.b where ctx.features[i].contains(.nameLike) {
                 if let (end, e) = ctx.longestPhrase(.orgKnown, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) {
+                    // A known name inside a longer name with a head is not the name ("Tottenham Court Road").
+                    if end < s.b && ctx.hasAny(s.last, [.street, .facility, .geoHead, .orgHead]) { continue }
                     let extra = ctx.lexicon.phrases.field(e, 3)
                     out.add(i, end, score: Score.knownOrganization, canonical: ctx.keep(extra == "-" ? nil : extra))
                 }
@@ -133,7 +135,7 @@ enum OrganizationRules {
     /// "Press Association (PA)", "Korean People's Army [KPA]": the name and its acronym.
     struct AcronymDefinition: ChunkRule {
         static let rule = EntityRule("acronym-definition", .organization, matches: "a name and the acronym its initials spell, in brackets",
-            example: "Doctors of the Korvath Relief Mission (KRM) arrived.", finds: "Korvath Relief Mission")
+            example: "Doctors of Korvath Medical Relief (KMR) arrived.", finds: "Korvath Medical Relief")
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx

@@ -111,7 +111,7 @@ enum PlaceRules {
     /// A first-level region (Models/places/regions.tsv).
     struct GazetteerRegion: ChunkRule {
         static let rule = EntityRule("gazetteer-region", .place, matches: "a first-level region (state, province)",
-            example: "Floods hit Bavaria overnight.", finds: "Bavaria")
+            example: "Floods hit Limburg overnight.", finds: "Limburg")
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -294,6 +294,18 @@ enum PlaceRules {
     }
 
     // MARK: - Refinements
+
+    /// "Memphis, Tenn., said": a place that ends in an abbreviation keeps the full stop
+    /// written after it, as the abbreviation's own ("Tenn."), also where the stop ends the
+    /// sentence. Runs over the final mentions, whichever rule found them.
+    static func keepAbbreviationStops(_ ctx: EntityContext, _ mentions: inout [Candidate]) {
+        for k in mentions.indices where mentions[k].label == .place {
+            let e = mentions[k].end
+            guard e < ctx.tokens.count, ctx.isA(e - 1, .abbreviatedPlace), ctx.isPunct(e, 0x2E),
+                  !ctx.tokens[e].flags.contains(.spaceBefore) else { continue }
+            mentions[k].end = e + 1
+        }
+    }
 
     /// Drops places glued to a hyphenated adjective ("U.S.-led", "pro-Beijing"): run
     /// over the candidates of one chunk, from `first` on.
