@@ -334,7 +334,8 @@ enum OrganizationRules {
         }
         guard matched == 0, k >= 0 else { return nil }
         if ctx.anyToken(k, end, [.title, .role]) { return nil }
-        if ctx.isPlaceName(k, end) { return nil }
+        // A place is no organisation; a known organisation is ("Press Association (PA)").
+        if ctx.isPlaceName(k, end) && ctx.longestPhrase(.orgKnown, from: k, limit: end, caseSensitive: true)?.end != end { return nil }
         return k..<end
     }
 
