@@ -12,9 +12,7 @@ import Testing
 
     /// Files that the redesign still has to wire to their rules (or retire). The list
     /// must equal what is unread, so that it can only shrink; it must end empty.
-    static let notYetRead: [String] = [
-        "cues/speech-nouns", "cues/speech-phrases",
-    ]
+    static let notYetRead: [String] = []
 
     @Test func everyShippedModelFileIsReadByTheStandardPipeline() throws {
         let lexicon = try Lexicon(directory: Self.shippedModels)
