@@ -66,4 +66,11 @@ import Testing
         #expect(mention(found, "Okla.")?.label == .place, "\(found)")
         #expect(mention(found, "Okla") == nil, "\(found)")
     }
+
+    @Test func datelineInCapitalsStaysWhole() throws {
+        // Issue 20, boundaries: a dateline in capitals inside an ordinary sentence.
+        let found = try entities("FLOODS HIT THE COAST\n\nNEW YORK _ The river rose on Monday, officials said.")
+        #expect(mention(found, "NEW YORK")?.label == .place, "\(found)")
+        #expect(mention(found, "YORK") == nil, "\(found)")
+    }
 }

@@ -55,10 +55,12 @@ struct TokenFacts {
             && !features[i + 1].contains(.common) {
             features[i].insert(.nameLike)
         }
-        // In headlines and lower-case text, a place name may start with a common word ("NEW YORK").
+        // In headlines, lower-case text and runs of capitals (a dateline, "NEW YORK _ The..."),
+        // a place name may start with a common word ("NEW YORK").
         var i = 0
         while i < n {
-            guard (capsSentence[i] || lowerDocument) && tokens[i].kind == .word && !features[i].contains(.nameLike) else { i += 1; continue }
+            let capitalsRun = tokens[i].shape == .upper && i + 1 < n && tokens[i + 1].kind == .word && tokens[i + 1].shape == .upper
+            guard (capsSentence[i] || lowerDocument || capitalsRun) && tokens[i].kind == .word && !features[i].contains(.nameLike) else { i += 1; continue }
             let limit = sentences[Int(sentenceOf[i])].upperBound
             var end = i
             func reach(_ table: LexiconTable) {
