@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "VerbatimKit",
             dependencies: ["CICU"],
-            exclude: ["Times/RULES.md", "Quotes/SIEVES.md", "Gender/GENDER.md"]
+            exclude: ["Times/RULES.md", "Quotes/SIEVES.md", "Gender/GENDER.md", "Credits/CREDITS.md", "Entities/ENTITIES.md"]
         ),
         // The HTTP service behind `verbatim serve`: its own target, so that the library
         // (and whoever embeds it) never depends on Hummingbird and SwiftNIO.

@@ -1,53 +1,61 @@
-/// The PERSON/ORG/PLACE stage: recognizers propose candidates with a reason, the
-/// ``Resolver`` keeps one label per span, spreads names across the document and
-/// clusters mentions. Fills `annotation.entities` (sorted, non-overlapping) and
-/// `annotation.clusters`.
+/// The PERSON/ORG/PLACE stage: rules propose candidates with a reason (the tables of
+/// ``PersonRules``, ``OrganizationRules``, ``PlaceRules``, listed with examples in
+/// ENTITIES.md), the ``Resolver`` keeps one label per span, spreads names across the
+/// document and clusters mentions. Fills `annotation.entities` (sorted,
+/// non-overlapping) and `annotation.clusters`.
 public struct EntityRecognizer: Annotator {
     public let name = "entities"
     public let requires: Set<Layer> = [.tokens, .sentences]
     public let produces: Set<Layer> = [.entities, .clusters]
 
     let lexicon: EntityLexicon
-    let recognizers: [any EntityCandidateRecognizer]
     let resolver = Resolver()
 
     /// Builds the stage from loaded models.
     /// - Throws: ``VerbatimError/model(path:reason:)`` naming a missing lexicon file.
     public init(lexicon: Lexicon) throws(VerbatimError) {
-        let entityLexicon = try EntityLexicon(lexicon)
-        self.lexicon = entityLexicon
-        var countryNames: [String: String] = [:]
-        let countries = entityLexicon.countries
-        for i in 0..<countries.count where countries.field(i, 3, equals: "name") {
-            if let iso = countries.field(i, 2), countryNames[iso] == nil { countryNames[iso] = countries.form(i) }
-        }
-        recognizers = [UserListRecognizer(), PersonRecognizer(), OrganizationRecognizer(), PlaceRecognizer(countryNames: countryNames)]
+        self.lexicon = try EntityLexicon(lexicon)
     }
 
     public func annotate(_ state: inout AnalysisState) {
         let ctx = EntityContext(document: state.document, segmentation: state.segmentation, lexicon: lexicon)
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(ctx.tokens.count / 4 + 16)
-        for recognizer in recognizers { recognizer.propose(ctx, into: &candidates) }
-        let (entities, clusters) = resolver.resolve(ctx, candidates)
+        let (entities, clusters) = resolver.resolve(ctx, propose(ctx))
         // Whatever an earlier stage found is kept; ours fill the rest (one merge policy).
         state.annotation.mergeEntities(entities, clusters: clusters)
     }
+
+    /// Every rule's candidates, in proposal order (the overlap policy's last tie-breaker):
+    /// the user's list, then the PERSON, ORG and PLACE tables chunk by chunk.
+    func propose(_ ctx: EntityContext) -> [Candidate] {
+        var out = Proposals()
+        out.candidates.reserveCapacity(ctx.tokens.count / 4 + 16)
+        UserListRule.propose(ctx, &out)
+        for chunk in ctx.chunks.indices {
+            out.propose(ChunkSite(ctx, chunk: chunk), PersonRules.table)
+        }
+        let organizations = out.count
+        for chunk in ctx.chunks.indices {
+            out.propose(ChunkSite(ctx, chunk: chunk), OrganizationRules.table)
+        }
+        OrganizationRules.keepAbbreviationStops(ctx, &out.candidates, from: organizations)
+        let places = out.count
+        for chunk in ctx.chunks.indices {
+            var site = ChunkSite(ctx, chunk: chunk)
+            guard PlaceRules.appliesTo(site) else { continue }
+            site.before = PlaceRules.precedingContext(ctx, site.a)
+            let first = out.count
+            out.propose(site, PlaceRules.table)
+            PlaceRules.dropAdjectives(ctx, &out.candidates, from: first)
+            PlaceRules.townTeams(ctx, &out.candidates, from: first, prep: site.before.prep)
+        }
+        PlaceRules.nationalTeams(ctx, &out.candidates, from: places)
+        return out.candidates
+    }
 }
 
-/// Entries of the user's own list (``Lexicon/addUserList(contentsOf:extending:)``) win over everything.
-struct UserListRecognizer: EntityCandidateRecognizer {
-    func propose(_ ctx: EntityContext, into out: inout [Candidate]) {
-        guard let user = ctx.lexicon.user else { return }
-        for i in 0..<ctx.tokens.count where ctx.tokens[i].kind == .word || ctx.tokens[i].kind == .number {
-            let limit = ctx.sentenceRange(i).upperBound
-            guard let m = ctx.longest(user, from: i, limit: limit) else { continue }
-            let e = m.entries.lowerBound
-            let label: EntityLabel
-            if user.field(e, 2, equals: "PERSON") { label = .person } else if user.field(e, 2, equals: "ORG") { label = .organization }
-            else if user.field(e, 2, equals: "PLACE") { label = .place } else { continue }
-            let type = user.field(e, 3).flatMap { $0 == "-" ? nil : $0 }
-            out.append(Candidate(start: i, end: m.end, label: label, type: ctx.keep(type), score: 100, rule: "user-list"))
-        }
-    }
+/// Every rule of the entity stage, for `--explain` readers and ENTITIES.md.
+enum EntityRules {
+    /// The rules whose names a mention can carry, table by table.
+    static let all: [EntityRule] = [UserListRule.rule] + PersonRules.rules + OrganizationRules.rules
+        + PlaceRules.rules + PlaceRules.relabels + DocumentRules.rules + [DocumentSenses.rule]
 }

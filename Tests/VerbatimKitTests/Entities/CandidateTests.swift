@@ -1,7 +1,7 @@
 import Testing
 @testable import VerbatimKit
 
-/// Candidate's plain-value parts: rules as literals, strings kept in the context.
+/// Candidate's plain-value parts: rule names as literals, strings kept in the context.
 @Suite struct CandidateTests {
     /// A context over `text` with the package's entity lexicon.
     private func context(_ text: String) throws -> EntityContext {
@@ -12,15 +12,13 @@ import Testing
     }
 
     @Test func rulesAreEqualByTheirNames() {
-        let a: Rule = "head-of-name"
-        let b: Rule = "head-of-name"
+        let a = OrganizationRules.rules.first { $0.name.description == "head-of-name" }!.name
+        let b = PlaceRules.rules.first { $0.name.description == "head-of-name" }!.name
         #expect(a == b)
-        #expect(a != "head-of-names")
-        #expect(a != "head-of-nam")
-        #expect(a != "tail-of-name")
+        #expect(a != PersonRules.rules[0].name)
         #expect(a.description == "head-of-name")
         // Past the small-string length too.
-        #expect(Rule(stringLiteral: "gazetteer-country-alias").description == "gazetteer-country-alias")
+        #expect(PlaceRules.rules[1].name.description == "gazetteer-country-alias")
     }
 
     @Test func keptVocabularyComparesAsTheStrings() throws {
@@ -44,7 +42,7 @@ import Testing
         let names = ["United Kingdom", "  the  Met\tPolice ", "O`Neill\n", "ABC", "", " ", "Zürich", "Côte d’Ivoire", "x\u{0B}y\u{0C}z\r"]
         for name in names {
             let expected = Array(Fold.fold(name).utf8).withUnsafeBufferPointer { LexiconTable.keyHash($0) }
-            #expect(Resolver.foldedHash(name) == expected, "\(name)")
+            #expect(Clustering.foldedHash(name) == expected, "\(name)")
         }
     }
 
@@ -53,7 +51,7 @@ import Testing
         // Non-overlapping single-token candidates proposed back to front, with mixed support.
         let words = ctx.tokens.indices.filter { ctx.tokens[$0].kind == .word && ctx.tokens[$0].shape == .title }
         let candidates = words.reversed().enumerated().map { k, i in
-            Candidate(start: i, end: i + 1, label: k % 2 == 0 ? .person : .place, type: nil, score: 55 + 10 * (k % 3), rule: "test")
+            Candidate(start: i, end: i + 1, label: k % 2 == 0 ? .person : .place, type: nil, score: 55 + 10 * (k % 3), rule: PersonRules.rules[0].name)
         }
         let (entities, clusters) = Resolver().resolve(ctx, candidates)
         #expect(entities.count >= words.count)

@@ -50,7 +50,7 @@ import Testing
         let met = try #require(mention(found, "Met"))
         #expect(met.label == .organization)
         #expect(met.cluster == "Metropolitan Police")
-        #expect(found.filter { $0.text == "PA" }.allSatisfy { $0.cluster == "Press Association" })
+        #expect(found.filter { $0.text == "PA" }.allSatisfy { $0.cluster == "Press Association" }, "\(found)")
         #expect(found.filter { $0.text == "PA" }.count == 2)
     }
 

@@ -15,11 +15,11 @@ import Testing
     }
 
     @Test func organisationNounAndMembership() throws {
-        let found = try entities("He took files from the Quarrendon organization after he left. A member of Brightwater Circle since 2001, "
+        let found = try entities("He took files from the Quarrendon organization after he left. A member of Brightwater Guild since 2001, "
             + "she spoke within Quarrendon about it.")
         #expect(found.filter { $0.text == "Quarrendon" }.count == 2, "\(found)")
         #expect(found.filter { $0.text == "Quarrendon" }.allSatisfy { $0.label == .organization }, "\(found)")
-        #expect(mention(found, "Brightwater Circle")?.label == .organization, "\(found)")
+        #expect(mention(found, "Brightwater Guild")?.label == .organization, "\(found)")
     }
 
     @Test func adjectivesAndPlacesBeforeOrganisationNounsAreNotNames() throws {

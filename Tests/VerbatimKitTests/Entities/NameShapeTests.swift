@@ -13,7 +13,7 @@ import Testing
     }
 
     private func scan(_ bytes: [UInt8]) -> (upper: Bool, lower: Bool)? {
-        bytes.withUnsafeBytes { Resolver.NameShape.asciiCases($0) }
+        bytes.withUnsafeBytes { Clustering.NameShape.asciiCases($0) }
     }
 
     @Test func agreesWithAByteLoop() {

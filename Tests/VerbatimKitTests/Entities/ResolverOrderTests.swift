@@ -3,7 +3,7 @@ import Testing
 
 /// The overlap policy's order, which the resolver sorts as small keys instead of candidates.
 @Suite struct EntityResolverOrderTests {
-    private func candidate(_ start: Int, _ end: Int, _ label: EntityLabel, score: Int, rule: Rule = "test") -> Candidate {
+    private func candidate(_ start: Int, _ end: Int, _ label: EntityLabel, score: Int, rule: RuleName = PersonRules.rules[0].name) -> Candidate {
         Candidate(start: start, end: end, label: label, type: nil, score: score, rule: rule)
     }
 
@@ -56,8 +56,9 @@ import Testing
     }
 
     @Test func fullTiesKeepProposalOrder() {
-        let candidates = [candidate(0, 2, .organization, score: 60, rule: "first"),
-                          candidate(0, 2, .organization, score: 60, rule: "second")]
-        #expect(Resolver.overlapOrder(candidates).map { candidates[Int($0.index)].rule } == ["first", "second"])
+        let first = OrganizationRules.rules[0].name, second = OrganizationRules.rules[1].name
+        let candidates = [candidate(0, 2, .organization, score: 60, rule: first),
+                          candidate(0, 2, .organization, score: 60, rule: second)]
+        #expect(Resolver.overlapOrder(candidates).map { candidates[Int($0.index)].rule } == [first, second])
     }
 }

@@ -3,12 +3,12 @@ import Testing
 
 /// The resolver's senses of names: the best-supported wins, and the first-word filter never misses.
 @Suite struct SenseTableTests {
-    private func sense(_ label: EntityLabel, _ score: Int) -> Resolver.Sense {
-        Resolver.Sense(label: label, type: nil, score: score, canonical: nil)
+    private func sense(_ label: EntityLabel, _ score: Int) -> DocumentSenses.Sense {
+        DocumentSenses.Sense(label: label, type: nil, score: score, canonical: nil)
     }
 
     @Test func keepsTheBestSupportedSenseAndTheFirstOfEqualOnes() {
-        var table = Resolver.SenseTable(capacity: 2)
+        var table = DocumentSenses.SenseTable(capacity: 2)
         #expect(table.isEmpty)
         table.register(42, first: 7, sense(.place, 60))
         table.register(42, first: 7, sense(.person, 60))
@@ -25,7 +25,7 @@ import Testing
 
     @Test func firstWordFilterHasNoFalseNegatives() {
         var generator = SystemRandomNumberGenerator()
-        var table = Resolver.SenseTable(capacity: 8)
+        var table = DocumentSenses.SenseTable(capacity: 8)
         var firsts: [UInt64] = []
         for k in 0..<200 {
             let first = UInt64.random(in: .min ... .max, using: &generator)
@@ -34,7 +34,7 @@ import Testing
             for f in firsts { #expect(table.mayStart(with: f)) }
         }
         // With few names, most other words are filtered out.
-        var small = Resolver.SenseTable(capacity: 2)
+        var small = DocumentSenses.SenseTable(capacity: 2)
         small.register(1, first: 0, sense(.person, 60))
         #expect(small.mayStart(with: 0))
         #expect(!small.mayStart(with: UInt64.max))

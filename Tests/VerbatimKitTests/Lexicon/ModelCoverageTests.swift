@@ -13,8 +13,9 @@ import Testing
     /// Files that the redesign still has to wire to their rules (or retire). The list
     /// must equal what is unread, so that it can only shrink; it must end empty.
     static let notYetRead: [String] = [
-        "names/particles",
-        "orgs/heads", "orgs/known", "places/exonyms", "places/heads",
+        // Entity classes no rule reads yet: attached particles ("al-", "O'") and saints'
+        // prefixes, and exonyms of cities (walked as known places they cut "Las Vegas").
+        "names/particles: class attached", "names/particles: class saint", "places/exonyms: class city",
     ]
 
     @Test func everyShippedModelFileIsReadByTheStandardPipeline() throws {

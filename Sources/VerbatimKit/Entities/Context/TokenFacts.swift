@@ -1,0 +1,314 @@
+/// What the lexicons and the text say about each token of one document: its
+/// ``TokenFeatures`` and ``WordClasses``, its sentence and whether that sentence is
+/// a headline, and two document facts (a lower-case document, a sports report).
+///
+/// This is the entity stage's only per-token pass over the lexicons: everything the
+/// rules ask of a single token is answered from these arrays. It reads the document's
+/// ``TokenKeys`` (folded keys and their hashes) and looks each distinct word up once.
+struct TokenFacts {
+    var features: [TokenFeatures]
+    var classes: [WordClasses]
+    /// Sentence index of each token.
+    var sentenceOf: [Int32]
+    /// Whether the token's sentence is written in capitals (a headline).
+    var capsSentence: [Bool]
+    /// Hardly any capitals in the whole document.
+    var lowerDocument: Bool
+    /// A sports report (results, tables): place names there usually name teams.
+    var sportsDocument: Bool
+
+    init(document: Document, tokens: [Token], sentences: [Range<Int>], keys: TokenKeys, lexicon: EntityLexicon, matcher: LexiconMatcher) {
+        // Built in local arrays (the optimiser keeps them in registers, not the struct's fields).
+        let n = tokens.count
+        var features = [TokenFeatures](repeating: [], count: n)
+        var classes = [WordClasses](repeating: [], count: n)
+        var sentenceOf = [Int32](repeating: 0, count: n)
+        var capsSentence = [Bool](repeating: false, count: n)
+
+        var cased = 0, upperOrTitle = 0
+        for t in tokens where t.kind == .word {
+            if t.shape != .uncased { cased += 1 }
+            if t.shape == .title || t.shape == .upper { upperOrTitle += 1 }
+        }
+        let lowerDocument = cased >= 20 && upperOrTitle * 100 < cased
+        for (s, range) in sentences.enumerated() {
+            var upper = 0, lower = 0
+            for i in range where tokens[i].kind == .word {
+                switch tokens[i].shape {
+                case .upper: upper += 1
+                case .lower, .mixed, .title: lower += 1
+                default: break
+                }
+            }
+            let caps = upper >= 2 && upper > 2 * lower
+            for i in range { sentenceOf[i] = Int32(s); capsSentence[i] = caps }
+        }
+        var memo = LexicalLookup.LexicalMemo(tokens: n)
+        let lookup = LexicalLookup(document: document, tokens: tokens, keys: keys, lexicon: lexicon)
+        for i in 0..<n where tokens[i].kind == .word {
+            (features[i], classes[i]) = lookup.facts(i, caps: capsSentence[i], lowerDocument: lowerDocument, &memo)
+        }
+        // A frequent word opening a sentence is still a first name before a surname ("Bill Clinton said").
+        for i in 0..<n where i + 1 < n && features[i].contains(.capitalized) && !features[i].contains(.nameLike)
+            && features[i].contains(.commonFirstName) && features[i + 1].contains(.nameLike) && features[i + 1].contains(.surname)
+            && features[i].isDisjoint(with: [.prep, .speech, .notName, .role, .title, .month, .particle])
+            && !features[i + 1].contains(.common) {
+            features[i].insert(.nameLike)
+        }
+        // In headlines, lower-case text and runs of capitals (a dateline, "NEW YORK _ The..."),
+        // a place name may start with a common word ("NEW YORK").
+        var i = 0
+        while i < n {
+            let capitalsRun = tokens[i].shape == .upper && i + 1 < n && tokens[i + 1].kind == .word && tokens[i + 1].shape == .upper
+            guard (capsSentence[i] || lowerDocument || capitalsRun) && tokens[i].kind == .word && !features[i].contains(.nameLike) else { i += 1; continue }
+            let limit = sentences[Int(sentenceOf[i])].upperBound
+            var end = i
+            func reach(_ table: LexiconTable) {
+                if let m = matcher.longest(in: table, tokens: tokens, keys: keys, from: i, limit: limit), m.end - i >= 2 { end = max(end, m.end) }
+            }
+            reach(lexicon.countries)
+            reach(lexicon.cities)
+            reach(lexicon.regions)
+            if end > i {
+                for k in i..<end where tokens[k].kind == .word { features[k].insert(.nameLike) }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        var sportWords = 0
+        for f in features where f.contains(.sport) { sportWords += 1 }
+        var sportHeadline = false
+        for s in sentences.prefix(2) { for i in s where features[i].contains(.sport) && tokens[i].shape == .upper { sportHeadline = true } }
+        self.features = features
+        self.classes = classes
+        self.sentenceOf = sentenceOf
+        self.capsSentence = capsSentence
+        self.lowerDocument = lowerDocument
+        sportsDocument = sportHeadline || sportWords >= 4 && sportWords * 60 >= n
+    }
+
+    /// Byte end of a word token without a possessive ending (’s, 's, ’, ').
+    static func nameEndBytes(_ t: Token, _ b: [UInt8]) -> Int32 {
+        var e = Int(t.end)
+        let s = Int(t.start)
+        if e - s > 2, b[e - 1] | 0x20 == 0x73 {
+            if b[e - 2] == 0x27 { return Int32(e - 2) }
+            if e - s > 4, b[e - 4] == 0xE2, b[e - 3] == 0x80, b[e - 2] == 0x99 { return Int32(e - 4) }
+        }
+        if e - s > 1, b[e - 1] == 0x27 { e -= 1; return Int32(e) }
+        if e - s > 3, b[e - 3] == 0xE2, b[e - 2] == 0x80, b[e - 1] == 0x99 { return Int32(e - 3) }
+        return t.end
+    }
+}
+
+/// The lexicon look-ups of single tokens, for ``TokenFacts``: a value of the inputs it
+/// reads, so that its methods borrow them (methods of the facts being built copied
+/// them, lexicon and all, on many calls).
+private struct LexicalLookup {
+    let document: Document
+    let tokens: [Token]
+    let keys: TokenKeys
+    let lexicon: EntityLexicon
+
+    /// What the lexicons say about each distinct word of the document, so that a word
+    /// met again costs one probe of a small table instead of five probes of large ones
+    /// (those are cache misses: the tables are megabytes).
+    struct LexicalMemo {
+        /// Token whose key the slot holds (+1; 0 = empty).
+        var first: [Int32]
+        /// Cue features and word classes (asked for every word).
+        var cue: [WordClassIndex.Classes]
+        /// Features from the other tables (asked for name candidates), when `known`.
+        var names: [TokenFeatures]
+        var known: [Bool]
+
+        init(tokens n: Int) {
+            var size = 16
+            while size < n * 2 { size <<= 1 }
+            first = Array(repeating: 0, count: size)
+            known = Array(repeating: false, count: size)
+            // Read only where written (a slot's `first` set, its `known` set): left as
+            // allocated, not cleared (two thirds of the memo's bytes).
+            cue = Array(unsafeUninitializedCapacity: size) { _, count in count = size }
+            names = Array(unsafeUninitializedCapacity: size) { _, count in count = size }
+        }
+
+        /// The slot for token `i`'s key: the one holding it, or the empty one to fill.
+        func slot(_ i: Int, _ keys: TokenKeys) -> Int {
+            let mask = first.count - 1
+            var h = Int(truncatingIfNeeded: keys.hashes[i] ^ (keys.hashes[i] >> 31)) & mask
+            while first[h] != 0 {
+                let j = Int(first[h]) - 1
+                if keys.hashes[j] == keys.hashes[i] && keys.foldedKey(j) == keys.foldedKey(i) { return h }
+                h = (h + 1) & mask
+            }
+            return h
+        }
+    }
+
+    /// The features and word classes of word token `i` in a sentence in capitals or
+    /// not (`caps`), in a lower-case document or not.
+    func facts(_ i: Int, caps: Bool, lowerDocument: Bool, _ memo: inout LexicalMemo) -> (TokenFeatures, WordClasses) {
+        let t = tokens[i]
+        var f: TokenFeatures = []
+        // Possessive: the name stops before ’s / 's (the keys already leave it out).
+        if TokenFacts.nameEndBytes(t, document.utf8) < t.end { f.insert(.possessive) }
+
+        let slot = memo.slot(i, keys)
+        if memo.first[slot] == 0 {
+            memo.first[slot] = Int32(i + 1)
+            memo.cue[slot] = wordClasses(i)
+        }
+        f.formUnion(memo.cue[slot].features)
+        let classes = memo.cue[slot].classes
+
+        // "FTU's", "NATO’s" (shaped title case): capitals before a possessive ending make an acronym.
+        let upperStem = (t.shape == .title || t.shape == .mixed) && f.contains(.possessive) && isUpperStem(t)
+        let capital = t.shape == .title || t.shape == .upper || upperStem
+        let candidate = capital || caps || lowerDocument
+        if candidate {
+            if !memo.known[slot] {
+                memo.names[slot] = nameFeatures(i)
+                memo.known[slot] = true
+            }
+            f.formUnion(memo.names[slot])
+        }
+        if capital && !caps { f.insert(.capitalized) }
+        return (finishFeatures(i, t, f, capital: capital, caps: caps, lowerDocument: lowerDocument, upperStem: upperStem), classes)
+    }
+
+    /// The cue features and word classes of token `i`'s key (one probe).
+    private func wordClasses(_ i: Int) -> WordClassIndex.Classes {
+        keys.folded.withUnsafeBufferPointer { folded in
+            lexicon.wordClasses.classes(of: UnsafeBufferPointer(rebasing: folded[Int(keys.foldedStart[i])..<Int(keys.foldedStart[i + 1])]),
+                                        hash: keys.hashes[i])
+        }
+    }
+
+    /// The name-related lexicon facts of token `i`'s key.
+    private func nameFeatures(_ i: Int) -> TokenFeatures {
+        let lex = lexicon
+        let key = keys.foldedKey(i)
+        var f: TokenFeatures = []
+        if lex.phrases.search(prefixOf: key) { f.insert(.phraseStart) }
+        if let common = keys.lookupFirst(i, in: lex.commonWords) {
+            f.insert(.word)
+            if common.value <= 20 { f.insert(.common) }
+        }
+        if let first = keys.lookupFirst(i, in: lex.firstNames) {
+            if first.value >= NameCounts.firstName { f.insert(.firstName) }
+            if first.value >= NameCounts.commonFirstName { f.insert(.commonFirstName) }
+        }
+        if let sur = keys.lookupFirst(i, in: lex.surnames) {
+            if sur.value >= NameCounts.surname { f.insert(.surname) }
+            if sur.value >= NameCounts.commonSurname { f.insert(.commonSurname) }
+        }
+        if !keys.lookup(i, in: lex.demonyms).isEmpty { f.insert(.demonym) }
+        return f
+    }
+
+    private func finishFeatures(_ i: Int, _ t: Token, _ lexical: TokenFeatures, capital: Bool, caps: Bool, lowerDocument: Bool,
+                                upperStem: Bool) -> TokenFeatures {
+        var f = lexical
+        // Shape facts from the bytes.
+        let bytes = document.utf8
+        let length = t.length
+        if t.shape == .title && length == 1 { f.insert(.initial) }
+        if t.shape == .upper || (t.shape == .title && length == 1) || upperStem {
+            var letters = 0
+            for k in Int(t.start)..<Int(TokenFacts.nameEndBytes(t, bytes)) where bytes[k] >= 0x41 && bytes[k] <= 0x5A { letters += 1 }
+            if letters >= 2 && letters <= 6 && !caps { f.insert(.acronym) }
+        }
+        // Name-like: capitalised in running text (a capital at the start of a
+        // sentence proves little when the word is a frequent English word).
+        if caps || lowerDocument {
+            if !f.contains(.common) && !f.contains(.notName) && length > 1 { f.insert(.nameLike) }
+            if lowerDocument && !capital && f.contains(.word) && !f.contains(.firstName) { f.remove(.nameLike) }
+        } else if capital {
+            let initialPosition = t.flags.contains(.sentenceInitial) || previousIsOpening(i)
+            if !initialPosition || !f.contains(.common) { f.insert(.nameLike) }
+        }
+        return f
+    }
+
+    /// Whether a token has no lower-case ASCII letter before its possessive ending.
+    private func isUpperStem(_ t: Token) -> Bool {
+        let bytes = document.utf8
+        var capitals = 0
+        for k in Int(t.start)..<Int(TokenFacts.nameEndBytes(t, bytes)) {
+            let b = bytes[k]
+            if b >= 0x61 && b <= 0x7A || b >= 0x80 { return false }
+            if b >= 0x41 && b <= 0x5A { capitals += 1 }
+        }
+        return capitals >= 2
+    }
+
+    private func previousIsOpening(_ i: Int) -> Bool {
+        guard i > 0 else { return true }
+        let p = tokens[i - 1]
+        if p.quote?.role == .opening { return true }
+        if p.kind == .punctuation, document.utf8[Int(p.start)] == 0x3A { return true } // "Name: text"
+        return false
+    }
+}
+
+/// The counts of people (US Census and SSA figures in the model files) from which a
+/// word counts as a first name or surname. The surname file is cut at exactly
+/// `surname` (`SURNAME_MIN` in Models/build/build_models.py), so that start-up does
+/// not load names no rule reads: a lower figure here needs a rebuild with a lower
+/// cut. The first-name file goes lower (`FIRST_MIN`, 200): the quote stage reads
+/// every first name for gender.
+enum NameCounts {
+    static let firstName: Float32 = 300
+    static let commonFirstName: Float32 = 20_000
+    static let surname: Float32 = 1_000
+    static let commonSurname: Float32 = 10_000
+}
+
+/// What the lexicons and the text say about one token.
+public struct TokenFeatures: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// May be part of a name here: capitalised (or, in an ALL-CAPS sentence or a
+    /// lower-case document, not a common word).
+    public static let nameLike = TokenFeatures(rawValue: 1 << 0)
+    public static let firstName = TokenFeatures(rawValue: 1 << 1)
+    /// A first name given to many (count >= 20000).
+    public static let commonFirstName = TokenFeatures(rawValue: 1 << 2)
+    public static let surname = TokenFeatures(rawValue: 1 << 3)
+    /// A frequent lower-case English word (SCOWL sizes 10 and 20).
+    public static let common = TokenFeatures(rawValue: 1 << 4)
+    /// Any SCOWL word (sizes up to 35).
+    public static let word = TokenFeatures(rawValue: 1 << 5)
+    public static let title = TokenFeatures(rawValue: 1 << 6)
+    public static let role = TokenFeatures(rawValue: 1 << 7)
+    public static let orgHead = TokenFeatures(rawValue: 1 << 8)
+    public static let orgOf = TokenFeatures(rawValue: 1 << 9)
+    public static let facility = TokenFeatures(rawValue: 1 << 10)
+    public static let street = TokenFeatures(rawValue: 1 << 11)
+    public static let geoHead = TokenFeatures(rawValue: 1 << 12)
+    public static let geoPre = TokenFeatures(rawValue: 1 << 13)
+    public static let speech = TokenFeatures(rawValue: 1 << 14)
+    public static let prep = TokenFeatures(rawValue: 1 << 15)
+    public static let particle = TokenFeatures(rawValue: 1 << 16)
+    public static let notName = TokenFeatures(rawValue: 1 << 17)
+    public static let demonym = TokenFeatures(rawValue: 1 << 18)
+    /// Ends in a possessive ’s / 's (the name stops before it).
+    public static let possessive = TokenFeatures(rawValue: 1 << 19)
+    /// A single capital letter (an initial when a full stop follows).
+    public static let initial = TokenFeatures(rawValue: 1 << 20)
+    /// Two to six capitals (an acronym: "PA", "NATO", "U.S.").
+    public static let acronym = TokenFeatures(rawValue: 1 << 21)
+    /// Written with an upper-case first letter in running text.
+    public static let capitalized = TokenFeatures(rawValue: 1 << 22)
+    /// A frequent surname (count >= 10000).
+    public static let commonSurname = TokenFeatures(rawValue: 1 << 23)
+    /// A word of sports reporting ("innings", "striker", "beat").
+    public static let sport = TokenFeatures(rawValue: 1 << 24)
+    /// A month name (never a place; "May" may still be a name).
+    public static let month = TokenFeatures(rawValue: 1 << 25)
+    /// Starts some entry of ``EntityLexicon/phrases`` ("United Nations").
+    public static let phraseStart = TokenFeatures(rawValue: 1 << 26)
+}

@@ -1,0 +1,150 @@
+/// Classes of words the entity rules test for, read from `Models/entities/words.tsv`
+/// (column 3). Swift names the classes by their role in the rules; the words live in
+/// the model file, where users extend them (`--extend-models`). Each token's classes
+/// are found once per distinct word of a document (``EntityContext/classes``), so
+/// that a rule's test is one bit.
+struct WordClasses: OptionSet, Sendable, Hashable {
+    let rawValue: UInt64
+    init(rawValue: UInt64) { self.rawValue = rawValue }
+
+    static let foreignArticle = WordClasses(rawValue: 1 << 0)
+    static let companyThing = WordClasses(rawValue: 1 << 1)
+    static let marketNoun = WordClasses(rawValue: 1 << 2)
+    static let eventPlural = WordClasses(rawValue: 1 << 3)
+    static let resultVerb = WordClasses(rawValue: 1 << 4)
+    static let teamWord = WordClasses(rawValue: 1 << 5)
+    static let abbreviatedLegalForm = WordClasses(rawValue: 1 << 6)
+    static let organizationNoun = WordClasses(rawValue: 1 << 7)
+    static let newsNoun = WordClasses(rawValue: 1 << 8)
+    static let agencyNoun = WordClasses(rawValue: 1 << 9)
+    static let businessNoun = WordClasses(rawValue: 1 << 10)
+    static let groupAdjective = WordClasses(rawValue: 1 << 11)
+    static let membershipNoun = WordClasses(rawValue: 1 << 12)
+    static let membershipLink = WordClasses(rawValue: 1 << 13)
+    static let compoundHead = WordClasses(rawValue: 1 << 14)
+    static let appositionOpener = WordClasses(rawValue: 1 << 15)
+    static let adjectivePrefix = WordClasses(rawValue: 1 << 16)
+    static let featureOpener = WordClasses(rawValue: 1 << 17)
+    static let stationNoun = WordClasses(rawValue: 1 << 18)
+    static let pluralOfHead = WordClasses(rawValue: 1 << 19)
+    static let nameOf = WordClasses(rawValue: 1 << 20)
+    static let definiteArticle = WordClasses(rawValue: 1 << 21)
+    static let nameAbbreviation = WordClasses(rawValue: 1 << 22)
+    static let versus = WordClasses(rawValue: 1 << 23)
+    static let opposingPreposition = WordClasses(rawValue: 1 << 24)
+    static let teamPreposition = WordClasses(rawValue: 1 << 25)
+    static let leadNoun = WordClasses(rawValue: 1 << 26)
+    static let motionPreposition = WordClasses(rawValue: 1 << 27)
+    static let listConjunction = WordClasses(rawValue: 1 << 28)
+    static let acronymFiller = WordClasses(rawValue: 1 << 29)
+    static let affiliationLink = WordClasses(rawValue: 1 << 30)
+    /// A place's abbreviation written with a full stop ("Calif.", "Tenn."): the keys of
+    /// `Models/places/exonyms.tsv` made of one word and a stop (read there, not in words.tsv).
+    static let abbreviatedPlace = WordClasses(rawValue: 1 << 31)
+
+    /// The class names of the model file, for each class.
+    static let names: [(WordClasses, String)] = [
+        (.foreignArticle, "foreign-article"), (.companyThing, "company-thing"), (.marketNoun, "market-noun"),
+        (.eventPlural, "event-plural"), (.resultVerb, "result-verb"), (.teamWord, "team-word"),
+        (.abbreviatedLegalForm, "abbreviated-legal-form"), (.organizationNoun, "organization-noun"), (.newsNoun, "news-noun"),
+        (.agencyNoun, "agency-noun"), (.businessNoun, "business-noun"), (.groupAdjective, "group-adjective"),
+        (.membershipNoun, "membership-noun"), (.membershipLink, "membership-link"), (.compoundHead, "compound-head"),
+        (.appositionOpener, "apposition-opener"), (.adjectivePrefix, "adjective-prefix"), (.featureOpener, "feature-opener"),
+        (.stationNoun, "station-noun"), (.pluralOfHead, "plural-of-head"), (.nameOf, "name-of"),
+        (.definiteArticle, "definite-article"), (.nameAbbreviation, "name-abbreviation"), (.versus, "versus"),
+        (.opposingPreposition, "opposing-preposition"), (.teamPreposition, "team-preposition"), (.leadNoun, "lead-noun"),
+        (.motionPreposition, "motion-preposition"), (.listConjunction, "list-conjunction"), (.acronymFiller, "acronym-filler"),
+        (.affiliationLink, "affiliation-link"),
+    ]
+}
+
+/// Word endings the rules test for, from classes of `Models/entities/words.tsv`
+/// written with a leading hyphen ("-ese").
+enum WordEnding: String, CaseIterable {
+    /// Endings of a lower-case word glued to a name by a hyphen that make a compound
+    /// adjective ("Moscow-leaning", "Paris-based").
+    case compound = "compound-ending"
+    /// Endings of adjectives of religion, people or region ("Kurdish", "Maoist").
+    case groupAdjective = "group-adjective-ending"
+}
+
+/// The classes of every word that has some: cue classes (Models/entities/cues.tsv,
+/// as ``TokenFeatures``) and word classes (Models/entities/words.tsv), built once at
+/// load into one open-addressing table keyed by the folded word, so that a token's
+/// classes cost one probe with its precomputed hash (``TokenKeys/hashes``).
+struct WordClassIndex: Sendable {
+    struct Classes: Sendable {
+        var features: TokenFeatures = []
+        var classes: WordClasses = []
+    }
+
+    private struct Slot: Sendable {
+        var hash: UInt64 = 0
+        var start: Int32 = 0
+        /// -1 for an empty slot.
+        var length: Int32 = -1
+        var value = Classes()
+    }
+
+    private var bytes: [UInt8] = []
+    private var slots: [Slot] = Array(repeating: Slot(), count: 2)
+    private var count = 0
+
+    /// Adds `value`'s classes to the folded word `key`.
+    mutating func add(_ key: ArraySlice<UInt8>, _ value: Classes) {
+        let hash = key.withUnsafeBufferPointer { LexiconTable.keyHash($0) }
+        let found = key.withUnsafeBufferPointer { find($0, hash: hash) }
+        if slots[found].length >= 0 {
+            slots[found].value.features.formUnion(value.features)
+            slots[found].value.classes.formUnion(value.classes)
+            return
+        }
+        if (count + 1) * 2 > slots.count {
+            grow()
+            add(key, value)
+            return
+        }
+        slots[found] = Slot(hash: hash, start: Int32(bytes.count), length: Int32(key.count), value: value)
+        bytes.append(contentsOf: key)
+        count += 1
+    }
+
+    /// The classes of the folded word `key` (hash `hash`).
+    @inline(__always)
+    func classes(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Classes {
+        let slot = slots[find(key, hash: hash)]
+        return slot.length < 0 ? Classes() : slot.value
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        let mask = slots.count - 1
+        var h = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+        while true {
+            let slot = slots[h]
+            if slot.length < 0 { return h }
+            if slot.hash == hash, Int(slot.length) == key.count, equals(slot, key) { return h }
+            h = (h + 1) & mask
+        }
+    }
+
+    private func equals(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = Int(slot.start)
+        for b in key {
+            if bytes[k] != b { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(), count: slots.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot.length >= 0 {
+            var h = Int(truncatingIfNeeded: slot.hash ^ (slot.hash >> 32)) & mask
+            while slots[h].length >= 0 { h = (h + 1) & mask }
+            slots[h] = slot
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/// One sense per document: the best-supported reading of each name accepted with
+/// good support (``Resolver/trusted``), keyed by the name's words (a hash of their
+/// folded keys in order, ``Resolver/nameKey(_:_:)``). A person's surname is known
+/// as that person; "Church of Scientology" is known by "Scientology" and "Houses of
+/// Parliament" by "Parliament". The senses relabel weak guesses (``relabel(_:_:)``)
+/// and are spread to other occurrences by ``DocumentRules/documentAliases(_:_:_:)``.
+struct DocumentSenses {
+    /// Names relabelled to the document's sense of them.
+    static let rule = EntityRule("document-sense", nil, matches: "a weak guess or a lone surname relabelled to the document's sense of the name",
+                                 example: "Michael Jordan scored 30 points. Jordan said the team played well.", finds: "Jordan")
+
+    /// The support a surname's full name needs before the surname alone is that person
+    /// (``relabel(_:_:)``), and the support above which a mention keeps its own label.
+    static let surnameSupport = 74
+    static let ownLabelSupport = 85
+    /// A guess below this takes the document's sense of its name…
+    static let weakGuess = 60
+    /// …when that sense is at least this well supported.
+    static let sureSense = 65
+    /// Taken off the support of a full name for its surname alone, of an "X of Y"
+    /// organisation for its Y, of an "X of Y" place for its X.
+    static let surnamePenalty = 5
+    static let ofNamePenalty = 15
+    static let placeHeadPenalty = 20
+
+    private(set) var table: SenseTable
+    /// Surname → best support of a full name with it.
+    private var surnames = HashKeyMap<Int>()
+
+    init(_ ctx: EntityContext, _ claims: Resolver.Claims) {
+        table = SenseTable(capacity: 2 * claims.mentions.count)
+        for idx in claims.mentions.indices where claims.mentions[idx].score >= Resolver.trusted {
+            let m = (start: claims.mentions[idx].start, end: claims.mentions[idx].end, label: claims.mentions[idx].label, score: claims.mentions[idx].score)
+            var wordCount = 0, firstIndex = -1, lastIndex = -1
+            for i in m.start..<m.end where ctx.tokens[i].kind == .word {
+                if wordCount == 0 { firstIndex = i }
+                wordCount += 1
+                lastIndex = i
+            }
+            guard wordCount > 0 else { continue }   // the key of no words is never registered
+            table.register(Resolver.nameKey(ctx, m.start, m.end), first: ctx.wordHash(firstIndex),
+                           Sense(label: m.label, type: claims.mentions[idx].type, score: m.score, canonical: claims.mentions[idx].canonical))
+            let last = ctx.wordHash(lastIndex)
+            if m.label == .person, wordCount >= 2, !ctx.has(lastIndex, .common) {
+                table.register(Resolver.extend(Resolver.emptyKey, last), first: last,
+                               Sense(label: .person, type: nil, score: m.score - DocumentSenses.surnamePenalty, canonical: nil))
+                surnames[last] = max(surnames[last] ?? 0, m.score)
+            }
+            guard claims.mentions[idx].form == .headOfName else { continue }
+            // "Church of Scientology" → "Scientology": the single name after "of", when it is no place or word.
+            if m.label == .organization, let l = (m.start..<m.end).last, l - 1 > m.start, ctx.isA(l - 1, .nameOf),
+               ctx.has(l, .nameLike), !ctx.hasAny(l, [.word, .firstName, .surname, .demonym]),
+               !ctx.isPlaceName(l, l + 1), ctx.longest(.cities, from: l, limit: l + 1) == nil {
+                table.register(Resolver.extend(Resolver.emptyKey, ctx.wordHash(l)), first: ctx.wordHash(l),
+                               Sense(label: .organization, type: nil, score: m.score - DocumentSenses.ofNamePenalty, canonical: nil))
+            }
+            if m.label == .place {
+                table.register(Resolver.extend(Resolver.emptyKey, last), first: last,
+                               Sense(label: .place, type: claims.mentions[idx].type, score: m.score - DocumentSenses.placeHeadPenalty,
+                                     canonical: ctx.keep(ctx.text(m.start, m.end))))
+            }
+        }
+    }
+
+    /// Relabels mentions to the document's senses: a surname of a person named in full
+    /// is that person, even where a place list also knows the word ("Jordan" after
+    /// "Michael Jordan"), unless a preposition or "the" makes it a place ("in
+    /// Jordan"); weak guesses take the document's sense of the same name.
+    func relabel(_ ctx: EntityContext, _ claims: inout Resolver.Claims) {
+        for idx in claims.mentions.indices where claims.mentions[idx].label != .person && claims.mentions[idx].end - claims.mentions[idx].start == 1 {
+            let m = (start: claims.mentions[idx].start, score: claims.mentions[idx].score)
+            guard let s = surnames[ctx.wordHash(m.start)], s >= DocumentSenses.surnameSupport, m.score < DocumentSenses.ownLabelSupport else { continue }
+            if let p = ctx.previous(m.start), ctx.tokens[p].shape == .lower, ctx.has(p, .prep) { continue }
+            if ctx.isA(m.start - 1, .definiteArticle) { continue }
+            claims.mentions[idx].label = .person
+            claims.mentions[idx].type = nil
+            claims.mentions[idx].canonical = nil
+            claims.mentions[idx].rule = DocumentSenses.rule.name
+        }
+        for idx in claims.mentions.indices where claims.mentions[idx].score < DocumentSenses.weakGuess {
+            if let s = table[Resolver.nameKey(ctx, claims.mentions[idx].start, claims.mentions[idx].end)], s.label != claims.mentions[idx].label,
+               s.score >= DocumentSenses.sureSense {
+                claims.mentions[idx].label = s.label
+                claims.mentions[idx].type = s.type
+                claims.mentions[idx].canonical = s.canonical
+                claims.mentions[idx].rule = DocumentSenses.rule.name
+            }
+        }
+    }
+
+    struct Sense {
+        var label: EntityLabel
+        var type: KeptText?
+        var score: Int
+        var canonical: KeptText?
+    }
+
+    /// The best-supported sense of each name key. The map holds indices into a
+    /// list, so that probing and growing move integers, not strings. A 128-bit
+    /// filter of the names' first words lets the search for other occurrences
+    /// skip most capitalised words without hashing spans.
+    struct SenseTable {
+        private var index: HashKeyMap<Int>
+        private var senses: [Sense] = []
+        private var firstWords: (UInt64, UInt64) = (0, 0)
+
+        init(capacity: Int) {
+            index = HashKeyMap(capacity: capacity)
+            senses.reserveCapacity(capacity)
+        }
+
+        var isEmpty: Bool { senses.isEmpty }
+
+        subscript(key: UInt64) -> Sense? { index[key].map { senses[$0] } }
+
+        /// Whether some key may begin with the word `hash` (never false when one does).
+        func mayStart(with hash: UInt64) -> Bool {
+            let bit = hash >> 57
+            return (bit < 64 ? firstWords.0 >> bit : firstWords.1 >> (bit - 64)) & 1 != 0
+        }
+
+        /// Keeps `sense` for `key`, a name whose first word hashes to `first`, unless
+        /// the key has one at least as well supported.
+        mutating func register(_ key: UInt64, first: UInt64, _ sense: Sense) {
+            guard key != Resolver.emptyKey else { return }
+            let bit = first >> 57
+            if bit < 64 { firstWords.0 |= 1 << bit } else { firstWords.1 |= 1 << (bit - 64) }
+            if let old = index[key] {
+                if senses[old].score < sense.score { senses[old] = sense }
+                return
+            }
+            index[key] = senses.count
+            senses.append(sense)
+        }
+    }
+
+}

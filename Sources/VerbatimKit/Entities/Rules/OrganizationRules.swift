@@ -1,0 +1,389 @@
+/// ORG rules: well-known organisations and listed companies; a capitalised sequence
+/// ending in an organisation head noun or legal suffix ("Metropolitan Police", "Acme
+/// Ltd"); "Bank of England"; acronym definitions ("Press Association (PA)"); names
+/// beside organisation nouns, after membership nouns and with what only companies
+/// own; sides in sports reports; bare acronyms as a weak guess. Short forms ("the
+/// Met") and acronyms defined elsewhere are linked by ``DocumentRules``. The table
+/// ``rules`` at the end lists them in the order they propose.
+enum OrganizationRules {
+    /// How strongly each rule's evidence supports an organisation (0–100).
+    enum Score {
+        static let knownOrganization = 80
+        static let knownCompany = 72
+        /// A listed company's name without its legal suffix ("Krystal Biotech").
+        static let knownCompanyShort = 62
+        static let legalSuffix = 78
+        /// A two-letter or common-word suffix ("Co", "SA").
+        static let ambiguousLegalSuffix = 66
+        static let ampersandName = 74
+        static let organizationHead = 84
+        static let headOfName = 85
+        static let acronymDefinition = 84
+        static let nounAfterName = 66
+        static let nounBeforeName = 68
+        static let memberOf = 58
+        static let sportsResult = 48
+        static let sportsSide = 50
+        static let sportsPluralName = 84
+        static let companyPossession = 70
+        static let acronym = 30
+    }
+
+    // MARK: - Rules
+
+    /// A well-known organisation or its short form (Models/orgs/known.tsv),
+    /// cased as listed in running text.
+    struct KnownOrganization: ChunkRule {
+        static let rule = EntityRule("known-organization", .organization, matches: "a well-known organisation or its short form, as listed",
+            example: "The United Nations issued a statement.", finds: "United Nations")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx
+            for i in s.a..<s.b where ctx.features[i].contains(.nameLike) {
+                if let (end, e) = ctx.longestPhrase(.orgKnown, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) {
+                    // A known name inside a longer name with a head is not the name ("Tottenham Court Road").
+                    if end < s.b && ctx.hasAny(s.last, [.street, .facility, .geoHead, .orgHead]) { continue }
+                    let extra = ctx.lexicon.phrases.field(e, 3)
+                    out.add(i, end, score: Score.knownOrganization, canonical: ctx.keep(extra == "-" ? nil : extra))
+                }
+            }
+        }
+    }
+
+    /// A listed company (Models/orgs/companies.tsv) that is no common word.
+    struct KnownCompany: ChunkRule {
+        static let rule = EntityRule("known-company", .organization, matches: "a listed company's name (with or without its legal suffix)",
+            example: "Analysts expect Acushnet to grow.", finds: "Acushnet")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, companies = ctx.lexicon.companies
+            for i in s.a..<s.b where ctx.features[i].contains(.nameLike) {
+                guard let m = ctx.longest(.companies, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) else { continue }
+                let e = m.entries.lowerBound
+                let common = companies.field(e, 3, equals: "y")
+                let short = companies.field(e, 2, equals: "short")
+                let single = m.end - i == 1
+                if !(common || single && ctx.has(i, .word)) {
+                    out.add(i, m.end, score: short ? Score.knownCompanyShort : Score.knownCompany)
+                }
+            }
+        }
+    }
+
+    /// A legal suffix closing the chunk: "Acme Ltd", "Smith & Co".
+    struct LegalSuffix: ChunkRule {
+        static let rule = EntityRule("legal-suffix", .organization, matches: "a capitalised name closed by a legal suffix",
+            example: "The order went to Brantwell Widgets GmbH yesterday.", finds: "Brantwell Widgets GmbH")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            for i in a..<b where i > a && ctx.features[i].contains(.nameLike) {
+                guard let m = ctx.longest(.legalSuffixes, from: i, limit: b, caseSensitive: false), m.end == b else { continue }
+                let ambiguous = ctx.lexicon.legalSuffixes.field(m.entries.lowerBound, 2, equals: "y")
+                if !ambiguous || ctx.tokens[i].shape != .lower {
+                    out.add(a, b, score: ambiguous ? Score.ambiguousLegalSuffix : Score.legalSuffix)
+                }
+            }
+        }
+    }
+
+    /// "Douglas & Lomason", "Procter & Gamble": two names joined by "&" inside one chunk.
+    struct AmpersandName: ChunkRule {
+        static let rule = EntityRule("ampersand-name", .organization, matches: "two names joined by & in one run of capitals",
+            example: "The merger of Douglas & Lomason was approved.", finds: "Douglas & Lomason")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            if b - a >= 3, let amp = (a + 1..<s.last).first(where: { ctx.isPunct($0, 0x26) }), ctx.normalCase(a),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName, .initial]), ctx.has(amp + 1, .nameLike),
+               !ctx.isPlaceName(a, b), !isPlacePart(ctx, a, amp), !isPlacePart(ctx, amp + 1, b) {
+                out.add(a, b, score: Score.ampersandName)
+            }
+        }
+    }
+
+    /// "Metropolitan Police", "Press Association", "Leeds United": a name ending in an organisation head noun.
+    struct OrganizationHead: ChunkRule {
+        static let rule = EntityRule("organization-head", .organization, matches: "a capitalised name ending in an organisation head noun",
+            example: "Officers of the Metropolitan Police arrived.", finds: "Metropolitan Police")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, a = site.a, b = site.b, last = site.last
+            guard b - a >= 2, ctx.has(last, .orgHead), !ctx.has(a, .title) || ctx.has(a, .orgHead) else { return }
+            var s = a
+            while s < last, ctx.hasAny(s, [.title, .role]) && !ctx.hasAny(s, [.orgHead, .demonym]) { s += 1 }
+            if s < last {
+                out.add(s, b, score: Score.organizationHead)
+            }
+        }
+    }
+
+    /// "Bank of England", "House of Commons", "University of Texas": a head that takes "of" and a name.
+    struct HeadOfName: ChunkRule {
+        static let rule = EntityRule("head-of-name", .organization, matches: "an organisation head, of, and a name",
+            example: "The Bank of England raised rates.", finds: "Bank of England")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, a = site.a, b = site.b, last = site.last
+            guard let next = site.next, ctx.isA(b, .nameOf), next.lowerBound == b + 1, ctx.has(last, .orgOf) else { return }
+            var s = a
+            while s < last, ctx.hasAny(s, [.title, .role]) && !ctx.hasAny(s, [.orgHead, .orgOf, .demonym]) { s += 1 }
+            out.add(s, next.upperBound, score: Score.headOfName, form: .headOfName)
+        }
+    }
+
+    /// "Press Association (PA)", "Korean People's Army [KPA]": the name and its acronym.
+    struct AcronymDefinition: ChunkRule {
+        static let rule = EntityRule("acronym-definition", .organization, matches: "a name and the acronym its initials spell, in brackets",
+            example: "Doctors of Korvath Medical Relief (KMR) arrived.", finds: "Korvath Medical Relief")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx
+            guard s.b - s.a == 1, let long = definedName(ctx, acronym: s.a) else { return }
+            out.add(long.lowerBound, long.upperBound, score: Score.acronymDefinition)
+            out.add(s.a, s.b, score: Score.acronymDefinition, canonical: ctx.keep(ctx.text(long.lowerBound, long.upperBound)))
+        }
+    }
+
+    /// "the Scientology organization", "the Sea Org group": a name before a lower-case
+    /// organisation noun, when it is no place, person or nationality; "the news agency
+    /// Tanjug", "distribution chain Ruch SA": an organisation or business noun in front.
+    struct OrganizationNoun: ChunkRule {
+        static let rule = EntityRule("organization-noun", .organization, matches: "a name beside a lower-case organisation or business noun",
+            example: "Members of the Scientology organization met.", finds: "Scientology")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            if b < ctx.tokens.count, ctx.tokens[b].shape == .lower, isOrganizationNoun(ctx, b), ctx.sameSentence(a, b),
+               ctx.normalCase(a), b - a <= 3, !(b - a == 1 && (ctx.tokens[a].flags.contains(.sentenceInitial) || ctx.has(a, .initial))),
+               !namesSomethingElse(ctx, a, b), !(b - a == 1 && isGroupAdjective(ctx, a)) {
+                out.add(a, b, score: Score.nounAfterName)
+            }
+            if let p = ctx.previous(a), ctx.tokens[p].shape == .lower, isOrganizationNoun(ctx, p) || ctx.isA(p, .businessNoun),
+               ctx.normalCase(a), b - a <= 3, !ctx.has(a, .initial),
+               !(ctx.isA(p, .agencyNoun) && !ctx.isA(p - 1, .newsNoun) && ctx.has(a, .firstName)), !namesSomethingElse(ctx, a, b) {
+                out.add(a, b, score: Score.nounBeforeName)
+            }
+        }
+    }
+
+    /// "a member of Scientology", "the leader of Civic Passion".
+    struct MemberOf: ChunkRule {
+        static let rule = EntityRule("member-of", .organization, matches: "a name after a membership noun and of or for",
+            example: "He joined as a member of Scientology in 1990.", finds: "Scientology")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            if let p = ctx.previous(a), ctx.isA(p, .membershipLink), let q = ctx.previous(p),
+               ctx.tokens[q].shape == .lower, ctx.isA(q, .membershipNoun), ctx.normalCase(a), b - a <= 3,
+               !namesSomethingElse(ctx, a, b) {
+                out.add(a, b, score: Score.memberOf)
+            }
+        }
+    }
+
+    /// A team in a results line of a sports report: "Northampton 2 Swansea 1". A single
+    /// first name is a team too where the line is a table row or a result ("Chester 4 1
+    /// 1 2 6 7 4", "Wigan 4 Chester 2"): people are not named so there.
+    struct SportsResult: ChunkRule {
+        static let rule = EntityRule("sports-result", .organization, matches: "in a sports report, a name before a score",
+            example: "SOCCER - ENGLISH LEAGUE RESULTS.\nResults of matches played in the league on Saturday:\nKestrelford 2 Dunwick 1", finds: "Kestrelford")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            if ctx.sportsDocument, b < ctx.tokens.count, ctx.tokens[b].kind == .number, ctx.sameSentence(a, b),
+               !ctx.has(a, .firstName) || b - a == 1 && (ctx.tokens[a].flags.contains(.lineBreakBefore) || a > 0 && ctx.tokens[a - 1].kind == .number),
+               !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym, .month]) {
+                out.add(a, b, score: Score.sportsResult)
+            }
+        }
+    }
+
+    /// A side that plays in a sports report: "Kestrelshire beat Dunmore", "against Wexworth".
+    struct SportsSide: ChunkRule {
+        static let rule = EntityRule("sports-side", .organization, matches: "in a sports report, a name beside a result verb or after v",
+            example: "SOCCER - KESTRELSHIRE BEAT DUNMORE.\nKestrelshire beat Dunmore in the league final on Saturday and the coach praised the goal.", finds: "Dunmore")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            if ctx.sportsDocument, b - a <= 3, ctx.normalCase(a), playsHere(ctx, a, b), !ctx.hasAny(a, [.firstName, .initial]),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName]), !(b - a >= 2 && ctx.has(b - 1, .surname)) {
+                out.add(a, b, score: Score.sportsSide)
+            }
+        }
+    }
+
+    /// "the Florida Marlins beat", "the Blue Jays": a plural name after "the" in a sports report.
+    struct SportsPluralName: ChunkRule {
+        static let rule = EntityRule("sports-plural-name", .organization, matches: "in a sports report, a plural name after the",
+            example: "BASEBALL - MARLINS WIN.\nThe Florida Marlins beat the Blue Jays 4-2 in the baseball game.", finds: "Blue Jays")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            if ctx.sportsDocument, b - a <= 3, ctx.normalCase(a), let p = ctx.previous(a), ctx.isA(p, .definiteArticle), isPluralName(ctx, s.last),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName, .initial]),
+               !(b - a >= 2 && ctx.has(a, .firstName) && ctx.has(s.last, .surname)), !ctx.isPlaceName(a, b) {
+                out.add(a, b, score: Score.sportsPluralName)
+            }
+        }
+    }
+
+    /// "Pirelli shares rose", "Cofinec's profits": a name owning what only a company has
+    /// (a town's "stock market" is no company's).
+    struct CompanyPossession: ChunkRule {
+        static let rule = EntityRule("company-possession", .organization, matches: "a name before what only a company has (shares, profits)",
+            example: "Zoltrane shares rose sharply.", finds: "Zoltrane")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            if b < ctx.tokens.count, ctx.sameSentence(a, b), ctx.tokens[b].shape == .lower, ctx.isA(b, .companyThing),
+               !ctx.isA(b + 1, .marketNoun), ctx.normalCase(a), b - a <= 3, !(b - a >= 2 && ctx.has(a, .firstName)), !ctx.has(a, .initial),
+               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName]), !ctx.isPlaceName(a, b) {
+                out.add(a, b, score: Score.companyPossession)
+            }
+        }
+    }
+
+    /// A bare acronym in running text after "the", with a possessive or before a speech verb: a weak guess.
+    struct Acronym: ChunkRule {
+        static let rule = EntityRule("acronym", .organization, matches: "a bare acronym after the, with a possessive or before a speech verb",
+            example: "A spokesman for the KPD declined to comment.", finds: "KPD")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            if b - a == 1, ctx.has(a, .acronym), ctx.normalCase(a), !ctx.hasAny(a, [.notName, .title, .demonym, .word]),
+               ctx.isA(a - 1, .definiteArticle) || ctx.has(a, .possessive) || b < ctx.tokens.count && ctx.has(b, .speech) && ctx.tokens[b].shape == .lower {
+                out.add(a, b, score: Score.acronym)
+            }
+        }
+    }
+
+    // MARK: - Refinements
+
+    /// "Norwest Corp. said": an abbreviated legal form keeps its full stop, unless that
+    /// stop also ends the sentence ("shares of Norwest Corp."). Runs over the ORG
+    /// candidates proposed from `first` on.
+    static func keepAbbreviationStops(_ ctx: EntityContext, _ out: inout [Candidate], from first: Int) {
+        for k in first..<out.count where out[k].label == .organization {
+            let e = out[k].end
+            guard e < ctx.tokens.count, ctx.isA(e - 1, .abbreviatedLegalForm), ctx.isPunct(e, 0x2E),
+                  !ctx.tokens[e].flags.contains(.spaceBefore), e + 1 < ctx.tokens.count, ctx.sameSentence(e, e + 1) else { continue }
+            out[k].end = e + 1
+        }
+    }
+
+    // MARK: - Shared parts
+
+    /// A capitalised word in the plural ("Marlins", "Blue Jays"), not a possessive, not an
+    /// event ("the Olympics", "the Games").
+    static func isPluralName(_ ctx: EntityContext, _ i: Int) -> Bool {
+        let t = ctx.tokens[i]
+        guard t.kind == .word, t.shape == .title, !ctx.has(i, .possessive), t.length >= 4 else { return false }
+        let bytes = ctx.document.utf8
+        let e = Int(t.end)
+        guard bytes[e - 1] == 0x73, bytes[e - 2] != 0x73, bytes[e - 2] != 0x27 else { return false }
+        return !ctx.isA(i, .eventPlural)
+    }
+
+    /// Whether the name at `a..<b` plays: a result verb after it ("beat", "drew") or before it,
+    /// or "v" before it ("against" is said of players as often as of sides).
+    static func playsHere(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        if b < ctx.tokens.count, ctx.sameSentence(a, b), ctx.tokens[b].shape == .lower, ctx.isA(b, .resultVerb) {
+            return true
+        }
+        if let p = ctx.previous(a), ctx.tokens[p].shape == .lower, ctx.isA(p, [.resultVerb, .versus]) { return true }
+        return false
+    }
+
+    /// Whether `a..<b`, one side of an "&", is a country or a region that is no person's
+    /// name ("Trinidad & Tobago", but not "Douglas & Lomason").
+    static func isPlacePart(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        if ctx.longest(.countries, from: a, limit: b)?.end == b { return true }
+        if ctx.longestPhrase(.countryAlias, from: a, limit: b, caseSensitive: true)?.end == b { return true }
+        return ctx.longest(.regions, from: a, limit: b)?.end == b && !ctx.anyToken(a, b, [.firstName, .surname])
+    }
+
+    /// The long form an acronym in brackets stands for: "University of Southern Indiana (USI)",
+    /// "Korean People's Army [KPA]". Walking back from the opening bracket, each capitalised
+    /// word gives its initial and lower-case function words ("of", "and", "for", "the") are
+    /// passed over, until the initials spell the acronym. A place ("United States (US)"), a
+    /// title ("Chief Executive Officer (CEO)") or a version number ("Explorer 9 (IE9)") is no
+    /// organisation. Looks back at most a few words per letter.
+    static func definedName(_ ctx: EntityContext, acronym i: Int) -> Range<Int>? {
+        guard ctx.has(i, .acronym), i >= 2, i + 1 < ctx.tokens.count,
+              ctx.isPunct(i - 1, 0x28) && ctx.isPunct(i + 1, 0x29) || ctx.isPunct(i - 1, 0x5B) && ctx.isPunct(i + 1, 0x5D) else { return nil }
+        let letters = ctx.capitals(i)
+        guard letters.count >= 2 else { return nil }
+        let end = i - 1
+        guard ctx.tokens[end - 1].kind == .word, ctx.sameSentence(end - 1, i) else { return nil }
+        var matched = letters.count
+        var k = end - 1
+        let floor = max(0, end - 3 * letters.count - 2)
+        while k >= floor, ctx.sameSentence(k, i) {
+            let t = ctx.tokens[k]
+            if t.kind == .word && t.shape != .lower {
+                guard ctx.document.utf8[Int(t.start)] == letters[matched - 1] else { return nil }
+                matched -= 1
+                if matched == 0 { break }
+            } else if t.kind == .word && t.shape == .lower {
+                guard ctx.isA(k, .acronymFiller) else { return nil }
+            } else if !(ctx.isPunct(k, 0x26) || ctx.isPunct(k, 0x2D) || t.kind == .number && k < end - 1) {
+                return nil
+            }
+            k -= 1
+        }
+        guard matched == 0, k >= 0 else { return nil }
+        if ctx.anyToken(k, end, [.title, .role]) { return nil }
+        // A place is no organisation; a known organisation is ("Press Association (PA)").
+        if ctx.isPlaceName(k, end) && ctx.longestPhrase(.orgKnown, from: k, limit: end, caseSensitive: true)?.end != end { return nil }
+        return k..<end
+    }
+
+    /// Whether `a..<b` reads as a place, a person or a nationality rather than an organisation's name.
+    static func namesSomethingElse(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        if ctx.anyToken(a, b, [.title, .role, .demonym, .notName, .month]) || ctx.has(b - 1, .surname) { return true }
+        let article = b - a >= 2 && ctx.isA(a, .foreignArticle)
+        if ctx.anyToken(article ? a + 1 : a, b, .firstName) { return true }
+        if ctx.isPlaceName(a, b) { return true }
+        for i in a..<b where ctx.longest(.cities, from: i, limit: b) != nil || ctx.longest(.regions, from: i, limit: b) != nil
+            || ctx.longest(.countries, from: i, limit: b) != nil {
+            return true
+        }
+        return false
+    }
+
+    /// Lower-case nouns after a name that make it an organisation's: "the Scientology
+    /// organization", "the Sea Org group", "the Tanjug news agency".
+    static func isOrganizationNoun(_ ctx: EntityContext, _ i: Int) -> Bool {
+        ctx.isA(i, .organizationNoun) || ctx.isA(i, .newsNoun) && ctx.isA(i + 1, .agencyNoun)
+    }
+
+    /// A single word that is more likely an adjective of religion, people or region than a name:
+    /// "-an", "-ic", "-ish", "-ese", "-ist" endings and a few short forms ("Serb", "Moslem", "Sunni").
+    static func isGroupAdjective(_ ctx: EntityContext, _ i: Int) -> Bool {
+        ctx.endsWith(i, oneOf: ctx.lexicon.groupAdjectiveEndings, stem: 2) || ctx.isA(i, .groupAdjective)
+    }
+
+    // MARK: - The table
+
+    /// The ORG rules, in the order they propose for each chunk.
+    static func table<Each: RuleVisitor>(_ each: inout Each) {
+        each.visit(KnownOrganization.self)
+        each.visit(KnownCompany.self)
+        each.visit(LegalSuffix.self)
+        each.visit(AmpersandName.self)
+        each.visit(OrganizationHead.self)
+        each.visit(HeadOfName.self)
+        each.visit(AcronymDefinition.self)
+        each.visit(OrganizationNoun.self)
+        each.visit(MemberOf.self)
+        each.visit(SportsResult.self)
+        each.visit(SportsSide.self)
+        each.visit(SportsPluralName.self)
+        each.visit(CompanyPossession.self)
+        each.visit(Acronym.self)
+    }
+
+    /// The rules' descriptions, in table order.
+    static let rules = RuleList.of(table)
+}

@@ -1,0 +1,323 @@
+/// PERSON rules: title or honorific + name ("Pc Keith Palmer"); known first name +
+/// capitalised name(s); initials ("J. K. Rowling"); apposition with an age or a role
+/// ("Khalid Masood, 52,", "Neil Basu, the Met’s head of …"); the subject of a speech
+/// cue ("…, Smith said"); a role word before the name. The table ``rules`` at the end
+/// lists them in the order they propose.
+enum PersonRules {
+    /// How strongly each rule's evidence supports a name (0–100).
+    enum Score {
+        static let titleName = 88
+        static let roleBeforeNames = 70
+        static let roleBeforeOneName = 56
+        static let firstNameSurname = 82
+        /// A known first name before a capitalised word that is no English word.
+        static let firstNameUnknownWord = 74
+        /// A frequent first name before an English word ("Bill Gates").
+        static let commonFirstNameWord = 58
+        /// Taken off in a headline or a lower-case document.
+        static let outOfCasePenalty = 10
+        /// Taken off when the first name is also a frequent English word ("Will", "Rose").
+        static let commonWordPenalty = 12
+        static let initials = 80
+        static let appositionAge = 76
+        static let roleAfterNames = 68
+        static let roleAfterOneName = 60
+        static let roleBeforeCommaNames = 64
+        static let roleBeforeCommaOneName = 56
+        static let speechSubjectNames = 60
+        static let speechSubjectOneName = 52
+        /// Added when the name has a known first name or surname.
+        static let speechSubjectKnownBonus = 6
+        static let nameCountry = 78
+        static let unknownPair = 45
+        /// An unknown pair with a lower-case syllable after a hyphen ("Leung Yiu-chung").
+        static let unknownPairSyllable = 60
+        static let nameShape = 50
+    }
+
+    /// Tokens that stop a name: heads of organisation and place names, and words never names.
+    static let stop: TokenFeatures = [.orgHead, .facility, .street, .geoHead, .notName, .title, .demonym]
+
+    // MARK: - Rules
+
+    /// A title or honorific, then up to four name words ("Pc Keith Palmer", "Dr. Amara Okonkwo").
+    struct TitleName: ChunkRule {
+        static let rule = EntityRule("title-name", .person, matches: "a title or honorific, then up to four name words",
+            example: "Yesterday Pc Keith Palmer arrived.", finds: "Keith Palmer")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            var lastTitle = -1
+            var k = a
+            while k < b {
+                if ctx.has(k, .title) { lastTitle = k } else if ctx.isPunct(k, 0x2E) {
+                } else if lastTitle >= 0 { break } else if k - a >= 2 { break }
+                k += 1
+            }
+            guard lastTitle >= 0, k < b else { return }
+            let end = nameEnd(ctx, from: k, limit: b, max: 4)
+            if end > k && !ctx.isPlaceName(k, end) {
+                out.add(k, end, score: Score.titleName)
+            }
+        }
+    }
+
+    /// A lower-case role word before the name: "striker Alan Shearer", "eyewitness Ewalina Ochab".
+    struct RoleName: ChunkRule {
+        static let rule = EntityRule("role-name", .person, matches: "a lower-case role noun before a name",
+            example: "The goal came from striker Kowalczyk Zbrojny.", finds: "Kowalczyk Zbrojny")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            guard let p = ctx.previous(a), ctx.tokens[p].shape == .lower, ctx.hasAny(p, [.role, .title]) else { return }
+            let end = nameEnd(ctx, from: a, limit: b, max: 4)
+            if end > a && !ctx.isPlaceName(a, end) {
+                out.add(a, end, score: end - a >= 2 ? Score.roleBeforeNames : Score.roleBeforeOneName)
+            }
+        }
+    }
+
+    /// A known first name, then up to three capitalised names, scored by what the last one is.
+    struct FirstName: ChunkRule {
+        static let rule = EntityRule("first-name", .person, matches: "a known first name, then up to three capitalised names",
+            example: "The report was written by Margaret Hollis.", finds: "Margaret Hollis")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            // "Der Spiegel", "Le Matin": a foreign article opening a name is no first name.
+            for i in a..<b where ctx.has(i, .firstName) && !ctx.hasAny(i, stop) && !(i + 1 < b && ctx.isA(i, .foreignArticle)) {
+                let end = nameEnd(ctx, from: i + 1, limit: b, max: 3)
+                guard end > i + 1, !ctx.isPlaceName(i, end) else { continue }
+                let lastName = end - 1
+                var score: Int
+                if ctx.has(lastName, .surname) { score = Score.firstNameSurname } else if !ctx.has(lastName, .word) { score = Score.firstNameUnknownWord } else {
+                    // "Ford Fiesta": a rarer first name before an ordinary word is no evidence.
+                    guard ctx.has(i, .commonFirstName) else { continue }
+                    score = Score.commonFirstNameWord
+                }
+                if !ctx.normalCase(i) {
+                    guard ctx.has(lastName, .surname) || !ctx.has(lastName, .word) else { continue }
+                    score -= Score.outOfCasePenalty
+                }
+                if ctx.has(i, .common) { score -= Score.commonWordPenalty }
+                out.add(i, end, score: score)
+            }
+        }
+    }
+
+    /// Initials with their full stops, then a name: "J. K. Rowling".
+    struct InitialsName: ChunkRule {
+        static let rule = EntityRule("initials-name", .person, matches: "initials with full stops, then a name",
+            example: "The novel by J. K. Rowling sold well.", finds: "J. K. Rowling")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            guard ctx.has(a, .initial), ctx.isPunct(a + 1, 0x2E) else { return }
+            var i = a
+            while i + 1 < b, ctx.has(i, .initial), ctx.isPunct(i + 1, 0x2E) { i += 2 }
+            let end = nameEnd(ctx, from: i, limit: b, max: 2)
+            if i > a, end > i { out.add(a, end, score: Score.initials) }
+        }
+    }
+
+    /// The whole chunk after any leading titles or roles, when it reads as one name of
+    /// up to four words in ordinary case and spells no place: what the context rules
+    /// below weigh (``ChunkSite/bareName``, computed once per chunk on first use: the
+    /// rules ask for it after their own, cheaper, evidence).
+    static func bareName(_ site: ChunkSite) -> Range<Int>? {
+        let ctx = site.ctx, a = site.a, b = site.b
+        var s = a
+        while s < b - 1, ctx.hasAny(s, [.title, .role]) || ctx.isPunct(s, 0x2E) { s += 1 }
+        let end = nameEnd(ctx, from: s, limit: b, max: 4)
+        guard end == b, end > s, ctx.normalCase(s) else { return nil }
+        if ctx.isPlaceName(s, end) { return nil }
+        return s..<end
+    }
+
+    /// ", 52," — an age in apposition.
+    struct AppositionAge: ChunkRule {
+        static let rule = EntityRule("apposition-age", .person, matches: "a name, then an age between commas",
+            example: "The driver, Kasprzak Wolny, 52, was named.", finds: "Kasprzak Wolny")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, b = site.b
+            if b + 2 < ctx.tokens.count, ctx.isPunct(b, 0x2C), ctx.tokens[b + 1].kind == .number, ctx.isPunct(b + 2, 0x2C) || ctx.isPunct(b + 2, 0x29),
+               let name = site.bareName {
+                out.add(name.lowerBound, name.upperBound, score: Score.appositionAge)
+            }
+        }
+    }
+
+    /// ", the Met’s head of counter-terrorism," — a role in apposition after the name;
+    /// "Our Home Affairs Correspondent, Lizzie Dearden," — a role before it.
+    struct AppositionRole: ChunkRule {
+        static let rule = EntityRule("apposition-role", .person, matches: "a name with a role in apposition after or before it",
+            example: "Haddad-Kettani, the council’s head of planning, agreed.", finds: "Haddad-Kettani")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, a = site.a, b = site.b
+            if ctx.isPunct(b, 0x2C), roleFollows(ctx, b + 1), let name = site.bareName {
+                out.add(name.lowerBound, name.upperBound, score: name.count == 1 ? Score.roleAfterOneName : Score.roleAfterNames)
+            }
+            if let p = ctx.previous(a), ctx.isPunct(p, 0x2C), let q = ctx.previous(p), ctx.hasAny(q, [.role]), let name = site.bareName {
+                out.add(name.lowerBound, name.upperBound, score: name.count == 1 ? Score.roleBeforeCommaOneName : Score.roleBeforeCommaNames)
+            }
+        }
+    }
+
+    /// "Smith said", "said Smith."
+    struct SpeechSubject: ChunkRule {
+        static let rule = EntityRule("speech-subject", .person, matches: "a name before or after a speech verb",
+            example: "“No,” said Oduya.", finds: "Oduya")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, a = site.a, b = site.b, n = ctx.tokens.count
+            let speechAfter = b < n && ctx.sameSentence(a, b) && ctx.tokens[b].shape == .lower && ctx.has(b, .speech) && !ctx.has(b, .prep)
+            var speechBefore = false
+            if let p = ctx.previous(a), ctx.tokens[p].shape == .lower, ctx.has(p, .speech), !ctx.has(p, .prep) {
+                speechBefore = b >= n || !ctx.sameSentence(a, b) || ctx.tokens[b].kind == .punctuation
+            }
+            guard speechAfter || speechBefore, let name = site.bareName else { return }
+            let s = name.lowerBound, end = name.upperBound
+            let single = name.count == 1
+            if !(single && ctx.has(s, .word) && !ctx.hasAny(s, [.firstName, .surname])) {
+                let known = ctx.has(s, .firstName) || ctx.has(end - 1, .surname)
+                out.add(s, end, score: (single ? Score.speechSubjectOneName : Score.speechSubjectNames) + (known ? Score.speechSubjectKnownBonus : 0))
+            }
+        }
+    }
+
+    /// "Bernd Karbacher ( Germany )": a name with a country in brackets.
+    struct NameCountry: ChunkRule {
+        static let rule = EntityRule("name-country", .person, matches: "a name with a country in brackets",
+            example: "Seeded first was Bernd Karbacher (Germany).", finds: "Bernd Karbacher")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, b = site.b
+            if b + 2 < ctx.tokens.count, ctx.isPunct(b, 0x28), let name = site.bareName, let m = ctx.countryAt(b + 1), ctx.isPunct(m, 0x29),
+               name.count > 1 || ctx.has(name.lowerBound, .surname) {
+                out.add(name.lowerBound, name.upperBound, score: Score.nameCountry)
+            }
+        }
+    }
+
+    /// Two capitalised words known to no list, not at a sentence start: most often a foreign name
+    /// (a hyphenated given name counts as one word: "Leung Yiu-chung", "Hwang Hee-Chan").
+    struct UnknownNamePair: ChunkRule {
+        static let rule = EntityRule("unknown-name-pair", .person, matches: "two capitalised words known to no list, not opening a sentence",
+            example: "The march was led by Leung Yiu-chung on Sunday.", finds: "Leung Yiu-chung")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            // Two words take two tokens at least.
+            guard site.b - site.a >= 2, let name = site.bareName else { return }
+            let ctx = site.ctx
+            let s = name.lowerBound, end = name.upperBound
+            guard nameWords(ctx, s, end) == 2, !ctx.tokens[s].flags.contains(.sentenceInitial), ctx.tokens[s].shape == .title,
+                  ctx.tokens[s + 1].shape == .title,
+                  !ctx.hasAny(s, [.word, .demonym, .particle]) && !ctx.hasAny(s + 1, [.word, .demonym]),
+                  !ctx.anyToken(s, end, stop), ctx.longest(.cities, from: s, limit: end) == nil,
+                  ctx.longest(.cities, from: s + 1, limit: end) == nil, ctx.longest(.regions, from: s, limit: end) == nil else { return }
+            // A given name with a lower-case syllable after its hyphen ("Yiu-chung") is hardly anything else.
+            let syllable = (s + 1..<end).contains { ctx.tokens[$0].shape == .lower }
+            out.add(s, end, score: syllable ? Score.unknownPairSyllable : Score.unknownPair)
+        }
+    }
+
+    /// Two or three name-shaped words ending in a known surname.
+    struct NameShape: ChunkRule {
+        static let rule = EntityRule("name-shape", .person, matches: "two or three name-shaped words ending in a known surname",
+            example: "Tickets went to Zorvath Brennan on Monday.", finds: "Zorvath Brennan")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            // The name ends where the chunk does.
+            guard site.ctx.has(site.b - 1, .surname), let name = site.bareName else { return }
+            let ctx = site.ctx
+            let s = name.lowerBound, end = name.upperBound
+            let words = nameWords(ctx, s, end)
+            if words >= 2 && words <= 3 && !(s..<end).contains(where: { ctx.isPunct($0, 0x26) }) || end - s == 3 && words == 1,
+               ctx.has(end - 1, .surname), !ctx.has(s, .word), !ctx.anyToken(s, end, stop) {
+                out.add(s, end, score: Score.nameShape)
+            }
+        }
+    }
+
+    // MARK: - Shared parts
+
+    /// Extends a name from `i` over name tokens (initials with their full stops,
+    /// glued hyphens, particles) up to `max` words; returns the end.
+    static func nameEnd(_ ctx: EntityContext, from i: Int, limit: Int, max: Int) -> Int {
+        var end = i
+        var words = 0
+        var k = i
+        while k < limit, words < max {
+            let t = ctx.tokens[k]
+            if t.kind == .punctuation {
+                // A full stop after an initial, or a glued hyphen, continues the name.
+                if k + 1 < limit && k > i { k += 1; continue }
+                break
+            }
+            if t.shape == .lower && k > i && !t.flags.contains(.spaceBefore) && ctx.isPunct(k - 1, 0x2D) {
+                k += 1; end = k; continue   // "Cheuk-yan"
+            }
+            if ctx.hasAny(k, stop) {
+                // A surname that is also a place head ends a name: "Anthony Hill", "Michael Green".
+                let last = k + 1 >= limit || !ctx.has(k + 1, .nameLike)
+                guard k > i, last, ctx.has(k, .surname), !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
+            }
+            if t.kind != .word { break }
+            // "Regina Ip In the …": a capitalised function word after a name starts the next phrase.
+            if k > i, ctx.has(k, .common), ctx.hasAny(k, [.prep, .speech]) { break }
+            if t.shape == .lower && !ctx.has(k, .particle) && ctx.normalCase(k) { break }
+            words += 1
+            k += 1
+            if t.shape != .lower || !ctx.normalCase(k - 1) { end = k }
+        }
+        return end
+    }
+
+    /// The words of a name in `a..<b`: a part glued to the previous one by a hyphen
+    /// ("Wai-ching", "Hee-Chan") does not count as a word of its own.
+    static func nameWords(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Int {
+        var words = 0
+        for k in a..<b where ctx.tokens[k].kind == .word {
+            let glued = k > a && ctx.isPunct(k - 1, 0x2D) && !ctx.tokens[k].flags.contains(.spaceBefore) && !ctx.tokens[k - 1].flags.contains(.spaceBefore)
+            if !glued { words += 1 }
+        }
+        return words
+    }
+
+    /// Whether a role noun follows within a few words ("the Met’s head", "a spokesman").
+    static func roleFollows(_ ctx: EntityContext, _ i: Int) -> Bool {
+        var k = i
+        var steps = 0
+        while k < ctx.tokens.count, steps < 6, ctx.sameSentence(i, k) {
+            let t = ctx.tokens[k]
+            if t.kind == .punctuation || t.kind == .number && steps > 0 { return false }
+            if t.shape == .lower, ctx.has(k, .role) { return true }
+            if steps == 0, t.shape == .lower, !(ctx.isA(k, .appositionOpener) || ctx.has(k, .role)) {
+                return false
+            }
+            k += 1; steps += 1
+        }
+        return false
+    }
+
+    // MARK: - The table
+
+    /// The PERSON rules, in the order they propose for each chunk.
+    static func table<Each: RuleVisitor>(_ each: inout Each) {
+        each.visit(TitleName.self)
+        each.visit(RoleName.self)
+        each.visit(FirstName.self)
+        each.visit(InitialsName.self)
+        each.visit(AppositionAge.self)
+        each.visit(AppositionRole.self)
+        each.visit(SpeechSubject.self)
+        each.visit(NameCountry.self)
+        each.visit(UnknownNamePair.self)
+        each.visit(NameShape.self)
+    }
+
+    /// The rules' descriptions, in table order.
+    static let rules = RuleList.of(table)
+}
