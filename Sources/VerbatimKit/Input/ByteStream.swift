@@ -172,13 +172,20 @@ final class ByteStream {
             guard skipSpace() else { return .whole }
             return buffer[i] == UInt8(ascii: "{") || buffer[i] == UInt8(ascii: "]") ? .jsonArray : .whole
         case UInt8(ascii: "{"):
-            // `{"` or `{}` opens a JSON object and no sentence: a malformed first
-            // record is then an error line of JSON Lines, not an article.
-            let braceOffset = i - start  // fill() may move the buffer
-            i += 1
-            guard skipSpace() else { return .whole }
-            if buffer[i] == UInt8(ascii: "\"") || buffer[i] == UInt8(ascii: "}") { return .jsonLines }
-            i = start + braceOffset
+            // `{"` or `{}` on one line opens a JSON record and no sentence: a
+            // malformed first record is then an error line of JSON Lines, not an
+            // article. (A lone `{` line is a pretty-printed object: judged below.)
+            var after = i + 1 - start  // offsets: fill() may move the buffer
+            while true {
+                while start + after < end, buffer[start + after] == 0x20 || buffer[start + after] == 0x09 { after += 1 }
+                if start + after < end || end - start > limit { break }
+                let braceOffset = i - start
+                if !fill() { break }
+                i = start + braceOffset
+            }
+            if start + after < end, buffer[start + after] == UInt8(ascii: "\"") || buffer[start + after] == UInt8(ascii: "}") {
+                return .jsonLines
+            }
             var searchFrom = i
             while true {
                 if let nl = find(0x0A, from: searchFrom) {
