@@ -931,6 +931,7 @@ HANDWRITTEN = [
     "names/particles.tsv", "names/titles.tsv", "names/role-nouns.tsv", "places/exonyms.tsv",
     "places/heads.tsv", "orgs/heads.tsv", "orgs/known.tsv", "cues/speech-verbs.tsv",
     "cues/speech-phrases.tsv", "cues/speech-nouns.tsv", "time/words.tsv", "time/grammar.tsv", "entities/cues.tsv",
+    "quotes/words.tsv", "quotes/role-nouns.tsv",
 ]
 
 

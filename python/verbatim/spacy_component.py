@@ -7,7 +7,8 @@ one of its tokens is widened to the token). Attributes, on ``Span._``:
 - entities: ``verbatim_label`` (PERSON, ORG, PLACE, TIME), ``verbatim_type``
   (a PLACE's or TIME's type), ``time_value`` (TIMEX3 value), ``cluster``
   (the cluster id), ``cluster_name`` (its fullest name);
-- quotes (``span.label_`` is the kind): ``kind`` (direct or partial),
+- quotes (``span.label_`` is the kind): ``kind`` (direct, partial or
+  indirect: reported speech, the span its content),
   ``speaker`` (the speaker's mention as a ``Span``, or None), ``speaker_name``
   (the resolved name, or None), ``cue`` (the reporting verb, noun or colon as a
   ``Span``, or None).

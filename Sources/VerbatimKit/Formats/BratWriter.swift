@@ -25,8 +25,8 @@ public struct BratDocument: Sendable, Equatable {
 /// - Offsets are code points into the `.txt` file, as brat counts them.
 /// - Entities are text-bound annotations typed `PERSON`, `ORG`, `PLACE`, `TIME`;
 ///   their finer `type` and `value` go into an `AnnotatorNotes` comment.
-/// - A quote is a `Quote` text-bound annotation with a `Kind` attribute (`direct`
-///   or `partial`), a `Speaker` relation to the speaker's mention (the entity at
+/// - A quote is a `Quote` text-bound annotation with a `Kind` attribute (`direct`,
+///   `partial`, or `indirect` for reported speech, whose span is the content), a `Speaker` relation to the speaker's mention (the entity at
 ///   that span, or a `Mention` annotation when no entity covers it exactly), a
 ///   `HasCue` relation to a `Cue` annotation, and the resolved speaker name in a note.
 /// - A span that crosses line breaks is written as fragments (`0 10;11 20`), as
@@ -54,7 +54,7 @@ public struct BratWriter: Sendable {
         [events]
 
         [attributes]
-        Kind\tArg:Quote, Value:direct|partial
+        Kind\tArg:Quote, Value:direct|partial|indirect
 
         """
 

@@ -46,6 +46,7 @@ public struct HTMLRenderer: Sendable {
         <li><mark class="ent place">Name<span class="tag">PLACE</span></mark> place (dashed border)</li>
         <li><mark class="ent time">Date<span class="tag">TIME</span></mark> time expression (dotted border)</li>
         <li><q class="quote">“Quoted words”</q><sup class="said-by"><a href="#legend-title">Q1 → speaker</a></sup> quote, linked to who said it</li>
+        <li><q class="quote" data-kind="indirect">reported content</q> reported speech (no quotation marks: dashed underline)</li>
         <li><span class="speaker">speaker</span><sup class="back"><a href="#legend-title">Q1</a></sup> the words naming the speaker, linked back to the quote</li>
         <li><span class="cue">said</span> the reporting verb or cue (wavy underline)</li>
         </ul>
@@ -88,6 +89,7 @@ public struct HTMLRenderer: Sendable {
         .time .tag { background: #5c4a00; }
         q { quotes: none; }
         q.quote { background: #ececec; font-style: italic; padding: 0.1em 0; }
+        q.quote[data-kind="indirect"] { font-style: normal; background: #f4f4f4; border-bottom: 1px dashed #555; }
         .speaker { border-bottom: 3px solid #6a1b9a; padding-bottom: 1px; }
         nav ol { columns: 2; font-family: "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; font-size: 0.9em; }
         .cue { text-decoration: underline wavy #6a1b9a 1.5px; text-underline-offset: 0.25em; }

@@ -63,15 +63,18 @@ public struct Cluster: Sendable, Equatable {
     }
 }
 
-/// A direct or partial quotation with its speaker.
+/// A direct, partial or indirect quotation with its speaker.
 public struct Quote: Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// Quoted speech standing as the reported content.
         case direct
         /// A quoted fragment inside the narrator's sentence.
         case partial
+        /// Reported speech without quotation marks: the reported content clause
+        /// ("Police said [the car had been driven from Birmingham]").
+        case indirect
     }
-    /// Span including the quotation marks.
+    /// Span including the quotation marks (an indirect quote: the reported content).
     public var start: Int32
     public var end: Int32
     public var kind: Kind

@@ -118,6 +118,7 @@ public struct AnnotationEncoder {
         switch kind {
         case .direct: return "direct"
         case .partial: return "partial"
+        case .indirect: return "indirect"
         }
     }
 

@@ -44,7 +44,7 @@ public final class Pipeline: Sendable {
         try self.init(annotators: [
             entities,
             TimeRecognizer(lexicon: lexicon),
-            QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames),
+            try QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames),
         ])
     }
 

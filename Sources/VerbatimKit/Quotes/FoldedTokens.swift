@@ -214,13 +214,39 @@ struct FoldedTokens: Sendable {
         FoldedWord(bytes: bytes[Int(starts[i])..<Int(starts[i + 1])], hash: hashes[i])
     }
 
-    /// Whether token `i`'s folded form is one of `set`'s words. Reads the buffer in
-    /// place: a ``FoldedWord``'s slice costs a retain and a release, more than the test.
+    /// `body(i, bytes, hash)` of every token `i` for which `include(i)` holds, its
+    /// folded bytes read in place: one pass for look-ups of whole documents.
     @inline(__always)
-    func folded(_ i: Int, isIn set: WordSet) -> Bool {
+    func forEach(where include: (Int) -> Bool, _ body: (Int, UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         bytes.withUnsafeBufferPointer { b in
-            set.contains(UnsafeBufferPointer(rebasing: b[Int(starts[i])..<Int(starts[i + 1])]), hash: hashes[i])
+        starts.withUnsafeBufferPointer { starts in
+        hashes.withUnsafeBufferPointer { hashes in
+            for i in 0..<hashes.count where include(i) {
+                body(i, UnsafeBufferPointer(rebasing: b[Int(starts[i])..<Int(starts[i &+ 1])]), hashes[i])
+            }
         }
+        }
+        }
+    }
+
+    /// `body` of token `i`'s folded bytes, read in place, and their hash.
+    @inline(__always)
+    func withFolded<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> R) -> R {
+        bytes.withUnsafeBufferPointer { b in
+            body(UnsafeBufferPointer(rebasing: b[Int(starts[i])..<Int(starts[i + 1])]), hashes[i])
+        }
+    }
+
+    /// Whether token `i` folds to `word`.
+    func folded(_ i: Int, equals word: FoldedWord) -> Bool {
+        let s = Int(starts[i]), n = Int(starts[i + 1]) - s
+        guard n == word.bytes.count, hashes[i] == word.hash else { return false }
+        var k = s
+        for b in word.bytes {
+            if bytes[k] != b { return false }
+            k += 1
+        }
+        return true
     }
 
     /// The hash of token `i`'s folded form.
@@ -246,27 +272,18 @@ struct FoldedTokens: Sendable {
         String(decoding: bytes[Int(starts[i])..<Int(starts[i + 1])], as: UTF8.self)
     }
 
-    /// Whether token `i` folds to exactly `word` (ASCII, lower case).
-    @inline(__always)
-    func folded(_ i: Int, is word: StaticString) -> Bool {
-        let s = Int(starts[i]), e = Int(starts[i + 1])
-        guard e - s == word.utf8CodeUnitCount else { return false }
-        let p = word.utf8Start
-        for k in 0..<(e - s) where bytes[s + k] != p[k] { return false }
-        return true
-    }
-
     /// Whether token `i`'s folded form ends with `suffix` (ASCII), as `String.hasSuffix`
     /// decides it: bytes for an ASCII form, characters otherwise.
     func folded(_ i: Int, hasSuffix suffix: StaticString) -> Bool {
         let s = Int(starts[i]), e = Int(starts[i + 1])
         let n = suffix.utf8CodeUnitCount
-        var ascii = true
-        for k in s..<e where bytes[k] >= 0x80 { ascii = false; break }
-        guard ascii else { return string(i).hasSuffix(suffix.description) }
+        // Last bytes first: when they differ, no character-wise comparison can match an
+        // ASCII suffix either (ASCII letters have no other canonical form); most tests
+        // end here.
         guard e - s >= n else { return false }
         let p = suffix.utf8Start
         for k in 0..<n where bytes[e - n + k] != p[k] { return false }
+        for k in s..<e where bytes[k] >= 0x80 { return string(i).hasSuffix(suffix.description) }
         return true
     }
 }

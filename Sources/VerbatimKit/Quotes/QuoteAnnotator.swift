@@ -9,62 +9,67 @@ import Foundation
 /// When an earlier stage produced PERSON/ORG entities, a speaker mention that
 /// overlaps one takes its cluster and the cluster's name.
 ///
-/// Options (defaults): cue lexicon = ``ModelCueLexicon`` when a Models folder is found
-/// (``Lexicon/locateModels(explicit:)``),
-/// else ``BuiltinCueLexicon``; first-name genders from `Models/names/first-names.tsv`
-/// when present, else none.
+/// Every word it reads comes from the loaded models (``QuoteVocabulary``); person
+/// genders from `names/first-names.tsv`.
 public struct QuoteAnnotator: Annotator {
     public let name = "quotes"
     public let requires: Set<Layer> = [.tokens, .sentences, .paragraphs]
     public let produces: Set<Layer> = [.quotes, .speakers]
 
-    let lexicon: any CueLexicon
-    let firstNames: FirstNameGenders?
+    let vocabulary: QuoteVocabulary
+    let firstNames: FirstNameGenders
     let pairer = QuotePairer()
 
-    /// - Parameters:
-    ///   - lexicon: the reporting cues.
-    ///   - models: the Models folder; `nil` looks it up with ``Lexicon/locateModels(explicit:)``.
-    public init(lexicon: (any CueLexicon)? = nil, models: URL? = nil) {
-        let folder = models ?? (try? Lexicon.locateModels()).map { URL(fileURLWithPath: $0) }
-        self.lexicon = lexicon ?? folder.flatMap(ModelCueLexicon.init(models:)) ?? BuiltinCueLexicon.shared
-        self.firstNames = folder.flatMap(FirstNameGenders.init(models:))
+    /// From loaded models.
+    /// - Throws: ``VerbatimError/model(path:reason:)`` when a file the stage reads is
+    ///   missing or lacks a class a rule reads.
+    public init(lexicon: Lexicon) throws(VerbatimError) {
+        try self.init(lexicon: lexicon, firstNames: nil)
     }
 
-    /// From loaded models; the first-name table is shared with the entity stage
-    /// (already hash-indexed there).
-    init(lexicon: Lexicon, firstNames: LexiconTable?) {
-        if let verbs = lexicon.optionalTable("cues/speech-verbs") {
-            self.lexicon = ModelCueLexicon(speechVerbs: verbs, roleNouns: lexicon.optionalTable("names/role-nouns"))
+    /// With the models found by ``Lexicon/locateModels(explicit:)`` (`models`, else
+    /// `$VERBATIM_MODELS`, else beside the executable or in the current directory).
+    public init(models: String? = nil) throws(VerbatimError) {
+        try self.init(lexicon: Lexicon(locating: models))
+    }
+
+    /// From loaded models, sharing the first-name table that the entity stage already
+    /// hash-indexed (`nil` takes it from `lexicon`).
+    init(lexicon: Lexicon, firstNames: LexiconTable?) throws(VerbatimError) {
+        vocabulary = try QuoteVocabulary(lexicon: lexicon)
+        if let firstNames {
+            self.firstNames = FirstNameGenders(table: firstNames)
         } else {
-            self.lexicon = BuiltinCueLexicon.shared
+            self.firstNames = FirstNameGenders(table: try lexicon.table(FirstNameGenders.tableName))
         }
-        self.firstNames = firstNames.map(FirstNameGenders.init(table:))
-    }
-
-    /// Without any Models data (tests).
-    init(lexicon: any CueLexicon, firstNames: FirstNameGenders?) {
-        self.lexicon = lexicon
-        self.firstNames = firstNames
     }
 
     public func annotate(_ state: inout AnalysisState) {
-        let text = QuoteText(state)
+        let text = QuoteText(state, vocabulary: vocabulary)
         let pairs = pairer.pair(text.tokens, paragraphs: text.paragraphs, utf8: state.document.utf8)
-        let classifier = QuoteKindClassifier(lexicon: lexicon)
+        let classifier = QuoteKindClassifier()
         var items = pairs.map { SpeakerAttributor.Item(pair: $0, verdict: classifier.classify($0, text), attribution: nil) }
-        let attributor = SpeakerAttributor(text: text, lexicon: lexicon)
+        let attributor = SpeakerAttributor(text: text)
         attributor.attribute(&items)
-        let resolver = SpeakerNameResolver(text: text, mentions: attributor.mentions, firstNames: firstNames)
-        let names = resolver.resolve(items)
+        classifier.markWordLists(&items, text, attributor.mentions)
+        let reported = ReportedSpeech(text: text, attributor: attributor).find(items)
+        if !reported.isEmpty { items = Self.merge(items, reported) }
+        attributor.continueSpeakers(&items)
+        var names: [String?] = Array(repeating: nil, count: items.count)
+        // Most documents quote nobody: no people to find then.
+        if items.contains(where: { $0.attribution != nil }) {
+            var resolver = SpeakerNameResolver(text: text, mentions: attributor.mentions, firstNames: firstNames)
+            resolver.entities = state.annotation.entities.filter { $0.label != .time }
+            names = resolver.resolve(items)
+        }
         let annotation = state.annotation
         var quotes: [Quote] = []
         quotes.reserveCapacity(items.count)
         for (k, item) in items.enumerated() {
             let t = text.tokens
-            let kind: Quote.Kind = item.verdict == .direct ? .direct : .partial
+            let kind: Quote.Kind = item.verdict == .direct ? .direct : item.verdict == .indirect ? .indirect : .partial
             var quote = Quote(start: t[item.pair.open].start, end: t[item.pair.close].end, kind: kind,
-                              rule: item.verdict == .title ? "title-or-scare-quote" : "unattributed")
+                              rule: Self.rule(unattributed: item.verdict).rawValue)
             if let a = item.attribution {
                 var speaker = Speaker(start: t[a.speaker.first].start, end: t[a.speaker.last].end, name: names[k])
                 if let c = Self.cluster(overlapping: speaker, in: annotation) {
@@ -75,11 +80,35 @@ public struct QuoteAnnotator: Annotator {
                 }
                 quote.speaker = speaker
                 if let cue = a.cue { quote.cue = Span(start: t[cue.first].start, end: t[cue.last].end) }
-                quote.rule = a.sieve
+                quote.rule = a.sieve.rawValue
             }
             quotes.append(quote)
         }
         state.annotation.quotes = quotes
+    }
+
+    /// The rule name of a quote no sieve attributed.
+    static func rule(unattributed verdict: QuoteKindClassifier.Verdict) -> QuoteRule {
+        switch verdict {
+        case .title: return .titleOrScareQuote
+        case .furniture: return .pageFurniture
+        case .wordList: return .wordList
+        case .direct, .partial, .indirect: return .unattributed
+        }
+    }
+
+    /// Quotes and reported speech in one list in text order (a reported clause before
+    /// the partial quotes inside it).
+    static func merge(_ quotes: [SpeakerAttributor.Item], _ reported: [SpeakerAttributor.Item]) -> [SpeakerAttributor.Item] {
+        var out: [SpeakerAttributor.Item] = []
+        out.reserveCapacity(quotes.count + reported.count)
+        var r = 0
+        for q in quotes {
+            while r < reported.count, reported[r].pair.open <= q.pair.open { out.append(reported[r]); r += 1 }
+            out.append(q)
+        }
+        out.append(contentsOf: reported[r...])
+        return out
     }
 
     /// The first PERSON or ORG cluster with this name, for speakers resolved by name

@@ -11,13 +11,22 @@
 /// speaker unless a reporting cue in the same sentence names one. They never count
 /// as direct speech.
 struct QuoteKindClassifier {
-    let lexicon: any CueLexicon
-
     enum Verdict: Equatable {
         case direct
         case partial
         /// A title or scare quote: partial, and only attributed through a sentence cue.
         case title
+        /// Reported speech without quotation marks (``ReportedSpeech``).
+        case indirect
+        /// Page furniture: a quote inside a "READ MORE:" / "WATCH:" link line. Not
+        /// speech: partial, no speaker.
+        case furniture
+        /// One of a list of words or phrases in quotation marks ("“platform,”
+        /// “ghosting,” “yeet” and “crusty”"). Not speech: partial, no speaker.
+        case wordList
+
+        /// Quotation marks that hold no speech: never attributed.
+        var isSpeech: Bool { self != .furniture && self != .wordList }
     }
 
     /// Where the quote stands in its sentence.
@@ -43,6 +52,7 @@ struct QuoteKindClassifier {
     }
 
     func classify(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Verdict {
+        if text.isFurniture(paragraphOf: pair.open) { return .furniture }
         var words = 0
         var lastInner = pair.innerEnd - 1
         var i = pair.innerStart
@@ -74,18 +84,72 @@ struct QuoteKindClassifier {
             let comma = pair.open - 1
             // "police officers who, “in fits and starts …”", "said via email that, “Of course …”".
             if comma > 0, text.tokens[comma - 1].kind == .word, text.tokens[comma - 1].shape == .lower,
-               text.folded(comma - 1, isIn: Self.clauseWords) { return .partial }
+               text.token(comma - 1, isIn: .clauseWord) { return .partial }
             // "With thousands of systems, “there is no single point of failure,” he said":
             // a lower-case fragment after a comma is speech only right after a cue.
             if text.tokens[pair.innerStart].shape == .lower, !cueBefore(comma, text), !splitAfterCue(pair, text) { return .partial }
             if words > 3 || endsSentence { return .direct }
             return endsWithPunct ? .partial : .title
         case .inside:
-            // Trump said “Bush and even Obama sent people back …”: speech right after the verb.
-            if words > 3, text.tokens[pair.innerStart].isCapitalized, pair.open > 0, text.tokens[pair.open - 1].shape == .lower,
-               lexicon.isSpeechVerb(text.word(pair.open - 1)) { return .direct }
+            // Trump said “Bush and even Obama sent people back …”: speech right after the
+            // verb; "The chief said “we are not there yet.”": a complement quoted whole to
+            // the end of its sentence in the speaker's own person is direct speech too (not
+            // after a naming or belief verb: called it “our No. 1 foe.”).
+            if words > 3, pair.open > 0, text.tokens[pair.open - 1].shape == .lower, text.token(pair.open - 1, isIn: .speechVerb),
+               text.tokens[pair.innerStart].isCapitalized
+                || text.token(pair.innerStart, isIn: .firstPerson) && (endsSentence || closesSentence(pair, text))
+                    && !text.token(pair.open - 1, isIn: .mannerVerb) && !text.token(pair.open - 1, isIn: .beliefVerb) { return .direct }
             return words <= 3 && !endsWithPunct ? .title : .partial
         }
+    }
+
+    /// The sentence ends right after the closing mark (`said “we are not there yet”.`).
+    private func closesSentence(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
+        let i = pair.close + 1
+        return i >= text.count || text.tokens[i].flags.contains(.paragraphStart) || text.isTerminal(i)
+    }
+
+    /// The fewest quotes that make a list of words.
+    static let wordListLength = 3
+    /// The most words a quote in a list of words holds.
+    static let wordListWords = 4
+
+    /// Marks runs of at least three short quotes separated only by commas and list
+    /// conjunctions ("“wrap my head around,” “grapple,” “optics” and “eschew”") as
+    /// lists of words, after the sieves: not when one is direct speech, nor when a cue
+    /// gives them a person as speaker ("Trump called him “unstable,” “weak” and
+    /// “sick”" is speech).
+    func markWordLists(_ items: inout [SpeakerAttributor.Item], _ text: QuoteText, _ mentions: SpeakerMentions) {
+        var k = 0
+        while k < items.count {
+            var e = k
+            while e + 1 < items.count, isShort(items[e].pair, text), isShort(items[e + 1].pair, text),
+                  onlyListSeparators(from: items[e].pair.close + 1, to: items[e + 1].pair.open, text) { e += 1 }
+            if e - k + 1 >= Self.wordListLength, !items[k...e].contains(where: { item in
+                item.verdict == .direct || item.attribution.map { a in
+                    mentions.isName(a.speaker) || mentions.isPronoun(a.speaker.first) || text.token(a.speaker.last, isIn: .roleNoun)
+                } ?? false
+            }) {
+                for j in k...e {
+                    items[j].verdict = .wordList
+                    items[j].attribution = nil
+                }
+            }
+            k = e + 1
+        }
+    }
+
+    private func isShort(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
+        var words = 0
+        for i in pair.innerStart..<pair.innerEnd where text.isWordLike(i) { words += 1 }
+        return words >= 1 && words <= Self.wordListWords
+    }
+
+    /// Only commas, "and"/"or" between two quotes of one paragraph.
+    private func onlyListSeparators(from s: Int, to e: Int, _ text: QuoteText) -> Bool {
+        guard e - s <= 2, text.paragraphOf[s < e ? s : e] == text.paragraphOf[e] else { return false }
+        for i in s..<e where !(text.isPunct(i, ",") || text.token(i, isIn: .listConjunction)) { return false }
+        return true
     }
 
     /// The narrator's sentence runs on after the closing mark with a lower-case word
@@ -94,8 +158,8 @@ struct QuoteKindClassifier {
         let i = pair.close + 1
         guard i < text.count, text.tokens[i].kind == .word, text.tokens[i].shape == .lower,
               !text.tokens[i].flags.contains(.paragraphStart) else { return false }
-        if text.folded(i, isIn: SpeakerMentions.subjectPronouns) || text.folded(i, isIn: SpeakerMentions.determiners) { return false }
-        return !lexicon.isSpeechVerb(text.word(i))
+        if text.token(i, isIn: .subjectPronoun) || text.token(i, isIn: .determiner) { return false }
+        return !text.token(i, isIn: .speechVerb)
     }
 
     /// `"The risk," said Edward Leamer, an economist, "is that …"`: the second half of a
@@ -108,7 +172,7 @@ struct QuoteKindClassifier {
                 // The previous quote must end in a comma: ,” or ,"
                 return sawCue && k > 0 && (text.isPunct(k - 1, ",") || text.isPunct(k + 1, ","))
             }
-            if text.tokens[k].kind == .word, text.tokens[k].shape == .lower, lexicon.isSpeechVerb(text.word(k)) { sawCue = true }
+            if text.tokens[k].kind == .word, text.tokens[k].shape == .lower, text.token(k, isIn: .speechVerb) { sawCue = true }
             k -= 1
         }
         return false
@@ -136,10 +200,6 @@ struct QuoteKindClassifier {
         return upper >= 2
     }
 
-    static let clauseWords: WordSet = [
-        "that", "because", "who", "which", "as", "when", "if", "including", "while", "whether", "where",
-        "although", "though", "since", "unless", "until", "and", "but", "or", "so", "than",
-    ]
 
     /// A reporting verb within the three words before `i` ("said,", "told reporters,").
     private func cueBefore(_ i: Int, _ text: QuoteText) -> Bool {
@@ -147,7 +207,7 @@ struct QuoteKindClassifier {
         var words = 0
         while k >= 0, words < 3, !text.isQuote(k), !text.isTerminal(k) {
             if text.tokens[k].kind == .word {
-                if text.tokens[k].shape == .lower, lexicon.isSpeechVerb(text.word(k)) { return true }
+                if text.tokens[k].shape == .lower, text.token(k, isIn: .speechVerb) { return true }
                 words += 1
             }
             k -= 1
@@ -161,7 +221,7 @@ struct QuoteKindClassifier {
         while i < pair.innerEnd {
             let t = text.tokens[i]
             if t.kind == .word, !t.isCapitalized {
-                if !text.folded(i, isIn: Self.titleSmallWords) { return false }
+                if !text.token(i, isIn: .titleSmallWord) { return false }
             }
             if text.isTerminal(i), i + 1 < pair.innerEnd, !text.isQuote(i + 1) { return false }
             i += 1
@@ -169,7 +229,6 @@ struct QuoteKindClassifier {
         return text.tokens[pair.innerStart].isCapitalized
     }
 
-    static let titleSmallWords: WordSet = ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "is", "as"]
 
     /// A reporting verb after a comma later in the quote's sentence.
     private func cueLaterInSentence(_ pair: QuotePairer.Pair, _ text: QuoteText) -> Bool {
@@ -178,7 +237,7 @@ struct QuoteKindClassifier {
         while i < text.count, i - pair.close < 40, !text.tokens[i].flags.contains(.paragraphStart) {
             if text.isQuote(i) || text.isTerminal(i) { return false }
             if text.isPunct(i, ",") { sawComma = true }
-            if sawComma, text.tokens[i].kind == .word, text.tokens[i].shape == .lower, lexicon.isSpeechVerb(text.word(i)) { return true }
+            if sawComma, text.tokens[i].kind == .word, text.tokens[i].shape == .lower, text.token(i, isIn: .speechVerb) { return true }
             i += 1
         }
         return false
@@ -191,7 +250,7 @@ struct QuoteKindClassifier {
         while i < text.count, seen < 4 {
             if text.tokens[i].flags.contains(.paragraphStart) || text.isQuote(i) { return false }
             if text.isWordLike(i) {
-                if text.tokens[i].shape == .lower, lexicon.isSpeechVerb(text.word(i)) { return true }
+                if text.tokens[i].shape == .lower, text.token(i, isIn: .speechVerb) { return true }
                 seen += 1
             } else if text.isTerminal(i) {
                 return false

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Read-only helpers over a document's tokens for the quote stage: folded word
-/// forms, punctuation tests and sentence lookup.
+/// forms, word classes, punctuation tests and sentence lookup.
 struct QuoteText {
     let document: Document
     let tokens: [Token]
@@ -11,14 +11,21 @@ struct QuoteText {
     let sentenceOf: [Int32]
     /// Paragraph index of every token.
     let paragraphOf: [Int32]
-    /// The folded form of every token, with its hash for the word lists.
+    /// The folded form of every token, with its hash, and the word classes of every
+    /// token (``QuoteVocabulary/WordClass`` bits): the stage's one pass over the
+    /// document's token keys, made here and nowhere else (the place to plug in a
+    /// token-key pass shared by all stages).
     let keys: FoldedTokens
+    let classes: [UInt64]
+    let vocabulary: QuoteVocabulary
 
-    init(_ state: AnalysisState) {
+    init(_ state: AnalysisState, vocabulary: QuoteVocabulary) {
         document = state.document
         tokens = state.segmentation.tokens
         keys = FoldedTokens(document: state.document, tokens: tokens)
-        sentences = Self.mergeAbbreviationSplits(state.segmentation.sentences, tokens, state.document.utf8, keys)
+        self.vocabulary = vocabulary
+        classes = vocabulary.classes(of: keys, tokens: tokens)
+        sentences = Self.mergeAbbreviationSplits(state.segmentation.sentences, tokens, state.document.utf8, classes)
         paragraphs = state.segmentation.paragraphs
         sentenceOf = Self.indexOfRange(sentences, count: tokens.count)
         paragraphOf = Self.indexOfRange(paragraphs, count: tokens.count)
@@ -51,13 +58,43 @@ struct QuoteText {
     /// ``word(_:)`` as a string.
     func folded(_ i: Int) -> String { keys.string(i) }
 
-    /// Whether token `i` folds to exactly `word` (ASCII, lower case).
+    /// Whether token `i` is a word of class `c`.
     @inline(__always)
-    func folded(_ i: Int, is word: StaticString) -> Bool { keys.folded(i, is: word) }
+    func token(_ i: Int, isIn c: QuoteVocabulary.WordClass) -> Bool { classes[i] & c.bit != 0 }
 
-    /// Whether token `i`'s folded form is one of `set`'s words.
+    /// The number of tokens of the phrase of class `c` that starts at token `i`
+    /// ("according to"), or 0.
     @inline(__always)
-    func folded(_ i: Int, isIn set: WordSet) -> Bool { keys.folded(i, isIn: set) }
+    func phrase(at i: Int, _ c: QuoteVocabulary.PhraseClass) -> Int {
+        token(i, isIn: c.start) ? matchPhrase(at: i, c) : 0
+    }
+
+    /// ``phrase(at:_:)`` for a token that starts a phrase of class `c`.
+    private func matchPhrase(at i: Int, _ c: QuoteVocabulary.PhraseClass) -> Int {
+        guard let candidates = vocabulary.phrasesByFirstWord[c.rawValue][keys.hash(i)] else { return 0 }
+        let phrases = vocabulary.phrases[c.rawValue]
+        for p in candidates {
+            let words = phrases[Int(p)]
+            guard i + words.count <= count else { continue }
+            var k = 0
+            while k < words.count, keys.folded(i + k, equals: words[k]) { k += 1 }
+            if k == words.count { return k }
+        }
+        return 0
+    }
+
+    /// A paragraph of page furniture: an upper-case label and a colon ("READ MORE:",
+    /// "WATCH:") before a headline with no closing full stop: a link, not speech.
+    func isFurniture(paragraphOf i: Int) -> Bool {
+        let p = paragraphs[Int(paragraphOf[i])]
+        var j = p.lowerBound
+        var upperWords = 0
+        while j < p.upperBound, tokens[j].kind == .word, tokens[j].shape == .upper { upperWords += 1; j += 1 }
+        guard upperWords > 0, j < p.upperBound, isPunct(j, ":") else { return false }
+        var last = p.upperBound - 1
+        while last > j, isQuote(last) { last -= 1 }
+        return !isTerminal(last)
+    }
 
     /// Whether token `i`'s folded form ends with `suffix` (ASCII).
     func folded(_ i: Int, hasSuffix suffix: StaticString) -> Bool { keys.folded(i, hasSuffix: suffix) }
@@ -101,13 +138,13 @@ struct QuoteText {
     /// Joins sentences that ICU split after a title or an initial ("said Sen." | "Lindsey
     /// Graham", "Terry E." | "Branstad"): the speaker mention must stay in one sentence.
     static func mergeAbbreviationSplits(_ sentences: [Range<Int>], _ tokens: [Token], _ bytes: [UInt8],
-                                        _ keys: FoldedTokens) -> [Range<Int>] {
+                                        _ classes: [UInt64]) -> [Range<Int>] {
         guard sentences.count > 1 else { return sentences }
         var out: [Range<Int>] = []
         out.reserveCapacity(sentences.count)
         for r in sentences {
             if let last = out.last, last.count >= 2, !tokens[r.lowerBound].flags.contains(.paragraphStart),
-               splitsAfterAbbreviation(last.upperBound - 1, tokens, bytes, keys), tokens[r.lowerBound].isCapitalized {
+               splitsAfterAbbreviation(last.upperBound - 1, tokens, bytes, classes), tokens[r.lowerBound].isCapitalized {
                 out[out.count - 1] = last.lowerBound..<r.upperBound
             } else {
                 out.append(r)
@@ -116,13 +153,12 @@ struct QuoteText {
         return out
     }
 
-    private static func splitsAfterAbbreviation(_ i: Int, _ tokens: [Token], _ bytes: [UInt8], _ keys: FoldedTokens) -> Bool {
+    private static func splitsAfterAbbreviation(_ i: Int, _ tokens: [Token], _ bytes: [UInt8], _ classes: [UInt64]) -> Bool {
         let t = tokens[i]
         guard i > 0, t.end == t.start + 1, bytes[Int(t.start)] == UInt8(ascii: "."), tokens[i - 1].end == t.start else { return false }
         let w = tokens[i - 1]
         guard w.kind == .word else { return false }
         if w.length == 1 && w.shape == .title { return true }
-        // The folded form differs from plain lower-casing only in ’, which no title has.
-        return keys.folded(i - 1, isIn: SpeakerMentions.titles)
+        return classes[i - 1] & QuoteVocabulary.WordClass.title.bit != 0
     }
 }

@@ -6,80 +6,38 @@
 /// lower-case descriptions up to their determiner.
 struct SpeakerMentions {
     let text: QuoteText
-    let lexicon: any CueLexicon
     /// ``isNameWord(_:)`` of every token, worked out once: the resolver's person runs
     /// ask it of every token of the document, and the sieves again around each quote.
     private let nameWords: [Bool]
 
-    init(text: QuoteText, lexicon: any CueLexicon) {
+    init(text: QuoteText) {
         self.text = text
-        self.lexicon = lexicon
         var nameWords = [Bool](repeating: false, count: text.count)
         for (i, t) in text.tokens.enumerated() where t.kind == .word && t.isCapitalized {
-            nameWords[i] = !(t.flags.contains(.sentenceInitial) && text.folded(i, isIn: Self.openers))
-                && !text.folded(i, isIn: Self.subjectPronouns)
+            nameWords[i] = !(t.flags.contains(.sentenceInitial) && text.token(i, isIn: .sentenceOpener))
+                && !text.token(i, isIn: .subjectPronoun)
         }
         self.nameWords = nameWords
     }
-
-    static let subjectPronouns: WordSet = ["he", "she", "they", "i", "we", "it", "you"]
-    static let determiners: WordSet = [
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another", "some",
-        "this", "these", "those", "many", "several", "two", "three", "four", "other", "each", "every", "both", "most",
-    ]
-    static let prepositions: WordSet = ["of", "for", "at", "with", "from", "in", "on", "to", "and"]
-    /// Words that may stand between a subject and its verb ("Trump has also said").
-    static let skippable: WordSet = [
-        "has", "had", "have", "was", "is", "would", "will", "could", "also", "later", "previously", "once",
-        "then", "recently", "repeatedly", "often", "again", "simply", "just", "already", "reportedly", "himself",
-        "herself", "themselves", "had", "did", "does", "do", "not", "never", "first", "last", "once", "still",
-        "too", "even", "further", "finally", "now", "today", "yesterday", "tonight", "recently", "subsequently",
-    ]
-    /// Lower-case words that end a description walking left (clause boundaries).
-    static let clauseStops: WordSet = [
-        "that", "and", "but", "or", "which", "who", "when", "while", "because", "as", "so", "if", "than",
-        "after", "before", "since", "where", "how", "what", "why", "whether", "although", "though", "until",
-        "is", "was", "are", "were", "be", "been", "being", "not", "to", "by",
-    ]
-    /// Capitalised sentence openers that are not part of a name.
-    static let openers: WordSet = [
-        "but", "and", "or", "so", "then", "still", "meanwhile", "yet", "now", "later", "also", "however", "instead",
-        "earlier", "in", "on", "at", "as", "when", "while", "after", "before", "for", "with", "if", "asked",
-        "speaking", "today", "yesterday", "there", "here", "indeed", "finally", "last", "this", "that", "the",
-        "a", "an", "his", "her", "their", "its", "our", "my", "of", "by", "from", "to", "what", "said", "says",
-        "according", "since", "though", "although", "because", "once", "even", "not", "no", "yes", "well",
-        "during", "despite", "without", "under", "over", "through", "among", "amid", "following", "like",
-        "unlike", "about", "against", "into", "upon", "within", "outside", "inside", "across", "behind",
-        "beyond", "near", "toward", "towards", "until", "unless", "whether", "where", "why", "how", "who",
-        "which", "these", "those", "such", "many", "some", "most", "all", "both", "each", "every", "other",
-        "another", "more", "just", "only", "maybe", "perhaps", "sometimes", "recently", "again", "tonight",
-        "here's", "there's", "it's", "that's", "what's", "let", "let's", "please", "thanks", "thank",
-    ]
-    /// Object pronouns and bare determiners never name a speaker on their own.
-    static let nonSpeakers: WordSet = ["her", "him", "them", "me", "us", "that", "this", "there", "here", "what", "which"]
-    static let titles: WordSet = [
-        "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
-        "pc", "det", "insp", "supt", "st", "jr", "sr", "cmdr", "adm", "maj", "pres", "atty", "hon",
-    ]
-    static let particles: WordSet = ["de", "van", "von", "der", "den", "al", "bin", "la", "le", "del", "da", "di", "du"]
 
     /// A mention: first and last token (inclusive).
     typealias Mention = (first: Int, last: Int)
 
     func isPronoun(_ i: Int) -> Bool {
-        text.tokens[i].kind == .word && text.folded(i, isIn: Self.subjectPronouns)
+        text.tokens[i].kind == .word && text.token(i, isIn: .subjectPronoun)
     }
 
     func isCueVerb(_ i: Int) -> Bool {
         let t = text.tokens[i]
         guard t.kind == .word, t.shape == .lower || t.shape == .title && !t.flags.contains(.sentenceInitial) else { return false }
-        return lexicon.isSpeechVerb(text.word(i))
+        // "soft-spoken", "well-told": the second half of a compound is no verb.
+        return text.token(i, isIn: .speechVerb) && !(i > 1 && isGluedHyphen(i - 1))
     }
 
     /// A title abbreviation followed by its full stop ("Mr" "."), seen from the stop.
     private func isTitleStop(_ i: Int) -> Bool {
         i > 0 && text.isPunct(i, ".") && text.tokens[i].start == text.tokens[i - 1].end
-            && text.folded(i - 1, isIn: Self.titles)
+            && text.token(i - 1, isIn: .title)
     }
 
     /// A capitalised word that is neither a pronoun nor, at the start of a sentence,
@@ -92,15 +50,15 @@ struct SpeakerMentions {
     func subject(before v: Int, lower: Int) -> Mention? {
         var i = v - 1
         while i >= lower, text.tokens[i].kind == .word, text.tokens[i].shape == .lower,
-              text.folded(i, isIn: Self.skippable) || text.folded(i, hasSuffix: "ly") {
+              text.token(i, isIn: .beforeVerb) || text.folded(i, hasSuffix: "ly") {
             i -= 1
         }
         guard i >= lower else { return nil }
         // "he supported Obama and said", "Clinton shook her head and said": the clause's subject.
-        if text.tokens[i].shape == .lower, text.folded(i, is: "and") || text.folded(i, is: "but") {
+        if text.tokens[i].shape == .lower, text.token(i, isIn: .coordinator) {
             return firstMention(lower, i)
         }
-        if text.folded(i, is: "who") {
+        if text.token(i, isIn: .relativePronoun) {
             i -= 1
             guard i >= lower else { return nil }
         }
@@ -125,7 +83,7 @@ struct SpeakerMentions {
                    np.first == segmentStart || startsNounPhrase(segmentStart) && np.first - segmentStart <= 4 {
                     if isName(np) || isPronoun(np.first) {
                         best = np
-                    } else if lexicon.isRoleNoun(text.word(np.last)), best == nil || !(isName(best!) || isPronoun(best!.first)) {
+                    } else if text.token(np.last, isIn: .roleNoun), best == nil || !(isName(best!) || isPronoun(best!.first)) {
                         // A role description only when no name stands in the chain.
                         best = np
                     }
@@ -146,9 +104,12 @@ struct SpeakerMentions {
         guard var m = mention(endingAt: i, lower: lower) else { return nil }
         // "Alan Hughes of the BTP said", "Gov. Terry Branstad of Iowa said": the head before the phrase.
         var hops = 0
-        while hops < 2, m.first - 2 >= lower, text.tokens[m.first - 1].shape == .lower,
-              text.folded(m.first - 1, isIn: Self.headPrepositions),
-              let head = mention(endingAt: m.first - 2, lower: lower), isName(head) || lexicon.isRoleNoun(text.word(head.last)) {
+        while hops < 2 {
+            // "Tim Guest with the Nova Scotia Health Authority": over the article too.
+            var p = m.first - 1
+            if p - 1 >= lower, text.token(p, isIn: .article), text.tokens[p].shape == .lower { p -= 1 }
+            guard p - 1 >= lower, text.tokens[p].shape == .lower, text.token(p, isIn: .headPreposition),
+                  let head = mention(endingAt: p - 1, lower: lower), isName(head) || text.token(head.last, isIn: .roleNoun) else { break }
             m = head
             hops += 1
         }
@@ -167,12 +128,12 @@ struct SpeakerMentions {
             if text.isPunct(i, ",") { inAdverbial = false; i += 1; continue }
             let t = text.tokens[i]
             if t.kind == .word, i == lower || text.isPunct(i - 1, ",") || t.flags.contains(.sentenceStart) {
-                if text.folded(i, isIn: Self.adverbialOpeners) { inAdverbial = true }
+                if text.token(i, isIn: .adverbialOpener) { inAdverbial = true }
             }
             if !inAdverbial, isPronoun(i) { return (i, i) }
             if !inAdverbial, isNameWord(i), let m = mention(startingAt: i, upper: upper) {
                 let afterPreposition = i > lower && text.tokens[i - 1].shape == .lower
-                    && (text.folded(i - 1, isIn: Self.prepositions) || text.folded(i - 1, isIn: Self.adverbialOpeners))
+                    && (text.token(i - 1, isIn: .preposition) || text.token(i - 1, isIn: .adverbialOpener))
                 let last = m.mention.last
                 if !afterPreposition, !text.folded(last, hasSuffix: "'s"), !text.folded(last, hasSuffix: "s'") { return m.mention }
                 i = m.mention.last + 1
@@ -183,15 +144,7 @@ struct SpeakerMentions {
         return nil
     }
 
-    /// Words opening an adverbial phrase whose names are not the clause's subject.
-    static let adverbialOpeners: WordSet = [
-        "in", "at", "on", "after", "during", "before", "since", "with", "for", "from", "following", "despite",
-        "under", "immediately", "earlier", "later", "amid", "among", "by", "about", "of", "to", "into",
-        "through", "without", "within", "outside", "inside", "while", "when", "although", "though", "because",
-        "asked", "speaking", "writing", "appearing", "interviewed", "like", "unlike", "according",
-    ]
 
-    static let headPrepositions: WordSet = ["of", "for", "at", "from", "with"]
 
     /// "N.C." split as "N.C" "."; an initial "E" "."; "R-Ky." ending in "Ky" ".".
     private func isInitialStop(_ i: Int) -> Bool {
@@ -205,11 +158,14 @@ struct SpeakerMentions {
     private func startsNounPhrase(_ i: Int) -> Bool {
         let t = text.tokens[i]
         guard t.kind == .word else { return false }
-        if text.folded(i, is: "the") || text.folded(i, is: "a") || text.folded(i, is: "an") || text.folded(i, is: "as") { return true }
-        return t.isCapitalized && !text.folded(i, isIn: Self.openers)
+        if text.token(i, isIn: .appositionStart) { return true }
+        return t.isCapitalized && !text.token(i, isIn: .sentenceOpener)
     }
 
     func isName(_ m: Mention) -> Bool { isNameWord(m.last) }
+
+    /// A plural role noun with no determiner ("critics"): a generic group.
+    func isBarePlural(_ m: Mention) -> Bool { m.first == m.last && text.token(m.last, isIn: .pluralRoleNoun) }
 
     /// The noun phrase whose last token is `e`.
     func mention(endingAt e: Int, lower: Int) -> Mention? {
@@ -226,30 +182,51 @@ struct SpeakerMentions {
                    text.tokens[j].start == text.tokens[j - 1].end { s = j - 1; j -= 2; continue }
                 if text.isDash(j), text.tokens[j].start == text.tokens[j + 1].start - 1 || !text.tokens[j + 1].flags.contains(.spaceBefore),
                    j - 1 >= lower, isNameWord(j - 1) { s = j - 1; j -= 2; continue }
-                if text.tokens[j].shape == .lower, text.folded(j, isIn: Self.particles), j - 1 >= lower, isNameWord(j - 1) {
+                if text.tokens[j].shape == .lower, text.token(j, isIn: .particle), j - 1 >= lower, isNameWord(j - 1) {
                     s = j - 1; j -= 2; continue
                 }
                 break
             }
             // Leading role nouns are not the name ("Eyewitness Ewalina Ochab").
-            while s < e, text.tokens[s].kind == .word, lexicon.isRoleNoun(text.word(s)) { s += 1 }
+            while s < e, text.tokens[s].kind == .word, text.token(s, isIn: .roleNoun) { s += 1 }
             // "the Metropolitan Police": keep the article of an organisation's name.
-            if s - 1 >= lower, text.folded(s - 1, is: "the"), !looksLikePersonName(s, e) { s -= 1 }
+            if s - 1 >= lower, text.token(s - 1, isIn: .definiteArticle), !looksLikePersonName(s, e) { s -= 1 }
             return (s, e)
         }
         // A lower-case description: walk left to its determiner.
-        guard text.tokens[e].shape == .lower, !text.folded(e, isIn: Self.clauseStops),
-              !text.folded(e, isIn: Self.determiners), !isCueVerb(e) else { return nil }
+        guard text.tokens[e].shape == .lower, !text.token(e, isIn: .clauseStop),
+              !text.token(e, isIn: .determiner), !isCueVerb(e) else { return nil }
         var s = e
         var j = e - 1
+        var agreesWithPlural = false
         while j >= lower, e - j < 10 {
             let t = text.tokens[j]
+            // "the self-taught economist": a word never loses its hyphenated half.
+            if isGluedHyphen(j), j - 1 >= lower, text.tokens[j - 1].kind == .word {
+                s = j - 1
+                j -= 2
+                continue
+            }
+            // "the lanky, bespectacled professor": a comma between two adjectives.
+            if text.isPunct(j, ","), j - 2 >= lower, text.tokens[j - 1].shape == .lower, text.tokens[j - 1].kind == .word,
+               !text.token(j - 1, isIn: .clauseStop), text.token(j - 2, isIn: .article) {
+                s = j - 1
+                j -= 1
+                continue
+            }
             if t.kind != .word && t.kind != .number { break }
-            if text.folded(j, isIn: Self.determiners) {
+            if text.token(j, isIn: .determiner) {
+                // "a word critics say": a singular determiner does not agree with a plural
+                // head, so it opens another noun phrase ("a group of critics" does agree,
+                // through its preposition). The speaker is the bare plural.
+                if !agreesWithPlural, text.token(j, isIn: .singularDeterminer), text.token(e, isIn: .pluralRoleNoun) {
+                    s = e
+                    break
+                }
                 s = j
                 // "a spokesman for the campaign": continue over the preposition.
-                if j - 2 >= lower, text.tokens[j - 1].shape == .lower, text.folded(j - 1, isIn: Self.prepositions),
-                   text.folded(j, is: "the") || text.folded(j, is: "a") || text.folded(j, is: "an") {
+                if j - 2 >= lower, text.tokens[j - 1].shape == .lower, text.token(j - 1, isIn: .preposition),
+                   text.token(j, isIn: .article) {
                     j -= 1
                     s = j
                     j -= 1
@@ -257,51 +234,73 @@ struct SpeakerMentions {
                 }
                 break
             }
-            if t.shape == .lower && (text.folded(j, isIn: Self.clauseStops) || isCueVerb(j)) { break }
-            if t.flags.contains(.sentenceInitial) && text.folded(j, isIn: Self.openers) { break }
+            if t.shape == .lower && (text.token(j, isIn: .clauseStop) || isCueVerb(j)) { break }
+            if t.flags.contains(.sentenceInitial) && text.token(j, isIn: .sentenceOpener) { break }
+            // "a dozen gunmen", "a few residents": a quantity agrees with the plural.
+            if text.token(j, isIn: .preposition) || text.token(j, isIn: .quantityWord) { agreesWithPlural = true }
             s = j
             j -= 1
         }
         // Never start on a preposition.
-        while s < e, text.folded(s, isIn: Self.prepositions) { s += 1 }
+        while s < e, text.token(s, isIn: .preposition) { s += 1 }
         return (s, e)
+    }
+
+    /// A hyphen with no space on either side ("self-taught").
+    func isGluedHyphen(_ j: Int) -> Bool {
+        j > 0 && j + 1 < text.count && text.isDash(j) && text.tokens[j].start == text.tokens[j - 1].end
+            && text.tokens[j + 1].start == text.tokens[j].end
+    }
+
+    /// The first name word after a few lower-case words that hold a role noun, from
+    /// `i` ("oil and gas worker Mike Wipf" → "Mike"), or nil.
+    func nameAfterRoleWords(_ i: Int, upper: Int) -> Int? {
+        var k = i
+        var sawRole = false
+        while k < upper, k - i <= 6 {
+            let t = text.tokens[k]
+            if t.kind == .word, t.shape == .lower {
+                if text.token(k, isIn: .roleNoun) { sawRole = true }
+                else if isCueVerb(k) || text.token(k, isIn: .clauseStop) && !text.token(k, isIn: .coordinator) { return nil }
+            } else if isNameWord(k) || text.token(k, isIn: .title) && t.isCapitalized {
+                return sawRole && k > i ? k : nil
+            } else if !isGluedHyphen(k) {
+                return nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// Two or more name words with no organisation-like word: a person.
     private func looksLikePersonName(_ s: Int, _ e: Int) -> Bool {
-        e > s && !text.folded(s, is: "white") && !text.folded(e, isIn: Self.orgWords)
+        e > s && !text.token(s, isIn: .nonPersonFirstWord) && !text.token(e, isIn: .organisationWord)
     }
 
-    static let orgWords: WordSet = [
-        "police", "party", "house", "department", "committee", "campaign", "office", "times", "post", "news",
-        "journal", "association", "council", "court", "agency", "service", "bureau", "university", "foundation",
-        "institute", "company", "corporation", "group", "network", "commission", "administration", "senate",
-        "congress", "ministry", "government", "union", "board", "center", "centre", "fund", "club", "tribune",
-    ]
 
     // MARK: - Subject after a verb
 
     /// The mention after `i` ("said Geoff Garin", "according to an officer"); `nameEnd`
     /// extends a description over its trailing phrase ("an officer at the scene").
     func mention(startingAt i: Int, upper: Int) -> (mention: Mention, nameEnd: Int)? {
-        guard i < upper, text.tokens[i].kind == .word, !text.folded(i, isIn: Self.nonSpeakers),
-              !(text.tokens[i].shape == .lower && (text.folded(i, isIn: Self.clauseStops) || isCueVerb(i))) else { return nil }
+        guard i < upper, text.tokens[i].kind == .word, !text.token(i, isIn: .nonSpeaker),
+              !(text.tokens[i].shape == .lower && (text.token(i, isIn: .clauseStop) || isCueVerb(i))) else { return nil }
         if isPronoun(i) { return ((i, i), i) }
         var s = i
         // Determiner + lower-case words before a name: "the economist Jared Bernstein".
         var j = i
-        if isNameWord(j) || text.folded(j, isIn: Self.titles) {
+        if isNameWord(j) || text.token(j, isIn: .title) {
             var e = j
             while j < upper, j - i < 10 {
-                if isNameWord(j) || (text.folded(j, isIn: Self.titles) && text.tokens[j].isCapitalized) { e = j; j += 1; continue }
-                if text.isPunct(j, "."), j > i, text.folded(j - 1, isIn: Self.titles) { e = j; j += 1; continue }
+                if isNameWord(j) || (text.token(j, isIn: .title) && text.tokens[j].isCapitalized) { e = j; j += 1; continue }
+                if text.isPunct(j, "."), j > i, text.token(j - 1, isIn: .title) { e = j; j += 1; continue }
                 // A hyphenated surname: "Reyes-Carter", "O’Brien-Walsh".
                 if text.isDash(j), j > i, j + 1 < upper, text.tokens[j].start == text.tokens[j - 1].end,
                    text.tokens[j + 1].start == text.tokens[j].end, isNameWord(j + 1) { e = j + 1; j += 2; continue }
                 // A middle initial: "Paul R. Pillar".
                 if text.isPunct(j, "."), j > i, text.tokens[j - 1].length == 1, text.tokens[j - 1].shape == .title,
                    j + 1 < upper, isNameWord(j + 1) { e = j; j += 1; continue }
-                if text.tokens[j].shape == .lower, text.folded(j, isIn: Self.particles), j + 1 < upper, isNameWord(j + 1) { j += 1; continue }
+                if text.tokens[j].shape == .lower, text.token(j, isIn: .particle), j + 1 < upper, isNameWord(j + 1) { j += 1; continue }
                 break
             }
             // "Senate minority leader Harry Reid", "Los Angeles-based attorney Edgar
@@ -309,23 +308,34 @@ struct SpeakerMentions {
             var k = e + 1
             var sawRole = false
             while k < upper, k - e <= 5, text.tokens[k].shape == .lower || text.isDash(k) {
-                if lexicon.isRoleNoun(text.word(k)) { sawRole = true }
+                if text.token(k, isIn: .roleNoun) { sawRole = true }
                 k += 1
             }
             if sawRole, k < upper, k > e + 1, isNameWord(k), let later = mention(startingAt: k, upper: upper) {
                 return later
             }
-            while s < e, lexicon.isRoleNoun(text.word(s)) { s += 1 }
+            while s < e, text.token(s, isIn: .roleNoun) { s += 1 }
             return ((s, e), e)
+        }
+        // "oil and gas worker Mike Wipf", "lead author Dr. Jane Roe": the name after
+        // the role words is the speaker.
+        if let name = nameAfterRoleWords(i, upper: upper), let later = mention(startingAt: name, upper: upper) {
+            return later
         }
         // A description: up to a preposition, comma or clause word; a name inside wins.
         var e = i - 1
         var lastNameStart = -1
         while j < upper, j - i < 10 {
             let t = text.tokens[j]
+            // "the self-taught economist": over a hyphen inside a word.
+            if j > i, isGluedHyphen(j), j + 1 < upper, text.tokens[j + 1].kind == .word {
+                e = j + 1
+                j += 2
+                continue
+            }
             if t.kind != .word && t.kind != .number { break }
-            if t.shape == .lower && j > i && (text.folded(j, isIn: Self.prepositions) || text.folded(j, isIn: Self.clauseStops)
-                                              || text.folded(j, isIn: Self.skippable) || isCueVerb(j)) { break }
+            if t.shape == .lower && j > i && (text.token(j, isIn: .preposition) || text.token(j, isIn: .clauseStop)
+                                              || text.token(j, isIn: .beforeVerb) || isCueVerb(j)) { break }
             if isNameWord(j) && (j == i || !isNameWord(j - 1)) { lastNameStart = j }
             e = j
             j += 1

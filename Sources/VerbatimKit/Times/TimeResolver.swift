@@ -66,12 +66,6 @@ public struct TimeResolver: Sendable {
         case .shift(let unit, let amount):
             guard let ref = reference else { return nil }
             return Self.shifted(ref, unit: unit, amount: amount)
-        case .nthWeekday(let n, let weekday, let month, let direction):
-            // Choose the year with the occurrence's approximate day, then count weekdays.
-            guard let approximate = resolveDate(year: nil, month: month, day: min(n * 7 - 3, 28), direction: direction),
-                  let year = Int(approximate.prefix(4)), let first = CalendarDate(year: year, month: month, day: 1) else { return nil }
-            let offset = ((weekday - first.weekday) % 7 + 7) % 7
-            return first.adding(days: offset + 7 * (n - 1)).description
         case .monthOfShiftedYear(let month, let years):
             guard let ref = reference else { return nil }
             return "\(Self.pad(ref.year + years, 4))-\(Self.pad(month, 2))"

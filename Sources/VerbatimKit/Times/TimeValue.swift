@@ -77,9 +77,6 @@ public indirect enum TimeValue: Sendable, Hashable {
     /// The reference shifted by `amount` units, printed at that unit's granularity:
     /// today (.day, 0), last week (.week, -1), two years ago (.year, -2).
     case shift(TimeUnit, Int)
-    /// The `n`th `weekday` of `month` (Thanksgiving: 4th Thursday of November), in the
-    /// year chosen as for a date without a year.
-    case nthWeekday(Int, weekday: Int, month: Int, direction: TimeDirection)
     /// A month of the reference year shifted by `years` ("June last year").
     case monthOfShiftedYear(Int, years: Int)
     /// The date in focus (the last one the text named) shifted by `amount` units:

@@ -13,7 +13,7 @@ import Testing
     /// Files that the redesign still has to wire to their rules (or retire). The list
     /// must equal what is unread, so that it can only shrink; it must end empty.
     static let notYetRead: [String] = [
-        "cues/speech-nouns", "cues/speech-phrases", "names/particles", "names/titles",
+        "names/particles", "names/titles",
         "orgs/heads", "orgs/known", "places/exonyms", "places/heads",
     ]
 

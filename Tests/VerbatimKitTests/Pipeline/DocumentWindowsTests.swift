@@ -33,12 +33,19 @@ import Testing
                 #expect(annotation.clusters[cluster].mentions.contains { annotation.entities[$0].start == entity.start })
             }
         }
+        // Each paragraph: the direct quote, and the reported speech 'Quill added that …'.
         for quote in annotation.quotes {
-            #expect(state.document.string(quote.start, quote.end) == "“We will rebuild the bridge,”")
             let speaker = try #require(quote.speaker)
-            #expect(state.document.string(speaker.start, speaker.end) == "Mara Quill")
+            if quote.kind == .indirect {
+                #expect(state.document.string(quote.start, quote.end) == "that the council agreed")
+                #expect(state.document.string(speaker.start, speaker.end) == "Quill")
+            } else {
+                #expect(state.document.string(quote.start, quote.end) == "“We will rebuild the bridge,”")
+                #expect(state.document.string(speaker.start, speaker.end) == "Mara Quill")
+            }
             if let cluster = speaker.cluster { #expect(annotation.clusters[cluster].name == "Mara Quill") }
         }
+        #expect(annotation.quotes.filter { $0.kind == .indirect }.count == annotation.quotes.filter { $0.kind == .direct }.count)
         #expect(state.segmentation.invariantViolations(textLength: state.document.utf8.count).isEmpty)
         let dropped = try worker.analyze(Document(id: "long", text: text), keepingSegmentation: false)
         #expect(dropped.segmentation.tokens.isEmpty)

@@ -79,7 +79,8 @@ import Testing
         let keys = FoldedTokens(document: document, tokens: tokens)
         let forms = tokens.indices.map { keys.string($0) }
         let the = try #require(forms.firstIndex(of: "the"))
-        #expect(keys.folded(the, is: "the") && !keys.folded(the, is: "th") && !keys.folded(the, is: "them"))
+        #expect(keys.folded(the, equals: FoldedWord("the")) && !keys.folded(the, equals: FoldedWord("th"))
+                && !keys.folded(the, equals: FoldedWord("them")))
         let saying = try #require(forms.firstIndex(of: "saying"))
         #expect(keys.folded(saying, hasSuffix: "ing") && !keys.folded(saying, hasSuffix: "ed"))
         #expect(!keys.folded(the, hasSuffix: "lathe"))
@@ -93,7 +94,6 @@ import Testing
         let set: WordSet = ["he", "don't"]
         let hits = tokens.indices.filter { set.contains(keys.word($0)) }.map { keys.string($0) }
         #expect(hits.contains("he") && hits.contains("don't") && !hits.contains("said"))
-        #expect(BuiltinCueLexicon.shared.isSpeechVerb(keys.word(try #require(tokens.indices.first { keys.string($0) == "said" }))))
     }
 }
 

@@ -2,10 +2,24 @@ import Foundation
 import Testing
 @testable import VerbatimKit
 
-/// Runs segmentation and the quote stage (without Models data) on a text.
-func quotes(_ text: String) throws -> [Quote] {
-    let pipeline = try Pipeline(annotators: [QuoteAnnotator(lexicon: BuiltinCueLexicon.shared, firstNames: nil)])
+// `shippedLexicon` (Times/TimeTestSupport.swift): the package's Models/, loaded once;
+// the quote stage's tests read the vocabulary production reads.
+
+/// The quote stage over the shipped models.
+let shippedQuoteStage: QuoteAnnotator = {
+    do { return try QuoteAnnotator(lexicon: shippedLexicon) } catch { fatalError("cannot build the quote stage: \(error)") }
+}()
+
+/// Runs segmentation and the quote stage on a text: every quote, reported speech too.
+func allQuotes(_ text: String) throws -> [Quote] {
+    let pipeline = try Pipeline(annotators: [shippedQuoteStage])
     return try pipeline.annotate(Document(text: text)).quotes
+}
+
+/// The quotes in quotation marks (direct and partial), as the pairing and sieve
+/// tests look at them.
+func quotes(_ text: String) throws -> [Quote] {
+    try allQuotes(text).filter { $0.kind != .indirect }
 }
 
 /// The text of a byte span.

@@ -130,14 +130,15 @@ import Testing
             + "Dr. Sen. mister mrs. M. ms’ \"Mr\" (Lady) the Mayor Kingston sisters , . “ —"
         let document = Document(text: t)
         let state = AnalysisState(document: document, segmentation: try Segmenter().segment(document))
-        let text = QuoteText(state)
-        let resolver = SpeakerNameResolver(text: text, mentions: SpeakerMentions(text: text, lexicon: BuiltinCueLexicon.shared),
-                                           firstNames: nil)
+        let text = QuoteText(state, vocabulary: shippedQuoteStage.vocabulary)
+        let resolver = SpeakerNameResolver(text: text, mentions: SpeakerMentions(text: text),
+                                           firstNames: shippedQuoteStage.firstNames)
         var males = 0, females = 0
         for i in 0..<text.count {
-            let word = text.word(i)
-            let expected: SpeakerNameResolver.Gender? = SpeakerNameResolver.maleTitles.contains(word) ? .male
-                : SpeakerNameResolver.femaleTitles.contains(word) ? .female : nil
+            let word = text.folded(i)
+            let vocabulary = shippedQuoteStage.vocabulary
+            let expected: SpeakerNameResolver.Gender? = vocabulary.contains(word, .maleTitle) ? .male
+                : vocabulary.contains(word, .femaleTitle) ? .female : nil
             #expect(resolver.titleGender(i) == expected, "\(text.string(i))")
             if expected == .male { males += 1 } else if expected == .female { females += 1 }
         }
@@ -186,7 +187,7 @@ import Testing
                 state.annotation.clusters = [Cluster(label: .person, name: "Maria Lopez", mentions: [0])]
             }
         }
-        let pipeline = try Pipeline(annotators: [FakeNER(start: start), QuoteAnnotator(lexicon: BuiltinCueLexicon.shared, firstNames: nil)])
+        let pipeline = try Pipeline(annotators: [FakeNER(start: start), shippedQuoteStage])
         let q = try #require(try pipeline.annotate(doc).quotes.first)
         #expect(q.speaker?.cluster == 0)
         #expect(q.speaker?.name == "Maria Lopez")
@@ -238,5 +239,67 @@ import Testing
     @Test func daysAreNotPeople() throws {
         let t = "Jane Hall spoke on Monday. The response came in Florida Friday. “It is over,” she said."
         #expect(try speakerNames(t) == ["Jane Hall"])
+    }
+}
+
+/// Number agreement in descriptions: a singular determiner opens another noun phrase
+/// than a plural head's.
+@Suite struct DescriptionAgreementTests {
+    @Test func singularDeterminerDoesNotJoinAPluralHead() throws {
+        let t = "“The bridge will never open on time,” a report residents say was buried."
+        #expect(try speakerTexts(t) == ["residents"])
+    }
+
+    @Test func aPluralAfterAPrepositionKeepsItsPhrase() throws {
+        let t = "“The bridge will never open on time,” a group of residents said."
+        #expect(try speakerTexts(t) == ["a group of residents"])
+    }
+
+    @Test func aScareQuoteTakesNoGenericGroupAsSpeaker() throws {
+        let t = "The plan keeps rents “fair” for a decade, a claim landlords say is false."
+        let q = try #require(try quotes(t).first)
+        #expect(q.speaker == nil)
+    }
+}
+
+/// Descriptions as speakers: the span never cuts a word or a name, and a description
+/// resolves to the person the article named with that role. Invented sentences.
+@Suite struct DescriptionSpeakerTests {
+    @Test func aSpeakerSpanKeepsHyphenatedWordsWhole() throws {
+        #expect(try speakerTexts("“Rates will rise,” the self-taught economist said.") == ["the self-taught economist"])
+        #expect(try speakerTexts("“Rates will rise,” said the self-taught economist.") == ["the self-taught economist"])
+    }
+
+    @Test func theNameAfterRoleWordsIsTheSpeaker() throws {
+        #expect(try speakerTexts("“We will appeal,” said oil and gas worker Tom Hale.") == ["Tom Hale"])
+        #expect(try speakerTexts("“We will appeal,” said lead author Dr. Jane Roe.") == ["Dr. Jane Roe"])
+    }
+
+    @Test func aCommaBetweenAdjectivesStaysInTheDescription() throws {
+        #expect(try speakerTexts("“Rates will rise,” the lanky, soft-spoken economist said.") == ["the lanky, soft-spoken economist"])
+    }
+
+    @Test func theRoleResolvesToThePersonNamedWithIt() throws {
+        let apposition = "Jane Roe, an economist at the institute, spoke first. Tom Hall spoke next. “Rates will rise,” the economist said."
+        #expect(try speakerNames(apposition) == ["Jane Roe"])
+        let before = "Economist Jane Roe spoke first. Then Tom Hall spoke. “Rates will rise,” the economist said."
+        #expect(try speakerNames(before) == ["Jane Roe"])
+    }
+
+    @Test func aHeadBeforeWithTheStaysTheSpeaker() throws {
+        let t = "Tom Hale with the Harbour Health Authority says the wait is far too long."
+        #expect(try allQuotes(t).first?.speaker.map { slice(t, $0.start, $0.end) } == "Tom Hale")
+    }
+
+    @Test func aStatementIsItsAuthors() throws {
+        let t = "Environment Minister Ada Quist cancelled the sessions. “These reports are deeply worrying,” her statement read."
+        #expect(try speakerNames(t) == ["Ada Quist"])
+        let by = "A statement sent to the paper by Tom Hale said the station would comply with the order."
+        #expect(try allQuotes(by).first?.speaker?.name == "Tom Hale")
+    }
+
+    @Test func thePreviousSpeakerWinsOverANameInAnotherRole() throws {
+        let t = "“The dairy gave us jobs,” Kevin Marr said. He said the dairy, along with a bank run by his father's friend, Martin Legere, gave the town a boost. “It was a good time,” he said."
+        #expect(try speakerNames(t).last == "Kevin Marr")
     }
 }
