@@ -46,20 +46,43 @@ public struct JSONObjectReader {
     /// Decodes the raw bytes of a JSON string value (quotes included). Lone
     /// surrogate escapes become U+FFFD, which keeps the code-point count Python sees.
     public static func decodeString(_ raw: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var k = raw.startIndex + 1
-        let end = raw.endIndex - 1
         // Fast path: no escapes at all (memchr: article text is long).
-        let escaped = raw.withUnsafeBufferPointer { b in
+        if !isEscaped(raw) { return String(decoding: raw[(raw.startIndex + 1)..<(raw.endIndex - 1)], as: UTF8.self) }
+        return String(decoding: decodeBytes(raw), as: UTF8.self)
+    }
+
+    /// Whether the raw bytes of a JSON string value hold an escape.
+    static func isEscaped(_ raw: ArraySlice<UInt8>) -> Bool {
+        let k = raw.startIndex + 1, end = raw.endIndex - 1
+        return raw.withUnsafeBufferPointer { b in
             k < end && memchr(b.baseAddress! + (k - raw.startIndex), Int32(UInt8(ascii: "\\")), end - k) != nil
         }
-        if !escaped {
-            return String(decoding: raw[k..<end], as: UTF8.self)
+    }
+
+    /// ``decodeString(_:)`` as UTF-8 bytes (valid when `raw` is: an escape decodes to a
+    /// whole character), for a text the caller keeps as bytes: no String in between.
+    public static func decodeBytes(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+        if !isEscaped(raw) { return raw.count > 2 ? Array(raw[(raw.startIndex + 1)..<(raw.endIndex - 1)]) : [] }
+        // Stored through a pointer into a buffer of the raw size: an escape never
+        // decodes to more bytes than it takes (\uXXXX, six bytes, to at most three),
+        // where appending paid a capacity and uniqueness check per escape.
+        return raw.withUnsafeBufferPointer { b in
+            [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
+                count = decode(b, into: out.baseAddress!)
+            }
         }
+    }
+
+    /// Decodes the contents of a JSON string value (`raw`, quotes included, escapes
+    /// validated by the reader) to `out`, which has room for `raw.count` bytes;
+    /// returns how many bytes it stored.
+    private static func decode(_ raw: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let base = raw.baseAddress!
+        var k = 1, n = 0
+        let end = raw.count - 1
         func hex4(_ at: Int) -> UInt32 {
             var v: UInt32 = 0
-            for c in raw[at..<(at + 4)] {
+            for c in UnsafeBufferPointer(start: base + at, count: 4) {
                 v <<= 4
                 switch c {
                 case 48...57: v |= UInt32(c - 48)
@@ -70,58 +93,59 @@ public struct JSONObjectReader {
             return v
         }
         while k < end {
-            let c = raw[k]
-            if c != UInt8(ascii: "\\") {
+            if base[k] != UInt8(ascii: "\\") {
                 // Copy the whole run up to the next escape at once (text written with
                 // ensure_ascii has one every few dozen bytes: \u2019, \n).
-                let runEnd = raw.withUnsafeBufferPointer { b -> Int in
-                    let from = b.baseAddress! + (k - raw.startIndex)
-                    guard let hit = memchr(from, Int32(UInt8(ascii: "\\")), end - k) else { return end }
-                    return k + (UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - from)
-                }
-                raw.withUnsafeBufferPointer { b in out.append(contentsOf: UnsafeBufferPointer(rebasing: b[(k - raw.startIndex)..<(runEnd - raw.startIndex)])) }
+                let runEnd = memchr(base + k, Int32(UInt8(ascii: "\\")), end - k)
+                    .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+                (out + n).update(from: base + k, count: runEnd - k)
+                n += runEnd - k
                 k = runEnd
                 continue
             }
-            let e = raw[k + 1]
+            let e = base[k + 1]
             k += 2
             switch e {
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out[n] = 0x0A; n += 1
+            case UInt8(ascii: "t"): out[n] = 0x09; n += 1
+            case UInt8(ascii: "r"): out[n] = 0x0D; n += 1
+            case UInt8(ascii: "b"): out[n] = 0x08; n += 1
+            case UInt8(ascii: "f"): out[n] = 0x0C; n += 1
             case UInt8(ascii: "u"):
                 let unit = hex4(k)
                 k += 4
-                if unit >= 0xD800 && unit < 0xDC00, k + 6 <= end, raw[k] == UInt8(ascii: "\\"), raw[k + 1] == UInt8(ascii: "u") {
+                if unit >= 0xD800 && unit < 0xDC00, k + 6 <= end, base[k] == UInt8(ascii: "\\"), base[k + 1] == UInt8(ascii: "u") {
                     let low = hex4(k + 2)
                     if low >= 0xDC00 && low < 0xE000 {
-                        appendUTF8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), to: &out)
+                        n += storeUTF8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), at: out + n)
                         k += 6
                         continue
                     }
                 }
-                appendUTF8(unit >= 0xD800 && unit < 0xE000 ? 0xFFFD : unit, to: &out)
-            default: out.append(e)  // \" \\ \/
+                n += storeUTF8(unit >= 0xD800 && unit < 0xE000 ? 0xFFFD : unit, at: out + n)
+            default: out[n] = e; n += 1  // \" \\ \/
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return n
     }
 
-    /// Appends a code point (not a surrogate) as UTF-8, without a String or closure per escape.
-    private static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+    /// Stores a code point (not a surrogate) as UTF-8; returns its length.
+    @inline(__always)
+    private static func storeUTF8(_ scalar: UInt32, at p: UnsafeMutablePointer<UInt8>) -> Int {
         switch scalar {
         case ..<0x80:
-            out.append(UInt8(scalar))
+            p[0] = UInt8(scalar)
+            return 1
         case ..<0x800:
-            out.append(UInt8(0xC0 | scalar >> 6)); out.append(UInt8(0x80 | scalar & 0x3F))
+            p[0] = UInt8(0xC0 | scalar >> 6); p[1] = UInt8(0x80 | scalar & 0x3F)
+            return 2
         case ..<0x10000:
-            out.append(UInt8(0xE0 | scalar >> 12)); out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            out.append(UInt8(0x80 | scalar & 0x3F))
+            p[0] = UInt8(0xE0 | scalar >> 12); p[1] = UInt8(0x80 | scalar >> 6 & 0x3F); p[2] = UInt8(0x80 | scalar & 0x3F)
+            return 3
         default:
-            out.append(UInt8(0xF0 | scalar >> 18)); out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            out.append(UInt8(0x80 | scalar >> 6 & 0x3F)); out.append(UInt8(0x80 | scalar & 0x3F))
+            p[0] = UInt8(0xF0 | scalar >> 18); p[1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+            p[2] = UInt8(0x80 | scalar >> 6 & 0x3F); p[3] = UInt8(0x80 | scalar & 0x3F)
+            return 4
         }
     }
 

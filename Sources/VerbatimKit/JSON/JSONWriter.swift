@@ -293,16 +293,19 @@ public struct JSONWriter {
     /// piece: a text of hundreds of megabytes never sits whole in the buffer.
     public mutating func string(_ value: String, inPiecesOf piece: Int, drain: (inout JSONWriter) -> Void) {
         var value = value
+        value.withUTF8 { string(utf8: $0, inPiecesOf: piece, drain: drain) }
+    }
+
+    /// ``string(_:inPiecesOf:drain:)`` from UTF-8 bytes (which must be valid UTF-8).
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>, inPiecesOf piece: Int, drain: (inout JSONWriter) -> Void) {
         if takeComma() { writeByte(UInt8(ascii: ",")) }
         writeByte(UInt8(ascii: "\""))
-        value.withUTF8 { utf8 in
-            var from = 0
-            while from < utf8.count {
-                let to = min(from + max(piece, 1), utf8.count)
-                writeEscaped(UnsafeBufferPointer(rebasing: utf8[from..<to]))
-                from = to
-                drain(&self)
-            }
+        var from = 0
+        while from < utf8.count {
+            let to = min(from + max(piece, 1), utf8.count)
+            writeEscaped(UnsafeBufferPointer(rebasing: utf8[from..<to]))
+            from = to
+            drain(&self)
         }
         writeByte(UInt8(ascii: "\""))
     }

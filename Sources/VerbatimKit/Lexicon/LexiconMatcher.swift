@@ -41,10 +41,11 @@ public final class LexiconMatcher {
     /// `start..<end`, shortest first (same joining and case rules as ``longest(in:tokens:keys:from:limit:maxTokens:caseSensitive:)``).
     public func walk(in table: LexiconTable, tokens: [Token], keys: TokenKeys, from start: Int, limit: Int,
                      maxTokens: Int = 8, caseSensitive: Bool = false, _ body: (Int, Range<Int>) -> Void) {
+        let stop = min(limit, start + maxTokens)
+        guard start < stop, keys.mayStart(start, in: table) else { return }
         key.count = 0
         surface.count = 0
         var i = start
-        let stop = min(limit, start + maxTokens)
         while i < stop {
             if i > start, tokens[i].flags.contains(.spaceBefore) {
                 if tokens[i].flags.contains(.lineBreakBefore) { break }

@@ -35,6 +35,20 @@ public struct LexiconTable: Sendable {
     /// table's text (keys of up to eight bytes never do), and optionally one numeric
     /// column of the entry, so that a hit need not parse the line either.
     @usableFromInline let slots: [HashSlot]
+    /// A bitset of the ``keyHash(_:)`` of every prefix of every key's first word (the
+    /// bytes before its first space), indexed by the hash's top bits: a multi-token walk
+    /// (``LexiconMatcher``) whose first token's key has no bit set cannot start, and is
+    /// refused without the binary search (about three walks in four fail on their first
+    /// token). A first token without a space is a prefix of some key exactly when it is
+    /// a prefix of that key's first word ("u" of "u.s."), so its hash is in the set.
+    /// Built in the loading pass (hashing only the prefixes a first word does not share
+    /// with the previous key's), one bit per byte of the file: about ten bits per
+    /// distinct prefix, a false pass in ten.
+    @usableFromInline let startFilter: [UInt64]
+    /// 64 minus the base-2 logarithm of the bitset's size in bits.
+    @usableFromInline let startFilterShift: UInt64
+    /// How much of a first word the loading pass remembers the prefix hashes of.
+    static let hashedWordBytes = 256
 
     @usableFromInline
     struct HashSlot: Sendable {
@@ -72,6 +86,20 @@ public struct LexiconTable: Sendable {
         let ends = UnsafeMutableBufferPointer<Int32>.allocate(capacity: bound)
         let prefixes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: bound)
         defer { starts.deallocate(); keyEnds.deallocate(); ends.deallocate(); prefixes.deallocate() }
+        // The start filter: one bit per byte of the file, a power of two (about ten
+        // bits per distinct first-word prefix in the models), set in the same pass.
+        var logBits: UInt64 = 6
+        while (1 << logBits) < bytes.count { logBits += 1 }
+        let filterShift = 64 - logBits
+        let filter = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 1 << (logBits - 6))
+        filter.initialize(repeating: 0)
+        // Keys are sorted: a first word's prefixes that it shares with the previous
+        // one's are set already, so hashing starts from the shared prefix's hash
+        // (`wordHashes[n]`: the hash of the previous first word's first n bytes).
+        let wordHashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: LexiconTable.hashedWordBytes + 1)
+        wordHashes[0] = FNV1a.basis
+        var previousWord = 0..<0
+        defer { filter.deallocate(); wordHashes.deallocate() }
         var entries = 0
         let failure: (line: Int, reason: String)? = bytes.withUnsafeBufferPointer { b -> (Int, String)? in
             guard let base = b.baseAddress else { return nil }
@@ -104,6 +132,19 @@ public struct LexiconTable: Sendable {
                 starts[entries] = Int32(i); keyEnds[entries] = Int32(keyEnd); ends[entries] = Int32(end)
                 prefixes[entries] = LexiconTable.packPrefix(UnsafeBufferPointer(rebasing: b[i..<keyEnd]))
                 entries += 1
+                var shared = 0
+                let bound = min(previousWord.count, keyEnd - i)
+                while shared < bound && base[previousWord.lowerBound + shared] == base[i + shared] { shared += 1 }
+                var h = wordHashes[shared]
+                var k = i + shared
+                while k < keyEnd && base[k] != 0x20 {
+                    h = FNV1a.step(h, base[k])
+                    let bit = Int(truncatingIfNeeded: h >> filterShift)
+                    filter[bit &>> 6] |= 1 &<< UInt64(bit & 63)
+                    k += 1
+                    if k - i <= LexiconTable.hashedWordBytes { wordHashes[k - i] = h }
+                }
+                previousWord = i..<min(k, i + LexiconTable.hashedWordBytes)
             }
             return nil
         }
@@ -129,12 +170,23 @@ public struct LexiconTable: Sendable {
         self.bucketStart = buckets
         self.bucketBase = base
         self.slots = []
+        self.startFilter = Array(filter)
+        self.startFilterShift = filterShift
+    }
+
+    /// Whether some key may start with the token key whose ``keyHash(_:)`` is `hash`
+    /// (false: none does), for a key without a space (see ``startFilter``).
+    @inlinable
+    public func mayStart(withKeyHash hash: UInt64) -> Bool {
+        let bit = Int(truncatingIfNeeded: hash >> startFilterShift)
+        return startFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     private init(_ table: LexiconTable, slots: [HashSlot]) {
         name = table.name; path = table.path; bytes = table.bytes
         lineStart = table.lineStart; keyEnd = table.keyEnd; lineEnd = table.lineEnd
         bucketStart = table.bucketStart; bucketBase = table.bucketBase; keyPrefix = table.keyPrefix
+        startFilter = table.startFilter; startFilterShift = table.startFilterShift
         self.slots = slots
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 extension TokenKeys {
     /// The entries of `table` whose key is token `i`'s folded key (one hash probe,
     /// reusing the token's hash).
@@ -16,6 +18,19 @@ extension TokenKeys {
         folded.withUnsafeBufferPointer { f in
             let key = UnsafeBufferPointer(rebasing: f[Int(foldedStart[i])..<Int(foldedStart[i + 1])])
             return table.exactFirst(key, hash: hashes[i])
+        }
+    }
+
+    /// Whether some key of `table` may start with token `i`'s folded key: false only
+    /// when none does (``LexiconTable/mayStart(withKeyHash:)``, a few instructions
+    /// instead of a binary search). A key holding a space, which the table's filter
+    /// does not cover, always may.
+    @inlinable
+    public func mayStart(_ i: Int, in table: LexiconTable) -> Bool {
+        if table.mayStart(withKeyHash: hashes[i]) { return true }
+        return folded.withUnsafeBufferPointer { f in
+            let s = Int(foldedStart[i]), e = Int(foldedStart[i + 1])
+            return e > s && memchr(f.baseAddress! + s, 0x20, e - s) != nil
         }
     }
 }

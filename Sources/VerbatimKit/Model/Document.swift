@@ -6,10 +6,11 @@
 public struct Document: Sendable {
     /// The record's identifier as it will be printed (input id field, file path or `stdin:N`).
     public var id: String
-    /// The article text.
-    public let text: String
-    /// The text's UTF-8 bytes, kept beside `text` so stages can index them directly.
+    /// The article text's UTF-8 bytes: what stages index, and the only copy of the
+    /// text a document holds (a record of 100 MB would otherwise hold it twice).
     public let utf8: [UInt8]
+    /// The article text, made from ``utf8`` on each call (a few writers read it once).
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
     /// The publication date, used to resolve relative time expressions.
     public var date: CalendarDate?
     /// The country the text was written for (ISO 3166 code from the record's locale,
@@ -21,8 +22,15 @@ public struct Document: Sendable {
 
     public init(id: String = "", text: String, date: CalendarDate? = nil) {
         self.id = id
-        self.text = text
         self.utf8 = Array(text.utf8)
+        self.date = date
+    }
+
+    /// A document over bytes that are valid UTF-8 (decoded and checked by the
+    /// caller): the text is never a String on its way in.
+    init(id: String = "", validUTF8 utf8: [UInt8], date: CalendarDate? = nil) {
+        self.id = id
+        self.utf8 = utf8
         self.date = date
     }
 

@@ -23,6 +23,13 @@ public final class RecordProcessor {
     /// Parses and annotates one record, without writing anything: the common
     /// first half of every output format.
     public func analyze(_ record: InputRecord) -> RecordResult {
+        analyze(releasing: record)
+    }
+
+    /// ``analyze(_:)`` taking the record over, so that a large record's bytes are
+    /// freed once parsed (see ``RecordParser/detachedBytes``) rather than kept
+    /// through its analysis; the batch loop hands records over this way.
+    public func analyze(releasing record: consuming InputRecord) -> RecordResult {
         let parsed: RecordParser.Parsed
         switch parser.parse(record) {
         case .failure(let problem):
@@ -30,6 +37,7 @@ public final class RecordProcessor {
         case .success(let success):
             parsed = success
         }
+        if parsed.detached { record.payload = .text([]) }
         let state: AnalysisState
         do {
             state = try worker.analyze(parsed.document, keepingSegmentation: options.keepsSegmentation)

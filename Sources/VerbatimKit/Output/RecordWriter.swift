@@ -47,7 +47,7 @@ public struct RecordWriter: Sendable {
 
     private func annotatedLine(_ a: AnnotatedRecord, capacity: Int, drain: ((inout JSONWriter) -> Void)?) -> [UInt8] {
         let document = a.state.document
-        let text = document.text
+        let text = document.utf8
         var out = JSONWriter(capacity: capacity)
         out.beginObject()
         out.key("id")
@@ -82,12 +82,15 @@ public struct RecordWriter: Sendable {
         return out.takeBytes()
     }
 
-    private func writeText(_ text: String, key: String, into out: inout JSONWriter, drain: ((inout JSONWriter) -> Void)?) {
-        if let drain {
-            out.key(key)
-            out.string(text, inPiecesOf: AnnotationEncoder.drainThreshold, drain: drain)
-        } else {
-            out.field(key, text)
+    /// The text field, from the document's bytes (no String copy of the text).
+    private func writeText(_ text: [UInt8], key: String, into out: inout JSONWriter, drain: ((inout JSONWriter) -> Void)?) {
+        out.key(key)
+        text.withUnsafeBufferPointer { utf8 in
+            if let drain {
+                out.string(utf8: utf8, inPiecesOf: AnnotationEncoder.drainThreshold, drain: drain)
+            } else {
+                out.string(utf8: utf8)
+            }
         }
     }
 

@@ -52,14 +52,15 @@ public struct BatchRunner {
                 }
             },
             produce: next,
-            transform: { (record: InputRecord, processor: Result<RecordProcessor, VerbatimError>) -> (Output, Int) in
-                if let bypass, let output = bypass(record) { return (output, record.byteCount) }
+            transform: { (record: consuming InputRecord, processor: Result<RecordProcessor, VerbatimError>) -> (Output, Int) in
+                let byteCount = record.byteCount
+                if let bypass, let output = bypass(record) { return (output, byteCount) }
                 switch processor {
                 case .success(let processor):
-                    return (transform(processor.analyze(record)), record.byteCount)
+                    return (transform(processor.analyze(releasing: consume record)), byteCount)
                 case .failure(let error):
                     let failed = FailedRecord(record: record, id: record.fallbackID, error: error)
-                    return (transform(.failed(failed)), record.byteCount)
+                    return (transform(.failed(failed)), byteCount)
                 }
             },
             consume: { consume($0.0, $0.1) },

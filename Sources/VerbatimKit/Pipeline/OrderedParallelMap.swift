@@ -30,7 +30,7 @@ public enum OrderedParallelMap {
         window: Int? = nil,
         makeState: () -> State,
         produce: () -> Input?,
-        transform: @escaping (Input, State) -> Output,
+        transform: @escaping (consuming Input, State) -> Output,
         consume: (Output) -> Bool,
         weight: ((Input) -> Int)? = nil,
         maxWeight: Int = .max
@@ -39,7 +39,7 @@ public enum OrderedParallelMap {
         if jobs <= 1 {
             let state = makeState()
             while let input = produce() {
-                if !consume(transform(input, state)) { break }
+                if !consume(transform(consume input, state)) { break }
             }
             return Report(requested: requestedJobs, started: 1)
         }
@@ -60,7 +60,7 @@ public enum OrderedParallelMap {
             let state = makeState()
             let body = WorkerBody {
                 while let (seq, input) = shared.take() {
-                    shared.put(seq, transform(input, state))
+                    shared.put(seq, transform(consume input, state))
                 }
                 shared.workerExited()
             }
@@ -75,7 +75,7 @@ public enum OrderedParallelMap {
         pthread_sigmask(SIG_SETMASK, &previous, nil)
         if started == 0, let state = inlineState {
             while let input = produce() {
-                if !consume(transform(input, state)) { break }
+                if !consume(transform(consume input, state)) { break }
             }
             return Report(requested: requestedJobs, started: 0, failure: failure)
         }
@@ -93,7 +93,9 @@ public enum OrderedParallelMap {
                 weights.append(w)
                 inFlight += w
             }
-            shared.add(produced, input)
+            // Handed over, not kept: the loop below may wait while the input is worked
+            // on, and a worker lets a large record's bytes go once it has parsed them.
+            shared.add(produced, consume input)
             produced += 1
             // Drain what is ready; block only when the window (or the weight) is full,
             // and then until a few results are ready, so that the consumer wakes once
@@ -171,7 +173,7 @@ public enum OrderedParallelMap {
         /// that one: waking it for every result took a core from a worker each time.
         private var awaited = -1
 
-        func add(_ seq: Int, _ input: Input) {
+        func add(_ seq: Int, _ input: consuming Input) {
             condition.lock()
             queue.append((seq, input))
             condition.broadcast()

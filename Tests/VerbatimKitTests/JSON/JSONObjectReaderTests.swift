@@ -24,6 +24,18 @@ private func fields(_ json: String) throws(VerbatimError) -> [JSONObjectReader.F
         #expect(decode(#""\udc00""#) == "\u{FFFD}")
     }
 
+    /// The bytes the document is made from are the UTF-8 of the decoded string,
+    /// escapes, surrogate pairs and lone surrogates included.
+    @Test func decodesToTheBytesOfTheDecodedString() {
+        let raws = [#""caf\u00e9 \ud83d\ude00 \/ \\ \t\n\r\b\f \"q\"""#, #""a\ud800b\udc00""#, "\"\"",
+                    #""plain text, no escape — at all""#, #""\u0000\u007f\u0080\u07ff\u0800\uffff""#]
+        for raw in raws {
+            let bytes = Array(raw.utf8)[...]
+            #expect(JSONObjectReader.decodeBytes(bytes) == Array(JSONObjectReader.decodeString(bytes).utf8), "\(raw)")
+        }
+        #expect(JSONObjectReader.decodeBytes(Array(#""x\ud83d\ude00y""#.utf8)[...]) == Array("x😀y".utf8))
+    }
+
     @Test func duplicateKeysKeepFirstPositionAndLastValue() throws {
         let f = try fields(#"{"text": "one", "id": 1, "text": "two"}"#)
         #expect(f.map(\.key) == ["text", "id"])
