@@ -83,7 +83,10 @@ public final class Pipeline: Sendable {
             var annotation = Annotation()
             var segmentation = Segmentation()
             for window in windows {
-                let part = Document(id: document.id, text: String(decoding: document.utf8[window], as: UTF8.self), date: document.date)
+                // Every window keeps what the record says about itself (date, locale).
+                var part = Document(id: document.id, text: String(decoding: document.utf8[window], as: UTF8.self), date: document.date)
+                part.region = document.region
+                part.dateOrder = document.dateOrder
                 let state = try analyzeWhole(part)
                 annotation.append(window: state.annotation, shiftedBy: Int32(window.lowerBound))
                 if keepingSegmentation { segmentation.append(window: state.segmentation, shiftedBy: Int32(window.lowerBound)) }

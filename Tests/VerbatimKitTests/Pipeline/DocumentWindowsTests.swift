@@ -51,6 +51,20 @@ import Testing
         #expect(dropped.segmentation.tokens.isEmpty)
         #expect(dropped.annotation.quotes.count == annotation.quotes.count)
     }
+
+    /// A record in windows is read with its own locale in every window: its numeric
+    /// dates day first, as a short record of the same locale would be.
+    @Test func everyWindowKeepsTheRecordsLocale() throws {
+        let paragraph = "The ferry sailed on 3/4/2021 from the harbour.\n\n"
+        let text = String(repeating: paragraph, count: DocumentWindows.windowBytes / paragraph.utf8.count * 2 + 3)
+        var document = Document(id: "long", text: text, date: CalendarDate(year: 2021, month: 5, day: 4))
+        document.region = "GB"
+        document.dateOrder = .dayFirst
+        let state = try Pipeline().makeWorker().analyze(document, keepingSegmentation: false)
+        let dates = state.annotation.entities.filter { state.document.string($0.start, $0.end) == "3/4/2021" }
+        #expect(dates.count == 2 * DocumentWindows.windowBytes / paragraph.utf8.count + 3)
+        #expect(dates.allSatisfy { $0.value == "2021-04-03" })
+    }
 }
 
 /// A line written piece by piece is the line written whole.
