@@ -4,6 +4,23 @@ import Testing
 /// Each class of entity words has one home file; these sentences (written for these
 /// tests) check what the rules read from each.
 @Suite struct EntityModelHomeTests {
+    @Test func aKnownOrganisationThatIsAWordCountsOnlyAsWritten() throws {
+        // "Treasury" and "Senate" are orgs/known.tsv entries marked common: capitalised
+        // after "the" they are the organisation; without it ("Treasury rules") or in
+        // lower case they are the word.
+        let found = try entities("Late on Friday the Treasury and the Senate agreed. Treasury rules apply. The treasury of the club is empty.")
+        #expect(mention(found, "Treasury")?.rule == "known-organization", "\(found)")
+        #expect(mention(found, "Senate")?.label == .organization, "\(found)")
+        #expect(found.filter { $0.label == .organization }.count == 2, "\(found)")
+    }
+
+    @Test func aKnownPlaceInsideAHeadedNameIsNotTheName() throws {
+        // "Victoria" is a known place, but "Gardens" heads a longer name around it.
+        let found = try entities("Crowds gathered in Victoria Tower Gardens on Sunday.")
+        #expect(mention(found, "Victoria Tower Gardens")?.rule == "facility-head", "\(found)")
+        #expect(mention(found, "Victoria") == nil, "\(found)")
+    }
+
     @Test func titlesComeFromTheTitlesFile() throws {
         let found = try entities("Yesterday Archdeacon Pelham Vostrikov and Brigadier Sunniva Oakhurst opened the hall.")
         #expect(mention(found, "Pelham Vostrikov")?.rule == "title-name", "\(found)")

@@ -46,12 +46,14 @@ final class EntityContext {
         var known = false
         var countryAlias: (end: Int, entry: Int)? = nil
         var orgKnown: (end: Int, entry: Int)? = nil
+        var orgKnownCommon: (end: Int, entry: Int)? = nil
         var placeKnown: (end: Int, entry: Int)? = nil
 
         func longest(_ kind: EntityLexicon.PhraseKind) -> (end: Int, entry: Int)? {
             switch kind {
             case .countryAlias: countryAlias
             case .orgKnown: orgKnown
+            case .orgKnownCommon: orgKnownCommon
             case .placeKnown: placeKnown
             }
         }

@@ -31,7 +31,7 @@ public struct EntityLexicon: Sendable {
     enum Walked: Int, CaseIterable { case cities, countries, regions, companies, legalSuffixes }
 
     /// The classes of ``phrases``.
-    enum PhraseKind: UInt8, Sendable { case countryAlias, orgKnown, placeKnown }
+    enum PhraseKind: UInt8, Sendable { case countryAlias, orgKnown, orgKnownCommon, placeKnown }
 
     /// Words that give a token a feature (``TokenFeatures``), and where they come from:
     /// the entries of `table` whose class `column` holds one of `values`.
@@ -55,7 +55,12 @@ public struct EntityLexicon: Sendable {
         /// `y/n` columns whose `y` entries are left out (ordinary words, places named
         /// for a power).
         var skip: [Int] = []
+        /// A `y/n` column whose `y` entries alone are taken, if any.
+        var require: Int? = nil
     }
+
+    static let orgKnownTypes = ["agency", "company", "court", "government", "international", "media", "military", "ngo", "other",
+                                "party", "police", "sport", "university"]
 
     static let featureClasses: [FeatureClass] = [
         FeatureClass(feature: .title, table: "names/titles", column: 2,
@@ -79,8 +84,11 @@ public struct EntityLexicon: Sendable {
     static let phraseClasses: [PhraseClass] = [
         PhraseClass(kind: .countryAlias, table: "places/exonyms", column: 2, values: ["country", "nation"], extra: 3),
         PhraseClass(kind: .orgKnown, table: "orgs/known", column: 2,
-                    values: ["agency", "company", "court", "government", "international", "media", "military", "ngo", "other", "party", "police", "sport", "university"], extra: 3, skip: [4, 5]),
-        PhraseClass(kind: .placeKnown, table: "places/exonyms", column: 2, values: ["continent", "region", "other"], extra: 2),
+                    values: orgKnownTypes, extra: 3, skip: [4, 5]),
+        // Known organisations whose key is also an ordinary word ("the Commons", "Congress"):
+        // a rule takes them only as written and not where any word is capitalised.
+        PhraseClass(kind: .orgKnownCommon, table: "orgs/known", column: 2, values: orgKnownTypes, extra: 3, skip: [5], require: 4),
+        PhraseClass(kind: .placeKnown, table: "places/exonyms", column: 2, values: ["continent", "region", "street", "other"], extra: 2),
         PhraseClass(kind: .placeKnown, table: "entities/cues", column: 2, values: ["placeknown"], extra: 3),
     ]
 
@@ -155,6 +163,7 @@ public struct EntityLexicon: Sendable {
             for e in 0..<table.count {
                 guard let value = table.field(e, source.column), source.values.contains(value) else { continue }
                 if source.skip.contains(where: { table.field(e, $0, equals: "y") }) { continue }
+                if let require = source.require, !table.field(e, require, equals: "y") { continue }
                 let key = table.key(e), extra = table.field(e, source.extra) ?? "-"
                 rows.append((Array(key.utf8), Array("\(key)\t\(table.form(e))\t\(source.kind.rawValue)\t\(extra)".utf8), source.kind))
             }

@@ -33,7 +33,7 @@ enum DocumentRules {
         example: "The Federation of Trade Unions met. Later FTU leaders spoke.", finds: "FTU")
     static let shortForm = EntityRule(
         "short-form", .organization, matches: "the + the first word (or its start) of an organisation named in the document",
-        example: "Officers of the Metropolitan Police arrived. Later the Met confirmed it.", finds: "Met")
+        example: "Officers of the Calderbridge Police arrived. Later the Calder closed the road.", finds: "Calder")
 
     /// The document rules, in the order the resolver runs them.
     static let rules: [EntityRule] = [placeList, affiliation, documentAlias, acronymOfName, shortForm]

@@ -9,6 +9,9 @@ enum OrganizationRules {
     /// How strongly each rule's evidence supports an organisation (0–100).
     enum Score {
         static let knownOrganization = 80
+        /// A listed name that is also a word ("the Treasury"): weaker than what the
+        /// document itself shows (a short form of a name written out, a place).
+        static let knownOrganizationAsWritten = 45
         static let knownCompany = 72
         /// A listed company's name without its legal suffix ("Krystal Biotech").
         static let knownCompanyShort = 62
@@ -40,12 +43,20 @@ enum OrganizationRules {
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
             for i in s.a..<s.b where ctx.features[i].contains(.nameLike) {
-                if let (end, e) = ctx.longestPhrase(.orgKnown, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) {
-                    // A known name inside a longer name with a head is not the name ("Tottenham Court Road").
-                    if end < s.b && ctx.hasAny(s.last, [.street, .facility, .geoHead, .orgHead]) { continue }
-                    let extra = ctx.lexicon.phrases.field(e, 3)
-                    out.add(i, end, score: Score.knownOrganization, canonical: ctx.keep(extra == "-" ? nil : extra))
+                // A listed name that is also an ordinary word ("the Commons", "the Treasury")
+                // counts only as written, in normal case, after "the" and standing alone
+                // (not "Houses of Parliament", not "Parliament" for the building).
+                var score = Score.knownOrganization
+                var match = ctx.longestPhrase(.orgKnown, from: i, limit: s.b, caseSensitive: ctx.normalCase(i))
+                if match == nil, i == s.a, ctx.normalCase(i), ctx.previous(i).map({ ctx.isA($0, .definiteArticle) }) == true,
+                   let common = ctx.longestPhrase(.orgKnownCommon, from: i, limit: s.b, caseSensitive: true), common.end == s.b {
+                    (match, score) = (common, Score.knownOrganizationAsWritten)
                 }
+                guard let (end, e) = match else { continue }
+                // A known name inside a longer name with a head is not the name ("Tottenham Court Road").
+                if end < s.b && ctx.hasAny(s.last, [.street, .facility, .geoHead, .orgHead]) { continue }
+                let extra = ctx.lexicon.phrases.field(e, 3)
+                out.add(i, end, score: score, canonical: ctx.keep(extra == "-" ? nil : extra))
             }
         }
     }

@@ -133,6 +133,8 @@ enum PlaceRules {
             let ctx = s.ctx
             for i in s.a..<s.b where gazetteerStart(ctx, i) {
                 guard let (end, e) = ctx.longestPhrase(.placeKnown, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) else { continue }
+                // A known place inside a longer name with a head is not the name ("Victoria Tower Gardens").
+                if end < s.b && ctx.hasAny(s.last, [.street, .facility, .geoHead, .orgHead]) { continue }
                 out.add(i, end, score: Score.knownPlace, type: ctx.keep(ctx.lexicon.phrases.field(e, 3)))
             }
         }
