@@ -25,8 +25,11 @@ def test_to_spacy_builds_ents_and_quotes(binary, spacy_module):
     assert first.label_ == first._.kind == "direct"
     assert first._.speaker.text == "Marta Quillon" and first._.speaker_name == "Marta Quillon"
     assert first._.cue.text == "said"
-    # The later quote's speaker is a pronoun, resolved to the same person.
-    assert quotes[1]._.speaker.text == "she" and quotes[1]._.speaker_name in ("Marta Quillon", "she")
+    # Reported speech is a quote of kind indirect: the clause, with its source.
+    assert [q.label_ for q in quotes] == ["direct", "indirect", "direct"]
+    assert quotes[1].text == "it welcomed the plan" and quotes[1]._.speaker.text == "Harbour Trust"
+    # The last quote's speaker is a pronoun, resolved to the same person as the first.
+    assert quotes[2]._.speaker.text == "she" and quotes[2]._.speaker_name in ("Marta Quillon", "she")
     verbatim_labels = verbatim.to_spacy(record, nlp, labels="verbatim")
     assert {e.label_ for e in verbatim_labels.ents} <= {"PERSON", "ORG", "PLACE", "TIME"}
 
