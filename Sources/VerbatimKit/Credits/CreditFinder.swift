@@ -77,7 +77,11 @@ public struct CreditFinder: Annotator {
         }
         /// The phrase of `phrases` that starts at token `i`, as its end (exclusive).
         func phrase(_ phrases: [[String]], at i: Int) -> Int? {
-            for p in phrases where p.indices.allSatisfy({ word(i + $0) == p[$0] }) { return i + p.count }
+            // Fold the first word once: most phrases fail on it.
+            guard let first = word(i) else { return nil }
+            for p in phrases where p.first == first && p.indices.dropFirst().allSatisfy({ word(i + $0) == p[$0] }) {
+                return i + p.count
+            }
             return nil
         }
         func mark(_ i: Int, _ mark: String) -> Bool {

@@ -162,7 +162,9 @@ struct GenderTextReader {
         }
         for (s, range) in sentences.enumerated() {
             for t in range where t < tokens.count && tokens[t].isWord {
-                guard let gender = lexicon.pronouns[Fold.fold(text(tokens[t].start, tokens[t].end))] else { continue }
+                // Most words cannot be a pronoun: tell from the first byte and the length before folding.
+                guard tokens[t].length <= lexicon.pronounMaxBytes, lexicon.pronounStarts[Int(document.utf8[Int(tokens[t].start)])],
+                      let gender = lexicon.pronouns[Fold.fold(text(tokens[t].start, tokens[t].end))] else { continue }
                 var clusters = Set(named[s].filter { $0.token < t }.map(\.cluster))
                 // At the opening of a sentence that names nobody before it, the previous sentence counts.
                 if clusters.isEmpty, s > 0, t == range.lowerBound || tokens[t].flags.contains(.sentenceInitial) {

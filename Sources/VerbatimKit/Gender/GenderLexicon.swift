@@ -16,6 +16,11 @@ public struct GenderLexicon: Sendable {
     let roleNouns: [String: Gender]
     /// Folded pronoun → gender (he, his, she, her…).
     let pronouns: [String: Gender]
+    /// A cheap test before folding a token: the first bytes pronouns start with (either
+    /// case), and their longest spelling in bytes (a typographic apostrophe folds from
+    /// three bytes to one, so two are allowed for each of up to two).
+    let pronounStarts: [Bool]
+    let pronounMaxBytes: Int
     /// Words that may open an apposition before its role noun ("a", "the", "her").
     let determiners: Set<String>
     /// Words that may follow the role noun of an apposition ("of", "for", "at").
@@ -70,6 +75,14 @@ public struct GenderLexicon: Sendable {
         self.titles = titles
         self.roleNouns = roleNouns
         self.pronouns = pronouns
+        var starts = [Bool](repeating: false, count: 256)
+        for key in pronouns.keys {
+            guard let first = key.utf8.first else { continue }
+            starts[Int(first)] = true
+            if first >= 0x61 && first <= 0x7A { starts[Int(first - 0x20)] = true }
+        }
+        self.pronounStarts = starts
+        self.pronounMaxBytes = (pronouns.keys.map(\.utf8.count).max() ?? 0) + 4
         self.determiners = determiners
         self.links = links
         if let firstNames { self.firstNames = firstNames } else { self.firstNames = try lexicon.table(Self.firstNameTable) }
