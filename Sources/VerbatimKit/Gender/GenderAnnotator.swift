@@ -163,7 +163,7 @@ struct GenderTextReader {
         for (s, range) in sentences.enumerated() {
             for t in range where t < tokens.count && tokens[t].isWord {
                 // Most words cannot be a pronoun: tell from the first byte and the length before folding.
-                guard tokens[t].length <= lexicon.pronounMaxBytes, lexicon.pronounStarts[Int(document.utf8[Int(tokens[t].start)])],
+                guard lexicon.mayBePronoun(document.utf8[Int(tokens[t].start)..<Int(tokens[t].end)]),
                       let gender = lexicon.pronouns[Fold.fold(text(tokens[t].start, tokens[t].end))] else { continue }
                 var clusters = Set(named[s].filter { $0.token < t }.map(\.cluster))
                 // At the opening of a sentence that names nobody before it, the previous sentence counts.

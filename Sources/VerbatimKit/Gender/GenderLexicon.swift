@@ -16,11 +16,20 @@ public struct GenderLexicon: Sendable {
     let roleNouns: [String: Gender]
     /// Folded pronoun → gender (he, his, she, her…).
     let pronouns: [String: Gender]
-    /// A cheap test before folding a token: the first bytes pronouns start with (either
-    /// case), and their longest spelling in bytes (a typographic apostrophe folds from
-    /// three bytes to one, so two are allowed for each of up to two).
+    /// A cheap test before folding a token: the first two bytes pronouns start with
+    /// (see ``mayBePronoun(_:)``), and their longest spelling in bytes (a typographic
+    /// apostrophe folds from three bytes to one, so two are allowed for each of up to two).
     let pronounStarts: [Bool]
     let pronounMaxBytes: Int
+
+    static func lowerASCII(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+
+    /// Whether the UTF-8 word `bytes` may fold to a pronoun (false for most words).
+    func mayBePronoun(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first, bytes.count <= pronounMaxBytes else { return false }
+        let second = bytes.count > 1 ? Self.lowerASCII(bytes[bytes.startIndex + 1]) : 0
+        return pronounStarts[Int(Self.lowerASCII(first)) << 8 | Int(second)]
+    }
     /// Words that may open an apposition before its role noun ("a", "the", "her").
     let determiners: Set<String>
     /// Words that may follow the role noun of an apposition ("of", "for", "at").
@@ -75,11 +84,12 @@ public struct GenderLexicon: Sendable {
         self.titles = titles
         self.roleNouns = roleNouns
         self.pronouns = pronouns
-        var starts = [Bool](repeating: false, count: 256)
+        // Indexed by the first two bytes, ASCII letters lower-cased (one-byte keys by the first).
+        var starts = [Bool](repeating: false, count: 1 << 16)
         for key in pronouns.keys {
-            guard let first = key.utf8.first else { continue }
-            starts[Int(first)] = true
-            if first >= 0x61 && first <= 0x7A { starts[Int(first - 0x20)] = true }
+            let bytes = Array(key.utf8.prefix(2)).map(Self.lowerASCII)
+            guard let first = bytes.first else { continue }
+            starts[Int(first) << 8 | Int(bytes.count > 1 ? bytes[1] : 0)] = true
         }
         self.pronounStarts = starts
         self.pronounMaxBytes = (pronouns.keys.map(\.utf8.count).max() ?? 0) + 4
