@@ -11,15 +11,10 @@ import Testing
         (try? String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
     }()
 
-    /// The code block after `<!-- checked: name -->`, without its fences.
+    /// The code block after `<!-- checked: name -->`, without its fences (the README
+    /// block reader of ReadmeExampleTests).
     static func example(_ name: String) -> String? {
-        guard let marker = readme.range(of: "<!-- checked: \(name) -->\n") else { return nil }
-        let rest = readme[marker.upperBound...]
-        guard rest.hasPrefix("```"), let open = rest.firstIndex(of: "\n") else { return nil }
-        let body = rest[rest.index(after: open)...]
-        if body.hasPrefix("```") { return "" }
-        guard let close = body.range(of: "\n```") else { return nil }
-        return String(body[..<close.lowerBound]) + "\n"
+        ReadmeExampleTests.blocks(after: "<!-- checked: \(name) -->", in: readme).first.map { $0.1 + "\n" }
     }
 
     /// Whether `actual` is `expected` with each `…` standing for any run of text.
