@@ -59,10 +59,13 @@ enum BatchIO {
         let wanted = min(report.requested, OrderedParallelMap.maximumJobs)
         guard report.started < wanted else { return }
         let reason = report.failure.map { " (\($0))" } ?? ""
-        if report.started == 0 {
+        let couldStart = report.started + report.retired
+        if couldStart == 0 {
             writeStandardError("verbatim: warning: no worker thread could be started\(reason); ran on the main thread\n")
+        } else if report.retired > 0 {
+            writeStandardError("verbatim: warning: only \(couldStart) of \(wanted) worker threads could be started\(reason); ran \(report.started) to leave memory for the work\n")
         } else {
-            writeStandardError("verbatim: warning: only \(report.started) of \(wanted) worker threads could be started\(reason)\n")
+            writeStandardError("verbatim: warning: only \(couldStart) of \(wanted) worker threads could be started\(reason)\n")
         }
     }
 }

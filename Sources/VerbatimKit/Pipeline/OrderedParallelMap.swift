@@ -17,6 +17,9 @@ public enum OrderedParallelMap {
         public var started: Int
         /// The system's reason when a thread could not be started.
         public var failure: String?
+        /// Threads that started but were stopped again at once, to give their
+        /// stacks back (`started` counts the ones that ran).
+        public var retired = 0
     }
 
     /// - Parameters:
@@ -73,6 +76,17 @@ public enum OrderedParallelMap {
             started += 1
         }
         pthread_sigmask(SIG_SETMASK, &previous, nil)
+        // A thread that cannot start usually means the address space is spent on
+        // stacks (ulimit -v, a small container): the heap would fail next, on the
+        // first large record. Stop half the started workers so their stacks are
+        // given back before any work is read.
+        var retired = 0
+        if failure != nil, started > 1 {
+            retired = started / 2
+            shared.retire(retired)
+            shared.waitForWorkers(retired)
+            started -= retired
+        }
         if started == 0, let state = inlineState {
             while let input = produce() {
                 if !consume(transform(consume input, state)) { break }
@@ -123,8 +137,8 @@ public enum OrderedParallelMap {
             consumed += 1
             if !consume(output) { stopped = true; shared.cancel() }
         }
-        shared.waitForWorkers(started)
-        return Report(requested: requestedJobs, started: started, failure: failure)
+        shared.waitForWorkers(started + retired)
+        return Report(requested: requestedJobs, started: started, failure: failure, retired: retired)
     }
 
     /// What a worker thread runs; retained across `pthread_create`.
@@ -169,6 +183,8 @@ public enum OrderedParallelMap {
         private var done = false
         private var cancelled = false
         private var exited = 0
+        /// Workers still to stop before any input is queued (see `retire`).
+        private var toRetire = 0
         /// The result the consumer sleeps for (-1: none). Workers wake it only with
         /// that one: waking it for every result took a core from a worker each time.
         private var awaited = -1
@@ -183,7 +199,11 @@ public enum OrderedParallelMap {
         func take() -> (Int, Input)? {
             condition.lock()
             defer { condition.unlock() }
-            while queueHead == queue.count && !done && !cancelled { condition.wait() }
+            while queueHead == queue.count && !done && !cancelled && toRetire == 0 { condition.wait() }
+            if toRetire > 0 {
+                toRetire -= 1
+                return nil
+            }
             if cancelled || queueHead == queue.count { return nil }
             let item = queue[queueHead]!
             queue[queueHead] = nil
@@ -235,6 +255,14 @@ public enum OrderedParallelMap {
         func cancel() {
             condition.lock()
             cancelled = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The next `count` workers to ask for input stop instead.
+        func retire(_ count: Int) {
+            condition.lock()
+            toRetire += count
             condition.broadcast()
             condition.unlock()
         }
