@@ -7,13 +7,28 @@ public enum Layer: String, Sendable, Hashable, CaseIterable {
 /// Everything known about a document while it moves through the stages.
 public struct AnalysisState: Sendable {
     public let document: Document
-    public var segmentation: Segmentation
+    /// Tokens, sentences and paragraphs; changing them drops the lexical pass made of them.
+    public var segmentation: Segmentation {
+        didSet { lexical = nil }
+    }
     public var annotation: Annotation
+    /// The document's one lexical pass (``lexicalPass()``), made on first use.
+    private var lexical: LexicalPass?
 
     public init(document: Document, segmentation: Segmentation, annotation: Annotation = Annotation()) {
         self.document = document
         self.segmentation = segmentation
         self.annotation = annotation
+    }
+
+    /// Every token's case-folded bytes and hash (``LexicalPass``), made once per
+    /// document, by the first stage that asks, and read by all: entities, times,
+    /// quotes, gender and credits derive their keys from it.
+    public mutating func lexicalPass() -> LexicalPass {
+        if let lexical { return lexical }
+        let made = LexicalPass(document: document, tokens: segmentation.tokens)
+        lexical = made
+        return made
     }
 }
 

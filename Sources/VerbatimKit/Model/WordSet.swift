@@ -1,6 +1,6 @@
 /// A fixed set of folded words, asked millions of times per MB of text by the quote
 /// sieves and the entity recognizers. Tokens come with the FNV-1a hash of their folded
-/// bytes already computed (``FoldedTokens``, ``TokenKeys``), so a test is one probe of
+/// bytes already computed (``LexicalPass``, ``TokenKeys``), so a test is one probe of
 /// an open-addressing table indexed by that hash and a byte comparison: no `String`,
 /// no hashing per test.
 struct WordSet: Sendable, ExpressibleByArrayLiteral {

@@ -15,7 +15,7 @@ struct FoldedFormIndex {
     init(capacity: Int) { byHash = HashKeyMap(capacity: capacity) }
 
     /// Stores `value` under token `i`'s folded form, unless the form has a value already.
-    mutating func insertIfAbsent(_ value: Int, for i: Int, in keys: FoldedTokens) {
+    mutating func insertIfAbsent(_ value: Int, for i: Int, in keys: LexicalPass) {
         guard keys.isASCII(i) else {
             if nonASCII[keys.string(i)] == nil { nonASCII[keys.string(i)] = value }
             return
@@ -29,7 +29,7 @@ struct FoldedFormIndex {
     }
 
     /// The value stored under token `i`'s folded form.
-    func value(for i: Int, in keys: FoldedTokens) -> Int? {
+    func value(for i: Int, in keys: LexicalPass) -> Int? {
         guard keys.isASCII(i) else { return nonASCII.isEmpty ? nil : nonASCII[keys.string(i)] }
         guard let first = byHash[keys.hash(i)] else { return nil }
         if keys.folded(first.token, equals: i) { return first.value }

@@ -45,7 +45,7 @@ public struct QuoteAnnotator: Annotator {
     }
 
     public func annotate(_ state: inout AnalysisState) {
-        let text = QuoteText(state, vocabulary: vocabulary)
+        let text = QuoteText(state, keys: state.lexicalPass(), vocabulary: vocabulary)
         let pairs = pairer.pair(text.tokens, paragraphs: text.paragraphs, utf8: state.document.utf8)
         let classifier = QuoteKindClassifier()
         var items = pairs.map { SpeakerAttributor.Item(pair: $0, verdict: classifier.classify($0, text), attribution: nil) }

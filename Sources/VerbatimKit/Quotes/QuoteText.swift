@@ -11,20 +11,21 @@ struct QuoteText {
     let sentenceOf: [Int32]
     /// Paragraph index of every token.
     let paragraphOf: [Int32]
-    /// The folded form of every token, with its hash, and the word classes of every
-    /// token (``QuoteVocabulary/WordClass`` bits): the stage's one pass over the
-    /// document's token keys, made here and nowhere else (the place to plug in a
-    /// token-key pass shared by all stages).
-    let keys: FoldedTokens
+    /// The folded form of every token, with its hash (the document's shared
+    /// ``LexicalPass``, read as it is), and the word classes of every token
+    /// (``QuoteVocabulary/WordClass`` bits).
+    let keys: LexicalPass
     let classes: [UInt64]
     let vocabulary: QuoteVocabulary
 
-    init(_ state: AnalysisState, vocabulary: QuoteVocabulary) {
+    /// - Parameter keys: the document's lexical pass (``AnalysisState/lexicalPass()``);
+    ///   nil makes one.
+    init(_ state: AnalysisState, keys: LexicalPass? = nil, vocabulary: QuoteVocabulary) {
         document = state.document
         tokens = state.segmentation.tokens
-        keys = FoldedTokens(document: state.document, tokens: tokens)
+        self.keys = keys ?? LexicalPass(document: state.document, tokens: tokens)
         self.vocabulary = vocabulary
-        classes = vocabulary.classes(of: keys, tokens: tokens)
+        classes = vocabulary.classes(of: self.keys, tokens: tokens)
         sentences = Self.mergeAbbreviationSplits(state.segmentation.sentences, tokens, state.document.utf8, classes)
         paragraphs = state.segmentation.paragraphs
         sentenceOf = Self.indexOfRange(sentences, count: tokens.count)

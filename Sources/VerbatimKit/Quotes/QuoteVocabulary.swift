@@ -227,7 +227,7 @@ struct QuoteVocabulary: Sendable {
     }
 
     /// The classes of every token of a document (0 for tokens that are not words).
-    func classes(of keys: FoldedTokens, tokens: [Token]) -> [UInt64] {
+    func classes(of keys: LexicalPass, tokens: [Token]) -> [UInt64] {
         var out = [UInt64](repeating: 0, count: tokens.count)
         out.withUnsafeMutableBufferPointer { out in
             tokens.withUnsafeBufferPointer { tokens in
@@ -250,7 +250,7 @@ struct QuoteVocabulary: Sendable {
 }
 
 /// Folded words with the classes they belong to: one probe of an open-addressing
-/// table indexed by the word's FNV-1a hash (the hash ``FoldedTokens`` computed) and
+/// table indexed by the word's FNV-1a hash (the hash ``LexicalPass`` computed) and
 /// a byte comparison answers every class at once.
 struct WordClassTable: Sendable {
     /// The words' bytes, back to back.

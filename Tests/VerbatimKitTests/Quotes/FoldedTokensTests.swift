@@ -9,7 +9,7 @@ import Testing
         let text = "Mr O’Brien’s CAFÉ “Zürich” — ÀÉÎÕÜÝÞ×ß ÿ µ İstanbul ΣΟΦΙΑ Łódź DON’T 3.5m ½ …"
         let document = Document(id: "f", text: text)
         let tokens = try Segmenter().segment(document).tokens
-        let keys = FoldedTokens(document: document, tokens: tokens)
+        let keys = LexicalPass(document: document, tokens: tokens)
         #expect(keys.count == tokens.count)
         for (i, t) in tokens.enumerated() {
             let expected = Array(document.string(t.start, t.end).lowercased().replacingOccurrences(of: "’", with: "'").utf8)
@@ -32,9 +32,10 @@ import Testing
                     for k in length..<16 { source[k] = UInt8(truncatingIfNeeded: 0xC1 &+ k &* 7) }
                     source[position] = UInt8(value)
                     var dst = [UInt8](repeating: 0, count: 16)
-                    let hash = source.withUnsafeBufferPointer { src in
-                        dst.withUnsafeMutableBufferPointer { FoldedTokens.foldShortASCII(src.baseAddress!, count: length, into: $0.baseAddress!) }
+                    let folded = source.withUnsafeBufferPointer { src in
+                        dst.withUnsafeMutableBufferPointer { LexicalPass.foldShortASCII(src.baseAddress!, count: length, into: $0.baseAddress!) }
                     }
+                    let hash = folded?.hash
                     guard value < 0x80 else {
                         #expect(hash == nil, "byte \(value) is not ASCII")
                         continue
@@ -44,6 +45,7 @@ import Testing
                     #expect(Array(dst[0..<length]) == expected, "length \(length) position \(position) byte \(value)")
                     #expect(hash == expected.withUnsafeBufferPointer { LexiconTable.keyHash($0) },
                             "length \(length) position \(position) byte \(value)")
+                    #expect(folded?.backtick == token.contains(0x60), "length \(length) position \(position) byte \(value)")
                 }
             }
         }
@@ -63,7 +65,7 @@ import Testing
             }
             let document = Document(id: "r", text: words.joined(separator: " "))
             let tokens = try Segmenter().segment(document).tokens
-            let keys = FoldedTokens(document: document, tokens: tokens)
+            let keys = LexicalPass(document: document, tokens: tokens)
             for (i, t) in tokens.enumerated() {
                 let expected = Array(document.string(t.start, t.end).lowercased().replacingOccurrences(of: "’", with: "'").utf8)
                 let word = keys.word(i)
@@ -76,7 +78,7 @@ import Testing
     @Test func comparesWholeFormsAndSuffixes() throws {
         let document = Document(id: "s", text: "The man’s SAYING ends")
         let tokens = try Segmenter().segment(document).tokens
-        let keys = FoldedTokens(document: document, tokens: tokens)
+        let keys = LexicalPass(document: document, tokens: tokens)
         let forms = tokens.indices.map { keys.string($0) }
         let the = try #require(forms.firstIndex(of: "the"))
         #expect(keys.folded(the, equals: FoldedWord("the")) && !keys.folded(the, equals: FoldedWord("th"))
@@ -90,7 +92,7 @@ import Testing
     @Test func wordSetsTestTokensByTheirHash() throws {
         let document = Document(id: "w", text: "He said Don’t")
         let tokens = try Segmenter().segment(document).tokens
-        let keys = FoldedTokens(document: document, tokens: tokens)
+        let keys = LexicalPass(document: document, tokens: tokens)
         let set: WordSet = ["he", "don't"]
         let hits = tokens.indices.filter { set.contains(keys.word($0)) }.map { keys.string($0) }
         #expect(hits.contains("he") && hits.contains("don't") && !hits.contains("said"))
@@ -103,7 +105,7 @@ import Testing
     @Test func findsTheFirstValueStoredUnderAForm() throws {
         let document = Document(id: "i", text: "Basu met BASU and Bose. José saw Jose\u{301} and Basu")
         let tokens = try Segmenter().segment(document).tokens
-        let keys = FoldedTokens(document: document, tokens: tokens)
+        let keys = LexicalPass(document: document, tokens: tokens)
         let forms = tokens.indices.map { keys.string($0) }
         func at(_ form: String, _ n: Int = 0) throws -> Int {
             try #require(forms.indices.filter { forms[$0].precomposedStringWithCanonicalMapping == form }.dropFirst(n).first)

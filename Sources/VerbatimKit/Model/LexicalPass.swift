@@ -1,22 +1,38 @@
-/// The quote stage's folded form of every token of one document, built once in one
-/// flat buffer: the sieves test tokens against word lists millions of times per MB,
-/// and a `String` per token cost more than all the tests together.
+/// The one lexical pass over a document's tokens, made once after segmentation
+/// (``AnalysisState/lexicalPass()``) and read by every stage: each token's case-folded
+/// bytes, back to back in one flat buffer, and their FNV-1a hash
+/// (``LexiconTable/keyHash(_:)``). Stages test tokens against word lists and tables
+/// millions of times per MB; a `String` per token, or a fold per stage, cost more
+/// than all the tests together.
 ///
-/// The folding is the quote stage's own, not ``Fold``'s: `String.lowercased()` and
-/// ’ → ', with accents kept ("José" stays "josé"), so that the word lists and the
-/// first-name table see exactly the forms they always saw.
-struct FoldedTokens: Sendable {
+/// The fold is `String.lowercased()` with ’ → ' (accents kept: "José" stays
+/// "josé"). For ASCII text without a backtick (nearly every token) that is the
+/// byte-wise lower case every stage's key starts from, so the quote stage reads this
+/// pass as it is, and the others derive only what differs for the few tokens listed
+/// in ``unusual`` and ``possessives``: the entity stage's model-key fold (``Fold``:
+/// accents stripped, typographic punctuation mapped) and its possessive-free keys
+/// (``TokenKeys``), the time stage's packed keys (``WordKey``).
+public struct LexicalPass: Sendable {
     /// Folded bytes of all tokens, back to back.
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     /// Start of token `i`'s bytes; `starts[i + 1]` is its end.
-    private let starts: [Int32]
+    let starts: [Int32]
     /// FNV-1a hash of each token's folded bytes.
-    private let hashes: [UInt64]
+    let hashes: [UInt64]
+    /// The tokens whose text is not ASCII without a backtick, in order: other folds
+    /// (``Fold``'s model keys, which strip accents and map ` to ') may differ from
+    /// this one only there.
+    let unusual: [Int32]
+    /// The word tokens whose folded form ends with an apostrophe or with 's, in
+    /// order: the only ones a possessive ending may be cut from.
+    let possessives: [Int32]
 
-    init(document: Document, tokens: [Token]) {
+    public init(document: Document, tokens: [Token]) {
         let n = tokens.count
         var bytes: [UInt8] = []
         var hashes: [UInt64] = []
+        var unusual: [Int32] = []
+        var possessives: [Int32] = []
         // Every element is written below: zero-filling the arrays first cost a memset each.
         let starts = [Int32](unsafeUninitializedCapacity: n + 1) { starts, startsCount in
         hashes = [UInt64](unsafeUninitializedCapacity: n) { hashes, hashesCount in
@@ -33,24 +49,31 @@ struct FoldedTokens: Sendable {
                 let t = tokens[i]
                 let s = Int(t.start), e = Int(t.end)
                 let length = e &- s
+                let begin = out.count
                 // Most tokens: ASCII, one to sixteen bytes, folded and hashed from one or
                 // two eight-byte words (the per-byte loop cost twice as much).
                 if s <= wide, UInt(bitPattern: length &- 1) < 16, let base = text.baseAddress {
                     let dst = out.end(reserving: 16)
-                    if let h = Self.foldShortASCII(base + s, count: length, into: dst) {
+                    if let (h, backtick) = Self.foldShortASCII(base + s, count: length, into: dst) {
                         hashes[i] = h
+                        if backtick { unusual.append(Int32(truncatingIfNeeded: i)) }
                         out.count &+= length
                         starts[i &+ 1] = Int32(truncatingIfNeeded: out.count)
+                        if t.kind == .word, Self.mayBePossessive(out.base + begin, length) {
+                            possessives.append(Int32(truncatingIfNeeded: i))
+                        }
                         continue
                     }
                 }
                 let dst = out.end(reserving: length)
-                if let h = Self.foldASCII(text, s, e, into: dst) {
+                if let (h, backtick) = Self.foldASCII(text, s, e, into: dst) {
                     out.count &+= length
                     hashes[i] = h
+                    if backtick { unusual.append(Int32(truncatingIfNeeded: i)) }
                 } else if let (m, h) = Self.foldSimple(text, s, e, into: dst) {
                     out.count += m
                     hashes[i] = h
+                    unusual.append(Int32(truncatingIfNeeded: i))
                 } else {
                     // Unicode lower-casing, which may grow ("İ" → "i̇").
                     let folded = Self.lowercased(document.string(t.start, t.end))
@@ -62,6 +85,10 @@ struct FoldedTokens: Sendable {
                     }
                     out.count += folded.count
                     hashes[i] = h
+                    unusual.append(Int32(truncatingIfNeeded: i))
+                }
+                if t.kind == .word, Self.mayBePossessive(out.base + begin, out.count &- begin) {
+                    possessives.append(Int32(truncatingIfNeeded: i))
                 }
                 // Token offsets are Int32, so the document and its folded form fit.
                 starts[i &+ 1] = Int32(truncatingIfNeeded: out.count)
@@ -75,15 +102,25 @@ struct FoldedTokens: Sendable {
         self.bytes = bytes
         self.starts = starts
         self.hashes = hashes
+        self.unusual = unusual
+        self.possessives = possessives
+    }
+
+    /// Whether the `count` folded bytes at `form` end with ' or 's.
+    @inline(__always)
+    static func mayBePossessive(_ form: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard count >= 2 else { return false }
+        let last = form[count &- 1]
+        return last == 0x27 || (last == 0x73 && form[count &- 2] == 0x27)
     }
 
     /// Folds the `count` (1…16) bytes at `source` into `dst` (room for sixteen) and
-    /// returns their hash when all are ASCII; nil otherwise (`dst` then holds garbage).
-    /// Reads sixteen bytes from `source`. Like ``TokenKeys/lowerPlain(_:count:to:)``
-    /// but without its backtick test: a backtick folds to itself here.
+    /// returns their hash, and whether one is a backtick, when all are ASCII; nil
+    /// otherwise (`dst` then holds garbage). Reads sixteen bytes from `source`. A
+    /// backtick folds to itself here (``TokenKeys`` maps it to ').
     @inline(__always)
     static func foldShortASCII(_ source: UnsafePointer<UInt8>, count: Int,
-                               into dst: UnsafeMutablePointer<UInt8>) -> UInt64? {
+                               into dst: UnsafeMutablePointer<UInt8>) -> (hash: UInt64, backtick: Bool)? {
         func store(_ w: UInt64, _ offset: Int) {
             UnsafeMutableRawPointer(dst + offset).storeBytes(of: w.littleEndian, as: UInt64.self)
         }
@@ -108,13 +145,20 @@ struct FoldedTokens: Sendable {
             }
             return h
         }
+        // Whether a byte of `w` (ASCII) is a backtick: a zero byte after XOR with 0x60
+        // (the exact any-zero-byte test; bytes past the token are zero, not 0x60).
+        func backtick(_ w: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let x = w ^ (0x60 &* ones)
+            return (x &- ones) & ~x & ASCIIWord.high != 0
+        }
         if count <= 8 {
             // Bytes past the token become zero: ASCII, and left alone by `lower`.
             let w = ASCIIWord.load(source) & ASCIIWord.lowBytes(count)
             guard w & ASCIIWord.high == 0 else { return nil }
             let f = ASCIIWord.lowercased(w)
             store(f, 0)
-            return hash(f, count, FNV1a.basis)
+            return (hash(f, count, FNV1a.basis), backtick(w))
         }
         let first = ASCIIWord.load(source)
         let second = ASCIIWord.load(source + 8) & ASCIIWord.lowBytes(count &- 8)
@@ -122,23 +166,25 @@ struct FoldedTokens: Sendable {
         let f = ASCIIWord.lowercased(first), g = ASCIIWord.lowercased(second)
         store(f, 0)
         store(g, 8)
-        return hash(g, count &- 8, hash(f, 8, FNV1a.basis))
+        return (hash(g, count &- 8, hash(f, 8, FNV1a.basis)), backtick(first) || backtick(second))
     }
 
     /// Folds an all-ASCII token into `dst` (room for `e - s` bytes) and returns its
-    /// hash; nil at the first non-ASCII byte. Most tokens: one index, a tight loop.
+    /// hash and whether it holds a backtick; nil at the first non-ASCII byte.
     @inline(__always)
     private static func foldASCII(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
-                                  into dst: UnsafeMutablePointer<UInt8>) -> UInt64? {
+                                  into dst: UnsafeMutablePointer<UInt8>) -> (hash: UInt64, backtick: Bool)? {
         var h = FNV1a.basis
+        var backtick = false
         for j in 0..<(e &- s) {
             let c = text[s &+ j]
             if c >= 0x80 { return nil }
+            if c == 0x60 { backtick = true }
             let f = c &- 0x41 < 26 ? c | 0x20 : c
             dst[j] = f
             h = (h ^ UInt64(f)) &* FNV1a.prime
         }
-        return h
+        return (h, backtick)
     }
 
     /// Folds `text[s..<e]` into `dst` (room for `e - s` bytes) when every character is
