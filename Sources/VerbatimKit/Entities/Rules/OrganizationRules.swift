@@ -54,6 +54,15 @@ enum OrganizationRules {
                    let common = ctx.longestPhrase(.orgKnownCommon, from: i, limit: s.b, caseSensitive: true), common.end == s.b {
                     (match, score) = (common, Score.knownOrganizationAsWritten)
                 }
+                // An institution's name capitalised inside a sentence, without "the" ("passed
+                // by Congress", "Fed policy"), standing alone.
+                if match == nil, i == s.a, ctx.normalCase(i), ctx.has(i, .capitalized), !ctx.tokens[i].flags.contains(.sentenceInitial),
+                   !ctx.tokens[i].flags.contains(.lineBreakBefore), ctx.previous(i).map({ ctx.tokens[$0].quote?.role != .opening }) ?? false,
+                   !ctx.hasAny(i, [.firstName, .surname, .initial]),
+                   let institution = ctx.longestPhrase(.orgKnownInstitution, from: i, limit: s.b, caseSensitive: true), institution.end == s.b,
+                   !ctx.isPlaceName(i, s.b), ctx.longest(.cities, from: i, limit: s.b) == nil {
+                    (match, score) = (institution, Score.knownOrganizationAsWritten)
+                }
                 guard let (end, e) = match else { continue }
                 // A known name inside a longer name with a head is not the name ("Tottenham Court Road").
                 if end < s.b && ctx.hasAny(s.last, [.street, .facility, .geoHead, .orgHead]) { continue }
