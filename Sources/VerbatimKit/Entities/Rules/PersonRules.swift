@@ -56,7 +56,7 @@ enum PersonRules {
             }
             guard lastTitle >= 0, k < b else { return }
             let end = nameEnd(ctx, from: k, limit: b, max: 4)
-            if end > k && !ctx.isPlaceName(k, end) {
+            if end > k && !ctx.isPlaceName(k, end) && !namedAfterPerson(ctx, k, end) {
                 out.add(k, end, score: Score.titleName)
             }
         }
@@ -87,8 +87,12 @@ enum PersonRules {
             // "Der Spiegel", "Le Matin": a foreign article opening a name is no first name.
             for i in a..<b where ctx.has(i, .firstName) && !ctx.hasAny(i, stop) && !(i + 1 < b && ctx.isA(i, .foreignArticle)) {
                 let end = nameEnd(ctx, from: i + 1, limit: b, max: 3)
-                guard end > i + 1, !ctx.isPlaceName(i, end) else { continue }
+                guard end > i + 1, !ctx.isPlaceName(i, end), !namedAfterPerson(ctx, i, end) else { continue }
                 let lastName = end - 1
+                // "My Home", "Food And Wine": a first name that is an everyday word before
+                // another everyday word names a title or a phrase, unless that word is a
+                // frequent surname ("Will Smith", "Bill Gates").
+                if ctx.has(i, .common), ctx.has(lastName, .word), !ctx.has(lastName, .commonSurname) { continue }
                 var score: Int
                 if ctx.has(lastName, .surname) { score = Score.firstNameSurname } else if !ctx.has(lastName, .word) { score = Score.firstNameUnknownWord } else {
                     // "Ford Fiesta": a rarer first name before an ordinary word is no evidence.
@@ -273,6 +277,24 @@ enum PersonRules {
             if t.shape != .lower || !ctx.normalCase(k - 1) { end = k }
         }
         return end
+    }
+
+    /// Whether the name in `a..<b` is a place, an organisation or an event named after
+    /// a person ("Adam Smith International", "Jasper Corley Park", "Kenya Red Cross"):
+    /// three or more name words whose last is the head of a place or an organisation
+    /// (even one that is also a surname, which ``nameEnd`` lets through), or an
+    /// English word after a surname or another English word. A person's middle name is
+    /// seldom an English word, and a surname is seldom followed by one inside a name.
+    static func namedAfterPerson(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        guard nameWords(ctx, a, b) >= 3 else { return false }
+        let last = b - 1
+        guard ctx.tokens[last].kind == .word else { return false }
+        if ctx.hasAny(last, [.orgHead, .facility, .street, .geoHead]) { return true }
+        guard ctx.has(last, .word) else { return false }
+        var before = last - 1
+        while before > a && ctx.tokens[before].kind != .word { before -= 1 }
+        guard ctx.tokens[before].kind == .word, !ctx.has(before, .initial) else { return false }
+        return ctx.has(before, .word) || !ctx.has(last, .surname) && ctx.has(before, .surname)
     }
 
     /// The words of a name in `a..<b`: a part glued to the previous one by a hyphen

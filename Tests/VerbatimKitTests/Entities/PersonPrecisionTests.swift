@@ -1,0 +1,28 @@
+import Testing
+@testable import VerbatimKit
+
+/// Names that look like people's but are not, and people's names that must stay
+/// found (invented sentences).
+@Suite struct PersonPrecisionTests {
+    private func person(_ text: String, _ name: String) throws -> Bool {
+        try entities(text).contains { $0.text == name && $0.label == .person }
+    }
+
+    @Test func thingsNamedAfterAPersonAreNoPeople() throws {
+        // A head of a place after a full name, even one that is also a surname.
+        #expect(try !person("Crowds gathered in Sir Walter Barnes Square on Monday.", "Walter Barnes Square"))
+        // An English word after a surname, or after another English word.
+        #expect(try !person("The prize was given by the Walter Barnes International on Monday.", "Walter Barnes International"))
+        #expect(try !person("Volunteers from the Dakota Silver Arrow helped.", "Dakota Silver Arrow"))
+        // The people themselves stay.
+        #expect(try person("The recipe was praised by Sir Walter Barnes on Monday.", "Walter Barnes"))
+        #expect(try person("The recipe was praised by Walter Barnes on Monday.", "Walter Barnes"))
+    }
+
+    @Test func everydayWordsAreNoFirstNameAndSurname() throws {
+        // "Hope" is a first name and an everyday word, "Garden" an everyday word and a rare surname.
+        #expect(try !person("The recipe appeared in Hope Garden magazine.", "Hope Garden"))
+        // A frequent surname after it still makes a person.
+        #expect(try person("The recipe was praised by Bill Walker on Monday.", "Bill Walker"))
+    }
+}
