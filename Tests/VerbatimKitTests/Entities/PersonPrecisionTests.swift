@@ -25,4 +25,16 @@ import Testing
         // A frequent surname after it still makes a person.
         #expect(try person("The recipe was praised by Bill Walker on Monday.", "Bill Walker"))
     }
+
+    @Test func speechSubjectsThatAreNoNames() throws {
+        // After "the", an acronym (also a plural one), a word with a capital inside.
+        #expect(try !person("“We will reopen soon,” the KRDA added.", "KRDA"))
+        #expect(try !person("The plan was explained to councillors, the minister told MLAs.", "MLAs"))
+        #expect(try !person("Late on Monday, BrightLedger reported that the talks had failed.", "BrightLedger"))
+        // English words none of which is a first name or a surname.
+        #expect(try !person("In a statement, Rural Affairs said the ferry would sail.", "Rural Affairs"))
+        // Surnames with a short prefix, and unknown words, stay people.
+        #expect(try person("“No,” McAllister said.", "McAllister"))
+        #expect(try person("“Not yet,” Tovalu said on Monday.", "Tovalu"))
+    }
 }

@@ -184,11 +184,37 @@ enum PersonRules {
             guard speechAfter || speechBefore, let name = site.bareName else { return }
             let s = name.lowerBound, end = name.upperBound
             let single = name.count == 1
-            if !(single && ctx.has(s, .word) && !ctx.hasAny(s, [.firstName, .surname])) {
-                let known = ctx.has(s, .firstName) || ctx.has(end - 1, .surname)
-                out.add(s, end, score: (single ? Score.speechSubjectOneName : Score.speechSubjectNames) + (known ? Score.speechSubjectKnownBonus : 0))
-            }
+            if single && !singleNameShape(ctx, s) { return }
+            // "Veterans Affairs said": English words none of which is a first name or a surname.
+            if !(s..<end).contains(where: { ctx.tokens[$0].kind == .word && (!ctx.has($0, .word) || ctx.hasAny($0, [.firstName, .surname])) }) { return }
+            let known = ctx.has(s, .firstName) || ctx.has(end - 1, .surname)
+            out.add(s, end, score: (single ? Score.speechSubjectOneName : Score.speechSubjectNames) + (known ? Score.speechSubjectKnownBonus : 0))
         }
+    }
+
+    /// Whether a single word, the subject of a speech verb, can be a person's name:
+    /// not after "the" ("the Bureau said"), not an acronym ("PBO added", "told MPs":
+    /// capitals, with or without a plural s), not a word with a capital inside after
+    /// four letters or more ("TechCrunch reported"; the short prefixes of surnames,
+    /// "McCallum", "MacNeil", "DeLaet", stay names).
+    static func singleNameShape(_ ctx: EntityContext, _ i: Int) -> Bool {
+        if let p = ctx.previous(i), ctx.isA(p, .definiteArticle) { return false }
+        guard ctx.normalCase(i) else { return true }
+        let t = ctx.tokens[i]
+        let bytes = ctx.document.utf8
+        let start = Int(t.start), end = Int(ctx.nameEnd(i))
+        var capitals = 0, smalls = 0, innerCapital = false
+        for k in start..<end {
+            let b = bytes[k]
+            if b &- 0x41 < 26 {
+                capitals += 1
+                if k - start >= 4 && smalls > 0 { innerCapital = true }
+            } else if b &- 0x61 < 26 { smalls += 1 }
+        }
+        if innerCapital { return false }
+        let last = end > start ? bytes[end - 1] : 0
+        if capitals >= 2 && (smalls == 0 || smalls == 1 && last == 0x73 && capitals == end - start - 1) { return false }
+        return true
     }
 
     /// "Bernd Karbacher ( Germany )": a name with a country in brackets.
