@@ -37,4 +37,17 @@ import Testing
         #expect(try person("“No,” McAllister said.", "McAllister"))
         #expect(try person("“Not yet,” Tovalu said on Monday.", "Tovalu"))
     }
+
+    @Test func titlesBeforeThingsAreNoPeople() throws {
+        // A word that only opens a title ("Foreign") takes the rest of the title first.
+        let found = try entities("A statement from Foreign Affairs Minister Robin Pellow came on Sunday.")
+        #expect(!found.contains { $0.text == "Affairs" && $0.label == .person })
+        #expect(mention(found, "Robin Pellow")?.label == .person)
+        // A title before English words that are no names.
+        #expect(try !person("Shoppers collect Captain Bonus Points at the till.", "Bonus Points"))
+        // A titled name that runs on into the head of a place.
+        #expect(try !person("Trains stop at King Aldric Station every hour.", "Aldric"))
+        #expect(try person("The speech by General Marlow Tensing was short.", "Marlow Tensing"))
+        #expect(try person("The visit by Prime Minister Robin Pellow was short.", "Robin Pellow"))
+    }
 }
