@@ -130,7 +130,8 @@ public struct EntityLexicon: Sendable {
             for e in 0..<table.count {
                 guard let value = table.field(e, source.column), source.values.contains(value) else { continue }
                 if let column = source.ambiguous, table.field(e, column, equals: "y") { continue }
-                index.add(ArraySlice(table.key(e).utf8), .init(features: source.feature))
+                let part: WordClasses = source.feature == .title && value == "part" ? .titlePart : []
+                index.add(ArraySlice(table.key(e).utf8), .init(features: source.feature, classes: part))
             }
         }
         (phrases, phraseKinds) = try EntityLexicon.phraseTable(lexicon)
