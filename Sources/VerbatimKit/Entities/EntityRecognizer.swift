@@ -18,7 +18,9 @@ public struct EntityRecognizer: Annotator {
     }
 
     public func annotate(_ state: inout AnalysisState) {
-        let ctx = EntityContext(document: state.document, segmentation: state.segmentation, lexicon: lexicon)
+        let keys = TokenKeys(pass: state.lexicalPass(), document: state.document, tokens: state.segmentation.tokens,
+                             stripPossessive: true)
+        let ctx = EntityContext(document: state.document, segmentation: state.segmentation, lexicon: lexicon, keys: keys)
         let (entities, clusters) = resolver.resolve(ctx, propose(ctx))
         // Whatever an earlier stage found is kept; ours fill the rest (one merge policy).
         state.annotation.mergeEntities(entities, clusters: clusters)

@@ -52,7 +52,7 @@ public final class LexiconMatcher {
                 key.append(0x20)
                 if caseSensitive { surface.append(0x20) }
             }
-            keys.folded.withUnsafeBufferPointer { key.append(UnsafeBufferPointer(rebasing: $0[Int(keys.foldedStart[i])..<Int(keys.foldedStart[i + 1])])) }
+            keys.withKey(i) { key.append($0) }
             if caseSensitive {
                 keys.withCleanedKey(i) { surface.append($0) }
             }

@@ -6,7 +6,7 @@ extension TokenKeys {
     @inlinable
     public func lookup(_ i: Int, in table: LexiconTable) -> Range<Int> {
         folded.withUnsafeBufferPointer { f in
-            let key = UnsafeBufferPointer(rebasing: f[Int(foldedStart[i])..<Int(foldedStart[i + 1])])
+            let key = UnsafeBufferPointer(rebasing: f[keyRange(i)])
             return table.exact(key, hash: hashes[i])
         }
     }
@@ -16,7 +16,7 @@ extension TokenKeys {
     @inlinable
     public func lookupFirst(_ i: Int, in table: LexiconTable) -> (entry: Int, value: Float32)? {
         folded.withUnsafeBufferPointer { f in
-            let key = UnsafeBufferPointer(rebasing: f[Int(foldedStart[i])..<Int(foldedStart[i + 1])])
+            let key = UnsafeBufferPointer(rebasing: f[keyRange(i)])
             return table.exactFirst(key, hash: hashes[i])
         }
     }
@@ -29,7 +29,7 @@ extension TokenKeys {
     public func mayStart(_ i: Int, in table: LexiconTable) -> Bool {
         if table.mayStart(withKeyHash: hashes[i]) { return true }
         return folded.withUnsafeBufferPointer { f in
-            let s = Int(foldedStart[i]), e = Int(foldedStart[i + 1])
+            let s = Int(keyStarts[i]), e = Int(keyEnds[i])
             return e > s && memchr(f.baseAddress! + s, 0x20, e - s) != nil
         }
     }

@@ -1,124 +1,72 @@
-/// The folded bytes of every token of one document, built once per document in one
-/// flat buffer so that lookups never allocate per token; the cleaned (case-kept)
+/// The entity stage's key of every token: the models' fold (``Fold``), without a
+/// possessive ending where asked, and its FNV-1a hash. Derived from the document's
+/// ``LexicalPass``, whose bytes and hashes it shares for every plain token (ASCII
+/// without a backtick, where both folds are the byte-wise lower case): only the
+/// ``LexicalPass/unusual`` tokens are folded again here, and only the
+/// ``LexicalPass/possessives`` shortened and hashed again. The cleaned (case-kept)
 /// form is read from the text on demand, as only case-sensitive walks need it.
 public struct TokenKeys: Sendable {
-    /// Folded bytes of all tokens, back to back.
+    /// The lexical pass's folded bytes, then the keys folded here.
     public private(set) var folded: [UInt8] = []
-    public private(set) var foldedStart: [Int32] = [0]
-    /// FNV-1a hash of each token's folded key (``LexiconTable/keyHash(_:)``), so
-    /// that every table consulted for a token shares one hashing pass.
+    /// Where token `i`'s key starts and ends in ``folded``.
+    public private(set) var keyStarts: [Int32] = [0]
+    public private(set) var keyEnds: [Int32] = []
+    /// FNV-1a hash of each token's key (``LexiconTable/keyHash(_:)``), so that every
+    /// table consulted for a token shares one hashing pass.
     public private(set) var hashes: [UInt64] = []
     /// The document's bytes, where the cleaned key of a plain token is found.
     let text: [UInt8]
-    /// Where each token's cleaned key comes from.
-    private var spans: [Span] = []
+    /// The tokens, for the cleaned key of a token that is not plain.
+    private let tokens: [Token]
+    /// Keys from here on in ``folded`` were folded here: their tokens are not plain.
+    private let ownKeys: Int32
     private let stripPossessive: Bool
 
-    private struct Span {
-        var start: Int32
-        var end: Int32
-        /// ASCII without a backtick: the cleaned key is the text itself.
-        var plain: Bool
-        /// A word, whose possessive ending the keys leave out (with `stripPossessive`).
-        var word: Bool
-    }
-
+    /// The keys of a document that has no lexical pass yet (tests, tools).
     /// - Parameter stripPossessive: drop a final ’s / 's / ’ from word tokens'
     ///   keys ("Britain’s" looks up "britain").
     public init(document: Document, tokens: [Token], stripPossessive: Bool = false) {
-        let utf8 = document.utf8
-        text = utf8
-        self.stripPossessive = stripPossessive
-        // Every output is written through pointers (appending a few bytes or one
-        // element at a time costs a uniqueness and capacity check per call): the
-        // per-token arrays are made uninitialised at their final size (every element is
-        // written below; zero-filling them first cost a memset per array), the folded
-        // bytes go to a ByteBuffer.
-        let n = tokens.count
-        var hashes: [UInt64] = []
-        var spans: [Span] = []
-        var out = ByteBuffer(capacity: utf8.count + 16)
-        var scratch: [UInt8] = []
-        let starts = [Int32](unsafeUninitializedCapacity: n + 1) { starts, startsCount in
-        hashes = [UInt64](unsafeUninitializedCapacity: n) { hashes, hashesCount in
-        spans = [Span](unsafeUninitializedCapacity: n) { spans, spansCount in
-        utf8.withUnsafeBufferPointer { text in
-        tokens.withUnsafeBufferPointer { tokens in
-            starts[0] = 0
-            for next in 0..<n {
-                let t = tokens[next]
-                let s = Int(t.start), e = Int(t.end)
-                var length = e - s
-                // Most tokens are ASCII without a backtick: copied, lower-cased on the way;
-                // up to sixteen bytes as two eight-byte words (16 bytes of room for them).
-                let plainEnd = out.end(reserving: length + 16)
-                var plain = true
-                if length <= 16, s + 16 <= text.count, let base = text.baseAddress {
-                    plain = TokenKeys.lowerPlain(base + s, count: length, to: plainEnd)
-                } else {
-                    for k in 0..<length {
-                        let b = text[s + k]
-                        if b >= 0x80 || b == 0x60 { plain = false; break }
-                        plainEnd[k] = b &- 0x41 < 26 ? b | 0x20 : b
-                    }
-                }
-                if !plain {
-                    scratch.removeAll(keepingCapacity: true)
-                    Fold.appendFolded(utf8[s..<e], to: &scratch)
-                    length = scratch.count
-                    let end = out.end(reserving: length)
-                    for k in 0..<length { end[k] = scratch[k] }
-                }
-                let key = UnsafeBufferPointer(start: out.base + out.count, count: length)
-                if stripPossessive && t.kind == .word {
-                    length = TokenKeys.lengthWithoutPossessive(key, from: 0, length: length)
-                }
-                hashes[next] = LexiconTable.keyHash(UnsafeBufferPointer(rebasing: key[0..<length]))
-                spans[next] = Span(start: t.start, end: t.end, plain: plain, word: t.kind == .word)
-                out.count += length
-                starts[next + 1] = Int32(out.count)
-            }
-        }
-        }
-            spansCount = n
-        }
-            hashesCount = n
-        }
-            startsCount = n + 1
-        }
-        self.folded = out.finish()
-        self.foldedStart = starts
-        self.hashes = hashes
-        self.spans = spans
+        self.init(pass: LexicalPass(document: document, tokens: tokens), document: document, tokens: tokens,
+                  stripPossessive: stripPossessive)
     }
 
-    /// Copies the `count` (0…16) bytes at `source`, ASCII capitals lower-cased, to
-    /// `target` (which has room for 16) and returns true, when they are all ASCII
-    /// and none is a backtick; false otherwise (what was stored is then garbage).
-    /// Reads sixteen bytes from `source`, writes up to sixteen to `target`.
-    @inline(__always)
-    static func lowerPlain(_ source: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        // Bytes past the token become zero, which is ASCII and no backtick. A backtick
-        // is a zero byte after XOR with 0x60 (the exact any-zero-byte test).
-        func plain(_ w: UInt64) -> Bool {
-            let x = w ^ (0x60 &* ones)
-            return (w | ((x &- ones) & ~x)) & ASCIIWord.high == 0
+    /// The keys derived from the document's lexical pass (made of the same tokens).
+    public init(pass: LexicalPass, document: Document, tokens: [Token], stripPossessive: Bool = false) {
+        text = document.utf8
+        self.tokens = tokens
+        self.stripPossessive = stripPossessive
+        // Shared, not copied, until a key differs from the pass's.
+        folded = pass.bytes
+        hashes = pass.hashes
+        keyStarts = pass.starts
+        keyEnds = Array(pass.starts.dropFirst())
+        ownKeys = Int32(truncatingIfNeeded: folded.count)
+        if stripPossessive {
+            for p in pass.possessives {
+                let i = Int(p)
+                let s = Int(keyStarts[i]), n = Int(keyEnds[i]) - s
+                let m = folded.withUnsafeBufferPointer { TokenKeys.lengthWithoutPossessive($0, from: s, length: n) }
+                guard m != n else { continue }
+                keyEnds[i] = Int32(truncatingIfNeeded: s + m)
+                hashes[i] = folded.withUnsafeBufferPointer { LexiconTable.keyHash(UnsafeBufferPointer(rebasing: $0[s..<(s + m)])) }
+            }
         }
-        func store(_ w: UInt64, _ offset: Int) {
-            UnsafeMutableRawPointer(target + offset).storeBytes(of: w.littleEndian, as: UInt64.self)
+        // Not plain: the models' fold (accents stripped, ` and typographic marks mapped),
+        // appended after the pass's bytes.
+        var scratch: [UInt8] = []
+        for u in pass.unusual {
+            let i = Int(u)
+            let t = tokens[i]
+            scratch.removeAll(keepingCapacity: true)
+            Fold.appendFolded(text[Int(t.start)..<Int(t.end)], to: &scratch)
+            let length = scratch.withUnsafeBufferPointer { key in
+                stripPossessive && t.kind == .word ? TokenKeys.lengthWithoutPossessive(key, from: 0, length: key.count) : key.count
+            }
+            keyStarts[i] = Int32(truncatingIfNeeded: folded.count)
+            folded.append(contentsOf: scratch[0..<length])
+            keyEnds[i] = Int32(truncatingIfNeeded: folded.count)
+            hashes[i] = scratch.withUnsafeBufferPointer { LexiconTable.keyHash(UnsafeBufferPointer(rebasing: $0[0..<length])) }
         }
-        let first = ASCIIWord.load(source) & ASCIIWord.lowBytes(count)
-        if count <= 8 {
-            guard plain(first) else { return false }
-            store(ASCIIWord.lowercased(first), 0)
-            return true
-        }
-        let second = ASCIIWord.load(source + 8) & ASCIIWord.lowBytes(count &- 8)
-        guard plain(first), plain(second) else { return false }
-        store(ASCIIWord.lowercased(first), 0)
-        store(ASCIIWord.lowercased(second), 8)
-        return true
     }
 
     /// The length of the key at `start` without a trailing 's / 'S / ' (ASCII
@@ -131,31 +79,37 @@ public struct TokenKeys: Sendable {
         return n
     }
 
+    /// Where token `i`'s key is in ``folded``.
+    @inlinable public func keyRange(_ i: Int) -> Range<Int> { Int(keyStarts[i])..<Int(keyEnds[i]) }
+
     /// The folded bytes of token `i`.
-    @inlinable public func foldedKey(_ i: Int) -> ArraySlice<UInt8> {
-        folded[Int(foldedStart[i])..<Int(foldedStart[i + 1])]
+    @inlinable public func foldedKey(_ i: Int) -> ArraySlice<UInt8> { folded[keyRange(i)] }
+
+    /// `body` of token `i`'s key, read in place.
+    @inlinable public func withKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        folded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[keyRange(i)])) }
     }
 
     /// The cleaned bytes of token `i` (case kept, apostrophes ASCII, NFC; without a
     /// possessive ending where the folded key has none), as `body` sees them.
     public func withCleanedKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let span = spans[i]
-        if span.plain {
+        let t = tokens[i]
+        if keyStarts[i] < ownKeys {
             // The text itself, as long as the folded key (the same bytes in another case).
-            let length = Int(foldedStart[i + 1] - foldedStart[i])
-            return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(span.start)..<(Int(span.start) + length)])) }
+            let length = Int(keyEnds[i] - keyStarts[i])
+            return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(t.start)..<(Int(t.start) + length)])) }
         }
         var cleaned: [UInt8] = []
-        Fold.appendCleaned(text[Int(span.start)..<Int(span.end)], to: &cleaned)
+        Fold.appendCleaned(text[Int(t.start)..<Int(t.end)], to: &cleaned)
         return cleaned.withUnsafeBufferPointer { c in
-            let length = stripPossessive && span.word ? TokenKeys.lengthWithoutPossessive(c, from: 0, length: c.count) : c.count
+            let length = stripPossessive && t.kind == .word ? TokenKeys.lengthWithoutPossessive(c, from: 0, length: c.count) : c.count
             return body(UnsafeBufferPointer(rebasing: c[0..<length]))
         }
     }
 
     /// Whether token `i` folds to exactly `word` (ASCII, lower case).
     @inlinable public func folded(_ i: Int, is word: StaticString) -> Bool {
-        let s = Int(foldedStart[i]), e = Int(foldedStart[i + 1])
+        let s = Int(keyStarts[i]), e = Int(keyEnds[i])
         guard e - s == word.utf8CodeUnitCount else { return false }
         let p = word.utf8Start
         for k in 0..<(e - s) where folded[s + k] != p[k] { return false }

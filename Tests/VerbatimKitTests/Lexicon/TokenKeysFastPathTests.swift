@@ -2,26 +2,34 @@ import Testing
 @testable import VerbatimKit
 
 @Suite struct TokenKeysFastPathTests {
-    /// The eight-byte copy agrees with the byte loop for every length up to sixteen,
-    /// every byte value at every position, whatever follows the token.
-    @Test func plainCopyAgreesWithByteLoop() {
+    /// The lexical pass lists as unusual exactly the tokens whose text is not ASCII
+    /// without a backtick (the only ones whose model key, ``Fold``, may differ from the
+    /// pass's lower case), and as possessives every word whose key loses an ending;
+    /// on plain tokens the key is the pass's bytes, read in place.
+    @Test func lexicalPassListsEveryTokenTheKeysFoldAgain() throws {
+        let segmenter = try Segmenter()
         var rng = SplitMix64(seed: 3)
-        let letters = Array("abcxyzABCXYZ019'.-@[{".utf8)
-        let tails: [UInt8] = [0x60, 0x80, 0xFF, 0x41, 0x00]
-        for count in 0...16 {
-            for position in 0..<max(count, 1) {
-                for value in 0...255 {
-                    var source = (0..<count).map { _ in letters.randomElement(using: &rng)! }
-                    if count > 0 { source[position] = UInt8(value) }
-                    source += (0..<16).map { _ in tails.randomElement(using: &rng)! }
-                    let expectedPlain = source[..<count].allSatisfy { $0 < 0x80 && $0 != 0x60 }
-                    let expected = source[..<count].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-                    var target = [UInt8](repeating: 0xEE, count: 16)
-                    let plain = source.withUnsafeBufferPointer { s in
-                        target.withUnsafeMutableBufferPointer { TokenKeys.lowerPlain(s.baseAddress!, count: count, to: $0.baseAddress!) }
-                    }
-                    #expect(plain == expectedPlain, "\(source[..<count])")
-                    if plain && expectedPlain { #expect(Array(target[..<count]) == expected, "\(source[..<count])") }
+        let pieces = ["Britain's", "BRITAIN'S", "Acme’s", "officers'", "'", "'s", "s'", "O`Neil", "`", "Zürich", "É's",
+                      "a", "Q", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOP's", "don't", "rock'n'roll", "3'", "—", "’"]
+        for _ in 0..<1_500 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...10, using: &rng) {
+                text += pieces.randomElement(using: &rng)!
+                if Bool.random(using: &rng) { text += " " }
+            }
+            let document = Document(id: "p", text: text)
+            let tokens = try segmenter.segment(document).tokens
+            let pass = LexicalPass(document: document, tokens: tokens)
+            let stripped = TokenKeys(pass: pass, document: document, tokens: tokens, stripPossessive: true)
+            let unusual = Set(pass.unusual.map(Int.init)), possessives = Set(pass.possessives.map(Int.init))
+            for (i, t) in tokens.enumerated() {
+                let bytes = document.utf8[Int(t.start)..<Int(t.end)]
+                let plain = bytes.allSatisfy { $0 < 0x80 && $0 != 0x60 }
+                #expect(unusual.contains(i) == !plain, "\(text.debugDescription) token \(i)")
+                let passBytes = Array(pass.bytes[Int(pass.starts[i])..<Int(pass.starts[i + 1])])
+                if plain { #expect(Array(TokenKeys(pass: pass, document: document, tokens: tokens).foldedKey(i)) == passBytes) }
+                if t.kind == .word, stripped.foldedKey(i).count < passBytes.count, plain {
+                    #expect(possessives.contains(i), "\(text.debugDescription) token \(i)")
                 }
             }
         }

@@ -180,9 +180,8 @@ private struct LexicalLookup {
 
     /// The cue features and word classes of token `i`'s key (one probe).
     private func wordClasses(_ i: Int) -> WordClassIndex.Classes {
-        keys.folded.withUnsafeBufferPointer { folded in
-            lexicon.wordClasses.classes(of: UnsafeBufferPointer(rebasing: folded[Int(keys.foldedStart[i])..<Int(keys.foldedStart[i + 1])]),
-                                        hash: keys.hashes[i])
+        keys.withKey(i) { key in
+            lexicon.wordClasses.classes(of: key, hash: keys.hashes[i])
         }
     }
 
