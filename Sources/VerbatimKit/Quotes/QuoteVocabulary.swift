@@ -249,92 +249,19 @@ struct QuoteVocabulary: Sendable {
     func contains(_ word: String, _ c: WordClass) -> Bool { classes(of: word) & c.bit != 0 }
 }
 
-/// Folded words with the classes they belong to: one probe of an open-addressing
-/// table indexed by the word's FNV-1a hash (the hash ``LexicalPass`` computed) and
-/// a byte comparison answers every class at once.
+/// Folded words with the classes they belong to: one probe of the table (indexed by
+/// the word's FNV-1a hash, which ``LexicalPass`` computed) answers every class at once.
 struct WordClassTable: Sendable {
-    /// The words' bytes, back to back.
-    private var bytes: [UInt8] = []
-    /// A power of two in size, at most half full.
-    private var slots: [Slot] = [.empty, .empty]
-    private(set) var count = 0
+    private var table = FoldedWordTable<UInt64>(absent: 0)
 
-    private struct Slot: Sendable {
-        var hash: UInt64
-        var classes: UInt64
-        var start: Int32
-        /// -1 for an empty slot.
-        var length: Int32
-        static let empty = Slot(hash: 0, classes: 0, start: 0, length: -1)
-    }
+    var count: Int { table.count }
 
     /// Adds `word` (already folded) to class `c`.
     mutating func insert(_ word: String, _ c: QuoteVocabulary.WordClass) {
-        let w = FoldedWord(word)
-        if let s = w.bytes.withUnsafeBufferPointer({ find($0, hash: w.hash) }) {
-            slots[s].classes |= c.bit
-            return
-        }
-        if (count + 1) * 2 > slots.count { grow() }
-        let start = bytes.count
-        bytes.append(contentsOf: w.bytes)
-        place(Slot(hash: w.hash, classes: c.bit, start: Int32(start), length: Int32(w.bytes.count)))
-        count += 1
+        table.insert(FoldedWord(word), c.bit) { $0 |= $1 }
     }
 
     /// The classes of `word`, whose FNV-1a hash is `hash` (0 when it is in none).
     @inline(__always)
-    func classes(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt64 {
-        slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { bytes in
-                let mask = slots.count &- 1
-                var h = Self.index(hash) & mask
-                while true {
-                    let slot = slots[h]
-                    if slot.length < 0 { return 0 }
-                    if slot.hash == hash, Int(slot.length) == word.count,
-                       word.isEmpty || memcmp(bytes.baseAddress! + Int(slot.start), word.baseAddress!, word.count) == 0 {
-                        return slot.classes
-                    }
-                    h = (h &+ 1) & mask
-                }
-            }
-        }
-    }
-
-    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-        let mask = slots.count - 1
-        var h = Self.index(hash) & mask
-        while true {
-            let slot = slots[h]
-            if slot.length < 0 { return nil }
-            if slot.hash == hash, Int(slot.length) == word.count, equals(slot, word) { return h }
-            h = (h + 1) & mask
-        }
-    }
-
-    private func equals(_ slot: Slot, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        var k = Int(slot.start)
-        for b in word {
-            if bytes[k] != b { return false }
-            k += 1
-        }
-        return true
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: .empty, count: slots.count * 2)
-        for slot in old where slot.length >= 0 { place(slot) }
-    }
-
-    private mutating func place(_ slot: Slot) {
-        let mask = slots.count - 1
-        var h = Self.index(slot.hash) & mask
-        while slots[h].length >= 0 { h = (h + 1) & mask }
-        slots[h] = slot
-    }
-
-    /// The FNV-1a hash with its high bits folded down (the mask keeps low bits).
-    private static func index(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 32)) }
+    func classes(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt64 { table.value(word, hash: hash) }
 }

@@ -25,4 +25,23 @@ import Testing
         let found = tokens.indices.filter { set.contains(keys, $0) }.map { document.string(tokens[$0].start, tokens[$0].end) }
         #expect(found == ["Britain’s", "LED", "Le", "said"], "\(found)")
     }
+
+    /// The one table behind word sets and word classes: a value per word, merged when
+    /// a word comes again, kept across growth, and the absent value for any other word
+    /// (also one that shares a hash slot or a length with a word in the table).
+    @Test func foldedWordTableMergesValuesAndKeepsThemAcrossGrowth() {
+        var table = FoldedWordTable<UInt64>(absent: 0)
+        for i in 0..<300 { table.insert(FoldedWord("w\(i)"), 1 << UInt64(i % 7)) { $0 |= $1 } }
+        table.insert(FoldedWord("w3"), 1 << 40) { $0 |= $1 }
+        table.insert(FoldedWord(""), 5) { $0 |= $1 }
+        #expect(table.count == 301)
+        func value(_ word: String) -> UInt64 {
+            let w = FoldedWord(word)
+            return w.bytes.withUnsafeBufferPointer { table.value($0, hash: w.hash) }
+        }
+        for i in 0..<300 where i != 3 { #expect(value("w\(i)") == 1 << UInt64(i % 7), "w\(i)") }
+        #expect(value("w3") == 1 << 3 | 1 << 40)
+        #expect(value("") == 5)
+        for w in ["w300", "W1", "w01", "x1", " "] { #expect(value(w) == 0, "\(w)") }
+    }
 }

@@ -81,73 +81,19 @@ struct WordClassIndex: Sendable {
         var classes: WordClasses = []
     }
 
-    private struct Slot: Sendable {
-        var hash: UInt64 = 0
-        var start: Int32 = 0
-        /// -1 for an empty slot.
-        var length: Int32 = -1
-        var value = Classes()
-    }
-
-    private var bytes: [UInt8] = []
-    private var slots: [Slot] = Array(repeating: Slot(), count: 2)
-    private var count = 0
+    private var table = FoldedWordTable(absent: Classes())
 
     /// Adds `value`'s classes to the folded word `key`.
     mutating func add(_ key: ArraySlice<UInt8>, _ value: Classes) {
-        let hash = key.withUnsafeBufferPointer { LexiconTable.keyHash($0) }
-        let found = key.withUnsafeBufferPointer { find($0, hash: hash) }
-        if slots[found].length >= 0 {
-            slots[found].value.features.formUnion(value.features)
-            slots[found].value.classes.formUnion(value.classes)
-            return
+        key.withUnsafeBufferPointer { key in
+            table.insert(key, hash: LexiconTable.keyHash(key), value) { old, new in
+                old.features.formUnion(new.features)
+                old.classes.formUnion(new.classes)
+            }
         }
-        if (count + 1) * 2 > slots.count {
-            grow()
-            add(key, value)
-            return
-        }
-        slots[found] = Slot(hash: hash, start: Int32(bytes.count), length: Int32(key.count), value: value)
-        bytes.append(contentsOf: key)
-        count += 1
     }
 
     /// The classes of the folded word `key` (hash `hash`).
     @inline(__always)
-    func classes(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Classes {
-        let slot = slots[find(key, hash: hash)]
-        return slot.length < 0 ? Classes() : slot.value
-    }
-
-    /// The slot holding `key`, or the empty slot where it would go.
-    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
-        let mask = slots.count - 1
-        var h = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
-        while true {
-            let slot = slots[h]
-            if slot.length < 0 { return h }
-            if slot.hash == hash, Int(slot.length) == key.count, equals(slot, key) { return h }
-            h = (h + 1) & mask
-        }
-    }
-
-    private func equals(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        var k = Int(slot.start)
-        for b in key {
-            if bytes[k] != b { return false }
-            k += 1
-        }
-        return true
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(), count: slots.count * 2)
-        let mask = slots.count - 1
-        for slot in old where slot.length >= 0 {
-            var h = Int(truncatingIfNeeded: slot.hash ^ (slot.hash >> 32)) & mask
-            while slots[h].length >= 0 { h = (h + 1) & mask }
-            slots[h] = slot
-        }
-    }
+    func classes(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Classes { table.value(key, hash: hash) }
 }
