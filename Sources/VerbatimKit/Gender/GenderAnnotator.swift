@@ -67,7 +67,7 @@ public struct GenderAnnotator: Annotator {
                   let gender = lexicon.pronouns[Fold.fold(state.document.string(speaker.start, speaker.end))] else { continue }
             votes[c].append(Vote(gender: gender, rule: .pronounSpeaker))
         }
-        let nearby = reader.nearbyPronouns(annotation, sentences: state.segmentation.sentences)
+        let nearby = reader.nearbyPronouns(annotation, sentences: state.segmentation.sentences, pass: state.lexicalPass())
         for c in annotation.clusters.indices where annotation.clusters[c].label == .person {
             guard let decided = Self.decide(votes[c], nearby: nearby[c] ?? [], name: annotation.clusters[c].name, lexicon: lexicon)
             else { continue }
@@ -148,7 +148,9 @@ struct GenderTextReader {
     /// For each PERSON cluster, the genders of the he/she (his, her…) that follow one
     /// of its mentions in the same sentence or open the next sentence, when no other
     /// person is named from the start of the mention's sentence to the pronoun.
-    func nearbyPronouns(_ annotation: Annotation, sentences: [Range<Int>]) -> [Int: [Gender]] {
+    /// Every token is read through the document's lexical pass: a plain token's pass form
+    /// is its folded form (one probe); only the pass's unusual tokens are folded here.
+    func nearbyPronouns(_ annotation: Annotation, sentences: [Range<Int>], pass: LexicalPass) -> [Int: [Gender]] {
         var result: [Int: [Gender]] = [:]
         // PERSON clusters named in each sentence, as (first token, cluster) in text order.
         var named = [[(token: Int, cluster: Int)]](repeating: [], count: sentences.count)
@@ -160,11 +162,11 @@ struct GenderTextReader {
             guard t < tokens.count else { continue }
             named[sentenceOf[t]].append((t, c))
         }
+        let unusual = pass.unusualFlags()
         for (s, range) in sentences.enumerated() {
             for t in range where t < tokens.count && tokens[t].isWord {
-                // Most words cannot be a pronoun: tell from the first byte and the length before folding.
-                guard lexicon.mayBePronoun(document.utf8[Int(tokens[t].start)..<Int(tokens[t].end)]),
-                      let gender = lexicon.pronouns[Fold.fold(text(tokens[t].start, tokens[t].end))] else { continue }
+                guard let gender = unusual[t] ? unusualPronoun(t) : pass.withFolded(t, { lexicon.pronounTable.value($0, hash: $1) })
+                else { continue }
                 var clusters = Set(named[s].filter { $0.token < t }.map(\.cluster))
                 // At the opening of a sentence that names nobody before it, the previous sentence counts.
                 if clusters.isEmpty, s > 0, t == range.lowerBound || tokens[t].flags.contains(.sentenceInitial) {
@@ -174,6 +176,13 @@ struct GenderTextReader {
             }
         }
         return result
+    }
+
+    /// The gender of token `t` as a pronoun, folded from its text (not ASCII, or a backtick).
+    private func unusualPronoun(_ t: Int) -> Gender? {
+        // Most words cannot be a pronoun: tell from the first byte and the length before folding.
+        guard lexicon.mayBePronoun(document.utf8[Int(tokens[t].start)..<Int(tokens[t].end)]) else { return nil }
+        return lexicon.pronouns[Fold.fold(text(tokens[t].start, tokens[t].end))]
     }
 
     // MARK: - Before the mention

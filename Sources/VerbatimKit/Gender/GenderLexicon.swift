@@ -16,6 +16,9 @@ public struct GenderLexicon: Sendable {
     let roleNouns: [String: Gender]
     /// Folded pronoun → gender (he, his, she, her…).
     let pronouns: [String: Gender]
+    /// The same, asked with a token's bytes and hash from the document's lexical pass
+    /// (``LexicalPass``), for the tokens whose pass form is their folded form.
+    let pronounTable: FoldedWordTable<Gender?>
     /// A cheap test before folding a token: the first two bytes pronouns start with
     /// (see ``mayBePronoun(_:)``), and their longest spelling in bytes (a typographic
     /// apostrophe folds from three bytes to one, so two are allowed for each of up to two).
@@ -84,6 +87,9 @@ public struct GenderLexicon: Sendable {
         self.titles = titles
         self.roleNouns = roleNouns
         self.pronouns = pronouns
+        var pronounTable = FoldedWordTable<Gender?>(absent: nil)
+        for (key, gender) in pronouns { pronounTable.insert(FoldedWord(key), gender) { _, _ in } }
+        self.pronounTable = pronounTable
         // Indexed by the first two bytes, ASCII letters lower-cased (one-byte keys by the first).
         var starts = [Bool](repeating: false, count: 1 << 16)
         for key in pronouns.keys {

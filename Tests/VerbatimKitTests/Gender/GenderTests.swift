@@ -112,6 +112,18 @@ import Testing
                 == "unknown")
     }
 
+    /// Pronouns are read from the document's lexical pass: a plain token in any case
+    /// (one probe with its pass form), and a token the pass leaves unusual (a
+    /// typographic apostrophe), which is folded on its own.
+    @Test func aPronounCountsInCapitalsAndWithATypographicApostrophe() throws {
+        #expect(try verdict("Robin Pellow", in: "Robin Pellow opened the bakery in 2009. SHE STILL BAKES EVERY LOAF.")
+                == "female pronoun pronoun-nearby")
+        #expect(try verdict("Robin Pellow", in: "Robin Pellow opened the bakery in 2009. He’ll bake every loaf.")
+                == "male pronoun pronoun-nearby")
+        #expect(try verdict("Robin Pellow", in: "Robin Pellow opened the bakery in 2009. Shelley still bakes every loaf.")
+                == "unknown")
+    }
+
     @Test func aContractedPronounCounts() throws {
         #expect(try verdict("Robin Pellow", in: "Robin Pellow opened the bakery in 2009. She’s baked every loaf since.")
                 == "female pronoun pronoun-nearby")
