@@ -29,7 +29,8 @@ extension TokenKeys {
     public func mayStart(_ i: Int, in table: LexiconTable) -> Bool {
         if table.mayStart(withKeyHash: hashes[i]) { return true }
         return folded.withUnsafeBufferPointer { f in
-            let s = Int(keyStarts[i]), e = Int(keyEnds[i])
+            let span = keyRange(i)
+            let s = span.lowerBound, e = span.upperBound
             return e > s && memchr(f.baseAddress! + s, 0x20, e - s) != nil
         }
     }

@@ -8,9 +8,9 @@
 public struct TokenKeys: Sendable {
     /// The lexical pass's folded bytes, then the keys folded here.
     public private(set) var folded: [UInt8] = []
-    /// Where token `i`'s key starts and ends in ``folded``.
-    public private(set) var keyStarts: [Int32] = [0]
-    public private(set) var keyEnds: [Int32] = []
+    /// Where token `i`'s key starts and ends in ``folded``: one element a token, so that
+    /// finding a key costs one load.
+    public private(set) var keySpans: [KeySpan] = []
     /// FNV-1a hash of each token's key (``LexiconTable/keyHash(_:)``), so that every
     /// table consulted for a token shares one hashing pass.
     public private(set) var hashes: [UInt64] = []
@@ -38,16 +38,20 @@ public struct TokenKeys: Sendable {
         // Shared, not copied, until a key differs from the pass's.
         folded = pass.bytes
         hashes = pass.hashes
-        keyStarts = pass.starts
-        keyEnds = Array(pass.starts.dropFirst())
+        keySpans = pass.starts.withUnsafeBufferPointer { starts in
+            [KeySpan](unsafeUninitializedCapacity: starts.count - 1) { spans, count in
+                for i in 0..<(starts.count - 1) { spans[i] = KeySpan(start: starts[i], end: starts[i + 1]) }
+                count = starts.count - 1
+            }
+        }
         ownKeys = Int32(truncatingIfNeeded: folded.count)
         if stripPossessive {
             for p in pass.possessives {
                 let i = Int(p)
-                let s = Int(keyStarts[i]), n = Int(keyEnds[i]) - s
+                let s = Int(keySpans[i].start), n = Int(keySpans[i].end) - s
                 let m = folded.withUnsafeBufferPointer { TokenKeys.lengthWithoutPossessive($0, from: s, length: n) }
                 guard m != n else { continue }
-                keyEnds[i] = Int32(truncatingIfNeeded: s + m)
+                keySpans[i].end = Int32(truncatingIfNeeded: s + m)
                 hashes[i] = folded.withUnsafeBufferPointer { LexiconTable.keyHash(UnsafeBufferPointer(rebasing: $0[s..<(s + m)])) }
             }
         }
@@ -62,9 +66,9 @@ public struct TokenKeys: Sendable {
             let length = scratch.withUnsafeBufferPointer { key in
                 stripPossessive && t.kind == .word ? TokenKeys.lengthWithoutPossessive(key, from: 0, length: key.count) : key.count
             }
-            keyStarts[i] = Int32(truncatingIfNeeded: folded.count)
+            let start = Int32(truncatingIfNeeded: folded.count)
             folded.append(contentsOf: scratch[0..<length])
-            keyEnds[i] = Int32(truncatingIfNeeded: folded.count)
+            keySpans[i] = KeySpan(start: start, end: Int32(truncatingIfNeeded: folded.count))
             hashes[i] = scratch.withUnsafeBufferPointer { LexiconTable.keyHash(UnsafeBufferPointer(rebasing: $0[0..<length])) }
         }
     }
@@ -80,7 +84,10 @@ public struct TokenKeys: Sendable {
     }
 
     /// Where token `i`'s key is in ``folded``.
-    @inlinable public func keyRange(_ i: Int) -> Range<Int> { Int(keyStarts[i])..<Int(keyEnds[i]) }
+    @inlinable public func keyRange(_ i: Int) -> Range<Int> {
+        let span = keySpans[i]
+        return Int(span.start)..<Int(span.end)
+    }
 
     /// The folded bytes of token `i`.
     @inlinable public func foldedKey(_ i: Int) -> ArraySlice<UInt8> { folded[keyRange(i)] }
@@ -94,9 +101,10 @@ public struct TokenKeys: Sendable {
     /// possessive ending where the folded key has none), as `body` sees them.
     public func withCleanedKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let t = tokens[i]
-        if keyStarts[i] < ownKeys {
+        let span = keySpans[i]
+        if span.start < ownKeys {
             // The text itself, as long as the folded key (the same bytes in another case).
-            let length = Int(keyEnds[i] - keyStarts[i])
+            let length = Int(span.end - span.start)
             return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(t.start)..<(Int(t.start) + length)])) }
         }
         var cleaned: [UInt8] = []
@@ -109,7 +117,8 @@ public struct TokenKeys: Sendable {
 
     /// Whether token `i` folds to exactly `word` (ASCII, lower case).
     @inlinable public func folded(_ i: Int, is word: StaticString) -> Bool {
-        let s = Int(keyStarts[i]), e = Int(keyEnds[i])
+        let span = keyRange(i)
+        let s = span.lowerBound, e = span.upperBound
         guard e - s == word.utf8CodeUnitCount else { return false }
         let p = word.utf8Start
         for k in 0..<(e - s) where folded[s + k] != p[k] { return false }
@@ -117,3 +126,8 @@ public struct TokenKeys: Sendable {
     }
 }
 
+/// Where one token's key lies in ``TokenKeys/folded``.
+public struct KeySpan: Sendable {
+    public var start: Int32
+    public var end: Int32
+}
