@@ -7,10 +7,35 @@ import Foundation
 public enum Fold {
     /// Folds a whole string.
     public static func fold(_ s: String) -> String {
+        // Stages fold names and words by the thousand per MB: an ASCII string is folded
+        // from its own storage straight into the result's (the byte array and its copy
+        // back to a String cost ten times the fold).
+        if let ascii = s.utf8.withContiguousStorageIfAvailable({ foldASCII($0) }), let ascii { return ascii }
         var out: [UInt8] = []
         appendFolded(Array(s.utf8)[...], to: &out)
         while out.last == 0x20 { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``fold(_:)`` of all-ASCII `bytes`, as ``appendFolded(_:to:)`` folds them and
+    /// trimmed; nil when a byte is not ASCII.
+    static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for b in bytes where b >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var k = 0
+            var lastSpace = true
+            for b in bytes {
+                switch b {
+                case 0x41...0x5A: out[k] = b | 0x20; k += 1; lastSpace = false
+                case 0x60: out[k] = 0x27; k += 1; lastSpace = false
+                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                    if !lastSpace { out[k] = 0x20; k += 1; lastSpace = true }
+                default: out[k] = b; k += 1; lastSpace = false
+                }
+            }
+            while k > 0, out[k - 1] == 0x20 { k -= 1 }
+            return k
+        }
     }
 
     /// Appends the folded form of `bytes` (valid UTF-8) to `out`. Pure ASCII takes

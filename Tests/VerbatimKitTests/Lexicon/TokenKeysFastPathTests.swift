@@ -35,6 +35,22 @@ import Testing
         }
     }
 
+    /// A whole ASCII string folds from its own storage exactly as the byte loop folds
+    /// it (whitespace runs collapsed, ends trimmed, backtick to apostrophe).
+    @Test func asciiStringFoldAgreesWithByteLoop() {
+        var rng = SplitMix64(seed: 11)
+        let pieces = ["Jane", "DOE", "O`Neil", "  ", " ", "\t", "\n\r", "\u{0B}\u{0C}", "x", "-", "'s", "3.5", "", "A.B."]
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...6, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            var expected: [UInt8] = []
+            Fold.appendFolded(Array(text.utf8)[...], to: &expected)
+            while expected.last == 0x20 { expected.removeLast() }
+            #expect(Array(Fold.fold(text).utf8) == expected, "\(text.debugDescription)")
+        }
+        #expect(Fold.fold("Zürich Café") == "zurich cafe", "not ASCII: the general path")
+    }
+
     /// Every scalar the byte-level fold handles folds as full normalisation folds it,
     /// alone, between ASCII letters, doubled, and before a possessive.
     @Test func commonFoldAgreesWithNormalisationForEveryScalar() {
