@@ -96,6 +96,13 @@ import Testing
         #expect(gender("Dov Quist") == nil)
         #expect(gender("Zed Quist") == nil)  // not in the table
         #expect(GenderAnnotator.firstName(of: "A. Alba Quist") == "alba")
+        // ASCII names take a byte path; it agrees with the general one (a name with an
+        // accent goes there) on empty words, initials, single words and trailing stops.
+        for (name, first) in [("A. Alba Quist", "alba"), ("  Alba   Quist ", "alba"), ("Quist", nil), ("J. K.", nil),
+                              ("J. Quist", nil), ("Al. Quist", "al"), ("ALBA QUIST JR.", "alba"), ("Álba Quist", "alba"),
+                              ("", nil), ("A B C", nil), ("Al.. Quist", "al.")] as [(String, String?)] {
+            #expect(GenderAnnotator.firstName(of: name) == first, "\(name)")
+        }
     }
 
     @Test func aPronounNearbyDecidesOnlyWhenNothingElseDoes() throws {
