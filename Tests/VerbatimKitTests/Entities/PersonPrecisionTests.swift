@@ -26,6 +26,16 @@ import Testing
         #expect(try person("The recipe was praised by Bill Walker on Monday.", "Bill Walker"))
     }
 
+    @Test func aFrequentFirstNameThatIsAWordOpensASentenceBeforeAnUnknownName() throws {
+        // "Pat" and "Nick" are English words; before a name no list knows and a comma
+        // or a speech verb, they are first names at a sentence's start too.
+        #expect(try person("The fund grew.\n\nPat Orvaldi, executive director of the trust, agreed.", "Pat Orvaldi"))
+        #expect(try person("The fund grew. Nick Tamberlane said the trust would spend it.", "Nick Tamberlane"))
+        // Not before an English word, nor without the comma or the verb.
+        #expect(try !person("Pat Dry, then sprinkle the salt.", "Pat Dry"))
+        #expect(try !person("Pat Orvaldi on the back.", "Pat Orvaldi"))
+    }
+
     @Test func speechSubjectsThatAreNoNames() throws {
         // After "the", an acronym (also a plural one), a word with a capital inside.
         #expect(try !person("“We will reopen soon,” the KRDA added.", "KRDA"))
