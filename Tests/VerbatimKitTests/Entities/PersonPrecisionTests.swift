@@ -36,6 +36,18 @@ import Testing
         #expect(try !person("Pat Orvaldi on the back.", "Pat Orvaldi"))
     }
 
+    @Test func aNameWrittenSurnameFirstJoinsItsFullName() throws {
+        // "Wang" is more often a surname than a first name: alone, it is Wang Qishan's.
+        let found = try entities("Vice-President Wang Qishan spoke in Davos. Wang said trade would grow.")
+        #expect(found.filter { $0.text == "Wang" }.allSatisfy { $0.cluster == "Wang Qishan" }, "\(found)")
+        // A first name alone may be someone else's.
+        let joseph = try entities("Police Chief Joseph Barrowmere spoke. The boy's father, Joseph, said he was safe.")
+        #expect(mention(joseph, "Joseph")?.cluster == "Joseph", "\(joseph)")
+        // Two full names opening with the word: no guess.
+        let two = try entities("Wang Qishan met Wang Yi. Wang said trade would grow.")
+        #expect(mention(two, "Wang")?.cluster == "Wang", "\(two)")
+    }
+
     @Test func speechSubjectsThatAreNoNames() throws {
         // After "the", an acronym (also a plural one), a word with a capital inside.
         #expect(try !person("“We will reopen soon,” the KRDA added.", "KRDA"))
