@@ -48,6 +48,16 @@ import Testing
         #expect(mention(two, "Wang")?.cluster == "Wang", "\(two)")
     }
 
+    @Test func aNameAfterTheThatEndsItsPhraseIsNoPerson() throws {
+        // A community, a region, an event: "the" and a name, then a stop or a preposition.
+        #expect(try !person("He travelled from the Quillby First Nation for counselling.", "Quillby First Nation"))
+        #expect(try !person("Workers came from the Marlo Isles, who were recruited.", "Marlo Isles"))
+        #expect(try !person("He won the Walter Pellow Invitational at this course.", "Walter Pellow Invitational"))
+        // A person's name qualifying a noun or a compound keeps the article.
+        #expect(try person("Lawyers reopened the Walter Barnes case on Monday.", "Walter Barnes"))
+        #expect(try person("Critics of the Walter Barnes-led council met.", "Walter Barnes"))
+    }
+
     @Test func speechSubjectsThatAreNoNames() throws {
         // After "the", an acronym (also a plural one), a word with a capital inside.
         #expect(try !person("“We will reopen soon,” the KRDA added.", "KRDA"))

@@ -94,7 +94,7 @@ enum PersonRules {
             // "Der Spiegel", "Le Matin": a foreign article opening a name is no first name.
             for i in a..<b where ctx.has(i, .firstName) && !ctx.hasAny(i, stop) && !(i + 1 < b && ctx.isA(i, .foreignArticle)) {
                 let end = nameEnd(ctx, from: i + 1, limit: b, max: 3)
-                guard end > i + 1, !ctx.isPlaceName(i, end), !namedAfterPerson(ctx, i, end, chunkEnd: b) else { continue }
+                guard end > i + 1, !ctx.isPlaceName(i, end), !namedAfterPerson(ctx, i, end, chunkEnd: b), !afterArticle(ctx, i, end) else { continue }
                 let lastName = end - 1
                 // "My Home", "Food And Wine": a first name that is an everyday word before
                 // another everyday word names a title or a phrase, unless that word is a
@@ -249,7 +249,7 @@ enum PersonRules {
             guard site.b - site.a >= 2, let name = site.bareName else { return }
             let ctx = site.ctx
             let s = name.lowerBound, end = name.upperBound
-            guard nameWords(ctx, s, end) == 2, !ctx.tokens[s].flags.contains(.sentenceInitial), ctx.tokens[s].shape == .title,
+            guard nameWords(ctx, s, end) == 2, !ctx.tokens[s].flags.contains(.sentenceInitial), ctx.tokens[s].shape == .title, !afterArticle(ctx, s, end),
                   ctx.tokens[s + 1].shape == .title,
                   !ctx.hasAny(s, [.word, .demonym, .particle]) && !ctx.hasAny(s + 1, [.word, .demonym]),
                   !ctx.anyToken(s, end, stop), ctx.longest(.cities, from: s, limit: end) == nil,
@@ -272,7 +272,7 @@ enum PersonRules {
             let s = name.lowerBound, end = name.upperBound
             let words = nameWords(ctx, s, end)
             if words >= 2 && words <= 3 && !(s..<end).contains(where: { ctx.isPunct($0, 0x26) }) || end - s == 3 && words == 1,
-               ctx.has(end - 1, .surname), !ctx.has(s, .word), !ctx.anyToken(s, end, stop) {
+               ctx.has(end - 1, .surname), !ctx.has(s, .word), !ctx.anyToken(s, end, stop), !afterArticle(ctx, s, end) {
                 out.add(s, end, score: Score.nameShape)
             }
         }
@@ -332,6 +332,26 @@ enum PersonRules {
         while before > a && ctx.tokens[before].kind != .word { before -= 1 }
         guard ctx.tokens[before].kind == .word, !ctx.has(before, .initial) else { return false }
         return ctx.has(before, .word) || !ctx.has(last, .surname) && ctx.has(before, .surname)
+    }
+
+    /// Whether the name in `i..<end` comes right after "the" and ends its phrase (a
+    /// stop, a capitalised word, a speech verb, or a function word of the classes
+    /// prep, list-conjunction, acronym-filler, apposition-opener or membership-link —
+    /// "at", "and", "for", "of", "who" — follows):
+    /// "the Webequie First Nation for …", "the West Indies, who", "the Arnold Palmer
+    /// Invitational at …" name a community, a place or an event; a person's name seldom
+    /// takes the article (a title or an adjective comes between: "the late Walter
+    /// Barnes"), except before the noun it qualifies ("the Walter Barnes case", "the
+    /// Walter Barnes-led council").
+    static func afterArticle(_ ctx: EntityContext, _ i: Int, _ end: Int) -> Bool {
+        guard let p = ctx.previous(i), ctx.isA(p, .definiteArticle) else { return false }
+        if end < ctx.tokens.count, ctx.sameSentence(i, end), ctx.tokens[end].kind == .word, ctx.tokens[end].shape == .lower,
+           !ctx.hasAny(end, [.prep, .speech]), !ctx.isA(end, [.listConjunction, .acronymFiller, .appositionOpener, .membershipLink]) {
+            return false
+        }
+        // "the Walter Barnes-led council": the name opens a compound adjective.
+        if end < ctx.tokens.count, ctx.isPunct(end, 0x2D), !ctx.tokens[end].flags.contains(.spaceBefore) { return false }
+        return true
     }
 
     /// Whether every word of `a..<b` is an English word with no first-name or surname
