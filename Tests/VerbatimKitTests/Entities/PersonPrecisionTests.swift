@@ -58,6 +58,18 @@ import Testing
         #expect(try person("Critics of the Walter Barnes-led council met.", "Walter Barnes"))
     }
 
+    @Test func aNameBeforeARoleQualifiesIt() throws {
+        // After a role word, a name that a role noun follows qualifies that role.
+        #expect(try !person("The plan came from former Progressive premier Walter Barnes.", "Progressive"))
+        #expect(try !person("It was backed by former Progressive finance critic Walter Barnes.", "Progressive"))
+        // The person after the role stays.
+        #expect(try person("The goal came from striker Kowalczyk Zbrojny.", "Kowalczyk Zbrojny"))
+        #expect(try person("After their son Tobiah in 1979, they moved.", "Tobiah"))
+        // A surname qualifying the role still names a person.
+        #expect(try person("The memo was sent by a former Walker aide on Monday.", "Walker"))
+        #expect(try person("The memo was sent by a former Zorvath aide on Monday.", "Zorvath"))
+    }
+
     @Test func speechSubjectsThatAreNoNames() throws {
         // After "the", an acronym (also a plural one), a word with a capital inside.
         #expect(try !person("“We will reopen soon,” the KRDA added.", "KRDA"))

@@ -78,10 +78,23 @@ enum PersonRules {
             let ctx = s.ctx, a = s.a, b = s.b
             guard let p = ctx.previous(a), ctx.tokens[p].shape == .lower, ctx.hasAny(p, [.role, .title]) else { return }
             let end = nameEnd(ctx, from: a, limit: b, max: 4)
-            if end > a && !ctx.isPlaceName(a, end) {
+            if end > a && !ctx.isPlaceName(a, end) && !(end - a == 1 && ctx.hasAny(a, [.word, .demonym]) && !ctx.hasAny(a, [.firstName, .surname]) && qualifiesRole(ctx, end)) {
                 out.add(a, end, score: end - a >= 2 ? Score.roleBeforeNames : Score.roleBeforeOneName)
             }
         }
+    }
+
+    /// Whether a lower-case role noun follows the name at `end`, at once or after one
+    /// more lower-case word: a single English word or nationality word that is no first name or surname
+    /// then qualifies the role ("former Liberal premier", "former Conservative finance
+    /// critic") and names no one; a surname or a word no list knows there still names
+    /// a person ("a former Clinton aide", "a former Obama adviser").
+    static func qualifiesRole(_ ctx: EntityContext, _ end: Int) -> Bool {
+        for k in end..<min(end + 2, ctx.tokens.count) {
+            guard ctx.sameSentence(end, k), ctx.tokens[k].kind == .word, ctx.tokens[k].shape == .lower else { return false }
+            if ctx.hasAny(k, [.role, .title]) { return true }
+        }
+        return false
     }
 
     /// A known first name, then up to three capitalised names, scored by what the last one is.
