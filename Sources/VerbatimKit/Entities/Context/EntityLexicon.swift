@@ -31,7 +31,7 @@ public struct EntityLexicon: Sendable {
     enum Walked: Int, CaseIterable { case cities, countries, regions, companies, legalSuffixes }
 
     /// The classes of ``phrases``.
-    enum PhraseKind: UInt8, Sendable { case countryAlias, orgKnown, orgKnownCommon, orgKnownInstitution, placeKnown }
+    enum PhraseKind: UInt8, Sendable { case countryAlias, orgKnown, orgKnownCommon, orgKnownInstitution, placeKnown, seatOfPower }
 
     /// Words that give a token a feature (``TokenFeatures``), and where they come from:
     /// the entries of `table` whose class `column` holds one of `values`.
@@ -94,6 +94,9 @@ public struct EntityLexicon: Sendable {
         // Of those, the institutions ("Congress", "the Treasury", "Fed"): capitalised
         // inside a sentence, the word names the institution.
         PhraseClass(kind: .orgKnownInstitution, table: "orgs/known", column: 2, values: orgKnownInstitutionTypes, extra: 3, skip: [5], require: 4),
+        // Seats of power (`seat` = y: "White House", "Kremlin"), read as places by the
+        // place rules and as the power seated there where they act (`seat-of-power-actor`).
+        PhraseClass(kind: .seatOfPower, table: "orgs/known", column: 2, values: orgKnownTypes, extra: 3, require: 5),
         PhraseClass(kind: .placeKnown, table: "places/exonyms", column: 2, values: ["continent", "region", "street", "other"], extra: 2),
         PhraseClass(kind: .placeKnown, table: "entities/cues", column: 2, values: ["placeknown"], extra: 3),
     ]

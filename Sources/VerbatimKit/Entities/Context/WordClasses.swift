@@ -44,6 +44,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     /// A word that only opens a title of several words ("Foreign", "Health", "Prime"):
     /// the entries of kind `part` in `Models/names/titles.tsv` (read there, not in words.tsv).
     static let titlePart = WordClasses(rawValue: 1 << 32)
+    /// What follows a seat of power acting as its institution: who serves it and what
+    /// it does or says ("White House officials", "the Kremlin's statement").
+    static let seatActorWord = WordClasses(rawValue: 1 << 33)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -57,7 +60,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.definiteArticle, "definite-article"), (.nameAbbreviation, "name-abbreviation"), (.versus, "versus"),
         (.opposingPreposition, "opposing-preposition"), (.teamPreposition, "team-preposition"), (.leadNoun, "lead-noun"),
         (.motionPreposition, "motion-preposition"), (.listConjunction, "list-conjunction"), (.acronymFiller, "acronym-filler"),
-        (.affiliationLink, "affiliation-link"),
+        (.affiliationLink, "affiliation-link"), (.seatActorWord, "seat-actor-word"),
     ]
 }
 

@@ -12,6 +12,8 @@ enum OrganizationRules {
         /// A listed name that is also a word ("the Treasury"): weaker than what the
         /// document itself shows (a short form of a name written out, a place).
         static let knownOrganizationAsWritten = 45
+        /// A seat of power acting: above the place it also is ("known-place", a country).
+        static let seatOfPowerActor = 86
         static let knownCompany = 72
         /// A listed company's name without its legal suffix ("Krystal Biotech").
         static let knownCompanyShort = 62
@@ -68,6 +70,41 @@ enum OrganizationRules {
                 if end < s.b && ctx.hasAny(s.last, [.street, .facility, .geoHead, .orgHead]) { continue }
                 let extra = ctx.lexicon.phrases.field(e, 3)
                 out.add(i, end, score: score, canonical: ctx.keep(extra == "-" ? nil : extra))
+            }
+        }
+    }
+
+    /// "White House officials said", "the Kremlin's statement", "the Vatican announced":
+    /// a seat of power (`seat` = y in Models/orgs/known.tsv) acting stands for the power
+    /// seated there, an organisation; visited, left or named as a place it stays a place
+    /// (`known-place`). It acts where it is followed by a speech verb, owns something
+    /// with a possessive, or stands before a title, a role noun or a word of the class
+    /// `seat-actor-word` (officials, statement, policy). A town that is also a seat
+    /// ("Beijing", "Brussels") names its government as a place does (GPE): no rule here.
+    struct SeatOfPowerActor: ChunkRule {
+        static let rule = EntityRule("seat-of-power-actor", .organization,
+            matches: "a seat of power (White House, Kremlin) before a speech verb, a possessive, a title, a role or an actor word",
+            example: "The Kremlin said the talks would go on.", finds: "Kremlin")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, n = ctx.tokens.count
+            for i in s.a..<s.b where ctx.features[i].contains(.phraseStart) && ctx.normalCase(i) {
+                guard let (end, e) = ctx.longestPhrase(.seatOfPower, from: i, limit: s.b, caseSensitive: true),
+                      ctx.longest(.cities, from: i, limit: end)?.end != end else { continue }
+                let acts: Bool
+                if end < s.b {
+                    // "White House Press Secretary Ann Lowe": a title within two words.
+                    acts = ctx.hasAny(end, [.title, .role]) || end + 1 < s.b && ctx.hasAny(end + 1, [.title, .role])
+                } else if ctx.has(end - 1, .possessive) {
+                    acts = true
+                } else if end < n, ctx.sameSentence(i, end), ctx.tokens[end].shape == .lower {
+                    acts = ctx.hasAny(end, [.speech, .role]) || ctx.isA(end, .seatActorWord)
+                } else {
+                    acts = false
+                }
+                guard acts else { continue }
+                let extra = ctx.lexicon.phrases.field(e, 3)
+                out.add(i, end, score: Score.seatOfPowerActor, canonical: ctx.keep(extra == "-" ? nil : extra))
             }
         }
     }
@@ -418,6 +455,7 @@ enum OrganizationRules {
     /// The ORG rules, in the order they propose for each chunk.
     static func table<Each: RuleVisitor>(_ each: inout Each) {
         each.visit(KnownOrganization.self)
+        each.visit(SeatOfPowerActor.self)
         each.visit(KnownCompany.self)
         each.visit(LegalSuffix.self)
         each.visit(CommaLegalSuffix.self)
