@@ -47,6 +47,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     /// What follows a seat of power acting as its institution: who serves it and what
     /// it does or says ("White House officials", "the Kremlin's statement").
     static let seatActorWord = WordClasses(rawValue: 1 << 33)
+    /// A generation after a surname ("Jr", "III"): the name goes on, and the word
+    /// before it may still close the name as a surname ("Martin Luther King Jr.").
+    static let generationSuffix = WordClasses(rawValue: 1 << 34)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -61,6 +64,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.opposingPreposition, "opposing-preposition"), (.teamPreposition, "team-preposition"), (.leadNoun, "lead-noun"),
         (.motionPreposition, "motion-preposition"), (.listConjunction, "list-conjunction"), (.acronymFiller, "acronym-filler"),
         (.affiliationLink, "affiliation-link"), (.seatActorWord, "seat-actor-word"),
+        (.generationSuffix, "generation-suffix"),
     ]
 }
 

@@ -296,10 +296,20 @@ enum PersonRules {
             if t.shape == .lower && k > i && !t.flags.contains(.spaceBefore) && ctx.isPunct(k - 1, 0x2D) {
                 k += 1; end = k; continue   // "Cheuk-yan"
             }
+            if words > 0 || k > i, ctx.isA(k, .generationSuffix), t.shape != .lower {
+                // "Martin Luther King Jr.", "Pasco Bowman II": the generation closes the name, with its stop.
+                end = k + 1
+                if end < ctx.tokens.count, ctx.isPunct(end, 0x2E), !ctx.tokens[end].flags.contains(.spaceBefore) { end += 1 }
+                break
+            }
             if ctx.hasAny(k, stop) {
                 // A surname that is also a place head ends a name: "Anthony Hill", "Michael Green".
-                let last = k + 1 >= limit || !ctx.has(k + 1, .nameLike)
-                guard k > i, last, ctx.has(k, .surname), !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
+                let last = k + 1 >= limit || !ctx.has(k + 1, .nameLike) || ctx.isA(k + 1, .generationSuffix)
+                // A title that is also a surname, closing a name after a first name, is the
+                // surname: "Martin Luther King", "Douglas Cardinal", "John Major" (surname-title).
+                let titleSurname = ctx.has(k, .title) && k > 0 && (words > 0 || ctx.has(k - 1, .firstName) && !ctx.has(k - 1, .title))
+                    && !ctx.hasAny(k, [.orgHead, .notName, .demonym])
+                guard k > i || titleSurname, last, ctx.has(k, .surname), titleSurname || !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
             }
             if t.kind != .word { break }
             // "Regina Ip In the …": a capitalised function word after a name starts the next phrase.
