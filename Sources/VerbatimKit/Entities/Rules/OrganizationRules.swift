@@ -198,7 +198,9 @@ enum OrganizationRules {
             guard b - a >= 2, ctx.has(last, .orgHead), !ctx.has(a, .title) || ctx.has(a, .orgHead) else { return }
             var s = a
             while s < last, ctx.hasAny(s, [.title, .role]) && !ctx.hasAny(s, [.orgHead, .demonym]) { s += 1 }
-            if s < last {
+            // "Soviet Union": a country's name that ends in a head is the country.
+            if s < last, ctx.longest(.countries, from: s, limit: b)?.end != b,
+               ctx.longestPhrase(.countryAlias, from: s, limit: b, caseSensitive: true)?.end != b {
                 out.add(s, b, score: Score.organizationHead)
             }
         }
