@@ -76,6 +76,9 @@ enum WordEnding: String, CaseIterable {
     case compound = "compound-ending"
     /// Endings of adjectives of religion, people or region ("Kurdish", "Maoist").
     case groupAdjective = "group-adjective-ending"
+    /// Endings of a country's or region's name after the name of its people ("Serb-ia",
+    /// "Somali-a", "Uzbek-istan"): the stem, and its plural, is a people ("Serbs").
+    case peopleCountry = "people-country-ending"
 }
 
 /// The classes of every word that has some: cue classes (Models/entities/cues.tsv,
