@@ -50,6 +50,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     /// A generation after a surname ("Jr", "III"): the name goes on, and the word
     /// before it may still close the name as a surname ("Martin Luther King Jr.").
     static let generationSuffix = WordClasses(rawValue: 1 << 34)
+    /// How a batsman is out, in a cricket scorecard ("c", "b", "st", "lbw"): a player's name follows.
+    static let dismissalWord = WordClasses(rawValue: 1 << 35)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -64,7 +66,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.opposingPreposition, "opposing-preposition"), (.teamPreposition, "team-preposition"), (.leadNoun, "lead-noun"),
         (.motionPreposition, "motion-preposition"), (.listConjunction, "list-conjunction"), (.acronymFiller, "acronym-filler"),
         (.affiliationLink, "affiliation-link"), (.seatActorWord, "seat-actor-word"),
-        (.generationSuffix, "generation-suffix"),
+        (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
     ]
 }
 
