@@ -9,4 +9,11 @@ import Testing
         #expect(mention(found, "Soviet Union")?.label == .place, "\(found)")
         #expect(mention(found, "Kestrel Union")?.label == .organization, "\(found)")
     }
+
+    @Test func aKnownRegionEndingInAHeadIsAPlace() throws {
+        // "West Bank" is a region of places/exonyms.tsv; "Bank" heads organisations.
+        let found = try entities("Farmers in the West Bank sold olives to the Quarrow Bank on Monday.")
+        #expect(mention(found, "West Bank")?.label == .place, "\(found)")
+        #expect(mention(found, "Quarrow Bank")?.label == .organization, "\(found)")
+    }
 }

@@ -198,9 +198,11 @@ enum OrganizationRules {
             guard b - a >= 2, ctx.has(last, .orgHead), !ctx.has(a, .title) || ctx.has(a, .orgHead) else { return }
             var s = a
             while s < last, ctx.hasAny(s, [.title, .role]) && !ctx.hasAny(s, [.orgHead, .demonym]) { s += 1 }
-            // "Soviet Union": a country's name that ends in a head is the country.
-            if s < last, ctx.longest(.countries, from: s, limit: b)?.end != b,
-               ctx.longestPhrase(.countryAlias, from: s, limit: b, caseSensitive: true)?.end != b {
+            // "Soviet Union", "West Bank": a country's or a known place's name that ends in
+            // a head is the place.
+            if s < last, ctx.longest(.countries, from: s, limit: b)?.end != b, ctx.longest(.regions, from: s, limit: b)?.end != b,
+               ctx.longestPhrase(.countryAlias, from: s, limit: b, caseSensitive: true)?.end != b,
+               ctx.longestPhrase(.placeKnown, from: s, limit: b, caseSensitive: true)?.end != b {
                 out.add(s, b, score: Score.organizationHead)
             }
         }
