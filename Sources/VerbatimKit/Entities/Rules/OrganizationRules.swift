@@ -357,7 +357,9 @@ enum OrganizationRules {
         for k in first..<out.count where out[k].label == .organization {
             let e = out[k].end
             guard e < ctx.tokens.count, ctx.isA(e - 1, .abbreviatedLegalForm), ctx.isPunct(e, 0x2E),
-                  !ctx.tokens[e].flags.contains(.spaceBefore), e + 1 < ctx.tokens.count, ctx.sameSentence(e, e + 1) else { continue }
+                  !ctx.tokens[e].flags.contains(.spaceBefore),
+                  // In a line of capitals the sentences are guessed, and the stop stays ("FDCH, INC. AND").
+                  ctx.capsSentence[e - 1] || e + 1 < ctx.tokens.count && ctx.sameSentence(e, e + 1) else { continue }
             out[k].end = e + 1
         }
     }
