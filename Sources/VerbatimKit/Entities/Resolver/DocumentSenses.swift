@@ -85,8 +85,13 @@ struct DocumentSenses {
             // A town read as a team by its place in a sports report ("DETROIT 48 86")
             // keeps that reading where the same town is also named as a place ("at Detroit").
             if claims.mentions[idx].rule == PlaceRules.SportsTeam.rule.name { continue }
+            // A listed name taken only as written ("Parliament": the institution, a word)
+            // yields to any better-supported sense ("outside Parliament" after "the Houses of
+            // Parliament"); other weak guesses to a sure one.
+            let asWritten = claims.mentions[idx].rule == OrganizationRules.KnownOrganization.rule.name
+                && claims.mentions[idx].score <= OrganizationRules.Score.knownOrganizationAsWritten
             if let s = table[Resolver.nameKey(ctx, claims.mentions[idx].start, claims.mentions[idx].end)], s.label != claims.mentions[idx].label,
-               s.score >= DocumentSenses.sureSense {
+               s.score >= DocumentSenses.sureSense || asWritten && s.score > claims.mentions[idx].score {
                 claims.mentions[idx].label = s.label
                 claims.mentions[idx].type = s.type
                 claims.mentions[idx].canonical = s.canonical
