@@ -52,6 +52,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     static let generationSuffix = WordClasses(rawValue: 1 << 34)
     /// How a batsman is out, in a cricket scorecard ("c", "b", "st", "lbw"): a player's name follows.
     static let dismissalWord = WordClasses(rawValue: 1 << 35)
+    /// A head that names an organisation after an ordinal in figures ("the 8th Circuit").
+    static let ordinalHead = WordClasses(rawValue: 1 << 36)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -67,6 +69,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.motionPreposition, "motion-preposition"), (.listConjunction, "list-conjunction"), (.acronymFiller, "acronym-filler"),
         (.affiliationLink, "affiliation-link"), (.seatActorWord, "seat-actor-word"),
         (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
+        (.ordinalHead, "ordinal-head"),
     ]
 }
 

@@ -25,6 +25,8 @@ enum OrganizationRules {
         static let ampersandName = 74
         static let organizationHead = 84
         static let headOfName = 85
+        /// Above the name without its ordinal ("Airborne Division", organization-head).
+        static let ordinalName = 86
         static let acronymDefinition = 84
         static let nounAfterName = 66
         static let nounBeforeName = 68
@@ -205,6 +207,34 @@ enum OrganizationRules {
                ctx.longestPhrase(.placeKnown, from: s, limit: b, caseSensitive: true)?.end != b {
                 out.add(s, b, score: Score.organizationHead)
             }
+        }
+    }
+
+    /// "the 82nd Airborne Division", "the 8th Circuit", "5th Fleet": an ordinal written in
+    /// figures opens the name of a unit or a court, and is part of it. The name ends in an
+    /// organisation head or a word of the class `ordinal-head` (Circuit: the federal
+    /// appeals courts, a facility's head elsewhere).
+    struct OrdinalName: ChunkRule {
+        static let rule = EntityRule("ordinal-name", .organization,
+            matches: "an ordinal in figures before a name ending in an organisation head or an ordinal-head word (Circuit)",
+            example: "A panel of the 8th Circuit upheld the ruling.", finds: "8th Circuit")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, a = site.a, b = site.b, last = site.last
+            guard a > 0, b - a <= 3, ctx.normalCase(a), ctx.has(last, .orgHead) || ctx.isA(last, .ordinalHead),
+                  ctx.tokens[a].flags.contains(.spaceBefore), isOrdinal(ctx, a - 1), ctx.sameSentence(a - 1, a) else { return }
+            out.add(a - 1, b, score: Score.ordinalName)
+        }
+
+        /// Whether token `i` is an ordinal in figures: digits, then st, nd, rd or th ("82nd").
+        static func isOrdinal(_ ctx: EntityContext, _ i: Int) -> Bool {
+            let t = ctx.tokens[i], bytes = ctx.document.utf8
+            var k = Int(t.start)
+            let end = Int(t.end)
+            while k < end, bytes[k] >= 0x30, bytes[k] <= 0x39 { k += 1 }
+            guard k > Int(t.start), end - k == 2 else { return false }
+            let suffix = (bytes[k] | 0x20, bytes[k + 1] | 0x20)
+            return suffix == (0x73, 0x74) || suffix == (0x6E, 0x64) || suffix == (0x72, 0x64) || suffix == (0x74, 0x68)
         }
     }
 
@@ -468,6 +498,7 @@ enum OrganizationRules {
         each.visit(AmpersandName.self)
         each.visit(OrganizationHead.self)
         each.visit(HeadOfName.self)
+        each.visit(OrdinalName.self)
         each.visit(AcronymDefinition.self)
         each.visit(OrganizationNoun.self)
         each.visit(MemberOf.self)
