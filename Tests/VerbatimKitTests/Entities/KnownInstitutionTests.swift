@@ -17,6 +17,15 @@ import Testing
         #expect(!found.contains { $0.text == "Congress" && $0.label == .organization }, "\(found)")
         #expect(found.filter { $0.text == "Ford" }.allSatisfy { $0.label == .person }, "\(found)")
     }
+
+    /// What the document shows wins over the list: after "the Palace of Congress" named
+    /// a building, "outside Congress" is that building, not the institution.
+    @Test func aBuildingTheDocumentNamedKeepsItsShortForm() throws {
+        let found = try entities("Crowds gathered outside the Palace of Congress on Monday. "
+            + "Later, officers cleared the steps outside Congress.")
+        let short = try #require(found.last { $0.text == "Congress" }, "\(found)")
+        #expect(short.label == .place, "\(found)")
+    }
 }
 
 /// Issue 20, ORG: "the House" capitalised is the legislative chamber (orgs/known.tsv,

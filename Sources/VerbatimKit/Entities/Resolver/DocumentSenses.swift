@@ -15,7 +15,8 @@ struct DocumentSenses {
     static let ownLabelSupport = 85
     /// A guess below this takes the document's sense of its name…
     static let weakGuess = 60
-    /// …when that sense is at least this well supported.
+    /// …when that sense is at least this well supported (a listed word taken as written,
+    /// ``NameForm/listedWord``, whenever the sense is better supported than it).
     static let sureSense = 65
     /// Taken off the support of a full name for its surname alone, of an "X of Y"
     /// organisation for its Y, of an "X of Y" place for its X.
@@ -85,13 +86,8 @@ struct DocumentSenses {
             // A town read as a team by its place in a sports report ("DETROIT 48 86")
             // keeps that reading where the same town is also named as a place ("at Detroit").
             if claims.mentions[idx].rule == PlaceRules.SportsTeam.rule.name { continue }
-            // A listed name taken only as written ("Parliament": the institution, a word)
-            // yields to any better-supported sense ("outside Parliament" after "the Houses of
-            // Parliament"); other weak guesses to a sure one.
-            let asWritten = claims.mentions[idx].rule == OrganizationRules.KnownOrganization.rule.name
-                && claims.mentions[idx].score <= OrganizationRules.Score.knownOrganizationAsWritten
             if let s = table[Resolver.nameKey(ctx, claims.mentions[idx].start, claims.mentions[idx].end)], s.label != claims.mentions[idx].label,
-               s.score >= DocumentSenses.sureSense || asWritten && s.score > claims.mentions[idx].score {
+               s.score >= DocumentSenses.sureSense || claims.mentions[idx].form == .listedWord && s.score > claims.mentions[idx].score {
                 claims.mentions[idx].label = s.label
                 claims.mentions[idx].type = s.type
                 claims.mentions[idx].canonical = s.canonical

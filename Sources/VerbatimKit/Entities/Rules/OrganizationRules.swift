@@ -53,10 +53,11 @@ enum OrganizationRules {
                 // counts only as written, in normal case, after "the" and standing alone
                 // (not "Houses of Parliament", not "Parliament" for the building).
                 var score = Score.knownOrganization
+                var form = NameForm.plain
                 var match = ctx.longestPhrase(.orgKnown, from: i, limit: s.b, caseSensitive: ctx.normalCase(i))
                 if match == nil, i == s.a, ctx.normalCase(i), ctx.previous(i).map({ ctx.isA($0, .definiteArticle) }) == true,
                    let common = ctx.longestPhrase(.orgKnownCommon, from: i, limit: s.b, caseSensitive: true), common.end == s.b {
-                    (match, score) = (common, Score.knownOrganizationAsWritten)
+                    (match, score, form) = (common, Score.knownOrganizationAsWritten, .listedWord)
                 }
                 // An institution's name capitalised inside a sentence, without "the" ("passed
                 // by Congress", "Fed policy"), standing alone.
@@ -65,13 +66,13 @@ enum OrganizationRules {
                    !ctx.hasAny(i, [.firstName, .surname, .initial]),
                    let institution = ctx.longestPhrase(.orgKnownInstitution, from: i, limit: s.b, caseSensitive: true), institution.end == s.b,
                    !ctx.isPlaceName(i, s.b), ctx.longest(.cities, from: i, limit: s.b) == nil {
-                    (match, score) = (institution, Score.knownOrganizationAsWritten)
+                    (match, score, form) = (institution, Score.knownOrganizationAsWritten, .listedWord)
                 }
                 guard let (end, e) = match else { continue }
                 // A known name inside a longer name with a head is not the name ("Tottenham Court Road").
                 if end < s.b && ctx.hasAny(s.last, [.street, .facility, .geoHead, .orgHead]) { continue }
                 let extra = ctx.lexicon.phrases.field(e, 3)
-                out.add(i, end, score: score, canonical: ctx.keep(extra == "-" ? nil : extra))
+                out.add(i, end, score: score, canonical: ctx.keep(extra == "-" ? nil : extra), form: form)
             }
         }
     }
