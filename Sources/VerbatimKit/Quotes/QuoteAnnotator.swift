@@ -19,6 +19,10 @@ public struct QuoteAnnotator: Annotator {
     let vocabulary: QuoteVocabulary
     let firstNames: FirstNameGenders
     let pairer = QuotePairer()
+    /// Lists every pair of quotation marks, speech or not, instead of speech only
+    /// (``listed(_:)``): what the classifier and the sieves decided for each pair, as
+    /// the tests of those steps look at it.
+    var listsEveryQuotation = false
 
     /// From loaded models.
     /// - Throws: ``VerbatimError/model(path:reason:)`` when a file the stage reads is
@@ -65,7 +69,8 @@ public struct QuoteAnnotator: Annotator {
         let annotation = state.annotation
         var quotes: [Quote] = []
         quotes.reserveCapacity(items.count)
-        for (k, item) in items.enumerated() {
+        let listed = listsEveryQuotation ? Array(repeating: true, count: items.count) : Self.listed(items)
+        for (k, item) in items.enumerated() where listed[k] {
             let t = text.tokens
             let kind: Quote.Kind = item.verdict == .direct ? .direct : item.verdict == .indirect ? .indirect : .partial
             var quote = Quote(start: t[item.pair.open].start, end: t[item.pair.close].end, kind: kind,
@@ -85,6 +90,28 @@ public struct QuoteAnnotator: Annotator {
             quotes.append(quote)
         }
         state.annotation.quotes = quotes
+    }
+
+    /// Which quotes the stage lists (SIEVES.md §6, **speech-only**): what is somebody's
+    /// speech. A quoted fragment that no cue gives a speaker (a title, a scare quote,
+    /// page furniture, a word list, a fragment in the narrator's sentence) is nobody's
+    /// speech; a fragment inside reported speech is part of that indirect quote (`said
+    /// the plan was “a disaster”` is one quote, as the Gender Gap Tracker's "mixed").
+    /// Direct quotes are always listed, with or without a speaker.
+    static func listed(_ items: [SpeakerAttributor.Item]) -> [Bool] {
+        var out = Array(repeating: true, count: items.count)
+        // The reported clause that is open at this point of the text: `merge` puts it
+        // before the fragments inside it.
+        var reportedClose = -1
+        for (k, item) in items.enumerated() {
+            switch item.verdict {
+            case .direct: continue
+            case .indirect: reportedClose = max(reportedClose, item.pair.close)
+            case .partial, .title, .furniture, .wordList:
+                out[k] = item.attribution != nil && item.pair.close > reportedClose
+            }
+        }
+        return out
     }
 
     /// The rule name of a quote no sieve attributed.
