@@ -85,11 +85,7 @@ extension Verbatim {
             }
             Signals.install()
 
-            let totalBytes = sources.reduce(0 as Int?) { sum, source in
-                guard let sum, let size = source.knownSize else { return nil }
-                return sum + size
-            }
-            var meter = ProgressMeter(enabled: progress || isatty(2) != 0, totalBytes: totalBytes)
+            var meter = BatchIO.meter(sources, progress: progress)
             let reader = RecordReader(sources: sources, options: options, shouldStop: { Signals.interrupted })
             var failures = 0
             var writeError: OutputError?
@@ -124,27 +120,17 @@ extension Verbatim {
                     return true
                 }
             )
-            BatchIO.reportThreads(report)
             meter.finish()
-            for path in reader.emptySources {
-                writeStandardError("verbatim: warning: \(path) holds no records\n")
-            }
+            BatchIO.reportEnd(report, reader: reader)
             if let writeError {
                 sink.abandon()
                 if writeError.isBrokenPipe { throw ExitCode(141) }
                 throw CommandFailure(message: writeError.description, status: 1)
             }
             if Signals.interrupted {
-                sink.abandon()
-                writeStandardError("verbatim: interrupted; \(meter.records) record(s) written\(output == nil ? "" : ", \(output!) left unchanged")\n")
-                throw ExitCode(130)
+                try BatchIO.endInterrupted(sink, output: output, written: "; \(meter.records) record(s) written")
             }
-            do {
-                try sink.commit()
-            } catch {
-                if error.isBrokenPipe { throw ExitCode(141) }
-                throw CommandFailure(message: error.description, status: 1)
-            }
+            try BatchIO.commit(sink)
             if failures > 0 {
                 writeStandardError("verbatim: \(failures) of \(meter.records) record(s) \(format == .jsonl ? "produced error lines" : "failed and were left out")\n")
                 throw ExitCode(1)

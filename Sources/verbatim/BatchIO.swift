@@ -9,9 +9,10 @@ struct CommandFailure: Error {
     let status: Int32
 }
 
-/// What `annotate` and `render` share on either side of ``BatchRunner``: the
-/// inputs resolved, the output opened (never over an input), and the checks of
-/// the options every command that reads articles takes.
+/// What `annotate`, `render` and `sources` share on either side of ``BatchRunner``:
+/// the inputs resolved, the output opened (never over an input), the checks of the
+/// options every command that reads articles takes, and how a run ends (warnings,
+/// interruption, the output committed or abandoned).
 enum BatchIO {
     /// Inputs as sources; a missing file or an empty folder is a usage error.
     static func sources(_ paths: [String], _ input: InputOptions) throws -> [InputSource] {
@@ -66,6 +67,43 @@ enum BatchIO {
             writeStandardError("verbatim: warning: only \(couldStart) of \(wanted) worker threads could be started\(reason); ran \(report.started) to leave memory for the work\n")
         } else {
             writeStandardError("verbatim: warning: only \(couldStart) of \(wanted) worker threads could be started\(reason)\n")
+        }
+    }
+
+    /// The progress meter over all inputs (a percentage only when every size is known).
+    static func meter(_ sources: [InputSource], progress: Bool) -> ProgressMeter {
+        let totalBytes = sources.reduce(0 as Int?) { sum, source in
+            guard let sum, let size = source.knownSize else { return nil }
+            return sum + size
+        }
+        return ProgressMeter(enabled: progress || isatty(2) != 0, totalBytes: totalBytes)
+    }
+
+    /// The warnings of a finished read: threads that did not start, inputs without records.
+    static func reportEnd(_ report: OrderedParallelMap.Report, reader: RecordReader) {
+        reportThreads(report)
+        for path in reader.emptySources {
+            writeStandardError("verbatim: warning: \(path) holds no records\n")
+        }
+    }
+
+    /// Ends a run that Ctrl-C or SIGTERM stopped: the output is left as it was (exit 130).
+    static func endInterrupted(_ sink: OutputSink, output: String?, written: String = "") throws -> Never {
+        sink.abandon()
+        writeStandardError("verbatim: interrupted\(written)\(output == nil ? "" : "\(written.isEmpty ? ";" : ",") \(output!) left unchanged")\n")
+        throw ExitCode(130)
+    }
+
+    /// Runs `write` and commits the output, or abandons it: a closed pipe ends the run
+    /// with 141 as a killed `cat` would, any other error with a plain message (exit 1).
+    static func commit(_ sink: OutputSink, after write: () throws(OutputError) -> Void = {}) throws {
+        do throws(OutputError) {
+            try write()
+            try sink.commit()
+        } catch {
+            sink.abandon()
+            if error.isBrokenPipe { throw ExitCode(141) }
+            throw CommandFailure(message: error.description, status: 1)
         }
     }
 }

@@ -90,24 +90,16 @@ extension Verbatim {
                     return true
                 }
             )
-            BatchIO.reportThreads(report)
-            if Signals.interrupted {
-                sink.abandon()
-                writeStandardError("verbatim: interrupted\(output == nil ? "" : "; \(output!) left unchanged")\n")
-                throw ExitCode(130)
-            }
+            BatchIO.reportEnd(report, reader: reader)
+            if Signals.interrupted { try BatchIO.endInterrupted(sink, output: output) }
             let pageTitle = title ?? (ids.count == 1 ? "Verbatim: \(ids[0])" : "Verbatim: \(ids.count) articles")
-            do throws(OutputError) {
+            let many = ids.count > 1
+            try BatchIO.commit(sink) { () throws(OutputError) in
                 if let spoolError { throw spoolError }
                 try sink.write(Array(HTMLRenderer.pageStart(title: pageTitle, contents: contents).utf8))
-                if ids.count > 1 { try sink.write(Array(HTMLRenderer.corpusView(corpus).utf8)) }
+                if many { try sink.write(Array(HTMLRenderer.corpusView(corpus).utf8)) }
                 try spool.copy(to: sink)
                 try sink.write(Array(HTMLRenderer.pageEnd.utf8))
-                try sink.commit()
-            } catch {
-                sink.abandon()
-                if error.isBrokenPipe { throw ExitCode(141) }
-                throw CommandFailure(message: error.description, status: 1)
             }
             if failures > 0 {
                 writeStandardError("verbatim: \(failures) of \(ids.count) record(s) could not be annotated (shown as errors on the page)\n")

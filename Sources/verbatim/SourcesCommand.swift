@@ -70,11 +70,7 @@ extension Verbatim {
             let sink = try BatchIO.sink(output, inputs: sources)
             Signals.install()
 
-            let totalBytes = sources.reduce(0 as Int?) { sum, source in
-                guard let sum, let size = source.knownSize else { return nil }
-                return sum + size
-            }
-            var meter = ProgressMeter(enabled: progress || isatty(2) != 0, totalBytes: totalBytes)
+            var meter = BatchIO.meter(sources, progress: progress)
             let reader = RecordReader(sources: sources, options: options, shouldStop: { Signals.interrupted })
             var table = SourceTable()
             var failures = 0
@@ -100,24 +96,12 @@ extension Verbatim {
                     return true
                 }
             )
-            BatchIO.reportThreads(report)
             meter.finish()
-            for path in reader.emptySources {
-                writeStandardError("verbatim: warning: \(path) holds no records\n")
-            }
-            if Signals.interrupted {
-                sink.abandon()
-                writeStandardError("verbatim: interrupted\(output == nil ? "" : "; \(output!) left unchanged")\n")
-                throw ExitCode(130)
-            }
+            BatchIO.reportEnd(report, reader: reader)
+            if Signals.interrupted { try BatchIO.endInterrupted(sink, output: output) }
             let writer = SourceTableWriter(format: format, guardFormulas: !csvRaw, groupBy: groupBy)
-            do throws(OutputError) {
+            try BatchIO.commit(sink) { () throws(OutputError) in
                 try sink.write(summary ? writer.summary(table) : writer.rows(table))
-                try sink.commit()
-            } catch {
-                sink.abandon()
-                if error.isBrokenPipe { throw ExitCode(141) }
-                throw CommandFailure(message: error.description, status: 1)
             }
             if failures > 0 {
                 writeStandardError("verbatim: \(failures) of \(meter.records) record(s) could not be read or annotated and were left out\n")

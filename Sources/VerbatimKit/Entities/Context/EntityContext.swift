@@ -47,6 +47,7 @@ final class EntityContext {
         var countryAlias: (end: Int, entry: Int)? = nil
         var orgKnown: (end: Int, entry: Int)? = nil
         var orgKnownCommon: (end: Int, entry: Int)? = nil
+        var orgKnownInstitution: (end: Int, entry: Int)? = nil
         var placeKnown: (end: Int, entry: Int)? = nil
 
         func longest(_ kind: EntityLexicon.PhraseKind) -> (end: Int, entry: Int)? {
@@ -54,6 +55,7 @@ final class EntityContext {
             case .countryAlias: countryAlias
             case .orgKnown: orgKnown
             case .orgKnownCommon: orgKnownCommon
+            case .orgKnownInstitution: orgKnownInstitution
             case .placeKnown: placeKnown
             }
         }

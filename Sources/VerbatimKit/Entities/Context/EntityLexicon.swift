@@ -31,7 +31,7 @@ public struct EntityLexicon: Sendable {
     enum Walked: Int, CaseIterable { case cities, countries, regions, companies, legalSuffixes }
 
     /// The classes of ``phrases``.
-    enum PhraseKind: UInt8, Sendable { case countryAlias, orgKnown, orgKnownCommon, placeKnown }
+    enum PhraseKind: UInt8, Sendable { case countryAlias, orgKnown, orgKnownCommon, orgKnownInstitution, placeKnown }
 
     /// Words that give a token a feature (``TokenFeatures``), and where they come from:
     /// the entries of `table` whose class `column` holds one of `values`.
@@ -62,6 +62,9 @@ public struct EntityLexicon: Sendable {
     static let orgKnownTypes = ["agency", "company", "court", "government", "international", "media", "military", "ngo", "other",
                                 "party", "police", "sport", "university"]
 
+    /// The types of ``orgKnownTypes`` that are public institutions or companies.
+    static let orgKnownInstitutionTypes = ["agency", "company", "government", "international", "military"]
+
     static let featureClasses: [FeatureClass] = [
         FeatureClass(feature: .title, table: "names/titles", column: 2,
                      values: ["honorific", "title", "rank", "office", "royal", "religious", "academic", "occupation", "part"], ambiguous: 4),
@@ -88,6 +91,9 @@ public struct EntityLexicon: Sendable {
         // Known organisations whose key is also an ordinary word ("the Commons", "Congress"):
         // a rule takes them only as written and not where any word is capitalised.
         PhraseClass(kind: .orgKnownCommon, table: "orgs/known", column: 2, values: orgKnownTypes, extra: 3, skip: [5], require: 4),
+        // Of those, the institutions ("Congress", "the Treasury", "Fed"): capitalised
+        // inside a sentence, the word names the institution.
+        PhraseClass(kind: .orgKnownInstitution, table: "orgs/known", column: 2, values: orgKnownInstitutionTypes, extra: 3, skip: [5], require: 4),
         PhraseClass(kind: .placeKnown, table: "places/exonyms", column: 2, values: ["continent", "region", "street", "other"], extra: 2),
         PhraseClass(kind: .placeKnown, table: "entities/cues", column: 2, values: ["placeknown"], extra: 3),
     ]
@@ -124,7 +130,8 @@ public struct EntityLexicon: Sendable {
             for e in 0..<table.count {
                 guard let value = table.field(e, source.column), source.values.contains(value) else { continue }
                 if let column = source.ambiguous, table.field(e, column, equals: "y") { continue }
-                index.add(ArraySlice(table.key(e).utf8), .init(features: source.feature))
+                let part: WordClasses = source.feature == .title && value == "part" ? .titlePart : []
+                index.add(ArraySlice(table.key(e).utf8), .init(features: source.feature, classes: part))
             }
         }
         (phrases, phraseKinds) = try EntityLexicon.phraseTable(lexicon)

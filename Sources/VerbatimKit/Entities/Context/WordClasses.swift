@@ -41,6 +41,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     /// A place's abbreviation written with a full stop ("Calif.", "Tenn."): the keys of
     /// `Models/places/exonyms.tsv` made of one word and a stop (read there, not in words.tsv).
     static let abbreviatedPlace = WordClasses(rawValue: 1 << 31)
+    /// A word that only opens a title of several words ("Foreign", "Health", "Prime"):
+    /// the entries of kind `part` in `Models/names/titles.tsv` (read there, not in words.tsv).
+    static let titlePart = WordClasses(rawValue: 1 << 32)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [

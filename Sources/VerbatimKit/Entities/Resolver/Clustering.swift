@@ -3,153 +3,222 @@
 /// identical name, canonical name or last word; and makes the entities.
 enum Clustering {
     static func cluster(_ ctx: EntityContext, _ mentions: [Candidate]) -> (entities: [Entity], clusters: [Cluster]) {
-        // Mentions are read by index and field: binding a whole candidate copies its strings.
-        var clusterOf = [Int](repeating: -1, count: mentions.count)
-        var byKey = HashKeyMap<Int>(capacity: mentions.count)
+        var groups = Groups(ctx, mentions)
+        // Full names first, so that a lone surname can join a full name written after it
+        // when none came before.
+        groups.joinFullNames()
+        groups.joinSingleNames()
+        groups.joinOrganizationsAndPlaces()
+        groups.joinLastWords()
+        return groups.entities()
+    }
+
+    /// The clusters of a document while they are built: which cluster each mention
+    /// joined, and what each cluster is known by. Mentions are read by index and
+    /// field: binding a whole candidate copies its strings.
+    struct Groups {
+        let ctx: EntityContext
+        let mentions: [Candidate]
+        /// The cluster of each mention, -1 while it has none.
+        var clusterOf: [Int]
         var clusterLabel: [EntityLabel] = []
         var firstMention: [Int] = []
-        // Words of each person cluster's fullest name so far: a range of `wordStore`,
-        // so that no mention or cluster allocates an array of its own.
+        /// Words of each person cluster's fullest name so far: a range of `wordStore`,
+        /// so that no mention or cluster allocates an array of its own.
         var wordStore: [UInt64] = []
         var clusterWords: [Range<Int>] = []
-        clusterLabel.reserveCapacity(mentions.count)
-        firstMention.reserveCapacity(mentions.count)
-        clusterWords.reserveCapacity(mentions.count)
+        /// Clusters of full names with the same surname, in order of introduction: a
+        /// list linked through `nextNamesake`, so that adding one copies no array.
+        var bySurname = HashKeyMap<(first: Int, last: Int)>()
+        var nextNamesake: [Int] = []
+        /// Clusters of single names that match no full name, by their word.
+        var singles = HashKeyMap<Int>()
+        /// ORG and PLACE clusters by label + name key.
+        var byKey: HashKeyMap<Int>
+        /// Label + last word of multi-word ORG and PLACE names → the first such cluster.
+        var byLastWord = HashKeyMap<Int>()
+        /// Look-ups go through dictionaries keyed by the surname so that thousands of
+        /// names stay linear; at most `scan` namesakes are compared.
+        static let scan = 32
 
+        init(_ ctx: EntityContext, _ mentions: [Candidate]) {
+            self.ctx = ctx
+            self.mentions = mentions
+            clusterOf = [Int](repeating: -1, count: mentions.count)
+            byKey = HashKeyMap<Int>(capacity: mentions.count)
+            clusterLabel.reserveCapacity(mentions.count)
+            firstMention.reserveCapacity(mentions.count)
+            clusterWords.reserveCapacity(mentions.count)
+            nextNamesake.reserveCapacity(mentions.count)
+        }
+
+        /// Initials are no name words: "J. Pellow" is read as the single name "Pellow".
         func isNameWord(_ i: Int) -> Bool { ctx.tokens[i].kind == .word && !ctx.has(i, .initial) }
+
         func lastWord(_ start: Int, _ end: Int) -> UInt64? {
             for i in (start..<end).reversed() where isNameWord(i) { return ctx.wordHash(i) }
             return nil
         }
-        // Clusters of full names with the same surname, in order of introduction: a
-        // list linked through `nextNamesake`, so that adding one copies no array.
-        var bySurname = HashKeyMap<(first: Int, last: Int)>()
-        var nextNamesake: [Int] = []
-        nextNamesake.reserveCapacity(mentions.count)
-        func newCluster(_ label: EntityLabel, _ words: Range<Int>, _ mention: Int) -> Int {
+
+        mutating func newCluster(_ label: EntityLabel, _ words: Range<Int>, _ mention: Int) -> Int {
             clusterLabel.append(label); clusterWords.append(words); firstMention.append(mention); nextNamesake.append(-1)
             return clusterLabel.count - 1
         }
-        // People: full names first (same surname and first name, or one name's words
-        // inside the other's), then single names to the most recently introduced
-        // full name with that surname. Look-ups go through dictionaries keyed by the
-        // surname so that thousands of names stay linear; at most `scan` namesakes are compared.
-        let scan = 32
-        var w: [UInt64] = []   // the words of the mention at hand
-        for idx in mentions.indices where mentions[idx].label == .person {
-            w.removeAll(keepingCapacity: true)
-            for i in mentions[idx].start..<mentions[idx].end where isNameWord(i) { w.append(ctx.wordHash(i)) }
-            guard w.count >= 2, let last = w.last else { continue }
-            let namesakes = bySurname[last]
-            var match: Int? = nil
-            var c = namesakes?.first ?? -1, compared = 0
-            while c >= 0 && compared < scan {
+
+        /// People with two or more name words: a full name joins an earlier cluster of
+        /// the same surname when their first words agree, or when one name's words are
+        /// all inside the other's ("Robin Pellow" and "Robin A. Pellow"); else it starts
+        /// a cluster and is listed under its surname. A cluster keeps the words of its
+        /// longest name, which the next names are compared with.
+        mutating func joinFullNames() {
+            var w: [UInt64] = []   // the words of the mention at hand
+            for idx in mentions.indices where mentions[idx].label == .person {
+                w.removeAll(keepingCapacity: true)
+                for i in mentions[idx].start..<mentions[idx].end where isNameWord(i) { w.append(ctx.wordHash(i)) }
+                guard w.count >= 2, let last = w.last else { continue }
+                if let c = namesake(of: w, surname: last) {
+                    clusterOf[idx] = c
+                    if w.count > clusterWords[c].count {
+                        clusterWords[c] = wordStore.count..<(wordStore.count + w.count)
+                        wordStore.append(contentsOf: w)
+                    }
+                } else {
+                    let c = newCluster(.person, wordStore.count..<(wordStore.count + w.count), idx)
+                    wordStore.append(contentsOf: w)
+                    listUnderSurname(c, last)
+                    clusterOf[idx] = c
+                }
+            }
+        }
+
+        /// The first cluster listed under `surname` (of the first `scan`) that names the
+        /// same person as the words `w`.
+        func namesake(of w: [UInt64], surname: UInt64) -> Int? {
+            var c = bySurname[surname]?.first ?? -1, compared = 0
+            while c >= 0 && compared < Groups.scan {
                 let known = wordStore[clusterWords[c]]
-                if known.first == w.first || w.allSatisfy(known.contains) || known.allSatisfy(w.contains) { match = c; break }
+                if known.first == w.first || w.allSatisfy(known.contains) || known.allSatisfy(w.contains) { return c }
                 c = nextNamesake[c]
                 compared += 1
             }
-            if let c = match {
-                clusterOf[idx] = c
-                if w.count > clusterWords[c].count {
-                    clusterWords[c] = wordStore.count..<(wordStore.count + w.count)
-                    wordStore.append(contentsOf: w)
-                }
-            } else {
-                let c = newCluster(.person, wordStore.count..<(wordStore.count + w.count), idx)
-                wordStore.append(contentsOf: w)
-                if let list = namesakes {
-                    nextNamesake[list.last] = c
-                    bySurname[last] = (list.first, c)
-                } else {
-                    bySurname[last] = (c, c)
-                }
-                clusterOf[idx] = c
-            }
-        }
-        var singles = HashKeyMap<Int>()
-        for idx in mentions.indices where mentions[idx].label == .person && clusterOf[idx] < 0 {
-            // Only clusters of full names are matched by their words: these keep none.
-            guard let h = lastWord(mentions[idx].start, mentions[idx].end) else { clusterOf[idx] = newCluster(.person, 0..<0, idx); continue }
-            if let namesakes = bySurname[h] {
-                // The namesake introduced last before this mention (of the first `scan`), else the first one.
-                var best = namesakes.first
-                var c = namesakes.first, compared = 0
-                while c >= 0 && compared < scan {
-                    if firstMention[c] < idx { best = c }
-                    c = nextNamesake[c]
-                    compared += 1
-                }
-                clusterOf[idx] = best
-            } else if let c = singles[h] {
-                clusterOf[idx] = c
-            } else {
-                let c = newCluster(.person, 0..<0, idx)
-                singles[h] = c
-                clusterOf[idx] = c
-            }
-        }
-        // Organisations and places: by canonical name or the folded text.
-        var byLastWord = HashKeyMap<Int>()   // label + last word of multi-word names → cluster
-        for idx in mentions.indices where mentions[idx].label != .person {
-            let start = mentions[idx].start, end = mentions[idx].end, label = mentions[idx].label
-            let text = mentions[idx].canonical == nil ? Clustering.foldedTextHash(ctx, start, end) : nil
-            let k = Clustering.labelled(label, text ?? Clustering.foldedHash(ctx.string(mentions[idx].canonical) ?? ctx.text(start, end)))
-            let c: Int
-            if let existing = byKey[k] { c = existing } else {
-                c = newCluster(label, 0..<0, idx)
-                byKey[k] = c
-            }
-            clusterOf[idx] = c
-            if end - start >= 2, let last = lastWord(start, end) {
-                let lk = Clustering.labelled(label, last)
-                if byLastWord[lk] == nil { byLastWord[lk] = c }
-            }
-        }
-        // A single word naming a longer ORG/PLACE of the same document ("Parliament").
-        for idx in mentions.indices where mentions[idx].label != .person && mentions[idx].canonical == nil && mentions[idx].end - mentions[idx].start == 1 {
-            if let c = byLastWord[Clustering.labelled(mentions[idx].label, ctx.wordHash(mentions[idx].start))] { clusterOf[idx] = c }
+            return nil
         }
 
-        // Number clusters by first mention; name each by its fullest form.
-        // Each cluster's list of mentions is allocated once, at its final size.
-        var sizes = [Int](repeating: 0, count: clusterLabel.count)
-        for old in clusterOf { sizes[old] += 1 }
-        var renumber = [Int](repeating: -1, count: clusterLabel.count)
-        var named = [Bool](repeating: false, count: clusterLabel.count)
-        var nameShapes: [NameShape?] = []   // of each cluster's name so far, by new index
-        var entities: [Entity] = []
-        var clusters: [Cluster] = []
-        entities.reserveCapacity(mentions.count)
-        clusters.reserveCapacity(clusterLabel.count)
-        nameShapes.reserveCapacity(clusterLabel.count)
-        for idx in mentions.indices {
-            let old = clusterOf[idx]
-            if renumber[old] < 0 {
-                renumber[old] = clusters.count
-                var list: [Int] = []
-                list.reserveCapacity(sizes[old])
-                clusters.append(Cluster(label: clusterLabel[old], name: "", mentions: list))
-                nameShapes.append(nil)
+        /// Appends cluster `c` to the list of full names with `surname`.
+        mutating func listUnderSurname(_ c: Int, _ surname: UInt64) {
+            if let list = bySurname[surname] {
+                nextNamesake[list.last] = c
+                bySurname[surname] = (list.first, c)
+            } else {
+                bySurname[surname] = (c, c)
             }
-            let c = renumber[old]
-            clusters[c].mentions.append(entities.count)
-            let start = mentions[idx].start, end = mentions[idx].end, label = mentions[idx].label
-            if label != .person, let canonical = mentions[idx].canonical {
-                clusters[c].name = ctx.string(canonical)
-                named[c] = true
-            } else if !named[c] {
-                // Most mentions do not beat the name so far: compare shapes, make the string only for a winner.
-                let shape = NameShape(ctx, start, end)
-                if shape.isBetter(than: nameShapes[c]) {
-                    clusters[c].name = ctx.text(start, end)
-                    nameShapes[c] = shape
+        }
+
+        /// People with one name word ("Pellow"): the full name with that surname
+        /// introduced last before the mention — the nearest earlier namesake is the one
+        /// the writer means — else the first one introduced after it; with no full
+        /// name, single names of the same word share a cluster.
+        mutating func joinSingleNames() {
+            for idx in mentions.indices where mentions[idx].label == .person && clusterOf[idx] < 0 {
+                // Only clusters of full names are matched by their words: these keep none.
+                guard let h = lastWord(mentions[idx].start, mentions[idx].end) else { clusterOf[idx] = newCluster(.person, 0..<0, idx); continue }
+                if let namesakes = bySurname[h] {
+                    clusterOf[idx] = latestNamesake(before: idx, from: namesakes.first)
+                } else if let c = singles[h] {
+                    clusterOf[idx] = c
+                } else {
+                    let c = newCluster(.person, 0..<0, idx)
+                    singles[h] = c
+                    clusterOf[idx] = c
                 }
             }
-            entities.append(Entity(start: ctx.tokens[start].start, end: ctx.nameEnd(end - 1), label: label, type: ctx.string(mentions[idx].type),
-                                   cluster: c, rule: mentions[idx].rule.description))
         }
-        return (entities, clusters)
+
+        /// Of the list of namesakes starting at `first`, the one introduced last before
+        /// mention `idx` (of the first `scan`), else the first one.
+        func latestNamesake(before idx: Int, from first: Int) -> Int {
+            var best = first
+            var c = first, compared = 0
+            while c >= 0 && compared < Groups.scan {
+                if firstMention[c] < idx { best = c }
+                c = nextNamesake[c]
+                compared += 1
+            }
+            return best
+        }
+
+        /// Organisations and places: by canonical name ("UK" with "United Kingdom") or
+        /// the folded text, per label (an ORG and a PLACE of one name are two entities).
+        /// Multi-word names are also recorded by their last word for ``joinLastWords()``.
+        mutating func joinOrganizationsAndPlaces() {
+            for idx in mentions.indices where mentions[idx].label != .person {
+                let start = mentions[idx].start, end = mentions[idx].end, label = mentions[idx].label
+                let text = mentions[idx].canonical == nil ? Clustering.foldedTextHash(ctx, start, end) : nil
+                let k = Clustering.labelled(label, text ?? Clustering.foldedHash(ctx.string(mentions[idx].canonical) ?? ctx.text(start, end)))
+                let c: Int
+                if let existing = byKey[k] { c = existing } else {
+                    c = newCluster(label, 0..<0, idx)
+                    byKey[k] = c
+                }
+                clusterOf[idx] = c
+                if end - start >= 2, let last = lastWord(start, end) {
+                    let lk = Clustering.labelled(label, last)
+                    if byLastWord[lk] == nil { byLastWord[lk] = c }
+                }
+            }
+        }
+
+        /// A single word naming a longer ORG/PLACE of the same document and label
+        /// ("Parliament" after "Houses of Parliament") joins the first such name, even
+        /// one written after it.
+        mutating func joinLastWords() {
+            for idx in mentions.indices where mentions[idx].label != .person && mentions[idx].canonical == nil && mentions[idx].end - mentions[idx].start == 1 {
+                if let c = byLastWord[Clustering.labelled(mentions[idx].label, ctx.wordHash(mentions[idx].start))] { clusterOf[idx] = c }
+            }
+        }
+
+        /// The entities and clusters: clusters numbered by first mention, each named by
+        /// its canonical name or else its fullest form (``NameShape``). Each cluster's
+        /// list of mentions is allocated once, at its final size.
+        func entities() -> (entities: [Entity], clusters: [Cluster]) {
+            var sizes = [Int](repeating: 0, count: clusterLabel.count)
+            for old in clusterOf { sizes[old] += 1 }
+            var renumber = [Int](repeating: -1, count: clusterLabel.count)
+            var named = [Bool](repeating: false, count: clusterLabel.count)
+            var nameShapes: [NameShape?] = []   // of each cluster's name so far, by new index
+            var entities: [Entity] = []
+            var clusters: [Cluster] = []
+            entities.reserveCapacity(mentions.count)
+            clusters.reserveCapacity(clusterLabel.count)
+            nameShapes.reserveCapacity(clusterLabel.count)
+            for idx in mentions.indices {
+                let old = clusterOf[idx]
+                if renumber[old] < 0 {
+                    renumber[old] = clusters.count
+                    var list: [Int] = []
+                    list.reserveCapacity(sizes[old])
+                    clusters.append(Cluster(label: clusterLabel[old], name: "", mentions: list))
+                    nameShapes.append(nil)
+                }
+                let c = renumber[old]
+                clusters[c].mentions.append(entities.count)
+                let start = mentions[idx].start, end = mentions[idx].end, label = mentions[idx].label
+                if label != .person, let canonical = mentions[idx].canonical {
+                    clusters[c].name = ctx.string(canonical)
+                    named[c] = true
+                } else if !named[c] {
+                    // Most mentions do not beat the name so far: compare shapes, make the string only for a winner.
+                    let shape = NameShape(ctx, start, end)
+                    if shape.isBetter(than: nameShapes[c]) {
+                        clusters[c].name = ctx.text(start, end)
+                        nameShapes[c] = shape
+                    }
+                }
+                entities.append(Entity(start: ctx.tokens[start].start, end: ctx.nameEnd(end - 1), label: label, type: ctx.string(mentions[idx].type),
+                                       cluster: c, rule: mentions[idx].rule.description))
+            }
+            return (entities, clusters)
+        }
     }
 
     /// A name key made distinct per label (an ORG and a PLACE of the same name are two clusters).

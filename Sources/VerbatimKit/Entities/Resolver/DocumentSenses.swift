@@ -78,6 +78,9 @@ struct DocumentSenses {
             claims.mentions[idx].rule = DocumentSenses.rule.name
         }
         for idx in claims.mentions.indices where claims.mentions[idx].score < DocumentSenses.weakGuess {
+            // A town read as a team by its place in a sports report ("DETROIT 48 86")
+            // keeps that reading where the same town is also named as a place ("at Detroit").
+            if claims.mentions[idx].rule == PlaceRules.SportsTeam.rule.name { continue }
             if let s = table[Resolver.nameKey(ctx, claims.mentions[idx].start, claims.mentions[idx].end)], s.label != claims.mentions[idx].label,
                s.score >= DocumentSenses.sureSense {
                 claims.mentions[idx].label = s.label

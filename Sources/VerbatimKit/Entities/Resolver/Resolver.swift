@@ -111,6 +111,7 @@ struct Resolver: Sendable {
         var claims = Resolver.overlapPolicy(candidates, tokens: ctx.tokens.count)
         DocumentRules.placeLists(ctx, &claims)
         DocumentRules.affiliations(ctx, &claims)
+        DocumentRules.bracketedAcronyms(ctx, &claims)
         let senses = DocumentSenses(ctx, claims)
         senses.relabel(ctx, &claims)
         DocumentRules.documentAliases(ctx, &claims, senses)

@@ -10,6 +10,8 @@ enum DocumentRules {
         /// An affiliation before a person: an acronym, or another name.
         static let affiliationAcronym = 62
         static let affiliationName = 55
+        /// An acronym in brackets after an organisation's name.
+        static let bracketedAcronym = 70
         /// An affiliation takes over a guess below this.
         static let weakHolder = 60
         /// Taken off the sense's support for another occurrence of a name.
@@ -25,6 +27,9 @@ enum DocumentRules {
     static let affiliation = EntityRule(
         "affiliation", .organization, matches: "the name before a possessive right in front of a person, or an acronym after Person of (the)",
         example: "The FTU's Alice Mak spoke first.", finds: "FTU")
+    static let bracketedAcronym = EntityRule(
+        "bracketed-acronym", .organization, matches: "an acronym in brackets right after an organisation's name, whatever its letters",
+        example: "The National Bank of Vostria (BNV) raised its rate. BNV said more rises were possible.", finds: "BNV")
     static let documentAlias = EntityRule(
         "document-alias", nil, matches: "another occurrence of a name accepted with good support, with its sense",
         example: "Officers named Naomi Threlkeld. Threlkeld later spoke.", finds: "Threlkeld")
@@ -36,7 +41,7 @@ enum DocumentRules {
         example: "Officers of the Calderbridge Police arrived. Later the Calder closed the road.", finds: "Calder")
 
     /// The document rules, in the order the resolver runs them.
-    static let rules: [EntityRule] = [placeList, affiliation, documentAlias, acronymOfName, shortForm]
+    static let rules: [EntityRule] = [placeList, affiliation, bracketedAcronym, documentAlias, acronymOfName, shortForm]
 
     // MARK: - Before the senses
 
@@ -101,6 +106,32 @@ enum DocumentRules {
             if ctx.isA(y, .definiteArticle), y + 1 < n { y += 1 }
             if ctx.has(y, .acronym), Int(ctx.chunkEnd[y]) == y + 1 {
                 claim(y, y + 1, Score.affiliationAcronym, &claims)
+            }
+        }
+    }
+
+    /// "the National Bank of Vostria (BNV)": an acronym in brackets right after a
+    /// trusted organisation names it, even where its letters spell the name in another
+    /// language (``OrganizationRules/AcronymDefinition`` needs the initials to match).
+    /// Runs before the senses, so that the acronym's later mentions follow.
+    static func bracketedAcronyms(_ ctx: EntityContext, _ claims: inout Resolver.Claims) {
+        let n = ctx.tokens.count
+        for o in claims.mentions.indices where claims.mentions[o].label == .organization && claims.mentions[o].score >= Resolver.trusted {
+            let e = claims.mentions[o].end, i = e + 1
+            guard i + 1 < n, ctx.isPunct(e, 0x28), ctx.isPunct(i + 1, 0x29), ctx.has(i, .acronym), ctx.sameSentence(e, i + 1),
+                  ctx.normalCase(i), !ctx.hasAny(i, [.notName, .title, .demonym]), ctx.countryAt(i) == nil else { continue }
+            let canonical = claims.mentions[o].canonical ?? ctx.keep(ctx.text(claims.mentions[o].start, e))
+            if let h = claims.held(i) {
+                guard claims.mentions[h].start == i, claims.mentions[h].end == i + 1, claims.mentions[h].label != .organization,
+                      claims.mentions[h].score < Score.bracketedAcronym else { continue }
+                claims.mentions[h].label = .organization
+                claims.mentions[h].type = nil
+                claims.mentions[h].score = Score.bracketedAcronym
+                claims.mentions[h].canonical = canonical
+                claims.mentions[h].rule = bracketedAcronym.name
+            } else {
+                claims.add(Candidate(start: i, end: i + 1, label: .organization, type: nil, score: Score.bracketedAcronym,
+                                     rule: bracketedAcronym.name, canonical: canonical))
             }
         }
     }

@@ -18,6 +18,8 @@ enum OrganizationRules {
         static let legalSuffix = 78
         /// A two-letter or common-word suffix ("Co", "SA").
         static let ambiguousLegalSuffix = 66
+        /// "Harcastle, Pryde & Co.": above the firm's name alone, which the partner extends.
+        static let partnerFirm = 86
         static let ampersandName = 74
         static let organizationHead = 84
         static let headOfName = 85
@@ -51,6 +53,15 @@ enum OrganizationRules {
                 if match == nil, i == s.a, ctx.normalCase(i), ctx.previous(i).map({ ctx.isA($0, .definiteArticle) }) == true,
                    let common = ctx.longestPhrase(.orgKnownCommon, from: i, limit: s.b, caseSensitive: true), common.end == s.b {
                     (match, score) = (common, Score.knownOrganizationAsWritten)
+                }
+                // An institution's name capitalised inside a sentence, without "the" ("passed
+                // by Congress", "Fed policy"), standing alone.
+                if match == nil, i == s.a, ctx.normalCase(i), ctx.has(i, .capitalized), !ctx.tokens[i].flags.contains(.sentenceInitial),
+                   !ctx.tokens[i].flags.contains(.lineBreakBefore), ctx.previous(i).map({ ctx.tokens[$0].quote?.role != .opening }) ?? false,
+                   !ctx.hasAny(i, [.firstName, .surname, .initial]),
+                   let institution = ctx.longestPhrase(.orgKnownInstitution, from: i, limit: s.b, caseSensitive: true), institution.end == s.b,
+                   !ctx.isPlaceName(i, s.b), ctx.longest(.cities, from: i, limit: s.b) == nil {
+                    (match, score) = (institution, Score.knownOrganizationAsWritten)
                 }
                 guard let (end, e) = match else { continue }
                 // A known name inside a longer name with a head is not the name ("Tottenham Court Road").
@@ -94,6 +105,33 @@ enum OrganizationRules {
                 if !ambiguous || ctx.tokens[i].shape != .lower {
                     out.add(a, b, score: ambiguous ? Score.ambiguousLegalSuffix : Score.legalSuffix)
                 }
+            }
+        }
+    }
+
+    /// "Brantwell Widgets, Inc.": a name, a comma and a legal suffix standing alone;
+    /// "Harcastle, Pryde & Co.": a single name, a comma and partners' names joined by
+    /// "&" and closed by a legal suffix. The comma is part of the name.
+    struct CommaLegalSuffix: ChunkRule {
+        static let rule = EntityRule("comma-legal-suffix", .organization, matches: "a name, a comma and a legal suffix, or a partner's name before a firm's",
+            example: "The deal was signed by Brantwell Widgets, Inc. on Monday.", finds: "Brantwell Widgets, Inc.")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            guard let next = s.next, next.lowerBound == b + 1, ctx.isPunct(b, 0x2C), ctx.sameSentence(a, next.lowerBound),
+                  !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName]) else { return }
+            guard let m = ctx.longest(.legalSuffixes, from: next.upperBound - 1, limit: next.upperBound, caseSensitive: false),
+                  m.end == next.upperBound else { return }
+            let ambiguous = ctx.lexicon.legalSuffixes.field(m.entries.lowerBound, 2, equals: "y")
+            if next.count == 1 {
+                // "Acme, Inc.": an abbreviated legal form alone after the comma.
+                if !ambiguous, ctx.isA(next.lowerBound, .abbreviatedLegalForm), !ctx.isPlaceName(a, b) {
+                    out.add(a, next.upperBound, score: Score.legalSuffix)
+                }
+            } else if b - a == 1, !(a > 0 && ctx.isPunct(a - 1, 0x2C)), (next.lowerBound..<next.upperBound).contains(where: { ctx.isPunct($0, 0x26) }),
+                      !ctx.isPlaceName(a, b), ctx.longest(.cities, from: a, limit: b) == nil {
+                // "Harcastle, Pryde & Co.": one name, not inside a list, before partners' names.
+                out.add(a, next.upperBound, score: Score.partnerFirm)
             }
         }
     }
@@ -382,6 +420,7 @@ enum OrganizationRules {
         each.visit(KnownOrganization.self)
         each.visit(KnownCompany.self)
         each.visit(LegalSuffix.self)
+        each.visit(CommaLegalSuffix.self)
         each.visit(AmpersandName.self)
         each.visit(OrganizationHead.self)
         each.visit(HeadOfName.self)

@@ -48,15 +48,22 @@ enum PersonRules {
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
             var lastTitle = -1
+            // A word that only opens a title ("Foreign", "Health") needs the rest of it:
+            // up to two words may follow before the title proper ("Foreign Affairs
+            // Minister"); "Foreign Affairs" alone is no title before a name.
+            var openPart = false
             var k = a
             while k < b {
-                if ctx.has(k, .title) { lastTitle = k } else if ctx.isPunct(k, 0x2E) {
+                if ctx.has(k, .title) { lastTitle = k; openPart = ctx.isA(k, .titlePart) } else if ctx.isPunct(k, 0x2E) {
+                } else if openPart && k - lastTitle <= 2 {
                 } else if lastTitle >= 0 { break } else if k - a >= 2 { break }
                 k += 1
             }
-            guard lastTitle >= 0, k < b else { return }
+            guard lastTitle >= 0, !openPart, k < b else { return }
             let end = nameEnd(ctx, from: k, limit: b, max: 4)
-            if end > k && !ctx.isPlaceName(k, end) {
+            // "General Uselessness", "PC Optimum Points": a title before English words that
+            // are no names names a thing.
+            if end > k && !ctx.isPlaceName(k, end) && !namedAfterPerson(ctx, k, end, chunkEnd: b) && !englishWordsOnly(ctx, k, end) {
                 out.add(k, end, score: Score.titleName)
             }
         }
@@ -87,8 +94,12 @@ enum PersonRules {
             // "Der Spiegel", "Le Matin": a foreign article opening a name is no first name.
             for i in a..<b where ctx.has(i, .firstName) && !ctx.hasAny(i, stop) && !(i + 1 < b && ctx.isA(i, .foreignArticle)) {
                 let end = nameEnd(ctx, from: i + 1, limit: b, max: 3)
-                guard end > i + 1, !ctx.isPlaceName(i, end) else { continue }
+                guard end > i + 1, !ctx.isPlaceName(i, end), !namedAfterPerson(ctx, i, end, chunkEnd: b) else { continue }
                 let lastName = end - 1
+                // "My Home", "Food And Wine": a first name that is an everyday word before
+                // another everyday word names a title or a phrase, unless that word is a
+                // frequent surname ("Will Smith", "Bill Gates").
+                if ctx.has(i, .common), ctx.has(lastName, .word), !ctx.has(lastName, .commonSurname) { continue }
                 var score: Int
                 if ctx.has(lastName, .surname) { score = Score.firstNameSurname } else if !ctx.has(lastName, .word) { score = Score.firstNameUnknownWord } else {
                     // "Ford Fiesta": a rarer first name before an ordinary word is no evidence.
@@ -180,11 +191,37 @@ enum PersonRules {
             guard speechAfter || speechBefore, let name = site.bareName else { return }
             let s = name.lowerBound, end = name.upperBound
             let single = name.count == 1
-            if !(single && ctx.has(s, .word) && !ctx.hasAny(s, [.firstName, .surname])) {
-                let known = ctx.has(s, .firstName) || ctx.has(end - 1, .surname)
-                out.add(s, end, score: (single ? Score.speechSubjectOneName : Score.speechSubjectNames) + (known ? Score.speechSubjectKnownBonus : 0))
-            }
+            if single && !singleNameShape(ctx, s) { return }
+            // "Veterans Affairs said".
+            if englishWordsOnly(ctx, s, end) { return }
+            let known = ctx.has(s, .firstName) || ctx.has(end - 1, .surname)
+            out.add(s, end, score: (single ? Score.speechSubjectOneName : Score.speechSubjectNames) + (known ? Score.speechSubjectKnownBonus : 0))
         }
+    }
+
+    /// Whether a single word, the subject of a speech verb, can be a person's name:
+    /// not after "the" ("the Bureau said"), not an acronym ("PBO added", "told MPs":
+    /// capitals, with or without a plural s), not a word with a capital inside after
+    /// four letters or more ("TechCrunch reported"; the short prefixes of surnames,
+    /// "McCallum", "MacNeil", "DeLaet", stay names).
+    static func singleNameShape(_ ctx: EntityContext, _ i: Int) -> Bool {
+        if let p = ctx.previous(i), ctx.isA(p, .definiteArticle) { return false }
+        guard ctx.normalCase(i) else { return true }
+        let t = ctx.tokens[i]
+        let bytes = ctx.document.utf8
+        let start = Int(t.start), end = Int(ctx.nameEnd(i))
+        var capitals = 0, smalls = 0, innerCapital = false
+        for k in start..<end {
+            let b = bytes[k]
+            if b &- 0x41 < 26 {
+                capitals += 1
+                if k - start >= 4 && smalls > 0 { innerCapital = true }
+            } else if b &- 0x61 < 26 { smalls += 1 }
+        }
+        if innerCapital { return false }
+        let last = end > start ? bytes[end - 1] : 0
+        if capitals >= 2 && (smalls == 0 || smalls == 1 && last == 0x73 && capitals == end - start - 1) { return false }
+        return true
     }
 
     /// "Bernd Karbacher ( Germany )": a name with a country in brackets.
@@ -273,6 +310,34 @@ enum PersonRules {
             if t.shape != .lower || !ctx.normalCase(k - 1) { end = k }
         }
         return end
+    }
+
+    /// Whether the name in `a..<b` is a place, an organisation or an event named after
+    /// a person ("Walter Barnes International", "Jasper Corley Park", "Dakota Silver
+    /// Arrow"): a name followed, in its chunk (which ends at `chunkEnd`), by the head of
+    /// a place or an organisation ("King Aldric Station"), or
+    /// three or more name words whose last is the head of a place or an organisation
+    /// (even one that is also a surname, which ``nameEnd`` lets through), or an
+    /// English word after a surname or another English word. A person's middle name is
+    /// seldom an English word, and a surname is seldom followed by one inside a name.
+    static func namedAfterPerson(_ ctx: EntityContext, _ a: Int, _ b: Int, chunkEnd: Int) -> Bool {
+        // "King Aldric Station", "Henry Pellow Hospital": the name runs on into a head.
+        if b < chunkEnd && ctx.hasAny(b, [.orgHead, .facility, .street, .geoHead]) { return true }
+        guard nameWords(ctx, a, b) >= 3 else { return false }
+        let last = b - 1
+        guard ctx.tokens[last].kind == .word else { return false }
+        if ctx.hasAny(last, [.orgHead, .facility, .street, .geoHead]) { return true }
+        guard ctx.has(last, .word) else { return false }
+        var before = last - 1
+        while before > a && ctx.tokens[before].kind != .word { before -= 1 }
+        guard ctx.tokens[before].kind == .word, !ctx.has(before, .initial) else { return false }
+        return ctx.has(before, .word) || !ctx.has(last, .surname) && ctx.has(before, .surname)
+    }
+
+    /// Whether every word of `a..<b` is an English word with no first-name or surname
+    /// reading ("Rural Affairs", "Optimum Points"): no person's name.
+    static func englishWordsOnly(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        !(a..<b).contains { ctx.tokens[$0].kind == .word && (!ctx.has($0, .word) || ctx.hasAny($0, [.firstName, .surname])) }
     }
 
     /// The words of a name in `a..<b`: a part glued to the previous one by a hyphen

@@ -64,11 +64,24 @@ enum PlaceRules {
     /// possibly with "the" between.
     static func precedingContext(_ ctx: EntityContext, _ a: Int) -> PrepositionContext {
         guard let p = ctx.previous(a) else { return .none }
-        if ctx.tokens[p].shape == .lower, ctx.has(p, .prep), !ctx.isA(p, .motionPreposition) { return PrepositionContext(prep: true, article: false) }
-        if ctx.isA(p, .definiteArticle), let q = ctx.previous(p), ctx.tokens[q].shape == .lower, ctx.has(q, .prep) {
+        if prepositionWord(ctx, p), !ctx.isA(p, .motionPreposition) { return PrepositionContext(prep: true, article: false) }
+        if ctx.isA(p, .definiteArticle), let q = ctx.previous(p), prepositionWord(ctx, q) {
             return PrepositionContext(prep: true, article: true)
         }
         return .none
+    }
+
+    /// Whether token `p` is a place preposition written as one: in lower case, with a
+    /// capital opening its sentence or line ("In Chicago, ..."; "At Hove: ..."), or in
+    /// capitals in a headline ("KANSAS CITY AT DETROIT").
+    private static func prepositionWord(_ ctx: EntityContext, _ p: Int) -> Bool {
+        guard ctx.has(p, .prep) else { return false }
+        switch ctx.tokens[p].shape {
+        case .lower: return true
+        case .title: return ctx.tokens[p].flags.contains(.sentenceInitial) || ctx.tokens[p].flags.contains(.lineBreakBefore)
+        case .upper: return ctx.capsSentence[p]
+        default: return false
+        }
     }
 
     /// The tokens of a chunk a gazetteer rule may start at.
