@@ -14,8 +14,8 @@
 /// Speech, not belief: verbs of `sense` belief (think, hope, fear…) are no cue, nor
 /// is a passive (`was told`), and documents (`the data suggests`) are no speakers of
 /// a verb cue. A cue that attributes a direct quote, or whose complement is itself a
-/// quote, makes no reported speech; a quoted fragment inside the content stays a
-/// partial quote of its own.
+/// quote, makes no reported speech; a quoted fragment inside the content keeps its
+/// partial quote, which the stage lists as one of the indirect quote's fragments.
 struct ReportedSpeech {
     let text: QuoteText
     let attributor: SpeakerAttributor

@@ -109,32 +109,3 @@ import Testing
         #expect(q.speaker.map { slice(t, $0.start, $0.end) } == "I" && q.speaker?.name == nil)
     }
 }
-
-/// What the stage lists (SIEVES.md §6, speech-only): quotes that are somebody's speech.
-@Suite struct SpeechOnlyListingTests {
-    @Test func aTitleOrScareQuoteIsNotListed() throws {
-        let t = "The council calls the new tram line “affordable” in its brochure."
-        #expect(try quotes(t).map(\.rule) == ["title-or-scare-quote"])
-        #expect(try allQuotes(t).isEmpty)
-    }
-
-    @Test func pageFurnitureAndWordListsAreNotListed() throws {
-        let t = "The ferry stopped on Monday.\n\nREAD MORE: Mayor says harbour bridge is ‘not safe for anyone’\n\nThe report bans “pivot,” “synergy,” “bandwidth” and “leverage” from its pages.\n\n“We will reopen soon,” the mayor said."
-        #expect(try quotes(t).count == 6)
-        let listed = try allQuotes(t)
-        #expect(listed.map(\.rule) == ["trailing-cue"])
-        #expect(listed.map { slice(t, $0.start, $0.end) } == ["“We will reopen soon,”"])
-    }
-
-    @Test func anAttributedFragmentOutsideReportedSpeechIsListed() throws {
-        let t = "Maria Lopez described the pier as “a crumbling wreck” at the meeting."
-        let listed = try allQuotes(t)
-        #expect(listed.map { slice(t, $0.start, $0.end) } == ["“a crumbling wreck”"])
-        #expect(listed.first?.kind == .partial && listed.first?.speaker?.name == "Maria Lopez")
-    }
-
-    @Test func aDirectQuoteWithoutSpeakerIsListed() throws {
-        let t = "“We will see what the tide brings.”"
-        #expect(try allQuotes(t).map(\.kind) == [.direct])
-    }
-}

@@ -22,8 +22,12 @@ let everyQuotationStage: QuoteAnnotator = {
 /// Runs segmentation and the quote stage on a text: the quotes it lists (speech:
 /// direct, attributed partial and indirect quotes).
 func allQuotes(_ text: String) throws -> [Quote] {
-    let pipeline = try Pipeline(annotators: [shippedQuoteStage])
-    return try pipeline.annotate(Document(text: text)).quotes
+    try allQuotesAnnotation(text).quotes
+}
+
+/// The annotation of the quote stage alone on a text.
+func allQuotesAnnotation(_ text: String) throws -> Annotation {
+    try Pipeline(annotators: [shippedQuoteStage]).annotate(Document(text: text))
 }
 
 /// Every pair of quotation marks (direct and partial, speech or not), as the pairing
