@@ -295,18 +295,20 @@ struct ReportedSpeech {
                   !text.token(m.mention.first, isIn: .nonClauseStart) else { return [] }
             (speaker, nameEnd, comma) = (m.mention, m.nameEnd, v - 1)
         } else if let m = mentions.subject(before: v, lower: c.sentence.lowerBound), m.first - 1 > c.sentence.lowerBound,
-                  text.isPunct(m.first - 1, ",") {
-            (speaker, nameEnd, comma) = (m, m.last, m.first - 1)
+                  let close = contentClose(before: m.first, c) {
+            (speaker, nameEnd, comma) = (m, m.last, close)
         } else {
             // "C, a security guard present at the scene told Reuters": the first mention
-            // after the nearest comma.
+            // after the nearest comma (a name or a pronoun, else the description that
+            // opens the segment: "…, police said").
             var j = v - 1
-            while j > c.sentence.lowerBound, v - j <= Self.trailingSubject, !text.isPunct(j, ",") {
+            while j > c.sentence.lowerBound, v - j <= Self.trailingSubject, contentClose(before: j + 1, c) == nil {
                 if c.quoteOf[j] >= 0 || text.isTerminal(j) || text.token(j, isIn: .finiteVerb) { return [] }
                 j -= 1
             }
-            guard j > c.sentence.lowerBound, text.isPunct(j, ","), let m = mentions.firstMention(j + 1, v) else { return [] }
-            (speaker, nameEnd, comma) = (m, m.last, j)
+            guard j > c.sentence.lowerBound, let close = contentClose(before: j + 1, c),
+                  let m = mentions.firstMention(j + 1, v) ?? description(startingAt: j + 1, before: v) else { return [] }
+            (speaker, nameEnd, comma) = (m, m.last, close)
         }
         guard isSpeaker(speaker) else { return [] }
         let start = c.sentence.lowerBound
@@ -324,6 +326,34 @@ struct ReportedSpeech {
         }
         guard isContent else { return [] }
         return [item(start, end, a)]
+    }
+
+    /// A description that opens the segment `i..<v` before a trailing cue: a noun phrase
+    /// with a determiner ("a security guard present during the raid") or a bare role or
+    /// organisation word ("police", "officials"); not a participle's words ("having
+    /// given her informed consent").
+    func description(startingAt i: Int, before v: Int) -> SpeakerMentions.Mention? {
+        guard let m = mentions.mention(startingAt: i, upper: v)?.mention else { return nil }
+        if text.token(i, isIn: .determiner) { return m }
+        guard m.first == m.last, m.last == v - 1,
+              text.token(m.last, isIn: .roleNoun) || text.token(m.last, isIn: .organisationWord) else { return nil }
+        return m
+    }
+
+    /// Where the content before a trailing cue clause starting at `k` closes: the comma
+    /// before `k` (its index), or a quoted fragment ending in a comma (`… of
+    /// “three-peat,” Shibley said`: one past the closing mark, so that the content
+    /// keeps the fragment, `indirect-trailing-cue` over a mixed sentence). Not a
+    /// direct quote, nor one that opens the sentence (`“Q,” X said` is the quote's cue).
+    func contentClose(before k: Int, _ c: Context) -> Int? {
+        let p = k - 1
+        guard p > c.sentence.lowerBound else { return nil }
+        if text.isPunct(p, ",") { return p }
+        guard c.quoteOf[p] >= 0 else { return nil }
+        let q = c.quotes[Int(c.quoteOf[p])]
+        guard q.pair.close == p, q.pair.closed, q.verdict != .direct, q.pair.open > c.sentence.lowerBound,
+              q.pair.innerEnd - 1 > q.pair.innerStart, text.isPunct(q.pair.innerEnd - 1, ",") else { return nil }
+        return p + 1
     }
 
     /// The second half of an interrupted clause after the comma at `comma`: it goes on

@@ -184,4 +184,30 @@ extension PronounPersonTests {
         // "said, though, that …" still reports; "said, though." alone closes the sentence.
         #expect(try indirectSummary("Ada Quist said, though, that the delays were over.").count == 1)
     }
+
+    /// A trailing cue after a comma that closes a quoted fragment: the whole sentence
+    /// is one indirect quote holding its fragments (the Gender Gap Tracker's "mixed").
+    @Test func aTrailingCueAfterAQuotedFragmentReportsTheWholeSentence() throws {
+        let t = "There was a “whiff” of worry in 1994 over the word “three-peat,” Ana Shibley said."
+        #expect(try indirectSummary(t)
+                == ["There was a “whiff” of worry in 1994 over the word “three-peat,” | Ana Shibley | Ana Shibley | said | indirect-trailing-cue"])
+        let q = try #require(try allQuotes(t).first)
+        #expect(q.fragments.map { slice(t, $0.start, $0.end) } == ["“whiff”", "“three-peat,”"])
+        // A quote that opens the sentence is the cue's direct quote, not reported speech.
+        #expect(try indirectSummary("“The word is tired,” Ana Shibley said.").isEmpty)
+        // A fragment without its comma is no close of the content.
+        #expect(try indirectSummary("The word “three-peat” Ana Shibley said was tired.").allSatisfy { !$0.hasPrefix("The word") })
+    }
+
+    /// The subject of a trailing cue that follows a description after the comma: a
+    /// noun phrase with a determiner and its modifiers, or a bare role or
+    /// organisation word; not a participle's words.
+    @Test func aTrailingCueAfterADescription() throws {
+        #expect(try indirectSummary("A dog has bitten a postman, police said.")
+                == ["A dog has bitten a postman | police | police | said | indirect-trailing-cue"])
+        #expect(try indirectSummary("Two men entered a nearby bakery, a security guard present during the raid told reporters.").map {
+            $0.components(separatedBy: " | ").prefix(2).joined(separator: " | ") }
+                == ["Two men entered a nearby bakery | a security guard present during the raid"])
+        #expect(try indirectSummary("Ada Quist was approved for the scheme, having given her informed consent.").isEmpty)
+    }
 }
