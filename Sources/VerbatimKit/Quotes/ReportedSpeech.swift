@@ -32,6 +32,9 @@ struct ReportedSpeech {
     static let trailingTail = 8
     /// How far before a trailing cue its subject may start.
     static let trailingSubject = 14
+    /// How many tokens a parenthesis inside an object-like content may hold ("the
+    /// ferry, owned by the Emeraud line of Jersey, was …").
+    static let parenthesisWindow = 16
 
     struct Context {
         var sentence: Range<Int>
@@ -486,6 +489,7 @@ struct ReportedSpeech {
     /// ("Dennis Brooks says").
     func isClause(_ start: Int, _ end: Int, coordinatorStart: Bool = false, afterVerb: Bool = false) -> Bool {
         guard words(start, end) >= Self.minimumWords else { return false }
+        let first = start
         var start = start
         for pass in 0..<2 {
             guard start <= end, text.tokens[start].kind == .word || text.tokens[start].kind == .number else { return false }
@@ -520,8 +524,20 @@ struct ReportedSpeech {
         // relative clause read as a noun phrase's ("several times that she …" is a
         // complementizer; content before a trailing cue is a clause anyway).
         let nounPhraseStart = afterVerb && text.token(start, isIn: .article)
+        // Right after a cue verb, a determiner or a number may open its object
+        // ("announced a series of measures, aimed at …", "posted his best round (a
+        // 64 at …"): the content's own verb comes before any comma, bracket or spaced
+        // dash, or right after the parenthesis they open closes ("the body of the man,
+        // 23, was found"); a verb after them otherwise belongs to a modifier or to the
+        // main clause going on.
+        let objectPhraseStart = afterVerb && start == first && (text.token(start, isIn: .determiner) || text.tokens[start].kind == .number)
         while j <= end {
             let t = text.tokens[j]
+            if objectPhraseStart, j > start, isParenthesisOpener(j, end) {
+                guard let verb = verbAfterParenthesis(from: j, end) else { return false }
+                j = verb
+                continue
+            }
             if t.kind == .word {
                 if j > start, t.shape == .lower, mentions.isCueVerb(j) { return false }
                 if j > start, text.token(j, isIn: .preposition) { sawPreposition = true }
@@ -554,6 +570,31 @@ struct ReportedSpeech {
             j += 1
         }
         return false
+    }
+
+    /// A comma, an opening bracket or a spaced dash (not a hyphen inside a word).
+    func isParenthesisOpener(_ j: Int, _ end: Int) -> Bool {
+        if text.isPunct(j, ",") || text.isPunct(j, "(") { return true }
+        guard text.isDash(j) else { return false }
+        let t = text.tokens[j]
+        return !(j > 0 && t.start == text.tokens[j - 1].end && j + 1 <= end && text.tokens[j + 1].start == t.end)
+    }
+
+    /// The verb right after the parenthesis opened at `j` closes (at a later comma,
+    /// bracket or spaced dash within a few words): "…, owned by the line, were
+    /// rescued", "… ( 80 km ) was shelled", "the team -- from the museum -- found".
+    func verbAfterParenthesis(from j: Int, _ end: Int) -> Int? {
+        var k = j + 1
+        while k < end, k - j <= Self.parenthesisWindow, !text.isTerminal(k) {
+            if isParenthesisOpener(k, end) || text.isPunct(k, ")") {
+                let v = k + 1
+                guard v <= end, text.tokens[v].kind == .word, text.tokens[v].shape == .lower else { k += 1; continue }
+                if text.token(v, isIn: .finiteVerb) || text.token(v, isIn: .modalOrNegation) || text.token(v, isIn: .irregularVerb)
+                    || text.folded(v, hasSuffix: "ed") { return v }
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// Whether quote `k` runs from its opening to the end of the sentence (a quoted

@@ -210,4 +210,18 @@ extension PronounPersonTests {
                 == ["Two men entered a nearby bakery | a security guard present during the raid"])
         #expect(try indirectSummary("Ada Quist was approved for the scheme, having given her informed consent.").isEmpty)
     }
+
+    /// A cue verb's object noun phrase is no reported clause because a modifier after a
+    /// comma holds a verb; a subject with a parenthesis before its verb still is one.
+    @Test func anObjectWhoseOnlyVerbsFollowACommaIsNoClause() throws {
+        #expect(try indirectSummary("Marta Kell promised a steep rise in rail spending over the next decade, aimed at jolting the slow economy.").isEmpty)
+        #expect(try indirectSummary("Harbour Bank reported a net loss of 8.1 million dollars, or 2 cents a share, for the quarter ended Sept. 30.").isEmpty)
+        #expect(try indirectSummary("Ada Quist denied a request by the school board to replace an old gym in Dunmore, a decision that's left parents angry.").isEmpty)
+        #expect(try indirectSummary("Police said the body of the man, 23, was found near the pier.").map { $0.components(separatedBy: " | ")[0] }
+                == ["the body of the man, 23, was found near the pier"])
+        #expect(try indirectSummary("Officials said the ferry, owned by a Jersey shipping line, was towed to port.").count == 1)
+        #expect(try indirectSummary("Police said the crew -- from a Jersey shipping line -- found two barrels.").count == 1)
+        // A hyphen inside a word is no parenthesis.
+        #expect(try indirectSummary("Officials said the web-based survey process is flawed.").count == 1)
+    }
 }
