@@ -13,11 +13,9 @@ struct vb_breaker {
     int finished;
 };
 
-vb_breaker *vb_breaker_open(vb_break_kind kind, int32_t *error_code) {
-    UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator *it = kind == VB_BREAK_SENTENCE
-        ? ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &status)
-        : ubrk_open(UBRK_WORD, "en", NULL, 0, &status);
+/// Wraps an iterator ICU made (or the status of its failure) in a breaker; the
+/// iterator is closed when the wrapper cannot be allocated.
+static vb_breaker *vb_breaker_wrap(UBreakIterator *it, UErrorCode status, int32_t *error_code) {
     if (U_FAILURE(status)) {
         *error_code = (int32_t)status;
         return NULL;
@@ -34,23 +32,18 @@ vb_breaker *vb_breaker_open(vb_break_kind kind, int32_t *error_code) {
     return b;
 }
 
+vb_breaker *vb_breaker_open(vb_break_kind kind, int32_t *error_code) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *it = kind == VB_BREAK_SENTENCE
+        ? ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &status)
+        : ubrk_open(UBRK_WORD, "en", NULL, 0, &status);
+    return vb_breaker_wrap(it, status, error_code);
+}
+
 vb_breaker *vb_breaker_clone(const vb_breaker *breaker, int32_t *error_code) {
     UErrorCode status = U_ZERO_ERROR;
     UBreakIterator *it = ubrk_clone(breaker->iterator, &status);
-    if (U_FAILURE(status)) {
-        *error_code = (int32_t)status;
-        return NULL;
-    }
-    vb_breaker *b = calloc(1, sizeof(vb_breaker));
-    if (b == NULL) {
-        ubrk_close(it);
-        *error_code = (int32_t)U_MEMORY_ALLOCATION_ERROR;
-        return NULL;
-    }
-    b->iterator = it;
-    b->finished = 1;
-    *error_code = 0;
-    return b;
+    return vb_breaker_wrap(it, status, error_code);
 }
 
 void vb_breaker_close(vb_breaker *breaker) {

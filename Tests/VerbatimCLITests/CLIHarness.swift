@@ -75,28 +75,8 @@ extension CLI {
     /// Runs a bash script with `$V` set to the binary (for umask, ulimit, FIFOs,
     /// process substitution and signals), in `directory` when given.
     static func shell(_ script: String, directory: URL? = nil) throws -> Result {
-        _ = ignoreBrokenPipes
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.environment = ProcessInfo.processInfo.environment.merging(["V": binary.path]) { _, new in new }
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        nonisolated(unsafe) var stderrData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            stderrData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        group.wait()
-        return Result(status: process.terminationStatus, stdout: stdoutData, stderr: String(decoding: stderrData, as: UTF8.self))
+        try run(["-c", script], directory: directory, executable: URL(fileURLWithPath: "/bin/bash"),
+                environment: ["V": binary.path])
     }
 }
 

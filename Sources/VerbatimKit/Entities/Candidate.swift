@@ -25,6 +25,10 @@ enum NameForm: UInt8, Sendable {
     /// "Head of Name" ("Church of Scientology", "Houses of Parliament"): the
     /// resolver also knows the name by its head ("the Church") and its last word.
     case headOfName
+    /// A listed name that is also an ordinary word, taken as written ("the Treasury",
+    /// "passed by Congress"): any better-supported sense the document gives the same
+    /// name wins over it ("outside Parliament" after "the Houses of Parliament").
+    case listedWord
 }
 
 /// A string a candidate carries (a type, a canonical name), kept in the

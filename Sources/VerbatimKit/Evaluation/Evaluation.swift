@@ -28,6 +28,17 @@ public struct Evaluation: Sendable {
 
         static func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
 
+        /// Counts one document's spans; returns the overlapping (gold, predicted) pairs.
+        @discardableResult
+        mutating func add(gold g: [SpanKey], predicted p: [SpanKey]) -> [(Int, Int)] {
+            gold += g.count
+            predicted += p.count
+            exact += Set(g).intersection(Set(p)).count
+            let pairs = Evaluation.overlapPairs(g, p)
+            overlap += pairs.count
+            return pairs
+        }
+
         mutating func add(_ other: Counts) {
             gold += other.gold
             predicted += other.predicted
@@ -98,12 +109,7 @@ public struct Evaluation: Sendable {
         for label in labels {
             let g = Self.spans(gold["entities"], label: label)
             let p = Self.spans(predicted["entities"], label: label)
-            var counts = Counts()
-            counts.gold = g.count
-            counts.predicted = p.count
-            counts.exact = Set(g).intersection(Set(p)).count
-            counts.overlap = Self.overlapPairs(g, p).count
-            entities[label, default: Counts()].add(counts)
+            entities[label, default: Counts()].add(gold: g, predicted: p)
             note("\(label) missed", Set(g).subtracting(p).sorted { $0.start < $1.start }, scalars)
             note("\(label) false", Set(p).subtracting(g).sorted { $0.start < $1.start }, scalars)
         }
@@ -114,11 +120,7 @@ public struct Evaluation: Sendable {
         let g = goldTimes.compactMap(Self.span)
         let predictedTimes = (predicted["entities"] as? [[String: Any]] ?? []).filter { $0["label"] as? String == "TIME" }
         let p = predictedTimes.compactMap(Self.span)
-        times.gold += g.count
-        times.predicted += p.count
-        times.exact += Set(g).intersection(Set(p)).count
-        let pairs = Self.overlapPairs(g, p)
-        times.overlap += pairs.count
+        let pairs = times.add(gold: g, predicted: p)
         for (i, j) in pairs {
             guard let value = goldTimes[i]["value"] as? String, !value.isEmpty else { continue }
             timeValues.compared += 1
@@ -139,11 +141,7 @@ public struct Evaluation: Sendable {
         }
         let g = goldQuotes.compactMap(Self.span)
         let p = predictedQuotes.compactMap(Self.span)
-        quotes.gold += g.count
-        quotes.predicted += p.count
-        quotes.exact += Set(g).intersection(Set(p)).count
-        let pairs = Self.overlapPairs(g, p)
-        quotes.overlap += pairs.count
+        let pairs = quotes.add(gold: g, predicted: p)
         for (i, j) in pairs {
             let goldSpeaker = Self.speakerText(goldQuotes[i])
             let predictedSpeaker = Self.speakerText(predictedQuotes[j])

@@ -17,4 +17,24 @@ import Testing
         #expect(!found.contains { $0.text == "Congress" && $0.label == .organization }, "\(found)")
         #expect(found.filter { $0.text == "Ford" }.allSatisfy { $0.label == .person }, "\(found)")
     }
+
+    /// What the document shows wins over the list: after "the Palace of Congress" named
+    /// a building, "outside Congress" is that building, not the institution.
+    @Test func aBuildingTheDocumentNamedKeepsItsShortForm() throws {
+        let found = try entities("Crowds gathered outside the Palace of Congress on Monday. "
+            + "Later, officers cleared the steps outside Congress.")
+        let short = try #require(found.last { $0.text == "Congress" }, "\(found)")
+        #expect(short.label == .place, "\(found)")
+    }
+}
+
+/// Issue 20, ORG: "the House" capitalised is the legislative chamber (orgs/known.tsv,
+/// common); a house in lower case, or a name ending in House, is not.
+@Suite struct LegislativeHouseTests {
+    @Test func theHouseCapitalisedIsTheChamber() throws {
+        let found = try entities("The minister told the House on Monday that the bill had passed the House. He lives in a big house near the Quarrow Opera House.")
+        #expect(found.filter { $0.text == "House" }.count == 2, "\(found)")
+        #expect(found.filter { $0.text == "House" }.allSatisfy { $0.label == .organization }, "\(found)")
+        #expect(mention(found, "Quarrow Opera House")?.label != .organization, "\(found)")
+    }
 }

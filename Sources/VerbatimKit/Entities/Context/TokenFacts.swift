@@ -76,6 +76,12 @@ struct TokenFacts {
                 i += 1
             }
         }
+        // "KESTRELSOURCES, INC.": in capitals, an abbreviated legal form after a name and a
+        // comma is part of the firm's name (comma-legal-suffix), though it is also a word.
+        for i in 2..<max(2, n) where capsSentence[i] && classes[i].contains(.abbreviatedLegalForm) && !features[i].contains(.nameLike)
+            && tokens[i - 1].kind == .punctuation && document.utf8[Int(tokens[i - 1].start)] == 0x2C && features[i - 2].contains(.nameLike) {
+            features[i].insert(.nameLike)
+        }
         var sportWords = 0
         for f in features where f.contains(.sport) { sportWords += 1 }
         var sportHeadline = false

@@ -15,7 +15,8 @@ struct DocumentSenses {
     static let ownLabelSupport = 85
     /// A guess below this takes the document's sense of its name…
     static let weakGuess = 60
-    /// …when that sense is at least this well supported.
+    /// …when that sense is at least this well supported (a listed word taken as written,
+    /// ``NameForm/listedWord``, whenever the sense is better supported than it).
     static let sureSense = 65
     /// Taken off the support of a full name for its surname alone, of an "X of Y"
     /// organisation for its Y, of an "X of Y" place for its X.
@@ -34,6 +35,8 @@ struct DocumentSenses {
             var wordCount = 0, firstIndex = -1, lastIndex = -1
             for i in m.start..<m.end where ctx.tokens[i].kind == .word {
                 if wordCount == 0 { firstIndex = i }
+                // The surname is the word before a generation ("Pasco Bowman II" → "Bowman").
+                if wordCount >= 2, ctx.isA(i, .generationSuffix) { continue }
                 wordCount += 1
                 lastIndex = i
             }
@@ -41,7 +44,9 @@ struct DocumentSenses {
             table.register(Resolver.nameKey(ctx, m.start, m.end), first: ctx.wordHash(firstIndex),
                            Sense(label: m.label, type: claims.mentions[idx].type, score: m.score, canonical: claims.mentions[idx].canonical))
             let last = ctx.wordHash(lastIndex)
-            if m.label == .person, wordCount >= 2, !ctx.has(lastIndex, .common) {
+            // A surname that is an everyday word gives no sense ("Bill Gates" → "gates"),
+            // unless it is a title closing the name ("Martin Luther King" → "King").
+            if m.label == .person, wordCount >= 2, !ctx.has(lastIndex, .common) || ctx.has(lastIndex, [.title, .surname]) {
                 table.register(Resolver.extend(Resolver.emptyKey, last), first: last,
                                Sense(label: .person, type: nil, score: m.score - DocumentSenses.surnamePenalty, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)
@@ -82,7 +87,7 @@ struct DocumentSenses {
             // keeps that reading where the same town is also named as a place ("at Detroit").
             if claims.mentions[idx].rule == PlaceRules.SportsTeam.rule.name { continue }
             if let s = table[Resolver.nameKey(ctx, claims.mentions[idx].start, claims.mentions[idx].end)], s.label != claims.mentions[idx].label,
-               s.score >= DocumentSenses.sureSense {
+               s.score >= DocumentSenses.sureSense || claims.mentions[idx].form == .listedWord && s.score > claims.mentions[idx].score {
                 claims.mentions[idx].label = s.label
                 claims.mentions[idx].type = s.type
                 claims.mentions[idx].canonical = s.canonical

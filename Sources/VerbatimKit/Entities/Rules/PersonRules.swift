@@ -29,6 +29,8 @@ enum PersonRules {
         /// Added when the name has a known first name or surname.
         static let speechSubjectKnownBonus = 6
         static let nameCountry = 78
+        /// Above a side before a score ("sports-result").
+        static let scorecardPlayer = 62
         static let unknownPair = 45
         /// An unknown pair with a lower-case syllable after a hyphen ("Leung Yiu-chung").
         static let unknownPairSyllable = 60
@@ -238,6 +240,44 @@ enum PersonRules {
         }
     }
 
+    /// A cricket scorecard in a sports report: "c Tamworth b Ellingham 23", "st Ravel",
+    /// "Bowling: Ellingham 8-1-30-2". A name after a dismissal (`dismissal-word` in
+    /// `entities/words.tsv`, in lower case) or before bowling figures (overs, maidens,
+    /// runs and wickets joined by hyphens) is a player, not a side before a score.
+    struct ScorecardPlayer: ChunkRule {
+        static let rule = EntityRule("scorecard-player", .person,
+            matches: "in a sports report, a name after a dismissal (c, b, st, lbw) or before bowling figures (8-1-30-2)",
+            example: "CRICKET - KESTREL WIN.\nThe scores in the match on Friday:\nOrrin Pale c Tamworth b Ellingham 23\nJ. Moss not out 40",
+            finds: "Ellingham")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, a = site.a, b = site.b
+            guard ctx.sportsDocument, ctx.normalCase(a), let name = site.bareName, name.lowerBound == a, name.upperBound == b else { return }
+            let afterDismissal = a > 0 && ctx.tokens[a - 1].shape == .lower && ctx.isA(a - 1, .dismissalWord) && ctx.sameSentence(a - 1, a)
+            if afterDismissal || bowlingFigures(ctx, at: b) {
+                out.add(a, b, score: Score.scorecardPlayer)
+            }
+        }
+
+        /// Whether the text at token `i` reads as bowling figures: four numbers joined
+        /// by hyphens, the first with an optional decimal ("6.5-1-23-4").
+        static func bowlingFigures(_ ctx: EntityContext, at i: Int) -> Bool {
+            guard i < ctx.tokens.count, ctx.tokens[i].kind == .number else { return false }
+            let bytes = ctx.document.utf8
+            var k = Int(ctx.tokens[i].start)
+            var parts = 0
+            while parts < 4 {
+                let start = k
+                while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39 { k += 1 }
+                if parts == 0, k < bytes.count, bytes[k] == 0x2E { k += 1; while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39 { k += 1 } }
+                guard k > start else { return false }
+                parts += 1
+                if parts < 4 { guard k < bytes.count, bytes[k] == 0x2D else { return false }; k += 1 }
+            }
+            return k >= bytes.count || !(bytes[k] >= 0x30 && bytes[k] <= 0x39) && bytes[k] != 0x2D
+        }
+    }
+
     /// Two capitalised words known to no list, not at a sentence start: most often a foreign name
     /// (a hyphenated given name counts as one word: "Leung Yiu-chung", "Hwang Hee-Chan").
     struct UnknownNamePair: ChunkRule {
@@ -296,10 +336,20 @@ enum PersonRules {
             if t.shape == .lower && k > i && !t.flags.contains(.spaceBefore) && ctx.isPunct(k - 1, 0x2D) {
                 k += 1; end = k; continue   // "Cheuk-yan"
             }
+            if words > 0 || k > i, ctx.isA(k, .generationSuffix), t.shape != .lower {
+                // "Martin Luther King Jr.", "Pasco Bowman II": the generation closes the name, with its stop.
+                end = k + 1
+                if end < ctx.tokens.count, ctx.isPunct(end, 0x2E), !ctx.tokens[end].flags.contains(.spaceBefore) { end += 1 }
+                break
+            }
             if ctx.hasAny(k, stop) {
                 // A surname that is also a place head ends a name: "Anthony Hill", "Michael Green".
-                let last = k + 1 >= limit || !ctx.has(k + 1, .nameLike)
-                guard k > i, last, ctx.has(k, .surname), !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
+                let last = k + 1 >= limit || !ctx.has(k + 1, .nameLike) || ctx.isA(k + 1, .generationSuffix)
+                // A title that is also a surname, closing a name after a first name, is the
+                // surname: "Martin Luther King", "Douglas Cardinal", "John Major" (surname-title).
+                let titleSurname = ctx.has(k, .title) && k > 0 && (words > 0 || ctx.has(k - 1, .firstName) && !ctx.has(k - 1, .title))
+                    && !ctx.hasAny(k, [.orgHead, .notName, .demonym])
+                guard k > i || titleSurname, last, ctx.has(k, .surname), titleSurname || !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
             }
             if t.kind != .word { break }
             // "Regina Ip In the …": a capitalised function word after a name starts the next phrase.
@@ -379,6 +429,7 @@ enum PersonRules {
         each.visit(AppositionRole.self)
         each.visit(SpeechSubject.self)
         each.visit(NameCountry.self)
+        each.visit(ScorecardPlayer.self)
         each.visit(UnknownNamePair.self)
         each.visit(NameShape.self)
     }
