@@ -32,6 +32,8 @@ extension Verbatim {
 
         @OptionGroup var modelOptions: ModelOptions
 
+        @OptionGroup var quotations: QuotationOptions
+
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the output here (atomically, on completion) instead of standard output; for --format brat, the folder to write into.", valueName: "file"))
         var output: String?
 
@@ -70,7 +72,7 @@ extension Verbatim {
             options.guardCSVFormulas = !csvRaw
             options.keepsSegmentation = format == .conll || format == .spacy
 
-            let pipeline = try modelOptions.makePipeline()
+            let pipeline = try modelOptions.makePipeline(listsEveryQuotation: quotations.allQuotations)
             let sink: OutputSink
             var brat: BratDirectory?
             if format.writesDirectory, let output {

@@ -32,15 +32,22 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    /// The standard pipeline over these models.
-    func makePipeline() throws -> Pipeline {
+    /// The standard pipeline over these models; `listsEveryQuotation` lists every pair
+    /// of quotation marks, not only speech (`--all-quotations`).
+    func makePipeline(listsEveryQuotation: Bool = false) throws -> Pipeline {
         let lexicon = try makeLexicon()
         do {
-            return try Pipeline(lexicon: lexicon)
+            return try Pipeline(lexicon: lexicon, listsEveryQuotation: listsEveryQuotation)
         } catch let error as VerbatimError {
             throw ValidationError(error.description)
         } catch {
             throw ValidationError("cannot build the pipeline: \(error)")
         }
     }
+}
+
+/// The `--all-quotations` flag of the commands that write quotes (annotate, render, serve).
+struct QuotationOptions: ParsableArguments {
+    @Flag(name: .customLong("all-quotations"), help: "List every pair of quotation marks as a quote (titles, scare quotes, word lists, page furniture, fragments inside reported speech), not only speech.")
+    var allQuotations = false
 }

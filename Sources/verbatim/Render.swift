@@ -23,6 +23,8 @@ extension Verbatim {
 
         @OptionGroup var modelOptions: ModelOptions
 
+        @OptionGroup var quotations: QuotationOptions
+
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the page here (atomically, on completion) instead of standard output.", valueName: "file"))
         var output: String?
 
@@ -39,7 +41,7 @@ extension Verbatim {
         func run() throws {
             let sources = try BatchIO.sources(paths, input)
             let options = input.recordOptions
-            let pipeline = try modelOptions.makePipeline()
+            let pipeline = try modelOptions.makePipeline(listsEveryQuotation: quotations.allQuotations)
             let sink = try BatchIO.sink(output, inputs: sources)
             Signals.install()
 

@@ -40,6 +40,8 @@ extension Verbatim {
 
         @OptionGroup var modelOptions: ModelOptions
 
+        @OptionGroup var quotations: QuotationOptions
+
         private var workerCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
         func validate() throws {
@@ -54,7 +56,7 @@ extension Verbatim {
             let lexicon = try modelOptions.makeLexicon()
             let pipeline: Pipeline
             do {
-                pipeline = try Pipeline(lexicon: lexicon)
+                pipeline = try Pipeline(lexicon: lexicon, listsEveryQuotation: quotations.allQuotations)
             } catch {
                 throw ValidationError("cannot build the pipeline: \(error)")
             }

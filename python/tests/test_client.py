@@ -45,6 +45,18 @@ def test_options_reach_the_tool(binary):
     assert got[0]["id"] == "g1" and "body" not in got[0] and "rule" in got[0]["entities"][0]
 
 
+def test_all_quotations_reaches_the_tool_and_not_a_service(binary):
+    records = ["Critics call the ring road “a folly”. The mayor said the plan was “a disaster”."]
+    speech = list(verbatim.annotate(records, binary=binary))
+    every = list(verbatim.annotate(records, binary=binary, all_quotations=True))
+    assert every == run_cli(binary, records, "--all-quotations")
+    assert [q["kind"] for q in speech[0]["quotes"]] == ["indirect"]
+    assert [q["kind"] for q in every[0]["quotes"]] == ["partial", "indirect", "partial"]
+    assert [f["text"] for f in speech[0]["quotes"][0]["fragments"]] == ["“a disaster”"]
+    with pytest.raises(ValueError, match="verbatim serve --all-quotations"):
+        list(verbatim.annotate(records, url="http://127.0.0.1:9", all_quotations=True))
+
+
 def test_a_long_stream_keeps_its_order_and_stops_early(binary):
     texts = (f"Reporter {i} said: “It is done,” in Ostrava." for i in range(3000))
     ids = [r["id"] for r in verbatim.annotate(texts, binary=binary, jobs=2)]

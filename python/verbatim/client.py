@@ -41,7 +41,7 @@ def find_binary(binary=None):
 
 def annotate(records_or_texts, *, url=None, binary=None, text_field=None, id_field=None, date_field=None,
              explain=False, no_text=False, errors="raise", models=None, lexicons=(), jobs=None,
-             batch_size=256, timeout=300):
+             batch_size=256, timeout=300, all_quotations=False):
     """Annotates records and yields one dict per input, in input order.
 
     ``records_or_texts``: any iterable (consumed lazily, so a generator of
@@ -56,13 +56,20 @@ def annotate(records_or_texts, *, url=None, binary=None, text_field=None, id_fie
     Both yield exactly the same dicts: a record without an id gets
     ``stdin:N``, N its position from 1, as the tool writes on standard input.
 
+    ``all_quotations=True`` lists every pair of quotation marks as a quote, not
+    only speech (``--all-quotations``); a service takes that setting when it
+    starts (``verbatim serve --all-quotations``), so it is a ``ValueError`` with
+    ``url``.
+
     ``errors="raise"`` (default) raises ``VerbatimRecordError`` at the first
     record that cannot be annotated; ``errors="include"`` yields its error line
     (a dict with an ``"error"`` key) in its place and goes on.
     """
     if errors not in ("raise", "include"):
         raise ValueError('errors must be "raise" or "include"')
-    options = _Options(text_field, id_field, date_field, explain, no_text)
+    if all_quotations and url is not None:
+        raise ValueError("all_quotations is a setting of the service: start it with `verbatim serve --all-quotations`")
+    options = _Options(text_field, id_field, date_field, explain, no_text, all_quotations)
     if url is not None:
         stream = _annotate_service(records_or_texts, url, options, batch_size, timeout)
     else:
@@ -75,12 +82,13 @@ def annotate(records_or_texts, *, url=None, binary=None, text_field=None, id_fie
 
 
 class _Options:
-    def __init__(self, text_field, id_field, date_field, explain, no_text):
+    def __init__(self, text_field, id_field, date_field, explain, no_text, all_quotations=False):
         self.text_field = text_field or "text"
         self.id_field = id_field or "id"
         self.date_field = date_field
         self.explain = explain
         self.no_text = no_text
+        self.all_quotations = all_quotations
 
     def arguments(self):
         arguments = ["--text-field", self.text_field, "--id-field", self.id_field]
@@ -90,6 +98,8 @@ class _Options:
             arguments.append("--explain")
         if self.no_text:
             arguments.append("--no-text")
+        if self.all_quotations:
+            arguments.append("--all-quotations")
         return arguments
 
     def query(self):

@@ -21,6 +21,15 @@ public struct CreditFinder: Annotator {
     static let creditParagraphWords = 14
     /// An author note's journalist noun comes within this many words of its verb.
     static let noteReach = 6
+    /// A caption (the text beside a picture credit, up to the next credit or the
+    /// paragraph's end) has at most this many words: past it, the text is the article's.
+    static let captionWords = 60
+    /// A bracket that credits a picture by a `picture` word ("( Toronto Star file
+    /// photo )", "(Photo: City Hall)") has at most this many words.
+    static let pictureBracketWords = 8
+    /// A credit outside brackets that closes its paragraph names an outlet of at most
+    /// this many words after its slash ("Marlo Quist/The Harbour Press.").
+    static let outletWords = 5
 
     static let wordTable = "credits/words"
     static let classColumn = 2
@@ -30,11 +39,13 @@ public struct CreditFinder: Annotator {
     let openers: Set<String>
     let noteVerbs: Set<String>
     let journalists: Set<String>
+    let links: [[String]]
+    let pictures: Set<String>
 
     /// - Throws: ``VerbatimError`` when `credits/words.tsv` is missing or has no entry of a class a rule reads.
     public init(lexicon: Lexicon) throws(VerbatimError) {
         let table = try lexicon.table(Self.wordTable)
-        let classes = ["before", "after", "opener", "note-verb", "journalist"]
+        let classes = ["before", "after", "opener", "note-verb", "journalist", "link", "picture"]
         try lexicon.understand(Self.wordTable, classColumn: Self.classColumn, classes: classes)
         var byClass: [String: [[String]]] = [:]
         for e in 0..<table.count {
@@ -47,6 +58,8 @@ public struct CreditFinder: Annotator {
         openers = Set(byClass["opener", default: []].map { $0.joined(separator: " ") })
         noteVerbs = Set(byClass["note-verb", default: []].map { $0.joined(separator: " ") })
         journalists = Set(byClass["journalist", default: []].map { $0.joined(separator: " ") })
+        links = byClass["link", default: []].sorted { $0.count > $1.count }
+        pictures = Set(byClass["picture", default: []].map { $0.joined(separator: " ") })
     }
 
     /// The rules, as CREDITS.md names them.
@@ -65,6 +78,13 @@ public struct CreditFinder: Annotator {
         /// A name that opens its sentence, then a `note-verb` and a `journalist` noun
         /// within a few words: "Jane Doe is a Toronto-based reporter covering housing."
         case authorNote = "author-note"
+        /// A paragraph that opens with a `link` phrase and a colon: the headline of
+        /// another article ("READ MORE: Jane Doe says …", "WATCH: …").
+        case relatedLink = "related-link"
+        /// The text beside a picture credit, between credits or a credit and the
+        /// paragraph's edge, of at most ``captionWords`` words: the people a picture
+        /// shows ("Jane Doe, left, greets John Roe in Ottawa. (Marlo Quist/HP)").
+        case caption = "caption"
     }
 
     public func annotate(_ state: inout AnalysisState) {
@@ -112,15 +132,37 @@ public struct CreditFinder: Annotator {
             return low < tokens.count && tokens[low].start == offset ? low : nil
         }
 
-        func rule(forMention entity: Entity) -> Rule? {
+        /// The tokens of an entity, first and last.
+        func tokenRange(_ entity: Entity) -> (first: Int, last: Int)? {
             guard let first = token(startingAt: entity.start) else { return nil }
             var last = first
             while last + 1 < tokens.count, tokens[last + 1].end <= entity.end { last += 1 }
-            // A picture credit: the name, "/", a capitalised word (an outlet or agency).
-            if mark(last + 1, "/"), last + 2 < tokens.count, tokens[last + 2].isCapitalized {
-                return .pictureCredit
-            }
+            return (first, last)
+        }
+        // Two people joined by a slash ("Yap Kim Hock / Cheah Soon Kit", a pair in a
+        // sports result) credit no one: the slash must lead to an outlet.
+        var personStarts: Set<Int32> = []
+        for entity in annotation.entities where entity.label == .person { personStarts.insert(entity.start) }
+        /// A picture credit: the name, "/", a capitalised word (an outlet or agency)
+        /// that opens no PERSON name.
+        func creditsPicture(_ last: Int) -> Bool {
+            mark(last + 1, "/") && last + 2 < tokens.count && tokens[last + 2].isCapitalized && !personStarts.contains(tokens[last + 2].start)
+        }
+        // Paragraphs that open with a link to another article: "READ MORE:", "WATCH:".
+        var linkParagraphs: Set<Int> = []
+        for (p, range) in state.segmentation.paragraphs.enumerated() {
+            guard let w = firstWord(range), range[range.lowerBound..<w].allSatisfy({ tokens[$0].kind == .punctuation }),
+                  let end = phrase(links, at: w), mark(end, ":") else { continue }
+            linkParagraphs.insert(p)
+        }
+        let inCaption = captions(state, annotation, tokenRange: tokenRange, creditsPicture: creditsPicture, mark: mark, word: word)
+
+        func rule(forMention entity: Entity) -> Rule? {
+            guard let (first, last) = tokenRange(entity) else { return nil }
+            if creditsPicture(last) { return .pictureCredit }
             if creditParagraphs.contains(paragraphOf[first]) { return .creditParagraph }
+            if linkParagraphs.contains(paragraphOf[first]) { return .relatedLink }
+            if inCaption[first] { return .caption }
             // At the start of a sentence (after punctuation) or after an opener ("As").
             let opensSentence = (sentenceStart[first]..<first).allSatisfy { tokens[$0].kind == .punctuation }
                 || (word(first - 1).map(openers.contains) ?? false) && (sentenceStart[first]..<(first - 1)).allSatisfy { tokens[$0].kind == .punctuation }
@@ -144,7 +186,7 @@ public struct CreditFinder: Annotator {
             // then a few words and no sentence end or quotation mark.
             let paragraph = state.segmentation.paragraphs[paragraphOf[first]]
             if paragraph.lowerBound == first, mark(last + 1, ",") {
-                let tail = (last + 2)..<paragraph.upperBound
+                let tail = (last + 2)..<max(last + 2, paragraph.upperBound)   // a paragraph may end at the comma
                 let words = tail.filter { tokens[$0].isWord || tokens[$0].kind == .number }.count
                 let stops = tail.contains { tokens[$0].kind == .punctuation && tokens[$0].quote == nil
                     ? [".", "!", "?", ":", ";"].contains(text.string(tokens[$0].start, tokens[$0].end)) : tokens[$0].quote != nil }
@@ -153,10 +195,22 @@ public struct CreditFinder: Annotator {
             return nil
         }
 
+        var rules = [Rule?](repeating: nil, count: annotation.entities.count)
+        // The surnames (last words) of the names the news itself gives, outside credits
+        // and captions, and its names of one word ("Kim", which may open a full name).
+        var newsWords: Set<String> = []
+        for (m, entity) in annotation.entities.enumerated() where entity.label == .person {
+            rules[m] = rule(forMention: entity)
+            if rules[m] == nil, let last = nameWords(entity, tokenRange: tokenRange, word: word).last { newsWords.insert(last) }
+        }
         var dropped = [Bool](repeating: false, count: annotation.clusters.count)
         for (c, cluster) in annotation.clusters.enumerated() where cluster.label == .person && !cluster.mentions.isEmpty {
-            dropped[c] = cluster.mentions.allSatisfy { m in
-                annotation.entities.indices.contains(m) && rule(forMention: annotation.entities[m]) != nil
+            guard cluster.mentions.allSatisfy({ annotation.entities.indices.contains($0) && rules[$0] != nil }) else { continue }
+            // A person of a caption whose surname the text also gives, or a word of whose
+            // name the text gives alone ("Kim Jong-un" under a picture, "Kim" in the
+            // text), is a person of the news; a shared first name proves nothing.
+            dropped[c] = !cluster.mentions.contains { m in
+                rules[m] == .caption && !newsWords.isDisjoint(with: nameWords(annotation.entities[m], tokenRange: tokenRange, word: word))
             }
         }
         guard dropped.contains(true) else { return }
@@ -170,5 +224,68 @@ public struct CreditFinder: Annotator {
             if let c = state.annotation.entities[e].cluster { state.annotation.entities[e].cluster = renumbered[c] }
         }
         state.annotation.clusters = clusters
+    }
+
+    /// The folded words of a PERSON entity's name.
+    func nameWords(_ entity: Entity, tokenRange: (Entity) -> (first: Int, last: Int)?, word: (Int) -> String?) -> [String] {
+        guard let (first, last) = tokenRange(entity) else { return [] }
+        return (first...last).compactMap(word)
+    }
+
+    /// Which tokens are in a caption: the text of a paragraph beside a picture credit
+    /// (a PERSON name of two words or more before "/" and a capitalised word that
+    /// opens no PERSON name, in brackets, or opening the paragraph, or after a
+    /// sentence's end closing it with at most ``outletWords`` capitalised words; or a bracket of at most ``pictureBracketWords`` words holding
+    /// a `picture` word), between two credits or a credit and the paragraph's edge, when
+    /// that text has at most ``captionWords`` words.
+    func captions(_ state: AnalysisState, _ annotation: Annotation, tokenRange: (Entity) -> (first: Int, last: Int)?,
+                  creditsPicture: (Int) -> Bool, mark: (Int, String) -> Bool, word: (Int) -> String?) -> [Bool] {
+        let tokens = state.segmentation.tokens
+        var inCaption = [Bool](repeating: false, count: tokens.count)
+        // Credits by their tokens: a photographer's full name before a slash and a
+        // capitalised word, with its slash ("a Walker/Cruz ticket" credits no one).
+        var creditEnd = [Int](repeating: -1, count: tokens.count)
+        for entity in annotation.entities where entity.label == .person {
+            if let (first, last) = tokenRange(entity), creditsPicture(last), (first...last).filter({ tokens[$0].isWord }).count >= 2 {
+                creditEnd[first] = last + 2
+            }
+        }
+        /// Whether an open credit (not in brackets) from `first` to its slash before
+        /// `after` opens its paragraph, or follows the end of a sentence and its
+        /// outlet's capitalised words end the paragraph.
+        func openCreditAtEdge(_ first: Int, _ after: Int, _ paragraph: Range<Int>) -> Bool {
+            if paragraph[paragraph.lowerBound..<first].allSatisfy({ tokens[$0].kind == .punctuation }) { return true }
+            guard mark(first - 1, ".") || mark(first - 1, "!") || mark(first - 1, "?") else { return false }
+            let tail = after..<paragraph.upperBound
+            return tail.count <= Self.outletWords + 1 && tail.allSatisfy { tokens[$0].isCapitalized || tokens[$0].kind == .punctuation }
+        }
+        for paragraph in state.segmentation.paragraphs {
+            var credits: [Range<Int>] = []
+            var k = paragraph.lowerBound
+            while k < paragraph.upperBound {
+                if mark(k, "(") {
+                    var close = k + 1
+                    while close < paragraph.upperBound, !mark(close, ")"), !mark(close, "(") { close += 1 }
+                    if close < paragraph.upperBound, mark(close, ")") {
+                        let inside = (k + 1)..<close
+                        let words = inside.filter { tokens[$0].isWord }.count
+                        let credited = inside.contains { creditEnd[$0] >= 0 }
+                            || words <= Self.pictureBracketWords && inside.contains { word($0).map(pictures.contains) ?? false }
+                        if credited { credits.append(k..<(close + 1)); k = close + 1; continue }
+                    }
+                } else if creditEnd[k] >= 0, openCreditAtEdge(k, creditEnd[k], paragraph) {
+                    credits.append(k..<min(creditEnd[k], paragraph.upperBound)); k = creditEnd[k]; continue
+                }
+                k += 1
+            }
+            guard !credits.isEmpty else { continue }
+            var start = paragraph.lowerBound
+            for edge in credits.map(\.lowerBound) + [paragraph.upperBound] {
+                let text = start..<max(start, edge)
+                if text.filter({ tokens[$0].isWord }).count <= Self.captionWords { for t in text { inCaption[t] = true } }
+                if let credit = credits.first(where: { $0.lowerBound == edge }) { start = credit.upperBound }
+            }
+        }
+        return inCaption
     }
 }

@@ -111,14 +111,21 @@ public struct Quote: Sendable, Equatable {
     public var cue: Span?
     /// The sieve that attributed the speaker, or the rule that found the quote.
     public var rule: String
+    /// An indirect quote's quoted fragments, with their quotation marks (`said the plan
+    /// was “a disaster”`): the speaker's own words inside the reported clause, which
+    /// the stage does not list as quotes of their own unless asked to list every
+    /// quotation (``QuoteAnnotator/listsEveryQuotation``). Empty for other kinds.
+    public var fragments: [Span]
 
-    public init(start: Int32, end: Int32, kind: Kind, speaker: Speaker? = nil, cue: Span? = nil, rule: String) {
+    public init(start: Int32, end: Int32, kind: Kind, speaker: Speaker? = nil, cue: Span? = nil, rule: String,
+                fragments: [Span] = []) {
         self.start = start
         self.end = end
         self.kind = kind
         self.speaker = speaker
         self.cue = cue
         self.rule = rule
+        self.fragments = fragments
     }
 }
 

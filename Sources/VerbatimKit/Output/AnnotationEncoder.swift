@@ -97,6 +97,17 @@ public struct AnnotationEncoder {
             } else {
                 out.null()
             }
+            // Additive (schema 1): only an indirect quote that holds quoted fragments.
+            if !q.fragments.isEmpty {
+                out.key(ascii: "fragments")
+                out.beginArray()
+                for f in q.fragments {
+                    out.beginObject()
+                    span(f.start, f.end, into: &out)
+                    out.endObject()
+                }
+                out.endArray()
+            }
             if explain { out.field(ascii: "rule", q.rule) }
             out.endObject()
             if let drain, out.count > Self.drainThreshold { drain(&out) }

@@ -77,6 +77,7 @@ extension Annotation {
                 quote.speaker = speaker
             }
             quote.cue = quote.cue.map { Span(start: $0.start + shift, end: $0.end + shift) }
+            quote.fragments = quote.fragments.map { Span(start: $0.start + shift, end: $0.end + shift) }
             quotes.append(quote)
         }
     }

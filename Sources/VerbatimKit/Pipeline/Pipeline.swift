@@ -39,13 +39,17 @@ public final class Pipeline: Sendable {
     }
 
     /// The standard pipeline over already loaded models (to add user lists first).
-    public convenience init(lexicon: Lexicon) throws {
+    /// - Parameter listsEveryQuotation: list every pair of quotation marks, not only
+    ///   speech (``QuoteAnnotator/listsEveryQuotation``).
+    public convenience init(lexicon: Lexicon, listsEveryQuotation: Bool = false) throws {
         let entities = try EntityRecognizer(lexicon: lexicon)
+        var quotes = try QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames)
+        quotes.listsEveryQuotation = listsEveryQuotation
         try self.init(annotators: [
             entities,
             TimeRecognizer(lexicon: lexicon),
             CreditFinder(lexicon: lexicon),
-            try QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames),
+            quotes,
             GenderAnnotator(lexicon: GenderLexicon(lexicon: lexicon, firstNames: entities.lexicon.firstNames)),
         ])
     }

@@ -19,6 +19,11 @@ public struct QuoteAnnotator: Annotator {
     let vocabulary: QuoteVocabulary
     let firstNames: FirstNameGenders
     let pairer = QuotePairer()
+    /// Lists every pair of quotation marks, speech or not (titles, scare quotes, page
+    /// furniture, word lists, fragments inside reported speech), as before speech-only
+    /// listing (SIEVES.md §6); `verbatim annotate --all-quotations`. Off by default:
+    /// the stage lists somebody's speech only (``listing(_:)``).
+    public var listsEveryQuotation = false
 
     /// From loaded models.
     /// - Throws: ``VerbatimError/model(path:reason:)`` when a file the stage reads is
@@ -65,7 +70,8 @@ public struct QuoteAnnotator: Annotator {
         let annotation = state.annotation
         var quotes: [Quote] = []
         quotes.reserveCapacity(items.count)
-        for (k, item) in items.enumerated() {
+        let listing = Self.listing(items)
+        for (k, item) in items.enumerated() where listsEveryQuotation || listing.listed[k] {
             let t = text.tokens
             let kind: Quote.Kind = item.verdict == .direct ? .direct : item.verdict == .indirect ? .indirect : .partial
             var quote = Quote(start: t[item.pair.open].start, end: t[item.pair.close].end, kind: kind,
@@ -82,9 +88,40 @@ public struct QuoteAnnotator: Annotator {
                 if let cue = a.cue { quote.cue = Span(start: t[cue.first].start, end: t[cue.last].end) }
                 quote.rule = a.sieve.rawValue
             }
+            quote.fragments = listing.fragments[k].map { Span(start: t[items[$0].pair.open].start, end: t[items[$0].pair.close].end) }
             quotes.append(quote)
         }
         state.annotation.quotes = quotes
+    }
+
+    /// Which quotes the stage lists (SIEVES.md §6, **speech-only**): what is somebody's
+    /// speech. A quoted fragment that no cue gives a speaker (a title, a scare quote,
+    /// page furniture, a word list, a fragment in the narrator's sentence) is nobody's
+    /// speech; a fragment inside reported speech is part of that indirect quote (`said
+    /// the plan was “a disaster”` is one quote, as the Gender Gap Tracker's "mixed"),
+    /// which names it among its `fragments` (item indices). Direct quotes are always
+    /// listed, with or without a speaker.
+    static func listing(_ items: [SpeakerAttributor.Item]) -> (listed: [Bool], fragments: [[Int]]) {
+        var listed = Array(repeating: true, count: items.count)
+        var fragments: [[Int]] = Array(repeating: [], count: items.count)
+        // The reported clause that is open at this point of the text (`merge` puts it
+        // before the fragments inside it): the innermost one that holds the fragment.
+        var reported: [Int] = []
+        for (k, item) in items.enumerated() {
+            while let r = reported.last, items[r].pair.close < item.pair.open { reported.removeLast() }
+            switch item.verdict {
+            case .direct: continue
+            case .indirect: reported.append(k)
+            case .partial, .title, .furniture, .wordList:
+                if let r = reported.last(where: { items[$0].pair.close >= item.pair.close }) {
+                    listed[k] = false
+                    fragments[r].append(k)
+                } else {
+                    listed[k] = item.attribution != nil
+                }
+            }
+        }
+        return (listed, fragments)
     }
 
     /// The rule name of a quote no sieve attributed.

@@ -14,8 +14,8 @@
 /// Speech, not belief: verbs of `sense` belief (think, hope, fear…) are no cue, nor
 /// is a passive (`was told`), and documents (`the data suggests`) are no speakers of
 /// a verb cue. A cue that attributes a direct quote, or whose complement is itself a
-/// quote, makes no reported speech; a quoted fragment inside the content stays a
-/// partial quote of its own.
+/// quote, makes no reported speech; a quoted fragment inside the content keeps its
+/// partial quote, which the stage lists as one of the indirect quote's fragments.
 struct ReportedSpeech {
     let text: QuoteText
     let attributor: SpeakerAttributor
@@ -32,6 +32,9 @@ struct ReportedSpeech {
     static let trailingTail = 8
     /// How far before a trailing cue its subject may start.
     static let trailingSubject = 14
+    /// How many tokens a parenthesis inside an object-like content may hold ("the
+    /// ferry, owned by the Emeraud line of Jersey, was …").
+    static let parenthesisWindow = 16
 
     struct Context {
         var sentence: Range<Int>
@@ -295,18 +298,20 @@ struct ReportedSpeech {
                   !text.token(m.mention.first, isIn: .nonClauseStart) else { return [] }
             (speaker, nameEnd, comma) = (m.mention, m.nameEnd, v - 1)
         } else if let m = mentions.subject(before: v, lower: c.sentence.lowerBound), m.first - 1 > c.sentence.lowerBound,
-                  text.isPunct(m.first - 1, ",") {
-            (speaker, nameEnd, comma) = (m, m.last, m.first - 1)
+                  let close = contentClose(before: m.first, c) {
+            (speaker, nameEnd, comma) = (m, m.last, close)
         } else {
             // "C, a security guard present at the scene told Reuters": the first mention
-            // after the nearest comma.
+            // after the nearest comma (a name or a pronoun, else the description that
+            // opens the segment: "…, police said").
             var j = v - 1
-            while j > c.sentence.lowerBound, v - j <= Self.trailingSubject, !text.isPunct(j, ",") {
+            while j > c.sentence.lowerBound, v - j <= Self.trailingSubject, contentClose(before: j + 1, c) == nil {
                 if c.quoteOf[j] >= 0 || text.isTerminal(j) || text.token(j, isIn: .finiteVerb) { return [] }
                 j -= 1
             }
-            guard j > c.sentence.lowerBound, text.isPunct(j, ","), let m = mentions.firstMention(j + 1, v) else { return [] }
-            (speaker, nameEnd, comma) = (m, m.last, j)
+            guard j > c.sentence.lowerBound, let close = contentClose(before: j + 1, c),
+                  let m = mentions.firstMention(j + 1, v) ?? description(startingAt: j + 1, before: v) else { return [] }
+            (speaker, nameEnd, comma) = (m, m.last, close)
         }
         guard isSpeaker(speaker) else { return [] }
         let start = c.sentence.lowerBound
@@ -324,6 +329,34 @@ struct ReportedSpeech {
         }
         guard isContent else { return [] }
         return [item(start, end, a)]
+    }
+
+    /// A description that opens the segment `i..<v` before a trailing cue: a noun phrase
+    /// with a determiner ("a security guard present during the raid") or a bare role or
+    /// organisation word ("police", "officials"); not a participle's words ("having
+    /// given her informed consent").
+    func description(startingAt i: Int, before v: Int) -> SpeakerMentions.Mention? {
+        guard let m = mentions.mention(startingAt: i, upper: v)?.mention else { return nil }
+        if text.token(i, isIn: .determiner) { return m }
+        guard m.first == m.last, m.last == v - 1,
+              text.token(m.last, isIn: .roleNoun) || text.token(m.last, isIn: .organisationWord) else { return nil }
+        return m
+    }
+
+    /// Where the content before a trailing cue clause starting at `k` closes: the comma
+    /// before `k` (its index), or a quoted fragment ending in a comma (`… of
+    /// “three-peat,” Shibley said`: one past the closing mark, so that the content
+    /// keeps the fragment, `indirect-trailing-cue` over a mixed sentence). Not a
+    /// direct quote, nor one that opens the sentence (`“Q,” X said` is the quote's cue).
+    func contentClose(before k: Int, _ c: Context) -> Int? {
+        let p = k - 1
+        guard p > c.sentence.lowerBound else { return nil }
+        if text.isPunct(p, ",") { return p }
+        guard c.quoteOf[p] >= 0 else { return nil }
+        let q = c.quotes[Int(c.quoteOf[p])]
+        guard q.pair.close == p, q.pair.closed, q.verdict != .direct, q.pair.open > c.sentence.lowerBound,
+              q.pair.innerEnd - 1 > q.pair.innerStart, text.isPunct(q.pair.innerEnd - 1, ",") else { return nil }
+        return p + 1
     }
 
     /// The second half of an interrupted clause after the comma at `comma`: it goes on
@@ -456,6 +489,7 @@ struct ReportedSpeech {
     /// ("Dennis Brooks says").
     func isClause(_ start: Int, _ end: Int, coordinatorStart: Bool = false, afterVerb: Bool = false) -> Bool {
         guard words(start, end) >= Self.minimumWords else { return false }
+        let first = start
         var start = start
         for pass in 0..<2 {
             guard start <= end, text.tokens[start].kind == .word || text.tokens[start].kind == .number else { return false }
@@ -490,8 +524,20 @@ struct ReportedSpeech {
         // relative clause read as a noun phrase's ("several times that she …" is a
         // complementizer; content before a trailing cue is a clause anyway).
         let nounPhraseStart = afterVerb && text.token(start, isIn: .article)
+        // Right after a cue verb, a determiner or a number may open its object
+        // ("announced a series of measures, aimed at …", "posted his best round (a
+        // 64 at …"): the content's own verb comes before any comma, bracket or spaced
+        // dash, or right after the parenthesis they open closes ("the body of the man,
+        // 23, was found"); a verb after them otherwise belongs to a modifier or to the
+        // main clause going on.
+        let objectPhraseStart = afterVerb && start == first && (text.token(start, isIn: .determiner) || text.tokens[start].kind == .number)
         while j <= end {
             let t = text.tokens[j]
+            if objectPhraseStart, j > start, isParenthesisOpener(j, end) {
+                guard let verb = verbAfterParenthesis(from: j, end) else { return false }
+                j = verb
+                continue
+            }
             if t.kind == .word {
                 if j > start, t.shape == .lower, mentions.isCueVerb(j) { return false }
                 if j > start, text.token(j, isIn: .preposition) { sawPreposition = true }
@@ -524,6 +570,31 @@ struct ReportedSpeech {
             j += 1
         }
         return false
+    }
+
+    /// A comma, an opening bracket or a spaced dash (not a hyphen inside a word).
+    func isParenthesisOpener(_ j: Int, _ end: Int) -> Bool {
+        if text.isPunct(j, ",") || text.isPunct(j, "(") { return true }
+        guard text.isDash(j) else { return false }
+        let t = text.tokens[j]
+        return !(j > 0 && t.start == text.tokens[j - 1].end && j + 1 <= end && text.tokens[j + 1].start == t.end)
+    }
+
+    /// The verb right after the parenthesis opened at `j` closes (at a later comma,
+    /// bracket or spaced dash within a few words): "…, owned by the line, were
+    /// rescued", "… ( 80 km ) was shelled", "the team -- from the museum -- found".
+    func verbAfterParenthesis(from j: Int, _ end: Int) -> Int? {
+        var k = j + 1
+        while k < end, k - j <= Self.parenthesisWindow, !text.isTerminal(k) {
+            if isParenthesisOpener(k, end) || text.isPunct(k, ")") {
+                let v = k + 1
+                guard v <= end, text.tokens[v].kind == .word, text.tokens[v].shape == .lower else { k += 1; continue }
+                if text.token(v, isIn: .finiteVerb) || text.token(v, isIn: .modalOrNegation) || text.token(v, isIn: .irregularVerb)
+                    || text.folded(v, hasSuffix: "ed") { return v }
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// Whether quote `k` runs from its opening to the end of the sentence (a quoted

@@ -110,6 +110,9 @@ struct SpeakerMentions {
             if p - 1 >= lower, text.token(p, isIn: .article), text.tokens[p].shape == .lower { p -= 1 }
             guard p - 1 >= lower, text.tokens[p].shape == .lower, text.token(p, isIn: .headPreposition),
                   let head = mention(endingAt: p - 1, lower: lower), isName(head) || text.token(head.last, isIn: .roleNoun) else { break }
+            // "Secretary of State Ana Pell said": a lone role word heads an office, whose
+            // name run ends with the person's name (its last two words).
+            if isOfficeHolder(role: head, run: m) { return (m.last - 1, m.last) }
             m = head
             hops += 1
         }
@@ -163,6 +166,17 @@ struct SpeakerMentions {
     }
 
     func isName(_ m: Mention) -> Bool { isNameWord(m.last) }
+
+    /// A lone role word ("Secretary", "Minister") before "of" and a run of at least
+    /// three name words that is no organisation ("State Ana Pell", "Health Jane Roe";
+    /// not "Foreign Affairs", not "Harbour Trust Bank"): the run names the office and
+    /// then the person holding it, whose mention is the run's last two words (a longer
+    /// name is restored by the PERSON entity the mention overlaps).
+    func isOfficeHolder(role: Mention, run: Mention) -> Bool {
+        role.first == role.last && text.token(role.last, isIn: .roleNoun) && text.tokens[role.last].isCapitalized
+            && run.last - run.first >= 2 && (run.first...run.last).allSatisfy { isNameWord($0) }
+            && !text.token(run.last, isIn: .organisationWord)
+    }
 
     /// A plural role noun with no determiner ("critics"): a generic group.
     func isBarePlural(_ m: Mention) -> Bool { m.first == m.last && text.token(m.last, isIn: .pluralRoleNoun) }
@@ -302,6 +316,13 @@ struct SpeakerMentions {
                    j + 1 < upper, isNameWord(j + 1) { e = j; j += 1; continue }
                 if text.tokens[j].shape == .lower, text.token(j, isIn: .particle), j + 1 < upper, isNameWord(j + 1) { j += 1; continue }
                 break
+            }
+            // "said Secretary of State Ana Pell": the office's run after "of" ends with
+            // the person's name (its last two words).
+            if e == i, e + 2 < upper, text.tokens[e + 1].shape == .lower, text.token(e + 1, isIn: .headPreposition) {
+                var r = e + 2
+                while r < upper, r - (e + 2) < 6, isNameWord(r) { r += 1 }
+                if r - 1 >= e + 2, isOfficeHolder(role: (e, e), run: (e + 2, r - 1)) { return ((r - 2, r - 1), r - 1) }
             }
             // "Senate minority leader Harry Reid", "Los Angeles-based attorney Edgar
             // Martirosyan": the name after the role words is the speaker.

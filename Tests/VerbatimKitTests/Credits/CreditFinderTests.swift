@@ -36,8 +36,9 @@ import Testing
     }
 
     @Test func aNameThatIsAlsoInTheNewsKeepsItsCluster() throws {
-        // Named in the text as well as in a credit: a person of the news.
-        let a = try annotate("Marlo Quist opened the pier on Tuesday. (Marlo Quist/Harbour Press)")
+        // Named in the text as well as in a credit: a person of the news. (In the
+        // credit's paragraph, the sentence would be the picture's caption.)
+        let a = try annotate("Marlo Quist opened the pier on Tuesday.\n\nThe pier held. (Marlo Quist/Harbour Press)")
         #expect(people(a) == ["Marlo Quist"])
         // A paragraph that says something about the person is no byline.
         let b = try annotate("Marlo Quist, the harbour master, smiled.\n\nThe pier held.")
@@ -75,5 +76,70 @@ import Testing
         // The verb must follow the name and a journalist noun come soon after it.
         let b = try annotate("Marlo Quist is a harbour master who once met a reporter.")
         #expect(people(b) == ["Marlo Quist"])
+    }
+}
+
+/// Captions and links to other articles: people a picture shows, or the headline of
+/// another article names, are not people of this article's news.
+@Suite struct CaptionAndLinkTests {
+    func people(_ text: String) throws -> [String] {
+        try sharedPipeline.annotate(Document(text: text)).clusters.filter { $0.label == .person }.map(\.name)
+    }
+
+    @Test func thePeopleOfACaptionAreNoPeopleOfTheNews() throws {
+        let news = "\"It held,\" said Wren Talbot on Tuesday."
+        // Text before a bracketed credit, after an open credit, between two credits.
+        for caption in ["Harbour master Odile Fenwick greets sailors in Portsmouth on Monday. (Marlo Quist/Harbour Press)",
+                        "Marlo Quist / The Harbour Press Odile Fenwick greets sailors in Portsmouth on Monday.",
+                        "( Marlo Quist / HP ) Odile Fenwick, left, greets sailors in Portsmouth. ( Harbour Archives )",
+                        "Odile Fenwick greets sailors in Portsmouth in 1972. ( Harbour Press file photo )"] {
+            #expect(try people("\(news)\n\n\(caption)") == ["Wren Talbot"], "\(caption)")
+        }
+    }
+
+    @Test func aCaptionedPersonTheTextNamesStays() throws {
+        // The text names her too: she is a person of the news.
+        #expect(try people("Odile Fenwick opened the pier.\n\nOdile Fenwick waves. (Marlo Quist/Harbour Press)") == ["Odile Fenwick"])
+        // The text gives her surname, or one word of a name written surname first.
+        #expect(try people("Fenwick opened the pier.\n\nOdile Fenwick waves. (Marlo Quist/Harbour Press)") == ["Odile Fenwick"])
+        // A first name shared with someone else in the text proves nothing.
+        #expect(try people("Odile Brandt opened the pier.\n\nOdile Fenwick waves. (Marlo Quist/Harbour Press)") == ["Odile Brandt"])
+    }
+
+    @Test func aLongParagraphWithACreditIsNews() throws {
+        // Past sixty words, the text beside a credit is the article's.
+        let long = Array(repeating: "The storm kept the boats in the harbour.", count: 8).joined(separator: " ")
+        let a = try people("Odile Fenwick said the pier held. \(long) (Marlo Quist/Harbour Press)")
+        #expect(a == ["Odile Fenwick"])
+        // A slash between names inside a sentence is no credit.
+        #expect(try people("Odile Fenwick said a Talbot/Brandt ticket would win. Wren Talbot and Ivo Brandt agreed.").contains("Odile Fenwick"))
+        #expect(try people("Odile Fenwick said a Wren Talbot/Ivo Brandt ticket would win the vote.").contains("Odile Fenwick"))
+        // Two people joined by a slash are a pair, not a credit.
+        #expect(try people("Wren Talbot / Ivo Brandt ( Portland ) beat Odile Fenwick / Marlo Quist 15-5 15-3").contains("Odile Fenwick"))
+        // A bracket with a slash but no photographer's name is no picture credit.
+        #expect(try people("Odile Fenwick greets sailors in Portsmouth. (Harbour/Coast Press)") == ["Odile Fenwick"])
+    }
+
+    @Test func aLinkToAnotherArticleNamesNoPersonOfTheNews() throws {
+        let news = "\"It held,\" said Wren Talbot on Tuesday."
+        for link in ["READ MORE: Odile Fenwick says the pier will hold", "Watch below: Harbour master Odile Fenwick on the storm"] {
+            #expect(try people("\(news)\n\n\(link)") == ["Wren Talbot"], "\(link)")
+        }
+        // Without the colon the words open a sentence of the news.
+        #expect(try people("Watch Odile Fenwick steer the boat, said Wren Talbot.").contains("Odile Fenwick"))
+    }
+}
+
+@Suite struct CreditEdgeTests {
+    @Test func aNameThatEndsItsParagraphBeforeAComma() throws {
+        // "X." alone on a line, then a name: no name runs across the line break, and
+        // the byline test, which reads the words after the name's comma, finds none
+        // in the name's paragraph (this input used to stop the program).
+        let text = "The pier held.\n\nX.\n\nTalbot, Quist said,\u{a0}has built a strange boat. Wren Talbot agreed."
+        let document = Document(text: text)
+        let a = try sharedPipeline.annotate(document)
+        let names = a.entities.filter { $0.label == .person }.map { document.string($0.start, $0.end) }
+        #expect(names.allSatisfy { !$0.contains("\n") }, "\(names)")
+        #expect(a.clusters.map(\.name).sorted() == ["Quist", "Talbot"])
     }
 }

@@ -20,3 +20,13 @@ import Testing
         #expect(!found.contains { $0.text.hasPrefix("Quentara,") }, "\(found)")
     }
 }
+
+/// Issue 20, ORG in capitals: a copyright line in capitals names firms with ", INC."; the
+/// legal form is part of the name, with its stop, though the line's sentences are guessed.
+@Suite struct CapitalsCommaLegalSuffixTests {
+    @Test func aFirmInACopyrightLineInCapitals() throws {
+        let found = try entities("COPYRIGHT 2001 BY KESTRELSOURCES, INC., A VENTURE OF BRANTWELL, INC. AND OTHERS. ALL RIGHTS RESERVED.\n\nThe river rose on Monday.")
+        #expect(mention(found, "KESTRELSOURCES, INC.")?.label == .organization, "\(found)")
+        #expect(mention(found, "BRANTWELL, INC.")?.label == .organization, "\(found)")
+    }
+}

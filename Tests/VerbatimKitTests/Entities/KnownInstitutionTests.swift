@@ -27,3 +27,14 @@ import Testing
         #expect(short.label == .place, "\(found)")
     }
 }
+
+/// Issue 20, ORG: "the House" capitalised is the legislative chamber (orgs/known.tsv,
+/// common); a house in lower case, or a name ending in House, is not.
+@Suite struct LegislativeHouseTests {
+    @Test func theHouseCapitalisedIsTheChamber() throws {
+        let found = try entities("The minister told the House on Monday that the bill had passed the House. He lives in a big house near the Quarrow Opera House.")
+        #expect(found.filter { $0.text == "House" }.count == 2, "\(found)")
+        #expect(found.filter { $0.text == "House" }.allSatisfy { $0.label == .organization }, "\(found)")
+        #expect(mention(found, "Quarrow Opera House")?.label != .organization, "\(found)")
+    }
+}

@@ -26,6 +26,50 @@ import Testing
         #expect(try person("The recipe was praised by Bill Walker on Monday.", "Bill Walker"))
     }
 
+    @Test func aFrequentFirstNameThatIsAWordOpensASentenceBeforeAnUnknownName() throws {
+        // "Pat" and "Nick" are English words; before a name no list knows and a comma
+        // or a speech verb, they are first names at a sentence's start too.
+        #expect(try person("The fund grew.\n\nPat Orvaldi, executive director of the trust, agreed.", "Pat Orvaldi"))
+        #expect(try person("The fund grew. Nick Tamberlane said the trust would spend it.", "Nick Tamberlane"))
+        // Not before an English word, nor without the comma or the verb.
+        #expect(try !person("Pat Dry, then sprinkle the salt.", "Pat Dry"))
+        #expect(try !person("Pat Orvaldi on the back.", "Pat Orvaldi"))
+    }
+
+    @Test func aNameWrittenSurnameFirstJoinsItsFullName() throws {
+        // "Wang" is more often a surname than a first name: alone, it is Wang Qishan's.
+        let found = try entities("Vice-President Wang Qishan spoke in Davos. Wang said trade would grow.")
+        #expect(found.filter { $0.text == "Wang" }.allSatisfy { $0.cluster == "Wang Qishan" }, "\(found)")
+        // A first name alone may be someone else's.
+        let joseph = try entities("Police Chief Joseph Barrowmere spoke. The boy's father, Joseph, said he was safe.")
+        #expect(mention(joseph, "Joseph")?.cluster == "Joseph", "\(joseph)")
+        // Two full names opening with the word: no guess.
+        let two = try entities("Wang Qishan met Wang Yi. Wang said trade would grow.")
+        #expect(mention(two, "Wang")?.cluster == "Wang", "\(two)")
+    }
+
+    @Test func aNameAfterTheThatEndsItsPhraseIsNoPerson() throws {
+        // A community, a region, an event: "the" and a name, then a stop or a preposition.
+        #expect(try !person("He travelled from the Quillby First Nation for counselling.", "Quillby First Nation"))
+        #expect(try !person("Workers came from the Marlo Isles, who were recruited.", "Marlo Isles"))
+        #expect(try !person("He won the Walter Pellow Invitational at this course.", "Walter Pellow Invitational"))
+        // A person's name qualifying a noun or a compound keeps the article.
+        #expect(try person("Lawyers reopened the Walter Barnes case on Monday.", "Walter Barnes"))
+        #expect(try person("Critics of the Walter Barnes-led council met.", "Walter Barnes"))
+    }
+
+    @Test func aNameBeforeARoleQualifiesIt() throws {
+        // After a role word, a name that a role noun follows qualifies that role.
+        #expect(try !person("The plan came from former Progressive premier Walter Barnes.", "Progressive"))
+        #expect(try !person("It was backed by former Progressive finance critic Walter Barnes.", "Progressive"))
+        // The person after the role stays.
+        #expect(try person("The goal came from striker Kowalczyk Zbrojny.", "Kowalczyk Zbrojny"))
+        #expect(try person("After their son Tobiah in 1979, they moved.", "Tobiah"))
+        // A surname qualifying the role still names a person.
+        #expect(try person("The memo was sent by a former Walker aide on Monday.", "Walker"))
+        #expect(try person("The memo was sent by a former Zorvath aide on Monday.", "Zorvath"))
+    }
+
     @Test func speechSubjectsThatAreNoNames() throws {
         // After "the", an acronym (also a plural one), a word with a capital inside.
         #expect(try !person("“We will reopen soon,” the KRDA added.", "KRDA"))

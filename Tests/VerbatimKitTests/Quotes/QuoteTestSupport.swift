@@ -10,16 +10,31 @@ let shippedQuoteStage: QuoteAnnotator = {
     do { return try QuoteAnnotator(lexicon: shippedLexicon) } catch { fatalError("cannot build the quote stage: \(error)") }
 }()
 
-/// Runs segmentation and the quote stage on a text: every quote, reported speech too.
+/// The quote stage listing every pair of quotation marks, speech or not (titles, scare
+/// quotes, fragments inside reported speech), as the pairing, kind and sieve tests
+/// look at them.
+let everyQuotationStage: QuoteAnnotator = {
+    var stage = shippedQuoteStage
+    stage.listsEveryQuotation = true
+    return stage
+}()
+
+/// Runs segmentation and the quote stage on a text: the quotes it lists (speech:
+/// direct, attributed partial and indirect quotes).
 func allQuotes(_ text: String) throws -> [Quote] {
-    let pipeline = try Pipeline(annotators: [shippedQuoteStage])
-    return try pipeline.annotate(Document(text: text)).quotes
+    try allQuotesAnnotation(text).quotes
 }
 
-/// The quotes in quotation marks (direct and partial), as the pairing and sieve
-/// tests look at them.
+/// The annotation of the quote stage alone on a text.
+func allQuotesAnnotation(_ text: String) throws -> Annotation {
+    try Pipeline(annotators: [shippedQuoteStage]).annotate(Document(text: text))
+}
+
+/// Every pair of quotation marks (direct and partial, speech or not), as the pairing
+/// and sieve tests look at them.
 func quotes(_ text: String) throws -> [Quote] {
-    try allQuotes(text).filter { $0.kind != .indirect }
+    let pipeline = try Pipeline(annotators: [everyQuotationStage])
+    return try pipeline.annotate(Document(text: text)).quotes.filter { $0.kind != .indirect }
 }
 
 /// The text of a byte span.

@@ -49,10 +49,13 @@ func indirectSummary(_ text: String) throws -> [String] {
         #expect(try indirectSummary("Rents rose by 3 per cent in the city last year.").isEmpty)
     }
 
-    @Test func aQuotedFragmentKeepsItsPartialQuoteInsideTheReportedClause() throws {
+    @Test func aQuotedFragmentInsideTheReportedClauseIsPartOfIt() throws {
         let t = "He said the ferry plan was “a disaster” for the town."
+        // The stage still attributes the fragment (every quotation)…
+        #expect(try quotes(t).map(\.kind) == [.partial])
+        // …but lists one quote: the reported clause holds it (speech-only).
         let qs = try allQuotes(t)
-        #expect(qs.map(\.kind) == [.indirect, .partial])
+        #expect(qs.map(\.kind) == [.indirect])
         #expect(slice(t, qs[0].start, qs[0].end) == "the ferry plan was “a disaster” for the town")
     }
 
@@ -180,5 +183,45 @@ extension PronounPersonTests {
         #expect(try quotes(t).first?.speaker?.name == "Ada Quist")
         // "said, though, that …" still reports; "said, though." alone closes the sentence.
         #expect(try indirectSummary("Ada Quist said, though, that the delays were over.").count == 1)
+    }
+
+    /// A trailing cue after a comma that closes a quoted fragment: the whole sentence
+    /// is one indirect quote holding its fragments (the Gender Gap Tracker's "mixed").
+    @Test func aTrailingCueAfterAQuotedFragmentReportsTheWholeSentence() throws {
+        let t = "There was a “whiff” of worry in 1994 over the word “three-peat,” Ana Shibley said."
+        #expect(try indirectSummary(t)
+                == ["There was a “whiff” of worry in 1994 over the word “three-peat,” | Ana Shibley | Ana Shibley | said | indirect-trailing-cue"])
+        let q = try #require(try allQuotes(t).first)
+        #expect(q.fragments.map { slice(t, $0.start, $0.end) } == ["“whiff”", "“three-peat,”"])
+        // A quote that opens the sentence is the cue's direct quote, not reported speech.
+        #expect(try indirectSummary("“The word is tired,” Ana Shibley said.").isEmpty)
+        // A fragment without its comma is no close of the content.
+        #expect(try indirectSummary("The word “three-peat” Ana Shibley said was tired.").allSatisfy { !$0.hasPrefix("The word") })
+    }
+
+    /// The subject of a trailing cue that follows a description after the comma: a
+    /// noun phrase with a determiner and its modifiers, or a bare role or
+    /// organisation word; not a participle's words.
+    @Test func aTrailingCueAfterADescription() throws {
+        #expect(try indirectSummary("A dog has bitten a postman, police said.")
+                == ["A dog has bitten a postman | police | police | said | indirect-trailing-cue"])
+        #expect(try indirectSummary("Two men entered a nearby bakery, a security guard present during the raid told reporters.").map {
+            $0.components(separatedBy: " | ").prefix(2).joined(separator: " | ") }
+                == ["Two men entered a nearby bakery | a security guard present during the raid"])
+        #expect(try indirectSummary("Ada Quist was approved for the scheme, having given her informed consent.").isEmpty)
+    }
+
+    /// A cue verb's object noun phrase is no reported clause because a modifier after a
+    /// comma holds a verb; a subject with a parenthesis before its verb still is one.
+    @Test func anObjectWhoseOnlyVerbsFollowACommaIsNoClause() throws {
+        #expect(try indirectSummary("Marta Kell promised a steep rise in rail spending over the next decade, aimed at jolting the slow economy.").isEmpty)
+        #expect(try indirectSummary("Harbour Bank reported a net loss of 8.1 million dollars, or 2 cents a share, for the quarter ended Sept. 30.").isEmpty)
+        #expect(try indirectSummary("Ada Quist denied a request by the school board to replace an old gym in Dunmore, a decision that's left parents angry.").isEmpty)
+        #expect(try indirectSummary("Police said the body of the man, 23, was found near the pier.").map { $0.components(separatedBy: " | ")[0] }
+                == ["the body of the man, 23, was found near the pier"])
+        #expect(try indirectSummary("Officials said the ferry, owned by a Jersey shipping line, was towed to port.").count == 1)
+        #expect(try indirectSummary("Police said the crew -- from a Jersey shipping line -- found two barrels.").count == 1)
+        // A hyphen inside a word is no parenthesis.
+        #expect(try indirectSummary("Officials said the web-based survey process is flawed.").count == 1)
     }
 }

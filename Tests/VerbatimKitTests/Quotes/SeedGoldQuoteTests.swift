@@ -50,4 +50,20 @@ import Testing
             #expect(q.cue.map { slice(text, $0.start, $0.end) } == g.cue, "\(g.text)")
         }
     }
+
+    /// The listed output (speech-only, SIEVES.md §6): every gold direct quote, and every
+    /// gold fragment either listed or inside a listed indirect quote that holds it.
+    @Test func theListedOutputKeepsEveryGoldQuoteOrTheReportedSpeechHoldingIt() throws {
+        let (text, gold) = try loadGold()
+        let listed = try allQuotes(text)
+        var inside = 0
+        for g in gold {
+            let q = try #require(try quotes(text).first { slice(text, $0.start, $0.end) == g.text })
+            if listed.contains(where: { $0.start == q.start && $0.end == q.end }) { continue }
+            #expect(g.kind == "partial", "\(g.text)")
+            #expect(listed.contains { $0.kind == .indirect && $0.start <= q.start && q.end <= $0.end }, "\(g.text)")
+            inside += 1
+        }
+        #expect(inside > 0)
+    }
 }

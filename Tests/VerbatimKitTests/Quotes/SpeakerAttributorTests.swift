@@ -275,6 +275,19 @@ import Testing
         #expect(try speakerTexts("“We will appeal,” said lead author Dr. Jane Roe.") == ["Dr. Jane Roe"])
     }
 
+    /// "Secretary of State Ana Pell": the office's name run ends with the person's
+    /// name; "Jane Roe of Harbour Trust Bank" keeps the head before "of".
+    @Test func anOfficeHoldersNameEndsTheOffice() throws {
+        #expect(try speakerTexts("“We will appeal,” said Secretary of State Ana Pell.") == ["Ana Pell"])
+        #expect(try indirectSummary("Minister of Health Jane Roe said the clinics would reopen.").map { $0.components(separatedBy: " | ")[1] }
+                == ["Jane Roe"])
+        #expect(try indirectSummary("Jane Roe of Harbour Trust Bank said the branch would reopen.").map { $0.components(separatedBy: " | ")[1] }
+                == ["Jane Roe"])
+        // Two words after "of" name an office only.
+        #expect(try indirectSummary("Minister of Foreign Affairs said the talks had stalled.").map { $0.components(separatedBy: " | ")[1] }
+                == ["Minister"])
+    }
+
     @Test func aCommaBetweenAdjectivesStaysInTheDescription() throws {
         #expect(try speakerTexts("“Rates will rise,” the lanky, soft-spoken economist said.") == ["the lanky, soft-spoken economist"])
     }

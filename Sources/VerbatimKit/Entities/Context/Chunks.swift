@@ -13,8 +13,9 @@ extension EntityContext {
                 let t = tokens[end]
                 if t.flags.contains(.lineBreakBefore) { break }
                 if features[end].contains(.nameLike) { end += 1; continue }
-                // glued hyphen or full stop: Jean-Pierre, J. K., St. Louis
-                if t.kind == .punctuation, end + 1 < n, features[end + 1].contains(.nameLike),
+                // glued hyphen or full stop: Jean-Pierre, J. K., St. Louis (not across a
+                // line: "X.⏎⏎Talbot" is a paragraph of its own, then a name)
+                if t.kind == .punctuation, end + 1 < n, features[end + 1].contains(.nameLike), !tokens[end + 1].flags.contains(.lineBreakBefore),
                    isPunct(end, 0x2D) && !t.flags.contains(.spaceBefore) && !tokens[end + 1].flags.contains(.spaceBefore)
                     || isPunct(end, 0x2E) && !t.flags.contains(.spaceBefore) && (features[end - 1].contains(.initial) || features[end - 1].contains(.title) || isA(end - 1, .nameAbbreviation)) {
                     end += 2; continue

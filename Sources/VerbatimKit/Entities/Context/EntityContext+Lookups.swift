@@ -65,7 +65,7 @@ extension EntityContext {
         let kinds = lexicon.phraseKinds
         matcher.walk(in: lexicon.phrases, tokens: tokens, keys: keys, from: i, limit: limit, caseSensitive: caseSensitive) { end, entries in
             // Matches come shortest first: a later one of a class replaces the earlier.
-            var seen: (Bool, Bool, Bool, Bool, Bool) = (false, false, false, false, false)
+            var seen: (Bool, Bool, Bool, Bool, Bool, Bool) = (false, false, false, false, false, false)
             for e in entries {
                 switch kinds[e] {
                 case .countryAlias where !seen.0: seen.0 = true; found.countryAlias = (end, e)
@@ -73,6 +73,7 @@ extension EntityContext {
                 case .placeKnown where !seen.2: seen.2 = true; found.placeKnown = (end, e)
                 case .orgKnownCommon where !seen.3: seen.3 = true; found.orgKnownCommon = (end, e)
                 case .orgKnownInstitution where !seen.4: seen.4 = true; found.orgKnownInstitution = (end, e)
+                case .seatOfPower where !seen.5: seen.5 = true; found.seatOfPower = (end, e)
                 default: continue
                 }
             }

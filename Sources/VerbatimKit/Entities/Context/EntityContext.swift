@@ -49,6 +49,7 @@ final class EntityContext {
         var orgKnownCommon: (end: Int, entry: Int)? = nil
         var orgKnownInstitution: (end: Int, entry: Int)? = nil
         var placeKnown: (end: Int, entry: Int)? = nil
+        var seatOfPower: (end: Int, entry: Int)? = nil
 
         func longest(_ kind: EntityLexicon.PhraseKind) -> (end: Int, entry: Int)? {
             switch kind {
@@ -57,6 +58,7 @@ final class EntityContext {
             case .orgKnownCommon: orgKnownCommon
             case .orgKnownInstitution: orgKnownInstitution
             case .placeKnown: placeKnown
+            case .seatOfPower: seatOfPower
             }
         }
     }

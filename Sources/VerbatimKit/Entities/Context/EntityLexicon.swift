@@ -31,7 +31,7 @@ public struct EntityLexicon: Sendable {
     enum Walked: Int, CaseIterable { case cities, countries, regions, companies, legalSuffixes }
 
     /// The classes of ``phrases``.
-    enum PhraseKind: UInt8, Sendable { case countryAlias, orgKnown, orgKnownCommon, orgKnownInstitution, placeKnown }
+    enum PhraseKind: UInt8, Sendable { case countryAlias, orgKnown, orgKnownCommon, orgKnownInstitution, placeKnown, seatOfPower }
 
     /// Words that give a token a feature (``TokenFeatures``), and where they come from:
     /// the entries of `table` whose class `column` holds one of `values`.
@@ -94,6 +94,9 @@ public struct EntityLexicon: Sendable {
         // Of those, the institutions ("Congress", "the Treasury", "Fed"): capitalised
         // inside a sentence, the word names the institution.
         PhraseClass(kind: .orgKnownInstitution, table: "orgs/known", column: 2, values: orgKnownInstitutionTypes, extra: 3, skip: [5], require: 4),
+        // Seats of power (`seat` = y: "White House", "Kremlin"), read as places by the
+        // place rules and as the power seated there where they act (`seat-of-power-actor`).
+        PhraseClass(kind: .seatOfPower, table: "orgs/known", column: 2, values: orgKnownTypes, extra: 3, require: 5),
         PhraseClass(kind: .placeKnown, table: "places/exonyms", column: 2, values: ["continent", "region", "street", "other"], extra: 2),
         PhraseClass(kind: .placeKnown, table: "entities/cues", column: 2, values: ["placeknown"], extra: 3),
     ]
@@ -155,9 +158,40 @@ public struct EntityLexicon: Sendable {
                 index.add(key[...], .init(classes: word))
             }
         }
+        for people in EntityLexicon.peoplesOfCountries(endings[.peopleCountry] ?? [], countries: countries, exonyms: exonyms,
+                                                       excluding: [firstNames, surnames, commonWords, cities, countries, regions, indexed[3]]) {
+            index.add(people[...], .init(features: .demonym))
+        }
         wordClasses = index
         compoundEndings = endings[.compound] ?? []
         groupAdjectiveEndings = endings[.groupAdjective] ?? []
+    }
+
+    /// Peoples named after their country or region ("Serbs" of Serbia, "Somali" of
+    /// Somalia, "Uzbeks" of Uzbekistan): the one-word names of countries (and the
+    /// countries and regions of `places/exonyms.tsv`) without an ending of `endings`
+    /// ("-ia", "-a", "-istan"), with and without a plural "s", that are four letters or
+    /// more and no name, word, town, country or region of the `excluding` tables
+    /// ("Russ" of Russia is a first name, "Tunis" of Tunisia a town).
+    static func peoplesOfCountries(_ endings: [[UInt8]], countries: LexiconTable, exonyms: LexiconTable,
+                                   excluding: [LexiconTable]) -> [[UInt8]] {
+        var names: [[UInt8]] = []
+        for e in 0..<countries.count { names.append(Array(countries.key(e).utf8)) }
+        for e in 0..<exonyms.count where exonyms.field(e, 2).map({ ["country", "nation", "region"].contains($0) }) == true {
+            names.append(Array(exonyms.key(e).utf8))
+        }
+        var peoples = Set<[UInt8]>()
+        for name in names where !name.contains(0x20) && !name.contains(0x2E) {
+            for ending in endings where name.count >= ending.count + 4 && name.suffix(ending.count).elementsEqual(ending) {
+                let stem = Array(name.dropLast(ending.count))
+                let keys = [stem, stem + [0x73]].map { String(decoding: $0, as: UTF8.self) }
+                // "Roman" of Romania is a name: then "Romans" is no people of it either.
+                if keys.contains(where: { key in excluding.contains { $0.contains(key: key) } }) { continue }
+                peoples.insert(stem)
+                peoples.insert(stem + [0x73])
+            }
+        }
+        return peoples.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// The phrase classes' entries as one table (one walk answers every class), sorted

@@ -55,6 +55,16 @@ struct TokenFacts {
             && !features[i + 1].contains(.common) {
             features[i].insert(.nameLike)
         }
+        // So is it before a capitalised word no list knows, when a comma or a speech verb
+        // follows the pair ("Pat Vanini, executive director", "Nick Sandmann said").
+        for i in 0..<n where i + 2 < n && features[i].contains(.capitalized) && !features[i].contains(.nameLike)
+            && features[i].contains(.commonFirstName) && features[i + 1].contains(.nameLike) && tokens[i + 1].shape == .title
+            && features[i + 1].isDisjoint(with: [.word, .common, .surname, .firstName, .demonym, .acronym])
+            && features[i].isDisjoint(with: [.prep, .speech, .notName, .role, .title, .month, .particle])
+            && (tokens[i + 2].kind == .punctuation && document.utf8[Int(tokens[i + 2].start)] == 0x2C
+                || tokens[i + 2].shape == .lower && features[i + 2].contains(.speech)) {
+            features[i].insert(.nameLike)
+        }
         // In headlines, lower-case text and runs of capitals (a dateline, "NEW YORK _ The..."),
         // a place name may start with a common word ("NEW YORK").
         var i = 0
@@ -75,6 +85,12 @@ struct TokenFacts {
             } else {
                 i += 1
             }
+        }
+        // "KESTRELSOURCES, INC.": in capitals, an abbreviated legal form after a name and a
+        // comma is part of the firm's name (comma-legal-suffix), though it is also a word.
+        for i in 2..<max(2, n) where capsSentence[i] && classes[i].contains(.abbreviatedLegalForm) && !features[i].contains(.nameLike)
+            && tokens[i - 1].kind == .punctuation && document.utf8[Int(tokens[i - 1].start)] == 0x2C && features[i - 2].contains(.nameLike) {
+            features[i].insert(.nameLike)
         }
         var sportWords = 0
         for f in features where f.contains(.sport) { sportWords += 1 }

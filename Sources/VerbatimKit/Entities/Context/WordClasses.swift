@@ -44,6 +44,16 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     /// A word that only opens a title of several words ("Foreign", "Health", "Prime"):
     /// the entries of kind `part` in `Models/names/titles.tsv` (read there, not in words.tsv).
     static let titlePart = WordClasses(rawValue: 1 << 32)
+    /// What follows a seat of power acting as its institution: who serves it and what
+    /// it does or says ("White House officials", "the Kremlin's statement").
+    static let seatActorWord = WordClasses(rawValue: 1 << 33)
+    /// A generation after a surname ("Jr", "III"): the name goes on, and the word
+    /// before it may still close the name as a surname ("Martin Luther King Jr.").
+    static let generationSuffix = WordClasses(rawValue: 1 << 34)
+    /// How a batsman is out, in a cricket scorecard ("c", "b", "st", "lbw"): a player's name follows.
+    static let dismissalWord = WordClasses(rawValue: 1 << 35)
+    /// A head that names an organisation after an ordinal in figures ("the 8th Circuit").
+    static let ordinalHead = WordClasses(rawValue: 1 << 36)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -57,7 +67,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.definiteArticle, "definite-article"), (.nameAbbreviation, "name-abbreviation"), (.versus, "versus"),
         (.opposingPreposition, "opposing-preposition"), (.teamPreposition, "team-preposition"), (.leadNoun, "lead-noun"),
         (.motionPreposition, "motion-preposition"), (.listConjunction, "list-conjunction"), (.acronymFiller, "acronym-filler"),
-        (.affiliationLink, "affiliation-link"),
+        (.affiliationLink, "affiliation-link"), (.seatActorWord, "seat-actor-word"),
+        (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
+        (.ordinalHead, "ordinal-head"),
     ]
 }
 
@@ -69,6 +81,9 @@ enum WordEnding: String, CaseIterable {
     case compound = "compound-ending"
     /// Endings of adjectives of religion, people or region ("Kurdish", "Maoist").
     case groupAdjective = "group-adjective-ending"
+    /// Endings of a country's or region's name after the name of its people ("Serb-ia",
+    /// "Somali-a", "Uzbek-istan"): the stem, and its plural, is a people ("Serbs").
+    case peopleCountry = "people-country-ending"
 }
 
 /// The classes of every word that has some: cue classes (Models/entities/cues.tsv,

@@ -33,6 +33,8 @@ enum Clustering {
         var nextNamesake: [Int] = []
         /// Clusters of single names that match no full name, by their word.
         var singles = HashKeyMap<Int>()
+        /// Full-name clusters by their first word, -1 when two clusters share it.
+        var byFirstWord = HashKeyMap<Int>()
         /// ORG and PLACE clusters by label + name key.
         var byKey: HashKeyMap<Int>
         /// Label + last word of multi-word ORG and PLACE names → the first such cluster.
@@ -87,6 +89,12 @@ enum Clustering {
                     wordStore.append(contentsOf: w)
                     listUnderSurname(c, last)
                     clusterOf[idx] = c
+                    // Listed by its first word unless that word is glued to the next
+                    // ("Obama-Xi", "Hewlett-Packard": one name of two people or a firm).
+                    if let first = w.first, let i = (mentions[idx].start..<mentions[idx].end).first(where: isNameWord),
+                       i + 1 < mentions[idx].end, ctx.tokens[i + 1].flags.contains(.spaceBefore) {
+                        byFirstWord[first] = byFirstWord[first] == nil ? c : -1
+                    }
                 }
             }
         }
@@ -116,14 +124,19 @@ enum Clustering {
 
         /// People with one name word ("Pellow"): the full name with that surname
         /// introduced last before the mention — the nearest earlier namesake is the one
-        /// the writer means — else the first one introduced after it; with no full
-        /// name, single names of the same word share a cluster.
+        /// the writer means — else the first one introduced after it; else the one full
+        /// name that opens with the word when the word is more often a surname than a
+        /// first name (a name written surname first: "Wang" of "Wang Qishan"; not when two
+        /// full names open with it); with no full name, single names of the same word
+        /// share a cluster.
         mutating func joinSingleNames() {
             for idx in mentions.indices where mentions[idx].label == .person && clusterOf[idx] < 0 {
                 // Only clusters of full names are matched by their words: these keep none.
                 guard let h = lastWord(mentions[idx].start, mentions[idx].end) else { clusterOf[idx] = newCluster(.person, 0..<0, idx); continue }
                 if let namesakes = bySurname[h] {
                     clusterOf[idx] = latestNamesake(before: idx, from: namesakes.first)
+                } else if let c = byFirstWord[h], c >= 0, writtenSurnameFirst(mentions[idx].start, mentions[idx].end) {
+                    clusterOf[idx] = c
                 } else if let c = singles[h] {
                     clusterOf[idx] = c
                 } else {
@@ -132,6 +145,17 @@ enum Clustering {
                     clusterOf[idx] = c
                 }
             }
+        }
+
+        /// Whether the single name in `start..<end` is more often a surname than a first
+        /// name in the name lists, or in neither ("Wang", "Meng", "Kim"; not "Joseph"):
+        /// alone, it names the person whose full name it opens, written surname first.
+        /// A first name alone may be someone else's ("Spindler's father, Joseph").
+        func writtenSurnameFirst(_ start: Int, _ end: Int) -> Bool {
+            guard let i = (start..<end).last(where: isNameWord) else { return false }
+            let surname = ctx.keys.lookupFirst(i, in: ctx.lexicon.surnames)?.value ?? 0
+            let firstName = ctx.keys.lookupFirst(i, in: ctx.lexicon.firstNames)?.value ?? 0
+            return surname > firstName || surname == 0 && firstName == 0
         }
 
         /// Of the list of namesakes starting at `first`, the one introduced last before

@@ -35,6 +35,8 @@ struct DocumentSenses {
             var wordCount = 0, firstIndex = -1, lastIndex = -1
             for i in m.start..<m.end where ctx.tokens[i].kind == .word {
                 if wordCount == 0 { firstIndex = i }
+                // The surname is the word before a generation ("Pasco Bowman II" → "Bowman").
+                if wordCount >= 2, ctx.isA(i, .generationSuffix) { continue }
                 wordCount += 1
                 lastIndex = i
             }
@@ -42,7 +44,9 @@ struct DocumentSenses {
             table.register(Resolver.nameKey(ctx, m.start, m.end), first: ctx.wordHash(firstIndex),
                            Sense(label: m.label, type: claims.mentions[idx].type, score: m.score, canonical: claims.mentions[idx].canonical))
             let last = ctx.wordHash(lastIndex)
-            if m.label == .person, wordCount >= 2, !ctx.has(lastIndex, .common) {
+            // A surname that is an everyday word gives no sense ("Bill Gates" → "gates"),
+            // unless it is a title closing the name ("Martin Luther King" → "King").
+            if m.label == .person, wordCount >= 2, !ctx.has(lastIndex, .common) || ctx.has(lastIndex, [.title, .surname]) {
                 table.register(Resolver.extend(Resolver.emptyKey, last), first: last,
                                Sense(label: .person, type: nil, score: m.score - DocumentSenses.surnamePenalty, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)

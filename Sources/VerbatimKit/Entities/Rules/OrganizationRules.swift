@@ -12,6 +12,8 @@ enum OrganizationRules {
         /// A listed name that is also a word ("the Treasury"): weaker than what the
         /// document itself shows (a short form of a name written out, a place).
         static let knownOrganizationAsWritten = 45
+        /// A seat of power acting: above the place it also is ("known-place", a country).
+        static let seatOfPowerActor = 86
         static let knownCompany = 72
         /// A listed company's name without its legal suffix ("Krystal Biotech").
         static let knownCompanyShort = 62
@@ -23,6 +25,8 @@ enum OrganizationRules {
         static let ampersandName = 74
         static let organizationHead = 84
         static let headOfName = 85
+        /// Above the name without its ordinal ("Airborne Division", organization-head).
+        static let ordinalName = 86
         static let acronymDefinition = 84
         static let nounAfterName = 66
         static let nounBeforeName = 68
@@ -69,6 +73,41 @@ enum OrganizationRules {
                 if end < s.b && ctx.hasAny(s.last, [.street, .facility, .geoHead, .orgHead]) { continue }
                 let extra = ctx.lexicon.phrases.field(e, 3)
                 out.add(i, end, score: score, canonical: ctx.keep(extra == "-" ? nil : extra), form: form)
+            }
+        }
+    }
+
+    /// "White House officials said", "the Kremlin's statement", "the Vatican announced":
+    /// a seat of power (`seat` = y in Models/orgs/known.tsv) acting stands for the power
+    /// seated there, an organisation; visited, left or named as a place it stays a place
+    /// (`known-place`). It acts where it is followed by a speech verb, owns something
+    /// with a possessive, or stands before a title, a role noun or a word of the class
+    /// `seat-actor-word` (officials, statement, policy). A town that is also a seat
+    /// ("Beijing", "Brussels") names its government as a place does (GPE): no rule here.
+    struct SeatOfPowerActor: ChunkRule {
+        static let rule = EntityRule("seat-of-power-actor", .organization,
+            matches: "a seat of power (White House, Kremlin) before a speech verb, a possessive, a title, a role or an actor word",
+            example: "The Kremlin said the talks would go on.", finds: "Kremlin")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, n = ctx.tokens.count
+            for i in s.a..<s.b where ctx.features[i].contains(.phraseStart) && ctx.normalCase(i) {
+                guard let (end, e) = ctx.longestPhrase(.seatOfPower, from: i, limit: s.b, caseSensitive: true),
+                      ctx.longest(.cities, from: i, limit: end)?.end != end else { continue }
+                let acts: Bool
+                if end < s.b {
+                    // "White House Press Secretary Ann Lowe": a title within two words.
+                    acts = ctx.hasAny(end, [.title, .role]) || end + 1 < s.b && ctx.hasAny(end + 1, [.title, .role])
+                } else if ctx.has(end - 1, .possessive) {
+                    acts = true
+                } else if end < n, ctx.sameSentence(i, end), ctx.tokens[end].shape == .lower {
+                    acts = ctx.hasAny(end, [.speech, .role]) || ctx.isA(end, .seatActorWord)
+                } else {
+                    acts = false
+                }
+                guard acts else { continue }
+                let extra = ctx.lexicon.phrases.field(e, 3)
+                out.add(i, end, score: Score.seatOfPowerActor, canonical: ctx.keep(extra == "-" ? nil : extra))
             }
         }
     }
@@ -162,9 +201,41 @@ enum OrganizationRules {
             guard b - a >= 2, ctx.has(last, .orgHead), !ctx.has(a, .title) || ctx.has(a, .orgHead) else { return }
             var s = a
             while s < last, ctx.hasAny(s, [.title, .role]) && !ctx.hasAny(s, [.orgHead, .demonym]) { s += 1 }
-            if s < last {
+            // "Soviet Union", "West Bank": a country's or a known place's name that ends in
+            // a head is the place.
+            if s < last, ctx.longest(.countries, from: s, limit: b)?.end != b, ctx.longest(.regions, from: s, limit: b)?.end != b,
+               ctx.longestPhrase(.countryAlias, from: s, limit: b, caseSensitive: true)?.end != b,
+               ctx.longestPhrase(.placeKnown, from: s, limit: b, caseSensitive: true)?.end != b {
                 out.add(s, b, score: Score.organizationHead)
             }
+        }
+    }
+
+    /// "the 82nd Airborne Division", "the 8th Circuit", "5th Fleet": an ordinal written in
+    /// figures opens the name of a unit or a court, and is part of it. The name ends in an
+    /// organisation head or a word of the class `ordinal-head` (Circuit: the federal
+    /// appeals courts, a facility's head elsewhere).
+    struct OrdinalName: ChunkRule {
+        static let rule = EntityRule("ordinal-name", .organization,
+            matches: "an ordinal in figures before a name ending in an organisation head or an ordinal-head word (Circuit)",
+            example: "A panel of the 8th Circuit upheld the ruling.", finds: "8th Circuit")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, a = site.a, b = site.b, last = site.last
+            guard a > 0, b - a <= 3, ctx.normalCase(a), ctx.has(last, .orgHead) || ctx.isA(last, .ordinalHead),
+                  ctx.tokens[a].flags.contains(.spaceBefore), isOrdinal(ctx, a - 1), ctx.sameSentence(a - 1, a) else { return }
+            out.add(a - 1, b, score: Score.ordinalName)
+        }
+
+        /// Whether token `i` is an ordinal in figures: digits, then st, nd, rd or th ("82nd").
+        static func isOrdinal(_ ctx: EntityContext, _ i: Int) -> Bool {
+            let t = ctx.tokens[i], bytes = ctx.document.utf8
+            var k = Int(t.start)
+            let end = Int(t.end)
+            while k < end, bytes[k] >= 0x30, bytes[k] <= 0x39 { k += 1 }
+            guard k > Int(t.start), end - k == 2 else { return false }
+            let suffix = (bytes[k] | 0x20, bytes[k + 1] | 0x20)
+            return suffix == (0x73, 0x74) || suffix == (0x6E, 0x64) || suffix == (0x72, 0x64) || suffix == (0x74, 0x68)
         }
     }
 
@@ -317,7 +388,9 @@ enum OrganizationRules {
         for k in first..<out.count where out[k].label == .organization {
             let e = out[k].end
             guard e < ctx.tokens.count, ctx.isA(e - 1, .abbreviatedLegalForm), ctx.isPunct(e, 0x2E),
-                  !ctx.tokens[e].flags.contains(.spaceBefore), e + 1 < ctx.tokens.count, ctx.sameSentence(e, e + 1) else { continue }
+                  !ctx.tokens[e].flags.contains(.spaceBefore),
+                  // In a line of capitals the sentences are guessed, and the stop stays ("FDCH, INC. AND").
+                  ctx.capsSentence[e - 1] || e + 1 < ctx.tokens.count && ctx.sameSentence(e, e + 1) else { continue }
             out[k].end = e + 1
         }
     }
@@ -419,12 +492,14 @@ enum OrganizationRules {
     /// The ORG rules, in the order they propose for each chunk.
     static func table<Each: RuleVisitor>(_ each: inout Each) {
         each.visit(KnownOrganization.self)
+        each.visit(SeatOfPowerActor.self)
         each.visit(KnownCompany.self)
         each.visit(LegalSuffix.self)
         each.visit(CommaLegalSuffix.self)
         each.visit(AmpersandName.self)
         each.visit(OrganizationHead.self)
         each.visit(HeadOfName.self)
+        each.visit(OrdinalName.self)
         each.visit(AcronymDefinition.self)
         each.visit(OrganizationNoun.self)
         each.visit(MemberOf.self)

@@ -29,6 +29,8 @@ enum PersonRules {
         /// Added when the name has a known first name or surname.
         static let speechSubjectKnownBonus = 6
         static let nameCountry = 78
+        /// Above a side before a score ("sports-result").
+        static let scorecardPlayer = 62
         static let unknownPair = 45
         /// An unknown pair with a lower-case syllable after a hyphen ("Leung Yiu-chung").
         static let unknownPairSyllable = 60
@@ -78,10 +80,23 @@ enum PersonRules {
             let ctx = s.ctx, a = s.a, b = s.b
             guard let p = ctx.previous(a), ctx.tokens[p].shape == .lower, ctx.hasAny(p, [.role, .title]) else { return }
             let end = nameEnd(ctx, from: a, limit: b, max: 4)
-            if end > a && !ctx.isPlaceName(a, end) {
+            if end > a && !ctx.isPlaceName(a, end) && !(end - a == 1 && ctx.hasAny(a, [.word, .demonym]) && !ctx.hasAny(a, [.firstName, .surname]) && qualifiesRole(ctx, end)) {
                 out.add(a, end, score: end - a >= 2 ? Score.roleBeforeNames : Score.roleBeforeOneName)
             }
         }
+    }
+
+    /// Whether a lower-case role noun follows the name at `end`, at once or after one
+    /// more lower-case word: a single English word or nationality word that is no first name or surname
+    /// then qualifies the role ("former Liberal premier", "former Conservative finance
+    /// critic") and names no one; a surname or a word no list knows there still names
+    /// a person ("a former Clinton aide", "a former Obama adviser").
+    static func qualifiesRole(_ ctx: EntityContext, _ end: Int) -> Bool {
+        for k in end..<min(end + 2, ctx.tokens.count) {
+            guard ctx.sameSentence(end, k), ctx.tokens[k].kind == .word, ctx.tokens[k].shape == .lower else { return false }
+            if ctx.hasAny(k, [.role, .title]) { return true }
+        }
+        return false
     }
 
     /// A known first name, then up to three capitalised names, scored by what the last one is.
@@ -94,7 +109,7 @@ enum PersonRules {
             // "Der Spiegel", "Le Matin": a foreign article opening a name is no first name.
             for i in a..<b where ctx.has(i, .firstName) && !ctx.hasAny(i, stop) && !(i + 1 < b && ctx.isA(i, .foreignArticle)) {
                 let end = nameEnd(ctx, from: i + 1, limit: b, max: 3)
-                guard end > i + 1, !ctx.isPlaceName(i, end), !namedAfterPerson(ctx, i, end, chunkEnd: b) else { continue }
+                guard end > i + 1, !ctx.isPlaceName(i, end), !namedAfterPerson(ctx, i, end, chunkEnd: b), !afterArticle(ctx, i, end) else { continue }
                 let lastName = end - 1
                 // "My Home", "Food And Wine": a first name that is an everyday word before
                 // another everyday word names a title or a phrase, unless that word is a
@@ -238,6 +253,44 @@ enum PersonRules {
         }
     }
 
+    /// A cricket scorecard in a sports report: "c Tamworth b Ellingham 23", "st Ravel",
+    /// "Bowling: Ellingham 8-1-30-2". A name after a dismissal (`dismissal-word` in
+    /// `entities/words.tsv`, in lower case) or before bowling figures (overs, maidens,
+    /// runs and wickets joined by hyphens) is a player, not a side before a score.
+    struct ScorecardPlayer: ChunkRule {
+        static let rule = EntityRule("scorecard-player", .person,
+            matches: "in a sports report, a name after a dismissal (c, b, st, lbw) or before bowling figures (8-1-30-2)",
+            example: "CRICKET - KESTREL WIN.\nThe scores in the match on Friday:\nOrrin Pale c Tamworth b Ellingham 23\nJ. Moss not out 40",
+            finds: "Ellingham")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, a = site.a, b = site.b
+            guard ctx.sportsDocument, ctx.normalCase(a), let name = site.bareName, name.lowerBound == a, name.upperBound == b else { return }
+            let afterDismissal = a > 0 && ctx.tokens[a - 1].shape == .lower && ctx.isA(a - 1, .dismissalWord) && ctx.sameSentence(a - 1, a)
+            if afterDismissal || bowlingFigures(ctx, at: b) {
+                out.add(a, b, score: Score.scorecardPlayer)
+            }
+        }
+
+        /// Whether the text at token `i` reads as bowling figures: four numbers joined
+        /// by hyphens, the first with an optional decimal ("6.5-1-23-4").
+        static func bowlingFigures(_ ctx: EntityContext, at i: Int) -> Bool {
+            guard i < ctx.tokens.count, ctx.tokens[i].kind == .number else { return false }
+            let bytes = ctx.document.utf8
+            var k = Int(ctx.tokens[i].start)
+            var parts = 0
+            while parts < 4 {
+                let start = k
+                while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39 { k += 1 }
+                if parts == 0, k < bytes.count, bytes[k] == 0x2E { k += 1; while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39 { k += 1 } }
+                guard k > start else { return false }
+                parts += 1
+                if parts < 4 { guard k < bytes.count, bytes[k] == 0x2D else { return false }; k += 1 }
+            }
+            return k >= bytes.count || !(bytes[k] >= 0x30 && bytes[k] <= 0x39) && bytes[k] != 0x2D
+        }
+    }
+
     /// Two capitalised words known to no list, not at a sentence start: most often a foreign name
     /// (a hyphenated given name counts as one word: "Leung Yiu-chung", "Hwang Hee-Chan").
     struct UnknownNamePair: ChunkRule {
@@ -249,7 +302,7 @@ enum PersonRules {
             guard site.b - site.a >= 2, let name = site.bareName else { return }
             let ctx = site.ctx
             let s = name.lowerBound, end = name.upperBound
-            guard nameWords(ctx, s, end) == 2, !ctx.tokens[s].flags.contains(.sentenceInitial), ctx.tokens[s].shape == .title,
+            guard nameWords(ctx, s, end) == 2, !ctx.tokens[s].flags.contains(.sentenceInitial), ctx.tokens[s].shape == .title, !afterArticle(ctx, s, end),
                   ctx.tokens[s + 1].shape == .title,
                   !ctx.hasAny(s, [.word, .demonym, .particle]) && !ctx.hasAny(s + 1, [.word, .demonym]),
                   !ctx.anyToken(s, end, stop), ctx.longest(.cities, from: s, limit: end) == nil,
@@ -272,7 +325,7 @@ enum PersonRules {
             let s = name.lowerBound, end = name.upperBound
             let words = nameWords(ctx, s, end)
             if words >= 2 && words <= 3 && !(s..<end).contains(where: { ctx.isPunct($0, 0x26) }) || end - s == 3 && words == 1,
-               ctx.has(end - 1, .surname), !ctx.has(s, .word), !ctx.anyToken(s, end, stop) {
+               ctx.has(end - 1, .surname), !ctx.has(s, .word), !ctx.anyToken(s, end, stop), !afterArticle(ctx, s, end) {
                 out.add(s, end, score: Score.nameShape)
             }
         }
@@ -296,10 +349,20 @@ enum PersonRules {
             if t.shape == .lower && k > i && !t.flags.contains(.spaceBefore) && ctx.isPunct(k - 1, 0x2D) {
                 k += 1; end = k; continue   // "Cheuk-yan"
             }
+            if words > 0 || k > i, ctx.isA(k, .generationSuffix), t.shape != .lower {
+                // "Martin Luther King Jr.", "Pasco Bowman II": the generation closes the name, with its stop.
+                end = k + 1
+                if end < ctx.tokens.count, ctx.isPunct(end, 0x2E), !ctx.tokens[end].flags.contains(.spaceBefore) { end += 1 }
+                break
+            }
             if ctx.hasAny(k, stop) {
                 // A surname that is also a place head ends a name: "Anthony Hill", "Michael Green".
-                let last = k + 1 >= limit || !ctx.has(k + 1, .nameLike)
-                guard k > i, last, ctx.has(k, .surname), !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
+                let last = k + 1 >= limit || !ctx.has(k + 1, .nameLike) || ctx.isA(k + 1, .generationSuffix)
+                // A title that is also a surname, closing a name after a first name, is the
+                // surname: "Martin Luther King", "Douglas Cardinal", "John Major" (surname-title).
+                let titleSurname = ctx.has(k, .title) && k > 0 && (words > 0 || ctx.has(k - 1, .firstName) && !ctx.has(k - 1, .title))
+                    && !ctx.hasAny(k, [.orgHead, .notName, .demonym])
+                guard k > i || titleSurname, last, ctx.has(k, .surname), titleSurname || !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
             }
             if t.kind != .word { break }
             // "Regina Ip In the …": a capitalised function word after a name starts the next phrase.
@@ -332,6 +395,26 @@ enum PersonRules {
         while before > a && ctx.tokens[before].kind != .word { before -= 1 }
         guard ctx.tokens[before].kind == .word, !ctx.has(before, .initial) else { return false }
         return ctx.has(before, .word) || !ctx.has(last, .surname) && ctx.has(before, .surname)
+    }
+
+    /// Whether the name in `i..<end` comes right after "the" and ends its phrase (a
+    /// stop, a capitalised word, a speech verb, or a function word of the classes
+    /// prep, list-conjunction, acronym-filler, apposition-opener or membership-link —
+    /// "at", "and", "for", "of", "who" — follows):
+    /// "the Webequie First Nation for …", "the West Indies, who", "the Arnold Palmer
+    /// Invitational at …" name a community, a place or an event; a person's name seldom
+    /// takes the article (a title or an adjective comes between: "the late Walter
+    /// Barnes"), except before the noun it qualifies ("the Walter Barnes case", "the
+    /// Walter Barnes-led council").
+    static func afterArticle(_ ctx: EntityContext, _ i: Int, _ end: Int) -> Bool {
+        guard let p = ctx.previous(i), ctx.isA(p, .definiteArticle) else { return false }
+        if end < ctx.tokens.count, ctx.sameSentence(i, end), ctx.tokens[end].kind == .word, ctx.tokens[end].shape == .lower,
+           !ctx.hasAny(end, [.prep, .speech]), !ctx.isA(end, [.listConjunction, .acronymFiller, .appositionOpener, .membershipLink]) {
+            return false
+        }
+        // "the Walter Barnes-led council": the name opens a compound adjective.
+        if end < ctx.tokens.count, ctx.isPunct(end, 0x2D), !ctx.tokens[end].flags.contains(.spaceBefore) { return false }
+        return true
     }
 
     /// Whether every word of `a..<b` is an English word with no first-name or surname
@@ -379,6 +462,7 @@ enum PersonRules {
         each.visit(AppositionRole.self)
         each.visit(SpeechSubject.self)
         each.visit(NameCountry.self)
+        each.visit(ScorecardPlayer.self)
         each.visit(UnknownNamePair.self)
         each.visit(NameShape.self)
     }

@@ -38,6 +38,8 @@ enum PlaceRules {
         static let geographicPrefix = 70
         static let station = 70
         static let headOfName = 74
+        /// "D-Ore.", "Salem, Ore.": above a guess of a person's name across the hyphen.
+        static let abbreviatedPlace = 72
         static let cityCommaCountry = 64
         static let sportsTeam = 79
         static let preposition = 26
@@ -262,9 +264,35 @@ enum PlaceRules {
             let country = ctx.longest(.countries, from: next.lowerBound, limit: next.upperBound)
             let alias = ctx.longestPhrase(.countryAlias, from: next.lowerBound, limit: next.upperBound, caseSensitive: true)
             let region = ctx.longest(.regions, from: next.lowerBound, limit: next.upperBound)
-            if country?.end == next.upperBound || alias?.end == next.upperBound || region?.end == next.upperBound,
+            // "Salem, Ore.": a state abbreviated with its stop is a region too.
+            let abbreviated = next.count == 1 && ctx.isA(next.lowerBound, .abbreviatedPlace) && ctx.isPunct(next.upperBound, 0x2E)
+                && !ctx.tokens[next.upperBound].flags.contains(.spaceBefore)
+            if country?.end == next.upperBound || alias?.end == next.upperBound || region?.end == next.upperBound || abbreviated,
                b - a <= 3, !ctx.anyToken(a, b, [.title, .orgHead]) {
                 out.add(a, b, score: Score.cityCommaCountry, type: .city)
+            }
+        }
+    }
+
+    /// "Salem, Ore., said", "Sen. Ann Cole, D-Ore.": an abbreviated state or province
+    /// written with its stop (`places/exonyms.tsv`: "Ore.", "Calif.") after a name and a
+    /// comma, or after a party's initial and a hyphen (the American way of naming a
+    /// lawmaker's state). Elsewhere "Miss." or "Ind." may be anything.
+    struct AbbreviatedPlace: ChunkRule {
+        static let rule = EntityRule("abbreviated-place", .place,
+            matches: "a place abbreviated with its stop (Ore., Calif.) after a name and a comma, or after a party initial and a hyphen",
+            example: "Sen. Ann Cole, D-Ore., voted against the bill.", finds: "Ore.")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx
+            for k in s.a..<s.b where ctx.isA(k, .abbreviatedPlace) && ctx.tokens[k].shape == .title {
+                guard k + 1 < ctx.tokens.count, ctx.isPunct(k + 1, 0x2E), !ctx.tokens[k + 1].flags.contains(.spaceBefore), k >= 2 else { continue }
+                let afterComma = ctx.isPunct(k - 1, 0x2C) && ctx.sameSentence(k - 2, k) && ctx.tokens[k - 2].kind == .word && ctx.tokens[k - 2].shape != .lower
+                let afterParty = ctx.isPunct(k - 1, 0x2D) && !ctx.tokens[k - 1].flags.contains(.spaceBefore) && !ctx.tokens[k].flags.contains(.spaceBefore)
+                    && ctx.tokens[k - 2].kind == .word && ctx.tokens[k - 2].length == 1 && ctx.tokens[k - 2].shape != .lower
+                if afterComma || afterParty {
+                    out.add(k, k + 1, score: Score.abbreviatedPlace, type: .region)
+                }
             }
         }
     }
@@ -350,7 +378,9 @@ enum PlaceRules {
         for k in first..<out.count {
             let c = out[k]
             if c.type == .city || c.type == .region, !prep, !isDateline(ctx, c.start, c.end), !isVenueHeading(ctx, c.start, c.end),
-               !(c.start > 0 && ctx.isPunct(c.start - 1, 0x28)) {
+               !(c.start > 0 && ctx.isPunct(c.start - 1, 0x28)),
+               // "Tampa, Fla.": a state abbreviated with its stop names no team.
+               !(ctx.isA(c.end - 1, .abbreviatedPlace) && ctx.isPunct(c.end, 0x2E)) {
                 out[k].label = .organization
                 out[k].type = nil
                 out[k].rule = SportsTeam.rule.name
@@ -439,6 +469,7 @@ enum PlaceRules {
         each.visit(GeographicPrefix.self)
         each.visit(HeadOfName.self)
         each.visit(CityCommaCountry.self)
+        each.visit(AbbreviatedPlace.self)
         each.visit(SportsTeam.self)
         each.visit(PlacePreposition.self)
     }
