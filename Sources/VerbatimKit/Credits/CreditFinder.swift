@@ -104,8 +104,11 @@ public struct CreditFinder: Annotator {
             }
             return nil
         }
-        func mark(_ i: Int, _ mark: String) -> Bool {
-            i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && text.string(tokens[i].start, tokens[i].end) == mark
+        /// Whether token `i` is the one-character punctuation mark `mark`: compared in
+        /// the text's bytes, as the caption scan asks it of every token.
+        func mark(_ i: Int, _ mark: Unicode.Scalar) -> Bool {
+            i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].end - tokens[i].start == 1
+                && text.utf8[Int(tokens[i].start)] == UInt8(ascii: mark)
         }
         // The paragraph and sentence of each token.
         var paragraphOf = [Int](repeating: 0, count: tokens.count)
@@ -239,7 +242,7 @@ public struct CreditFinder: Annotator {
     /// a `picture` word), between two credits or a credit and the paragraph's edge, when
     /// that text has at most ``captionWords`` words.
     func captions(_ state: AnalysisState, _ annotation: Annotation, tokenRange: (Entity) -> (first: Int, last: Int)?,
-                  creditsPicture: (Int) -> Bool, mark: (Int, String) -> Bool, word: (Int) -> String?) -> [Bool] {
+                  creditsPicture: (Int) -> Bool, mark: (Int, Unicode.Scalar) -> Bool, word: (Int) -> String?) -> [Bool] {
         let tokens = state.segmentation.tokens
         var inCaption = [Bool](repeating: false, count: tokens.count)
         // Credits by their tokens: a photographer's full name before a slash and a
