@@ -25,16 +25,25 @@ public enum Fold {
             var k = 0
             var lastSpace = true
             for b in bytes {
-                switch b {
-                case 0x41...0x5A: out[k] = b | 0x20; k += 1; lastSpace = false
-                case 0x60: out[k] = 0x27; k += 1; lastSpace = false
-                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
-                    if !lastSpace { out[k] = 0x20; k += 1; lastSpace = true }
-                default: out[k] = b; k += 1; lastSpace = false
-                }
+                if let folded = foldedASCII(b, lastSpace: &lastSpace) { out[k] = folded; k += 1 }
             }
             while k > 0, out[k - 1] == 0x20 { k -= 1 }
             return k
+        }
+    }
+
+    /// The folded form of one ASCII byte: upper case lowered, the backtick an apostrophe,
+    /// white space one space after a non-space (nil: the byte is dropped).
+    @inlinable @inline(__always)
+    static func foldedASCII(_ b: UInt8, lastSpace: inout Bool) -> UInt8? {
+        switch b {
+        case 0x41...0x5A: lastSpace = false; return b | 0x20
+        case 0x60: lastSpace = false; return 0x27
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+            if lastSpace { return nil }
+            lastSpace = true
+            return 0x20
+        default: lastSpace = false; return b
         }
     }
 
@@ -47,13 +56,7 @@ public enum Fold {
         if ascii {
             var lastSpace = out.last == 0x20 || out.isEmpty
             for b in bytes {
-                switch b {
-                case 0x41...0x5A: out.append(b | 0x20); lastSpace = false
-                case 0x60: out.append(0x27); lastSpace = false
-                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
-                    if !lastSpace { out.append(0x20); lastSpace = true }
-                default: out.append(b); lastSpace = false
-                }
+                if let folded = foldedASCII(b, lastSpace: &lastSpace) { out.append(folded) }
             }
             return
         }
