@@ -98,7 +98,10 @@ public struct CreditFinder: Annotator {
         /// The phrase of `phrases` that starts at token `i`, as its end (exclusive).
         func phrase(_ phrases: [[String]], at i: Int) -> Int? {
             // Fold the first word once: most phrases fail on it.
-            guard let first = word(i) else { return nil }
+            word(i).flatMap { phrase(phrases, at: i, first: $0) }
+        }
+        /// ``phrase(_:at:)`` with the first word already folded.
+        func phrase(_ phrases: [[String]], at i: Int, first: String) -> Int? {
             for p in phrases where p.first == first && p.indices.dropFirst().allSatisfy({ word(i + $0) == p[$0] }) {
                 return i + p.count
             }
@@ -117,13 +120,18 @@ public struct CreditFinder: Annotator {
         for range in state.segmentation.sentences { for t in range { sentenceStart[t] = range.lowerBound } }
         /// The first word of a token range (after dashes, brackets and quotation marks).
         func firstWord(_ range: Range<Int>) -> Int? { range.first { tokens[$0].isWord } }
-        // Paragraphs that credit every name in them: a `before` phrase first, few words.
+        // Paragraphs that credit every name in them (a `before` phrase first, few words)
+        // and paragraphs that open with a link to another article ("READ MORE:", "WATCH:"),
+        // told apart by the paragraph's first word, found and folded once.
         var creditParagraphs: Set<Int> = []
+        var linkParagraphs: Set<Int> = []
         for (p, range) in state.segmentation.paragraphs.enumerated() {
             guard let w = firstWord(range), range[range.lowerBound..<w].allSatisfy({ tokens[$0].kind == .punctuation }),
-                  phrase(before, at: w) != nil,
-                  range.filter({ tokens[$0].isWord }).count <= Self.creditParagraphWords else { continue }
-            creditParagraphs.insert(p)
+                  let first = word(w) else { continue }
+            if phrase(before, at: w, first: first) != nil, range.filter({ tokens[$0].isWord }).count <= Self.creditParagraphWords {
+                creditParagraphs.insert(p)
+            }
+            if let end = phrase(links, at: w, first: first), mark(end, ":") { linkParagraphs.insert(p) }
         }
         /// The token that starts at `offset` (binary search: tokens are in text order).
         func token(startingAt offset: Int32) -> Int? {
@@ -150,13 +158,6 @@ public struct CreditFinder: Annotator {
         /// that opens no PERSON name.
         func creditsPicture(_ last: Int) -> Bool {
             mark(last + 1, "/") && last + 2 < tokens.count && tokens[last + 2].isCapitalized && !personStarts.contains(tokens[last + 2].start)
-        }
-        // Paragraphs that open with a link to another article: "READ MORE:", "WATCH:".
-        var linkParagraphs: Set<Int> = []
-        for (p, range) in state.segmentation.paragraphs.enumerated() {
-            guard let w = firstWord(range), range[range.lowerBound..<w].allSatisfy({ tokens[$0].kind == .punctuation }),
-                  let end = phrase(links, at: w), mark(end, ":") else { continue }
-            linkParagraphs.insert(p)
         }
         let inCaption = captions(state, annotation, tokenRange: tokenRange, creditsPicture: creditsPicture, mark: mark, word: word)
 
