@@ -227,7 +227,10 @@ def normalize_hand(p: Path):
         f[0] = fold(f[1])
         rows[tuple(f)] = f
     out = sorted(rows.values(), key=sort_key)
-    ex = "<TAB>".join(out[len(out) // 2])
+    # Keep the example the author chose while it is still a data line; else take the middle one.
+    chosen = [h[len("# EXAMPLE: "):] for h in hdr if h.startswith("# EXAMPLE: ")]
+    lines = {"<TAB>".join(r) for r in out}
+    ex = chosen[0] if chosen and chosen[0] in lines else "<TAB>".join(out[len(out) // 2])
     hdr = [h for h in hdr if not h.startswith("# EXAMPLE:")] + [f"# EXAMPLE: {ex}"]
     with open(p, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(hdr + ["\t".join(r) for r in out]) + "\n")
@@ -932,6 +935,7 @@ HANDWRITTEN = [
     "places/heads.tsv", "orgs/heads.tsv", "orgs/known.tsv", "cues/speech-verbs.tsv",
     "cues/speech-phrases.tsv", "cues/speech-nouns.tsv", "time/words.tsv", "time/grammar.tsv", "entities/cues.tsv",
     "gender/words.tsv", "credits/words.tsv", "entities/words.tsv", "quotes/words.tsv", "quotes/role-nouns.tsv",
+    "segmentation/words.tsv",
 ]
 
 

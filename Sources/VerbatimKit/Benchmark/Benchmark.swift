@@ -39,7 +39,7 @@ public struct Benchmark {
 
     /// ICU word and sentence breaking alone, one thread.
     public func segmentationFloor() throws(VerbatimError) -> Measurement {
-        let segmenter = try Segmenter()
+        let segmenter = try Segmenter(breakWords: pipeline.breakWords)
         var sink = 0
         let seconds = try Self.time { () throws(VerbatimError) in
             for document in documents {
@@ -53,7 +53,7 @@ public struct Benchmark {
 
     /// Verbatim's segmentation (tokens, features, sentences, paragraphs), one thread.
     public func segmentation() throws(VerbatimError) -> Measurement {
-        let segmenter = try Segmenter()
+        let segmenter = try Segmenter(breakWords: pipeline.breakWords)
         var sink = 0
         let seconds = try Self.time { () throws(VerbatimError) in
             for document in documents {

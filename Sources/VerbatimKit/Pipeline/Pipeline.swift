@@ -5,10 +5,15 @@ import Foundation
 /// its own ``Worker`` (which owns the non-thread-safe ICU iterators).
 public final class Pipeline: Sendable {
     public let annotators: [any Annotator]
+    /// The words with which segmentation overrules ICU's sentence breaks after
+    /// abbreviations (Models/segmentation/words.tsv).
+    public let breakWords: SentenceBreakWords
 
     /// Builds a pipeline from stages, checking that each stage's requirements are
-    /// produced by segmentation or an earlier stage.
-    public init(annotators: [any Annotator]) throws(PipelineError) {
+    /// produced by segmentation or an earlier stage. Pass the standard pipeline's
+    /// `breakWords` to segment as it does (``SentenceBreakWords/none`` keeps ICU's
+    /// sentence breaks as they are).
+    public init(annotators: [any Annotator], breakWords: SentenceBreakWords = .none) throws(PipelineError) {
         var available: Set<Layer> = [.tokens, .sentences, .paragraphs]
         for annotator in annotators {
             let missing = annotator.requires.subtracting(available)
@@ -18,6 +23,7 @@ public final class Pipeline: Sendable {
             available.formUnion(annotator.produces)
         }
         self.annotators = annotators
+        self.breakWords = breakWords
     }
 
     /// The standard pipeline with models found by ``Lexicon/locateModels(explicit:)``
@@ -51,12 +57,12 @@ public final class Pipeline: Sendable {
             CreditFinder(lexicon: lexicon),
             quotes,
             GenderAnnotator(lexicon: GenderLexicon(lexicon: lexicon, firstNames: entities.lexicon.firstNames)),
-        ])
+        ], breakWords: SentenceBreakWords(lexicon: lexicon))
     }
 
     /// A per-thread worker.
     public func makeWorker() throws(VerbatimError) -> Worker {
-        Worker(pipeline: self, segmenter: try Segmenter())
+        Worker(pipeline: self, segmenter: try Segmenter(breakWords: breakWords))
     }
 
     /// Annotates one document on the calling thread (convenient for embedding; for

@@ -7,10 +7,14 @@ import CICU
 public final class Segmenter {
     private let words: OpaquePointer
     private let sentences: OpaquePointer
+    /// The words that overrule ICU's sentence breaks after abbreviations.
+    public let breakWords: SentenceBreakWords
 
     /// Opens ICU's English word iterator and its sentence iterator with
-    /// abbreviation suppressions (`en@ss=standard`).
-    public init() throws(VerbatimError) {
+    /// abbreviation suppressions (`en@ss=standard`); `breakWords` (from the models:
+    /// ``SentenceBreakWords/init(lexicon:)``) overrule the breaks ICU still makes
+    /// after abbreviations it does not know.
+    public init(breakWords: SentenceBreakWords) throws(VerbatimError) {
         var code: Int32 = 0
         guard let w = vb_breaker_open(VB_BREAK_WORD, &code) else { throw .icu(Self.icuName(code)) }
         guard let s = vb_breaker_open(VB_BREAK_SENTENCE, &code) else {
@@ -19,11 +23,13 @@ public final class Segmenter {
         }
         words = w
         sentences = s
+        self.breakWords = breakWords
     }
 
-    private init(words: OpaquePointer, sentences: OpaquePointer) {
+    private init(words: OpaquePointer, sentences: OpaquePointer, breakWords: SentenceBreakWords) {
         self.words = words
         self.sentences = sentences
+        self.breakWords = breakWords
     }
 
     /// A segmenter for another thread.
@@ -34,7 +40,7 @@ public final class Segmenter {
             vb_breaker_close(w)
             throw .icu(Self.icuName(code))
         }
-        return Segmenter(words: w, sentences: s)
+        return Segmenter(words: w, sentences: s, breakWords: breakWords)
     }
 
     deinit {
@@ -80,7 +86,8 @@ public final class Segmenter {
             sentenceStarts = try boundaries(sentences, blanked)
         }
         let (sentenceRanges, paragraphRanges) = Self.assemble(tokens: &tokens, sentenceStarts: sentenceStarts,
-                                                              paragraphStarts: layout.paragraphStarts, bytes: bytes)
+                                                              paragraphStarts: layout.paragraphStarts, bytes: bytes,
+                                                              breakWords: breakWords)
         return Segmentation(tokens: tokens, sentences: sentenceRanges, paragraphs: paragraphRanges)
     }
 
@@ -216,37 +223,20 @@ public final class Segmenter {
         return (Array(ends[..<count]), Array(statuses[..<count]))
     }
 
-    /// Abbreviations that stand before a name, which ICU's suppression list lacks
-    /// (it has "Mr." but not "Dr." or "Sen."), and single-letter initials ("J. K.").
-    private static let titleAbbreviations: Set<[UInt8]> = Set([
-        "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Cpt", "Sgt", "Cpl", "Maj", "Adm", "Cmdr",
-        "Insp", "Det", "Supt", "Rev", "Revd", "Hon", "St", "Mt", "Ft", "Pres", "Fr", "Sr", "Msgr", "Mr", "Mrs", "Ms",
-        "Messrs", "Mme", "Mlle", "Rt", "Gens", "Sens", "Reps", "No", "Nos", "Vol", "Art", "Fig", "Jan", "Feb", "Aug",
-        "Sept", "Sep", "Oct", "Nov", "Dec",
-    ].map { Array($0.utf8) })
-
-    /// Whether token `i` follows "Dr." or an initial and is a word, so the break before it is spurious.
-    static func followsTitleAbbreviation(_ tokens: [Token], _ i: Int, _ bytes: [UInt8]) -> Bool {
-        guard i >= 2, tokens[i].kind == .word || tokens[i].kind == .number else { return false }
-        let stop = tokens[i - 1], word = tokens[i - 2]
-        guard stop.length == 1, bytes[Int(stop.start)] == UInt8(ascii: "."), stop.start == word.end,
-              word.kind == .word, word.shape == .title || word.shape == .upper else { return false }
-        if word.length == 1 { return tokens[i].shape == .title || tokens[i].shape == .upper }
-        return titleAbbreviations.contains(Array(bytes[Int(word.start)..<Int(word.end)]))
-    }
-
     /// Maps sentence and paragraph start offsets onto token ranges, forcing a
     /// sentence break at every paragraph start.
-    static func assemble(tokens: [Token], sentenceStarts: [Int32], paragraphStarts: [Int32], bytes: [UInt8]) -> Segmentation {
+    static func assemble(tokens: [Token], sentenceStarts: [Int32], paragraphStarts: [Int32], bytes: [UInt8],
+                         breakWords: SentenceBreakWords) -> Segmentation {
         var tokens = tokens
-        let (sentences, paragraphs) = assemble(tokens: &tokens, sentenceStarts: sentenceStarts, paragraphStarts: paragraphStarts, bytes: bytes)
+        let (sentences, paragraphs) = assemble(tokens: &tokens, sentenceStarts: sentenceStarts, paragraphStarts: paragraphStarts, bytes: bytes,
+                                               breakWords: breakWords)
         return Segmentation(tokens: tokens, sentences: sentences, paragraphs: paragraphs)
     }
 
     /// The same, setting the flags on the caller's tokens in place (no copy of the array).
     /// Both offset lists ascend (as ICU and ``ParagraphLayout`` give them).
     static func assemble(tokens: inout [Token], sentenceStarts: [Int32], paragraphStarts: [Int32],
-                         bytes: [UInt8]) -> (sentences: [Range<Int>], paragraphs: [Range<Int>]) {
+                         bytes: [UInt8], breakWords: SentenceBreakWords) -> (sentences: [Range<Int>], paragraphs: [Range<Int>]) {
         let n = tokens.count
         guard n > 0 else { return ([], []) }
         // A start offset opens the first token that starts at or after it (none when
@@ -283,7 +273,7 @@ public final class Segmenter {
             var newSentence = false, newParagraph = false
             if s < sentenceTokens.count, sentenceTokens[s] == i { newSentence = true; s += 1 }
             if p < paragraphTokens.count, paragraphTokens[p] == i { newParagraph = true; p += 1 }
-            if newSentence && !newParagraph && Self.followsTitleAbbreviation(tokens, i, bytes) { newSentence = false }
+            if newSentence && !newParagraph && breakWords.overrulesBreak(before: i, tokens, bytes) { newSentence = false }
             if newParagraph { newSentence = true }
             if newSentence && i > 0 {
                 sentences.append(sentenceOpen..<i)

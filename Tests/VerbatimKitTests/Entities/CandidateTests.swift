@@ -7,7 +7,7 @@ import Testing
     private func context(_ text: String) throws -> EntityContext {
         let document = Document(text: text)
         let recognizer = try #require(sharedPipeline.annotators.lazy.compactMap { $0 as? EntityRecognizer }.first)
-        let segmentation = try Segmenter().segment(document)
+        let segmentation = try shippedSegmenter().segment(document)
         return EntityContext(document: document, segmentation: segmentation, lexicon: recognizer.lexicon)
     }
 

@@ -19,7 +19,7 @@ enum FormatFixture {
 
     static func state(id: String = "demo-1") throws -> AnalysisState {
         let document = Document(id: id, text: text, date: CalendarDate(iso: "2018-08-14"))
-        let segmentation = try Segmenter().segment(document)
+        let segmentation = try shippedSegmenter().segment(document)
         let basu = byteRange(of: "Neil Basu")
         let met = byteRange(of: "Met")
         let tuesday = byteRange(of: "Tuesday")

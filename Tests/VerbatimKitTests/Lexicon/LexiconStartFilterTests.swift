@@ -57,7 +57,7 @@ zentova sands\tZentova Sands\tcity
         let places = try load()
         let text = "From Harlow Point to Q.R. and the Bay of Harlow, past Mount Zentova."
         let document = Document(text: text)
-        let segmentation = try Segmenter().segment(document)
+        let segmentation = try shippedSegmenter().segment(document)
         let tokens = segmentation.tokens
         let keys = TokenKeys(document: document, tokens: tokens)
         let matcher = LexiconMatcher()

@@ -31,7 +31,7 @@ zurich\tZürich\tcity
 
 private func tokens(_ text: String) throws -> (Document, Segmentation) {
     let document = Document(text: text)
-    return (document, try Segmenter().segment(document))
+    return (document, try shippedSegmenter().segment(document))
 }
 
 @Suite struct LexiconTests {
@@ -192,7 +192,7 @@ private func tokens(_ text: String) throws -> (Document, Segmentation) {
     @Test func tokenKeysMatchFoldingAndHashes() throws {
         let text = "Mr O’Brien’s CAFÉ, Zürich-based `NATO` and Acme's 3.5m deal"
         let document = Document(id: "k", text: text)
-        let segmentation = try Segmenter().segment(document)
+        let segmentation = try shippedSegmenter().segment(document)
         let keys = TokenKeys(document: document, tokens: segmentation.tokens)
         for (i, t) in segmentation.tokens.enumerated() {
             var expected: [UInt8] = []

@@ -34,7 +34,7 @@ struct TickerRecognizer: Annotator {
 
         // --- README recognizer use ---
         let standard = try Pipeline()
-        let pipeline = try Pipeline(annotators: standard.annotators + [TickerRecognizer(exchanges: ["NYSE", "Nasdaq"])])
+        let pipeline = try Pipeline(annotators: standard.annotators + [TickerRecognizer(exchanges: ["NYSE", "Nasdaq"])], breakWords: standard.breakWords)
         let document = Document(id: "t1", text: "Shares of Acme Corp (NYSE: ACME) rose on Friday.")
         for entity in try pipeline.annotate(document).entities {
             print(entity.label, document.string(entity.start, entity.end), entity.rule)

@@ -8,7 +8,7 @@ import Testing
     @Test func foldsAsLowercasedWithApostrophes() throws {
         let text = "Mr O’Brien’s CAFÉ “Zürich” — ÀÉÎÕÜÝÞ×ß ÿ µ İstanbul ΣΟΦΙΑ Łódź DON’T 3.5m ½ …"
         let document = Document(id: "f", text: text)
-        let tokens = try Segmenter().segment(document).tokens
+        let tokens = try shippedSegmenter().segment(document).tokens
         let keys = LexicalPass(document: document, tokens: tokens)
         #expect(keys.count == tokens.count)
         for (i, t) in tokens.enumerated() {
@@ -64,7 +64,7 @@ import Testing
                 words.append((0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined())
             }
             let document = Document(id: "r", text: words.joined(separator: " "))
-            let tokens = try Segmenter().segment(document).tokens
+            let tokens = try shippedSegmenter().segment(document).tokens
             let keys = LexicalPass(document: document, tokens: tokens)
             for (i, t) in tokens.enumerated() {
                 let expected = Array(document.string(t.start, t.end).lowercased().replacingOccurrences(of: "’", with: "'").utf8)
@@ -77,7 +77,7 @@ import Testing
 
     @Test func comparesWholeFormsAndSuffixes() throws {
         let document = Document(id: "s", text: "The man’s SAYING ends")
-        let tokens = try Segmenter().segment(document).tokens
+        let tokens = try shippedSegmenter().segment(document).tokens
         let keys = LexicalPass(document: document, tokens: tokens)
         let forms = tokens.indices.map { keys.string($0) }
         let the = try #require(forms.firstIndex(of: "the"))
@@ -91,7 +91,7 @@ import Testing
 
     @Test func wordSetsTestTokensByTheirHash() throws {
         let document = Document(id: "w", text: "He said Don’t")
-        let tokens = try Segmenter().segment(document).tokens
+        let tokens = try shippedSegmenter().segment(document).tokens
         let keys = LexicalPass(document: document, tokens: tokens)
         let set: WordSet = ["he", "don't"]
         let hits = tokens.indices.filter { set.contains(keys.word($0)) }.map { keys.string($0) }
@@ -104,7 +104,7 @@ import Testing
     /// compared under canonical equivalence (NFC "José" finds NFD "Jose\u{301}").
     @Test func findsTheFirstValueStoredUnderAForm() throws {
         let document = Document(id: "i", text: "Basu met BASU and Bose. José saw Jose\u{301} and Basu")
-        let tokens = try Segmenter().segment(document).tokens
+        let tokens = try shippedSegmenter().segment(document).tokens
         let keys = LexicalPass(document: document, tokens: tokens)
         let forms = tokens.indices.map { keys.string($0) }
         func at(_ form: String, _ n: Int = 0) throws -> Int {

@@ -129,7 +129,7 @@ import Testing
         let t = "Mr. MRS Ms miss Sir LORD king Prince father Brother lady Dame QUEEN princess sister Mother "
             + "Dr. Sen. mister mrs. M. ms’ \"Mr\" (Lady) the Mayor Kingston sisters , . “ —"
         let document = Document(text: t)
-        let state = AnalysisState(document: document, segmentation: try Segmenter().segment(document))
+        let state = AnalysisState(document: document, segmentation: try shippedSegmenter().segment(document))
         let text = QuoteText(state, vocabulary: shippedQuoteStage.vocabulary)
         let resolver = SpeakerNameResolver(text: text, mentions: SpeakerMentions(text: text),
                                            firstNames: shippedQuoteStage.firstNames)

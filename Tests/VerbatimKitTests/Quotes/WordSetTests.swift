@@ -19,7 +19,7 @@ import Testing
     /// The entity recognizers ask with a token's folded key and hash from TokenKeys.
     @Test func answersForTokenKeys() throws {
         let document = Document(text: "Britain’s LED lights, Le Monde said.")
-        let tokens = try Segmenter().segment(document).tokens
+        let tokens = try shippedSegmenter().segment(document).tokens
         let keys = TokenKeys(document: document, tokens: tokens, stripPossessive: true)
         let set: WordSet = ["britain", "led", "le", "said"]
         let found = tokens.indices.filter { set.contains(keys, $0) }.map { document.string(tokens[$0].start, tokens[$0].end) }

@@ -4,7 +4,7 @@ import Testing
 /// Segments `text` and returns the tokens with their text.
 private func segment(_ text: String) throws -> (Document, Segmentation, [String]) {
     let document = Document(text: text)
-    let segmentation = try Segmenter().segment(document)
+    let segmentation = try shippedSegmenter().segment(document)
     #expect(segmentation.invariantViolations(textLength: document.utf8.count) == [])
     return (document, segmentation, segmentation.tokens.map { document.string($0.start, $0.end) })
 }
@@ -159,7 +159,7 @@ private func sentenceTexts(_ document: Document, _ s: Segmentation) -> [String] 
     }
 
     @Test func copiesSegmentIdentically() throws {
-        let segmenter = try Segmenter()
+        let segmenter = try shippedSegmenter()
         let copy = try segmenter.makeCopy()
         let document = Document(text: "Neil Basu, the Met’s head, told reporters. “Yes.”")
         #expect(try segmenter.segment(document).tokens == copy.segment(document).tokens)

@@ -64,7 +64,7 @@ struct TimeLexiconTests {
         var extended = shippedLexicon
         try extended.extend(withModelsIn: try makeModels(["time/grammar.tsv": "x\tabout\tapproximator\n"]))
         let document = Document(text: text, date: timeReference)
-        let segmentation = try Segmenter().segment(document)
+        let segmentation = try shippedSegmenter().segment(document)
         func spans(_ r: TimeRecognizer) -> [String] {
             r.candidates(document, segmentation).map { c in
                 document.string(segmentation.tokens[c.first].start, segmentation.tokens[c.end - 1].end)
