@@ -185,4 +185,26 @@ private func sentenceTexts(_ document: Document, _ s: Segmentation) -> [String] 
         let (_, s, _) = try segment(text)
         #expect(s.sentences.count == count)
     }
+
+    /// ICU breaks after dotted capitals before any capitalised word; the break stands
+    /// only before a word of the class `sentence-opener` (Models/segmentation/words.tsv).
+    @Test(arguments: [
+        ("The U.S. Agriculture Department said prices fell.", 1),
+        ("A U.N. Security Council vote is due.", 1),
+        ("He met U.S. President Karl Umbert on Friday.", 1),
+        ("The talks were held in the U.S. The delegates left on Friday.", 2),
+        ("They flew to the U.S. But the deal fell through.", 2),
+        ("It was over by 5 p.m. Then he left.", 2),
+    ])
+    func dottedCapitalsBeforeACapitalisedWord(text: String, count: Int) throws {
+        let (_, s, _) = try segment(text)
+        #expect(s.sentences.count == count, "\(text)")
+    }
+
+    /// Without the models' words, ICU's breaks stand.
+    @Test func noBreakWordsKeepICUsBreaks() throws {
+        let document = Document(text: "The U.S. Agriculture Department said prices fell.")
+        let sentences = try Segmenter(breakWords: .none).segment(document).sentences
+        #expect(sentences.count == 2, "\(sentences)")
+    }
 }
