@@ -172,8 +172,10 @@ struct SpeakerMentions {
     /// not "Foreign Affairs", not "Harbour Trust Bank"): the run names the office and
     /// then the person holding it, whose mention is the run's last two words (a longer
     /// name is restored by the PERSON entity the mention overlaps).
+    /// The role word may follow a country's dotted capitals ("U.S. Secretary of State").
     func isOfficeHolder(role: Mention, run: Mention) -> Bool {
-        role.first == role.last && text.token(role.last, isIn: .roleNoun) && text.tokens[role.last].isCapitalized
+        (role.first == role.last || role.first + 1 == role.last && SentenceBreakWords.isDottedCapitals(text.tokens[role.first], text.document.utf8))
+            && text.token(role.last, isIn: .roleNoun) && text.tokens[role.last].isCapitalized
             && run.last - run.first >= 2 && (run.first...run.last).allSatisfy { isNameWord($0) }
             && !text.token(run.last, isIn: .organisationWord)
     }
@@ -317,12 +319,12 @@ struct SpeakerMentions {
                 if text.tokens[j].shape == .lower, text.token(j, isIn: .particle), j + 1 < upper, isNameWord(j + 1) { j += 1; continue }
                 break
             }
-            // "said Secretary of State Ana Pell": the office's run after "of" ends with
-            // the person's name (its last two words).
-            if e == i, e + 2 < upper, text.tokens[e + 1].shape == .lower, text.token(e + 1, isIn: .headPreposition) {
+            // "said Secretary of State Ana Pell", "U.S. Secretary of State Ana Pell said":
+            // the office's run after "of" ends with the person's name (its last two words).
+            if e <= i + 1, e + 2 < upper, text.tokens[e + 1].shape == .lower, text.token(e + 1, isIn: .headPreposition) {
                 var r = e + 2
                 while r < upper, r - (e + 2) < 6, isNameWord(r) { r += 1 }
-                if r - 1 >= e + 2, isOfficeHolder(role: (e, e), run: (e + 2, r - 1)) { return ((r - 2, r - 1), r - 1) }
+                if r - 1 >= e + 2, isOfficeHolder(role: (i, e), run: (e + 2, r - 1)) { return ((r - 2, r - 1), r - 1) }
             }
             // "Senate minority leader Harry Reid", "Los Angeles-based attorney Edgar
             // Martirosyan": the name after the role words is the speaker.

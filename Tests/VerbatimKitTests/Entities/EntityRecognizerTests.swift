@@ -60,6 +60,17 @@ import Testing
         #expect(mention(found, "United Nations")?.label == .organization)
         #expect(mention(found, "NATO")?.label == .organization)
     }
+
+    /// "head-of-name": a head that is also a title names an office, and the run after
+    /// "of" stops before a title that opens a person's name.
+    @Test func headOfNameStopsAtOfficesAndTitles() throws {
+        let office = try entities("The Secretary of State said the talks would resume. Secretary of State Ana Pell agreed.")
+        #expect(!office.contains { $0.label == .organization })
+        #expect(mention(office, "Ana Pell")?.label == .person)
+        let bank = try entities("The Bank of Selby Governor Ana Pell spoke on Tuesday.")
+        #expect(mention(bank, "Bank of Selby")?.label == .organization)
+        #expect(mention(bank, "Ana Pell")?.label == .person)
+    }
 }
 
 @Suite struct PlaceRuleTests {

@@ -279,6 +279,8 @@ import Testing
     /// name; "Jane Roe of Harbour Trust Bank" keeps the head before "of".
     @Test func anOfficeHoldersNameEndsTheOffice() throws {
         #expect(try speakerTexts("“We will appeal,” said Secretary of State Ana Pell.") == ["Ana Pell"])
+        #expect(try indirectSummary("U.S. Secretary of State Ana Pell praised the deal and said it would hold.")
+                    .map { $0.components(separatedBy: " | ")[1] } == ["Ana Pell"])
         #expect(try indirectSummary("Minister of Health Jane Roe said the clinics would reopen.").map { $0.components(separatedBy: " | ")[1] }
                 == ["Jane Roe"])
         #expect(try indirectSummary("Jane Roe of Harbour Trust Bank said the branch would reopen.").map { $0.components(separatedBy: " | ")[1] }

@@ -249,7 +249,13 @@ enum OrganizationRules {
             guard let next = site.next, ctx.isA(b, .nameOf), next.lowerBound == b + 1, ctx.has(last, .orgOf) else { return }
             var s = a
             while s < last, ctx.hasAny(s, [.title, .role]) && !ctx.hasAny(s, [.orgHead, .orgOf, .demonym]) { s += 1 }
-            out.add(s, next.upperBound, score: Score.headOfName, form: .headOfName)
+            // A head that is also a title names an office ("the Secretary of State said",
+            // "Secretary of State Ana Pell"), not an organisation.
+            guard !ctx.has(last, .title) else { return }
+            // The run of capitals after "of" may go on into a person's name: in "Bank of
+            // Selby Governor Ana Pell" the organisation ends before the title.
+            let end = (next.lowerBound + 1..<next.upperBound).first { ctx.hasAny($0, [.title, .role]) } ?? next.upperBound
+            out.add(s, end, score: Score.headOfName, form: .headOfName)
         }
     }
 
