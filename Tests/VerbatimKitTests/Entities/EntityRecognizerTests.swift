@@ -63,6 +63,19 @@ import Testing
 
     /// "head-of-name": a head that is also a title names an office, and the run after
     /// "of" stops before a title that opens a person's name.
+    /// "name-and": two subjects in common words joined by "and" inside a body's name;
+    /// names joined by "and" stay apart.
+    @Test func aBodysNameCoversTwoSubjectsJoinedByAnd() throws {
+        let found = try entities("The Selby Chamber of Commerce and Industry met the Ministry of Housing and Local Government. "
+            + "Traders at the Harlow Metals Futures and Options Exchange were calm.")
+        #expect(mention(found, "Selby Chamber of Commerce and Industry")?.label == .organization)
+        #expect(mention(found, "Ministry of Housing and Local Government")?.label == .organization)
+        #expect(mention(found, "Harlow Metals Futures and Options Exchange")?.label == .organization)
+        let apart = try entities("Brantwell & Gamble and United Widgets Inc. signed. The Bank of Selby and Harlow Trust merged.")
+        #expect(!apart.contains { $0.text.contains("Gamble and United") })
+        #expect(!apart.contains { $0.text.contains("Selby and Harlow") })
+    }
+
     @Test func headOfNameStopsAtOfficesAndTitles() throws {
         let office = try entities("The Secretary of State said the talks would resume. Secretary of State Ana Pell agreed.")
         #expect(!office.contains { $0.label == .organization })

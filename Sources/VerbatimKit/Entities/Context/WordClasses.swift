@@ -54,6 +54,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     static let dismissalWord = WordClasses(rawValue: 1 << 35)
     /// A head that names an organisation after an ordinal in figures ("the 8th Circuit").
     static let ordinalHead = WordClasses(rawValue: 1 << 36)
+    /// The conjunction that joins two subjects inside a body's name ("Chamber of
+    /// Commerce and Industry", "Financial Futures and Options Exchange").
+    static let nameAnd = WordClasses(rawValue: 1 << 37)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -69,7 +72,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.motionPreposition, "motion-preposition"), (.listConjunction, "list-conjunction"), (.acronymFiller, "acronym-filler"),
         (.affiliationLink, "affiliation-link"), (.seatActorWord, "seat-actor-word"),
         (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
-        (.ordinalHead, "ordinal-head"),
+        (.ordinalHead, "ordinal-head"), (.nameAnd, "name-and"),
     ]
 }
 

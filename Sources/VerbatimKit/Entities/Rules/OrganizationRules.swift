@@ -206,7 +206,13 @@ enum OrganizationRules {
             if s < last, ctx.longest(.countries, from: s, limit: b)?.end != b, ctx.longest(.regions, from: s, limit: b)?.end != b,
                ctx.longestPhrase(.countryAlias, from: s, limit: b, caseSensitive: true)?.end != b,
                ctx.longestPhrase(.placeKnown, from: s, limit: b, caseSensitive: true)?.end != b {
-                out.add(s, b, score: Score.organizationHead)
+                // "Financial Futures and Options Exchange": the name covers two subjects.
+                if s == a, site.index > 0, let joined = joinedSubjects(ctx, ctx.chunks[site.index - 1], s..<last),
+                   !ctx.has(joined.lowerBound, .title) {
+                    out.add(joined.lowerBound, b, score: Score.organizationHead)
+                } else {
+                    out.add(s, b, score: Score.organizationHead)
+                }
             }
         }
     }
@@ -254,9 +260,29 @@ enum OrganizationRules {
             guard !ctx.has(last, .title) else { return }
             // The run of capitals after "of" may go on into a person's name: in "Bank of
             // Selby Governor Ana Pell" the organisation ends before the title.
-            let end = (next.lowerBound + 1..<next.upperBound).first { ctx.hasAny($0, [.title, .role]) } ?? next.upperBound
+            var end = (next.lowerBound + 1..<next.upperBound).first { ctx.hasAny($0, [.title, .role]) } ?? next.upperBound
+            // "Chamber of Commerce and Industry": a second subject joined by "and".
+            if end == next.upperBound, site.index + 2 < ctx.chunks.count,
+               let joined = joinedSubjects(ctx, ctx.chunks[site.index + 1], ctx.chunks[site.index + 2]) {
+                end = joined.upperBound
+            }
             out.add(s, end, score: Score.headOfName, form: .headOfName)
         }
+    }
+
+    /// Two runs of capitals joined by "and" (class `name-and`) that read as the two
+    /// subjects a body's name covers: common English words on both sides of the
+    /// conjunction ("Commerce and Industry", "Housing and Local Government", "Futures
+    /// and Options Exchange"), not names ("England and Wales", "Ford and Acme Motors").
+    /// `first` must end in such words and be no firm's name of its own ("Proctor &
+    /// Gamble and United Technologies"); all of `second` must be them.
+    static func joinedSubjects(_ ctx: EntityContext, _ first: Range<Int>, _ second: Range<Int>) -> Range<Int>? {
+        guard second.lowerBound == first.upperBound + 1, ctx.isA(first.upperBound, .nameAnd),
+              !first.contains(where: { ctx.isPunct($0, 0x26) }),
+              ctx.sameSentence(first.lowerBound, second.lowerBound),
+              ctx.has(first.upperBound - 1, .word), !ctx.hasAny(first.upperBound - 1, [.firstName, .demonym]),
+              second.allSatisfy({ ctx.has($0, .word) && !ctx.hasAny($0, [.firstName, .demonym, .title]) }) else { return nil }
+        return first.lowerBound..<second.upperBound
     }
 
     /// "Press Association (PA)", "Korean People's Army [KPA]": the name and its acronym.
