@@ -30,6 +30,9 @@ public struct AnalysisState: Sendable {
         lexical = made
         return made
     }
+
+    /// Whether a stage has made the lexical pass yet (tests check which stages read it).
+    var hasLexicalPass: Bool { lexical != nil }
 }
 
 /// One stage after segmentation. Stages are immutable values shared by all

@@ -29,6 +29,23 @@ public struct WordKey: Hashable, Sendable {
         self.init(byteByByte: bytes, start, end)
     }
 
+    /// The key of `folded[start..<end]`, bytes that are lower-case ASCII already (a
+    /// plain token's in the ``LexicalPass``), or nil when they are longer than 16
+    /// bytes: the same key as ``init(_:_:_:)`` of the token's text, without folding again.
+    @inline(__always)
+    init?(lowerCaseASCII folded: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        let n = end - start
+        guard n <= 16 else { return nil }
+        if n >= 0, start >= 0, start + 16 <= folded.count, let base = folded.baseAddress {
+            let a = ASCIIWord.load(base + start) & ASCIIWord.lowBytes(n)
+            let b = n > 8 ? ASCIIWord.load(base + start + 8) & ASCIIWord.lowBytes(n - 8) : 0
+            self.init(packed: a, b)
+            return
+        }
+        // The last tokens of the pass, where sixteen bytes cannot be read.
+        self.init(byteByByte: folded, start, end)
+    }
+
     /// The general path: non-ASCII bytes (the typographic apostrophe folds, anything
     /// else has no key), tokens near the end of the text, and long ones.
     init?(byteByByte bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {

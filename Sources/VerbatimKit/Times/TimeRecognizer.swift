@@ -27,7 +27,7 @@ public struct TimeRecognizer: Annotator {
     }
 
     public func annotate(_ state: inout AnalysisState) {
-        let found = candidates(state.document, state.segmentation)
+        let found = candidates(state.document, state.segmentation, pass: state.lexicalPass())
         guard !found.isEmpty else { return }
         let reference = state.document.date ?? dateline(found, state.document, state.segmentation)
         var resolver = TimeResolver(reference: reference)
@@ -68,14 +68,18 @@ public struct TimeRecognizer: Annotator {
     }
 
     /// All candidates of a document, sentence by sentence, longest first, without overlaps.
-    public func candidates(_ document: Document, _ segmentation: Segmentation) -> [TimeCandidate] {
-        candidates(document, segmentation, skipsNonRuleWords: true)
+    /// - Parameter pass: the document's lexical pass (``AnalysisState/lexicalPass()``),
+    ///   whose folded tokens give the time keys; made here when nil (tests, tools).
+    public func candidates(_ document: Document, _ segmentation: Segmentation, pass: LexicalPass? = nil) -> [TimeCandidate] {
+        candidates(document, segmentation, pass: pass, skipsNonRuleWords: true)
     }
 
     /// `skipsNonRuleWords: false` runs every rule of `TimeScanner.core` on every starter,
     /// the general path the skip is tested against.
-    func candidates(_ document: Document, _ segmentation: Segmentation, skipsNonRuleWords: Bool) -> [TimeCandidate] {
-        let (roles, words, flags, holidayWords) = TimeTokens.lookUp(document.utf8, segmentation.tokens, in: lexicon, everyWordStarts: !skipsNonRuleWords)
+    func candidates(_ document: Document, _ segmentation: Segmentation, pass: LexicalPass? = nil, skipsNonRuleWords: Bool) -> [TimeCandidate] {
+        let pass = pass ?? LexicalPass(document: document, tokens: segmentation.tokens)
+        let (roles, words, flags, holidayWords) = TimeTokens.lookUp(document.utf8, segmentation.tokens, pass: pass, in: lexicon,
+                                                                    everyWordStarts: !skipsNonRuleWords)
         var scanner = TimeScanner(bytes: document.utf8, tokens: segmentation.tokens, roles: roles, words: words, flags: flags, holidays: lexicon.holidays, holidayWords: holidayWords, lexicon: lexicon, country: document.region,
                                   dateOrder: document.dateOrder ?? .monthFirst)
         var out: [TimeCandidate] = []

@@ -1,14 +1,24 @@
 /// The time stage's one pass over a document's tokens: each token's key
 /// (``WordKey``: lower-cased, possessive cut off) looked up once in the time lexicon,
 /// giving its roles, its time word and its flags. Every rule afterwards reads these
-/// arrays; nothing else in the stage computes a key.
+/// arrays; nothing else in the stage computes a token's key.
+///
+/// The keys come from the document's ``LexicalPass``, which has already folded every
+/// token: a plain token's (ASCII without a backtick) folded bytes are the byte-wise
+/// lower case a ``WordKey`` holds, so they are read as they are. Only the pass's
+/// ``LexicalPass/unusual`` tokens are keyed from their text (``textKey(_:_:)``), since
+/// there the two folds part: the pass's Unicode lower case turns a few non-ASCII
+/// letters into ASCII ("weeK" with a Kelvin sign folds to "week"), which the time
+/// key refuses, as it refuses every non-ASCII letter.
 enum TimeTokens {
     /// Per-token roles, time words and flags. `everyWordStarts` makes every token with a
     /// lexicon entry or a digit a starter and a rule word (the general path the skips
     /// are tested against).
-    static func lookUp(_ utf8: [UInt8], _ tokens: [Token], in lexicon: TimeLexicon, everyWordStarts: Bool)
+    /// - Parameter pass: the document's lexical pass, made of `tokens`.
+    static func lookUp(_ utf8: [UInt8], _ tokens: [Token], pass: LexicalPass, in lexicon: TimeLexicon, everyWordStarts: Bool)
         -> (roles: [RoleSet], words: [TimeWord?], flags: [TimeScanner.Flags], holidayWords: [UInt16]) {
         let count = tokens.count
+        precondition(pass.count == count, "the lexical pass is made of other tokens")
         // Each per-token array is made uninitialised and every element written once: most
         // tokens are neither time words nor starters, and zero-filling first cost more than
         // the loop. The per-token booleans share one byte.
@@ -20,16 +30,29 @@ enum TimeTokens {
             words = [TimeWord?](unsafeUninitializedCapacity: count) { wordBuffer, wordCount in
                 flags = [TimeScanner.Flags](unsafeUninitializedCapacity: count) { flagBuffer, flagCount in
                     utf8.withUnsafeBufferPointer { b in
+                    pass.bytes.withUnsafeBufferPointer { folded in
+                    pass.starts.withUnsafeBufferPointer { starts in
+                    pass.unusual.withUnsafeBufferPointer { unusual in
+                        // The unusual tokens are in order: the next one's index is the
+                        // only one to compare each token with.
+                        var nextUnusual = 0
                         for i in 0..<count {
                             var roles = RoleSet.empty
                             var word: TimeWord?
                             var f: TimeScanner.Flags = []
                             let t = tokens[i]
+                            let isUnusual = nextUnusual < unusual.count && Int(unusual[nextUnusual]) == i
+                            if isUnusual { nextUnusual &+= 1 }
                             let n = Int(t.end - t.start)
                             if n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
                                 let cut = possessiveLength(b, t)
                                 if cut > 0 { f.insert(.possessive) }
-                                if let k = WordKey(b, Int(t.start), Int(t.end) - cut), let entry = lexicon.entry(k) {
+                                // A plain token's folded bytes are as long as its text, and
+                                // its possessive ending is ASCII: the same cut applies.
+                                let key = isUnusual
+                                    ? WordKey(b, Int(t.start), Int(t.end) - cut)
+                                    : WordKey(lowerCaseASCII: folded, Int(starts[i]), Int(starts[i &+ 1]) - cut)
+                                if let key, let entry = lexicon.entry(key) {
                                     roles = entry.roles
                                     word = entry.word
                                     if everyWordStarts {
@@ -50,6 +73,9 @@ enum TimeTokens {
                             (flagBuffer.baseAddress! + i).initialize(to: f)
                         }
                     }
+                    }
+                    }
+                    }
                     flagCount = count
                 }
                 wordCount = count
@@ -57,6 +83,12 @@ enum TimeTokens {
             roleCount = count
         }
         return (roles, words, flags, holidayWords)
+    }
+
+    /// Token `t`'s key folded from its text, without its possessive ending: what
+    /// ``lookUp(_:_:pass:in:everyWordStarts:)`` reads from the pass for a plain token.
+    static func textKey(_ utf8: [UInt8], _ t: Token) -> WordKey? {
+        utf8.withUnsafeBufferPointer { WordKey($0, Int(t.start), Int(t.end) - possessiveLength($0, t)) }
     }
 
     @inline(__always)

@@ -1,0 +1,89 @@
+import Testing
+@testable import VerbatimKit
+
+/// The time stage keys its tokens from the document's lexical pass: a plain token's
+/// folded bytes are read as they are, an unusual one is folded from its text. Either
+/// way the key must be the one the text's own fold gives (``TimeTokens/textKey(_:_:)``).
+@Suite("Time keys from the lexical pass")
+struct TimeTokensPassTests {
+    /// The stage asks the analysis state for its pass: it makes one when no earlier
+    /// stage has, instead of folding the tokens itself.
+    @Test func theTimeStageReadsTheDocumentsLexicalPass() throws {
+        let recognizer = try TimeRecognizer(lexicon: shippedLexicon)
+        let document = Document(text: "The ferry sailed on 14 April 2017.", date: timeReference)
+        var state = AnalysisState(document: document, segmentation: try Segmenter().segment(document))
+        #expect(!state.hasLexicalPass)
+        recognizer.annotate(&state)
+        #expect(state.hasLexicalPass)
+        #expect(state.annotation.entities.map(\.value) == ["2017-04-14"])
+    }
+
+    /// Keys from the pass equal the text's fold on every token of random texts made of
+    /// tricky pieces: possessives in every case and apostrophe, backticks, accents,
+    /// letters whose Unicode lower case is ASCII (the Kelvin sign), fullwidth letters,
+    /// words too long for a key, and pieces at the very end of the text.
+    @Test func passKeysAgreeWithTheTextFold() throws {
+        let segmenter = try Segmenter()
+        let lexicon = try TimeLexicon(lexicon: shippedLexicon)
+        var rng = SplitMix64(seed: 25)
+        let pieces = ["Sunday's", "SUNDAY'S", "Sunday’s", "sunday`s", "Sundays'", "MONTH`S", "o`clock", "`", "’", "'s",
+                      "Décembre", "Zürich's", "WEEK", "wee\u{212A}", "\u{212A}", "\u{FF2D}onday", "İstanbul", "SEPT", "Sept.",
+                      "a.m.", "P.M.", "’90s", "90's", "1990s", "14th", "3Sept", "abcdefghijklmnopqrst", "twenty-first",
+                      "Easter’", "Mother’s", "Mothers", "—", "…", "🎉", "año", "Ñ", "x", "Noon", "tonight", "Year's"]
+        var compared = 0, timeWords = 0
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...10, using: &rng) {
+                text += pieces.randomElement(using: &rng)!
+                if Bool.random(using: &rng) { text += " " }
+            }
+            let document = Document(id: "k", text: text)
+            let tokens = try segmenter.segment(document).tokens
+            let pass = LexicalPass(document: document, tokens: tokens)
+            let found = TimeTokens.lookUp(document.utf8, tokens, pass: pass, in: lexicon, everyWordStarts: false)
+            let unusual = Set(pass.unusual.map(Int.init))
+            for (i, t) in tokens.enumerated() {
+                let key = TimeTokens.textKey(document.utf8, t)
+                if !unusual.contains(i) {
+                    let cut = found.flags[i].contains(.possessive) ? 2 : 0
+                    let fromPass = pass.bytes.withUnsafeBufferPointer {
+                        WordKey(lowerCaseASCII: $0, Int(pass.starts[i]), Int(pass.starts[i + 1]) - cut)
+                    }
+                    #expect(fromPass == key, "\(text.debugDescription) token \(i)")
+                    compared += 1
+                }
+                let entry = t.end - t.start <= 20 ? key.flatMap { lexicon.entry($0) } : nil
+                #expect(found.words[i] == entry?.word, "\(text.debugDescription) token \(i)")
+                #expect(found.roles[i] == entry?.roles ?? .empty, "\(text.debugDescription) token \(i)")
+                #expect(found.holidayWords[i] == entry?.holidayWord ?? 0, "\(text.debugDescription) token \(i)")
+                if entry?.word != nil { timeWords += 1 }
+            }
+        }
+        // The texts do hold plain tokens and time words.
+        #expect(compared > 5_000)
+        #expect(timeWords > 1_000)
+    }
+
+    /// The cases the pass alone would get wrong: "weeK" with a Kelvin sign folds to
+    /// "week" in the pass, but a time key holds no non-ASCII letter; "SUNDAY'S" keeps
+    /// its ending (only a lower-case "'s" is cut), "Sunday’s" loses it.
+    @Test func unusualTokensAreKeyedFromTheirText() throws {
+        let lexicon = try TimeLexicon(lexicon: shippedLexicon)
+        let document = Document(id: "u", text: "wee\u{212A} SUNDAY'S Sunday’s sunday`s")
+        let tokens = try Segmenter().segment(document).tokens
+        let pass = LexicalPass(document: document, tokens: tokens)
+        let found = TimeTokens.lookUp(document.utf8, tokens, pass: pass, in: lexicon, everyWordStarts: false)
+        func index(_ text: String) -> Int? { tokens.firstIndex { document.string($0.start, $0.end) == text } }
+        let kelvin = try #require(index("wee\u{212A}"))
+        #expect(pass.string(kelvin) == "week")
+        #expect(found.words[kelvin] == nil)
+        let capitals = try #require(index("SUNDAY'S"))
+        #expect(found.words[capitals] == nil)
+        #expect(!found.flags[capitals].contains(.possessive))
+        let typographic = try #require(index("Sunday’s"))
+        #expect(found.words[typographic] == .weekday(7, plural: false))
+        #expect(found.flags[typographic].contains(.possessive))
+        // A backtick is no apostrophe here: "sunday" is the weekday, the "s" after it nothing.
+        #expect(!tokens.indices.contains { found.flags[$0].contains(.possessive) && $0 != typographic })
+    }
+}
