@@ -23,7 +23,7 @@ public struct AnalysisState: Sendable {
 
     /// Every token's case-folded bytes and hash (``LexicalPass``), made once per
     /// document, by the first stage that asks, and read by all: entities, times,
-    /// quotes, gender and credits derive their keys from it.
+    /// quotes and gender derive their keys from it.
     public mutating func lexicalPass() -> LexicalPass {
         if let lexical { return lexical }
         let made = LexicalPass(document: document, tokens: segmentation.tokens)

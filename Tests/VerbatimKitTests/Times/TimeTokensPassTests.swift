@@ -11,7 +11,7 @@ struct TimeTokensPassTests {
     @Test func theTimeStageReadsTheDocumentsLexicalPass() throws {
         let recognizer = try TimeRecognizer(lexicon: shippedLexicon)
         let document = Document(text: "The ferry sailed on 14 April 2017.", date: timeReference)
-        var state = AnalysisState(document: document, segmentation: try Segmenter().segment(document))
+        var state = AnalysisState(document: document, segmentation: try shippedSegmenter().segment(document))
         #expect(!state.hasLexicalPass)
         recognizer.annotate(&state)
         #expect(state.hasLexicalPass)
@@ -23,7 +23,7 @@ struct TimeTokensPassTests {
     /// letters whose Unicode lower case is ASCII (the Kelvin sign), fullwidth letters,
     /// words too long for a key, and pieces at the very end of the text.
     @Test func passKeysAgreeWithTheTextFold() throws {
-        let segmenter = try Segmenter()
+        let segmenter = try shippedSegmenter()
         let lexicon = try TimeLexicon(lexicon: shippedLexicon)
         var rng = SplitMix64(seed: 25)
         let pieces = ["Sunday's", "SUNDAY'S", "Sunday’s", "sunday`s", "Sundays'", "MONTH`S", "o`clock", "`", "’", "'s",
@@ -70,7 +70,7 @@ struct TimeTokensPassTests {
     @Test func unusualTokensAreKeyedFromTheirText() throws {
         let lexicon = try TimeLexicon(lexicon: shippedLexicon)
         let document = Document(id: "u", text: "wee\u{212A} SUNDAY'S Sunday’s sunday`s")
-        let tokens = try Segmenter().segment(document).tokens
+        let tokens = try shippedSegmenter().segment(document).tokens
         let pass = LexicalPass(document: document, tokens: tokens)
         let found = TimeTokens.lookUp(document.utf8, tokens, pass: pass, in: lexicon, everyWordStarts: false)
         func index(_ text: String) -> Int? { tokens.firstIndex { document.string($0.start, $0.end) == text } }
