@@ -220,7 +220,9 @@ private struct LexicalLookup {
         let lex = lexicon
         let key = keys.foldedKey(i)
         var f: TokenFeatures = []
-        if lex.phrases.search(prefixOf: key) { f.insert(.phraseStart) }
+        // The table's start filter says no for most words (a few instructions instead of
+        // a binary search); it never says no where some key starts with these bytes.
+        if keys.mayStart(i, in: lex.phrases), lex.phrases.search(prefixOf: key) { f.insert(.phraseStart) }
         if let common = keys.lookupFirst(i, in: lex.commonWords) {
             f.insert(.word)
             if common.value <= 20 { f.insert(.common) }
