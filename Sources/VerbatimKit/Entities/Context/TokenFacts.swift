@@ -173,10 +173,21 @@ private struct LexicalLookup {
             var h = Int(truncatingIfNeeded: keys.hashes[i] ^ (keys.hashes[i] >> 31)) & mask
             while first[h] != 0 {
                 let j = Int(first[h]) - 1
-                if keys.hashes[j] == keys.hashes[i] && keys.foldedKey(j) == keys.foldedKey(i) { return h }
+                if keys.hashes[j] == keys.hashes[i] && Self.sameKey(i, j, keys) { return h }
                 h = (h + 1) & mask
             }
             return h
+        }
+
+        /// Whether tokens `i` and `j` have the same key, compared in place: comparing
+        /// their `foldedKey` slices retained and released the key buffer twice a word.
+        private static func sameKey(_ i: Int, _ j: Int, _ keys: TokenKeys) -> Bool {
+            let a = keys.keyRange(i), b = keys.keyRange(j)
+            guard a.count == b.count else { return false }
+            return keys.folded.withUnsafeBufferPointer { f in
+                for k in 0..<a.count where f[a.lowerBound + k] != f[b.lowerBound + k] { return false }
+                return true
+            }
         }
     }
 
