@@ -37,6 +37,10 @@ final class EntityContext {
     @exclusivity(unchecked) var phraseMemo: [PhraseMatches] = []
     /// Facts about the chunk whose rules run, computed on first use (``ChunkSite/bareName``).
     @exclusivity(unchecked) var chunkFacts: (chunk: Int, bareName: Range<Int>?) = (-1, nil)
+    /// The first word token at or after each token (and at the end, `n`) written with a
+    /// capital (shape title, upper or mixed): whole-document scans that can only start
+    /// a name on such a word jump from one to the next (``capitalWord(from:)``).
+    @exclusivity(unchecked) var nextCapitalWord: [Int32] = []
     /// Strings the candidates refer to (``KeptText``), the fixed vocabulary first.
     @exclusivity(unchecked) var keptTexts: [String] = KeptText.vocabulary
 
@@ -101,6 +105,16 @@ final class EntityContext {
                 rows += 1
             }
         }
+        nextCapitalWord = [Int32](unsafeUninitializedCapacity: n + 1) { next, count in
+            var following = Int32(truncatingIfNeeded: n)
+            next[n] = following
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                let t = tokens[i]
+                if t.kind == .word && (t.shape == .title || t.shape == .upper || t.shape == .mixed) { following = Int32(truncatingIfNeeded: i) }
+                next[i] = following
+            }
+            count = n + 1
+        }
         walkMemo = Array(repeating: WalkMemo(), count: Int(rows) * EntityContext.walkMemoSlots)
         phraseMemo = Array(repeating: PhraseMatches(), count: Int(rows) * 2)
     }
@@ -109,6 +123,11 @@ final class EntityContext {
 
     /// FNV-1a hash of word token `i`'s folded key without a possessive ending; 0 for other tokens.
     func wordHash(_ i: Int) -> UInt64 { tokens[i].kind == .word ? keys.hashes[i] : 0 }
+
+    /// The first word written with a capital (title, upper or mixed case) at or after
+    /// token `i` (0...n), or the token count when none is.
+    @inline(__always)
+    func capitalWord(from i: Int) -> Int { Int(nextCapitalWord[i]) }
 
     /// Whether token `i` is a word of one of the classes `c` (``WordClasses``).
     @inline(__always)

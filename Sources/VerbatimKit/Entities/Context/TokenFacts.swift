@@ -31,25 +31,39 @@ struct TokenFacts {
             if t.shape == .title || t.shape == .upper { upperOrTitle += 1 }
         }
         let lowerDocument = cased >= 20 && upperOrTitle * 100 < cased
-        for (s, range) in sentences.enumerated() {
-            var upper = 0, lower = 0
-            for i in range where tokens[i].kind == .word {
-                switch tokens[i].shape {
-                case .upper: upper += 1
-                case .lower, .mixed, .title: lower += 1
-                default: break
+        // Every token is written through buffer pointers: an element assignment in these
+        // per-token loops checked the array's uniqueness each time (about 670,000 calls
+        // per MB, some 8 M instructions).
+        sentenceOf.withUnsafeMutableBufferPointer { sentenceOf in
+        capsSentence.withUnsafeMutableBufferPointer { capsSentence in
+            for (s, range) in sentences.enumerated() {
+                var upper = 0, lower = 0
+                for i in range where tokens[i].kind == .word {
+                    switch tokens[i].shape {
+                    case .upper: upper += 1
+                    case .lower, .mixed, .title: lower += 1
+                    default: break
+                    }
                 }
+                let caps = upper >= 2 && upper > 2 * lower
+                for i in range { sentenceOf[i] = Int32(s); capsSentence[i] = caps }
             }
-            let caps = upper >= 2 && upper > 2 * lower
-            for i in range { sentenceOf[i] = Int32(s); capsSentence[i] = caps }
+        }
         }
         var memo = LexicalLookup.LexicalMemo(tokens: n)
         let lookup = LexicalLookup(document: document, tokens: tokens, keys: keys, lexicon: lexicon)
-        for i in 0..<n where tokens[i].kind == .word {
-            (features[i], classes[i]) = lookup.facts(i, caps: capsSentence[i], lowerDocument: lowerDocument, &memo)
+        // The capitalised words in order: the two first-name passes below look at them alone.
+        var capitalized: [Int] = []
+        features.withUnsafeMutableBufferPointer { features in
+        classes.withUnsafeMutableBufferPointer { classes in
+            for i in 0..<n where tokens[i].kind == .word {
+                (features[i], classes[i]) = lookup.facts(i, caps: capsSentence[i], lowerDocument: lowerDocument, &memo)
+                if features[i].contains(.capitalized) { capitalized.append(i) }
+            }
+        }
         }
         // A frequent word opening a sentence is still a first name before a surname ("Bill Clinton said").
-        for i in 0..<n where i + 1 < n && features[i].contains(.capitalized) && !features[i].contains(.nameLike)
+        for i in capitalized where i + 1 < n && features[i].contains(.capitalized) && !features[i].contains(.nameLike)
             && features[i].contains(.commonFirstName) && features[i + 1].contains(.nameLike) && features[i + 1].contains(.surname)
             && features[i].isDisjoint(with: [.prep, .speech, .notName, .role, .title, .month, .particle])
             && !features[i + 1].contains(.common) {
@@ -57,7 +71,7 @@ struct TokenFacts {
         }
         // So is it before a capitalised word no list knows, when a comma or a speech verb
         // follows the pair ("Pat Vanini, executive director", "Nick Sandmann said").
-        for i in 0..<n where i + 2 < n && features[i].contains(.capitalized) && !features[i].contains(.nameLike)
+        for i in capitalized where i + 2 < n && features[i].contains(.capitalized) && !features[i].contains(.nameLike)
             && features[i].contains(.commonFirstName) && features[i + 1].contains(.nameLike) && tokens[i + 1].shape == .title
             && features[i + 1].isDisjoint(with: [.word, .common, .surname, .firstName, .demonym, .acronym])
             && features[i].isDisjoint(with: [.prep, .speech, .notName, .role, .title, .month, .particle])
@@ -108,6 +122,9 @@ struct TokenFacts {
     static func nameEndBytes(_ t: Token, _ b: [UInt8]) -> Int32 {
         var e = Int(t.end)
         let s = Int(t.start)
+        // Every ending below closes with s or S, an apostrophe or the last byte of ’
+        // (0x99): one test lets the other tokens go (the facts ask every word).
+        guard e > s, b[e - 1] | 0x20 == 0x73 || b[e - 1] == 0x27 || b[e - 1] == 0x99 else { return t.end }
         if e - s > 2, b[e - 1] | 0x20 == 0x73 {
             if b[e - 2] == 0x27 { return Int32(e - 2) }
             if e - s > 4, b[e - 4] == 0xE2, b[e - 3] == 0x80, b[e - 2] == 0x99 { return Int32(e - 4) }
@@ -156,10 +173,21 @@ private struct LexicalLookup {
             var h = Int(truncatingIfNeeded: keys.hashes[i] ^ (keys.hashes[i] >> 31)) & mask
             while first[h] != 0 {
                 let j = Int(first[h]) - 1
-                if keys.hashes[j] == keys.hashes[i] && keys.foldedKey(j) == keys.foldedKey(i) { return h }
+                if keys.hashes[j] == keys.hashes[i] && Self.sameKey(i, j, keys) { return h }
                 h = (h + 1) & mask
             }
             return h
+        }
+
+        /// Whether tokens `i` and `j` have the same key, compared in place: comparing
+        /// their `foldedKey` slices retained and released the key buffer twice a word.
+        private static func sameKey(_ i: Int, _ j: Int, _ keys: TokenKeys) -> Bool {
+            let a = keys.keyRange(i), b = keys.keyRange(j)
+            guard a.count == b.count else { return false }
+            return keys.folded.withUnsafeBufferPointer { f in
+                for k in 0..<a.count where f[a.lowerBound + k] != f[b.lowerBound + k] { return false }
+                return true
+            }
         }
     }
 
@@ -206,7 +234,9 @@ private struct LexicalLookup {
         let lex = lexicon
         let key = keys.foldedKey(i)
         var f: TokenFeatures = []
-        if lex.phrases.search(prefixOf: key) { f.insert(.phraseStart) }
+        // The table's start filter says no for most words (a few instructions instead of
+        // a binary search); it never says no where some key starts with these bytes.
+        if keys.mayStart(i, in: lex.phrases), lex.phrases.search(prefixOf: key) { f.insert(.phraseStart) }
         if let common = keys.lookupFirst(i, in: lex.commonWords) {
             f.insert(.word)
             if common.value <= 20 { f.insert(.common) }

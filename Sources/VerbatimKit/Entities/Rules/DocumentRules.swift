@@ -144,11 +144,14 @@ enum DocumentRules {
         let senses = senses.table
         guard !senses.isEmpty else { return }
         let n = ctx.tokens.count
-        var i = 0
+        // Outside a lower-case document only a word with a capital can start an alias:
+        // the scan jumps from one to the next instead of asking every token.
+        func next(_ i: Int) -> Int { ctx.lowerDocument ? i : ctx.capitalWord(from: i) }
+        var i = next(0)
         while i < n {
             let t = ctx.tokens[i]
             guard claims.owner[i] < 0, t.kind == .word, t.shape == .title || t.shape == .upper || ctx.lowerDocument,
-                  senses.mayStart(with: ctx.wordHash(i)) else { i += 1; continue }
+                  senses.mayStart(with: ctx.wordHash(i)) else { i = next(i + 1); continue }
             let limit = min(ctx.sentenceRange(i).upperBound, i + 6)
             // Keys of i..<end for every end, built once, tried longest first.
             var keys: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
@@ -168,11 +171,11 @@ enum DocumentRules {
                     if end - i == 1 && ctx.has(i, .common) && !ctx.has(i, .nameLike) && s.label != .person { break }
                     claims.add(Candidate(start: i, end: end, label: s.label, type: s.type, score: s.score - Score.aliasPenalty,
                                          rule: documentAlias.name, canonical: s.canonical))
-                    i = end; found = true; break
+                    i = next(end); found = true; break
                 }
                 end -= 1
             }
-            if !found { i += 1 }
+            if !found { i = next(i + 1) }
         }
     }
 
@@ -211,9 +214,16 @@ enum DocumentRules {
         func weakSingle(_ o: Int, _ claims: Resolver.Claims) -> Bool {
             claims.mentions[o].end - claims.mentions[o].start == 1 && claims.mentions[o].label != .person && claims.mentions[o].score < Score.weakSingle
         }
-        for i in 0..<n where ctx.tokens[i].kind == .word
+        // Only a word with a capital (an acronym is one) can be a short form: the scan
+        // jumps from one to the next instead of asking every token.
+        var next = ctx.capitalWord(from: 0)
+        while next < n {
+            let i = next
+            next = ctx.capitalWord(from: i + 1)
+            guard ctx.tokens[i].kind == .word
             && (claims.owner[i] < 0 || claims.mentions[Int(claims.owner[i])].label == .organization && claims.mentions[Int(claims.owner[i])].canonical == nil
-                && claims.mentions[Int(claims.owner[i])].end - claims.mentions[Int(claims.owner[i])].start == 1 || ctx.has(i, .acronym) && weakSingle(Int(claims.owner[i]), claims)) {
+                && claims.mentions[Int(claims.owner[i])].end - claims.mentions[Int(claims.owner[i])].start == 1 || ctx.has(i, .acronym) && weakSingle(Int(claims.owner[i]), claims))
+            else { continue }
             let t = ctx.tokens[i]
             guard t.shape == .title || t.shape == .upper || ctx.has(i, .acronym), ctx.normalCase(i) else { continue }
             var target: Int? = nil
