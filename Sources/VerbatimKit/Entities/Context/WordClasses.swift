@@ -54,6 +54,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     static let dismissalWord = WordClasses(rawValue: 1 << 35)
     /// A head that names an organisation after an ordinal in figures ("the 8th Circuit").
     static let ordinalHead = WordClasses(rawValue: 1 << 36)
+    /// A verb that follows a name in 's only where the 's is the name's own ("Moody's
+    /// said", "Moody's lowered"): a possessive is followed by what it owns.
+    static let nameVerb = WordClasses(rawValue: 1 << 37)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -69,7 +72,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.motionPreposition, "motion-preposition"), (.listConjunction, "list-conjunction"), (.acronymFiller, "acronym-filler"),
         (.affiliationLink, "affiliation-link"), (.seatActorWord, "seat-actor-word"),
         (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
-        (.ordinalHead, "ordinal-head"),
+        (.ordinalHead, "ordinal-head"), (.nameVerb, "name-verb"),
     ]
 }
 
