@@ -408,11 +408,22 @@ enum PlaceRules {
         guard !teams.isEmpty else { return }
         for k in first..<out.count where isCountry(out[k]) && teams.contains(key(out[k])) {
             let c = out[k]
-            if precedingContext(ctx, c.start).prep || isDateline(ctx, c.start, c.end) || !ctx.normalCase(c.start) && !countryPlays(ctx, c.start, c.end) { continue }
+            if precedingContext(ctx, c.start).prep || isDateline(ctx, c.start, c.end) || !ctx.normalCase(c.start) && !countryPlays(ctx, c.start, c.end)
+                || isCountryOfName(ctx, c.start, c.end) { continue }
             out[k].label = .organization
             out[k].type = nil
             out[k].rule = nationalTeamRule.name
         }
+    }
+
+    /// "Marion Clignet ( France )", "Thomas Enqvist of Sweden", "Nijmeh of Lebanon":
+    /// a country in brackets right after a name, or after a name and "of"
+    /// (`affiliation-link`), is where the player or the club comes from, not the
+    /// country's team, even where that team plays elsewhere in the report.
+    static func isCountryOfName(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        guard a >= 2, ctx.sameSentence(a - 2, a) else { return false }
+        if ctx.isPunct(a - 1, 0x28), ctx.isPunct(b, 0x29), ctx.has(a - 2, .nameLike) { return true }
+        return ctx.tokens[a - 1].shape == .lower && ctx.isA(a - 1, .affiliationLink) && ctx.has(a - 2, .nameLike)
     }
 
     // MARK: - Shared parts
