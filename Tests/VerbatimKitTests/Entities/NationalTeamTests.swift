@@ -40,3 +40,11 @@ import Testing
         #expect(found.filter { $0.text == "Portugal" }.last?.label == .place, "\(found)")
     }
 }
+
+/// A region named like a people is the people's adjective in running text.
+@Suite struct EntityRegionNationalityTests {
+    @Test func aNationalityWordThatNamesARegionIsNoPlace() throws {
+        let found = try entities("Officials said a Somali aid worker was freed, and Somali elders welcomed him in Kestrelport.")
+        #expect(!found.contains { $0.text == "Somali" && $0.label == .place }, "\(found)")
+    }
+}

@@ -49,3 +49,18 @@ import Testing
         #expect(!found.contains { $0.label == .organization }, "\(found)")
     }
 }
+
+/// "Name, Country's ruler": an apposition, not a town and its country.
+@Suite struct EntityCountryPossessiveAppositionTests {
+    @Test func aCountryInApostropheSAfterACommaMakesNoTown() throws {
+        let found = try entities("Crowds jeered President Tobias Quellmar, Kenya's ruler for ten years.")
+        #expect(!found.contains { $0.label == .place && $0.text.contains("Quellmar") }, "\(found)")
+        #expect(mention(found, "Kenya")?.label == .place, "\(found)")
+    }
+
+    @Test func aPlacePrepositionKeepsTheTown() throws {
+        let found = try entities("The wave struck a village in Quellmoor, Kenya's largest island, on Sunday.")
+        #expect(mention(found, "Quellmoor")?.label == .place, "\(found)")
+        #expect(mention(found, "Quellmoor")?.rule == "city-comma-country", "\(found)")
+    }
+}

@@ -132,6 +132,9 @@ enum PlaceRules {
             let ctx = s.ctx
             for i in s.a..<s.b where gazetteerStart(ctx, i) {
                 guard let m = ctx.longest(.regions, from: i, limit: s.b) else { continue }
+                // A one-word region that is also a nationality word names the people
+                // ("a Somali aid worker", "Somali elders": the Somali Region aside).
+                if m.end - i == 1 && ctx.has(i, .demonym) { continue }
                 var score = Score.region
                 if m.end - i == 1 && ctx.has(i, .word) { score -= Score.regionWordPenalty }
                 out.add(i, m.end, score: score, type: .region)
@@ -267,8 +270,11 @@ enum PlaceRules {
             // "Salem, Ore.": a state abbreviated with its stop is a region too.
             let abbreviated = next.count == 1 && ctx.isA(next.lowerBound, .abbreviatedPlace) && ctx.isPunct(next.upperBound, 0x2E)
                 && !ctx.tokens[next.upperBound].flags.contains(.spaceBefore)
+            // "President Daniel arap Moi, Kenya's ruler": a country in 's owns what follows,
+            // and the name before the comma is in apposition to it, no town of it, unless
+            // a place preposition makes it a place ("in Java, Indonesia's main island").
             if country?.end == next.upperBound || alias?.end == next.upperBound || region?.end == next.upperBound || abbreviated,
-               b - a <= 3, !ctx.anyToken(a, b, [.title, .orgHead]) {
+               b - a <= 3, !ctx.anyToken(a, b, [.title, .orgHead]), !ctx.has(next.upperBound - 1, .possessive) || s.before.prep {
                 out.add(a, b, score: Score.cityCommaCountry, type: .city)
             }
         }
