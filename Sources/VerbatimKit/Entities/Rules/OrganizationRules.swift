@@ -35,10 +35,12 @@ enum OrganizationRules {
         static let sportsSide = 50
         static let sportsPluralName = 84
         static let companyPossession = 70
-        /// "Moody's said": above a lone surname before a speech verb (speech-subject, 58)
-        /// and at a sure sense (``DocumentSenses/sureSense``), so that the name's other
-        /// occurrences, weak guesses among them, follow.
-        static let possessiveName = 66
+        /// "Moody's said", "ratings agency Moody's said": above a lone surname before a
+        /// speech verb (speech-subject, 58) and the name without its 's after an
+        /// organisation noun (organization-noun, 68), and at a sure sense
+        /// (``DocumentSenses/sureSense``), so that the name's other occurrences, weak
+        /// guesses among them, follow.
+        static let possessiveName = 69
         /// "McDonald's Corp.", "People's Party": above the name after the 's alone
         /// (organization-head 84, legal-suffix 78); a tie with head-of-name leaves
         /// "Bank of China" its "of".
