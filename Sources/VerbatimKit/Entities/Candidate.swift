@@ -29,6 +29,9 @@ enum NameForm: UInt8, Sendable {
     /// "passed by Congress"): any better-supported sense the document gives the same
     /// name wins over it ("outside Parliament" after "the Houses of Parliament").
     case listedWord
+    /// A name that ends in its own 's ("Moody's", "Standard & Poor's"): the mention's
+    /// text keeps the 's that other names lose as a possessive ending.
+    case possessiveName
 }
 
 /// A string a candidate carries (a type, a canonical name), kept in the

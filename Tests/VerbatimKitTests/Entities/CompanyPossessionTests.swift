@@ -9,6 +9,17 @@ import Testing
         #expect(mention(found, "Quorvex")?.label == .organization, "\(found)")
     }
 
+    @Test func aSpokesmanOrAUnitMakesACompany() throws {
+        let found = try entities("A Varnoxa spokeswoman declined to comment, and analysts said its Quelltech unit was for sale.")
+        #expect(mention(found, "Varnoxa")?.label == .organization, "\(found)")
+        #expect(mention(found, "Quelltech")?.label == .organization, "\(found)")
+    }
+
+    @Test func aPersonsSpokesmanStaysThePersons() throws {
+        let found = try entities("Senator Walter Pennock spoke on Monday. A Pennock spokesman later declined to comment.")
+        #expect(found.filter { $0.text == "Pennock" }.allSatisfy { $0.label == .person }, "\(found)")
+    }
+
     @Test func aTownsStockMarketIsNoCompany() throws {
         let found = try entities("Prices rose in an easier Milan stock market, and Maria Lopez's shares were sold.")
         #expect(mention(found, "Milan")?.label != .organization, "\(found)")

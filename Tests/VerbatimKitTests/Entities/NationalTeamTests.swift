@@ -23,3 +23,28 @@ import Testing
         #expect(!found.contains { $0.label == .place && ($0.text == "QVU" || $0.text == "RTK") }, "\(found)")
     }
 }
+
+/// A country after a player's or a club's name is where they come from.
+@Suite struct EntityCountryOfNameTests {
+    @Test func aCountryInBracketsAfterAPlayerStaysAPlace() throws {
+        let found = try entities("CYCLING - WORLD TRACK CHAMPIONSHIPS.\nItaly beat Norway in the team pursuit final on Sunday.\nSprint final :\n1. Orla Vennick ( Norway ) 11.2\n2. Dara Quell ( Italy ) 11.4")
+        let norvania = found.filter { $0.text == "Norway" }
+        #expect(norvania.count == 2, "\(found)")
+        #expect(norvania.last?.label == .place, "\(found)")
+        #expect(found.filter { $0.text == "Italy" }.last?.label == .place, "\(found)")
+    }
+
+    @Test func aCountryAfterAClubAndOfStaysAPlace() throws {
+        let found = try entities("SOCCER - CUP RESULT.\nPortugal beat Sweden 2-0 in the qualifier.\nKestrel United of Portugal drew 1-1 with Dunmore of Sweden on Sunday.")
+        #expect(found.filter { $0.text == "Sweden" }.last?.label == .place, "\(found)")
+        #expect(found.filter { $0.text == "Portugal" }.last?.label == .place, "\(found)")
+    }
+}
+
+/// A region named like a people is the people's adjective in running text.
+@Suite struct EntityRegionNationalityTests {
+    @Test func aNationalityWordThatNamesARegionIsNoPlace() throws {
+        let found = try entities("Officials said a Somali aid worker was freed, and Somali elders welcomed him in Kestrelport.")
+        #expect(!found.contains { $0.text == "Somali" && $0.label == .place }, "\(found)")
+    }
+}

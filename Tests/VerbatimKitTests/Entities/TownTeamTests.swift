@@ -26,3 +26,13 @@ import Testing
         #expect(found.filter { $0.text == "Denver" }.map(\.label) == [.organization, .place, .organization], "\(found)")
     }
 }
+
+/// A dispute headlined with "VS." is no sports report: its states stay places.
+@Suite struct EntityVersusHeadlineTests {
+    @Test func aVersusHeadlineAloneMakesNoSportsReport() throws {
+        let found = try entities("ANALYSIS: GOVERNORS VS. KESTREL TAX ACT\n\nThe governors of Ohio, Texas and Oregon have taken a stance in favor of the bill, and it wants Washington to give states more power.")
+        for state in ["Ohio", "Texas", "Oregon"] {
+            #expect(mention(found, state)?.label == .place, "\(found)")
+        }
+    }
+}

@@ -186,9 +186,20 @@ final class EntityContext {
         return TokenFacts.nameEndBytes(t, document.utf8)
     }
 
+    /// Byte end of token `i` closing a name of the form `form`: a name that ends in its
+    /// own 's keeps it ("Moody's"), others end before a possessive ending.
+    func nameEnd(_ i: Int, _ form: NameForm) -> Int32 {
+        form == .possessiveName ? tokens[i].end : nameEnd(i)
+    }
+
     /// The text of tokens `a..<b` as a name.
     func text(_ a: Int, _ b: Int) -> String {
         document.string(tokens[a].start, nameEnd(b - 1))
+    }
+
+    /// The text of tokens `a..<b` as a name of the form `form`.
+    func text(_ a: Int, _ b: Int, _ form: NameForm) -> String {
+        document.string(tokens[a].start, nameEnd(b - 1, form))
     }
 
     /// The capital letters A–Z of token `i` ("U.S." → "US").

@@ -109,7 +109,11 @@ struct TokenFacts {
         var sportWords = 0
         for f in features where f.contains(.sport) { sportWords += 1 }
         var sportHeadline = false
-        for s in sentences.prefix(2) { for i in s where features[i].contains(.sport) && tokens[i].shape == .upper { sportHeadline = true } }
+        // A headline's "VS." is as often a dispute's ("GOVERNORS VS. TAX FREEDOM ACT") as a match's:
+        // it makes no sports report alone.
+        for s in sentences.prefix(2) {
+            for i in s where features[i].contains(.sport) && tokens[i].shape == .upper && !classes[i].contains(.versus) { sportHeadline = true }
+        }
         self.features = features
         self.classes = classes
         self.sentenceOf = sentenceOf

@@ -57,6 +57,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     /// The conjunction that joins two subjects inside a body's name ("Chamber of
     /// Commerce and Industry", "Financial Futures and Options Exchange").
     static let nameAnd = WordClasses(rawValue: 1 << 37)
+    /// A verb that follows a name in 's only where the 's is the name's own ("Moody's
+    /// said", "Moody's lowered"): a possessive is followed by what it owns.
+    static let nameVerb = WordClasses(rawValue: 1 << 38)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -72,7 +75,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.motionPreposition, "motion-preposition"), (.listConjunction, "list-conjunction"), (.acronymFiller, "acronym-filler"),
         (.affiliationLink, "affiliation-link"), (.seatActorWord, "seat-actor-word"),
         (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
-        (.ordinalHead, "ordinal-head"), (.nameAnd, "name-and"),
+        (.ordinalHead, "ordinal-head"), (.nameAnd, "name-and"), (.nameVerb, "name-verb"),
     ]
 }
 

@@ -234,11 +234,11 @@ enum Clustering {
                     // Most mentions do not beat the name so far: compare shapes, make the string only for a winner.
                     let shape = NameShape(ctx, start, end)
                     if shape.isBetter(than: nameShapes[c]) {
-                        clusters[c].name = ctx.text(start, end)
+                        clusters[c].name = ctx.text(start, end, mentions[idx].form)
                         nameShapes[c] = shape
                     }
                 }
-                entities.append(Entity(start: ctx.tokens[start].start, end: ctx.nameEnd(end - 1), label: label, type: ctx.string(mentions[idx].type),
+                entities.append(Entity(start: ctx.tokens[start].start, end: ctx.nameEnd(end - 1, mentions[idx].form), label: label, type: ctx.string(mentions[idx].type),
                                        cluster: c, rule: mentions[idx].rule.description))
             }
             return (entities, clusters)

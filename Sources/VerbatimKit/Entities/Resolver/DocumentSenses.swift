@@ -41,8 +41,10 @@ struct DocumentSenses {
                 lastIndex = i
             }
             guard wordCount > 0 else { continue }   // the key of no words is never registered
+            // A name that ends in its own 's ("Moody's") gives its other mentions in 's that form.
+            let form: NameForm = claims.mentions[idx].form == .possessiveName ? .possessiveName : .plain
             table.register(Resolver.nameKey(ctx, m.start, m.end), first: ctx.wordHash(firstIndex),
-                           Sense(label: m.label, type: claims.mentions[idx].type, score: m.score, canonical: claims.mentions[idx].canonical))
+                           Sense(label: m.label, type: claims.mentions[idx].type, score: m.score, canonical: claims.mentions[idx].canonical, form: form))
             let last = ctx.wordHash(lastIndex)
             // A surname that is an everyday word gives no sense ("Bill Gates" → "gates"),
             // unless it is a title closing the name ("Martin Luther King" → "King").
@@ -80,6 +82,8 @@ struct DocumentSenses {
             claims.mentions[idx].label = .person
             claims.mentions[idx].type = nil
             claims.mentions[idx].canonical = nil
+            // A person's 's is a possessive ("than Pennock's").
+            if claims.mentions[idx].form == .possessiveName { claims.mentions[idx].form = .plain }
             claims.mentions[idx].rule = DocumentSenses.rule.name
         }
         for idx in claims.mentions.indices where claims.mentions[idx].score < DocumentSenses.weakGuess {
@@ -91,6 +95,8 @@ struct DocumentSenses {
                 claims.mentions[idx].label = s.label
                 claims.mentions[idx].type = s.type
                 claims.mentions[idx].canonical = s.canonical
+                claims.mentions[idx].form = s.form(ending: claims.mentions[idx].end - 1, ctx,
+                                                   else: claims.mentions[idx].form == .possessiveName ? .plain : claims.mentions[idx].form)
                 claims.mentions[idx].rule = DocumentSenses.rule.name
             }
         }
@@ -101,6 +107,14 @@ struct DocumentSenses {
         var type: KeptText?
         var score: Int
         var canonical: KeptText?
+        /// ``NameForm/possessiveName`` for a name that ends in its own 's, else plain.
+        var form: NameForm = .plain
+
+        /// The form of another mention of the name that ends at token `last`: the name's
+        /// own 's where that token ends in 's ("Moody's announcement"), else `other`.
+        func form(ending last: Int, _ ctx: EntityContext, else other: NameForm) -> NameForm {
+            form == .possessiveName && ctx.has(last, .possessive) && OrganizationRules.PossessiveName.endsInApostropheS(ctx, last) ? .possessiveName : other
+        }
     }
 
     /// The best-supported sense of each name key. The map holds indices into a

@@ -170,7 +170,7 @@ enum DocumentRules {
                 if claims.isFree(i, end), ctx.tokens[end - 1].kind == .word, let s = senses[spanKey] {
                     if end - i == 1 && ctx.has(i, .common) && !ctx.has(i, .nameLike) && s.label != .person { break }
                     claims.add(Candidate(start: i, end: end, label: s.label, type: s.type, score: s.score - Score.aliasPenalty,
-                                         rule: documentAlias.name, canonical: s.canonical))
+                                         rule: documentAlias.name, canonical: s.canonical, form: s.form(ending: end - 1, ctx, else: .plain)))
                     i = next(end); found = true; break
                 }
                 end -= 1

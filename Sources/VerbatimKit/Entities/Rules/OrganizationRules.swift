@@ -35,6 +35,16 @@ enum OrganizationRules {
         static let sportsSide = 50
         static let sportsPluralName = 84
         static let companyPossession = 70
+        /// "Moody's said", "ratings agency Moody's said": above a lone surname before a
+        /// speech verb (speech-subject, 58) and the name without its 's after an
+        /// organisation noun (organization-noun, 68), and at a sure sense
+        /// (``DocumentSenses/sureSense``), so that the name's other occurrences, weak
+        /// guesses among them, follow.
+        static let possessiveName = 69
+        /// "McDonald's Corp.", "People's Party": above the name after the 's alone
+        /// (organization-head 84, legal-suffix 78); a tie with head-of-name leaves
+        /// "Bank of China" its "of".
+        static let possessiveNameExtended = 85
         static let acronym = 30
     }
 
@@ -397,6 +407,64 @@ enum OrganizationRules {
         }
     }
 
+    /// "Moody's said", "sales at Quorley's.", "Standard & Poor's, the agency": a name
+    /// that ends in its own 's. A real possessive owns something, so a noun phrase
+    /// follows it ("Smith's car"); where a verb of the class `name-verb` (said,
+    /// lowered: never a noun owned) or, for a name that is no first
+    /// name or surname, the end of the phrase (a comma, a full stop, a semicolon, an
+    /// underscore) follows at once, the 's is part of the name, whose text keeps it (``NameForm/possessiveName``), and the
+    /// document's other mentions of it follow (document senses). A person's full name
+    /// ("John Smith's."), a place ("Britain's."), a title ("Lord's"), a listed
+    /// organisation ("NBC's") or an acronym stay possessives.
+    ///
+    /// "McDonald's Corp.", "People's Party": a name in 's right
+    /// before a name closed by a legal suffix, or an everyday word in 's (no first name,
+    /// no frequent surname, no organisation head) before a name closed by an
+    /// organisation head, is one name with it: the 's is no owner there ("Britain's
+    /// Labour Party" and "Rutgers University's Eagleton Institute" keep their owners).
+    struct PossessiveName: ChunkRule {
+        static let rule = EntityRule("possessive-name", .organization,
+            matches: "a name in 's before a name-verb (said) or the end of its phrase, or before a name closed by a legal suffix (or, after an everyday word, by an organisation head)",
+            example: "Shares fell after Quorley's said its profits would drop.", finds: "Quorley's")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b, n = ctx.tokens.count
+            guard ctx.has(s.last, .possessive), b < n, ctx.sameSentence(a, b), ctx.normalCase(a), b - a <= 3,
+                  !ctx.anyToken(a, b, [.title, .role, .month, .notName, .initial]), !ctx.has(s.last, .acronym),
+                  endsInApostropheS(ctx, s.last), !ctx.isPlaceName(s.last, b) else { return }
+            // "McDonald's Corp.", "People's Party": the name after the 's continues it.
+            if let next = s.next, next.lowerBound == b, next.count <= 4, ctx.sameSentence(b, next.upperBound - 1), !ctx.isPlaceName(a, b),
+               !ctx.anyToken(next.lowerBound, next.upperBound, [.title, .role, .month]) {
+                let suffix = ctx.longest(.legalSuffixes, from: next.upperBound - 1, limit: next.upperBound, caseSensitive: false)
+                let legal = suffix.map { !ctx.lexicon.legalSuffixes.field($0.entries.lowerBound, 2, equals: "y") } ?? false
+                // An organisation in 's owns the name after it ("Rutgers University's Eagleton Institute").
+                let everyday = ctx.has(s.last, .word) && !ctx.hasAny(s.last, [.firstName, .commonSurname, .orgHead]) && !ctx.has(a, .firstName)
+                if legal && !ctx.anyToken(a, b, .demonym) && !(b - a >= 2 && ctx.has(a, .firstName))
+                    || everyday && ctx.has(next.upperBound - 1, .orgHead) {
+                    out.add(a, next.upperBound, score: Score.possessiveNameExtended)
+                    return
+                }
+            }
+            // (isPlaceName also knows the listed organisations: "NBC's.")
+            guard !ctx.anyToken(a, b, .demonym), !(b - a >= 2 && ctx.has(a, .firstName)), !ctx.isPlaceName(a, b) else { return }
+            // The end of the phrase also ends an elliptical possessive, and people are
+            // compared so ("more detailed than Pennock's."): there, only a name that is
+            // no first name or surname.
+            let phraseEnds = (ctx.isPunct(b, 0x2C) || ctx.isPunct(b, 0x2E) || ctx.isPunct(b, 0x3B) || ctx.isPunct(b, 0x5F))
+                && !ctx.anyToken(a, b, [.firstName, .surname])
+            let speaks = ctx.tokens[b].shape == .lower && ctx.isA(b, .nameVerb)
+            if phraseEnds || speaks {
+                out.add(a, b, score: Score.possessiveName, form: .possessiveName)
+            }
+        }
+
+        /// Whether word token `i` ends in 's (’s), not in a bare apostrophe ("Workers'").
+        static func endsInApostropheS(_ ctx: EntityContext, _ i: Int) -> Bool {
+            let t = ctx.tokens[i]
+            return t.end - ctx.nameEnd(i) >= 2
+        }
+    }
+
     /// A bare acronym in running text after "the", with a possessive or before a speech verb: a weak guess.
     struct Acronym: ChunkRule {
         static let rule = EntityRule("acronym", .organization, matches: "a bare acronym after the, with a possessive or before a speech verb",
@@ -539,6 +607,7 @@ enum OrganizationRules {
         each.visit(SportsSide.self)
         each.visit(SportsPluralName.self)
         each.visit(CompanyPossession.self)
+        each.visit(PossessiveName.self)
         each.visit(Acronym.self)
     }
 

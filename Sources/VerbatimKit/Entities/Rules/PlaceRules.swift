@@ -132,6 +132,9 @@ enum PlaceRules {
             let ctx = s.ctx
             for i in s.a..<s.b where gazetteerStart(ctx, i) {
                 guard let m = ctx.longest(.regions, from: i, limit: s.b) else { continue }
+                // A one-word region that is also a nationality word names the people
+                // ("a Somali aid worker", "Somali elders": the Somali Region aside).
+                if m.end - i == 1 && ctx.has(i, .demonym) { continue }
                 var score = Score.region
                 if m.end - i == 1 && ctx.has(i, .word) { score -= Score.regionWordPenalty }
                 out.add(i, m.end, score: score, type: .region)
@@ -267,8 +270,11 @@ enum PlaceRules {
             // "Salem, Ore.": a state abbreviated with its stop is a region too.
             let abbreviated = next.count == 1 && ctx.isA(next.lowerBound, .abbreviatedPlace) && ctx.isPunct(next.upperBound, 0x2E)
                 && !ctx.tokens[next.upperBound].flags.contains(.spaceBefore)
+            // "President Daniel arap Moi, Kenya's ruler": a country in 's owns what follows,
+            // and the name before the comma is in apposition to it, no town of it, unless
+            // a place preposition makes it a place ("in Java, Indonesia's main island").
             if country?.end == next.upperBound || alias?.end == next.upperBound || region?.end == next.upperBound || abbreviated,
-               b - a <= 3, !ctx.anyToken(a, b, [.title, .orgHead]) {
+               b - a <= 3, !ctx.anyToken(a, b, [.title, .orgHead]), !ctx.has(next.upperBound - 1, .possessive) || s.before.prep {
                 out.add(a, b, score: Score.cityCommaCountry, type: .city)
             }
         }
@@ -408,11 +414,22 @@ enum PlaceRules {
         guard !teams.isEmpty else { return }
         for k in first..<out.count where isCountry(out[k]) && teams.contains(key(out[k])) {
             let c = out[k]
-            if precedingContext(ctx, c.start).prep || isDateline(ctx, c.start, c.end) || !ctx.normalCase(c.start) && !countryPlays(ctx, c.start, c.end) { continue }
+            if precedingContext(ctx, c.start).prep || isDateline(ctx, c.start, c.end) || !ctx.normalCase(c.start) && !countryPlays(ctx, c.start, c.end)
+                || isCountryOfName(ctx, c.start, c.end) { continue }
             out[k].label = .organization
             out[k].type = nil
             out[k].rule = nationalTeamRule.name
         }
+    }
+
+    /// "Marion Clignet ( France )", "Thomas Enqvist of Sweden", "Nijmeh of Lebanon":
+    /// a country in brackets right after a name, or after a name and "of"
+    /// (`affiliation-link`), is where the player or the club comes from, not the
+    /// country's team, even where that team plays elsewhere in the report.
+    static func isCountryOfName(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        guard a >= 2, ctx.sameSentence(a - 2, a) else { return false }
+        if ctx.isPunct(a - 1, 0x28), ctx.isPunct(b, 0x29), ctx.has(a - 2, .nameLike) { return true }
+        return ctx.tokens[a - 1].shape == .lower && ctx.isA(a - 1, .affiliationLink) && ctx.has(a - 2, .nameLike)
     }
 
     // MARK: - Shared parts
