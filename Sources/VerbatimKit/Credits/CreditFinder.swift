@@ -88,184 +88,147 @@ public struct CreditFinder: Annotator {
     }
 
     public func annotate(_ state: inout AnalysisState) {
+        guard state.annotation.clusters.contains(where: { $0.label == .person }) else { return }
+        let page = CreditPage(state)
+        let (creditParagraphs, linkParagraphs) = creditAndLinkParagraphs(page)
+        let inCaption = captions(page)
         let annotation = state.annotation
-        guard annotation.clusters.contains(where: { $0.label == .person }) else { return }
-        let tokens = state.segmentation.tokens
-        let text = state.document
-        func word(_ i: Int) -> String? {
-            i >= 0 && i < tokens.count && tokens[i].isWord ? Fold.fold(text.string(tokens[i].start, tokens[i].end)) : nil
-        }
-        /// The phrase of `phrases` that starts at token `i`, as its end (exclusive).
-        func phrase(_ phrases: [[String]], at i: Int) -> Int? {
-            // Fold the first word once: most phrases fail on it.
-            word(i).flatMap { phrase(phrases, at: i, first: $0) }
-        }
-        /// ``phrase(_:at:)`` with the first word already folded.
-        func phrase(_ phrases: [[String]], at i: Int, first: String) -> Int? {
-            for p in phrases where p.first == first && p.indices.dropFirst().allSatisfy({ word(i + $0) == p[$0] }) {
-                return i + p.count
-            }
-            return nil
-        }
-        /// Whether token `i` is the one-character punctuation mark `mark`: compared in
-        /// the text's bytes, as the caption scan asks it of every token.
-        func mark(_ i: Int, _ mark: Unicode.Scalar) -> Bool {
-            i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].end - tokens[i].start == 1
-                && text.utf8[Int(tokens[i].start)] == UInt8(ascii: mark)
-        }
-        // The paragraph and sentence of each token.
-        var paragraphOf = [Int](repeating: 0, count: tokens.count)
-        for (p, range) in state.segmentation.paragraphs.enumerated() { for t in range { paragraphOf[t] = p } }
-        var sentenceStart = [Int](repeating: 0, count: tokens.count)
-        for range in state.segmentation.sentences { for t in range { sentenceStart[t] = range.lowerBound } }
-        /// The first word of a token range (after dashes, brackets and quotation marks).
-        func firstWord(_ range: Range<Int>) -> Int? { range.first { tokens[$0].isWord } }
-        // Paragraphs that credit every name in them (a `before` phrase first, few words)
-        // and paragraphs that open with a link to another article ("READ MORE:", "WATCH:"),
-        // told apart by the paragraph's first word, found and folded once.
-        var creditParagraphs: Set<Int> = []
-        var linkParagraphs: Set<Int> = []
-        for (p, range) in state.segmentation.paragraphs.enumerated() {
-            guard let w = firstWord(range), range[range.lowerBound..<w].allSatisfy({ tokens[$0].kind == .punctuation }),
-                  let first = word(w) else { continue }
-            if phrase(before, at: w, first: first) != nil, range.filter({ tokens[$0].isWord }).count <= Self.creditParagraphWords {
-                creditParagraphs.insert(p)
-            }
-            if let end = phrase(links, at: w, first: first), mark(end, ":") { linkParagraphs.insert(p) }
-        }
-        /// The token that starts at `offset` (binary search: tokens are in text order).
-        func token(startingAt offset: Int32) -> Int? {
-            var low = 0, high = tokens.count
-            while low < high {
-                let mid = (low + high) / 2
-                if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
-            }
-            return low < tokens.count && tokens[low].start == offset ? low : nil
-        }
-
-        /// The tokens of an entity, first and last.
-        func tokenRange(_ entity: Entity) -> (first: Int, last: Int)? {
-            guard let first = token(startingAt: entity.start) else { return nil }
-            var last = first
-            while last + 1 < tokens.count, tokens[last + 1].end <= entity.end { last += 1 }
-            return (first, last)
-        }
-        // Two people joined by a slash ("Yap Kim Hock / Cheah Soon Kit", a pair in a
-        // sports result) credit no one: the slash must lead to an outlet.
-        // Sorted offsets searched by halving: a Set hashed every start (some 700
-        // instructions an insertion) for the few slashes that ask.
-        var personStarts: [Int32] = []
-        // By index, testing the label in place: a `for entity in` loop copied every
-        // entity (retaining its strings) before its label was looked at.
-        for e in annotation.entities.indices where annotation.entities[e].label == .person { personStarts.append(annotation.entities[e].start) }
-        personStarts.sort()
-        /// Whether a PERSON entity starts at byte `offset`.
-        func opensPerson(_ offset: Int32) -> Bool {
-            var low = 0, high = personStarts.count
-            while low < high {
-                let mid = (low + high) / 2
-                if personStarts[mid] < offset { low = mid + 1 } else { high = mid }
-            }
-            return low < personStarts.count && personStarts[low] == offset
-        }
-        /// A picture credit: the name, "/", a capitalised word (an outlet or agency)
-        /// that opens no PERSON name.
-        func creditsPicture(_ last: Int) -> Bool {
-            mark(last + 1, "/") && last + 2 < tokens.count && tokens[last + 2].isCapitalized && !opensPerson(tokens[last + 2].start)
-        }
-        let inCaption = captions(state, annotation, tokenRange: tokenRange, creditsPicture: creditsPicture, mark: mark, word: word)
-
-        func rule(forMention entity: Entity) -> Rule? {
-            guard let (first, last) = tokenRange(entity) else { return nil }
-            if creditsPicture(last) { return .pictureCredit }
-            if creditParagraphs.contains(paragraphOf[first]) { return .creditParagraph }
-            if linkParagraphs.contains(paragraphOf[first]) { return .relatedLink }
-            if inCaption[first] { return .caption }
-            // At the start of a sentence (after punctuation) or after an opener ("As").
-            let opensSentence = (sentenceStart[first]..<first).allSatisfy { tokens[$0].kind == .punctuation }
-                || (word(first - 1).map(openers.contains) ?? false) && (sentenceStart[first]..<(first - 1)).allSatisfy { tokens[$0].kind == .punctuation }
-            if opensSentence, let end = phrase(after, at: last + 1),
-               end >= tokens.count || paragraphOf[end] != paragraphOf[first] || mark(end, ".") || mark(end, ",") || mark(end, "(") {
-                return .reportCredit
-            }
-            if opensSentence, let verb = word(last + 1), noteVerbs.contains(verb) {
-                var k = last + 2
-                var words = 0
-                while k < tokens.count, words < Self.noteReach, sentenceStart[k] == sentenceStart[first] {
-                    if let w = word(k) {
-                        // "Toronto-based": the noun is the last part of a hyphenated word.
-                        if journalists.contains(w) || journalists.contains(String(w.split(separator: "-").last ?? "")) { return .authorNote }
-                        words += 1
-                    }
-                    k += 1
-                }
-            }
-            // A byline paragraph: the paragraph opens with the name, a comma follows,
-            // then a few words and no sentence end or quotation mark.
-            let paragraph = state.segmentation.paragraphs[paragraphOf[first]]
-            if paragraph.lowerBound == first, mark(last + 1, ",") {
-                let tail = (last + 2)..<max(last + 2, paragraph.upperBound)   // a paragraph may end at the comma
-                let words = tail.filter { tokens[$0].isWord || tokens[$0].kind == .number }.count
-                let stops = tail.contains { tokens[$0].kind == .punctuation && tokens[$0].quote == nil
-                    ? [".", "!", "?", ":", ";"].contains(text.string(tokens[$0].start, tokens[$0].end)) : tokens[$0].quote != nil }
-                if words > 0, words <= Self.bylineTailWords, !stops { return .bylineParagraph }
-            }
-            return nil
-        }
-
         var rules = [Rule?](repeating: nil, count: annotation.entities.count)
         // The surnames (last words) of the names the news itself gives, outside credits
         // and captions, and its names of one word ("Kim", which may open a full name).
         var newsWords: Set<String> = []
         for m in annotation.entities.indices where annotation.entities[m].label == .person {
             let entity = annotation.entities[m]
-            rules[m] = rule(forMention: entity)
-            if rules[m] == nil, let last = nameWords(entity, tokenRange: tokenRange, word: word).last { newsWords.insert(last) }
+            guard let (first, last) = page.tokenRange(entity) else { continue }
+            if creditsPicture(page, last) { rules[m] = .pictureCredit }
+            else if creditParagraphs.contains(page.paragraphOf[first]) { rules[m] = .creditParagraph }
+            else if linkParagraphs.contains(page.paragraphOf[first]) { rules[m] = .relatedLink }
+            else if inCaption[first] { rules[m] = .caption }
+            else { rules[m] = sentenceCredit(page, first, last) ?? bylineParagraph(page, first, last) }
+            if rules[m] == nil, let word = page.nameWords(entity).last { newsWords.insert(word) }
         }
+        let dropped = droppedClusters(annotation, rules, newsWords: newsWords, page)
+        guard dropped.contains(true) else { return }
+        Self.removeClusters(dropped, from: &state.annotation)
+    }
+
+    // MARK: - The rules
+
+    /// Paragraphs that credit every name in them (a `before` phrase first, few words:
+    /// `credit-paragraph`) and paragraphs that open with a link to another article
+    /// ("READ MORE:", "WATCH:": `related-link`), told apart by the paragraph's first
+    /// word, found and folded once.
+    func creditAndLinkParagraphs(_ page: CreditPage) -> (credits: Set<Int>, links: Set<Int>) {
+        let tokens = page.tokens
+        var creditParagraphs: Set<Int> = []
+        var linkParagraphs: Set<Int> = []
+        for (p, range) in page.paragraphs.enumerated() {
+            guard let w = range.first(where: { tokens[$0].isWord }),
+                  range[range.lowerBound..<w].allSatisfy({ tokens[$0].kind == .punctuation }),
+                  let first = page.word(w) else { continue }
+            if page.phrase(before, at: w, first: first) != nil, range.filter({ tokens[$0].isWord }).count <= Self.creditParagraphWords {
+                creditParagraphs.insert(p)
+            }
+            if let end = page.phrase(links, at: w, first: first), page.mark(end, ":") { linkParagraphs.insert(p) }
+        }
+        return (creditParagraphs, linkParagraphs)
+    }
+
+    /// `picture-credit`: the name's last token is followed by "/" and a capitalised
+    /// word (an outlet or agency) that opens no PERSON name: two people joined by a
+    /// slash ("Yap Kim Hock / Cheah Soon Kit", a pair in a sports result) credit no one.
+    func creditsPicture(_ page: CreditPage, _ last: Int) -> Bool {
+        page.mark(last + 1, "/") && last + 2 < page.tokens.count && page.tokens[last + 2].isCapitalized
+            && !page.opensPerson(page.tokens[last + 2].start)
+    }
+
+    /// `report-credit` and `author-note`: a name that opens its sentence (after
+    /// punctuation, or after an `opener` such as "As") and is followed by an `after`
+    /// phrase and a stop or comma, or by a `note-verb` and a `journalist` noun within
+    /// ``noteReach`` words.
+    func sentenceCredit(_ page: CreditPage, _ first: Int, _ last: Int) -> Rule? {
+        let tokens = page.tokens, start = page.sentenceStart[first]
+        let opensSentence = (start..<first).allSatisfy { tokens[$0].kind == .punctuation }
+            || (page.word(first - 1).map(openers.contains) ?? false) && (start..<(first - 1)).allSatisfy { tokens[$0].kind == .punctuation }
+        guard opensSentence else { return nil }
+        if let end = page.phrase(after, at: last + 1),
+           end >= tokens.count || page.paragraphOf[end] != page.paragraphOf[first] || page.mark(end, ".") || page.mark(end, ",") || page.mark(end, "(") {
+            return .reportCredit
+        }
+        if let verb = page.word(last + 1), noteVerbs.contains(verb) {
+            var k = last + 2
+            var words = 0
+            while k < tokens.count, words < Self.noteReach, page.sentenceStart[k] == start {
+                if let w = page.word(k) {
+                    // "Toronto-based": the noun is the last part of a hyphenated word.
+                    if journalists.contains(w) || journalists.contains(String(w.split(separator: "-").last ?? "")) { return .authorNote }
+                    words += 1
+                }
+                k += 1
+            }
+        }
+        return nil
+    }
+
+    /// `byline-paragraph`: the paragraph opens with the name, a comma follows, then a
+    /// few words (at most ``bylineTailWords``) and no sentence end or quotation mark.
+    func bylineParagraph(_ page: CreditPage, _ first: Int, _ last: Int) -> Rule? {
+        let tokens = page.tokens
+        let paragraph = page.paragraphs[page.paragraphOf[first]]
+        guard paragraph.lowerBound == first, page.mark(last + 1, ",") else { return nil }
+        let tail = (last + 2)..<max(last + 2, paragraph.upperBound)   // a paragraph may end at the comma
+        let words = tail.filter { tokens[$0].isWord || tokens[$0].kind == .number }.count
+        let stops = tail.contains { tokens[$0].kind == .punctuation && tokens[$0].quote == nil
+            ? [".", "!", "?", ":", ";"].contains(page.text.string(tokens[$0].start, tokens[$0].end)) : tokens[$0].quote != nil }
+        return words > 0 && words <= Self.bylineTailWords && !stops ? .bylineParagraph : nil
+    }
+
+    // MARK: - Clusters
+
+    /// The PERSON clusters every mention of which is a credit. A person of a caption
+    /// whose surname the text also gives, or a word of whose name the text gives alone
+    /// ("Kim Jong-un" under a picture, "Kim" in the text), is a person of the news; a
+    /// shared first name proves nothing.
+    func droppedClusters(_ annotation: Annotation, _ rules: [Rule?], newsWords: Set<String>, _ page: CreditPage) -> [Bool] {
         var dropped = [Bool](repeating: false, count: annotation.clusters.count)
         for (c, cluster) in annotation.clusters.enumerated() where cluster.label == .person && !cluster.mentions.isEmpty {
             guard cluster.mentions.allSatisfy({ annotation.entities.indices.contains($0) && rules[$0] != nil }) else { continue }
-            // A person of a caption whose surname the text also gives, or a word of whose
-            // name the text gives alone ("Kim Jong-un" under a picture, "Kim" in the
-            // text), is a person of the news; a shared first name proves nothing.
             dropped[c] = !cluster.mentions.contains { m in
-                rules[m] == .caption && !newsWords.isDisjoint(with: nameWords(annotation.entities[m], tokenRange: tokenRange, word: word))
+                rules[m] == .caption && !newsWords.isDisjoint(with: page.nameWords(annotation.entities[m]))
             }
         }
-        guard dropped.contains(true) else { return }
+        return dropped
+    }
+
+    /// Takes the `dropped` clusters out and renumbers the entities' cluster indices.
+    static func removeClusters(_ dropped: [Bool], from annotation: inout Annotation) {
         var renumbered = [Int?](repeating: nil, count: annotation.clusters.count)
         var clusters: [Cluster] = []
         for (c, cluster) in annotation.clusters.enumerated() where !dropped[c] {
             renumbered[c] = clusters.count
             clusters.append(cluster)
         }
-        for e in state.annotation.entities.indices {
-            if let c = state.annotation.entities[e].cluster { state.annotation.entities[e].cluster = renumbered[c] }
+        for e in annotation.entities.indices {
+            if let c = annotation.entities[e].cluster { annotation.entities[e].cluster = renumbered[c] }
         }
-        state.annotation.clusters = clusters
+        annotation.clusters = clusters
     }
 
-    /// The folded words of a PERSON entity's name.
-    func nameWords(_ entity: Entity, tokenRange: (Entity) -> (first: Int, last: Int)?, word: (Int) -> String?) -> [String] {
-        guard let (first, last) = tokenRange(entity) else { return [] }
-        return (first...last).compactMap(word)
-    }
-
+    // MARK: - Captions
     /// Which tokens are in a caption: the text of a paragraph beside a picture credit
     /// (a PERSON name of two words or more before "/" and a capitalised word that
     /// opens no PERSON name, in brackets, or opening the paragraph, or after a
     /// sentence's end closing it with at most ``outletWords`` capitalised words; or a bracket of at most ``pictureBracketWords`` words holding
     /// a `picture` word), between two credits or a credit and the paragraph's edge, when
     /// that text has at most ``captionWords`` words.
-    func captions(_ state: AnalysisState, _ annotation: Annotation, tokenRange: (Entity) -> (first: Int, last: Int)?,
-                  creditsPicture: (Int) -> Bool, mark: (Int, Unicode.Scalar) -> Bool, word: (Int) -> String?) -> [Bool] {
-        let tokens = state.segmentation.tokens
+    func captions(_ page: CreditPage) -> [Bool] {
+        let tokens = page.tokens, annotation = page.annotation
         var inCaption = [Bool](repeating: false, count: tokens.count)
         // Credits by their tokens: a photographer's full name before a slash and a
         // capitalised word, with its slash ("a Walker/Cruz ticket" credits no one).
         var creditEnd = [Int](repeating: -1, count: tokens.count)
         for e in annotation.entities.indices where annotation.entities[e].label == .person {
-            if let (first, last) = tokenRange(annotation.entities[e]), creditsPicture(last), (first...last).filter({ tokens[$0].isWord }).count >= 2 {
+            if let (first, last) = page.tokenRange(annotation.entities[e]), creditsPicture(page, last), (first...last).filter({ tokens[$0].isWord }).count >= 2 {
                 creditEnd[first] = last + 2
             }
         }
@@ -274,23 +237,23 @@ public struct CreditFinder: Annotator {
         /// outlet's capitalised words end the paragraph.
         func openCreditAtEdge(_ first: Int, _ after: Int, _ paragraph: Range<Int>) -> Bool {
             if paragraph[paragraph.lowerBound..<first].allSatisfy({ tokens[$0].kind == .punctuation }) { return true }
-            guard mark(first - 1, ".") || mark(first - 1, "!") || mark(first - 1, "?") else { return false }
+            guard page.mark(first - 1, ".") || page.mark(first - 1, "!") || page.mark(first - 1, "?") else { return false }
             let tail = after..<paragraph.upperBound
             return tail.count <= Self.outletWords + 1 && tail.allSatisfy { tokens[$0].isCapitalized || tokens[$0].kind == .punctuation }
         }
-        for paragraph in state.segmentation.paragraphs {
+        for paragraph in page.paragraphs {
             var credits: [Range<Int>] = []
             var k = paragraph.lowerBound
             while k < paragraph.upperBound {
-                // The kind first: most tokens are words, and `mark` is a closure call.
-                if tokens[k].kind == .punctuation && mark(k, "(") {
+                // The kind first: most tokens are words.
+                if tokens[k].kind == .punctuation && page.mark(k, "(") {
                     var close = k + 1
-                    while close < paragraph.upperBound, !mark(close, ")"), !mark(close, "(") { close += 1 }
-                    if close < paragraph.upperBound, mark(close, ")") {
+                    while close < paragraph.upperBound, !page.mark(close, ")"), !page.mark(close, "(") { close += 1 }
+                    if close < paragraph.upperBound, page.mark(close, ")") {
                         let inside = (k + 1)..<close
                         let words = inside.filter { tokens[$0].isWord }.count
                         let credited = inside.contains { creditEnd[$0] >= 0 }
-                            || words <= Self.pictureBracketWords && inside.contains { word($0).map(pictures.contains) ?? false }
+                            || words <= Self.pictureBracketWords && inside.contains { page.word($0).map(pictures.contains) ?? false }
                         if credited { credits.append(k..<(close + 1)); k = close + 1; continue }
                     }
                 } else if creditEnd[k] >= 0, openCreditAtEdge(k, creditEnd[k], paragraph) {
