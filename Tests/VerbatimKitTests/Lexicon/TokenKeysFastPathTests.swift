@@ -12,11 +12,7 @@ import Testing
         let pieces = ["Britain's", "BRITAIN'S", "Acme’s", "officers'", "'", "'s", "s'", "O`Neil", "`", "Zürich", "É's",
                       "a", "Q", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOP's", "don't", "rock'n'roll", "3'", "—", "’"]
         for _ in 0..<1_500 {
-            var text = ""
-            for _ in 0..<Int.random(in: 1...10, using: &rng) {
-                text += pieces.randomElement(using: &rng)!
-                if Bool.random(using: &rng) { text += " " }
-            }
+            let text = randomText(from: pieces, using: &rng)
             let document = Document(id: "p", text: text)
             let tokens = try segmenter.segment(document).tokens
             let pass = LexicalPass(document: document, tokens: tokens)

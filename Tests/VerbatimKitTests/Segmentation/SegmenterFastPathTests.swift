@@ -14,6 +14,17 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
+/// An invented text for the property tests: one to ten of `pieces`, drawn at random,
+/// each followed by a space or not, so pieces also glue into longer tokens.
+func randomText(from pieces: [String], using rng: inout SplitMix64) -> String {
+    var text = ""
+    for _ in 0..<Int.random(in: 1...10, using: &rng) {
+        text += pieces.randomElement(using: &rng)!
+        if Bool.random(using: &rng) { text += " " }
+    }
+    return text
+}
+
 /// Every Unicode scalar (surrogates have none).
 private let allScalars: [Unicode.Scalar] = (0...0x10FFFF).compactMap { Unicode.Scalar(UInt32($0)) }
 

@@ -32,11 +32,7 @@ struct TimeTokensPassTests {
                       "Easter’", "Mother’s", "Mothers", "—", "…", "🎉", "año", "Ñ", "x", "Noon", "tonight", "Year's"]
         var compared = 0, timeWords = 0
         for _ in 0..<2_000 {
-            var text = ""
-            for _ in 0..<Int.random(in: 1...10, using: &rng) {
-                text += pieces.randomElement(using: &rng)!
-                if Bool.random(using: &rng) { text += " " }
-            }
+            let text = randomText(from: pieces, using: &rng)
             let document = Document(id: "k", text: text)
             let tokens = try segmenter.segment(document).tokens
             let pass = LexicalPass(document: document, tokens: tokens)
