@@ -15,6 +15,13 @@ import Testing
         #expect(mention(found, "Quelltech")?.label == .organization, "\(found)")
     }
 
+    @Test func whatACompanyHasBeforeOfMakesACompany() throws {
+        let found = try entities("Shares of Verlanti rose on Monday after the chairman of Quorvex resigned. The mayor of Dunmore left.")
+        #expect(mention(found, "Verlanti")?.label == .organization, "\(found)")
+        #expect(mention(found, "Quorvex")?.label == .organization, "\(found)")
+        #expect(mention(found, "Dunmore")?.label != .organization, "\(found)")
+    }
+
     @Test func aPersonsSpokesmanStaysThePersons() throws {
         let found = try entities("Senator Walter Pennock spoke on Monday. A Pennock spokesman later declined to comment.")
         #expect(found.filter { $0.text == "Pennock" }.allSatisfy { $0.label == .person }, "\(found)")

@@ -394,14 +394,19 @@ enum OrganizationRules {
     /// "Pirelli shares rose", "Cofinec's profits": a name owning what only a company has
     /// (a town's "stock market" is no company's).
     struct CompanyPossession: ChunkRule {
-        static let rule = EntityRule("company-possession", .organization, matches: "a name before what only a company has (shares, profits)",
+        static let rule = EntityRule("company-possession", .organization, matches: "a name before what only a company has (shares, profits), or after it and of",
             example: "Zoltrane shares rose sharply.", finds: "Zoltrane")
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
-            if b < ctx.tokens.count, ctx.sameSentence(a, b), ctx.tokens[b].shape == .lower, ctx.isA(b, .companyThing),
-               !ctx.isA(b + 1, .marketNoun), ctx.normalCase(a), b - a <= 3, !(b - a >= 2 && ctx.has(a, .firstName)), !ctx.has(a, .initial),
-               !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName]), !ctx.isPlaceName(a, b) {
+            guard ctx.normalCase(a), b - a <= 3, !(b - a >= 2 && ctx.has(a, .firstName)), !ctx.has(a, .initial),
+                  !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName]) else { return }
+            // "Zoltrane shares", or "shares of Zoltrane", "the chairman of Zoltrane".
+            let before = b < ctx.tokens.count && ctx.sameSentence(a, b) && ctx.tokens[b].shape == .lower && ctx.isA(b, .companyThing)
+                && !ctx.isA(b + 1, .marketNoun)
+            let after = a >= 2 && ctx.sameSentence(a - 2, a) && ctx.isA(a - 1, .nameOf) && !ctx.has(a - 2, .nameLike)
+                && ctx.isA(a - 2, .companyThing)
+            if before || after, !ctx.isPlaceName(a, b) {
                 out.add(a, b, score: Score.companyPossession)
             }
         }
