@@ -22,6 +22,15 @@ import Testing
         #expect(mention(found, "Dunmore")?.label != .organization, "\(found)")
     }
 
+    /// "employer": where someone who works somewhere works.
+    @Test func whereAnAnalystWorksIsAnOrganisation() throws {
+        let found = try entities("An analyst at Brellworth expects rates to rise. A professor at Quillmart said the study was flawed. "
+            + "An economist at Brussels disagreed.")
+        #expect(mention(found, "Brellworth")?.label == .organization, "\(found)")
+        #expect(mention(found, "Quillmart")?.label == .organization, "\(found)")
+        #expect(mention(found, "Brussels")?.label == .place, "\(found)")
+    }
+
     @Test func aPersonsSpokesmanStaysThePersons() throws {
         let found = try entities("Senator Walter Pennock spoke on Monday. A Pennock spokesman later declined to comment.")
         #expect(found.filter { $0.text == "Pennock" }.allSatisfy { $0.label == .person }, "\(found)")

@@ -60,6 +60,11 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     /// A verb that follows a name in 's only where the 's is the name's own ("Moody's
     /// said", "Moody's lowered"): a possessive is followed by what it owns.
     static let nameVerb = WordClasses(rawValue: 1 << 38)
+    /// Someone who works somewhere, before `employer-link` and the employer ("an
+    /// analyst at Brellworth").
+    static let employeeNoun = WordClasses(rawValue: 1 << 39)
+    /// The preposition between such a noun and the employer ("at").
+    static let employerLink = WordClasses(rawValue: 1 << 40)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -76,6 +81,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.affiliationLink, "affiliation-link"), (.seatActorWord, "seat-actor-word"),
         (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
         (.ordinalHead, "ordinal-head"), (.nameAnd, "name-and"), (.nameVerb, "name-verb"),
+        (.employeeNoun, "employee-noun"), (.employerLink, "employer-link"),
     ]
 }
 

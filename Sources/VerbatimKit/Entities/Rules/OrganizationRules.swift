@@ -31,6 +31,9 @@ enum OrganizationRules {
         static let nounAfterName = 66
         static let nounBeforeName = 68
         static let memberOf = 58
+        /// Above a one-word name read as the subject of a speech verb ("a professor at
+        /// Quillmart said": the professor speaks) and a name after a place preposition.
+        static let employer = 62
         static let sportsResult = 48
         static let sportsSide = 50
         static let sportsPluralName = 84
@@ -345,6 +348,23 @@ enum OrganizationRules {
         }
     }
 
+    /// "an analyst at Brellworth", "a professor at Quillmart": a name after someone who
+    /// works somewhere (`employee-noun`) and `employer-link` is where they work. No
+    /// place, person's name or title: "an economist at Brussels" stays a city.
+    struct Employer: ChunkRule {
+        static let rule = EntityRule("employer", .organization, matches: "a name after a noun of someone who works somewhere and at",
+            example: "An analyst at Brellworth expects rates to rise.", finds: "Brellworth")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            if let p = ctx.previous(a), ctx.isA(p, .employerLink), let q = ctx.previous(p),
+               ctx.tokens[q].shape == .lower, ctx.isA(q, .employeeNoun), ctx.normalCase(a), b - a <= 3,
+               !namesSomethingElse(ctx, a, b) {
+                out.add(a, b, score: Score.employer)
+            }
+        }
+    }
+
     /// A team in a results line of a sports report: "Northampton 2 Swansea 1". A single
     /// first name is a team too where the line is a table row or a result ("Chester 4 1
     /// 1 2 6 7 4", "Wigan 4 Chester 2"): people are not named so there.
@@ -608,6 +628,7 @@ enum OrganizationRules {
         each.visit(AcronymDefinition.self)
         each.visit(OrganizationNoun.self)
         each.visit(MemberOf.self)
+        each.visit(Employer.self)
         each.visit(SportsResult.self)
         each.visit(SportsSide.self)
         each.visit(SportsPluralName.self)
