@@ -339,12 +339,7 @@ enum OrganizationRules {
             example: "He joined as a member of Scientology in 1990.", finds: "Scientology")
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
-            let ctx = s.ctx, a = s.a, b = s.b
-            if let p = ctx.previous(a), ctx.isA(p, .membershipLink), let q = ctx.previous(p),
-               ctx.tokens[q].shape == .lower, ctx.isA(q, .membershipNoun), ctx.normalCase(a), b - a <= 3,
-               !namesSomethingElse(ctx, a, b) {
-                out.add(a, b, score: Score.memberOf)
-            }
+            if followsNoun(.membershipNoun, link: .membershipLink, s) { out.add(s.a, s.b, score: Score.memberOf) }
         }
     }
 
@@ -356,13 +351,17 @@ enum OrganizationRules {
             example: "An analyst at Brellworth expects rates to rise.", finds: "Brellworth")
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
-            let ctx = s.ctx, a = s.a, b = s.b
-            if let p = ctx.previous(a), ctx.isA(p, .employerLink), let q = ctx.previous(p),
-               ctx.tokens[q].shape == .lower, ctx.isA(q, .employeeNoun), ctx.normalCase(a), b - a <= 3,
-               !namesSomethingElse(ctx, a, b) {
-                out.add(a, b, score: Score.employer)
-            }
+            if followsNoun(.employeeNoun, link: .employerLink, s) { out.add(s.a, s.b, score: Score.employer) }
         }
+    }
+
+    /// Whether the chunk (of at most three words, in normal case, naming no place,
+    /// person or title) follows a lower-case word of class `noun` and a word of class
+    /// `link`: "a member of X", "an analyst at X".
+    static func followsNoun(_ noun: WordClasses, link: WordClasses, _ s: ChunkSite) -> Bool {
+        let ctx = s.ctx, a = s.a, b = s.b
+        guard let p = ctx.previous(a), ctx.isA(p, link), let q = ctx.previous(p) else { return false }
+        return ctx.tokens[q].shape == .lower && ctx.isA(q, noun) && ctx.normalCase(a) && b - a <= 3 && !namesSomethingElse(ctx, a, b)
     }
 
     /// A team in a results line of a sports report: "Northampton 2 Swansea 1". A single
