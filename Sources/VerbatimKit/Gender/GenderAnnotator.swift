@@ -64,7 +64,7 @@ public struct GenderAnnotator: Annotator {
         for quote in annotation.quotes {
             guard let speaker = quote.speaker, let c = speaker.cluster, annotation.clusters.indices.contains(c),
                   annotation.clusters[c].label == .person,
-                  let gender = lexicon.pronouns[Fold.fold(state.document.string(speaker.start, speaker.end))] else { continue }
+                  let gender = lexicon.pronoun(Fold.fold(state.document.string(speaker.start, speaker.end))) else { continue }
             votes[c].append(Vote(gender: gender, rule: .pronounSpeaker))
         }
         let nearby = reader.nearbyPronouns(annotation, sentences: state.segmentation.sentences, pass: state.lexicalPass())
@@ -209,7 +209,7 @@ struct GenderTextReader {
     private func unusualPronoun(_ t: Int) -> Gender? {
         // Most words cannot be a pronoun: tell from the first byte and the length before folding.
         guard lexicon.mayBePronoun(document.utf8[Int(tokens[t].start)..<Int(tokens[t].end)]) else { return nil }
-        return lexicon.pronouns[Fold.fold(text(tokens[t].start, tokens[t].end))]
+        return lexicon.pronoun(Fold.fold(text(tokens[t].start, tokens[t].end)))
     }
 
     // MARK: - Before the mention

@@ -14,10 +14,8 @@ public struct GenderLexicon: Sendable {
     let titles: [String: [Title]]
     /// Folded singular role noun → the gender it gives (gendered nouns only).
     let roleNouns: [String: Gender]
-    /// Folded pronoun → gender (he, his, she, her…).
-    let pronouns: [String: Gender]
-    /// The same, asked with a token's bytes and hash from the document's lexical pass
-    /// (``LexicalPass``), for the tokens whose pass form is their folded form.
+    /// Folded pronoun → gender (he, his, she, her…), asked with a token's bytes and
+    /// hash from the document's lexical pass (``LexicalPass``), or by ``pronoun(_:)``.
     let pronounTable: FoldedWordTable<Gender?>
     /// A cheap test before folding a token: the first two bytes pronouns start with
     /// (see ``mayBePronoun(_:)``), and their longest spelling in bytes (a typographic
@@ -26,6 +24,12 @@ public struct GenderLexicon: Sendable {
     let pronounMaxBytes: Int
 
     static func lowerASCII(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+
+    /// The gender of the folded pronoun `folded` ("he", "her"), nil for other words.
+    func pronoun(_ folded: String) -> Gender? {
+        let word = FoldedWord(folded)
+        return word.bytes.withUnsafeBufferPointer { pronounTable.value($0, hash: word.hash) }
+    }
 
     /// Whether the UTF-8 word `bytes` may fold to a pronoun (false for most words).
     func mayBePronoun(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -86,7 +90,6 @@ public struct GenderLexicon: Sendable {
         }
         self.titles = titles
         self.roleNouns = roleNouns
-        self.pronouns = pronouns
         var pronounTable = FoldedWordTable<Gender?>(absent: nil)
         for (key, gender) in pronouns { pronounTable.insert(FoldedWord(key), gender) { _, _ in } }
         self.pronounTable = pronounTable

@@ -167,12 +167,12 @@ struct SpeakerMentions {
 
     func isName(_ m: Mention) -> Bool { isNameWord(m.last) }
 
-    /// A lone role word ("Secretary", "Minister") before "of" and a run of at least
-    /// three name words that is no organisation ("State Ana Pell", "Health Jane Roe";
-    /// not "Foreign Affairs", not "Harbour Trust Bank"): the run names the office and
-    /// then the person holding it, whose mention is the run's last two words (a longer
-    /// name is restored by the PERSON entity the mention overlaps).
-    /// The role word may follow a country's dotted capitals ("U.S. Secretary of State").
+    /// A lone role word ("Secretary", "Minister"; after a country's dotted capitals
+    /// too: "U.S. Secretary") before "of" and a run of at least three name words that
+    /// is no organisation ("State Ana Pell", "Health Jane Roe"; not "Foreign Affairs",
+    /// not "Harbour Trust Bank"): the run names the office and then the person holding
+    /// it, whose mention is the run's last two words (a longer name is restored by the
+    /// PERSON entity the mention overlaps).
     func isOfficeHolder(role: Mention, run: Mention) -> Bool {
         (role.first == role.last || role.first + 1 == role.last && SentenceBreakWords.isDottedCapitals(text.tokens[role.first], text.document.utf8))
             && text.token(role.last, isIn: .roleNoun) && text.tokens[role.last].isCapitalized

@@ -46,9 +46,9 @@ public struct SentenceBreakWords: Sendable {
         self.init(titleAbbreviations: abbreviations, sentenceOpeners: openers)
     }
 
-    /// Whether the sentence break ICU puts before token `i` is spurious: the token is
-    /// a word or number after "Dr." (a title abbreviation and its full stop, glued)
-    /// or after a single capital's full stop ("J. K. Rowling").
+    /// Whether the sentence break ICU puts before token `i` is spurious: the token
+    /// follows a title abbreviation or an initial (``followsTitleAbbreviation``), or
+    /// dotted capitals without being a sentence opener (``followsDottedCapitals``).
     func overrulesBreak(before i: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
         overrules && (followsTitleAbbreviation(i, tokens, bytes) || followsDottedCapitals(i, tokens, bytes))
     }

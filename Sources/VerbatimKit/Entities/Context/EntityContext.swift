@@ -192,13 +192,9 @@ final class EntityContext {
         form == .possessiveName ? tokens[i].end : nameEnd(i)
     }
 
-    /// The text of tokens `a..<b` as a name.
-    func text(_ a: Int, _ b: Int) -> String {
-        document.string(tokens[a].start, nameEnd(b - 1))
-    }
-
-    /// The text of tokens `a..<b` as a name of the form `form`.
-    func text(_ a: Int, _ b: Int, _ form: NameForm) -> String {
+    /// The text of tokens `a..<b` as a name of the form `form` (a plain name ends
+    /// before a possessive ending).
+    func text(_ a: Int, _ b: Int, _ form: NameForm = .plain) -> String {
         document.string(tokens[a].start, nameEnd(b - 1, form))
     }
 

@@ -63,7 +63,7 @@ struct TokenFacts {
         }
         }
         // A frequent word opening a sentence is still a first name before a surname ("Bill Clinton said").
-        for i in capitalized where i + 1 < n && features[i].contains(.capitalized) && !features[i].contains(.nameLike)
+        for i in capitalized where i + 1 < n && !features[i].contains(.nameLike)
             && features[i].contains(.commonFirstName) && features[i + 1].contains(.nameLike) && features[i + 1].contains(.surname)
             && features[i].isDisjoint(with: [.prep, .speech, .notName, .role, .title, .month, .particle])
             && !features[i + 1].contains(.common) {
@@ -71,7 +71,7 @@ struct TokenFacts {
         }
         // So is it before a capitalised word no list knows, when a comma or a speech verb
         // follows the pair ("Pat Vanini, executive director", "Nick Sandmann said").
-        for i in capitalized where i + 2 < n && features[i].contains(.capitalized) && !features[i].contains(.nameLike)
+        for i in capitalized where i + 2 < n && !features[i].contains(.nameLike)
             && features[i].contains(.commonFirstName) && features[i + 1].contains(.nameLike) && tokens[i + 1].shape == .title
             && features[i + 1].isDisjoint(with: [.word, .common, .surname, .firstName, .demonym, .acronym])
             && features[i].isDisjoint(with: [.prep, .speech, .notName, .role, .title, .month, .particle])

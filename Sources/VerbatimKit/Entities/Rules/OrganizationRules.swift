@@ -456,8 +456,10 @@ enum OrganizationRules {
             guard ctx.has(s.last, .possessive), b < n, ctx.sameSentence(a, b), ctx.normalCase(a), b - a <= 3,
                   !ctx.anyToken(a, b, [.title, .role, .month, .notName, .initial]), !ctx.has(s.last, .acronym),
                   endsInApostropheS(ctx, s.last), !ctx.isPlaceName(s.last, b) else { return }
+            // (isPlaceName also knows the listed organisations: "NBC's.")
+            let place = ctx.isPlaceName(a, b)
             // "McDonald's Corp.", "People's Party": the name after the 's continues it.
-            if let next = s.next, next.lowerBound == b, next.count <= 4, ctx.sameSentence(b, next.upperBound - 1), !ctx.isPlaceName(a, b),
+            if let next = s.next, next.lowerBound == b, next.count <= 4, ctx.sameSentence(b, next.upperBound - 1), !place,
                !ctx.anyToken(next.lowerBound, next.upperBound, [.title, .role, .month]) {
                 let suffix = ctx.longest(.legalSuffixes, from: next.upperBound - 1, limit: next.upperBound, caseSensitive: false)
                 let legal = suffix.map { !ctx.lexicon.legalSuffixes.field($0.entries.lowerBound, 2, equals: "y") } ?? false
@@ -469,8 +471,7 @@ enum OrganizationRules {
                     return
                 }
             }
-            // (isPlaceName also knows the listed organisations: "NBC's.")
-            guard !ctx.anyToken(a, b, .demonym), !(b - a >= 2 && ctx.has(a, .firstName)), !ctx.isPlaceName(a, b) else { return }
+            guard !ctx.anyToken(a, b, .demonym), !(b - a >= 2 && ctx.has(a, .firstName)), !place else { return }
             // The end of the phrase also ends an elliptical possessive, and people are
             // compared so ("more detailed than Pennock's."): there, only a name that is
             // no first name or surname.
