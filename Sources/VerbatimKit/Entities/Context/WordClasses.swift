@@ -65,6 +65,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     static let employeeNoun = WordClasses(rawValue: 1 << 39)
     /// The preposition between such a noun and the employer ("at").
     static let employerLink = WordClasses(rawValue: 1 << 40)
+    /// The last word of an event's name ("the U.S. Open", "the Davis Cup"): no person,
+    /// organisation or place is named inside it (``EventNames``).
+    static let eventHead = WordClasses(rawValue: 1 << 41)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -82,6 +85,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
         (.ordinalHead, "ordinal-head"), (.nameAnd, "name-and"), (.nameVerb, "name-verb"),
         (.employeeNoun, "employee-noun"), (.employerLink, "employer-link"),
+        (.eventHead, "event-head"),
     ]
 }
 

@@ -1,0 +1,29 @@
+import Testing
+@testable import VerbatimKit
+
+/// Names of events ("event-name"): no person, organisation or place inside them.
+@Suite struct EntityEventNameTests {
+    @Test func aCountryOrTownNamingAnEventIsNoPlace() throws {
+        let found = try entities("Ana Pell lost in the second round of the U.S. Open on Monday, a week after she won the Dunmore Open. "
+            + "She flew back to the U.S. on Friday.")
+        #expect(found.filter { $0.text == "U.S." }.count == 1, "\(found)")
+        #expect(mention(found, "Dunmore")?.label == nil, "\(found)")
+        #expect(mention(found, "Ana Pell")?.label == .person, "\(found)")
+    }
+
+    @Test func aPersonOrCompanyNamingAnEventIsNeitherThere() throws {
+        let found = try entities("Norway reached the Kelbrook Cup final, and the Quorvex Championship starts in May. "
+            + "Athletes trained for the Winter Paralympics.")
+        #expect(mention(found, "Kelbrook")?.label == nil, "\(found)")
+        #expect(mention(found, "Quorvex")?.label == nil, "\(found)")
+        #expect(!found.contains { $0.text.contains("Paralympics") }, "\(found)")
+        #expect(mention(found, "Norway")?.label == .place, "\(found)")
+    }
+
+    @Test func anEventHeadAloneOrInLowerCaseClosesNoEvent() throws {
+        let found = try entities("Voters in Dunmore cup their hands. Shops in Selby open late, and the Open is in July in Lisbon.")
+        #expect(mention(found, "Dunmore")?.label == .place, "\(found)")
+        #expect(mention(found, "Selby")?.label == .place, "\(found)")
+        #expect(mention(found, "Lisbon")?.label == .place, "\(found)")
+    }
+}
