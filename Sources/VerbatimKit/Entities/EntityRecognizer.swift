@@ -51,7 +51,7 @@ public struct EntityRecognizer: Annotator {
             PlaceRules.townTeams(ctx, &out.candidates, from: first, prep: site.before.prep)
         }
         PlaceRules.nationalTeams(ctx, &out.candidates, from: places)
-        EventNames.dropInside(ctx, &out.candidates)
+        OtherNames.dropInside(ctx, &out.candidates)
         return out.candidates
     }
 }

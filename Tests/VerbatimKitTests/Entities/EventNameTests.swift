@@ -27,3 +27,20 @@ import Testing
         #expect(mention(found, "Lisbon")?.label == .place, "\(found)")
     }
 }
+
+/// Names of market indices ("market-index"): no company or place inside them.
+@Suite struct EntityMarketIndexTests {
+    @Test func anIndexIsNoCompany() throws {
+        let found = try entities("The Quorvex composite index fell 12 points, and the Zeltra 300 index rose. "
+            + "The Varnoxa industrial average closed lower.")
+        #expect(!found.contains { $0.text.contains("Quorvex") || $0.text.contains("Zeltra") || $0.text.contains("Varnoxa") }, "\(found)")
+    }
+
+    @Test func aBodysIndexAndAPollstersAverageKeepTheBody() throws {
+        let found = try entities("The Selby Stock Exchange index fell, and Quorvex's index rose. "
+            + "Ana Pell led in the Varnoxa Institute average of polls.")
+        #expect(mention(found, "Selby Stock Exchange")?.label == .organization, "\(found)")
+        #expect(mention(found, "Varnoxa Institute")?.label == .organization, "\(found)")
+        #expect(mention(found, "Ana Pell")?.label == .person, "\(found)")
+    }
+}

@@ -24,8 +24,8 @@ final class EntityContext {
     let sportsDocument: Bool
     /// Runs of name-like tokens (token ranges), in text order.
     @exclusivity(unchecked) var chunks: [Range<Int>] = []
-    /// The chunks that name events (``EventNames``): no name is kept inside them.
-    @exclusivity(unchecked) var eventNames: [Range<Int>] = []
+    /// The chunks that name events or market indices (``OtherNames``): no name is kept inside them.
+    @exclusivity(unchecked) var otherNames: [Range<Int>] = []
     /// End of the chunk each token belongs to (0 outside chunks).
     @exclusivity(unchecked) var chunkEnd: [Int32] = []
     /// Memoised longest matches of chunk tokens, a row of `walkMemoSlots` per token
@@ -96,7 +96,7 @@ final class EntityContext {
         lowerDocument = facts.lowerDocument
         sportsDocument = facts.sportsDocument
         buildChunks()
-        eventNames = chunks.filter { EventNames.isEvent(self, $0) }
+        otherNames = chunks.filter { OtherNames.isOtherName(self, $0) }
         let n = tokens.count
         chunkEnd = Array(repeating: 0, count: n)
         walkMemoRow = Array(repeating: -1, count: n)

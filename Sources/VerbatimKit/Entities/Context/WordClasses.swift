@@ -66,8 +66,15 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     /// The preposition between such a noun and the employer ("at").
     static let employerLink = WordClasses(rawValue: 1 << 40)
     /// The last word of an event's name ("the U.S. Open", "the Davis Cup"): no person,
-    /// organisation or place is named inside it (``EventNames``).
+    /// organisation or place is named inside it (``OtherNames``).
     static let eventHead = WordClasses(rawValue: 1 << 41)
+    /// A lower-case word after a market index's name ("the Nasdaq composite index"):
+    /// the name is the index's, not the company's (``OtherNames``).
+    static let indexWord = WordClasses(rawValue: 1 << 42)
+    /// Between an index's name and the word that makes it one ("the Dow Jones
+    /// industrial average"): `average` alone belongs to pollsters and players too.
+    static let indexModifier = WordClasses(rawValue: 1 << 43)
+    static let modifiedIndexWord = WordClasses(rawValue: 1 << 44)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -85,7 +92,8 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
         (.ordinalHead, "ordinal-head"), (.nameAnd, "name-and"), (.nameVerb, "name-verb"),
         (.employeeNoun, "employee-noun"), (.employerLink, "employer-link"),
-        (.eventHead, "event-head"),
+        (.eventHead, "event-head"), (.indexWord, "index-word"),
+        (.indexModifier, "index-modifier"), (.modifiedIndexWord, "modified-index-word"),
     ]
 }
 

@@ -117,8 +117,8 @@ struct Resolver: Sendable {
         DocumentRules.documentAliases(ctx, &claims, senses)
         DocumentRules.shortForms(ctx, &claims)
         var mentions = claims.inTextOrder()
-        // Document rules spread names by their words alone, into events' names too.
-        EventNames.dropInside(ctx, &mentions)
+        // Document rules spread names by their words alone, into events' and indices' names too.
+        OtherNames.dropInside(ctx, &mentions)
         PlaceRules.keepAbbreviationStops(ctx, &mentions)
         return Clustering.cluster(ctx, mentions)
     }
