@@ -44,3 +44,16 @@ import Testing
         #expect(mention(found, "Ana Pell")?.label == .person, "\(found)")
     }
 }
+
+/// An event's name inside a longer run, and a headline in title case that is none.
+@Suite struct EntityEventNameRunTests {
+    @Test func theRunMayGoOnPastTheEvent() throws {
+        let found = try entities("Fans watched the Dunmore Open Saturday, November 4 on television.")
+        #expect(mention(found, "Dunmore")?.label == nil, "\(found)")
+    }
+
+    @Test func aTitleCaseHeadlineEndingInOpenIsNoEvent() throws {
+        let found = try entities("Why Winning Nebraska Could Break The Race Wide Open\nVoters in Nebraska go to the polls on Tuesday.")
+        #expect(found.filter { $0.text == "Nebraska" }.count == 2, "\(found)")
+    }
+}

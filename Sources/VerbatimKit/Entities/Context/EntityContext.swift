@@ -24,7 +24,7 @@ final class EntityContext {
     let sportsDocument: Bool
     /// Runs of name-like tokens (token ranges), in text order.
     @exclusivity(unchecked) var chunks: [Range<Int>] = []
-    /// The chunks that name events or market indices (``OtherNames``): no name is kept inside them.
+    /// The parts of chunks that name events or market indices (``OtherNames``): no name is kept inside them.
     @exclusivity(unchecked) var otherNames: [Range<Int>] = []
     /// End of the chunk each token belongs to (0 outside chunks).
     @exclusivity(unchecked) var chunkEnd: [Int32] = []
@@ -96,7 +96,7 @@ final class EntityContext {
         lowerDocument = facts.lowerDocument
         sportsDocument = facts.sportsDocument
         buildChunks()
-        otherNames = chunks.filter { OtherNames.isOtherName(self, $0) }
+        otherNames = chunks.compactMap { OtherNames.otherName(self, $0) }
         let n = tokens.count
         chunkEnd = Array(repeating: 0, count: n)
         walkMemoRow = Array(repeating: -1, count: n)

@@ -9,16 +9,27 @@
 ///   after its number: "the Dow Jones industrial average", "the FTSE 100 index" name
 ///   a market's index, not the company that computes it.
 enum OtherNames {
-    /// Whether the chunk `chunk` names an event or a market index.
-    static func isOtherName(_ ctx: EntityContext, _ chunk: Range<Int>) -> Bool {
-        isEvent(ctx, chunk) || isMarketIndex(ctx, chunk)
+    /// The part of the chunk `chunk` that names an event or a market index, if any.
+    static func otherName(_ ctx: EntityContext, _ chunk: Range<Int>) -> Range<Int>? {
+        if let event = event(ctx, chunk) { return event }
+        return isMarketIndex(ctx, chunk) ? chunk : nil
     }
 
-    /// Two or more words, the last an event head written with a capital.
-    static func isEvent(_ ctx: EntityContext, _ chunk: Range<Int>) -> Bool {
-        let last = chunk.upperBound - 1
-        guard chunk.count >= 2, ctx.tokens[last].kind == .word, ctx.tokens[last].shape != .lower else { return false }
-        return ctx.isA(last, .eventHead)
+    /// From the chunk's start to its last event head written with a capital, two
+    /// words or more: the run may go on past the event ("the US Paralympics Saturday").
+    /// Not across an article or a preposition: a headline in title case runs on
+    /// through them ("Why Winning Selby Could Break The Race Wide Open").
+    static func event(_ ctx: EntityContext, _ chunk: Range<Int>) -> Range<Int>? {
+        var last = chunk.upperBound - 1
+        while last > chunk.lowerBound {
+            if ctx.tokens[last].kind == .word, ctx.tokens[last].shape != .lower, ctx.isA(last, .eventHead) {
+                let span = chunk.lowerBound..<(last + 1)
+                for i in span.dropFirst() where ctx.isA(i, .definiteArticle) || ctx.has(i, .prep) { return nil }
+                return span
+            }
+            last -= 1
+        }
+        return nil
     }
 
     /// A name followed by a lower-case index word (`index-word`), at once or after a
