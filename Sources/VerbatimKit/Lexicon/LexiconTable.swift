@@ -175,8 +175,10 @@ public struct LexiconTable: Sendable {
     }
 
     /// Whether some key may start with the token key whose ``keyHash(_:)`` is `hash`
-    /// (false: none does), for a key without a space (see ``startFilter``).
-    @inlinable
+    /// (false: none does), for a key without a space (see ``startFilter``). Always
+    /// inlined: a handful of instructions, asked per token and table, where the call
+    /// cost as much again.
+    @inlinable @inline(__always)
     public func mayStart(withKeyHash hash: UInt64) -> Bool {
         let bit = Int(truncatingIfNeeded: hash >> startFilterShift)
         return startFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
