@@ -175,8 +175,10 @@ public struct LexiconTable: Sendable {
     }
 
     /// Whether some key may start with the token key whose ``keyHash(_:)`` is `hash`
-    /// (false: none does), for a key without a space (see ``startFilter``).
-    @inlinable
+    /// (false: none does), for a key without a space (see ``startFilter``). Always
+    /// inlined: a handful of instructions, asked per token and table, where the call
+    /// cost as much again.
+    @inlinable @inline(__always)
     public func mayStart(withKeyHash hash: UInt64) -> Bool {
         let bit = Int(truncatingIfNeeded: hash >> startFilterShift)
         return startFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
@@ -195,22 +197,35 @@ public struct LexiconTable: Sendable {
     /// then pins the entry's length). Longer keys, or a NUL given by a caller, need the
     /// full comparison.
     @inlinable
-    static func isDecidedByPrefix(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard key.count < 8 else { return false }
-        for b in key where b == 0 { return false }
-        return true
-    }
+    static func isDecidedByPrefix(_ key: UnsafeBufferPointer<UInt8>) -> Bool { pack(key).decided }
 
     /// The first eight bytes of `key`, big-endian, zero-padded. Keys hold no NUL, so
     /// two keys whose packed prefixes differ compare as those prefixes do.
     @inlinable
-    static func packPrefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        if key.count >= 8, let base = key.baseAddress {
-            return UInt64(bigEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+    static func packPrefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 { pack(key).prefix }
+
+    /// ``packPrefix(_:)`` and ``isDecidedByPrefix(_:)`` of `key` from one loop over a
+    /// short key's bytes (none for a long one): every probe and search starts with both,
+    /// and their two loops, eight steps with a bounds check each for the packing, were
+    /// some 120 of a hash probe's 210 instructions.
+    @inlinable @inline(__always)
+    static func pack(_ key: UnsafeBufferPointer<UInt8>) -> (prefix: UInt64, decided: Bool) {
+        let n = key.count
+        guard n > 0, let base = key.baseAddress else { return (0, true) }
+        if n >= 8 {
+            return (UInt64(bigEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)), false)
         }
         var v: UInt64 = 0
-        for j in 0..<8 { v = v << 8 | (j < key.count ? UInt64(key[j]) : 0) }
-        return v
+        // The smallest byte: zero exactly when the key holds a NUL.
+        var least: UInt8 = 0xFF
+        var j = 0
+        while j < n {
+            let b = base[j]
+            v = v &<< 8 | UInt64(b)
+            least = min(least, b)
+            j &+= 1
+        }
+        return (v &<< UInt64(8 &* (8 &- n)), least != 0)
     }
 
 
@@ -284,13 +299,12 @@ public struct LexiconTable: Sendable {
     public func exact(_ key: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64) -> Range<Int> {
         guard key.count > 0, count > 0 else { return 0..<0 }
         if slots.isEmpty { return search(key).entries }
-        guard let slot = probe(key, hash: keyHash) else { return 0..<0 }
+        let (packed, short) = LexiconTable.pack(key)
+        guard let slot = probe(key, hash: keyHash, packed: packed, short: short) else { return 0..<0 }
         let first = Int(slot.entry) - 1
         var hi = first + 1
         // The packed prefixes settle most of it without reading the table's text
         // (three cache misses: line start, key end and the bytes).
-        let packed = slot.prefix
-        let short = LexiconTable.isDecidedByPrefix(key)
         while hi < count && keyPrefix[hi] == packed && (short || compare(hi, key) == 0) { hi += 1 }
         return first..<hi
     }
@@ -300,15 +314,15 @@ public struct LexiconTable: Sendable {
     @inlinable
     public func exactFirst(_ key: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64) -> (entry: Int, value: Float32)? {
         guard key.count > 0, !slots.isEmpty else { return nil }
-        return probe(key, hash: keyHash).map { (Int($0.entry) - 1, $0.value) }
+        let (packed, short) = LexiconTable.pack(key)
+        return probe(key, hash: keyHash, packed: packed, short: short).map { (Int($0.entry) - 1, $0.value) }
     }
 
+    /// The slot of `key`, whose ``pack(_:)`` is `packed` and `short`.
     @inlinable
-    func probe(_ key: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64) -> HashSlot? {
+    func probe(_ key: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64, packed: UInt64, short: Bool) -> HashSlot? {
         let mask = slots.count - 1
         var h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
-        let packed = LexiconTable.packPrefix(key)
-        let short = LexiconTable.isDecidedByPrefix(key)
         while true {
             let slot = slots[h]
             if slot.entry == 0 { return nil }
@@ -346,8 +360,7 @@ public struct LexiconTable: Sendable {
         if first << 8 >= bucketStart.count - 1 { return count }
         let b = first << 8 | (key.count > 1 ? Int(key[1]) : 0)
         var lo = Int(bucketStart[b]), hi = Int(bucketStart[b + 1])
-        let packed = LexiconTable.packPrefix(key)
-        let short = LexiconTable.isDecidedByPrefix(key)
+        let (packed, short) = LexiconTable.pack(key)
         while lo < hi {
             let mid = (lo + hi) >> 1
             let p = keyPrefix[mid]
@@ -364,8 +377,7 @@ public struct LexiconTable: Sendable {
         guard key.count > 0, count > 0 else { return (0..<0, false) }
         let lo = lowerBound(key)
         var hi = lo
-        let packed = LexiconTable.packPrefix(key)
-        let short = LexiconTable.isDecidedByPrefix(key)
+        let (packed, short) = LexiconTable.pack(key)
         while hi < count, keyPrefix[hi] == packed, short || compare(hi, key) == 0 { hi += 1 }
         return (lo..<hi, hi < count && startsWith(hi, key, packed: packed))
     }

@@ -27,8 +27,13 @@ extension TokenKeys {
     /// does not cover, always may.
     @inlinable
     public func mayStart(_ i: Int, in table: LexiconTable) -> Bool {
-        if table.mayStart(withKeyHash: hashes[i]) { return true }
-        return folded.withUnsafeBufferPointer { f in
+        table.mayStart(withKeyHash: hashes[i]) || keyHoldsSpace(i)
+    }
+
+    /// Whether token `i`'s key holds a space (which no table's start filter covers).
+    @inlinable
+    public func keyHoldsSpace(_ i: Int) -> Bool {
+        folded.withUnsafeBufferPointer { f in
             let span = keyRange(i)
             let s = span.lowerBound, e = span.upperBound
             return e > s && memchr(f.baseAddress! + s, 0x20, e - s) != nil

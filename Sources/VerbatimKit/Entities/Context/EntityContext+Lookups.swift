@@ -10,7 +10,12 @@ extension EntityContext {
     /// most) are memoised per token; a tighter bound is answered from that memo when
     /// the chunk's longest match already ends within it (or there is none).
     func longest(_ walked: EntityLexicon.Walked, from i: Int, limit: Int, caseSensitive: Bool = false) -> LexiconMatch? {
-        guard i < chunkEnd.count, walkMemoRow[i] >= 0, limit <= Int(chunkEnd[i]) else {
+        guard i < chunkEnd.count, walkMemoRow[i] >= 0 else {
+            return walk(walked, from: i, limit: limit, caseSensitive: caseSensitive)
+        }
+        // No key of the table starts with this chunk token: the walk would find nothing.
+        guard walkStarts[Int(walkMemoRow[i])] & (1 << UInt8(walked.rawValue)) != 0 else { return nil }
+        guard limit <= Int(chunkEnd[i]) else {
             return walk(walked, from: i, limit: limit, caseSensitive: caseSensitive)
         }
         guard let m = chunkLongest(walked, from: i, caseSensitive: caseSensitive) else { return nil }
@@ -19,13 +24,30 @@ extension EntityContext {
     }
 
     private func chunkLongest(_ walked: EntityLexicon.Walked, from i: Int, caseSensitive: Bool) -> LexiconMatch? {
-        let index = Int(walkMemoRow[i]) * EntityContext.walkMemoSlots + walked.rawValue * 2 + (caseSensitive ? 1 : 0)
+        let row = Int(walkMemoRow[i])
+        let index = row * EntityContext.walkMemoSlots + walked.rawValue * 2 + (caseSensitive ? 1 : 0)
         let memo = walkMemo[index]
         if memo.end == -1 { return nil }
         if memo.end > 0 { return LexiconMatch(start: i, end: Int(memo.end), entries: Int(memo.entries.lowerBound)..<Int(memo.entries.upperBound)) }
         let m = walk(walked, from: i, limit: Int(chunkEnd[i]), caseSensitive: caseSensitive)
         walkMemo[index] = m.map { WalkMemo(end: Int32($0.end), entries: Int32($0.entries.lowerBound)..<Int32($0.entries.upperBound)) } ?? WalkMemo(end: -1)
         return m
+    }
+
+    /// The bits of ``EntityContext/walkStarts`` for token `i`: ``TokenKeys/mayStart(_:in:)``
+    /// of each walked table, with the test for a space in the key (which passes every
+    /// table, none of whose filters covers such a key) made once, and only when needed.
+    func walkStartBits(_ i: Int) -> UInt8 {
+        let hash = keys.hashes[i]
+        var bits: UInt8 = 0
+        if lexicon.cities.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(EntityLexicon.Walked.cities.rawValue) }
+        if lexicon.countries.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(EntityLexicon.Walked.countries.rawValue) }
+        if lexicon.regions.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(EntityLexicon.Walked.regions.rawValue) }
+        if lexicon.companies.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(EntityLexicon.Walked.companies.rawValue) }
+        if lexicon.legalSuffixes.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(EntityLexicon.Walked.legalSuffixes.rawValue) }
+        let all: UInt8 = (1 << UInt8(EntityLexicon.Walked.allCases.count)) - 1
+        if bits != all && keys.keyHoldsSpace(i) { return all }
+        return bits
     }
 
     /// The matcher's longest match in a walked table. The switch hands the matcher the

@@ -35,6 +35,14 @@ final class EntityContext {
     @exclusivity(unchecked) var walkMemo: [WalkMemo] = []
     /// Each token's row in `walkMemo` and `phraseMemo` (-1 outside chunks).
     @exclusivity(unchecked) var walkMemoRow: [Int32] = []
+    /// For each chunk token (by its `walkMemoRow`), one bit per walked table (bit
+    /// `Walked.rawValue`): whether some key of that table may start with the token's
+    /// key (``TokenKeys/mayStart(_:in:)``, the matcher's own first test). A walk from
+    /// a token without its bit ends before its first search, so it is not made: two
+    /// walks in three, each some 330 instructions through the memo, the matcher and
+    /// its start test, where the bits cost about 100 instructions a chunk token
+    /// (``walkStartBits(_:)``).
+    @exclusivity(unchecked) var walkStarts: [UInt8] = []
     /// Memoised phrases of chunk tokens, two per row (folded, case-sensitive).
     @exclusivity(unchecked) var phraseMemo: [PhraseMatches] = []
     /// Facts about the chunk whose rules run, computed on first use (``ChunkSite/bareName``).
@@ -101,10 +109,12 @@ final class EntityContext {
         chunkEnd = Array(repeating: 0, count: n)
         walkMemoRow = Array(repeating: -1, count: n)
         var rows: Int32 = 0
+        walkStarts = Array(repeating: 0, count: chunks.reduce(0) { $0 + $1.count })
         for c in chunks {
             for i in c {
                 chunkEnd[i] = Int32(c.upperBound)
                 walkMemoRow[i] = rows
+                walkStarts[Int(rows)] = walkStartBits(i)
                 rows += 1
             }
         }
