@@ -64,7 +64,7 @@ public struct QuoteAnnotator: Annotator {
         // Most documents quote nobody: no people to find then.
         if items.contains(where: { $0.attribution != nil }) {
             var resolver = SpeakerNameResolver(text: text, mentions: attributor.mentions, firstNames: firstNames)
-            resolver.entities = state.annotation.entities.filter { $0.label != .time }
+            resolver.entities = SpeakerNameResolver.EntitySpan.withoutTimes(state.annotation.entities)
             names = resolver.resolve(items)
         }
         let annotation = state.annotation
@@ -151,8 +151,16 @@ public struct QuoteAnnotator: Annotator {
     /// The first PERSON or ORG cluster with this name, for speakers resolved by name
     /// (pronouns, surnames). A scan rather than a dictionary of all clusters: few
     /// speakers need it, and hashing every cluster name of every document cost more.
+    ///
+    /// By index, reading the label and name in place: `firstIndex(where:)` handed
+    /// its test a copy of each cluster (name, mentions and rule retained and
+    /// released), 140 instructions a cluster (issue 25).
     static func cluster(named name: String, in annotation: Annotation) -> Int? {
-        annotation.clusters.firstIndex { ($0.label == .person || $0.label == .organization) && $0.name == name }
+        let clusters = annotation.clusters
+        for k in clusters.indices where clusters[k].label == .person || clusters[k].label == .organization {
+            if clusters[k].name == name { return k }
+        }
+        return nil
     }
 
     /// The PERSON or ORG entity cluster a speaker mention overlaps.

@@ -77,9 +77,14 @@ struct QuoteText {
         for p in candidates {
             let words = phrases[Int(p)]
             guard i + words.count <= count else { continue }
-            var k = 0
+            // The words after the first, then the first: every candidate's first word
+            // has token `i`'s hash (that found it), and its bytes are compared only for
+            // a candidate whose other words match. A first word starts dozens of
+            // phrases ("in a statement", "in an interview"), which compared its
+            // bytes again for each (issue 25).
+            var k = 1
             while k < words.count, keys.folded(i + k, equals: words[k]) { k += 1 }
-            if k == words.count { return k }
+            if k == words.count, keys.folded(i, equals: words[0]) { return k }
         }
         return 0
     }
