@@ -65,6 +65,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     static let employeeNoun = WordClasses(rawValue: 1 << 39)
     /// The preposition between such a noun and the employer ("at").
     static let employerLink = WordClasses(rawValue: 1 << 40)
+    /// Who plays for or serves a side, after the side's name in a sports report
+    /// ("a Kestrelford striker", "Dunmore coach Ann Pell", "Rotor fans").
+    static let teamRole = WordClasses(rawValue: 1 << 41)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -81,7 +84,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.affiliationLink, "affiliation-link"), (.seatActorWord, "seat-actor-word"),
         (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
         (.ordinalHead, "ordinal-head"), (.nameAnd, "name-and"), (.nameVerb, "name-verb"),
-        (.employeeNoun, "employee-noun"), (.employerLink, "employer-link"),
+        (.employeeNoun, "employee-noun"), (.employerLink, "employer-link"), (.teamRole, "team-role"),
     ]
 }
 
