@@ -68,6 +68,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     /// Who plays for or serves a side, after the side's name in a sports report
     /// ("a Kestrelford striker", "Dunmore coach Ann Pell", "Rotor fans").
     static let teamRole = WordClasses(rawValue: 1 << 41)
+    /// The article opening an apposition that names what a name is ("Varnoxa, the
+    /// first foreign company to list", "Quellmar, a Dutch lender").
+    static let appositionArticle = WordClasses(rawValue: 1 << 42)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -85,6 +88,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
         (.ordinalHead, "ordinal-head"), (.nameAnd, "name-and"), (.nameVerb, "name-verb"),
         (.employeeNoun, "employee-noun"), (.employerLink, "employer-link"), (.teamRole, "team-role"),
+        (.appositionArticle, "apposition-article"),
     ]
 }
 

@@ -31,6 +31,9 @@ enum OrganizationRules {
         static let nounAfterName = 66
         static let nounBeforeName = 68
         static let memberOf = 58
+        /// Above a one-word speech subject (52, 58 with a known surname) and at a sure
+        /// sense (``DocumentSenses/sureSense``), so that the name's weak mentions follow.
+        static let organizationApposition = 68
         /// Above a one-word name read as the subject of a speech verb ("a professor at
         /// Quillmart said": the professor speaks) and a name after a place preposition.
         static let employer = 62
@@ -338,6 +341,42 @@ enum OrganizationRules {
                ctx.normalCase(a), b - a <= 3, !ctx.has(a, .initial),
                !(ctx.isA(p, .agencyNoun) && !ctx.isA(p - 1, .newsNoun) && ctx.has(a, .firstName)), !namesSomethingElse(ctx, a, b) {
                 out.add(a, b, score: Score.nounBeforeName)
+            }
+        }
+    }
+
+    /// "Varnoxa, the first foreign company to list in Budapest", "Quellmar, a Dutch
+    /// lender": a name in apposition with an article and a lower-case organisation or
+    /// business noun (`organization-noun`, `business-noun`) is the organisation. Up to
+    /// three lower-case words may qualify the noun, but no preposition, role or
+    /// membership noun ("Ann Pell, a member of the party": she belongs to it), and the
+    /// noun owns nothing, heads no longer noun ("Pell, the company's chairman",
+    /// "Pell, a company spokesman") and takes no "of" (`name-of`: "Reactive Oxygen
+    /// Species, the group of chemicals": a kind, not a body). Not a place, a person's name or a nationality.
+    struct OrganizationApposition: ChunkRule {
+        static let rule = EntityRule("organization-apposition", .organization,
+            matches: "a name, a comma, an article and a lower-case organisation or business noun",
+            example: "Varnoxa, the first foreign company to list in Quellburg, said profits rose.", finds: "Varnoxa")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b, n = ctx.tokens.count
+            guard b + 2 < n, ctx.isPunct(b, 0x2C), ctx.isA(b + 1, .appositionArticle), ctx.sameSentence(a, b + 2), ctx.normalCase(a),
+                  b - a <= 3, !ctx.has(s.last, .possessive), !namesSomethingElse(ctx, a, b),
+                  !(b - a == 1 && (ctx.tokens[a].flags.contains(.sentenceInitial) && ctx.has(a, .word) || isGroupAdjective(ctx, a))) else { return }
+            var k = b + 2
+            while k < min(n, b + 6), ctx.sameSentence(a, k), ctx.tokens[k].kind == .word, ctx.tokens[k].shape == .lower {
+                if isOrganizationNoun(ctx, k) || ctx.isA(k, .businessNoun) {
+                    guard !ctx.has(k, .possessive) else { return }
+                    let next = k + 1
+                    if next < n, ctx.sameSentence(k, next), ctx.tokens[next].kind == .word,
+                       ctx.hasAny(next, [.role]) || ctx.isA(next, [.companyThing, .membershipNoun, .organizationNoun, .businessNoun, .nameOf]) {
+                        return
+                    }
+                    out.add(a, b, score: Score.organizationApposition)
+                    return
+                }
+                if ctx.hasAny(k, [.prep, .role, .speech]) || ctx.isA(k, [.membershipNoun, .employeeNoun, .companyThing]) { return }
+                k += 1
             }
         }
     }
@@ -692,6 +731,7 @@ enum OrganizationRules {
         each.visit(OrdinalName.self)
         each.visit(AcronymDefinition.self)
         each.visit(OrganizationNoun.self)
+        each.visit(OrganizationApposition.self)
         each.visit(MemberOf.self)
         each.visit(Employer.self)
         each.visit(SportsResult.self)
