@@ -114,12 +114,42 @@ struct TokenFacts {
         for s in sentences.prefix(2) {
             for i in s where features[i].contains(.sport) && tokens[i].shape == .upper && !classes[i].contains(.versus) { sportHeadline = true }
         }
+        let sports = sportHeadline || sportWords >= 4 && sportWords * 60 >= n
+        // In a sports report, everyday words opening a results row name a side
+        // ("Reading 4 1 1 2 5 10 4", "Port Vale 4 1 2 1", "Sale 31 Wasps 33"): a row
+        // is no sentence.
+        if sports {
+            for i in capitalized where i == 0 || tokens[i].flags.contains(.lineBreakBefore) {
+                var end = i
+                while end < i + 4, end < n, tokens[end].kind == .word, features[end].contains(.capitalized),
+                      end == i || !tokens[end].flags.contains(.lineBreakBefore),
+                      features[end].isDisjoint(with: [.notName, .month, .sport, .prep, .speech, .title, .role]) {
+                    end += 1
+                }
+                guard end > i, TokenFacts.opensResultsRow(tokens, end) else { continue }
+                for k in i..<end { features[k].insert(.nameLike) }
+            }
+        }
         self.features = features
         self.classes = classes
         self.sentenceOf = sentenceOf
         self.capsSentence = capsSentence
         self.lowerDocument = lowerDocument
-        sportsDocument = sportHeadline || sportWords >= 4 && sportWords * 60 >= n
+        sportsDocument = sports
+    }
+
+    /// Whether token `b`, after a name, opens the rest of a results row on the same
+    /// line: a score followed by another score ("Bury 4 3 1 0", a standings row), or by
+    /// a capitalised name of up to four words and its score ("Kestrelford 2 Dunwick 1").
+    /// A dateline ("LONDON 1996-08-30") or a single figure ("Attendance 25,000") is no row.
+    static func opensResultsRow(_ tokens: [Token], _ b: Int) -> Bool {
+        let n = tokens.count
+        func sameLine(_ k: Int) -> Bool { k < n && !tokens[k].flags.contains(.lineBreakBefore) }
+        guard sameLine(b), tokens[b].kind == .number, sameLine(b + 1) else { return false }
+        if tokens[b + 1].kind == .number { return true }
+        var k = b + 1
+        while k < b + 5, sameLine(k), tokens[k].kind == .word, tokens[k].shape == .title || tokens[k].shape == .upper { k += 1 }
+        return k > b + 1 && sameLine(k) && tokens[k].kind == .number
     }
 
     /// Byte end of a word token without a possessive ending (’s, 's, ’, ').

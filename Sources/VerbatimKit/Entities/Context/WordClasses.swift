@@ -75,6 +75,12 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     /// industrial average"): `average` alone belongs to pollsters and players too.
     static let indexModifier = WordClasses(rawValue: 1 << 43)
     static let modifiedIndexWord = WordClasses(rawValue: 1 << 44)
+    /// Who plays for or serves a side, after the side's name in a sports report
+    /// ("a Kestrelford striker", "Dunmore coach Ann Pell", "Rotor fans").
+    static let teamRole = WordClasses(rawValue: 1 << 45)
+    /// The article opening an apposition that names what a name is ("Varnoxa, the
+    /// first foreign company to list", "Quellmar, a Dutch lender").
+    static let appositionArticle = WordClasses(rawValue: 1 << 46)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -94,6 +100,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.employeeNoun, "employee-noun"), (.employerLink, "employer-link"),
         (.eventHead, "event-head"), (.indexWord, "index-word"),
         (.indexModifier, "index-modifier"), (.modifiedIndexWord, "modified-index-word"),
+        (.teamRole, "team-role"), (.appositionArticle, "apposition-article"),
     ]
 }
 

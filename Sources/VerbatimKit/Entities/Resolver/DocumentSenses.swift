@@ -90,6 +90,10 @@ struct DocumentSenses {
             // A town read as a team by its place in a sports report ("DETROIT 48 86")
             // keeps that reading where the same town is also named as a place ("at Detroit").
             if claims.mentions[idx].rule == PlaceRules.SportsTeam.rule.name { continue }
+            // A sports report's dateline names where it was filed, though the town's club
+            // plays in it ("MILAN 1996-08-25" above "Milan coach Ann Pell").
+            if ctx.sportsDocument, claims.mentions[idx].label == .place,
+               PlaceRules.isDateline(ctx, claims.mentions[idx].start, claims.mentions[idx].end) { continue }
             if let s = table[Resolver.nameKey(ctx, claims.mentions[idx].start, claims.mentions[idx].end)], s.label != claims.mentions[idx].label,
                s.score >= DocumentSenses.sureSense || claims.mentions[idx].form == .listedWord && s.score > claims.mentions[idx].score {
                 claims.mentions[idx].label = s.label

@@ -31,12 +31,24 @@ enum OrganizationRules {
         static let nounAfterName = 66
         static let nounBeforeName = 68
         static let memberOf = 58
+        /// Above a one-word speech subject (52, 58 with a known surname) and at a sure
+        /// sense (``DocumentSenses/sureSense``), so that the name's weak mentions follow.
+        static let organizationApposition = 68
         /// Above a one-word name read as the subject of a speech verb ("a professor at
         /// Quillmart said": the professor speaks) and a name after a place preposition.
         static let employer = 62
         static let sportsResult = 48
+        /// A side in a results row: above a first name before an unknown word
+        /// (first-name, 82), level with an organisation's head inside the name
+        /// (organization-head, 84: the longer name wins), below a mention's own sense
+        /// (``DocumentSenses/ownLabelSupport``), so that a player named in full elsewhere
+        /// keeps his surname in a row of figures.
+        static let resultsRow = 84
         static let sportsSide = 50
         static let sportsPluralName = 84
+        /// Above a county or a town of two words read as a place (a region 68, a city
+        /// of two words 74) and a first name before an unknown word (74).
+        static let teamRole = 76
         static let companyPossession = 70
         /// "Moody's said", "ratings agency Moody's said": above a lone surname before a
         /// speech verb (speech-subject, 58) and the name without its 's after an
@@ -333,6 +345,42 @@ enum OrganizationRules {
         }
     }
 
+    /// "Varnoxa, the first foreign company to list in Budapest", "Quellmar, a Dutch
+    /// lender": a name in apposition with an article and a lower-case organisation or
+    /// business noun (`organization-noun`, `business-noun`) is the organisation. Up to
+    /// three lower-case words may qualify the noun, but no preposition, role or
+    /// membership noun ("Ann Pell, a member of the party": she belongs to it), and the
+    /// noun owns nothing, heads no longer noun ("Pell, the company's chairman",
+    /// "Pell, a company spokesman") and takes no "of" (`name-of`: "Reactive Oxygen
+    /// Species, the group of chemicals": a kind, not a body). Not a place, a person's name or a nationality.
+    struct OrganizationApposition: ChunkRule {
+        static let rule = EntityRule("organization-apposition", .organization,
+            matches: "a name, a comma, an article and a lower-case organisation or business noun",
+            example: "Varnoxa, the first foreign company to list in Quellburg, said profits rose.", finds: "Varnoxa")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b, n = ctx.tokens.count
+            guard b + 2 < n, ctx.isPunct(b, 0x2C), ctx.isA(b + 1, .appositionArticle), ctx.sameSentence(a, b + 2), ctx.normalCase(a),
+                  b - a <= 3, !ctx.has(s.last, .possessive), !namesSomethingElse(ctx, a, b),
+                  !(b - a == 1 && (ctx.tokens[a].flags.contains(.sentenceInitial) && ctx.has(a, .word) || isGroupAdjective(ctx, a))) else { return }
+            var k = b + 2
+            while k < min(n, b + 6), ctx.sameSentence(a, k), ctx.tokens[k].kind == .word, ctx.tokens[k].shape == .lower {
+                if isOrganizationNoun(ctx, k) || ctx.isA(k, .businessNoun) {
+                    guard !ctx.has(k, .possessive) else { return }
+                    let next = k + 1
+                    if next < n, ctx.sameSentence(k, next), ctx.tokens[next].kind == .word,
+                       ctx.hasAny(next, [.role]) || ctx.isA(next, [.companyThing, .membershipNoun, .organizationNoun, .businessNoun, .nameOf]) {
+                        return
+                    }
+                    out.add(a, b, score: Score.organizationApposition)
+                    return
+                }
+                if ctx.hasAny(k, [.prep, .role, .speech]) || ctx.isA(k, [.membershipNoun, .employeeNoun, .companyThing]) { return }
+                k += 1
+            }
+        }
+    }
+
     /// "a member of Scientology", "the leader of Civic Passion".
     struct MemberOf: ChunkRule {
         static let rule = EntityRule("member-of", .organization, matches: "a name after a membership noun and of or for",
@@ -366,18 +414,45 @@ enum OrganizationRules {
 
     /// A team in a results line of a sports report: "Northampton 2 Swansea 1". A single
     /// first name is a team too where the line is a table row or a result ("Chester 4 1
-    /// 1 2 6 7 4", "Wigan 4 Chester 2"): people are not named so there.
+    /// 1 2 6 7 4", "Wigan 4 Chester 2"): people are not named so there. In a results
+    /// row (``inResultsRow(_:_:_:)``) the whole name is the side, above a first name
+    /// that is also an English word ("Crystal Dunmore 1"), a place's head ("Notts County 3 1 1 1") or an
+    /// organisation's head inside it ("Queens Park Rangers 3 2 1 0"); not a person's
+    /// full name (a first name and a surname: "Tamsin Pike 70 68"), a dateline, a town or a region alone (the town is a team
+    /// already, ``PlaceRules/townTeams(_:_:from:prep:)``, and a surer sense of it would
+    /// take its dateline too), or a country, whose team the report's other words must
+    /// show (`national-team`). A player's surname alone in a row of figures ("Pike 7 1 20")
+    /// still takes the sense of the player named in full (document senses).
     struct SportsResult: ChunkRule {
         static let rule = EntityRule("sports-result", .organization, matches: "in a sports report, a name before a score",
             example: "SOCCER - ENGLISH LEAGUE RESULTS.\nResults of matches played in the league on Saturday:\nKestrelford 2 Dunwick 1", finds: "Kestrelford")
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
-            if ctx.sportsDocument, b < ctx.tokens.count, ctx.tokens[b].kind == .number, ctx.sameSentence(a, b),
-               !ctx.has(a, .firstName) || b - a == 1 && (ctx.tokens[a].flags.contains(.lineBreakBefore) || a > 0 && ctx.tokens[a - 1].kind == .number),
-               !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym, .month]) {
+            guard ctx.sportsDocument, b < ctx.tokens.count, ctx.tokens[b].kind == .number, ctx.sameSentence(a, b),
+                  !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym, .month]) else { return }
+            if inResultsRow(ctx, a, b), b - a <= 4, !(b - a >= 2 && ctx.has(a, .firstName) && ctx.has(b - 1, .surname)),
+               !OrganizationRules.isCountry(ctx, a, b), !PlaceRules.isDateline(ctx, a, b), ctx.longest(.cities, from: a, limit: b)?.end != b,
+               ctx.longest(.regions, from: a, limit: b)?.end != b {
+                out.add(a, b, score: Score.resultsRow)
+            } else if !ctx.has(a, .firstName) || b - a == 1 && (ctx.tokens[a].flags.contains(.lineBreakBefore) || a > 0 && ctx.tokens[a - 1].kind == .number) {
                 out.add(a, b, score: Score.sportsResult)
             }
+        }
+
+        /// Whether the name at `a..<b`, before a score at `b`, stands in a results row:
+        /// it opens its line and the row goes on with more scores or the other side
+        /// (``TokenFacts/opensResultsRow(_:_:)``), or it is the second side, after the
+        /// first side's score and before its own alone ("Kestrelford 2 Dunwick 1"). A
+        /// name between a total and several scores is a player's ("287 Tamsin Pike 70
+        /// 76 71 70", a golf leaderboard).
+        static func inResultsRow(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+            let tokens = ctx.tokens
+            let lineStart = a == 0 || tokens[a].flags.contains(.lineBreakBefore)
+            guard !tokens[b].flags.contains(.lineBreakBefore) else { return false }
+            if lineStart { return TokenFacts.opensResultsRow(tokens, b) }
+            guard tokens[a - 1].kind == .number else { return false }
+            return !(b + 1 < tokens.count && !tokens[b + 1].flags.contains(.lineBreakBefore) && tokens[b + 1].kind == .number)
         }
     }
 
@@ -407,6 +482,30 @@ enum OrganizationRules {
                !(b - a >= 2 && ctx.has(a, .firstName) && ctx.has(s.last, .surname)), !ctx.isPlaceName(a, b) {
                 out.add(a, b, score: Score.sportsPluralName)
             }
+        }
+    }
+
+    /// "Lancashire batsman Graham Lloyd", "the Kestrelford striker", "Rotor fans": in a
+    /// sports report, a name right before who plays for or serves a side (`team-role`)
+    /// is the side, a club, whether or not it is also a town or a county. Not a person's
+    /// full name, an initial, a title, a nationality ("Brazilian striker", and a word
+    /// ending as one that is no town: "European captain", "Jewish players") or a
+    /// country, whose team is the `national-team` rule's.
+    struct TeamRole: ChunkRule {
+        static let rule = EntityRule("team-role", .organization, matches: "in a sports report, a name before a player's or a side's role (striker, coach, fans)",
+            example: "SOCCER - DUNMORE SIGN STRIKER.\nDunmore signed Kestrelford striker Ivo Plana on Friday and the coach praised the goals.", finds: "Kestrelford")
+
+        static func propose(_ s: ChunkSite, _ out: inout Proposals) {
+            let ctx = s.ctx, a = s.a, b = s.b
+            guard ctx.sportsDocument, b < ctx.tokens.count, b - a <= 3, ctx.sameSentence(a, b), ctx.tokens[b].shape == .lower,
+                  ctx.isA(b, .teamRole), ctx.normalCase(a), !ctx.has(s.last, .possessive),
+                  !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName, .initial]),
+                  !(b - a >= 2 && ctx.has(a, .firstName) && ctx.has(s.last, .surname)), !isCountry(ctx, a, b),
+                  !(isGroupAdjective(ctx, s.last) && ctx.longest(.cities, from: a, limit: b) == nil) else { return }
+            // "Western Province batsman": a capitalised word before the chunk (an
+            // everyday word opening the sentence) is part of the side's name.
+            if let p = ctx.previous(a), ctx.tokens[p].kind == .word, ctx.tokens[p].shape != .lower { return }
+            out.add(a, b, score: Score.teamRole)
         }
     }
 
@@ -543,6 +642,11 @@ enum OrganizationRules {
         return false
     }
 
+    /// Whether `a..<b` is a country's name or alias ("Sweden", "UK").
+    static func isCountry(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        ctx.longest(.countries, from: a, limit: b)?.end == b || ctx.longestPhrase(.countryAlias, from: a, limit: b, caseSensitive: true)?.end == b
+    }
+
     /// Whether `a..<b`, one side of an "&", is a country or a region that is no person's
     /// name ("Trinidad & Tobago", but not "Douglas & Lomason").
     static func isPlacePart(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
@@ -627,11 +731,13 @@ enum OrganizationRules {
         each.visit(OrdinalName.self)
         each.visit(AcronymDefinition.self)
         each.visit(OrganizationNoun.self)
+        each.visit(OrganizationApposition.self)
         each.visit(MemberOf.self)
         each.visit(Employer.self)
         each.visit(SportsResult.self)
         each.visit(SportsSide.self)
         each.visit(SportsPluralName.self)
+        each.visit(TeamRole.self)
         each.visit(CompanyPossession.self)
         each.visit(PossessiveName.self)
         each.visit(Acronym.self)
