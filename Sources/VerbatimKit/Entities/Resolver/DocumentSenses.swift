@@ -52,6 +52,13 @@ struct DocumentSenses {
                 table.register(Resolver.extend(Resolver.emptyKey, last), first: last,
                                Sense(label: .person, type: nil, score: m.score - DocumentSenses.surnamePenalty, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)
+                // "Luciano della Noce … della Noce": the surname with its particles too.
+                var p = lastIndex
+                while p - 1 > firstIndex, ctx.tokens[p - 1].shape == .lower, ctx.has(p - 1, .particle) { p -= 1 }
+                if p < lastIndex {
+                    table.register(Resolver.nameKey(ctx, p, lastIndex + 1), first: ctx.wordHash(p),
+                                   Sense(label: .person, type: nil, score: m.score - DocumentSenses.surnamePenalty, canonical: nil))
+                }
             }
             guard claims.mentions[idx].form == .headOfName else { continue }
             // "Church of Scientology" → "Scientology": the single name after "of", when it is no place or word.

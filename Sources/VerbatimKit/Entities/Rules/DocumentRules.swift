@@ -169,7 +169,8 @@ enum DocumentRules {
                 let spanKey = withUnsafeBytes(of: keys) { $0.load(fromByteOffset: (end - i - 1) * 8, as: UInt64.self) }
                 if claims.isFree(i, end), ctx.tokens[end - 1].kind == .word, let s = senses[spanKey] {
                     if end - i == 1 && ctx.has(i, .common) && !ctx.has(i, .nameLike) && s.label != .person { break }
-                    claims.add(Candidate(start: i, end: end, label: s.label, type: s.type, score: s.score - Score.aliasPenalty,
+                    let start = s.label == .person ? particlesBefore(ctx, i, end, claims, senses) : i
+                    claims.add(Candidate(start: start, end: end, label: s.label, type: s.type, score: s.score - Score.aliasPenalty,
                                          rule: documentAlias.name, canonical: s.canonical, form: s.form(ending: end - 1, ctx, else: .plain)))
                     i = next(end); found = true; break
                 }
@@ -177,6 +178,17 @@ enum DocumentRules {
             }
             if !found { i = next(i + 1) }
         }
+    }
+
+    /// The start of a person's name found at `i..<end` with the lower-case particles
+    /// before it, free, when the name with them has a sense too ("by van der Pellow"
+    /// after "Edwin van der Pellow"); else `i`.
+    static func particlesBefore(_ ctx: EntityContext, _ i: Int, _ end: Int, _ claims: Resolver.Claims, _ senses: DocumentSenses.SenseTable) -> Int {
+        var p = i
+        while p > 0, i - p < 2, ctx.tokens[p - 1].shape == .lower, ctx.has(p - 1, .particle), claims.owner[p - 1] < 0, ctx.sameSentence(p - 1, i) {
+            p -= 1
+        }
+        return p < i && senses[Resolver.nameKey(ctx, p, end)] != nil ? p : i
     }
 
     /// "PA" after "Press Association": an acronym spelled by the initials of an
