@@ -116,11 +116,15 @@ enum PersonRules {
                 // is one given name; the surname follows the whole of it.
                 let hyphenated = hyphenatedGivenName(ctx, i, limit: b)
                 let given = hyphenated ?? i + 1
-                let end = nameEnd(ctx, from: given, limit: b, max: 3)
+                let end = nameEnd(ctx, from: given, limit: b, max: 3, opened: true)
                 // "Kel-Tec PF-9": after a hyphenated given name, a surname in capitals is a model's name.
                 if hyphenated != nil, end > given, ctx.tokens[end - 1].shape == .upper { continue }
                 guard end > given, !ctx.isPlaceName(i, end), !namedAfterPerson(ctx, i, end, chunkEnd: b), !afterArticle(ctx, i, end) else { continue }
                 let lastName = end - 1
+                // "Victoria Park", "Trent Bridge": a surname that is also a place's head
+                // closes a name after a first name only where the head is a geographic one
+                // and the first name is no place ("Anthony Hill", "Tiger Woods").
+                if end == given + 1, !headSurnameCloses(ctx, i, lastName) { continue }
                 // "My Home", "Food And Wine": a first name that is an everyday word before
                 // another everyday word names a title or a phrase, unless that word is a
                 // frequent surname ("Will Smith", "Bill Gates").
@@ -163,8 +167,10 @@ enum PersonRules {
             guard ctx.has(a, .initial), ctx.isPunct(a + 1, 0x2E) else { return }
             var i = a
             while i + 1 < b, ctx.has(i, .initial), ctx.isPunct(i + 1, 0x2E) { i += 2 }
-            let end = nameEnd(ctx, from: i, limit: b, max: 2)
-            if i > a, end > i { out.add(a, end, score: Score.initials) }
+            let end = nameEnd(ctx, from: i, limit: b, max: 2, opened: true)
+            if i > a, end > i, end > i + 1 || !ctx.hasAny(i, [.facility, .street, .geoHead]) || ctx.has(i, .commonSurname) && !ctx.hasAny(i, [.facility, .street]) {
+                out.add(a, end, score: Score.initials)
+            }
         }
     }
 
@@ -437,9 +443,23 @@ enum PersonRules {
 
     // MARK: - Shared parts
 
+    /// Whether the surname at `last`, right after the first name at `first`, closes the
+    /// name where it is also a place's head (``nameEnd(_:from:limit:max:opened:)``): a
+    /// frequent surname ("Hill", "Woods"; not "Valley", "Mountain") that heads no
+    /// facility or street ("Bridge"), after a first name that is no country, region or
+    /// city ("Victoria", "Jordan").
+    static func headSurnameCloses(_ ctx: EntityContext, _ first: Int, _ last: Int) -> Bool {
+        guard ctx.hasAny(last, [.facility, .street, .geoHead]) else { return true }
+        if ctx.hasAny(last, [.facility, .street]) || !ctx.has(last, .commonSurname) { return false }
+        return ctx.longest(.cities, from: first, limit: first + 1) == nil && ctx.longest(.regions, from: first, limit: first + 1) == nil
+            && ctx.longest(.countries, from: first, limit: first + 1) == nil
+    }
+
     /// Extends a name from `i` over name tokens (initials with their full stops,
-    /// glued hyphens, particles) up to `max` words; returns the end.
-    static func nameEnd(_ ctx: EntityContext, from i: Int, limit: Int, max: Int) -> Int {
+    /// glued hyphens, particles) up to `max` words; returns the end. `opened`: a first
+    /// name or initials come before `i`, so that a surname that is also a place's head
+    /// may close the name at once ("Anthony | Hill", "A. | Dale").
+    static func nameEnd(_ ctx: EntityContext, from i: Int, limit: Int, max: Int, opened: Bool = false) -> Int {
         var end = i
         var words = 0
         var k = i
@@ -466,7 +486,7 @@ enum PersonRules {
                 // surname: "Martin Luther King", "Douglas Cardinal", "John Major" (surname-title).
                 let titleSurname = ctx.has(k, .title) && k > 0 && (words > 0 || ctx.has(k - 1, .firstName) && !ctx.has(k - 1, .title))
                     && !ctx.hasAny(k, [.orgHead, .notName, .demonym])
-                guard k > i || titleSurname, last, ctx.has(k, .surname), titleSurname || !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
+                guard k > i || opened || titleSurname, last, ctx.has(k, .surname), titleSurname || !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
             }
             if t.kind != .word { break }
             // "Regina Ip In the …": a capitalised function word after a name starts the next phrase.
