@@ -12,6 +12,8 @@ extension EntityContext {
             while end < n, sameSentence(start, end), !features[end - 1].contains(.possessive) {
                 let t = tokens[end]
                 if t.flags.contains(.lineBreakBefore) { break }
+                // "… Ahmed Pellow Image: Twitter": a caption's label before its colon ends the name.
+                if isA(end, .captionLabel), isPunct(end + 1, 0x3A) { break }
                 if features[end].contains(.nameLike) { end += 1; continue }
                 // glued hyphen or full stop: Jean-Pierre, J. K., St. Louis (not across a
                 // line: "X.⏎⏎Talbot" is a paragraph of its own, then a name)

@@ -65,6 +65,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     static let employeeNoun = WordClasses(rawValue: 1 << 39)
     /// The preposition between such a noun and the employer ("at").
     static let employerLink = WordClasses(rawValue: 1 << 40)
+    /// What labels a picture's caption or credit before a colon ("Image: Nick Pellow"):
+    /// never the end of the name before it ("… Ahmed Pellow Image: Twitter").
+    static let captionLabel = WordClasses(rawValue: 1 << 41)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -81,7 +84,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.affiliationLink, "affiliation-link"), (.seatActorWord, "seat-actor-word"),
         (.generationSuffix, "generation-suffix"), (.dismissalWord, "dismissal-word"),
         (.ordinalHead, "ordinal-head"), (.nameAnd, "name-and"), (.nameVerb, "name-verb"),
-        (.employeeNoun, "employee-noun"), (.employerLink, "employer-link"),
+        (.employeeNoun, "employee-noun"), (.employerLink, "employer-link"), (.captionLabel, "caption-label"),
     ]
 }
 
