@@ -35,7 +35,7 @@ enum DocumentRules {
         example: "Officers named Naomi Threlkeld. Threlkeld later spoke.", finds: "Threlkeld")
     static let givenNameAlias = EntityRule(
         "given-name-alias", .person, matches: "a first name alone, after a person named in full with it (not a sentence's first word that is an everyday word)",
-        example: "We spoke to Frank Pellow about the find. Frank and his team dive daily.", finds: "Frank")
+        example: "We spoke to Frank Pellow about the find. The camera that Frank and his team built is new.", finds: "Frank")
     static let acronymOfName = EntityRule(
         "acronym-of-name", .organization, matches: "an acronym spelled by the initials of an organisation named in the document",
         example: "The Federation of Trade Unions met. Later FTU leaders spoke.", finds: "FTU")
