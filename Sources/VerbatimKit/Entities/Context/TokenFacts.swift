@@ -306,7 +306,7 @@ private struct LexicalLookup {
             if lowerDocument && !capital && f.contains(.word) && !f.contains(.firstName) { f.remove(.nameLike) }
         } else if capital {
             let initialPosition = t.flags.contains(.sentenceInitial) || previousIsOpening(i)
-            if !initialPosition || !f.contains(.common) { f.insert(.nameLike) }
+            if !initialPosition || !f.contains(.common) || f.contains(.initial) && initialBeforeName(i) { f.insert(.nameLike) }
         }
         return f
     }
@@ -321,6 +321,17 @@ private struct LexicalLookup {
             if b >= 0x41 && b <= 0x5A { capitals += 1 }
         }
         return capitals >= 2
+    }
+
+    /// Whether the single capital at `i` is an initial before a name: a full stop glued
+    /// to it, then a capitalised word ("A. Pellow" opening a line of a scorecard, where
+    /// the capital alone would be the article "A").
+    private func initialBeforeName(_ i: Int) -> Bool {
+        let stop = i + 1, name = i + 2
+        guard name < tokens.count, tokens[stop].kind == .punctuation, document.utf8[Int(tokens[stop].start)] == 0x2E,
+              !tokens[stop].flags.contains(.spaceBefore), !tokens[name].flags.contains(.lineBreakBefore),
+              tokens[name].kind == .word, tokens[name].shape == .title else { return false }
+        return true
     }
 
     private func previousIsOpening(_ i: Int) -> Bool {

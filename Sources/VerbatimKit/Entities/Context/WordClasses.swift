@@ -81,6 +81,9 @@ struct WordClasses: OptionSet, Sendable, Hashable {
     /// The article opening an apposition that names what a name is ("Varnoxa, the
     /// first foreign company to list", "Quellmar, a Dutch lender").
     static let appositionArticle = WordClasses(rawValue: 1 << 46)
+    /// What labels a picture's caption or credit before a colon ("Image: Nick Pellow"):
+    /// never the end of the name before it ("… Ahmed Pellow Image: Twitter").
+    static let captionLabel = WordClasses(rawValue: 1 << 47)
 
     /// The class names of the model file, for each class.
     static let names: [(WordClasses, String)] = [
@@ -101,6 +104,7 @@ struct WordClasses: OptionSet, Sendable, Hashable {
         (.eventHead, "event-head"), (.indexWord, "index-word"),
         (.indexModifier, "index-modifier"), (.modifiedIndexWord, "modified-index-word"),
         (.teamRole, "team-role"), (.appositionArticle, "apposition-article"),
+        (.captionLabel, "caption-label"),
     ]
 }
 

@@ -127,15 +127,17 @@ enum Clustering {
         /// the writer means — else the first one introduced after it; else the one full
         /// name that opens with the word when the word is more often a surname than a
         /// first name (a name written surname first: "Wang" of "Wang Qishan"; not when two
-        /// full names open with it); with no full name, single names of the same word
-        /// share a cluster.
+        /// full names open with it), or when the mention is that full name's first name
+        /// taken by ``DocumentRules/givenNameAlias`` ("Frank" after "Frank Pellow"); with no
+        /// full name, single names of the same word share a cluster.
         mutating func joinSingleNames() {
             for idx in mentions.indices where mentions[idx].label == .person && clusterOf[idx] < 0 {
                 // Only clusters of full names are matched by their words: these keep none.
                 guard let h = lastWord(mentions[idx].start, mentions[idx].end) else { clusterOf[idx] = newCluster(.person, 0..<0, idx); continue }
                 if let namesakes = bySurname[h] {
                     clusterOf[idx] = latestNamesake(before: idx, from: namesakes.first)
-                } else if let c = byFirstWord[h], c >= 0, writtenSurnameFirst(mentions[idx].start, mentions[idx].end) {
+                } else if let c = byFirstWord[h], c >= 0,
+                          writtenSurnameFirst(mentions[idx].start, mentions[idx].end) || mentions[idx].rule == DocumentRules.givenNameAlias.name {
                     clusterOf[idx] = c
                 } else if let c = singles[h] {
                     clusterOf[idx] = c
@@ -153,6 +155,12 @@ enum Clustering {
         /// A first name alone may be someone else's ("Spindler's father, Joseph").
         func writtenSurnameFirst(_ start: Int, _ end: Int) -> Bool {
             guard let i = (start..<end).last(where: isNameWord) else { return false }
+            return Groups.moreOftenSurname(ctx, i)
+        }
+
+        /// Whether the word at `i` is more often a surname than a first name in the name
+        /// lists, or in neither.
+        static func moreOftenSurname(_ ctx: EntityContext, _ i: Int) -> Bool {
             let surname = ctx.keys.lookupFirst(i, in: ctx.lexicon.surnames)?.value ?? 0
             let firstName = ctx.keys.lookupFirst(i, in: ctx.lexicon.firstNames)?.value ?? 0
             return surname > firstName || surname == 0 && firstName == 0

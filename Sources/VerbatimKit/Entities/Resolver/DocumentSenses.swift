@@ -21,6 +21,9 @@ struct DocumentSenses {
     /// Taken off the support of a full name for its surname alone, of an "X of Y"
     /// organisation for its Y, of an "X of Y" place for its X.
     static let surnamePenalty = 5
+    /// Taken off the support of a full name for its first name alone: a sense below
+    /// ``sureSense``, so that it names free words and relabels no other guess.
+    static let givenNamePenalty = 20
     static let ofNamePenalty = 15
     static let placeHeadPenalty = 20
 
@@ -52,6 +55,24 @@ struct DocumentSenses {
                 table.register(Resolver.extend(Resolver.emptyKey, last), first: last,
                                Sense(label: .person, type: nil, score: m.score - DocumentSenses.surnamePenalty, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)
+                // "Luciano della Noce … della Noce": the surname with its particles too.
+                var p = lastIndex
+                while p - 1 > firstIndex, ctx.tokens[p - 1].shape == .lower, ctx.has(p - 1, .particle) { p -= 1 }
+                if p < lastIndex {
+                    table.register(Resolver.nameKey(ctx, p, lastIndex + 1), first: ctx.wordHash(p),
+                                   Sense(label: .person, type: nil, score: m.score - DocumentSenses.surnamePenalty, canonical: nil))
+                }
+            }
+            // "Frank Pellow … Frank": the first name alone names the person introduced in
+            // full (a known first name, not glued to the next word: "Jean-Michel").
+            // Not a month ("June"), nor a name more often a surname, written first ("Lee
+            // Cheuk-yan"), and not for a weak guess.
+            if m.label == .person, wordCount >= 2, m.score >= DocumentSenses.weakGuess, ctx.has(firstIndex, .firstName),
+               !ctx.hasAny(firstIndex, [.title, .initial, .month]), ctx.tokens[firstIndex + 1].flags.contains(.spaceBefore),
+               !Clustering.Groups.moreOftenSurname(ctx, firstIndex) {
+                let first = ctx.wordHash(firstIndex)
+                table.register(Resolver.extend(Resolver.emptyKey, first), first: first,
+                               Sense(label: .person, type: nil, score: m.score - DocumentSenses.givenNamePenalty, canonical: nil, givenName: true))
             }
             guard claims.mentions[idx].form == .headOfName else { continue }
             // "Church of Scientology" → "Scientology": the single name after "of", when it is no place or word.
@@ -113,6 +134,9 @@ struct DocumentSenses {
         var canonical: KeptText?
         /// ``NameForm/possessiveName`` for a name that ends in its own 's, else plain.
         var form: NameForm = .plain
+        /// The first name of a person named in full: its other mentions are named
+        /// ``DocumentRules/givenNameAlias`` and join that person.
+        var givenName = false
 
         /// The form of another mention of the name that ends at token `last`: the name's
         /// own 's where that token ends in 's ("Moody's announcement"), else `other`.

@@ -33,6 +33,9 @@ enum DocumentRules {
     static let documentAlias = EntityRule(
         "document-alias", nil, matches: "another occurrence of a name accepted with good support, with its sense",
         example: "Officers named Naomi Threlkeld. Threlkeld later spoke.", finds: "Threlkeld")
+    static let givenNameAlias = EntityRule(
+        "given-name-alias", .person, matches: "a first name alone, after a person named in full with it (not a sentence's first word that is an everyday word)",
+        example: "We spoke to Frank Pellow about the find. The camera that Frank and his team built is new.", finds: "Frank")
     static let acronymOfName = EntityRule(
         "acronym-of-name", .organization, matches: "an acronym spelled by the initials of an organisation named in the document",
         example: "The Federation of Trade Unions met. Later FTU leaders spoke.", finds: "FTU")
@@ -41,7 +44,7 @@ enum DocumentRules {
         example: "Officers of the Calderbridge Police arrived. Later the Calder closed the road.", finds: "Calder")
 
     /// The document rules, in the order the resolver runs them.
-    static let rules: [EntityRule] = [placeList, affiliation, bracketedAcronym, documentAlias, acronymOfName, shortForm]
+    static let rules: [EntityRule] = [placeList, affiliation, bracketedAcronym, documentAlias, givenNameAlias, acronymOfName, shortForm]
 
     // MARK: - Before the senses
 
@@ -168,15 +171,33 @@ enum DocumentRules {
             while end > i {
                 let spanKey = withUnsafeBytes(of: keys) { $0.load(fromByteOffset: (end - i - 1) * 8, as: UInt64.self) }
                 if claims.isFree(i, end), ctx.tokens[end - 1].kind == .word, let s = senses[spanKey] {
-                    if end - i == 1 && ctx.has(i, .common) && !ctx.has(i, .nameLike) && s.label != .person { break }
-                    claims.add(Candidate(start: i, end: end, label: s.label, type: s.type, score: s.score - Score.aliasPenalty,
-                                         rule: documentAlias.name, canonical: s.canonical, form: s.form(ending: end - 1, ctx, else: .plain)))
+                    // An everyday word opening a sentence ("Will", "Frank") is a first name
+                    // only where a surname says so.
+                    if end - i == 1 && ctx.has(i, .common) && !ctx.has(i, .nameLike) && (s.label != .person || s.givenName) { break }
+                    // A first name alone is written as a name, standing free: not in capitals
+                    // ("LITTLE DIETER"), not glued to a word ("i-Nick").
+                    if s.givenName && !(t.shape == .title && t.flags.contains(.spaceBefore) && !ctx.isPunct(i + 1, 0x2D) && !ctx.isPunct(i - 1, 0x2D)) { break }
+                    let start = s.label == .person ? particlesBefore(ctx, i, end, claims, senses) : i
+                    claims.add(Candidate(start: start, end: end, label: s.label, type: s.type, score: s.score - Score.aliasPenalty,
+                                         rule: s.givenName ? givenNameAlias.name : documentAlias.name, canonical: s.canonical,
+                                         form: s.form(ending: end - 1, ctx, else: .plain)))
                     i = next(end); found = true; break
                 }
                 end -= 1
             }
             if !found { i = next(i + 1) }
         }
+    }
+
+    /// The start of a person's name found at `i..<end` with the lower-case particles
+    /// before it, free, when the name with them has a sense too ("by van der Pellow"
+    /// after "Edwin van der Pellow"); else `i`.
+    static func particlesBefore(_ ctx: EntityContext, _ i: Int, _ end: Int, _ claims: Resolver.Claims, _ senses: DocumentSenses.SenseTable) -> Int {
+        var p = i
+        while p > 0, i - p < 2, ctx.tokens[p - 1].shape == .lower, ctx.has(p - 1, .particle), claims.owner[p - 1] < 0, ctx.sameSentence(p - 1, i) {
+            p -= 1
+        }
+        return p < i && senses[Resolver.nameKey(ctx, p, end)] != nil ? p : i
     }
 
     /// "PA" after "Press Association": an acronym spelled by the initials of an

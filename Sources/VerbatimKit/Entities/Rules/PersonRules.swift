@@ -35,6 +35,10 @@ enum PersonRules {
         /// An unknown pair with a lower-case syllable after a hyphen ("Leung Yiu-chung").
         static let unknownPairSyllable = 60
         static let nameShape = 50
+        /// Above a city that is also a surname ("London, Jack") and a city before a comma.
+        static let invertedName = 72
+        /// Above the given name and surname read on their own.
+        static let quotedNickname = 84
     }
 
     /// Tokens that stop a name: heads of organisation and place names, and words never names.
@@ -108,9 +112,19 @@ enum PersonRules {
             let ctx = s.ctx, a = s.a, b = s.b
             // "Der Spiegel", "Le Matin": a foreign article opening a name is no first name.
             for i in a..<b where ctx.has(i, .firstName) && !ctx.hasAny(i, stop) && !(i + 1 < b && ctx.isA(i, .foreignArticle)) {
-                let end = nameEnd(ctx, from: i + 1, limit: b, max: 3)
-                guard end > i + 1, !ctx.isPlaceName(i, end), !namedAfterPerson(ctx, i, end, chunkEnd: b), !afterArticle(ctx, i, end) else { continue }
+                // "Jean-Michel Monin": a first name glued by a hyphen to a capitalised part
+                // is one given name; the surname follows the whole of it.
+                let hyphenated = hyphenatedGivenName(ctx, i, limit: b)
+                let given = hyphenated ?? i + 1
+                let end = nameEnd(ctx, from: given, limit: b, max: 3, opened: true)
+                // "Kel-Tec PF-9": after a hyphenated given name, a surname in capitals is a model's name.
+                if hyphenated != nil, end > given, ctx.tokens[end - 1].shape == .upper { continue }
+                guard end > given, !ctx.isPlaceName(i, end), !namedAfterPerson(ctx, i, end, chunkEnd: b), !afterArticle(ctx, i, end) else { continue }
                 let lastName = end - 1
+                // "Victoria Park", "Trent Bridge": a surname that is also a place's head
+                // closes a name after a first name only where the head is a geographic one
+                // and the first name is no place ("Anthony Hill", "Tiger Woods").
+                if end == given + 1, !headSurnameCloses(ctx, i, lastName) { continue }
                 // "My Home", "Food And Wine": a first name that is an everyday word before
                 // another everyday word names a title or a phrase, unless that word is a
                 // frequent surname ("Will Smith", "Bill Gates").
@@ -131,6 +145,18 @@ enum PersonRules {
         }
     }
 
+    /// The end of a given name opened by the first name at `i` and glued by a hyphen
+    /// to a capitalised part that is a first name too or no English word
+    /// ("Jean-Michel", "Joe-Max", "Shi-Ting"), or nil. A lower-case part ("Jean-based"),
+    /// an English word ("Non-Callable") or a spaced hyphen makes no given name.
+    static func hyphenatedGivenName(_ ctx: EntityContext, _ i: Int, limit: Int) -> Int? {
+        let h = i + 1, part = i + 2
+        guard part < limit, ctx.isPunct(h, 0x2D), !ctx.tokens[h].flags.contains(.spaceBefore), !ctx.tokens[part].flags.contains(.spaceBefore),
+              ctx.tokens[part].kind == .word, ctx.tokens[part].shape == .title,
+              ctx.has(part, .firstName) || !ctx.has(part, .word) else { return nil }
+        return part + 1
+    }
+
     /// Initials with their full stops, then a name: "J. K. Rowling".
     struct InitialsName: ChunkRule {
         static let rule = EntityRule("initials-name", .person, matches: "initials with full stops, then a name",
@@ -141,8 +167,10 @@ enum PersonRules {
             guard ctx.has(a, .initial), ctx.isPunct(a + 1, 0x2E) else { return }
             var i = a
             while i + 1 < b, ctx.has(i, .initial), ctx.isPunct(i + 1, 0x2E) { i += 2 }
-            let end = nameEnd(ctx, from: i, limit: b, max: 2)
-            if i > a, end > i { out.add(a, end, score: Score.initials) }
+            let end = nameEnd(ctx, from: i, limit: b, max: 2, opened: true)
+            if i > a, end > i, end > i + 1 || !ctx.hasAny(i, [.facility, .street, .geoHead]) || ctx.has(i, .commonSurname) && !ctx.hasAny(i, [.facility, .street]) {
+                out.add(a, end, score: Score.initials)
+            }
         }
     }
 
@@ -291,6 +319,88 @@ enum PersonRules {
         }
     }
 
+    /// "Pellow, Margaret. The Quiet Harbour": in a list (a reading list, a
+    /// bibliography), a surname, a comma and the given names, at the start of a line or
+    /// after "and" that closes the entry before; the entry ends with a full stop, a
+    /// semicolon, "and" or the line.
+    struct InvertedName: ChunkRule {
+        static let rule = EntityRule("inverted-name", .person,
+            matches: "at the start of a line of a list, a surname, a comma and first names, closed by a full stop, a semicolon, and or the line",
+            example: "Further reading:\nPellow, Margaret. The Quiet Harbour\nOrvald, Tomas and Brine, Edith. Letters", finds: "Pellow, Margaret")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, a = site.a, b = site.b, n = ctx.tokens.count
+            let given = b + 1
+            guard given < n, ctx.isPunct(b, 0x2C), ctx.sameSentence(b, given), ctx.has(given, .firstName), ctx.normalCase(a),
+                  opensListEntry(ctx, a), nameEnd(ctx, from: a, limit: b, max: 2) == b, !ctx.anyToken(a, b, stop),
+                  !ctx.tokens[given].flags.contains(.lineBreakBefore), ctx.chunkEnd[given] > 0 else { return }
+            let givenEnd = Int(ctx.chunkEnd[given])
+            // "Stephanie, Caroline": a first name that is no surname opens no inverted name;
+            // "RICHMOND, Va.": a dateline in capitals, a state after the comma.
+            guard !(ctx.has(b - 1, .firstName) && !ctx.has(b - 1, .surname)), (a..<b).allSatisfy({ ctx.tokens[$0].shape != .upper }),
+                  !ctx.isA(given, .abbreviatedPlace) else { return }
+            // "Salem, Virginia": a given name that is also a place is the place; "O'Meara,
+            // Fred Couples": a full name after the comma is the next entry of a list of
+            // names. The given names are first names.
+            guard nameEnd(ctx, from: given, limit: givenEnd, max: 3) == givenEnd, !ctx.anyToken(given, givenEnd, stop),
+                  (given..<givenEnd).allSatisfy({ ctx.tokens[$0].kind != .word || ctx.has($0, .firstName) }),
+                  ctx.longest(.cities, from: given, limit: givenEnd) == nil, ctx.longest(.regions, from: given, limit: givenEnd) == nil,
+                  ctx.countryAt(given) == nil, closesListEntry(ctx, givenEnd) else { return }
+            out.add(a, givenEnd, score: Score.invertedName)
+        }
+
+        /// Whether token `i` opens an entry of a list: it opens its line, or follows
+        /// "and" after the given name of an entry ("Marx, Karl and Engels, Friedrich").
+        static func opensListEntry(_ ctx: EntityContext, _ i: Int) -> Bool {
+            if i == 0 || ctx.tokens[i].flags.contains(.lineBreakBefore) { return true }
+            return i >= 3 && ctx.isA(i - 1, .listConjunction) && ctx.tokens[i - 1].shape == .lower && ctx.has(i - 2, .firstName)
+                && ctx.isPunct(i - 3, 0x2C)
+        }
+
+        /// Whether an entry's name ends at token `i`: a full stop, a semicolon or the line
+        /// follows, or "and" before the next entry's surname and comma ("Marx, Karl and
+        /// Engels, Friedrich"; "Pellow, Ryan and Republican leaders" lists two people).
+        static func closesListEntry(_ ctx: EntityContext, _ i: Int) -> Bool {
+            if i >= ctx.tokens.count || ctx.tokens[i].flags.contains(.lineBreakBefore) { return true }
+            if ctx.isPunct(i, 0x2E) || ctx.isPunct(i, 0x3B) { return true }
+            return ctx.isA(i, .listConjunction) && ctx.tokens[i].shape == .lower && ctx.has(i + 1, .nameLike) && ctx.isPunct(i + 2, 0x2C)
+        }
+    }
+
+    /// `Roberto "Hands of Stone" Pellow`: a nickname in double quotes between a given
+    /// name and a surname belongs to the name.
+    struct QuotedNickname: ChunkRule {
+        static let rule = EntityRule("quoted-nickname", .person,
+            matches: "a first name, a nickname of up to four words in double quotes, and a surname",
+            example: "The title went to Roberto \"Hands of Stone\" Pellow in 1980.", finds: "Roberto \"Hands of Stone\" Pellow")
+
+        static func propose(_ site: ChunkSite, _ out: inout Proposals) {
+            let ctx = site.ctx, b = site.b, n = ctx.tokens.count
+            // The given name: the chunk's last word, a first name, and the first name
+            // before it that is no English word ("Marine John “Tig” Pellow": the
+            // Marine is a role; "Mary Ann “Skip” Pellow").
+            var a = b - 1
+            if a - 1 >= site.a, ctx.has(a - 1, .firstName), !ctx.has(a - 1, .word) { a -= 1 }
+            guard b + 3 < n, isDoubleQuote(ctx, b), ctx.has(b - 1, .firstName), ctx.normalCase(a), !ctx.anyToken(a, b, stop) else { return }
+            // The nickname: up to four words, the first capitalised, then its closing quote.
+            guard ctx.tokens[b + 1].kind == .word, ctx.tokens[b + 1].shape == .title || ctx.tokens[b + 1].shape == .upper else { return }
+            var close = b + 2
+            while close < min(n, b + 6), ctx.tokens[close].kind == .word, ctx.sameSentence(b, close) { close += 1 }
+            let surname = close + 1
+            guard surname < n, isDoubleQuote(ctx, close), ctx.sameSentence(a, surname), ctx.tokens[surname].shape == .title,
+                  ctx.chunkEnd[surname] > 0 else { return }
+            let end = nameEnd(ctx, from: surname, limit: Int(ctx.chunkEnd[surname]), max: 2)
+            guard end > surname, !ctx.isPlaceName(surname, end) else { return }
+            out.add(a, end, score: Score.quotedNickname)
+        }
+
+        /// A double quotation mark, opening, closing or straight between spaces.
+        static func isDoubleQuote(_ ctx: EntityContext, _ i: Int) -> Bool {
+            guard let q = ctx.tokens[i].quote else { return false }
+            return q.family == .double && q.role != .apostrophe
+        }
+    }
+
     /// Two capitalised words known to no list, not at a sentence start: most often a foreign name
     /// (a hyphenated given name counts as one word: "Leung Yiu-chung", "Hwang Hee-Chan").
     struct UnknownNamePair: ChunkRule {
@@ -333,9 +443,23 @@ enum PersonRules {
 
     // MARK: - Shared parts
 
+    /// Whether the surname at `last`, right after the first name at `first`, closes the
+    /// name where it is also a place's head (``nameEnd(_:from:limit:max:opened:)``): a
+    /// frequent surname ("Hill", "Woods"; not "Valley", "Mountain") that heads no
+    /// facility or street ("Bridge"), after a first name that is no country, region or
+    /// city ("Victoria", "Jordan").
+    static func headSurnameCloses(_ ctx: EntityContext, _ first: Int, _ last: Int) -> Bool {
+        guard ctx.hasAny(last, [.facility, .street, .geoHead]) else { return true }
+        if ctx.hasAny(last, [.facility, .street]) || !ctx.has(last, .commonSurname) { return false }
+        return ctx.longest(.cities, from: first, limit: first + 1) == nil && ctx.longest(.regions, from: first, limit: first + 1) == nil
+            && ctx.longest(.countries, from: first, limit: first + 1) == nil
+    }
+
     /// Extends a name from `i` over name tokens (initials with their full stops,
-    /// glued hyphens, particles) up to `max` words; returns the end.
-    static func nameEnd(_ ctx: EntityContext, from i: Int, limit: Int, max: Int) -> Int {
+    /// glued hyphens, particles) up to `max` words; returns the end. `opened`: a first
+    /// name or initials come before `i`, so that a surname that is also a place's head
+    /// may close the name at once ("Anthony | Hill", "A. | Dale").
+    static func nameEnd(_ ctx: EntityContext, from i: Int, limit: Int, max: Int, opened: Bool = false) -> Int {
         var end = i
         var words = 0
         var k = i
@@ -362,7 +486,7 @@ enum PersonRules {
                 // surname: "Martin Luther King", "Douglas Cardinal", "John Major" (surname-title).
                 let titleSurname = ctx.has(k, .title) && k > 0 && (words > 0 || ctx.has(k - 1, .firstName) && !ctx.has(k - 1, .title))
                     && !ctx.hasAny(k, [.orgHead, .notName, .demonym])
-                guard k > i || titleSurname, last, ctx.has(k, .surname), titleSurname || !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
+                guard k > i || opened || titleSurname, last, ctx.has(k, .surname), titleSurname || !ctx.hasAny(k, [.orgHead, .notName, .title, .demonym]) else { break }
             }
             if t.kind != .word { break }
             // "Regina Ip In the …": a capitalised function word after a name starts the next phrase.
@@ -465,6 +589,8 @@ enum PersonRules {
         each.visit(ScorecardPlayer.self)
         each.visit(UnknownNamePair.self)
         each.visit(NameShape.self)
+        each.visit(InvertedName.self)
+        each.visit(QuotedNickname.self)
     }
 
     /// The rules' descriptions, in table order.
