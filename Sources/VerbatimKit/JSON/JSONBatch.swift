@@ -13,16 +13,13 @@ public struct JSONBatch {
     private let room: Int
     /// Bytes stored so far.
     private(set) var count = 0
-    /// The writer's nesting depth and whether the innermost level has a member (see
-    /// ``JSONWriter``), carried in and handed back.
-    private(set) var depth: Int
-    private(set) var hasMember: Bool
+    /// The writer's comma rule, carried in and handed back.
+    private(set) var nesting: JSONNesting
 
-    init(base: UnsafeMutablePointer<UInt8>, room: Int, depth: Int, hasMember: Bool) {
+    init(base: UnsafeMutablePointer<UInt8>, room: Int, nesting: JSONNesting) {
         self.base = base
         self.room = room
-        self.depth = depth
-        self.hasMember = hasMember
+        self.nesting = nesting
     }
 
     @inline(__always)
@@ -41,15 +38,15 @@ public struct JSONBatch {
     @inline(__always)
     public mutating func key(ascii name: StaticString) {
         let p = reserve(name.utf8CodeUnitCount + 4)
-        count += JSONWriter.storeKey(name, comma: takeComma(), at: p)
-        hasMember = false
+        count += JSONWriter.storeKey(name, comma: nesting.takeComma(), at: p)
+        nesting.keyWritten()
     }
 
     /// `"name":number`.
     @inline(__always)
     public mutating func field(ascii name: StaticString, _ value: Int) {
         let p = reserve(name.utf8CodeUnitCount + 4 + JSONWriter.maxDecimalLength)
-        let k = JSONWriter.storeKey(name, comma: takeComma(), at: p)
+        let k = JSONWriter.storeKey(name, comma: nesting.takeComma(), at: p)
         count += k + JSONWriter.storeDecimal(value, at: p + k)
     }
 
@@ -57,7 +54,7 @@ public struct JSONBatch {
     @inline(__always)
     public mutating func field(ascii name: StaticString, prefix: UInt8, _ number: Int) {
         let p = reserve(name.utf8CodeUnitCount + 4 + 3 + JSONWriter.maxDecimalLength)
-        let k = JSONWriter.storeKey(name, comma: takeComma(), at: p)
+        let k = JSONWriter.storeKey(name, comma: nesting.takeComma(), at: p)
         count += k + JSONWriter.storeNumberString(prefix, number, at: p + k)
     }
 
@@ -65,7 +62,7 @@ public struct JSONBatch {
     @inline(__always)
     public mutating func field(ascii name: StaticString, ascii value: StaticString) {
         let p = reserve(name.utf8CodeUnitCount + 4 + value.utf8CodeUnitCount + 2)
-        var k = JSONWriter.storeKey(name, comma: takeComma(), at: p)
+        var k = JSONWriter.storeKey(name, comma: nesting.takeComma(), at: p)
         p[k] = UInt8(ascii: "\"")
         JSONWriter.storeLiteral(value, at: p + k + 1)
         k += 1 + value.utf8CodeUnitCount
@@ -79,7 +76,7 @@ public struct JSONBatch {
     public mutating func field(ascii name: StaticString, shortUTF8 value: UnsafeBufferPointer<UInt8>) {
         precondition(value.count <= JSONWriter.shortString, "a long string in a batch")
         let p = reserve(name.utf8CodeUnitCount + 4 + JSONWriter.quotedLength(value.count))
-        let k = JSONWriter.storeKey(name, comma: takeComma(), at: p)
+        let k = JSONWriter.storeKey(name, comma: nesting.takeComma(), at: p)
         count += k + JSONWriter.storeQuoted(value, at: p + k)
     }
 
@@ -87,14 +84,14 @@ public struct JSONBatch {
     @inline(__always)
     public mutating func string(ascii prefix: UInt8, _ number: Int) {
         let p = reserve(4 + JSONWriter.maxDecimalLength)
-        let k = takeComma() ? JSONWriter.storeComma(at: p) : 0
+        let k = nesting.takeComma() ? JSONWriter.storeComma(at: p) : 0
         count += k + JSONWriter.storeNumberString(prefix, number, at: p + k)
     }
 
     @inline(__always)
     public mutating func null() {
         let p = reserve(5)
-        let k = takeComma() ? JSONWriter.storeComma(at: p) : 0
+        let k = nesting.takeComma() ? JSONWriter.storeComma(at: p) : 0
         p[k] = UInt8(ascii: "n")
         p[k + 1] = UInt8(ascii: "u")
         p[k + 2] = UInt8(ascii: "l")
@@ -112,29 +109,18 @@ public struct JSONBatch {
     }
 
     @inline(__always)
-    private mutating func takeComma() -> Bool {
-        guard depth > 0 else { return false }
-        let comma = hasMember
-        hasMember = true
-        return comma
-    }
-
-    @inline(__always)
     private mutating func open(_ bracket: UInt8) {
         let p = reserve(2)
-        let k = takeComma() ? JSONWriter.storeComma(at: p) : 0
+        let k = nesting.takeComma() ? JSONWriter.storeComma(at: p) : 0
         p[k] = bracket
         count += k + 1
-        depth += 1
-        hasMember = false
+        nesting.enter()
     }
 
     @inline(__always)
     private mutating func close(_ bracket: UInt8) {
-        precondition(depth > 0, "end of an object or array that was not begun")
+        nesting.leave()
         reserve(1)[0] = bracket
         count += 1
-        depth -= 1
-        hasMember = true
     }
 }

@@ -39,11 +39,7 @@ public struct JSONWriter {
     // by byte paid a capacity and a uniqueness check per byte.
     private var storage: [UInt8]
     private var length = 0
-    private var depth = 0
-    // Whether the innermost open object or array already has a member, so that the
-    // next one needs a comma. Outer levels need no record: a level is only left for an
-    // inner one that is its member, so when that closes the answer is always yes.
-    private var hasMember = false
+    private var nesting = JSONNesting()
 
     public init(capacity: Int = 1024) {
         storage = Array(repeating: 0, count: max(capacity, 16))
@@ -60,28 +56,28 @@ public struct JSONWriter {
     /// Writes an object key; the next value written belongs to it.
     public mutating func key(_ name: String) {
         var name = name
-        let comma = takeComma()
+        let comma = nesting.takeComma()
         name.withUTF8 { writeQuoted($0, comma: comma, colon: true) }
-        hasMember = false
+        nesting.keyWritten()
     }
 
     /// Writes an object key that needs no escaping (an ASCII identifier literal),
     /// copying its bytes without looking at them.
     public mutating func key(ascii name: StaticString) {
-        let comma = takeComma()
+        let comma = nesting.takeComma()
         write(upTo: name.utf8CodeUnitCount + 4) { p in Self.storeKey(name, comma: comma, at: p) }
-        hasMember = false
+        nesting.keyWritten()
     }
 
     /// Writes a string value from UTF-8 bytes (which must be valid UTF-8).
     public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
-        writeQuoted(value, comma: takeComma())
+        writeQuoted(value, comma: nesting.takeComma())
     }
 
     /// Writes the string value `prefix` followed by the decimal digits of `number` ("e12"),
     /// which needs no escaping.
     public mutating func string(ascii prefix: UInt8, _ number: Int) {
-        let comma = takeComma()
+        let comma = nesting.takeComma()
         write(upTo: 4 + Self.maxDecimalLength) { p in
             let k = comma ? Self.storeComma(at: p) : 0
             return k + Self.storeNumberString(prefix, number, at: p + k)
@@ -98,7 +94,7 @@ public struct JSONWriter {
     }
 
     public mutating func field(ascii name: StaticString, _ value: Int) {
-        let comma = takeComma()
+        let comma = nesting.takeComma()
         write(upTo: name.utf8CodeUnitCount + 4 + Self.maxDecimalLength) { p in
             let k = Self.storeKey(name, comma: comma, at: p)
             return k + Self.storeDecimal(value, at: p + k)
@@ -111,7 +107,7 @@ public struct JSONWriter {
 
     /// A member whose value is a string given as UTF-8 bytes (which must be valid UTF-8).
     public mutating func field(ascii name: StaticString, utf8 value: UnsafeBufferPointer<UInt8>) {
-        let comma = takeComma()
+        let comma = nesting.takeComma()
         if value.count <= Self.shortString {
             write(upTo: name.utf8CodeUnitCount + 4 + Self.quotedLength(value.count)) { p in
                 let k = Self.storeKey(name, comma: comma, at: p)
@@ -126,7 +122,7 @@ public struct JSONWriter {
     /// A member whose value is an ASCII literal that needs no escaping (`"label":"PERSON"`),
     /// both copied without looking at them.
     public mutating func field(ascii name: StaticString, ascii value: StaticString) {
-        let comma = takeComma()
+        let comma = nesting.takeComma()
         write(upTo: name.utf8CodeUnitCount + 4 + value.utf8CodeUnitCount + 2) { p in
             var k = Self.storeKey(name, comma: comma, at: p)
             p[k] = UInt8(ascii: "\"")
@@ -139,7 +135,7 @@ public struct JSONWriter {
 
     /// A member whose value is `prefix` followed by the decimal digits of `number` (`"id":"e12"`).
     public mutating func field(ascii name: StaticString, prefix: UInt8, _ number: Int) {
-        let comma = takeComma()
+        let comma = nesting.takeComma()
         write(upTo: name.utf8CodeUnitCount + 4 + 3 + Self.maxDecimalLength) { p in
             let k = Self.storeKey(name, comma: comma, at: p)
             return k + Self.storeNumberString(prefix, number, at: p + k)
@@ -148,12 +144,12 @@ public struct JSONWriter {
 
     public mutating func string(_ value: String) {
         var value = value
-        let comma = takeComma()
+        let comma = nesting.takeComma()
         value.withUTF8 { writeQuoted($0, comma: comma) }
     }
 
     public mutating func int(_ value: Int) {
-        let comma = takeComma()
+        let comma = nesting.takeComma()
         write(upTo: 1 + Self.maxDecimalLength) { p in
             let k = comma ? Self.storeComma(at: p) : 0
             return k + Self.storeDecimal(value, at: p + k)
@@ -200,49 +196,35 @@ public struct JSONWriter {
         if length + room > storage.count { grow(toAtLeast: length + room) }
         let at = length
         let (result, batch) = storage.withUnsafeMutableBufferPointer { buffer in
-            var batch = JSONBatch(base: buffer.baseAddress! + at, room: room, depth: depth, hasMember: hasMember)
+            var batch = JSONBatch(base: buffer.baseAddress! + at, room: room, nesting: nesting)
             let result = body(&batch)
             return (result, batch)
         }
         length = at + batch.count
-        depth = batch.depth
-        hasMember = batch.hasMember
+        nesting = batch.nesting
         return result
     }
 
     // MARK: - Structure
 
-    /// Whether a comma goes before the value about to be written (noting that its
-    /// level now has a member).
-    @inline(__always)
-    private mutating func takeComma() -> Bool {
-        guard depth > 0 else { return false }
-        let comma = hasMember
-        hasMember = true
-        return comma
-    }
-
     @inline(__always)
     private mutating func separate() {
-        if takeComma() { writeByte(UInt8(ascii: ",")) }
+        if nesting.takeComma() { writeByte(UInt8(ascii: ",")) }
     }
 
     private mutating func open(_ bracket: UInt8) {
-        let comma = takeComma()
+        let comma = nesting.takeComma()
         write(upTo: 2) { p in
             if comma { p[0] = UInt8(ascii: ","); p[1] = bracket; return 2 }
             p[0] = bracket
             return 1
         }
-        depth += 1
-        hasMember = false
+        nesting.enter()
     }
 
     private mutating func close(_ bracket: UInt8) {
-        precondition(depth > 0, "end of an object or array that was not begun")
+        nesting.leave()
         writeByte(bracket)
-        depth -= 1
-        hasMember = true
     }
 
     // MARK: - Bytes
@@ -318,7 +300,7 @@ public struct JSONWriter {
 
     /// ``string(_:inPiecesOf:drain:)`` from UTF-8 bytes (which must be valid UTF-8).
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>, inPiecesOf piece: Int, drain: (inout JSONWriter) -> Void) {
-        if takeComma() { writeByte(UInt8(ascii: ",")) }
+        if nesting.takeComma() { writeByte(UInt8(ascii: ",")) }
         writeByte(UInt8(ascii: "\""))
         var from = 0
         while from < utf8.count {
@@ -581,5 +563,43 @@ public struct JSONWriter {
         var w = JSONWriter(capacity: s.utf8.count + 2)
         w.string(s)
         out.append(contentsOf: w.bytes)
+    }
+}
+
+/// The comma rule shared by a ``JSONWriter`` and its ``JSONBatch``es: the nesting
+/// depth and whether the innermost open object or array already has a member, so
+/// that the next one needs a comma. Outer levels need no record: a level is only left
+/// for an inner one that is its member, so when that closes the answer is always yes.
+struct JSONNesting {
+    private var depth = 0
+    private var hasMember = false
+
+    /// Whether a comma goes before the value about to be written (noting that its
+    /// level now has a member).
+    @inline(__always)
+    mutating func takeComma() -> Bool {
+        guard depth > 0 else { return false }
+        let comma = hasMember
+        hasMember = true
+        return comma
+    }
+
+    /// After a key: the value that follows is the same member.
+    @inline(__always)
+    mutating func keyWritten() { hasMember = false }
+
+    /// After an opening bracket: a level without members.
+    @inline(__always)
+    mutating func enter() {
+        depth += 1
+        hasMember = false
+    }
+
+    /// Before a closing bracket: the level left was a member of the one around it.
+    @inline(__always)
+    mutating func leave() {
+        precondition(depth > 0, "end of an object or array that was not begun")
+        depth -= 1
+        hasMember = true
     }
 }
