@@ -105,6 +105,16 @@ extension EntityContext {
 
     // MARK: - Places
 
+    /// Whether a city or a region of the gazetteer starts at token `i` and ends by `limit`.
+    func startsTownOrRegion(_ i: Int, limit: Int) -> Bool {
+        longest(.cities, from: i, limit: limit) != nil || longest(.regions, from: i, limit: limit) != nil
+    }
+
+    /// Whether a city, a region or a country of the gazetteer starts at token `i` and ends by `limit`.
+    func startsGazetteerPlace(_ i: Int, limit: Int) -> Bool {
+        startsTownOrRegion(i, limit: limit) || longest(.countries, from: i, limit: limit) != nil
+    }
+
     /// Whether tokens `a..<b` spell a country, a region, a well-known place or organisation, or a big city.
     func isPlaceName(_ a: Int, _ b: Int) -> Bool {
         if longest(.countries, from: a, limit: b)?.end == b { return true }

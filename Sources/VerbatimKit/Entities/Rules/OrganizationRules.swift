@@ -431,7 +431,7 @@ enum OrganizationRules {
             let ctx = s.ctx, a = s.a, b = s.b
             guard ctx.sportsDocument, b < ctx.tokens.count, ctx.tokens[b].kind == .number, ctx.sameSentence(a, b),
                   !ctx.has(a, .initial), !ctx.anyToken(a, b, [.title, .demonym, .month]) else { return }
-            if inResultsRow(ctx, a, b), b - a <= 4, !(b - a >= 2 && ctx.has(a, .firstName) && ctx.has(b - 1, .surname)),
+            if inResultsRow(ctx, a, b), b - a <= 4, !isPersonsFullName(ctx, a, b),
                !OrganizationRules.isCountry(ctx, a, b), !PlaceRules.isDateline(ctx, a, b), ctx.longest(.cities, from: a, limit: b)?.end != b,
                ctx.longest(.regions, from: a, limit: b)?.end != b {
                 out.add(a, b, score: Score.resultsRow)
@@ -479,7 +479,7 @@ enum OrganizationRules {
             let ctx = s.ctx, a = s.a, b = s.b
             if ctx.sportsDocument, b - a <= 3, ctx.normalCase(a), let p = ctx.previous(a), ctx.isA(p, .definiteArticle), isPluralName(ctx, s.last),
                !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName, .initial]),
-               !(b - a >= 2 && ctx.has(a, .firstName) && ctx.has(s.last, .surname)), !ctx.isPlaceName(a, b) {
+               !isPersonsFullName(ctx, a, b), !ctx.isPlaceName(a, b) {
                 out.add(a, b, score: Score.sportsPluralName)
             }
         }
@@ -500,7 +500,7 @@ enum OrganizationRules {
             guard ctx.sportsDocument, b < ctx.tokens.count, b - a <= 3, ctx.sameSentence(a, b), ctx.tokens[b].shape == .lower,
                   ctx.isA(b, .teamRole), ctx.normalCase(a), !ctx.has(s.last, .possessive),
                   !ctx.anyToken(a, b, [.title, .role, .demonym, .month, .notName, .initial]),
-                  !(b - a >= 2 && ctx.has(a, .firstName) && ctx.has(s.last, .surname)), !isCountry(ctx, a, b),
+                  !isPersonsFullName(ctx, a, b), !isCountry(ctx, a, b),
                   !(isGroupAdjective(ctx, s.last) && ctx.longest(.cities, from: a, limit: b) == nil) else { return }
             // "Western Province batsman": a capitalised word before the chunk (an
             // everyday word opening the sentence) is part of the side's name.
@@ -691,17 +691,19 @@ enum OrganizationRules {
         return k..<end
     }
 
+    /// Whether `a..<b` is a person's name in full: a first name, then at least a surname
+    /// ("Tamsin Pike"), which no side, company or club is named.
+    static func isPersonsFullName(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
+        b - a >= 2 && ctx.has(a, .firstName) && ctx.has(b - 1, .surname)
+    }
+
     /// Whether `a..<b` reads as a place, a person or a nationality rather than an organisation's name.
     static func namesSomethingElse(_ ctx: EntityContext, _ a: Int, _ b: Int) -> Bool {
         if ctx.anyToken(a, b, [.title, .role, .demonym, .notName, .month]) || ctx.has(b - 1, .surname) { return true }
         let article = b - a >= 2 && ctx.isA(a, .foreignArticle)
         if ctx.anyToken(article ? a + 1 : a, b, .firstName) { return true }
         if ctx.isPlaceName(a, b) { return true }
-        for i in a..<b where ctx.longest(.cities, from: i, limit: b) != nil || ctx.longest(.regions, from: i, limit: b) != nil
-            || ctx.longest(.countries, from: i, limit: b) != nil {
-            return true
-        }
-        return false
+        return (a..<b).contains { ctx.startsGazetteerPlace($0, limit: b) }
     }
 
     /// Lower-case nouns after a name that make it an organisation's: "the Scientology

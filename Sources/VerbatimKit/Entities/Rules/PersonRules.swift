@@ -344,7 +344,7 @@ enum PersonRules {
             // names. The given names are first names.
             guard nameEnd(ctx, from: given, limit: givenEnd, max: 3) == givenEnd, !ctx.anyToken(given, givenEnd, stop),
                   (given..<givenEnd).allSatisfy({ ctx.tokens[$0].kind != .word || ctx.has($0, .firstName) }),
-                  ctx.longest(.cities, from: given, limit: givenEnd) == nil, ctx.longest(.regions, from: given, limit: givenEnd) == nil,
+                  !ctx.startsTownOrRegion(given, limit: givenEnd),
                   ctx.countryAt(given) == nil, closesListEntry(ctx, givenEnd) else { return }
             out.add(a, givenEnd, score: Score.invertedName)
         }
@@ -451,8 +451,7 @@ enum PersonRules {
     static func headSurnameCloses(_ ctx: EntityContext, _ first: Int, _ last: Int) -> Bool {
         guard ctx.hasAny(last, [.facility, .street, .geoHead]) else { return true }
         if ctx.hasAny(last, [.facility, .street]) || !ctx.has(last, .commonSurname) { return false }
-        return ctx.longest(.cities, from: first, limit: first + 1) == nil && ctx.longest(.regions, from: first, limit: first + 1) == nil
-            && ctx.longest(.countries, from: first, limit: first + 1) == nil
+        return !ctx.startsGazetteerPlace(first, limit: first + 1)
     }
 
     /// Extends a name from `i` over name tokens (initials with their full stops,

@@ -313,7 +313,7 @@ enum PlaceRules {
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
             guard ctx.sportsDocument, b - a >= 2, !ctx.anyToken(a, b, [.title, .role, .demonym, .orgHead]), !s.before.prep else { return }
-            let townFirst = ctx.longest(.cities, from: a, limit: b) != nil || ctx.longest(.regions, from: a, limit: b) != nil
+            let townFirst = ctx.startsTownOrRegion(a, limit: b)
             var hasTown = townFirst
             if !hasTown {
                 for i in (a + 1)..<b where ctx.longest(.cities, from: i, limit: b)?.end == b { hasTown = true; break }
