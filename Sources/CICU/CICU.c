@@ -67,6 +67,19 @@ int32_t vb_breaker_set_utf8(vb_breaker *breaker, const uint8_t *text, int64_t le
     return 0;
 }
 
+int32_t vb_breaker_set_utf16(vb_breaker *breaker, const uint16_t *text, int32_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    static const UChar empty[1] = {0};
+    const UChar *units = text != NULL ? (const UChar *)text : empty;
+    breaker->text = utext_openUChars(breaker->text, units, length, &status);
+    if (U_FAILURE(status)) return (int32_t)status;
+    ubrk_setUText(breaker->iterator, breaker->text, &status);
+    if (U_FAILURE(status)) return (int32_t)status;
+    ubrk_first(breaker->iterator);
+    breaker->finished = 0;
+    return 0;
+}
+
 int32_t vb_breaker_next(vb_breaker *breaker, int32_t *ends, int32_t *statuses, int32_t capacity) {
     if (breaker->finished) return 0;
     int32_t count = 0;

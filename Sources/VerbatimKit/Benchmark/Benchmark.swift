@@ -37,7 +37,8 @@ public struct Benchmark {
         return corpus
     }
 
-    /// ICU word and sentence breaking alone, one thread.
+    /// ICU word and sentence breaking alone, one thread, over the input the pipeline
+    /// gives ICU (the text converted to UTF-16, the conversion included).
     public func segmentationFloor() throws(VerbatimError) -> Measurement {
         let segmenter = try Segmenter(breakWords: pipeline.breakWords)
         var sink = 0

@@ -7,6 +7,10 @@ import CICU
 public final class Segmenter {
     private let words: OpaquePointer
     private let sentences: OpaquePointer
+    /// The current document in UTF-16, which both iterators read (see ``UTF16Text``).
+    private let utf16 = UTF16Text()
+    /// Whether ICU reads the UTF-16 copy (else the bytes, as tests compare).
+    var readsUTF16 = true
     /// The words that overrule ICU's sentence breaks after abbreviations.
     public let breakWords: SentenceBreakWords
 
@@ -70,20 +74,32 @@ public final class Segmenter {
     public func segment(utf8 bytes: [UInt8]) throws(VerbatimError) -> Segmentation {
         guard bytes.count < Int(Int32.max) else { throw .recordTooLarge(bytes: bytes.count, limit: Int(Int32.max) - 1) }
         let layout = ParagraphLayout(bytes)
-        var tokens = try wordTokens(bytes)
+        let converted = readsUTF16 && bytes.withUnsafeBufferPointer { utf16.load($0) }
+        var tokens = try wordTokens(bytes, converted: converted)
         TokenClassifier.classifyQuotes(&tokens, in: bytes)
 
         // ICU breaks sentences at every line break; soft (wrapped) line breaks are
-        // blanked out in a copy so a wrapped sentence stays whole.
+        // blanked out so a wrapped sentence stays whole: in the UTF-16 copy, which the
+        // word iterator is done with, where each break byte is one unit (\n, \r\n);
+        // otherwise in a copy of the bytes.
         let sentenceStarts: [Int32]
         if layout.softBreaks.isEmpty {
-            sentenceStarts = try boundaries(sentences, bytes)
+            sentenceStarts = try boundaries(sentences, bytes, converted: converted)
         } else {
             var blanked = bytes
             for range in layout.softBreaks {
                 for i in range { blanked[i] = 0x20 }
             }
-            sentenceStarts = try boundaries(sentences, blanked)
+            if converted, layout.softBreaks.allSatisfy({ range in range.allSatisfy { bytes[$0] < 0x80 } }) {
+                for range in layout.softBreaks {
+                    let u = utf16.utf16Offset(ofUTF8: range.lowerBound)
+                    for k in 0..<range.count { utf16.set(u + k, 0x20) }
+                }
+                sentenceStarts = try boundaries(sentences, blanked, converted: true)
+            } else {
+                let again = readsUTF16 && blanked.withUnsafeBufferPointer { utf16.load($0) }
+                sentenceStarts = try boundaries(sentences, blanked, converted: again)
+            }
         }
         let (sentenceRanges, paragraphRanges) = Self.assemble(tokens: &tokens, sentenceStarts: sentenceStarts,
                                                               paragraphStarts: layout.paragraphStarts, bytes: bytes,
@@ -97,8 +113,10 @@ public final class Segmenter {
         var ends = [Int32](repeating: 0, count: 512)
         var statuses = [Int32](repeating: 0, count: 512)
         var counts = [0, 0]
+        // The same input as ``segment(utf8:)`` gives ICU: the UTF-16 conversion is part of the floor.
+        let converted = readsUTF16 && bytes.withUnsafeBufferPointer { utf16.load($0) }
         for (k, breaker) in [words, sentences].enumerated() {
-            let code = bytes.withUnsafeBufferPointer { vb_breaker_set_utf8(breaker, $0.baseAddress, Int64($0.count)) }
+            let code = setText(breaker, bytes, converted: converted)
             if code != 0 { throw .icu(Self.icuName(code)) }
             while true {
                 let n = vb_breaker_next(breaker, &ends, &statuses, 512)
@@ -109,16 +127,24 @@ public final class Segmenter {
         return (counts[0], counts[1])
     }
 
-    /// Segment start offsets (the text start included, the end excluded).
-    private func boundaries(_ breaker: OpaquePointer, _ bytes: [UInt8]) throws(VerbatimError) -> [Int32] {
+    /// Points `breaker` at the document: its UTF-16 copy when `converted` (``utf16``
+    /// holds `bytes` converted), else the bytes themselves (text that is not valid UTF-8).
+    private func setText(_ breaker: OpaquePointer, _ bytes: [UInt8], converted: Bool) -> Int32 {
+        if converted { return vb_breaker_set_utf16(breaker, utf16.units, Int32(utf16.count)) }
+        return bytes.withUnsafeBufferPointer { vb_breaker_set_utf8(breaker, $0.baseAddress, Int64($0.count)) }
+    }
+
+    /// Segment start offsets in bytes (the text start included, the end excluded).
+    private func boundaries(_ breaker: OpaquePointer, _ bytes: [UInt8], converted: Bool) throws(VerbatimError) -> [Int32] {
         var result: [Int32] = [0]
         var ends = [Int32](repeating: 0, count: 256)
         var statuses = [Int32](repeating: 0, count: 256)
-        let code = bytes.withUnsafeBufferPointer { vb_breaker_set_utf8(breaker, $0.baseAddress, Int64($0.count)) }
+        let code = setText(breaker, bytes, converted: converted)
         if code != 0 { throw .icu(Self.icuName(code)) }
         while true {
             let n = vb_breaker_next(breaker, &ends, &statuses, 256)
             if n == 0 { break }
+            if converted { ends.withUnsafeMutableBufferPointer { utf16.mapToUTF8($0.baseAddress!, Int(n)) } }
             result.append(contentsOf: ends[0..<Int(n)])
         }
         if result.last == Int32(bytes.count) { result.removeLast() }
@@ -128,17 +154,24 @@ public final class Segmenter {
     /// The ICU word segments as tokens, whitespace folded into their flags, and
     /// abbreviation stops joined to "U.S" and "a.m".
     func wordTokens(_ bytes: [UInt8]) throws(VerbatimError) -> [Token] {
-        var code: Int32 = 0
+        let converted = readsUTF16 && bytes.withUnsafeBufferPointer { utf16.load($0) }
+        return try wordTokens(bytes, converted: converted)
+    }
+
+    /// ``wordTokens(_:)`` with ``utf16`` already loaded from `bytes` (`converted`).
+    private func wordTokens(_ bytes: [UInt8], converted: Bool) throws(VerbatimError) -> [Token] {
+        let code = setText(words, bytes, converted: converted)
+        let utf16 = converted ? self.utf16 : nil
         let tokens = bytes.withUnsafeBufferPointer { text in
-            code = vb_breaker_set_utf8(words, text.baseAddress, Int64(text.count))
-            return code == 0 ? Self.tokens(words, text) : []
+            code == 0 ? Self.tokens(words, text, utf16: utf16) : []
         }
         if code != 0 { throw .icu(Self.icuName(code)) }
         return tokens
     }
 
-    /// The tokens of `text`, which `breaker` has just been set to.
-    private static func tokens(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>) -> [Token] {
+    /// The tokens of `text`, which `breaker` has just been set to (to `utf16`, the
+    /// same text in UTF-16, when given: its offsets are mapped back to bytes).
+    private static func tokens(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, utf16: UTF16Text?) -> [Token] {
         let batch = 512
         let ends = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * batch)
         let statuses = ends + batch
@@ -154,6 +187,7 @@ public final class Segmenter {
         while true {
             let n = Int(vb_breaker_next(breaker, ends, statuses, Int32(batch)))
             if n == 0 { break }
+            utf16?.mapToUTF8(ends, n)
             if count + n > capacity {
                 capacity = max(2 * capacity, count + n)
                 let grown = UnsafeMutablePointer<Token>.allocate(capacity: capacity)
