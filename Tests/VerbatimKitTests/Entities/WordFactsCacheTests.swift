@@ -109,7 +109,7 @@ import Testing
 
     /// Invented names, more than the cache holds: a worker whose cache filled up and
     /// dropped words still annotates as a fresh worker does.
-    @Test func aFullCacheIsClearedAndChangesNothing() throws {
+    @Test func aFullCacheDropsWordsAndChangesNothing() throws {
         let syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "be", "do"]
         var names: [String] = []
         for a in syllables { for b in syllables { for c in syllables { names.append((a + b + c).capitalized + "ne") } } }
