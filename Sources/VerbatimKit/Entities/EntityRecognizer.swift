@@ -20,7 +20,12 @@ public struct EntityRecognizer: Annotator {
     public func annotate(_ state: inout AnalysisState) {
         let keys = TokenKeys(pass: state.lexicalPass(), document: state.document, tokens: state.segmentation.tokens,
                              stripPossessive: true)
-        let ctx = EntityContext(document: state.document, segmentation: state.segmentation, lexicon: lexicon, keys: keys)
+        // The worker's word facts, taken out of the state while the context is built.
+        var words = WordFactsCache()
+        swap(&words, &state.memory.words)
+        let ctx = EntityContext(document: state.document, segmentation: state.segmentation, lexicon: lexicon, keys: keys,
+                                words: &words)
+        swap(&words, &state.memory.words)
         let (entities, clusters) = resolver.resolve(ctx, propose(ctx))
         // Whatever an earlier stage found is kept; ours fill the rest (one merge policy).
         state.annotation.mergeEntities(entities, clusters: clusters)

@@ -14,6 +14,9 @@ public struct AnalysisState: Sendable {
     public var annotation: Annotation
     /// The document's one lexical pass (``lexicalPass()``), made on first use.
     private var lexical: LexicalPass?
+    /// The running stage's memory on this worker (``Pipeline/Worker`` lends each stage
+    /// its own); empty for a state made outside a worker.
+    var memory = WorkerMemory()
 
     public init(document: Document, segmentation: Segmentation, annotation: Annotation = Annotation()) {
         self.document = document
@@ -36,11 +39,21 @@ public struct AnalysisState: Sendable {
 }
 
 /// One stage after segmentation. Stages are immutable values shared by all
-/// threads: whatever scratch state they need lives in `annotate`.
+/// threads: whatever scratch state they need lives in `annotate`, and what they
+/// keep from one document to the next (caches of model answers) in the worker's
+/// ``WorkerMemory``, lent to them in ``AnalysisState``.
 public protocol Annotator: Sendable {
     /// A short name for error messages and `--explain` output.
     var name: String { get }
     var requires: Set<Layer> { get }
     var produces: Set<Layer> { get }
     func annotate(_ state: inout AnalysisState)
+}
+
+/// What a stage keeps on one worker from one document to the next (the worker's
+/// `memories`, one per stage, lent to the stage through ``AnalysisState``): caches
+/// of answers that depend only on the models, never on the documents read before.
+struct WorkerMemory: Sendable {
+    /// The entity stage's word facts.
+    var words = WordFactsCache()
 }

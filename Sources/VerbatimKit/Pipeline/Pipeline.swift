@@ -75,10 +75,14 @@ public final class Pipeline: Sendable {
     public final class Worker {
         public let pipeline: Pipeline
         public let segmenter: Segmenter
+        /// Each stage's memory, kept from document to document (word caches): lent to
+        /// the stage while it runs, so that its arrays stay uniquely owned (no copy).
+        private(set) var memories: [WorkerMemory]
 
         init(pipeline: Pipeline, segmenter: Segmenter) {
             self.pipeline = pipeline
             self.segmenter = segmenter
+            memories = Array(repeating: WorkerMemory(), count: pipeline.annotators.count)
         }
 
         /// Every stage's output for a document; one longer than
@@ -107,8 +111,10 @@ public final class Pipeline: Sendable {
         private func analyzeWhole(_ document: Document) throws(VerbatimError) -> AnalysisState {
             let segmentation = try segmenter.segment(document)
             var state = AnalysisState(document: document, segmentation: segmentation)
-            for annotator in pipeline.annotators {
+            for (k, annotator) in pipeline.annotators.enumerated() {
+                swap(&state.memory, &memories[k])
                 annotator.annotate(&state)
+                swap(&state.memory, &memories[k])
             }
             return state
         }

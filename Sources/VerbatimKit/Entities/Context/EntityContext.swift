@@ -84,19 +84,22 @@ final class EntityContext {
     }
 
     convenience init(document: Document, segmentation: Segmentation, lexicon: EntityLexicon) {
+        var words = WordFactsCache()
         self.init(document: document, segmentation: segmentation, lexicon: lexicon,
-                  keys: TokenKeys(document: document, tokens: segmentation.tokens, stripPossessive: true))
+                  keys: TokenKeys(document: document, tokens: segmentation.tokens, stripPossessive: true), words: &words)
     }
 
-    /// - Parameter keys: the document's token keys, with possessive endings stripped.
-    init(document: Document, segmentation: Segmentation, lexicon: EntityLexicon, keys: TokenKeys) {
+    /// - Parameters:
+    ///   - keys: the document's token keys, with possessive endings stripped.
+    ///   - words: the worker's word facts from earlier documents (``WordFactsCache``), added to here.
+    init(document: Document, segmentation: Segmentation, lexicon: EntityLexicon, keys: TokenKeys, words: inout WordFactsCache) {
         self.document = document
         self.tokens = segmentation.tokens
         self.sentences = segmentation.sentences
         self.lexicon = lexicon
         self.keys = keys
         let facts = TokenFacts(document: document, tokens: segmentation.tokens, sentences: segmentation.sentences,
-                               keys: keys, lexicon: lexicon, matcher: matcher)
+                               keys: keys, lexicon: lexicon, matcher: matcher, words: &words)
         features = facts.features
         classes = facts.classes
         sentenceOf = facts.sentenceOf

@@ -4,7 +4,8 @@
 ///
 /// This is the entity stage's only per-token pass over the lexicons: everything the
 /// rules ask of a single token is answered from these arrays. It reads the document's
-/// ``TokenKeys`` (folded keys and their hashes) and looks each distinct word up once.
+/// ``TokenKeys`` (folded keys and their hashes) and looks each distinct word up once
+/// per worker (``WordFactsCache``).
 struct TokenFacts {
     var features: [TokenFeatures]
     var classes: [WordClasses]
@@ -17,7 +18,8 @@ struct TokenFacts {
     /// A sports report (results, tables): place names there usually name teams.
     var sportsDocument: Bool
 
-    init(document: Document, tokens: [Token], sentences: [Range<Int>], keys: TokenKeys, lexicon: EntityLexicon, matcher: LexiconMatcher) {
+    init(document: Document, tokens: [Token], sentences: [Range<Int>], keys: TokenKeys, lexicon: EntityLexicon, matcher: LexiconMatcher,
+         words: inout WordFactsCache) {
         // Built in local arrays (the optimiser keeps them in registers, not the struct's fields).
         let n = tokens.count
         var features = [TokenFeatures](repeating: [], count: n)
@@ -50,14 +52,14 @@ struct TokenFacts {
             }
         }
         }
-        var memo = LexicalLookup.LexicalMemo(tokens: n)
+        words.warm(keys.hashes, tokens)
         let lookup = LexicalLookup(document: document, tokens: tokens, keys: keys, lexicon: lexicon)
         // The capitalised words in order: the two first-name passes below look at them alone.
         var capitalized: [Int] = []
         features.withUnsafeMutableBufferPointer { features in
         classes.withUnsafeMutableBufferPointer { classes in
             for i in 0..<n where tokens[i].kind == .word {
-                (features[i], classes[i]) = lookup.facts(i, caps: capsSentence[i], lowerDocument: lowerDocument, &memo)
+                (features[i], classes[i]) = lookup.facts(i, caps: capsSentence[i], lowerDocument: lowerDocument, &words)
                 if features[i].contains(.capitalized) { capitalized.append(i) }
             }
         }
@@ -178,79 +180,26 @@ private struct LexicalLookup {
     let keys: TokenKeys
     let lexicon: EntityLexicon
 
-    /// What the lexicons say about each distinct word of the document, so that a word
-    /// met again costs one probe of a small table instead of five probes of large ones
-    /// (those are cache misses: the tables are megabytes).
-    struct LexicalMemo {
-        /// Token whose key the slot holds (+1; 0 = empty).
-        var first: [Int32]
-        /// Cue features and word classes (asked for every word).
-        var cue: [WordClassIndex.Classes]
-        /// Features from the other tables (asked for name candidates), when `known`.
-        var names: [TokenFeatures]
-        var known: [Bool]
-
-        init(tokens n: Int) {
-            var size = 16
-            while size < n * 2 { size <<= 1 }
-            first = Array(repeating: 0, count: size)
-            known = Array(repeating: false, count: size)
-            // Read only where written (a slot's `first` set, its `known` set): left as
-            // allocated, not cleared (two thirds of the memo's bytes).
-            cue = Array(unsafeUninitializedCapacity: size) { _, count in count = size }
-            names = Array(unsafeUninitializedCapacity: size) { _, count in count = size }
-        }
-
-        /// The slot for token `i`'s key: the one holding it, or the empty one to fill.
-        func slot(_ i: Int, _ keys: TokenKeys) -> Int {
-            let mask = first.count - 1
-            var h = Int(truncatingIfNeeded: keys.hashes[i] ^ (keys.hashes[i] >> 31)) & mask
-            while first[h] != 0 {
-                let j = Int(first[h]) - 1
-                if keys.hashes[j] == keys.hashes[i] && Self.sameKey(i, j, keys) { return h }
-                h = (h + 1) & mask
-            }
-            return h
-        }
-
-        /// Whether tokens `i` and `j` have the same key, compared in place: comparing
-        /// their `foldedKey` slices retained and released the key buffer twice a word.
-        private static func sameKey(_ i: Int, _ j: Int, _ keys: TokenKeys) -> Bool {
-            let a = keys.keyRange(i), b = keys.keyRange(j)
-            guard a.count == b.count else { return false }
-            return keys.folded.withUnsafeBufferPointer { f in
-                for k in 0..<a.count where f[a.lowerBound + k] != f[b.lowerBound + k] { return false }
-                return true
-            }
-        }
-    }
-
     /// The features and word classes of word token `i` in a sentence in capitals or
     /// not (`caps`), in a lower-case document or not.
-    func facts(_ i: Int, caps: Bool, lowerDocument: Bool, _ memo: inout LexicalMemo) -> (TokenFeatures, WordClasses) {
+    func facts(_ i: Int, caps: Bool, lowerDocument: Bool, _ words: inout WordFactsCache) -> (TokenFeatures, WordClasses) {
         let t = tokens[i]
         var f: TokenFeatures = []
         // Possessive: the name stops before ’s / 's (the keys already leave it out).
         if TokenFacts.nameEndBytes(t, document.utf8) < t.end { f.insert(.possessive) }
 
-        let slot = memo.slot(i, keys)
-        if memo.first[slot] == 0 {
-            memo.first[slot] = Int32(i + 1)
-            memo.cue[slot] = wordClasses(i)
-        }
-        f.formUnion(memo.cue[slot].features)
-        let classes = memo.cue[slot].classes
+        // A word met before (in this document or an earlier one) costs one probe of the
+        // small cache instead of five of the megabyte tables.
+        let entry = keys.withKey(i) { key in words.entry(key, hash: keys.hashes[i]) { wordClasses(i) } }
+        f.formUnion(words.cueFeatures(entry))
+        let classes = words.classes(entry)
 
         // "FTU's", "NATO’s" (shaped title case): capitals before a possessive ending make an acronym.
         let upperStem = (t.shape == .title || t.shape == .mixed) && f.contains(.possessive) && isUpperStem(t)
         let capital = t.shape == .title || t.shape == .upper || upperStem
         let candidate = capital || caps || lowerDocument
         if candidate {
-            if !memo.known[slot] {
-                memo.names[slot] = nameFeatures(i)
-                memo.known[slot] = true
-            }
-            f.formUnion(memo.names[slot])
+            f.formUnion(words.names(entry) { nameFeatures(i) })
         }
         if capital && !caps { f.insert(.capitalized) }
         return (finishFeatures(i, t, f, capital: capital, caps: caps, lowerDocument: lowerDocument, upperStem: upperStem), classes)

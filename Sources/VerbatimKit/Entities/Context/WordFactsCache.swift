@@ -1,0 +1,150 @@
+import Foundation
+
+/// What the entity lexicons say about a word, kept by one worker from document to
+/// document (``WorkerMemory``), so that "the", "said", "Mr" and the names in the news
+/// are looked up in the megabyte tables once per worker, not once per article (those
+/// probes are cache misses; a per-document memo made every article pay them again:
+/// news articles are short, and half their tokens were a word's first in the article).
+///
+/// It holds only what depends on the folded key alone: the cue features and word
+/// classes (``WordClassIndex``) and the name features (phrase start, common word,
+/// first name, surname, demonym; ``LexicalLookup``). Whatever reads the token, its
+/// shape or its context is worked out outside, per token. Its answers are therefore
+/// the lexicons' whatever the worker read before, and output does not depend on it.
+///
+/// Bounded and small enough to stay in the processor's cache: two-way set-associative,
+/// each set one 64-byte cache line of two 32-byte entries that hold their key (up to
+/// ``longestKey`` bytes) in place, so that a hit reads one line. A new word takes the
+/// set's first way and moves the other word to the second, dropping the word there
+/// (the one used least recently); a word found in the second way moves to the first.
+/// On real news (each article once) this misses about 10% of words with 8,192 sets,
+/// where a table cleared when half full missed twice as many. A longer key goes to
+/// a scratch entry, filled afresh each time.
+struct WordFactsCache: Sendable {
+    /// Keys longer than this are not kept (they are rare); one byte of the 16 holds the length.
+    static let longestKey = 15
+    /// 8,192 sets of two entries: 512 KB.
+    static let defaultSets = 8192
+    /// In the key's last byte, beside the length: the name features are there.
+    private static let namesKnownFlag: UInt64 = 0x80 << 56
+
+    /// Four words an entry: the key's bytes, then (last byte of the second word) its
+    /// length + 1 and ``namesKnownFlag``, all zero when empty; the word classes; the
+    /// cue features, and in the high half the name features (meaningful once known).
+    /// The sets start `skew` words in, on a cache line; the scratch entry for long
+    /// keys comes last.
+    private var words: [UInt64] = []
+    private let sets: Int
+    private var skew = 0
+    /// Words taken in, and words dropped for newer ones (tests check the bound).
+    private(set) var added = 0
+    private(set) var dropped = 0
+    /// What ``warm(_:_:)`` read (summed), kept only so that its loads stay.
+    private var warmed: UInt64 = 0
+
+    /// - Parameter sets: sets of two words, a power of two. Nothing is allocated before the first word.
+    init(sets: Int = WordFactsCache.defaultSets) {
+        precondition(sets >= 1 && sets & (sets - 1) == 0, "the number of sets must be a power of two")
+        self.sets = sets
+    }
+
+    /// How many words the cache holds at most.
+    var capacity: Int { 2 * sets }
+
+    /// The entry of the word `key` (FNV-1a hash `hash`): the one that holds it, or a
+    /// new one whose cue classes `cue` gives (names not known yet). Good until the next call.
+    @inline(__always)
+    mutating func entry(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, cue: () -> WordClassIndex.Classes) -> Int {
+        if words.isEmpty { allocate() }
+        guard key.count <= Self.longestKey else {
+            let scratch = words.count - 4
+            store(cue(), key: (0, 0), at: scratch)
+            return scratch
+        }
+        let packed = Self.pack(key)
+        let first = skew + 8 * (Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (sets - 1))
+        let second = first + 4
+        // Found (first way), or whether a word was dropped to make room.
+        let (found, drops): (Bool, Bool) = words.withUnsafeMutableBufferPointer { w in
+            if w[first] == packed.0, w[first + 1] & ~Self.namesKnownFlag == packed.1 { return (true, false) }
+            if w[second] == packed.0, w[second + 1] & ~Self.namesKnownFlag == packed.1 {
+                for k in 0..<4 { w.swapAt(first + k, second + k) }
+                return (true, false)
+            }
+            let drops = w[second + 1] != 0
+            for k in 0..<4 { w[second + k] = w[first + k] }
+            return (false, drops)
+        }
+        if found { return first }
+        if drops { dropped += 1 }
+        store(cue(), key: packed, at: first)
+        added += 1
+        return first
+    }
+
+    /// Reads the set of every word token's hash once, in a loop of loads that do not
+    /// wait for each other, so that the processor fetches many of the table's lines at
+    /// once: between two documents the other stages push the table out of the
+    /// processor's caches, and looked up one token at a time each line was a wait of
+    /// its own (two thirds of the look-up's time on real news).
+    mutating func warm(_ hashes: [UInt64], _ tokens: [Token]) {
+        if words.isEmpty { allocate() }
+        var sum: UInt64 = 0
+        words.withUnsafeBufferPointer { w in
+            hashes.withUnsafeBufferPointer { hashes in
+                for i in hashes.indices where tokens[i].kind == .word {
+                    sum &+= w[skew + 8 * (Int(truncatingIfNeeded: hashes[i] ^ (hashes[i] >> 32)) & (sets - 1))]
+                }
+            }
+        }
+        // Kept, so that the loads are not optimised away.
+        warmed = sum
+    }
+
+    /// The cue features of entry `e`.
+    @inline(__always)
+    func cueFeatures(_ e: Int) -> TokenFeatures { TokenFeatures(rawValue: UInt32(truncatingIfNeeded: words[e + 3])) }
+
+    /// The word classes of entry `e`.
+    @inline(__always)
+    func classes(_ e: Int) -> WordClasses { WordClasses(rawValue: words[e + 2]) }
+
+    /// The name features of entry `e` (from ``entry(_:hash:cue:)``), from `names` the first time.
+    @inline(__always)
+    mutating func names(_ e: Int, _ names: () -> TokenFeatures) -> TokenFeatures {
+        if words[e + 1] & Self.namesKnownFlag == 0 {
+            let f = names()
+            words[e + 3] = words[e + 3] & 0xFFFF_FFFF | UInt64(f.rawValue) << 32
+            // The scratch entry keeps no key: it is asked afresh each time.
+            if e != words.count - 4 { words[e + 1] |= Self.namesKnownFlag }
+            return f
+        }
+        return TokenFeatures(rawValue: UInt32(truncatingIfNeeded: words[e + 3] >> 32))
+    }
+
+    private mutating func store(_ c: WordClassIndex.Classes, key: (UInt64, UInt64), at e: Int) {
+        words[e] = key.0
+        words[e + 1] = key.1
+        words[e + 2] = c.classes.rawValue
+        words[e + 3] = UInt64(c.features.rawValue)
+    }
+
+    /// The key's bytes in place, little-endian, with its length + 1 in the last byte
+    /// (so that no key packs to an empty entry's zeros).
+    @inline(__always)
+    private static func pack(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var packed: (UInt64, UInt64) = (0, 0)
+        if let base = key.baseAddress, key.count > 0 {
+            withUnsafeMutableBytes(of: &packed) { _ = memcpy($0.baseAddress!, base, key.count) }
+        }
+        packed.1 = (packed.1 & 0x00FF_FFFF_FFFF_FFFF) | UInt64(key.count + 1) << 56
+        return packed
+    }
+
+    /// The sets, up to seven words more so that they start on a cache line, and the scratch entry.
+    private mutating func allocate() {
+        words = Array(repeating: 0, count: 8 * sets + 8 + 4)
+        let address = words.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        skew = Int((64 - address % 64) % 64) / 8
+    }
+}
