@@ -1,10 +1,5 @@
 /// The lexicon tables the PERSON/ORG/PLACE recognizers read, checked once at load.
-///
-/// A final class, read-only once made: the recognizer, each document's context and
-/// its token facts hold the same tables. As a struct of eleven tables and their
-/// indexes, every copy retained and released each table's arrays (some 150 reference
-/// counts a copy; issue 25).
-public final class EntityLexicon: Sendable {
+public struct EntityLexicon: Sendable {
     public let firstNames: LexiconTable
     public let surnames: LexiconTable
     public let commonWords: LexiconTable
