@@ -105,7 +105,7 @@ public struct CreditFinder: Annotator {
             else if linkParagraphs.contains(page.paragraphOf[first]) { rules[m] = .relatedLink }
             else if inCaption[first] { rules[m] = .caption }
             else { rules[m] = sentenceCredit(page, first, last) ?? bylineParagraph(page, first, last) }
-            if rules[m] == nil, let word = page.nameWords(entity).last { newsWords.insert(word) }
+            if rules[m] == nil, let word = page.lastNameWord(first: first, last: last) { newsWords.insert(word) }
         }
         let dropped = droppedClusters(annotation, rules, newsWords: newsWords, page)
         guard dropped.contains(true) else { return }

@@ -95,4 +95,12 @@ final class CreditPage {
         guard let (first, last) = tokenRange(entity) else { return [] }
         return (first...last).compactMap(word)
     }
+
+    /// The last of ``nameWords(_:)`` (the surname) of a name's tokens, folding only that word: the
+    /// credit rules ask it of every PERSON mention, and folding each word of each name
+    /// cost an allocation or more per word (issue 25).
+    func lastNameWord(first: Int, last: Int) -> String? {
+        for i in stride(from: last, through: first, by: -1) where tokens[i].isWord { return word(i) }
+        return nil
+    }
 }

@@ -58,7 +58,7 @@ public struct GenderAnnotator: Annotator {
         var votes = [[Vote]](repeating: [], count: annotation.clusters.count)
         for (c, cluster) in annotation.clusters.enumerated() where cluster.label == .person {
             for m in cluster.mentions where annotation.entities.indices.contains(m) {
-                votes[c] += reader.votes(around: annotation.entities[m])
+                reader.addVotes(around: annotation.entities[m], to: &votes[c])
             }
         }
         for quote in annotation.quotes {
@@ -84,22 +84,40 @@ public struct GenderAnnotator: Annotator {
     /// only when neither the text's other evidence nor the first name does, and only
     /// when they agree.
     static func decide(_ votes: [Vote], nearby: [Gender] = [], name: String, lexicon: GenderLexicon) -> Vote? {
-        let genders = Set(votes.map(\.gender))
-        if genders.count > 1 { return nil }
-        if let gender = genders.first {
+        switch Agreement(votes.lazy.map(\.gender)) {
+        case .mixed: return nil
+        case .one(let gender):
             let strongest = votes.min { rank($0.rule.evidence) < rank($1.rule.evidence) }!
             return Vote(gender: gender, rule: strongest.rule)
+        case .none: break
         }
-        let weak = Set(nearby)
+        let weak = Agreement(nearby)
         if let first = firstName(of: name), let gender = lexicon.firstNameGender(first) {
             // Pronouns by the person that all say the other gender are text evidence
             // against a name's recorded use ("Meng Wanzhou …, pending her extradition"):
             // they contradict it, so nothing is decided.
-            if weak.count == 1, weak.first != gender { return nil }
+            if case .one(let other) = weak, other != gender { return nil }
             return Vote(gender: gender, rule: .firstName)
         }
-        guard weak.count == 1, let gender = weak.first else { return nil }
+        guard case .one(let gender) = weak else { return nil }
         return Vote(gender: gender, rule: .pronounNearby)
+    }
+
+    /// What a list of genders says: nothing, one gender, or both. Counted in place: a
+    /// `Set` of the genders cost an allocation for every person cluster (issue 25).
+    enum Agreement: Equatable {
+        case none, one(Gender), mixed
+
+        init<S: Sequence>(_ genders: S) where S.Element == Gender {
+            self = .none
+            for g in genders {
+                if case .one(let first) = self {
+                    if first != g { self = .mixed; return }
+                } else {
+                    self = .one(g)
+                }
+            }
+        }
     }
 
     static func rank(_ evidence: GenderEvidence) -> Int {
@@ -128,18 +146,20 @@ public struct GenderAnnotator: Annotator {
     /// any other name.
     static func asciiFirstName(_ name: UnsafeBufferPointer<UInt8>) -> (handled: Bool, first: String?) {
         for b in name where b >= 0x80 || b == 0x0D { return (false, nil) }
-        // The words between spaces, empty ones left out, as `split` gives them.
-        var words: [Range<Int>] = []
+        // The words between spaces, empty ones left out, as `split` gives them, read in
+        // one pass without listing them (an array per name cost ~7 allocations per
+        // article): the first word longer than an initial is the first name once
+        // another word follows it.
+        var candidate: Range<Int>? = nil
         var start = 0
         for k in 0...name.count where k == name.count || name[k] == 0x20 {
-            if k > start { words.append(start..<k) }
-            start = k + 1
-        }
-        guard words.count >= 2 else { return (true, nil) }
-        for word in words.dropLast() {
-            let bare = name[word.upperBound - 1] == 0x2E ? word.lowerBound..<(word.upperBound - 1) : word
-            if bare.count <= 1 { continue }
-            return (true, Fold.fold(String(decoding: UnsafeBufferPointer(rebasing: name[bare]), as: UTF8.self)))
+            defer { start = k + 1 }
+            guard k > start else { continue }
+            if let first = candidate {
+                return (true, Fold.fold(String(decoding: UnsafeBufferPointer(rebasing: name[first]), as: UTF8.self)))
+            }
+            let bare = name[k - 1] == 0x2E ? start..<(k - 1) : start..<k
+            if bare.count > 1 { candidate = bare }
         }
         return (true, nil)
     }
@@ -158,13 +178,18 @@ struct GenderTextReader {
 
     func votes(around entity: Entity) -> [GenderAnnotator.Vote] {
         var votes: [GenderAnnotator.Vote] = []
+        addVotes(around: entity, to: &votes)
+        return votes
+    }
+
+    /// ``votes(around:)`` appended to a cluster's votes (no array per mention).
+    func addVotes(around entity: Entity, to votes: inout [GenderAnnotator.Vote]) {
         let first = firstToken(atOrAfter: entity.start)
-        guard first < tokens.count, tokens[first].start < entity.end else { return [] }
+        guard first < tokens.count, tokens[first].start < entity.end else { return }
         if let vote = voteBefore(first) { votes.append(vote) }
         var last = first
         while last + 1 < tokens.count, tokens[last + 1].end <= entity.end { last += 1 }
         if let vote = voteInApposition(after: last) { votes.append(vote) }
-        return votes
     }
 
     // MARK: - Pronouns nearby
@@ -176,33 +201,64 @@ struct GenderTextReader {
     /// is its folded form (one probe); only the pass's unusual tokens are folded here.
     func nearbyPronouns(_ annotation: Annotation, sentences: [Range<Int>], pass: LexicalPass) -> [Int: [Gender]] {
         var result: [Int: [Gender]] = [:]
-        // PERSON clusters named in each sentence, as (first token, cluster) in text order.
-        var named = [[(token: Int, cluster: Int)]](repeating: [], count: sentences.count)
-        var sentenceOf = [Int](repeating: 0, count: tokens.count)
-        for (s, range) in sentences.enumerated() { for t in range where t < tokens.count { sentenceOf[t] = s } }
-        for entity in annotation.entities where entity.label == .person {
-            guard let c = entity.cluster else { continue }
-            let t = firstToken(atOrAfter: entity.start)
+        // PERSON clusters named in each sentence, as (first token, cluster), in one list
+        // by sentence and, within a sentence, in text order; `namedStart[s]..<namedStart[s + 1]`
+        // are sentence `s`'s (one list, not an array per sentence: issue 25).
+        var sentenceOf = [Int32](repeating: 0, count: tokens.count)
+        for (s, range) in sentences.enumerated() { for t in range where t < tokens.count { sentenceOf[t] = Int32(s) } }
+        var byEntity: [(sentence: Int32, token: Int, cluster: Int)] = []
+        for e in annotation.entities.indices where annotation.entities[e].label == .person {
+            guard let c = annotation.entities[e].cluster else { continue }
+            let t = firstToken(atOrAfter: annotation.entities[e].start)
             guard t < tokens.count else { continue }
-            named[sentenceOf[t]].append((t, c))
+            byEntity.append((sentenceOf[t], t, c))
         }
+        guard !byEntity.isEmpty else { return result }
+        // Stable by sentence: entities in the annotation's order within a sentence.
+        var namedStart = [Int](repeating: 0, count: sentences.count + 1)
+        for n in byEntity { namedStart[Int(n.sentence) + 1] += 1 }
+        for s in sentences.indices { namedStart[s + 1] += namedStart[s] }
+        var named = [(token: Int, cluster: Int)](repeating: (0, 0), count: byEntity.count)
+        var fill = namedStart
+        for n in byEntity {
+            named[fill[Int(n.sentence)]] = (n.token, n.cluster)
+            fill[Int(n.sentence)] += 1
+        }
+        func namedIn(_ s: Int) -> Range<Int> { namedStart[s]..<namedStart[s + 1] }
         let unusual = pass.unusualFlags()
         for (s, range) in sentences.enumerated() {
             // A pronoun counts only for a person named in its sentence or the one before:
             // most sentences have neither, and their words need no look-up.
-            if named[s].isEmpty && (s == 0 || named[s - 1].isEmpty) { continue }
+            if namedIn(s).isEmpty && (s == 0 || namedIn(s - 1).isEmpty) { continue }
             for t in range where t < tokens.count && tokens[t].isWord {
                 guard let gender = unusual[t] ? unusualPronoun(t) : pass.withFolded(t, { lexicon.pronounTable.value($0, hash: $1) })
                 else { continue }
-                var clusters = Set(named[s].filter { $0.token < t }.map(\.cluster))
+                var clusters = Self.distinctCluster(named[namedIn(s)], before: t)
                 // At the opening of a sentence that names nobody before it, the previous sentence counts.
-                if clusters.isEmpty, s > 0, t == range.lowerBound || tokens[t].flags.contains(.sentenceInitial) {
-                    clusters = Set(named[s - 1].map(\.cluster))
+                if clusters == .none, s > 0, t == range.lowerBound || tokens[t].flags.contains(.sentenceInitial) {
+                    clusters = Self.distinctCluster(named[namedIn(s - 1)], before: nil)
                 }
-                if clusters.count == 1 { result[clusters.first!, default: []].append(gender) }
+                if case .one(let c) = clusters { result[c, default: []].append(gender) }
             }
         }
         return result
+    }
+
+    /// The clusters named among `named`: none, one, or several.
+    enum Clusters: Equatable { case none, one(Int), several }
+
+    /// The distinct clusters of the mentions in `named` that start before token
+    /// `before` (all when nil), without making a set of them.
+    static func distinctCluster(_ named: ArraySlice<(token: Int, cluster: Int)>, before: Int?) -> Clusters {
+        var found = Clusters.none
+        for n in named where before.map({ n.token < $0 }) ?? true {
+            switch found {
+            case .none: found = .one(n.cluster)
+            case .one(let c): if c != n.cluster { return .several }
+            case .several: return .several
+            }
+        }
+        return found
     }
 
     /// The gender of token `t` as a pronoun, folded from its text (not ASCII, or a backtick).

@@ -73,23 +73,28 @@ struct ReportedSpeech {
             while i < sentence.upperBound {
                 defer { i += 1 }
                 guard text.classes[i] & candidates != 0, quoteOf[i] < 0, !directCue[i] else { continue }
-                var items: [Item] = []
+                // Straight into `found`: an array for the one item of a leading cue
+                // cost an allocation per cue (issue 25).
                 if text.phrase(at: i, .sourcePhrase) > 0 {
-                    items = accordingTo(i, c)
+                    Self.addNew(accordingTo(i, c), to: &found)
                 } else if let cue = cue(at: i, c) {
                     if let item = leading(cue, c) {
-                        items = [item]
+                        Self.addNew(CollectionOfOne(item), to: &found)
                     } else {
-                        items = trailing(cue, c)
+                        Self.addNew(trailing(cue, c), to: &found)
                     }
-                }
-                for it in items where !found.contains(where: { $0.pair.open == it.pair.open && $0.pair.close == it.pair.close }) {
-                    found.append(it)
                 }
             }
         }
         found.sort { $0.pair.open < $1.pair.open || $0.pair.open == $1.pair.open && $0.pair.close > $1.pair.close }
         return found
+    }
+
+    /// Appends the items whose span `found` does not hold yet.
+    private static func addNew<S: Sequence>(_ items: S, to found: inout [Item]) where S.Element == Item {
+        for it in items where !found.contains(where: { $0.pair.open == it.pair.open && $0.pair.close == it.pair.close }) {
+            found.append(it)
+        }
     }
 
     // MARK: - Cues

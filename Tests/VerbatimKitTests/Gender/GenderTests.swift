@@ -100,7 +100,8 @@ import Testing
         // accent goes there) on empty words, initials, single words and trailing stops.
         for (name, first) in [("A. Alba Quist", "alba"), ("  Alba   Quist ", "alba"), ("Quist", nil), ("J. K.", nil),
                               ("J. Quist", nil), ("Al. Quist", "al"), ("ALBA QUIST JR.", "alba"), ("Álba Quist", "alba"),
-                              ("", nil), ("A B C", nil), ("Al.. Quist", "al.")] as [(String, String?)] {
+                              ("", nil), ("A B C", nil), ("Al.. Quist", "al."), ("A. B. Alba", nil),
+                              ("A B Alba Quist", "alba")] as [(String, String?)] {
             #expect(GenderAnnotator.firstName(of: name) == first, "\(name)")
         }
     }
@@ -163,6 +164,30 @@ import Testing
                      .init(gender: .female, rule: .titleBefore)]
         let lexicon = try? tinyGenderLexicon(firstNames: [])
         #expect(lexicon.flatMap { GenderAnnotator.decide(votes, name: "Robin Pellow", lexicon: $0) }?.rule == .titleBefore)
+    }
+
+    @Test func agreementCountsGendersWithoutASet() {
+        #expect(GenderAnnotator.Agreement([Gender]()) == .none)
+        #expect(GenderAnnotator.Agreement([.male, .male]) == .one(.male))
+        #expect(GenderAnnotator.Agreement([.female, .female, .male]) == .mixed)
+        #expect(GenderAnnotator.Agreement([.male, .female, .male]) == .mixed)
+    }
+
+    @Test func theClustersNamedBeforeAPronounAreCountedInPlace() {
+        let named: [(token: Int, cluster: Int)] = [(2, 7), (5, 7), (9, 3)]
+        #expect(GenderTextReader.distinctCluster(named[...], before: 2) == .none)
+        #expect(GenderTextReader.distinctCluster(named[...], before: 6) == .one(7))
+        #expect(GenderTextReader.distinctCluster(named[...], before: 10) == .several)
+        #expect(GenderTextReader.distinctCluster(named[...], before: nil) == .several)
+        #expect(GenderTextReader.distinctCluster(named[1...1], before: nil) == .one(7))
+    }
+
+    @Test func aPronounAfterTwoPeopleInOneSentenceGivesNoVote() throws {
+        // Two people before "she": neither gets it; the next sentence's opening "He"
+        // follows a sentence that names only one of them.
+        let text = "Robin Pellow met Casey Varnum at the pier, where she waved. Casey Varnum left early. He was tired."
+        #expect(try verdict("Robin Pellow", in: text) == "unknown")
+        #expect(try verdict("Casey Varnum", in: text) == "male pronoun pronoun-nearby")
     }
 
     @Test func organisationsGetNoGender() throws {

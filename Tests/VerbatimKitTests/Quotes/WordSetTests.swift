@@ -44,4 +44,26 @@ import Testing
         #expect(value("") == 5)
         for w in ["w300", "W1", "w01", "x1", " "] { #expect(value(w) == 0, "\(w)") }
     }
+
+    /// The quote stage's class table answers 0 from its filter (a bit per top-hash
+    /// value) without a probe: the filter must never hide a word's classes, with
+    /// thousands of words (many sharing filter bits) and after the table grows.
+    @Test func theClassFilterNeverHidesAWord() {
+        var table = WordClassTable()
+        let kinds = QuoteVocabulary.WordClass.allCases
+        var words: [String] = []
+        for i in 0..<12_000 { words.append(i % 3 == 0 ? "spokesperson\(i)" : "w\(i)") }
+        func classes(of word: String) -> UInt64 {
+            let w = FoldedWord(word)
+            return w.bytes.withUnsafeBufferPointer { table.classes($0, hash: w.hash) }
+        }
+        for (k, w) in words.enumerated() {
+            table.insert(w, kinds[k % kinds.count])
+            if k.isMultiple(of: 997) {
+                for (j, v) in words[...k].enumerated() { #expect(classes(of: v) == kinds[j % kinds.count].bit, "\(v)") }
+            }
+        }
+        for (j, v) in words.enumerated() { #expect(classes(of: v) == kinds[j % kinds.count].bit, "\(v)") }
+        for w in ["spokesperson1", "spokespersoN0", "w12000", "w", ""] { #expect(classes(of: w) == 0, "\(w)") }
+    }
 }
