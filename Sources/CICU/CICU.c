@@ -53,12 +53,9 @@ void vb_breaker_close(vb_breaker *breaker) {
     free(breaker);
 }
 
-int32_t vb_breaker_set_utf8(vb_breaker *breaker, const uint8_t *text, int64_t length) {
-    UErrorCode status = U_ZERO_ERROR;
-    // An empty Swift buffer may come with a NULL base address; ICU wants a pointer.
-    static const char empty[1] = {0};
-    const char *bytes = text != NULL ? (const char *)text : empty;
-    breaker->text = utext_openUTF8(breaker->text, bytes, length, &status);
+/// Binds the breaker to the UText just opened into breaker->text (or reports the
+/// status of that opening) and rewinds it.
+static int32_t vb_breaker_bind(vb_breaker *breaker, UErrorCode status) {
     if (U_FAILURE(status)) return (int32_t)status;
     ubrk_setUText(breaker->iterator, breaker->text, &status);
     if (U_FAILURE(status)) return (int32_t)status;
@@ -67,17 +64,21 @@ int32_t vb_breaker_set_utf8(vb_breaker *breaker, const uint8_t *text, int64_t le
     return 0;
 }
 
+int32_t vb_breaker_set_utf8(vb_breaker *breaker, const uint8_t *text, int64_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    // An empty Swift buffer may come with a NULL base address; ICU wants a pointer.
+    static const char empty[1] = {0};
+    const char *bytes = text != NULL ? (const char *)text : empty;
+    breaker->text = utext_openUTF8(breaker->text, bytes, length, &status);
+    return vb_breaker_bind(breaker, status);
+}
+
 int32_t vb_breaker_set_utf16(vb_breaker *breaker, const uint16_t *text, int32_t length) {
     UErrorCode status = U_ZERO_ERROR;
     static const UChar empty[1] = {0};
     const UChar *units = text != NULL ? (const UChar *)text : empty;
     breaker->text = utext_openUChars(breaker->text, units, length, &status);
-    if (U_FAILURE(status)) return (int32_t)status;
-    ubrk_setUText(breaker->iterator, breaker->text, &status);
-    if (U_FAILURE(status)) return (int32_t)status;
-    ubrk_first(breaker->iterator);
-    breaker->finished = 0;
-    return 0;
+    return vb_breaker_bind(breaker, status);
 }
 
 int32_t vb_breaker_next(vb_breaker *breaker, int32_t *ends, int32_t *statuses, int32_t capacity) {
