@@ -33,6 +33,7 @@ enum TimeTokens {
                     pass.bytes.withUnsafeBufferPointer { folded in
                     pass.starts.withUnsafeBufferPointer { starts in
                     pass.unusual.withUnsafeBufferPointer { unusual in
+                    pass.hashes.withUnsafeBufferPointer { hashes in
                         // The unusual tokens are in order: the next one's index is the
                         // only one to compare each token with.
                         var nextUnusual = 0
@@ -49,8 +50,12 @@ enum TimeTokens {
                                 if cut > 0 { f.insert(.possessive) }
                                 // A plain token's folded bytes are as long as its text, and
                                 // its possessive ending is ASCII: the same cut applies.
+                                // Without a cut, its key is its folded text, whose hash the
+                                // pass holds: the filter turns most tokens away before the probe.
                                 let key = isUnusual
                                     ? WordKey(b, Int(t.start), Int(t.end) - cut)
+                                    : cut == 0 && !lexicon.filter.mayContain(hashes[i])
+                                    ? nil
                                     : WordKey(lowerCaseASCII: folded, Int(starts[i]), Int(starts[i &+ 1]) - cut)
                                 if let key, let entry = lexicon.entry(key) {
                                     roles = entry.roles
@@ -72,6 +77,7 @@ enum TimeTokens {
                             (wordBuffer.baseAddress! + i).initialize(to: word)
                             (flagBuffer.baseAddress! + i).initialize(to: f)
                         }
+                    }
                     }
                     }
                     }
