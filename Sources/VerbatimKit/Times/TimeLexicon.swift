@@ -356,5 +356,6 @@ public struct TimeLexicon: Sendable {
 
     func word(_ key: WordKey) -> TimeWord? { table.lookup(key)?.word }
 
+    @inline(__always)
     func entry(_ key: WordKey) -> TimeLexiconEntry? { table.lookup(key) }
 }

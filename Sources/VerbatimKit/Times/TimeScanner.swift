@@ -187,17 +187,25 @@ struct TimeScanner {
         return Self.clock(hour: hour, minute: minute, pm: pm)
     }
 
+    /// Whether the bytes from `start` to `end`, dots aside, are "am" (false) or "pm"
+    /// (true) in any case; nil for anything else. Two locals, not an array of the
+    /// letters: it is asked of every digit token, and the array was a malloc each time.
     private func meridiemSuffix(_ start: Int, _ end: Int) -> Bool? {
-        var letters: [UInt8] = []
+        var first: UInt8 = 0
+        var second: UInt8 = 0
+        var count = 0
         var p = start
         while p < end {
             let b = bytes[p] | 0x20
-            if b != UInt8(ascii: ".") { letters.append(b) }
+            if b != UInt8(ascii: ".") {
+                if count == 0 { first = b } else if count == 1 { second = b }
+                count += 1
+            }
             p += 1
         }
-        guard letters.count == 2, letters[1] == UInt8(ascii: "m") else { return nil }
-        if letters[0] == UInt8(ascii: "a") { return false }
-        if letters[0] == UInt8(ascii: "p") { return true }
+        guard count == 2, second == UInt8(ascii: "m") else { return nil }
+        if first == UInt8(ascii: "a") { return false }
+        if first == UInt8(ascii: "p") { return true }
         return nil
     }
 
