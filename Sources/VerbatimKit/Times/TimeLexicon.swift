@@ -184,10 +184,14 @@ struct TimeLexiconEntry: Sendable {
 /// An open-addressing hash table from ``WordKey`` to ``TimeLexiconEntry``: a
 /// multiply-shift hash instead of the standard library's seeded SipHash, which
 /// dominated the stage's profile. An empty slot holds ``WordKey/none``, which no token
-/// has, so a probe reads one array until it meets its key or an empty slot.
+/// has, so a probe reads one array until it meets its key or an empty slot. The entries
+/// are numbered (``entries``, id 0 the empty entry of a word outside the table), so that
+/// a token's entry costs the recognizer two bytes instead of a copy of its fields.
 struct WordTable: Sendable {
     private var keys: [WordKey]
-    private var entries: [TimeLexiconEntry]
+    private var ids: [UInt16]
+    /// The entries by id; id 0 is the empty entry.
+    let entries: [TimeLexiconEntry]
     private let mask: Int
 
     init(_ items: [WordKey: TimeLexiconEntry]) {
@@ -195,13 +199,17 @@ struct WordTable: Sendable {
         while capacity < items.count * 4 { capacity <<= 1 }
         mask = capacity - 1
         keys = Array(repeating: WordKey.none, count: capacity)
-        entries = Array(repeating: TimeLexiconEntry(), count: capacity)
+        ids = Array(repeating: 0, count: capacity)
+        var entries = [TimeLexiconEntry()]
+        precondition(items.count < Int(UInt16.max), "the time lexicon has too many words for two-byte ids")
         for (k, e) in items where k != .none {
             var slot = Self.hash(k) & mask
             while keys[slot] != .none { slot = (slot + 1) & mask }
             keys[slot] = k
-            entries[slot] = e
+            ids[slot] = UInt16(entries.count)
+            entries.append(e)
         }
+        self.entries = entries
     }
 
     /// Every key in the table.
@@ -213,15 +221,22 @@ struct WordTable: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
+    /// The id of `k`'s entry, or 0 when it has none.
     @inline(__always)
-    func lookup(_ k: WordKey) -> TimeLexiconEntry? {
+    func id(_ k: WordKey) -> UInt16 {
         var slot = Self.hash(k) & mask
         while true {
             let key = keys[slot]
-            if key == k, k != .none { return entries[slot] }
-            if key == .none { return nil }
+            if key == k, k != .none { return ids[slot] }
+            if key == .none { return 0 }
             slot = (slot + 1) & mask
         }
+    }
+
+    @inline(__always)
+    func lookup(_ k: WordKey) -> TimeLexiconEntry? {
+        let id = id(k)
+        return id == 0 ? nil : entries[Int(id)]
     }
 }
 

@@ -5,8 +5,8 @@ struct TimeScanner {
     let tokens: [Token]
     /// The roles of each token's word in the rules (`time/grammar.tsv`); empty for
     /// tokens outside the lexicon.
-    let roles: [RoleSet]
-    let words: [TimeWord?]
+    let roles: TimeTokens.Roles
+    let words: TimeTokens.Words
     let flags: [Flags]
 
     /// What the recognizer found out about one token, in one byte.
@@ -26,7 +26,7 @@ struct TimeScanner {
     /// The holidays, and the country whose dates they take (the record's locale).
     let holidays: HolidayCalendar
     /// Each token's word id in the holiday names (0: none).
-    let holidayWords: [UInt16]
+    let holidayWords: TimeTokens.HolidayWords
     /// The word table, for words inside a token ("14april").
     let lexicon: TimeLexicon
     var country: String?
