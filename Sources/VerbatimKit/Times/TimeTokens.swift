@@ -67,7 +67,7 @@ enum TimeTokens {
                 pass.starts.withUnsafeBufferPointer { starts in
                 pass.unusual.withUnsafeBufferPointer { unusual in
                 pass.hashes.withUnsafeBufferPointer { hashes in
-                entries.withUnsafeBufferPointer { entries in
+                table.flags.withUnsafeBufferPointer { entryFlags in
                     // The unusual tokens are in order: the next one's index is the
                     // only one to compare each token with.
                     var nextUnusual = 0
@@ -93,14 +93,9 @@ enum TimeTokens {
                             if let key {
                                 id = table.id(key)
                                 if id != 0 {
-                                    let entry = entries[Int(id)]
-                                    if everyWordStarts {
-                                        f.insert([.starter, .ruleWord])
-                                    } else {
-                                        if entry.starter { f.insert(.starter) }
-                                        if entry.ruleWord { f.insert(.ruleWord) }
-                                    }
-                                    if entry.holidayStart { f.insert(.holidayStart) }
+                                    let known = entryFlags[Int(id)]
+                                    f.formUnion(everyWordStarts ? [.starter, .ruleWord] : known.intersection([.starter, .ruleWord]))
+                                    f.formUnion(known.intersection(.holidayStart))
                                 }
                             }
                             if !f.contains(.starter), startsWithDigit(b, t) {
