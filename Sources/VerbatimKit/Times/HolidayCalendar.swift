@@ -108,6 +108,10 @@ struct HolidayCalendar: Sendable {
     private var nodeName: [Int32] = [-1]
     /// Trie edges: (node << 16 | word id) → child node. The root is node 0.
     private var edges: [UInt64: Int32] = [:]
+    /// The root's children by word id (-1: none): every try of a name starts there, and
+    /// most stop after its first word ("new", "good"), so that step reads an array
+    /// instead of hashing into `edges`.
+    private var rootChildren: [Int32] = []
     /// Each word of a name by the per-token keys it may be written with ("father",
     /// "fathers", "father's"; "labour", "labor"), to its word id (from 1).
     private(set) var wordIDs: [WordKey: UInt16] = [:]
@@ -165,11 +169,19 @@ struct HolidayCalendar: Sendable {
             names.append(Name(entries: [entry], needsCapital: words.count == 1 && common.contains(key: key)))
             firstWordIDs.insert(path[0])
         }
+        rootChildren = [Int32](repeating: -1, count: idsByNormal.count + 1)
+        for (edge, child) in edges where edge >> 16 == 0 { rootChildren[Int(edge & 0xFFFF)] = child }
     }
 
     /// The child of `node` by word `id`, or nil.
     @inline(__always)
-    func child(_ node: Int32, _ id: UInt16) -> Int32? { edges[UInt64(node) << 16 | UInt64(id)] }
+    func child(_ node: Int32, _ id: UInt16) -> Int32? {
+        if node == 0 {
+            let child = Int(id) < rootChildren.count ? rootChildren[Int(id)] : -1
+            return child < 0 ? nil : child
+        }
+        return edges[UInt64(node) << 16 | UInt64(id)]
+    }
 
     /// The name ending at `node`, if any.
     @inline(__always)

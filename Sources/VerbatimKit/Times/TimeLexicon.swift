@@ -90,6 +90,19 @@ public struct WordKey: Hashable, Sendable {
     /// a NUL byte is no word).
     static let none = WordKey(packed: 0, 0)
 
+    /// The key's bytes: the lower-cased word it was made of.
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
+        for word in [a, b] {
+            var w = word
+            while w != 0 {
+                out.append(UInt8(truncatingIfNeeded: w))
+                w >>= 8
+            }
+        }
+        return out
+    }
+
     init(_ string: StaticString) {
         let bytes = Array(UnsafeBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
         self = WordKey(bytes[...])!
@@ -168,30 +181,51 @@ struct TimeLexiconEntry: Sendable {
     var holidayStart = false
 }
 
-/// An open-addressing hash table from ``WordKey`` to ``TimeLexiconEntry``, looked up
-/// once per token: a multiply-shift hash instead of the standard library's seeded
-/// SipHash, which dominated the stage's profile.
+/// An open-addressing hash table from ``WordKey`` to ``TimeLexiconEntry``: a
+/// multiply-shift hash instead of the standard library's seeded SipHash, which
+/// dominated the stage's profile. An empty slot holds ``WordKey/none``, which no token
+/// has, so a probe reads one array until it meets its key or an empty slot. The entries
+/// are numbered (``entries``, id 0 the empty entry of a word outside the table), so that
+/// a token's entry costs the recognizer two bytes instead of a copy of its fields.
 struct WordTable: Sendable {
     private var keys: [WordKey]
-    private var entries: [TimeLexiconEntry]
-    private var used: [Bool]
+    private var ids: [UInt16]
+    /// The entries by id; id 0 is the empty entry.
+    let entries: [TimeLexiconEntry]
+    /// Each entry's starter, rule-word and holiday-start flags by id: the token pass reads
+    /// this byte a word instead of the entry's forty (perf: loading entries stalled it).
+    let flags: [TimeScanner.Flags]
     private let mask: Int
 
     init(_ items: [WordKey: TimeLexiconEntry]) {
+        // At most half the slots used: the keys a document's tokens probe stay in fewer
+        // cache lines than at a quarter, and linear probing stays short.
         var capacity = 16
-        while capacity < items.count * 4 { capacity <<= 1 }
+        while capacity < items.count * 2 { capacity <<= 1 }
         mask = capacity - 1
-        keys = Array(repeating: WordKey(packed: 0, 0), count: capacity)
-        entries = Array(repeating: TimeLexiconEntry(), count: capacity)
-        used = Array(repeating: false, count: capacity)
-        for (k, e) in items {
+        keys = Array(repeating: WordKey.none, count: capacity)
+        ids = Array(repeating: 0, count: capacity)
+        var entries = [TimeLexiconEntry()]
+        precondition(items.count < Int(UInt16.max), "the time lexicon has too many words for two-byte ids")
+        for (k, e) in items where k != .none {
             var slot = Self.hash(k) & mask
-            while used[slot] { slot = (slot + 1) & mask }
-            used[slot] = true
+            while keys[slot] != .none { slot = (slot + 1) & mask }
             keys[slot] = k
-            entries[slot] = e
+            ids[slot] = UInt16(entries.count)
+            entries.append(e)
+        }
+        self.entries = entries
+        flags = entries.map { e in
+            var f: TimeScanner.Flags = []
+            if e.starter { f.insert(.starter) }
+            if e.ruleWord { f.insert(.ruleWord) }
+            if e.holidayStart { f.insert(.holidayStart) }
+            return f
         }
     }
+
+    /// Every key in the table.
+    var allKeys: [WordKey] { keys.filter { $0 != .none } }
 
     @inline(__always)
     static func hash(_ k: WordKey) -> Int {
@@ -199,14 +233,53 @@ struct WordTable: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
+    /// The id of `k`'s entry, or 0 when it has none.
     @inline(__always)
-    func lookup(_ k: WordKey) -> TimeLexiconEntry? {
+    func id(_ k: WordKey) -> UInt16 {
         var slot = Self.hash(k) & mask
-        while used[slot] {
-            if keys[slot] == k { return entries[slot] }
+        while true {
+            let key = keys[slot]
+            if key == k, k != .none { return ids[slot] }
+            if key == .none { return 0 }
             slot = (slot + 1) & mask
         }
-        return nil
+    }
+
+    @inline(__always)
+    func lookup(_ k: WordKey) -> TimeLexiconEntry? {
+        let id = id(k)
+        return id == 0 ? nil : entries[Int(id)]
+    }
+}
+
+/// One bit for each value of a token's folded-text hash (``LexicalPass/hashes``),
+/// set for the hash of every key of the word table: a plain token whose bit is clear
+/// has no entry. Most tokens of news are not time words; this 4 KB stays in the cache,
+/// where probing the table itself (~100 KB) missed it on most tokens (perf: the
+/// probe's loads were a third of the recognizer's own time).
+struct KeyHashFilter: Sendable {
+    private var bits: [UInt64]
+    static let bitCount = 1 << 15
+
+    /// A filter that lets through the hash of every key in `keys`.
+    init(_ keys: some Sequence<WordKey>) {
+        bits = [UInt64](repeating: 0, count: Self.bitCount / 64)
+        for k in keys {
+            let bit = Self.bit(k.bytes.withUnsafeBufferPointer { FNV1a.hash($0) })
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+    }
+
+    @inline(__always)
+    static func bit(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (bitCount - 1)
+    }
+
+    /// Whether a token whose folded text hashes to `hash` may be one of the keys.
+    @inline(__always)
+    func mayContain(_ hash: UInt64) -> Bool {
+        let bit = Self.bit(hash)
+        return bits.withUnsafeBufferPointer { $0[bit >> 6] } & (1 << UInt64(bit & 63)) != 0
     }
 }
 
@@ -216,6 +289,8 @@ struct WordTable: Sendable {
 /// probe.
 public struct TimeLexicon: Sendable {
     let table: WordTable
+    /// Which folded-token hashes may be keys of `table`.
+    let filter: KeyHashFilter
     /// The holidays of `time/holidays.tsv`.
     let holidays: HolidayCalendar
 
@@ -266,6 +341,7 @@ public struct TimeLexicon: Sendable {
             items[k] = entry
         }
         self.table = WordTable(items)
+        self.filter = KeyHashFilter(items.keys)
     }
 
     /// The per-token key of entry `e`'s key column.
@@ -307,5 +383,6 @@ public struct TimeLexicon: Sendable {
 
     func word(_ key: WordKey) -> TimeWord? { table.lookup(key)?.word }
 
+    @inline(__always)
     func entry(_ key: WordKey) -> TimeLexiconEntry? { table.lookup(key) }
 }

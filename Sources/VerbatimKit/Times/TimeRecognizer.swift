@@ -78,9 +78,9 @@ public struct TimeRecognizer: Annotator {
     /// the general path the skip is tested against.
     func candidates(_ document: Document, _ segmentation: Segmentation, pass: LexicalPass? = nil, skipsNonRuleWords: Bool) -> [TimeCandidate] {
         let pass = pass ?? LexicalPass(document: document, tokens: segmentation.tokens)
-        let (roles, words, flags, holidayWords) = TimeTokens.lookUp(document.utf8, segmentation.tokens, pass: pass, in: lexicon,
-                                                                    everyWordStarts: !skipsNonRuleWords)
-        var scanner = TimeScanner(bytes: document.utf8, tokens: segmentation.tokens, roles: roles, words: words, flags: flags, holidays: lexicon.holidays, holidayWords: holidayWords, lexicon: lexicon, country: document.region,
+        let found = TimeTokens.lookUp(document.utf8, segmentation.tokens, pass: pass, in: lexicon, everyWordStarts: !skipsNonRuleWords)
+        let flags = found.flags, words = found.words
+        var scanner = TimeScanner(bytes: document.utf8, tokens: segmentation.tokens, roles: found.roles, words: words, flags: flags, holidays: lexicon.holidays, holidayWords: found.holidayWords, lexicon: lexicon, country: document.region,
                                   dateOrder: document.dateOrder ?? .monthFirst)
         var out: [TimeCandidate] = []
         for sentence in timeSentences(segmentation, words) {
@@ -108,7 +108,7 @@ public struct TimeRecognizer: Annotator {
 
     /// The sentences, except that ICU's break after "p.m." before a capitalised zone, day
     /// or month ("10 p.m. Wednesday", "5 p.m. EST") is undone.
-    func timeSentences(_ segmentation: Segmentation, _ words: [TimeWord?]) -> [Range<Int>] {
+    func timeSentences(_ segmentation: Segmentation, _ words: TimeTokens.Words) -> [Range<Int>] {
         var out: [Range<Int>] = []
         out.reserveCapacity(segmentation.sentences.count)
         for s in segmentation.sentences {

@@ -62,22 +62,33 @@ extension TimeScanner {
     private func dottedDate(at i: Int) -> TimeMatch? {
         guard inRange(i), tokens[i].kind == .number else { return nil }
         let t = tokens[i]
-        var parts: [(value: Int, count: Int)] = [(0, 0)]
+        // The three dot-separated parts in a fixed tuple (an array of them was a malloc
+        // per number token): a fourth part makes no date.
+        typealias Part = (value: Int, count: Int)
+        var parts: (Part, Part, Part) = ((0, 0), (0, 0), (0, 0))
+        var n = 1
         for p in Int(t.start)..<Int(t.end) {
             let byte = bytes[p]
             if byte == UInt8(ascii: ".") {
-                parts.append((0, 0))
-            } else if byte >= 48, byte <= 57, parts[parts.count - 1].count < 4 {
-                parts[parts.count - 1].value = parts[parts.count - 1].value * 10 + Int(byte - 48)
-                parts[parts.count - 1].count += 1
+                n += 1
+                guard n <= 3 else { return nil }
+            } else if byte >= 48, byte <= 57 {
+                func add(_ part: inout Part) -> Bool {
+                    guard part.count < 4 else { return false }
+                    part.value = part.value * 10 + Int(byte - 48)
+                    part.count += 1
+                    return true
+                }
+                let added = n == 1 ? add(&parts.0) : n == 2 ? add(&parts.1) : add(&parts.2)
+                guard added else { return nil }
             } else {
                 return nil
             }
         }
-        guard parts.count == 3, parts[0].count >= 1, parts[0].count <= 2, parts[1].count >= 1, parts[1].count <= 2,
-              parts[2].count == 4 || parts[2].count == 2 else { return nil }
-        let year = parts[2].count == 4 ? parts[2].value : (parts[2].value < 50 ? 2000 + parts[2].value : 1900 + parts[2].value)
-        guard let (month, day) = monthAndDay(parts[0].value, parts[1].value, year: year) else { return nil }
+        guard n == 3, parts.0.count >= 1, parts.0.count <= 2, parts.1.count >= 1, parts.1.count <= 2,
+              parts.2.count == 4 || parts.2.count == 2 else { return nil }
+        let year = parts.2.count == 4 ? parts.2.value : (parts.2.value < 50 ? 2000 + parts.2.value : 1900 + parts.2.value)
+        guard let (month, day) = monthAndDay(parts.0.value, parts.1.value, year: year) else { return nil }
         return TimeMatch(end: i + 1, type: .date, value: .date(year: year, month: month, day: day, direction: .pastOrSame), rule: .numericDate)
     }
 

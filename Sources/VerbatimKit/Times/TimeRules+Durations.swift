@@ -145,12 +145,20 @@ extension TimeScanner {
             if b == UInt8(ascii: ".") { guard dot < 0, p > Int(t.start) else { return nil }; dot = p } else if b < 48 || b > 57 { return nil }
         }
         guard dot > 0 else { return nil }
-        let fraction = Array(bytes[(dot + 1)..<Int(t.end)])
-        switch fraction {
-        case [53], [53, 48]: return 2          // .5
-        case [50, 53]: return 1                // .25
-        case [55, 53]: return 3                // .75
-        default: return nil
+        // The digits after the dot, read in place (an Array of them was a malloc per decimal).
+        let first = dot + 1
+        switch Int(t.end) - first {
+        case 1:
+            return bytes[first] == 53 ? 2 : nil                        // .5
+        case 2:
+            switch (bytes[first], bytes[first + 1]) {
+            case (53, 48): return 2                                    // .50
+            case (50, 53): return 1                                    // .25
+            case (55, 53): return 3                                    // .75
+            default: return nil
+            }
+        default:
+            return nil
         }
     }
 

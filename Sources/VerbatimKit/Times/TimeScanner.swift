@@ -5,8 +5,8 @@ struct TimeScanner {
     let tokens: [Token]
     /// The roles of each token's word in the rules (`time/grammar.tsv`); empty for
     /// tokens outside the lexicon.
-    let roles: [RoleSet]
-    let words: [TimeWord?]
+    let roles: TimeTokens.Roles
+    let words: TimeTokens.Words
     let flags: [Flags]
 
     /// What the recognizer found out about one token, in one byte.
@@ -26,7 +26,7 @@ struct TimeScanner {
     /// The holidays, and the country whose dates they take (the record's locale).
     let holidays: HolidayCalendar
     /// Each token's word id in the holiday names (0: none).
-    let holidayWords: [UInt16]
+    let holidayWords: TimeTokens.HolidayWords
     /// The word table, for words inside a token ("14april").
     let lexicon: TimeLexicon
     var country: String?
@@ -187,17 +187,25 @@ struct TimeScanner {
         return Self.clock(hour: hour, minute: minute, pm: pm)
     }
 
+    /// Whether the bytes from `start` to `end`, dots aside, are "am" (false) or "pm"
+    /// (true) in any case; nil for anything else. Two locals, not an array of the
+    /// letters: it is asked of every digit token, and the array was a malloc each time.
     private func meridiemSuffix(_ start: Int, _ end: Int) -> Bool? {
-        var letters: [UInt8] = []
+        var first: UInt8 = 0
+        var second: UInt8 = 0
+        var count = 0
         var p = start
         while p < end {
             let b = bytes[p] | 0x20
-            if b != UInt8(ascii: ".") { letters.append(b) }
+            if b != UInt8(ascii: ".") {
+                if count == 0 { first = b } else if count == 1 { second = b }
+                count += 1
+            }
             p += 1
         }
-        guard letters.count == 2, letters[1] == UInt8(ascii: "m") else { return nil }
-        if letters[0] == UInt8(ascii: "a") { return false }
-        if letters[0] == UInt8(ascii: "p") { return true }
+        guard count == 2, second == UInt8(ascii: "m") else { return nil }
+        if first == UInt8(ascii: "a") { return false }
+        if first == UInt8(ascii: "p") { return true }
         return nil
     }
 

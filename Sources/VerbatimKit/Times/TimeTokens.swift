@@ -11,78 +11,111 @@
 /// letters into ASCII ("weeK" with a Kelvin sign folds to "week"), which the time
 /// key refuses, as it refuses every non-ASCII letter.
 enum TimeTokens {
-    /// Per-token roles, time words and flags. `everyWordStarts` makes every token with a
+    /// Each token's lexicon entry, as a two-byte id into the lexicon's entries (0: a
+    /// token outside the lexicon), and its flags. Three bytes a token: the roles and time
+    /// word written out per token were 33, megabytes of mostly empty arrays per megabyte
+    /// of text. ``roles``, ``words`` and ``holidayWords`` read a token's fields through
+    /// its id.
+    struct Found {
+        let ids: [UInt16]
+        let entries: [TimeLexiconEntry]
+        let flags: [TimeScanner.Flags]
+
+        var roles: Roles { Roles(ids: ids, entries: entries) }
+        var words: Words { Words(ids: ids, entries: entries) }
+        var holidayWords: HolidayWords { HolidayWords(ids: ids, entries: entries) }
+    }
+
+    /// Each token's roles (`time/grammar.tsv`), empty outside the lexicon.
+    struct Roles {
+        let ids: [UInt16]
+        let entries: [TimeLexiconEntry]
+        @inline(__always) subscript(i: Int) -> RoleSet { entries[Int(ids[i])].roles }
+    }
+
+    /// Each token's time word, nil outside `time/words.tsv`.
+    struct Words {
+        let ids: [UInt16]
+        let entries: [TimeLexiconEntry]
+        @inline(__always) subscript(i: Int) -> TimeWord? { entries[Int(ids[i])].word }
+    }
+
+    /// Each token's word id in the holiday names (0: none).
+    struct HolidayWords {
+        let ids: [UInt16]
+        let entries: [TimeLexiconEntry]
+        @inline(__always) subscript(i: Int) -> UInt16 { entries[Int(ids[i])].holidayWord }
+    }
+
+    /// Per-token entries and flags. `everyWordStarts` makes every token with a
     /// lexicon entry or a digit a starter and a rule word (the general path the skips
     /// are tested against).
     /// - Parameter pass: the document's lexical pass, made of `tokens`.
-    static func lookUp(_ utf8: [UInt8], _ tokens: [Token], pass: LexicalPass, in lexicon: TimeLexicon, everyWordStarts: Bool)
-        -> (roles: [RoleSet], words: [TimeWord?], flags: [TimeScanner.Flags], holidayWords: [UInt16]) {
+    static func lookUp(_ utf8: [UInt8], _ tokens: [Token], pass: LexicalPass, in lexicon: TimeLexicon, everyWordStarts: Bool) -> Found {
         let count = tokens.count
         precondition(pass.count == count, "the lexical pass is made of other tokens")
+        let table = lexicon.table
+        let entries = table.entries
         // Each per-token array is made uninitialised and every element written once: most
         // tokens are neither time words nor starters, and zero-filling first cost more than
         // the loop. The per-token booleans share one byte.
-        var words: [TimeWord?] = []
         var flags: [TimeScanner.Flags] = []
-        // Holiday name words are rare: their ids are kept sparse, by token.
-        var holidayWords = [UInt16](repeating: 0, count: count)
-        let roles = [RoleSet](unsafeUninitializedCapacity: count) { roleBuffer, roleCount in
-            words = [TimeWord?](unsafeUninitializedCapacity: count) { wordBuffer, wordCount in
-                flags = [TimeScanner.Flags](unsafeUninitializedCapacity: count) { flagBuffer, flagCount in
-                    utf8.withUnsafeBufferPointer { b in
-                    pass.bytes.withUnsafeBufferPointer { folded in
-                    pass.starts.withUnsafeBufferPointer { starts in
-                    pass.unusual.withUnsafeBufferPointer { unusual in
-                        // The unusual tokens are in order: the next one's index is the
-                        // only one to compare each token with.
-                        var nextUnusual = 0
-                        for i in 0..<count {
-                            var roles = RoleSet.empty
-                            var word: TimeWord?
-                            var f: TimeScanner.Flags = []
-                            let t = tokens[i]
-                            let isUnusual = nextUnusual < unusual.count && Int(unusual[nextUnusual]) == i
-                            if isUnusual { nextUnusual &+= 1 }
-                            let n = Int(t.end - t.start)
-                            if n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
-                                let cut = possessiveLength(b, t)
-                                if cut > 0 { f.insert(.possessive) }
-                                // A plain token's folded bytes are as long as its text, and
-                                // its possessive ending is ASCII: the same cut applies.
-                                let key = isUnusual
-                                    ? WordKey(b, Int(t.start), Int(t.end) - cut)
-                                    : WordKey(lowerCaseASCII: folded, Int(starts[i]), Int(starts[i &+ 1]) - cut)
-                                if let key, let entry = lexicon.entry(key) {
-                                    roles = entry.roles
-                                    word = entry.word
-                                    if everyWordStarts {
-                                        f.insert([.starter, .ruleWord])
-                                    } else {
-                                        if entry.starter { f.insert(.starter) }
-                                        if entry.ruleWord { f.insert(.ruleWord) }
-                                    }
-                                    if entry.holidayStart { f.insert(.holidayStart) }
-                                    if entry.holidayWord != 0 { holidayWords[i] = entry.holidayWord }
-                                }
-                                if !f.contains(.starter), startsWithDigit(b, t) {
-                                    f.insert(everyWordStarts ? [.starter, .ruleWord] : .starter)
+        let ids = [UInt16](unsafeUninitializedCapacity: count) { idBuffer, idCount in
+            flags = [TimeScanner.Flags](unsafeUninitializedCapacity: count) { flagBuffer, flagCount in
+                utf8.withUnsafeBufferPointer { b in
+                pass.bytes.withUnsafeBufferPointer { folded in
+                pass.starts.withUnsafeBufferPointer { starts in
+                pass.unusual.withUnsafeBufferPointer { unusual in
+                pass.hashes.withUnsafeBufferPointer { hashes in
+                table.flags.withUnsafeBufferPointer { entryFlags in
+                    // The unusual tokens are in order: the next one's index is the
+                    // only one to compare each token with.
+                    var nextUnusual = 0
+                    for i in 0..<count {
+                        var id: UInt16 = 0
+                        var f: TimeScanner.Flags = []
+                        let t = tokens[i]
+                        let isUnusual = nextUnusual < unusual.count && Int(unusual[nextUnusual]) == i
+                        if isUnusual { nextUnusual &+= 1 }
+                        let n = Int(t.end - t.start)
+                        if n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
+                            let cut = possessiveLength(b, t)
+                            if cut > 0 { f.insert(.possessive) }
+                            // A plain token's folded bytes are as long as its text, and
+                            // its possessive ending is ASCII: the same cut applies.
+                            // Without a cut, its key is its folded text, whose hash the
+                            // pass holds: the filter turns most tokens away before the probe.
+                            let key = isUnusual
+                                ? WordKey(b, Int(t.start), Int(t.end) - cut)
+                                : cut == 0 && !lexicon.filter.mayContain(hashes[i])
+                                ? nil
+                                : WordKey(lowerCaseASCII: folded, Int(starts[i]), Int(starts[i &+ 1]) - cut)
+                            if let key {
+                                id = table.id(key)
+                                if id != 0 {
+                                    let known = entryFlags[Int(id)]
+                                    f.formUnion(everyWordStarts ? [.starter, .ruleWord] : known.intersection([.starter, .ruleWord]))
+                                    f.formUnion(known.intersection(.holidayStart))
                                 }
                             }
-                            (roleBuffer.baseAddress! + i).initialize(to: roles)
-                            (wordBuffer.baseAddress! + i).initialize(to: word)
-                            (flagBuffer.baseAddress! + i).initialize(to: f)
+                            if !f.contains(.starter), startsWithDigit(b, t) {
+                                f.insert(everyWordStarts ? [.starter, .ruleWord] : .starter)
+                            }
                         }
+                        (idBuffer.baseAddress! + i).initialize(to: id)
+                        (flagBuffer.baseAddress! + i).initialize(to: f)
                     }
-                    }
-                    }
-                    }
-                    flagCount = count
                 }
-                wordCount = count
+                }
+                }
+                }
+                }
+                }
+                flagCount = count
             }
-            roleCount = count
+            idCount = count
         }
-        return (roles, words, flags, holidayWords)
+        return Found(ids: ids, entries: entries, flags: flags)
     }
 
     /// Token `t`'s key folded from its text, without its possessive ending: what

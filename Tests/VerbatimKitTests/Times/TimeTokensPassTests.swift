@@ -60,6 +60,38 @@ struct TimeTokensPassTests {
         #expect(timeWords > 1_000)
     }
 
+    /// The hash filter turns a plain token away without probing the table: every key of
+    /// the lexicon (time words, function words, holiday name words), written as a token
+    /// in lower, title and upper case, must still find its entry, as it does from its
+    /// text key.
+    @Test func theHashFilterLetsEveryKeyThrough() throws {
+        let lexicon = try TimeLexicon(lexicon: shippedLexicon)
+        let keys = lexicon.table.allKeys
+        #expect(keys.count > 400)
+        let words = keys.map { String(decoding: $0.bytes, as: UTF8.self) }
+        let text = words.map { "\($0) \($0.prefix(1).uppercased() + $0.dropFirst()) \($0.uppercased())" }.joined(separator: " , ")
+        let document = Document(id: "f", text: text)
+        let tokens = try shippedSegmenter().segment(document).tokens
+        let pass = LexicalPass(document: document, tokens: tokens)
+        let found = TimeTokens.lookUp(document.utf8, tokens, pass: pass, in: lexicon, everyWordStarts: false)
+        var entries = 0
+        for (i, t) in tokens.enumerated() {
+            let entry = t.end - t.start <= 20 ? TimeTokens.textKey(document.utf8, t).flatMap { lexicon.entry($0) } : nil
+            #expect(found.words[i] == entry?.word, "token \(i): \(document.string(t.start, t.end))")
+            #expect(found.roles[i] == entry?.roles ?? .empty, "token \(i): \(document.string(t.start, t.end))")
+            #expect(found.holidayWords[i] == entry?.holidayWord ?? 0, "token \(i): \(document.string(t.start, t.end))")
+            if entry != nil { entries += 1 }
+        }
+        // Most keys are one token: they were looked up, not only skipped.
+        #expect(entries > keys.count * 2)
+        // The filter does turn most other words away.
+        let plain = ["ferry", "harbour", "sailed", "council", "bridge", "quietly", "tomatoes", "violin"]
+        let rejected = plain.filter { word in
+            !lexicon.filter.mayContain(Array(word.utf8).withUnsafeBufferPointer { FNV1a.hash($0) })
+        }
+        #expect(rejected.count >= 6)
+    }
+
     /// The cases the pass alone would get wrong: "weeK" with a Kelvin sign folds to
     /// "week" in the pass, but a time key holds no non-ASCII letter; "SUNDAY'S" keeps
     /// its ending (only a lower-case "'s" is cut), "Sunday’s" loses it.
