@@ -64,20 +64,19 @@ static int32_t vb_breaker_bind(vb_breaker *breaker, UErrorCode status) {
     return 0;
 }
 
+// An empty Swift buffer may come with a NULL base address; ICU wants a pointer.
+static const char vb_empty_utf8[1] = {0};
+static const UChar vb_empty_utf16[1] = {0};
+
 int32_t vb_breaker_set_utf8(vb_breaker *breaker, const uint8_t *text, int64_t length) {
     UErrorCode status = U_ZERO_ERROR;
-    // An empty Swift buffer may come with a NULL base address; ICU wants a pointer.
-    static const char empty[1] = {0};
-    const char *bytes = text != NULL ? (const char *)text : empty;
-    breaker->text = utext_openUTF8(breaker->text, bytes, length, &status);
+    breaker->text = utext_openUTF8(breaker->text, text != NULL ? (const char *)text : vb_empty_utf8, length, &status);
     return vb_breaker_bind(breaker, status);
 }
 
 int32_t vb_breaker_set_utf16(vb_breaker *breaker, const uint16_t *text, int32_t length) {
     UErrorCode status = U_ZERO_ERROR;
-    static const UChar empty[1] = {0};
-    const UChar *units = text != NULL ? (const UChar *)text : empty;
-    breaker->text = utext_openUChars(breaker->text, units, length, &status);
+    breaker->text = utext_openUChars(breaker->text, text != NULL ? (const UChar *)text : vb_empty_utf16, length, &status);
     return vb_breaker_bind(breaker, status);
 }
 
