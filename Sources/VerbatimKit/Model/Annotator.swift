@@ -15,8 +15,10 @@ public struct AnalysisState: Sendable {
     /// The document's one lexical pass (``lexicalPass()``), made on first use.
     private var lexical: LexicalPass?
     /// The running stage's memory on this worker (``Pipeline/Worker`` lends each stage
-    /// its own); empty for a state made outside a worker.
-    var memory = WorkerMemory()
+    /// its own); for a state made outside a worker, a small one that lives as long as
+    /// the state (a worker's 512 KB of word cache, allocated and cleared for every
+    /// document a caller annotates stage by stage, would cost more than it saves).
+    var memory = WorkerMemory(wordSets: WorkerMemory.oneDocumentWordSets)
 
     public init(document: Document, segmentation: Segmentation, annotation: Annotation = Annotation()) {
         self.document = document
@@ -55,5 +57,12 @@ public protocol Annotator: Sendable {
 /// of answers that depend only on the models, never on the documents read before.
 struct WorkerMemory: Sendable {
     /// The entity stage's word facts.
-    var words = WordFactsCache()
+    var words: WordFactsCache
+
+    /// Sets of the word cache of a state made outside a worker (16 KB: a document's words).
+    static let oneDocumentWordSets = 256
+
+    init(wordSets: Int = WordFactsCache.defaultSets) {
+        words = WordFactsCache(sets: wordSets)
+    }
 }

@@ -133,6 +133,21 @@ import Testing
         #expect(worker.wordCache.dropped > 0)
         #expect(worker.wordCache.added - worker.wordCache.dropped <= worker.wordCache.capacity)
     }
+
+    /// A worker keeps the large cache; a state annotated stage by stage outside a worker
+    /// gets a small one of its own (not 512 KB allocated and cleared per document), and
+    /// the entity stage gives it the same mentions as the worker.
+    @Test func aStateOutsideAWorkerHasASmallCache() throws {
+        let worker = try sharedPipeline.makeWorker()
+        #expect(worker.wordCache.capacity == 2 * WordFactsCache.defaultSets)
+        let document = Document(text: Self.documents[0])
+        var state = AnalysisState(document: document, segmentation: try worker.segmenter.segment(document))
+        #expect(state.memory.words.capacity == 2 * WorkerMemory.oneDocumentWordSets)
+        #expect(state.memory.words.capacity < worker.wordCache.capacity)
+        for annotator in sharedPipeline.annotators { annotator.annotate(&state) }
+        #expect(state.memory.words.added > 0)
+        #expect(state.annotation.entities == (try worker.annotate(document)).entities)
+    }
 }
 
 extension Pipeline.Worker {
