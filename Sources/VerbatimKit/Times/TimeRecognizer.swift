@@ -82,6 +82,7 @@ public struct TimeRecognizer: Annotator {
         let flags = found.flags, words = found.words
         var scanner = TimeScanner(bytes: document.utf8, tokens: segmentation.tokens, roles: found.roles, words: words, flags: flags, numbers: found.numbers, holidays: lexicon.holidays, holidayWords: found.holidayWords, lexicon: lexicon, country: document.region,
                                   dateOrder: document.dateOrder ?? .monthFirst)
+        scanner.triesEveryRule = !skipsNonRuleWords
         var out: [TimeCandidate] = []
         for sentence in timeSentences(segmentation, words) {
             scanner.sentenceStart = sentence.lowerBound

@@ -35,6 +35,10 @@ struct TimeScanner {
     /// How the record writes numeric dates.
     var dateOrder: DateOrder = .monthFirst
 
+    /// Runs every rule without the cheap guards that rule some out (the general path
+    /// the guards are tested against: ``TimeRecognizer/candidates(_:_:pass:skipsNonRuleWords:)``).
+    var triesEveryRule = false
+
     /// First token of the sentence being scanned.
     var sentenceStart: Int = 0
     /// One past the last token of the sentence being scanned.
@@ -60,6 +64,15 @@ struct TimeScanner {
     /// No whitespace between token `i - 1` and token `i`.
     @inline(__always) func glued(_ i: Int) -> Bool {
         inRange(i) && !tokens[i].flags.contains(.spaceBefore)
+    }
+
+    /// Token `i` (in the sentence) has a lexicon entry or begins with a digit: what a
+    /// count or rate after "a" needs next.
+    @inline(__always) func mayFollowArticle(_ i: Int) -> Bool {
+        guard inRange(i) else { return false }
+        if roles.ids[i] != 0 { return true }
+        let b = bytes[Int(tokens[i].start)]
+        return b >= 0x30 && b <= 0x39
     }
 
     @inline(__always) func isCapitalized(_ i: Int) -> Bool { inRange(i) && tokens[i].isCapitalized }
