@@ -80,8 +80,9 @@ public struct TimeRecognizer: Annotator {
         let pass = pass ?? LexicalPass(document: document, tokens: segmentation.tokens)
         let found = TimeTokens.lookUp(document.utf8, segmentation.tokens, pass: pass, in: lexicon, everyWordStarts: !skipsNonRuleWords)
         let flags = found.flags, words = found.words
-        var scanner = TimeScanner(bytes: document.utf8, tokens: segmentation.tokens, roles: found.roles, words: words, flags: flags, holidays: lexicon.holidays, holidayWords: found.holidayWords, lexicon: lexicon, country: document.region,
+        var scanner = TimeScanner(bytes: document.utf8, tokens: segmentation.tokens, roles: found.roles, words: words, flags: flags, numbers: found.numbers, holidays: lexicon.holidays, holidayWords: found.holidayWords, lexicon: lexicon, country: document.region,
                                   dateOrder: document.dateOrder ?? .monthFirst)
+        scanner.triesEveryRule = !skipsNonRuleWords
         var out: [TimeCandidate] = []
         for sentence in timeSentences(segmentation, words) {
             scanner.sentenceStart = sentence.lowerBound

@@ -143,7 +143,11 @@ extension TimeScanner {
             let r = roles[i]
             // No hyphenDuration: "a" and "an" are neither digits nor number words, so it
             // returned nil for them ("a five-minute walk" starts at "five").
-            if r.contains(.indefiniteArticle) { Self.keepLonger(quantity(at: i), &best); Self.keepLonger(perUnit(at: i), &best) }
+            // After "a" both rules read the next token's time word or roles, or a fraction
+            // ("a 1/2 hour"): before a word outside the lexicon ("a man") they cannot match.
+            if r.contains(.indefiniteArticle), triesEveryRule || mayFollowArticle(i + 1) {
+                Self.keepLonger(quantity(at: i), &best); Self.keepLonger(perUnit(at: i), &best)
+            }
             if r.contains(.perWord) { Self.keepLonger(perUnit(at: i), &best) }
             if r.intersects(Self.relativeRoles) {
                 Self.keepLonger(relative(at: i), &best)

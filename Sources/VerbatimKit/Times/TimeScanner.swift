@@ -8,6 +8,8 @@ struct TimeScanner {
     let roles: TimeTokens.Roles
     let words: TimeTokens.Words
     let flags: [Flags]
+    /// Each token's value when it is only ASCII digits, else -1 (``TimeTokens/Found/numbers``).
+    let numbers: [Int32]
 
     /// What the recognizer found out about one token, in one byte.
     struct Flags: OptionSet {
@@ -32,6 +34,10 @@ struct TimeScanner {
     var country: String?
     /// How the record writes numeric dates.
     var dateOrder: DateOrder = .monthFirst
+
+    /// Runs every rule without the cheap guards that rule some out (the general path
+    /// the guards are tested against: ``TimeRecognizer/candidates(_:_:pass:skipsNonRuleWords:)``).
+    var triesEveryRule = false
 
     /// First token of the sentence being scanned.
     var sentenceStart: Int = 0
@@ -60,21 +66,26 @@ struct TimeScanner {
         inRange(i) && !tokens[i].flags.contains(.spaceBefore)
     }
 
+    /// Token `i` (in the sentence) has a lexicon entry or begins with a digit: what a
+    /// count or rate after "a" needs next.
+    @inline(__always) func mayFollowArticle(_ i: Int) -> Bool {
+        guard inRange(i) else { return false }
+        if roles.ids[i] != 0 { return true }
+        let b = bytes[Int(tokens[i].start)]
+        return b >= 0x30 && b <= 0x39
+    }
+
     @inline(__always) func isCapitalized(_ i: Int) -> Bool { inRange(i) && tokens[i].isCapitalized }
 
     /// The value and digit count of a token made only of ASCII digits.
-    func digits(_ i: Int) -> (value: Int, count: Int)? {
+    /// Read from ``numbers``, parsed once per document: the rules ask it of the same
+    /// token many times.
+    @inline(__always) func digits(_ i: Int) -> (value: Int, count: Int)? {
         guard inRange(i) else { return nil }
+        let value = numbers[i]
+        guard value >= 0 else { return nil }
         let t = tokens[i]
-        let n = Int(t.end - t.start)
-        guard n <= 9 else { return nil }
-        var value = 0
-        for p in Int(t.start)..<Int(t.end) {
-            let b = bytes[p]
-            guard b >= 48, b <= 57 else { return nil }
-            value = value * 10 + Int(b - 48)
-        }
-        return (value, n)
+        return (Int(value), Int(t.end - t.start))
     }
 
     /// A day of the month: "14", "14th", "fourteenth" (1…31).

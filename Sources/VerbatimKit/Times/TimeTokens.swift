@@ -20,6 +20,11 @@ enum TimeTokens {
         let ids: [UInt16]
         let entries: [TimeLexiconEntry]
         let flags: [TimeScanner.Flags]
+        /// Each token's value when it is made only of ASCII digits, at most nine of them
+        /// (its digit count is its length); -1 for every other token. Parsed here once:
+        /// ``TimeScanner/digits(_:)`` is asked of a number token by about ten rules,
+        /// which each parsed its bytes again.
+        let numbers: [Int32]
 
         var roles: Roles { Roles(ids: ids, entries: entries) }
         var words: Words { Words(ids: ids, entries: entries) }
@@ -60,8 +65,12 @@ enum TimeTokens {
         // tokens are neither time words nor starters, and zero-filling first cost more than
         // the loop. The per-token booleans share one byte.
         var flags: [TimeScanner.Flags] = []
+        // Filled with -1 at once, and written only for the few tokens that begin with a digit:
+        // a value computed and written per token cost more than the rules' parsing it saved.
+        var numbers = [Int32](repeating: -1, count: count)
         let ids = [UInt16](unsafeUninitializedCapacity: count) { idBuffer, idCount in
             flags = [TimeScanner.Flags](unsafeUninitializedCapacity: count) { flagBuffer, flagCount in
+                numbers.withUnsafeMutableBufferPointer { numberBuffer in
                 utf8.withUnsafeBufferPointer { b in
                 pass.bytes.withUnsafeBufferPointer { folded in
                 pass.starts.withUnsafeBufferPointer { starts in
@@ -78,6 +87,7 @@ enum TimeTokens {
                         let isUnusual = nextUnusual < unusual.count && Int(unusual[nextUnusual]) == i
                         if isUnusual { nextUnusual &+= 1 }
                         let n = Int(t.end - t.start)
+                        if n >= 1, n <= 9, startsWithDigit(b, t) { numberBuffer[i] = digitValue(b, t) }
                         if n <= 20, t.kind == .word || t.kind == .number || t.kind == .punctuation || t.kind == .symbol {
                             let cut = possessiveLength(b, t)
                             if cut > 0 { f.insert(.possessive) }
@@ -111,17 +121,33 @@ enum TimeTokens {
                 }
                 }
                 }
+                }
                 flagCount = count
             }
             idCount = count
         }
-        return Found(ids: ids, entries: entries, flags: flags)
+        return Found(ids: ids, entries: entries, flags: flags, numbers: numbers)
     }
 
     /// Token `t`'s key folded from its text, without its possessive ending: what
     /// ``lookUp(_:_:pass:in:everyWordStarts:)`` reads from the pass for a plain token.
     static func textKey(_ utf8: [UInt8], _ t: Token) -> WordKey? {
         utf8.withUnsafeBufferPointer { WordKey($0, Int(t.start), Int(t.end) - possessiveLength($0, t)) }
+    }
+
+    /// The value of a token made only of ASCII digits, at most nine (no overflow of
+    /// `Int32`); -1 for any other token. What ``TimeScanner/digits(_:)`` returned.
+    @inline(__always)
+    static func digitValue(_ utf8: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int32 {
+        let n = Int(t.end - t.start)
+        guard n >= 1, n <= 9 else { return -1 }
+        var value: Int32 = 0
+        for p in Int(t.start)..<Int(t.end) {
+            let b = utf8[p]
+            guard b >= 48, b <= 57 else { return -1 }
+            value = value &* 10 &+ Int32(b &- 48)
+        }
+        return value
     }
 
     @inline(__always)

@@ -18,7 +18,8 @@ struct TimeRuleWordSkipTests {
         The nineties, the eighties, the seventies, the sixties, the fifties, the early 1980s, mid-November. \
         Around 7:15 p.m., nearly an hour, roughly two years, approximately six weeks, more than four hours. \
         No less than 20 years, at least 20 years, up to a decade, a second betrayal, the second quarter. \
-        The current fiscal year, the latest quarter, the following year, the previous Friday, coming months.
+        The current fiscal year, the latest quarter, the following year, the previous Friday, coming months. \
+        A man, a 1/2 hour, a 3/4 mile, a dozen years, $5 a month, an oak, a 10-day trip, a quarter of an hour.
         """
 
     static func documents() throws -> [Document] {

@@ -114,4 +114,35 @@ struct TimeTokensPassTests {
         // A backtick is no apostrophe here: "sunday" is the weekday, the "s" after it nothing.
         #expect(!tokens.indices.contains { found.flags[$0].contains(.possessive) && $0 != typographic })
     }
+
+    /// Each token's number, parsed once in the pass, is the value of a token made only of
+    /// ASCII digits (nine at most) and -1 for every other token, whatever its neighbours:
+    /// the rules read it instead of parsing the token again.
+    @Test func numbersAreTheValuesOfDigitTokens() throws {
+        let segmenter = try shippedSegmenter()
+        let lexicon = try TimeLexicon(lexicon: shippedLexicon)
+        var rng = SplitMix64(seed: 2025)
+        let pieces = ["0", "7", "007", "14", "1990", "123456789", "1234567890", "999999999", "14th", "1990s", "7.40am",
+                      "1.5", "3/4", "10:30", "12-05", "2,000", "$5", "5%", "\u{FF11}\u{FF12}", "\u{0663}", "x9", "9x",
+                      "April", "a", "—", " ", "\n"]
+        var digitTokens = 0, others = 0
+        for _ in 0..<1_000 {
+            let text = randomText(from: pieces, using: &rng)
+            let document = Document(id: "n", text: text)
+            let tokens = try segmenter.segment(document).tokens
+            let pass = LexicalPass(document: document, tokens: tokens)
+            let found = TimeTokens.lookUp(document.utf8, tokens, pass: pass, in: lexicon, everyWordStarts: false)
+            #expect(found.numbers.count == tokens.count)
+            for (i, t) in tokens.enumerated() {
+                let bytes = document.utf8[Int(t.start)..<Int(t.end)]
+                let isDigits = bytes.count <= 9 && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                let expected = isDigits ? Int32(String(decoding: bytes, as: UTF8.self))! : -1
+                #expect(found.numbers[i] == expected, "\(text.debugDescription) token \(i)")
+                if isDigits { digitTokens += 1 } else { others += 1 }
+            }
+        }
+        // Both kinds of token occur.
+        #expect(digitTokens > 500)
+        #expect(others > 500)
+    }
 }
