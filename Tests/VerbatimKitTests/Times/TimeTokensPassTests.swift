@@ -33,10 +33,7 @@ struct TimeTokensPassTests {
         var compared = 0, timeWords = 0
         for _ in 0..<2_000 {
             let text = randomText(from: pieces, using: &rng)
-            let document = Document(id: "k", text: text)
-            let tokens = try segmenter.segment(document).tokens
-            let pass = LexicalPass(document: document, tokens: tokens)
-            let found = TimeTokens.lookUp(document.utf8, tokens, pass: pass, in: lexicon, everyWordStarts: false)
+            let (document, tokens, pass, found) = try timePass(text, segmenter, lexicon)
             let unusual = Set(pass.unusual.map(Int.init))
             for (i, t) in tokens.enumerated() {
                 let key = TimeTokens.textKey(document.utf8, t)
@@ -128,10 +125,7 @@ struct TimeTokensPassTests {
         var digitTokens = 0, others = 0
         for _ in 0..<1_000 {
             let text = randomText(from: pieces, using: &rng)
-            let document = Document(id: "n", text: text)
-            let tokens = try segmenter.segment(document).tokens
-            let pass = LexicalPass(document: document, tokens: tokens)
-            let found = TimeTokens.lookUp(document.utf8, tokens, pass: pass, in: lexicon, everyWordStarts: false)
+            let (document, tokens, _, found) = try timePass(text, segmenter, lexicon)
             #expect(found.numbers.count == tokens.count)
             for (i, t) in tokens.enumerated() {
                 let bytes = document.utf8[Int(t.start)..<Int(t.end)]
@@ -145,4 +139,13 @@ struct TimeTokensPassTests {
         #expect(digitTokens > 500)
         #expect(others > 500)
     }
+}
+
+/// An invented text's tokens, its lexical pass and the time stage's token look-up over it.
+private func timePass(_ text: String, _ segmenter: Segmenter, _ lexicon: TimeLexicon) throws
+    -> (Document, [Token], LexicalPass, TimeTokens.Found) {
+    let document = Document(id: "t", text: text)
+    let tokens = try segmenter.segment(document).tokens
+    let pass = LexicalPass(document: document, tokens: tokens)
+    return (document, tokens, pass, TimeTokens.lookUp(document.utf8, tokens, pass: pass, in: lexicon, everyWordStarts: false))
 }
