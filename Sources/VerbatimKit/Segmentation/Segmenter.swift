@@ -74,7 +74,7 @@ public final class Segmenter {
     public func segment(utf8 bytes: [UInt8]) throws(VerbatimError) -> Segmentation {
         guard bytes.count < Int(Int32.max) else { throw .recordTooLarge(bytes: bytes.count, limit: Int(Int32.max) - 1) }
         let layout = ParagraphLayout(bytes)
-        let converted = readsUTF16 && bytes.withUnsafeBufferPointer { utf16.load($0) }
+        let converted = loadUTF16(bytes)
         var tokens = try wordTokens(bytes, converted: converted)
         TokenClassifier.classifyQuotes(&tokens, in: bytes)
 
@@ -86,19 +86,18 @@ public final class Segmenter {
         if layout.softBreaks.isEmpty {
             sentenceStarts = try boundaries(sentences, bytes, converted: converted)
         } else {
-            var blanked = bytes
-            for range in layout.softBreaks {
-                for i in range { blanked[i] = 0x20 }
-            }
             if converted, layout.softBreaks.allSatisfy({ range in range.allSatisfy { bytes[$0] < 0x80 } }) {
                 for range in layout.softBreaks {
                     let u = utf16.utf16Offset(ofUTF8: range.lowerBound)
                     for k in 0..<range.count { utf16.set(u + k, 0x20) }
                 }
-                sentenceStarts = try boundaries(sentences, blanked, converted: true)
+                sentenceStarts = try boundaries(sentences, bytes, converted: true)
             } else {
-                let again = readsUTF16 && blanked.withUnsafeBufferPointer { utf16.load($0) }
-                sentenceStarts = try boundaries(sentences, blanked, converted: again)
+                var blanked = bytes
+                for range in layout.softBreaks {
+                    for i in range { blanked[i] = 0x20 }
+                }
+                sentenceStarts = try boundaries(sentences, blanked, converted: loadUTF16(blanked))
             }
         }
         let (sentenceRanges, paragraphRanges) = Self.assemble(tokens: &tokens, sentenceStarts: sentenceStarts,
@@ -114,7 +113,7 @@ public final class Segmenter {
         var statuses = [Int32](repeating: 0, count: 512)
         var counts = [0, 0]
         // The same input as ``segment(utf8:)`` gives ICU: the UTF-16 conversion is part of the floor.
-        let converted = readsUTF16 && bytes.withUnsafeBufferPointer { utf16.load($0) }
+        let converted = loadUTF16(bytes)
         for (k, breaker) in [words, sentences].enumerated() {
             let code = setText(breaker, bytes, converted: converted)
             if code != 0 { throw .icu(Self.icuName(code)) }
@@ -125,6 +124,12 @@ public final class Segmenter {
             }
         }
         return (counts[0], counts[1])
+    }
+
+    /// Loads ``utf16`` with `bytes` when ICU is to read UTF-16; false when it reads the
+    /// bytes (``readsUTF16`` off, or text that is not valid UTF-8).
+    private func loadUTF16(_ bytes: [UInt8]) -> Bool {
+        readsUTF16 && bytes.withUnsafeBufferPointer { utf16.load($0) }
     }
 
     /// Points `breaker` at the document: its UTF-16 copy when `converted` (``utf16``
@@ -154,7 +159,7 @@ public final class Segmenter {
     /// The ICU word segments as tokens, whitespace folded into their flags, and
     /// abbreviation stops joined to "U.S" and "a.m".
     func wordTokens(_ bytes: [UInt8]) throws(VerbatimError) -> [Token] {
-        let converted = readsUTF16 && bytes.withUnsafeBufferPointer { utf16.load($0) }
+        let converted = loadUTF16(bytes)
         return try wordTokens(bytes, converted: converted)
     }
 
