@@ -84,7 +84,8 @@ final class EntityContext {
     }
 
     convenience init(document: Document, segmentation: Segmentation, lexicon: EntityLexicon) {
-        var words = WordFactsCache()
+        // One document's words: the small cache a state outside a worker has.
+        var words = WordFactsCache(sets: WorkerMemory.oneDocumentWordSets)
         self.init(document: document, segmentation: segmentation, lexicon: lexicon,
                   keys: TokenKeys(document: document, tokens: segmentation.tokens, stripPossessive: true), words: &words)
     }
