@@ -85,7 +85,7 @@ public struct GenderAnnotator: Annotator {
     /// when they agree.
     static func decide(_ votes: [Vote], nearby: [Gender] = [], name: String, lexicon: GenderLexicon) -> Vote? {
         switch Agreement(votes.lazy.map(\.gender)) {
-        case .mixed: return nil
+        case .several: return nil
         case .one(let gender):
             let strongest = votes.min { rank($0.rule.evidence) < rank($1.rule.evidence) }!
             return Vote(gender: gender, rule: strongest.rule)
@@ -103,18 +103,19 @@ public struct GenderAnnotator: Annotator {
         return Vote(gender: gender, rule: .pronounNearby)
     }
 
-    /// What a list of genders says: nothing, one gender, or both. Counted in place: a
-    /// `Set` of the genders cost an allocation for every person cluster (issue 25).
-    enum Agreement: Equatable {
-        case none, one(Gender), mixed
+    /// What a list says of its values: none, one value (however often), or several.
+    /// Counted in place: a `Set` of the genders, or of the clusters before a pronoun,
+    /// cost an allocation for every person cluster and every pronoun (issue 25).
+    enum Agreement<Value: Equatable>: Equatable {
+        case none, one(Value), several
 
-        init<S: Sequence>(_ genders: S) where S.Element == Gender {
+        init<S: Sequence>(_ values: S) where S.Element == Value {
             self = .none
-            for g in genders {
+            for v in values {
                 if case .one(let first) = self {
-                    if first != g { self = .mixed; return }
+                    if first != v { self = .several; return }
                 } else {
-                    self = .one(g)
+                    self = .one(v)
                 }
             }
         }
@@ -233,32 +234,15 @@ struct GenderTextReader {
             for t in range where t < tokens.count && tokens[t].isWord {
                 guard let gender = unusual[t] ? unusualPronoun(t) : pass.withFolded(t, { lexicon.pronounTable.value($0, hash: $1) })
                 else { continue }
-                var clusters = Self.distinctCluster(named[namedIn(s)], before: t)
+                var clusters = GenderAnnotator.Agreement(named[namedIn(s)].lazy.filter { $0.token < t }.map(\.cluster))
                 // At the opening of a sentence that names nobody before it, the previous sentence counts.
                 if clusters == .none, s > 0, t == range.lowerBound || tokens[t].flags.contains(.sentenceInitial) {
-                    clusters = Self.distinctCluster(named[namedIn(s - 1)], before: nil)
+                    clusters = GenderAnnotator.Agreement(named[namedIn(s - 1)].lazy.map(\.cluster))
                 }
                 if case .one(let c) = clusters { result[c, default: []].append(gender) }
             }
         }
         return result
-    }
-
-    /// The clusters named among `named`: none, one, or several.
-    enum Clusters: Equatable { case none, one(Int), several }
-
-    /// The distinct clusters of the mentions in `named` that start before token
-    /// `before` (all when nil), without making a set of them.
-    static func distinctCluster(_ named: ArraySlice<(token: Int, cluster: Int)>, before: Int?) -> Clusters {
-        var found = Clusters.none
-        for n in named where before.map({ n.token < $0 }) ?? true {
-            switch found {
-            case .none: found = .one(n.cluster)
-            case .one(let c): if c != n.cluster { return .several }
-            case .several: return .several
-            }
-        }
-        return found
     }
 
     /// The gender of token `t` as a pronoun, folded from its text (not ASCII, or a backtick).

@@ -167,19 +167,23 @@ import Testing
     }
 
     @Test func agreementCountsGendersWithoutASet() {
-        #expect(GenderAnnotator.Agreement([Gender]()) == .none)
-        #expect(GenderAnnotator.Agreement([.male, .male]) == .one(.male))
-        #expect(GenderAnnotator.Agreement([.female, .female, .male]) == .mixed)
-        #expect(GenderAnnotator.Agreement([.male, .female, .male]) == .mixed)
+        #expect(GenderAnnotator.Agreement<Gender>([Gender]()) == .none)
+        #expect(GenderAnnotator.Agreement<Gender>([.male, .male]) == .one(.male))
+        #expect(GenderAnnotator.Agreement<Gender>([.female, .female, .male]) == .several)
+        #expect(GenderAnnotator.Agreement<Gender>([.male, .female, .male]) == .several)
     }
 
     @Test func theClustersNamedBeforeAPronounAreCountedInPlace() {
         let named: [(token: Int, cluster: Int)] = [(2, 7), (5, 7), (9, 3)]
-        #expect(GenderTextReader.distinctCluster(named[...], before: 2) == .none)
-        #expect(GenderTextReader.distinctCluster(named[...], before: 6) == .one(7))
-        #expect(GenderTextReader.distinctCluster(named[...], before: 10) == .several)
-        #expect(GenderTextReader.distinctCluster(named[...], before: nil) == .several)
-        #expect(GenderTextReader.distinctCluster(named[1...1], before: nil) == .one(7))
+        // The clusters of the mentions that start before token `t` (all when nil), as nearbyPronouns counts them.
+        func before(_ t: Int?, _ slice: ArraySlice<(token: Int, cluster: Int)>) -> GenderAnnotator.Agreement<Int> {
+            GenderAnnotator.Agreement(slice.lazy.filter { t == nil || $0.token < t! }.map(\.cluster))
+        }
+        #expect(before(2, named[...]) == .none)
+        #expect(before(6, named[...]) == .one(7))
+        #expect(before(10, named[...]) == .several)
+        #expect(before(nil, named[...]) == .several)
+        #expect(before(nil, named[1...1]) == .one(7))
     }
 
     @Test func aPronounAfterTwoPeopleInOneSentenceGivesNoVote() throws {
