@@ -253,13 +253,11 @@ struct QuoteVocabulary: Sendable {
 /// the word's FNV-1a hash, which ``LexicalPass`` computed) answers every class at once.
 struct WordClassTable: Sendable {
     private var table = FoldedWordTable<UInt64>(absent: 0)
-    /// One bit per value of the hash's top 16 bits, set for every word's hash: 8 KB that
-    /// stay in the L1 cache and answer 0 for most words in no class (over half of a
-    /// text's words) without touching the table's slots, a cache miss each in a table
-    /// of some 2,500 words (the quote stage's D1 misses in its class pass fell by a
-    /// sixth; issue 25). The slots are indexed by the low bits: the two are independent.
-    private var filter = [UInt64](repeating: 0, count: Self.filterBits / 64)
-    static let filterBits = 1 << 16
+    /// Every word's hash, in 8 KB that stay in the L1 cache and answer 0 for most words
+    /// in no class (over half of a text's words) without touching the table's slots, a
+    /// cache miss each in a table of some 2,500 words (the quote stage's D1 misses in its
+    /// class pass fell by a sixth; issue 25).
+    private var filter = HashBitFilter(bits: 1 << 16)
 
     var count: Int { table.count }
 
@@ -267,18 +265,13 @@ struct WordClassTable: Sendable {
     mutating func insert(_ word: String, _ c: QuoteVocabulary.WordClass) {
         let folded = FoldedWord(word)
         table.insert(folded, c.bit) { $0 |= $1 }
-        let b = Self.filterBit(folded.hash)
-        filter[b >> 6] |= 1 << UInt64(b & 63)
+        filter.insert(hash: folded.hash)
     }
-
-    @inline(__always)
-    private static func filterBit(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 48) }
 
     /// The classes of `word`, whose FNV-1a hash is `hash` (0 when it is in none).
     @inline(__always)
     func classes(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt64 {
-        let b = Self.filterBit(hash)
-        guard filter[b >> 6] & (1 << UInt64(b & 63)) != 0 else { return 0 }
+        guard filter.mayContain(hash) else { return 0 }
         return table.value(word, hash: hash)
     }
 }

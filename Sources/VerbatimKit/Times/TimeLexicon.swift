@@ -252,45 +252,15 @@ struct WordTable: Sendable {
     }
 }
 
-/// One bit for each value of a token's folded-text hash (``LexicalPass/hashes``),
-/// set for the hash of every key of the word table: a plain token whose bit is clear
-/// has no entry. Most tokens of news are not time words; this 4 KB stays in the cache,
-/// where probing the table itself (~100 KB) missed it on most tokens (perf: the
-/// probe's loads were a third of the recognizer's own time).
-struct KeyHashFilter: Sendable {
-    private var bits: [UInt64]
-    static let bitCount = 1 << 15
-
-    /// A filter that lets through the hash of every key in `keys`.
-    init(_ keys: some Sequence<WordKey>) {
-        bits = [UInt64](repeating: 0, count: Self.bitCount / 64)
-        for k in keys {
-            let bit = Self.bit(k.bytes.withUnsafeBufferPointer { FNV1a.hash($0) })
-            bits[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-    }
-
-    @inline(__always)
-    static func bit(_ hash: UInt64) -> Int {
-        Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (bitCount - 1)
-    }
-
-    /// Whether a token whose folded text hashes to `hash` may be one of the keys.
-    @inline(__always)
-    func mayContain(_ hash: UInt64) -> Bool {
-        let bit = Self.bit(hash)
-        return bits.withUnsafeBufferPointer { $0[bit >> 6] } & (1 << UInt64(bit & 63)) != 0
-    }
-}
-
 /// The word table of the time recognizer, built once from the models: the time words
 /// of `time/words.tsv` by class and value, and the function words of
 /// `time/grammar.tsv` by role, merged into one entry per key so that a token costs one
 /// probe.
 public struct TimeLexicon: Sendable {
     let table: WordTable
-    /// Which folded-token hashes may be keys of `table`.
-    let filter: KeyHashFilter
+    /// Which folded-token hashes may be keys of `table` (4 KB: the table is ~100 KB,
+    /// and most tokens of news are no time word).
+    let filter: HashBitFilter
     /// The holidays of `time/holidays.tsv`.
     let holidays: HolidayCalendar
 
@@ -341,7 +311,9 @@ public struct TimeLexicon: Sendable {
             items[k] = entry
         }
         self.table = WordTable(items)
-        self.filter = KeyHashFilter(items.keys)
+        var filter = HashBitFilter(bits: 1 << 15)
+        for key in items.keys { filter.insert(hash: key.bytes.withUnsafeBufferPointer { FNV1a.hash($0) }) }
+        self.filter = filter
     }
 
     /// The per-token key of entry `e`'s key column.
