@@ -34,30 +34,49 @@ public struct EntityRecognizer: Annotator {
     /// Every rule's candidates, in proposal order (the overlap policy's last tie-breaker):
     /// the user's list, then the PERSON, ORG and PLACE tables chunk by chunk.
     func propose(_ ctx: EntityContext) -> [Candidate] {
+        var gate = NeedsGate()
+        return propose(ctx, gate: &gate)
+    }
+
+    /// ``propose(_:)`` with `gate` deciding which rules are called on each chunk.
+    func propose<Gate: ChunkGate>(_ ctx: EntityContext, gate: inout Gate) -> [Candidate] {
         var out = Proposals()
         out.candidates.reserveCapacity(ctx.tokens.count / 4 + 16)
         UserListRule.propose(ctx, &out)
-        for chunk in ctx.chunks.indices {
-            out.propose(ChunkSite(ctx, chunk: chunk), PersonRules.table)
+        if !ctx.chunks.isEmpty {
+            var proposer = ChunkProposer(ctx, gate: gate)
+            swap(&proposer.out, &out)
+            Self.proposeFromChunks(ctx, &proposer)
+            swap(&proposer.out, &out)
+            gate = proposer.gate
         }
-        let organizations = out.count
-        for chunk in ctx.chunks.indices {
-            out.propose(ChunkSite(ctx, chunk: chunk), OrganizationRules.table)
-        }
-        OrganizationRules.keepAbbreviationStops(ctx, &out.candidates, from: organizations)
-        let places = out.count
-        for chunk in ctx.chunks.indices {
-            var site = ChunkSite(ctx, chunk: chunk)
-            guard PlaceRules.appliesTo(site) else { continue }
-            site.before = PlaceRules.precedingContext(ctx, site.a)
-            let first = out.count
-            out.propose(site, PlaceRules.table)
-            PlaceRules.dropAdjectives(ctx, &out.candidates, from: first)
-            PlaceRules.townTeams(ctx, &out.candidates, from: first, prep: site.before.prep)
-        }
-        PlaceRules.nationalTeams(ctx, &out.candidates, from: places)
         OtherNames.dropInside(ctx, &out.candidates)
         return out.candidates
+    }
+
+    /// The three tables' passes over the chunks, with one proposer moving from chunk to chunk.
+    private static func proposeFromChunks<Gate: ChunkGate>(_ ctx: EntityContext, _ p: inout ChunkProposer<Gate>) {
+        for chunk in ctx.chunks.indices {
+            p.move(to: chunk)
+            PersonRules.table(&p)
+        }
+        let organizations = p.out.count
+        for chunk in ctx.chunks.indices {
+            p.move(to: chunk)
+            OrganizationRules.table(&p)
+        }
+        OrganizationRules.keepAbbreviationStops(ctx, &p.out.candidates, from: organizations)
+        let places = p.out.count
+        for chunk in ctx.chunks.indices {
+            p.move(to: chunk)
+            guard PlaceRules.appliesTo(p.site) else { continue }
+            p.setBefore(PlaceRules.precedingContext(ctx, p.site.a))
+            let first = p.out.count
+            PlaceRules.table(&p)
+            PlaceRules.dropAdjectives(ctx, &p.out.candidates, from: first)
+            PlaceRules.townTeams(ctx, &p.out.candidates, from: first, prep: p.site.before.prep)
+        }
+        PlaceRules.nationalTeams(ctx, &p.out.candidates, from: places)
     }
 }
 

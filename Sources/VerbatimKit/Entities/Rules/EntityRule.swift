@@ -45,12 +45,14 @@ struct EntityRule: Sendable {
 
 /// What a chunk rule sees: one chunk (a run of name-like tokens, ``EntityContext/chunks``)
 /// in its document, and the facts about it that several rules of a label share.
+/// One site moves from chunk to chunk through a table's pass (``ChunkProposer/move(to:)``),
+/// so that the context is not retained and released per chunk.
 struct ChunkSite {
     let ctx: EntityContext
     /// The chunk's index in ``EntityContext/chunks``.
-    let index: Int
+    private(set) var index: Int
     /// The chunk's first token and its end.
-    let a: Int, b: Int
+    private(set) var a: Int, b: Int
     /// PERSON rules: the chunk read as a whole name after leading titles and roles,
     /// when it is one and names no place (``PersonRules/bareName(_:)``), computed on
     /// first use and kept for the chunk's other rules.
@@ -70,11 +72,116 @@ struct ChunkSite {
         b = ctx.chunks[index].upperBound
     }
 
+    /// The site of chunk `index` of the same document, with no preposition read yet.
+    mutating func move(to index: Int) {
+        self.index = index
+        a = ctx.chunks[index].lowerBound
+        b = ctx.chunks[index].upperBound
+        before = .none
+    }
+
     /// The last token of the chunk.
     var last: Int { b - 1 }
 
     /// The chunk after this one, if any.
     var next: Range<Int>? { index + 1 < ctx.chunks.count ? ctx.chunks[index + 1] : nil }
+}
+
+/// What the rules of one chunk may ask before their own work, gathered once per
+/// chunk from the context's token arrays: the union of the features, word classes and
+/// walk-start bits of its tokens, what its first and last tokens are, and what the
+/// tokens right before and after it are (whatever their sentence: a rule that needs
+/// one of them in the same sentence needs it at all). A rule's ``ChunkRule/needs``
+/// are read against it (``meets(_:)``).
+struct ChunkSummary {
+    /// Union of the features of the chunk's tokens.
+    var features: TokenFeatures = []
+    /// Intersection of the features of the chunk's tokens.
+    var every: TokenFeatures = []
+    /// Union of the word classes of the chunk's tokens.
+    var classes: WordClasses = []
+    /// Union of the chunk tokens' ``EntityContext/walkStarts`` bits: a walked table no
+    /// token may start matches nowhere in the chunk.
+    var walkStarts: UInt8 = 0
+    /// The features of the first and the last token.
+    var first: TokenFeatures = [], last: TokenFeatures = []
+    /// The features and classes of the token before the chunk and of the token after it (none at the document's ends).
+    var before: TokenFeatures = [], after: TokenFeatures = []
+    var beforeClasses: WordClasses = [], afterClasses: WordClasses = []
+    /// Whether the document is a sports report.
+    var sports = false
+
+    init(_ ctx: EntityContext, chunk: Range<Int>) {
+        let a = chunk.lowerBound, b = chunk.upperBound
+        every = ctx.features[a]
+        for i in a..<b {
+            features.formUnion(ctx.features[i])
+            every.formIntersection(ctx.features[i])
+            classes.formUnion(ctx.classes[i])
+            walkStarts |= ctx.walkStarts[Int(ctx.walkMemoRow[i])]
+        }
+        first = ctx.features[a]
+        last = ctx.features[b - 1]
+        if a > 0 { before = ctx.features[a - 1]; beforeClasses = ctx.classes[a - 1] }
+        if b < ctx.tokens.count { after = ctx.features[b]; afterClasses = ctx.classes[b] }
+        sports = ctx.sportsDocument
+    }
+
+    /// Whether the chunk has everything `needs` asks (each empty part asks nothing).
+    @inline(__always)
+    func meets(_ needs: ChunkNeeds) -> Bool {
+        (needs.some.isEmpty || !features.isDisjoint(with: needs.some))
+            && (needs.someClass.isEmpty || !classes.isDisjoint(with: needs.someClass))
+            && (needs.someLacks.isEmpty || !every.isSuperset(of: needs.someLacks))
+            && (needs.walks == 0 || walkStarts & needs.walks != 0)
+            && (needs.first.isEmpty || !first.isDisjoint(with: needs.first))
+            && (needs.last.isEmpty || !last.isDisjoint(with: needs.last))
+            && last.isDisjoint(with: needs.lastLacks)
+            && (needs.before.isEmpty || !before.isDisjoint(with: needs.before))
+            && (needs.beforeClass.isEmpty || !beforeClasses.isDisjoint(with: needs.beforeClass))
+            && (needs.afterClass.isEmpty || !afterClasses.isDisjoint(with: needs.afterClass))
+            && (needs.beside.isEmpty || !before.union(after).isDisjoint(with: needs.beside))
+            && (needs.besideClass.isEmpty || !beforeClasses.union(afterClasses).isDisjoint(with: needs.besideClass))
+            && (!needs.sports || sports)
+    }
+}
+
+/// What a chunk rule cannot propose without (``ChunkRule/needs``): each part is a
+/// condition every one of the rule's proposing paths requires, read from the rule's
+/// own tests, so that a chunk lacking it is skipped without calling the rule. Parts
+/// left empty ask nothing; where a rule's paths share no such condition it has none
+/// (``anything``).
+struct ChunkNeeds {
+    /// Some token of the chunk has one of these features.
+    var some: TokenFeatures = []
+    /// Some token of the chunk is a word of one of these classes.
+    var someClass: WordClasses = []
+    /// Some token of the chunk lacks one of these features.
+    var someLacks: TokenFeatures = []
+    /// Some token of the chunk may start a key of one of these walked tables (bits of ``EntityLexicon/Walked``).
+    var walks: UInt8 = 0
+    /// The first token has one of these features.
+    var first: TokenFeatures = []
+    /// The last token has one of these features…
+    var last: TokenFeatures = []
+    /// …and none of these.
+    var lastLacks: TokenFeatures = []
+    /// The token before the chunk has one of these features, is a word of one of these classes.
+    var before: TokenFeatures = []
+    var beforeClass: WordClasses = []
+    /// The token after the chunk is a word of one of these classes.
+    var afterClass: WordClasses = []
+    /// The token before the chunk or the one after it has one of these features, is a word of one of these classes.
+    var beside: TokenFeatures = []
+    var besideClass: WordClasses = []
+    /// The document is a sports report.
+    var sports = false
+
+    /// No condition: the rule runs on every chunk.
+    static var anything: ChunkNeeds { ChunkNeeds() }
+
+    /// Some token of the chunk may start a key of the walked table `table`.
+    static func walk(_ table: EntityLexicon.Walked) -> ChunkNeeds { ChunkNeeds(walks: 1 << UInt8(table.rawValue)) }
 }
 
 /// Whether a place preposition ("in", "near", "from") comes before a chunk, with or without "the".
@@ -85,16 +192,25 @@ struct PrepositionContext: Equatable {
 }
 
 /// A rule that proposes candidates from one chunk and its surroundings: a type with
-/// the rule's description and its production. A label's rules run chunk by chunk in
-/// the order of their table (``PersonRules/table(_:)``…): proposal order is the
-/// overlap policy's last tie-breaker.
+/// the rule's description, what it cannot propose without, and its production. A
+/// label's rules run chunk by chunk in the order of their table (``PersonRules/table(_:)``…):
+/// proposal order is the overlap policy's last tie-breaker.
 protocol ChunkRule: Sendable {
     static var rule: EntityRule { get }
+    /// A condition on the chunk that every path of ``propose(_:_:)`` to a candidate
+    /// requires (``ChunkNeeds``): where the chunk does not meet it the rule is not
+    /// called (most rules propose nothing on most chunks). A computed property, so
+    /// that the table's pass folds it into a test of a few bits.
+    static var needs: ChunkNeeds { get }
     static func propose(_ site: ChunkSite, _ out: inout Proposals)
 }
 
+extension ChunkRule {
+    static var needs: ChunkNeeds { .anything }
+}
+
 /// Something done with every rule of a table, in order: proposing from a chunk
-/// (``Proposals``), listing the rules (``RuleList``). A table is a generic function
+/// (``ChunkProposer``), listing the rules (``RuleList``). A table is a generic function
 /// that visits its rules (``PersonRules/table(_:)``…), so that proposing calls each
 /// rule directly: a list of closures, or of types walked at run time, cost the stage
 /// a tenth more instructions.
@@ -102,13 +218,49 @@ protocol RuleVisitor {
     mutating func visit<R: ChunkRule>(_ rule: R.Type)
 }
 
-/// Runs the rules of a table on one chunk (``Proposals/propose(_:_:)``).
-struct ChunkProposer: RuleVisitor {
-    let site: ChunkSite
+/// Decides whether a rule is called on a chunk. The stage's gate calls a rule where
+/// the chunk meets its needs (``NeedsGate``); a test's gate calls every rule and
+/// checks that the needs held wherever it proposed.
+protocol ChunkGate {
+    mutating func lets<R: ChunkRule>(_ rule: R.Type, _ site: ChunkSite, _ summary: ChunkSummary) -> Bool
+}
+
+/// Calls a rule where the chunk meets the rule's ``ChunkRule/needs``.
+struct NeedsGate: ChunkGate {
+    @inline(__always)
+    func lets<R: ChunkRule>(_ rule: R.Type, _ site: ChunkSite, _ summary: ChunkSummary) -> Bool { summary.meets(R.needs) }
+}
+
+/// Runs the rules of a table on one chunk after another of a document: the site moves
+/// (``move(to:)``) and the candidates stay in ``out``, so that a pass sets up nothing
+/// per chunk but the chunk's summary.
+struct ChunkProposer<Gate: ChunkGate>: RuleVisitor {
+    private(set) var site: ChunkSite
+    private(set) var summary: ChunkSummary
     var out: Proposals
+    var gate: Gate
+
+    /// A proposer at the first chunk of `ctx`, which must have one, with no candidates yet.
+    init(_ ctx: EntityContext, gate: Gate) {
+        site = ChunkSite(ctx, chunk: 0)
+        summary = ChunkSummary(ctx, chunk: ctx.chunks[0])
+        out = Proposals()
+        self.gate = gate
+    }
+
+    /// Moves to chunk `index`.
+    mutating func move(to index: Int) {
+        site.move(to: index)
+        summary = ChunkSummary(site.ctx, chunk: site.a..<site.b)
+    }
+
+    /// Sets what the PLACE rules read of the place preposition before the chunk.
+    mutating func setBefore(_ before: PrepositionContext) { site.before = before }
 
     @inline(__always)
-    mutating func visit<R: ChunkRule>(_ rule: R.Type) { out.run(R.self, site) }
+    mutating func visit<R: ChunkRule>(_ rule: R.Type) {
+        if gate.lets(R.self, site, summary) { out.run(R.self, site) }
+    }
 }
 
 /// The rules of a table, in order.
@@ -142,15 +294,6 @@ struct Proposals {
         let first = candidates.count
         R.propose(site, &self)
         if candidates.count > first { name(from: first, R.rule) }
-    }
-
-    /// Lets every rule of `table` propose from `site`, in order.
-    @inline(__always)
-    mutating func propose(_ site: ChunkSite, _ table: (inout ChunkProposer) -> Void) {
-        var proposer = ChunkProposer(site: site, out: Proposals())
-        swap(&proposer.out, &self)
-        table(&proposer)
-        swap(&proposer.out, &self)
     }
 
     private mutating func name(from first: Int, _ rule: EntityRule) {

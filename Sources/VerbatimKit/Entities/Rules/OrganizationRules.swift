@@ -70,6 +70,8 @@ enum OrganizationRules {
     struct KnownOrganization: ChunkRule {
         static let rule = EntityRule("known-organization", .organization, matches: "a well-known organisation or its short form, as listed",
             example: "The United Nations issued a statement.", finds: "United Nations")
+        /// Each listed phrase starts at a token that starts some phrase (``EntityContext/longestPhrase(_:from:limit:caseSensitive:)``).
+        static var needs: ChunkNeeds { ChunkNeeds(some: [.phraseStart]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -113,6 +115,8 @@ enum OrganizationRules {
         static let rule = EntityRule("seat-of-power-actor", .organization,
             matches: "a seat of power (White House, Kremlin) before a speech verb, a possessive, a title, a role or an actor word",
             example: "The Kremlin said the talks would go on.", finds: "Kremlin")
+        /// The seat is a listed phrase.
+        static var needs: ChunkNeeds { ChunkNeeds(some: [.phraseStart]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, n = ctx.tokens.count
@@ -141,6 +145,8 @@ enum OrganizationRules {
     struct KnownCompany: ChunkRule {
         static let rule = EntityRule("known-company", .organization, matches: "a listed company's name (with or without its legal suffix)",
             example: "Analysts expect Acushnet to grow.", finds: "Acushnet")
+        /// Some token may start a listed company.
+        static var needs: ChunkNeeds { ChunkNeeds.walk(.companies) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, companies = ctx.lexicon.companies
@@ -161,6 +167,8 @@ enum OrganizationRules {
     struct LegalSuffix: ChunkRule {
         static let rule = EntityRule("legal-suffix", .organization, matches: "a capitalised name closed by a legal suffix",
             example: "The order went to Brantwell Widgets GmbH yesterday.", finds: "Brantwell Widgets GmbH")
+        /// Some token may start a legal suffix.
+        static var needs: ChunkNeeds { ChunkNeeds.walk(.legalSuffixes) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -220,6 +228,8 @@ enum OrganizationRules {
     struct OrganizationHead: ChunkRule {
         static let rule = EntityRule("organization-head", .organization, matches: "a capitalised name ending in an organisation head noun",
             example: "Officers of the Metropolitan Police arrived.", finds: "Metropolitan Police")
+        /// The chunk ends in an organisation head.
+        static var needs: ChunkNeeds { ChunkNeeds(last: [.orgHead]) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             let ctx = site.ctx, a = site.a, b = site.b, last = site.last
@@ -274,6 +284,8 @@ enum OrganizationRules {
     struct HeadOfName: ChunkRule {
         static let rule = EntityRule("head-of-name", .organization, matches: "an organisation head, of, and a name",
             example: "The Bank of England raised rates.", finds: "Bank of England")
+        /// The chunk ends in a head that takes "of", and "of" follows.
+        static var needs: ChunkNeeds { ChunkNeeds(last: [.orgOf], afterClass: .nameOf) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             let ctx = site.ctx, a = site.a, b = site.b, last = site.last
@@ -314,6 +326,8 @@ enum OrganizationRules {
     struct AcronymDefinition: ChunkRule {
         static let rule = EntityRule("acronym-definition", .organization, matches: "a name and the acronym its initials spell, in brackets",
             example: "Doctors of Korvath Medical Relief (KMR) arrived.", finds: "Korvath Medical Relief")
+        /// The chunk is the acronym.
+        static var needs: ChunkNeeds { ChunkNeeds(first: [.acronym]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -329,6 +343,8 @@ enum OrganizationRules {
     struct OrganizationNoun: ChunkRule {
         static let rule = EntityRule("organization-noun", .organization, matches: "a name beside a lower-case organisation or business noun",
             example: "Members of the Scientology organization met.", finds: "Scientology")
+        /// An organisation, news or business noun comes right after or before the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(besideClass: [.organizationNoun, .newsNoun, .businessNoun]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -385,6 +401,8 @@ enum OrganizationRules {
     struct MemberOf: ChunkRule {
         static let rule = EntityRule("member-of", .organization, matches: "a name after a membership noun and of or for",
             example: "He joined as a member of Scientology in 1990.", finds: "Scientology")
+        /// The link (of, for) comes right before the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(beforeClass: .membershipLink) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             if followsNoun(.membershipNoun, link: .membershipLink, s) { out.add(s.a, s.b, score: Score.memberOf) }
@@ -397,6 +415,8 @@ enum OrganizationRules {
     struct Employer: ChunkRule {
         static let rule = EntityRule("employer", .organization, matches: "a name after a noun of someone who works somewhere and at",
             example: "An analyst at Brellworth expects rates to rise.", finds: "Brellworth")
+        /// The link (at) comes right before the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(beforeClass: .employerLink) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             if followsNoun(.employeeNoun, link: .employerLink, s) { out.add(s.a, s.b, score: Score.employer) }
@@ -426,6 +446,8 @@ enum OrganizationRules {
     struct SportsResult: ChunkRule {
         static let rule = EntityRule("sports-result", .organization, matches: "in a sports report, a name before a score",
             example: "SOCCER - ENGLISH LEAGUE RESULTS.\nResults of matches played in the league on Saturday:\nKestrelford 2 Dunwick 1", finds: "Kestrelford")
+        /// Only in a sports report.
+        static var needs: ChunkNeeds { ChunkNeeds(sports: true) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -460,6 +482,8 @@ enum OrganizationRules {
     struct SportsSide: ChunkRule {
         static let rule = EntityRule("sports-side", .organization, matches: "in a sports report, a name beside a result verb or after v",
             example: "SOCCER - KESTRELSHIRE BEAT DUNMORE.\nKestrelshire beat Dunmore in the league final on Saturday and the coach praised the goal.", finds: "Dunmore")
+        /// Only in a sports report.
+        static var needs: ChunkNeeds { ChunkNeeds(sports: true) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -474,6 +498,8 @@ enum OrganizationRules {
     struct SportsPluralName: ChunkRule {
         static let rule = EntityRule("sports-plural-name", .organization, matches: "in a sports report, a plural name after the",
             example: "BASEBALL - MARLINS WIN.\nThe Florida Marlins beat the Blue Jays 4-2 in the baseball game.", finds: "Blue Jays")
+        /// Only in a sports report.
+        static var needs: ChunkNeeds { ChunkNeeds(sports: true) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -494,6 +520,8 @@ enum OrganizationRules {
     struct TeamRole: ChunkRule {
         static let rule = EntityRule("team-role", .organization, matches: "in a sports report, a name before a player's or a side's role (striker, coach, fans)",
             example: "SOCCER - DUNMORE SIGN STRIKER.\nDunmore signed Kestrelford striker Ivo Plana on Friday and the coach praised the goals.", finds: "Kestrelford")
+        /// Only in a sports report.
+        static var needs: ChunkNeeds { ChunkNeeds(sports: true) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -514,6 +542,8 @@ enum OrganizationRules {
     struct CompanyPossession: ChunkRule {
         static let rule = EntityRule("company-possession", .organization, matches: "a name before what only a company has (shares, profits), or after it and of",
             example: "Zoltrane shares rose sharply.", finds: "Zoltrane")
+        /// What a company owns comes right after the chunk, or "of" right before it.
+        static var needs: ChunkNeeds { ChunkNeeds(besideClass: [.companyThing, .nameOf]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -549,6 +579,8 @@ enum OrganizationRules {
         static let rule = EntityRule("possessive-name", .organization,
             matches: "a name in 's before a name-verb (said) or the end of its phrase, or before a name closed by a legal suffix (or, after an everyday word, by an organisation head)",
             example: "Shares fell after Quorley's said its profits would drop.", finds: "Quorley's")
+        /// The chunk ends in 's.
+        static var needs: ChunkNeeds { ChunkNeeds(last: [.possessive]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b, n = ctx.tokens.count
@@ -593,6 +625,8 @@ enum OrganizationRules {
     struct Acronym: ChunkRule {
         static let rule = EntityRule("acronym", .organization, matches: "a bare acronym after the, with a possessive or before a speech verb",
             example: "A spokesman for the KPD declined to comment.", finds: "KPD")
+        /// The chunk is the acronym.
+        static var needs: ChunkNeeds { ChunkNeeds(first: [.acronym]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b

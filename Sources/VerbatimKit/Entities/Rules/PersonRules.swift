@@ -50,6 +50,8 @@ enum PersonRules {
     struct TitleName: ChunkRule {
         static let rule = EntityRule("title-name", .person, matches: "a title or honorific, then up to four name words",
             example: "Yesterday Pc Keith Palmer arrived.", finds: "Keith Palmer")
+        /// The name follows a title of the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(some: [.title]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -79,6 +81,8 @@ enum PersonRules {
     struct RoleName: ChunkRule {
         static let rule = EntityRule("role-name", .person, matches: "a lower-case role noun before a name",
             example: "The goal came from striker Kowalczyk Zbrojny.", finds: "Kowalczyk Zbrojny")
+        /// The word before the chunk is a role or a title.
+        static var needs: ChunkNeeds { ChunkNeeds(before: [.role, .title]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -107,6 +111,8 @@ enum PersonRules {
     struct FirstName: ChunkRule {
         static let rule = EntityRule("first-name", .person, matches: "a known first name, then up to three capitalised names",
             example: "The report was written by Margaret Hollis.", finds: "Margaret Hollis")
+        /// The name opens with a first name of the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(some: [.firstName]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -161,6 +167,8 @@ enum PersonRules {
     struct InitialsName: ChunkRule {
         static let rule = EntityRule("initials-name", .person, matches: "initials with full stops, then a name",
             example: "The novel by J. K. Rowling sold well.", finds: "J. K. Rowling")
+        /// The chunk opens with an initial.
+        static var needs: ChunkNeeds { ChunkNeeds(first: [.initial]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -223,6 +231,8 @@ enum PersonRules {
     struct SpeechSubject: ChunkRule {
         static let rule = EntityRule("speech-subject", .person, matches: "a name before or after a speech verb",
             example: "“No,” said Oduya.", finds: "Oduya")
+        /// A speech verb comes right before or after the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(beside: [.speech]) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             let ctx = site.ctx, a = site.a, b = site.b, n = ctx.tokens.count
@@ -290,6 +300,8 @@ enum PersonRules {
             matches: "in a sports report, a name after a dismissal (c, b, st, lbw) or before bowling figures (8-1-30-2)",
             example: "CRICKET - KESTREL WIN.\nThe scores in the match on Friday:\nOrrin Pale c Tamworth b Ellingham 23\nJ. Moss not out 40",
             finds: "Ellingham")
+        /// Only in a sports report.
+        static var needs: ChunkNeeds { ChunkNeeds(sports: true) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             let ctx = site.ctx, a = site.a, b = site.b
@@ -373,6 +385,8 @@ enum PersonRules {
         static let rule = EntityRule("quoted-nickname", .person,
             matches: "a first name, a nickname of up to four words in double quotes, and a surname",
             example: "The title went to Roberto \"Hands of Stone\" Pellow in 1980.", finds: "Roberto \"Hands of Stone\" Pellow")
+        /// The given name ends the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(last: [.firstName]) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             let ctx = site.ctx, b = site.b, n = ctx.tokens.count
@@ -406,6 +420,8 @@ enum PersonRules {
     struct UnknownNamePair: ChunkRule {
         static let rule = EntityRule("unknown-name-pair", .person, matches: "two capitalised words known to no list, not opening a sentence",
             example: "The march was led by Leung Yiu-chung on Sunday.", finds: "Leung Yiu-chung")
+        /// The bare name ends the chunk and has no stop word, and its first word is no English word.
+        static var needs: ChunkNeeds { ChunkNeeds(someLacks: [.word], lastLacks: PersonRules.stop) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             // Two words take two tokens at least.
@@ -427,6 +443,8 @@ enum PersonRules {
     struct NameShape: ChunkRule {
         static let rule = EntityRule("name-shape", .person, matches: "two or three name-shaped words ending in a known surname",
             example: "Tickets went to Zorvath Brennan on Monday.", finds: "Zorvath Brennan")
+        /// The bare name ends the chunk in a surname and has no stop word, and its first word is no English word.
+        static var needs: ChunkNeeds { ChunkNeeds(someLacks: [.word], last: [.surname], lastLacks: PersonRules.stop) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             // The name ends where the chunk does.

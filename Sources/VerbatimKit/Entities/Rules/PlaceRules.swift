@@ -97,6 +97,8 @@ enum PlaceRules {
     struct GazetteerCountry: ChunkRule {
         static let rule = EntityRule("gazetteer-country", .place, matches: "a country's name",
             example: "Talks were held in Portugal.", finds: "Portugal")
+        /// Some token may start a country's name.
+        static var needs: ChunkNeeds { ChunkNeeds.walk(.countries) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -112,6 +114,8 @@ enum PlaceRules {
     struct GazetteerCountryAlias: ChunkRule {
         static let rule = EntityRule("gazetteer-country-alias", .place, matches: "a common alias of a country (US, UK, Britain)",
             example: "Prices rose in Britain last year.", finds: "Britain")
+        /// The alias is a listed phrase.
+        static var needs: ChunkNeeds { ChunkNeeds(some: [.phraseStart]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -127,6 +131,8 @@ enum PlaceRules {
     struct GazetteerRegion: ChunkRule {
         static let rule = EntityRule("gazetteer-region", .place, matches: "a first-level region (state, province)",
             example: "Floods hit Limburg overnight.", finds: "Limburg")
+        /// Some token may start a region's name.
+        static var needs: ChunkNeeds { ChunkNeeds.walk(.regions) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -146,6 +152,8 @@ enum PlaceRules {
     struct KnownPlace: ChunkRule {
         static let rule = EntityRule("known-place", .place, matches: "a well-known place that is no country, region or city (continents, seas)",
             example: "Exports to Africa grew.", finds: "Africa")
+        /// The place is a listed phrase.
+        static var needs: ChunkNeeds { ChunkNeeds(some: [.phraseStart]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -162,6 +170,8 @@ enum PlaceRules {
     struct GazetteerCity: ChunkRule {
         static let rule = EntityRule("gazetteer-city", .place, matches: "a city, weighed by population against words and names",
             example: "The meeting took place in Rotterdam.", finds: "Rotterdam")
+        /// Some token may start a city's name.
+        static var needs: ChunkNeeds { ChunkNeeds.walk(.cities) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -191,6 +201,8 @@ enum PlaceRules {
     struct StreetHead: ChunkRule {
         static let rule = EntityRule("street-head", .place, matches: "a name ending in a street head",
             example: "Shops on Tottenham Court Road closed.", finds: "Tottenham Court Road")
+        /// The chunk ends in a street head.
+        static var needs: ChunkNeeds { ChunkNeeds(last: [.street]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -220,6 +232,8 @@ enum PlaceRules {
     struct GeographicHead: ChunkRule {
         static let rule = EntityRule("geographic-head", .place, matches: "a name ending in a geographic head",
             example: "Hikers crossed the Pennine Hills.", finds: "Pennine Hills")
+        /// The chunk ends in a geographic head.
+        static var needs: ChunkNeeds { ChunkNeeds(last: [.geoHead]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -233,6 +247,8 @@ enum PlaceRules {
     struct GeographicPrefix: ChunkRule {
         static let rule = EntityRule("geographic-prefix", .place, matches: "a name opened by Mount, Lake or Cape",
             example: "They climbed Mount Kilimanjaro in June.", finds: "Mount Kilimanjaro")
+        /// The chunk opens with a geographic prefix.
+        static var needs: ChunkNeeds { ChunkNeeds(first: [.geoPre]) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -246,6 +262,8 @@ enum PlaceRules {
     struct HeadOfName: ChunkRule {
         static let rule = EntityRule("head-of-name", .place, matches: "a facility or geographic head, of, and a name",
             example: "Protesters marched to the Houses of Parliament.", finds: "Houses of Parliament")
+        /// "of" follows the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(afterClass: .nameOf) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, last = s.last
@@ -288,6 +306,8 @@ enum PlaceRules {
         static let rule = EntityRule("abbreviated-place", .place,
             matches: "a place abbreviated with its stop (Ore., Calif.) after a name and a comma, or after a party initial and a hyphen",
             example: "Sen. Ann Cole, D-Ore., voted against the bill.", finds: "Ore.")
+        /// Some token is an abbreviated place.
+        static var needs: ChunkNeeds { ChunkNeeds(someClass: .abbreviatedPlace) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
@@ -309,6 +329,8 @@ enum PlaceRules {
             matches: "in a sports report, a club named after its town, or a town outside a place phrase",
             example: "SOCCER - DUTCH LEAGUE.\nSparta Rotterdam beat Feyenoord 2-0 in the league on Sunday and the coach praised the goals.",
             finds: "Sparta Rotterdam")
+        /// Only in a sports report.
+        static var needs: ChunkNeeds { ChunkNeeds(sports: true) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
