@@ -56,19 +56,20 @@ public struct EntityRecognizer: Annotator {
 
     /// The three tables' passes over the chunks, with one proposer moving from chunk to chunk.
     private static func proposeFromChunks<Gate: ChunkGate>(_ ctx: EntityContext, _ p: inout ChunkProposer<Gate>) {
+        let summaries = ChunkSummary.all(ctx)
         for chunk in ctx.chunks.indices {
-            p.move(to: chunk)
+            p.move(to: chunk, summaries[chunk])
             PersonRules.table(&p)
         }
         let organizations = p.out.count
         for chunk in ctx.chunks.indices {
-            p.move(to: chunk)
+            p.move(to: chunk, summaries[chunk])
             OrganizationRules.table(&p)
         }
         OrganizationRules.keepAbbreviationStops(ctx, &p.out.candidates, from: organizations)
         let places = p.out.count
         for chunk in ctx.chunks.indices {
-            p.move(to: chunk)
+            p.move(to: chunk, summaries[chunk])
             guard PlaceRules.appliesTo(p.site) else { continue }
             p.setBefore(PlaceRules.precedingContext(ctx, p.site.a))
             let first = p.out.count

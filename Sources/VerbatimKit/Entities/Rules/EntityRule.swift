@@ -45,7 +45,7 @@ struct EntityRule: Sendable {
 
 /// What a chunk rule sees: one chunk (a run of name-like tokens, ``EntityContext/chunks``)
 /// in its document, and the facts about it that several rules of a label share.
-/// One site moves from chunk to chunk through a table's pass (``ChunkProposer/move(to:)``),
+/// One site moves from chunk to chunk through a table's pass (``ChunkProposer/move(to:_:)``),
 /// so that the context is not retained and released per chunk.
 struct ChunkSite {
     let ctx: EntityContext
@@ -88,10 +88,10 @@ struct ChunkSite {
 }
 
 /// What the rules of one chunk may ask before their own work, gathered once per
-/// chunk from the context's token arrays: the union of the features, word classes and
-/// walk-start bits of its tokens, what its first and last tokens are, and what the
-/// tokens right before and after it are (whatever their sentence: a rule that needs
-/// one of them in the same sentence needs it at all). A rule's ``ChunkRule/needs``
+/// chunk from the context's token arrays (``ChunkSummary/all(_:)``): the union of the
+/// features, word classes and walk-start bits of its tokens, what its first and last
+/// tokens are, and what the tokens right before and after it are (whatever their
+/// sentence: a rule that needs one of them in the same sentence needs it at all). A rule's ``ChunkRule/needs``
 /// are read against it (``meets(_:)``).
 struct ChunkSummary {
     /// Union of the features of the chunk's tokens.
@@ -103,11 +103,15 @@ struct ChunkSummary {
     /// Union of the chunk tokens' ``EntityContext/walkStarts`` bits: a walked table no
     /// token may start matches nowhere in the chunk.
     var walkStarts: UInt8 = 0
-    /// The features of the first and the last token.
+    /// The features of the first and the last token, and the last one's classes.
     var first: TokenFeatures = [], last: TokenFeatures = []
+    var lastClasses: WordClasses = []
     /// The features and classes of the token before the chunk and of the token after it (none at the document's ends).
     var before: TokenFeatures = [], after: TokenFeatures = []
     var beforeClasses: WordClasses = [], afterClasses: WordClasses = []
+    /// The first byte of the token before the chunk and of the token after it where
+    /// that token is punctuation or a symbol (``EntityContext/isPunct(_:_:)``), else 0.
+    var beforePunct: UInt8 = 0, afterPunct: UInt8 = 0
     /// Whether the document is a sports report.
     var sports = false
 
@@ -122,9 +126,21 @@ struct ChunkSummary {
         }
         first = ctx.features[a]
         last = ctx.features[b - 1]
-        if a > 0 { before = ctx.features[a - 1]; beforeClasses = ctx.classes[a - 1] }
-        if b < ctx.tokens.count { after = ctx.features[b]; afterClasses = ctx.classes[b] }
+        lastClasses = ctx.classes[b - 1]
+        if a > 0 { before = ctx.features[a - 1]; beforeClasses = ctx.classes[a - 1]; beforePunct = Self.punctuation(ctx, a - 1) }
+        if b < ctx.tokens.count { after = ctx.features[b]; afterClasses = ctx.classes[b]; afterPunct = Self.punctuation(ctx, b) }
         sports = ctx.sportsDocument
+    }
+
+    /// The summaries of the chunks of `ctx`, in order: the three tables' passes share them.
+    static func all(_ ctx: EntityContext) -> [ChunkSummary] {
+        ctx.chunks.map { ChunkSummary(ctx, chunk: $0) }
+    }
+
+    /// The first byte of token `i` where it is punctuation or a symbol, else 0.
+    private static func punctuation(_ ctx: EntityContext, _ i: Int) -> UInt8 {
+        let t = ctx.tokens[i]
+        return t.kind == .punctuation || t.kind == .symbol ? ctx.document.utf8[Int(t.start)] : 0
     }
 
     /// Whether the chunk has everything `needs` asks (each empty part asks nothing).
@@ -135,13 +151,16 @@ struct ChunkSummary {
             && (needs.someLacks.isEmpty || !every.isSuperset(of: needs.someLacks))
             && (needs.walks == 0 || walkStarts & needs.walks != 0)
             && (needs.first.isEmpty || !first.isDisjoint(with: needs.first))
-            && (needs.last.isEmpty || !last.isDisjoint(with: needs.last))
+            && (needs.last.isEmpty && needs.lastClass.isEmpty || !last.isDisjoint(with: needs.last)
+                || !lastClasses.isDisjoint(with: needs.lastClass))
             && last.isDisjoint(with: needs.lastLacks)
             && (needs.before.isEmpty || !before.isDisjoint(with: needs.before))
             && (needs.beforeClass.isEmpty || !beforeClasses.isDisjoint(with: needs.beforeClass))
             && (needs.afterClass.isEmpty || !afterClasses.isDisjoint(with: needs.afterClass))
             && (needs.beside.isEmpty || !before.union(after).isDisjoint(with: needs.beside))
             && (needs.besideClass.isEmpty || !beforeClasses.union(afterClasses).isDisjoint(with: needs.besideClass))
+            && (needs.afterPunct == 0 || afterPunct == needs.afterPunct)
+            && (needs.besidePunct == 0 || beforePunct == needs.besidePunct || afterPunct == needs.besidePunct)
             && (!needs.sports || sports)
     }
 }
@@ -162,8 +181,9 @@ struct ChunkNeeds {
     var walks: UInt8 = 0
     /// The first token has one of these features.
     var first: TokenFeatures = []
-    /// The last token has one of these features…
+    /// The last token has one of these features or is a word of one of these classes…
     var last: TokenFeatures = []
+    var lastClass: WordClasses = []
     /// …and none of these.
     var lastLacks: TokenFeatures = []
     /// The token before the chunk has one of these features, is a word of one of these classes.
@@ -174,6 +194,10 @@ struct ChunkNeeds {
     /// The token before the chunk or the one after it has one of these features, is a word of one of these classes.
     var beside: TokenFeatures = []
     var besideClass: WordClasses = []
+    /// The token after the chunk is punctuation opening with this byte (0: no need).
+    var afterPunct: UInt8 = 0
+    /// The token before the chunk or the one after it is punctuation opening with this byte (0: no need).
+    var besidePunct: UInt8 = 0
     /// The document is a sports report.
     var sports = false
 
@@ -232,8 +256,8 @@ struct NeedsGate: ChunkGate {
 }
 
 /// Runs the rules of a table on one chunk after another of a document: the site moves
-/// (``move(to:)``) and the candidates stay in ``out``, so that a pass sets up nothing
-/// per chunk but the chunk's summary.
+/// (``move(to:_:)``) and the candidates stay in ``out``, so that a pass sets up nothing
+/// per chunk.
 struct ChunkProposer<Gate: ChunkGate>: RuleVisitor {
     private(set) var site: ChunkSite
     private(set) var summary: ChunkSummary
@@ -248,10 +272,10 @@ struct ChunkProposer<Gate: ChunkGate>: RuleVisitor {
         self.gate = gate
     }
 
-    /// Moves to chunk `index`.
-    mutating func move(to index: Int) {
+    /// Moves to chunk `index`, whose summary is `summary`.
+    mutating func move(to index: Int, _ summary: ChunkSummary) {
         site.move(to: index)
-        summary = ChunkSummary(site.ctx, chunk: site.a..<site.b)
+        self.summary = summary
     }
 
     /// Sets what the PLACE rules read of the place preposition before the chunk.

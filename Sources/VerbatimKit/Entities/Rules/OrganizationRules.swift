@@ -188,6 +188,8 @@ enum OrganizationRules {
     struct CommaLegalSuffix: ChunkRule {
         static let rule = EntityRule("comma-legal-suffix", .organization, matches: "a name, a comma and a legal suffix, or a partner's name before a firm's",
             example: "The deal was signed by Brantwell Widgets, Inc. on Monday.", finds: "Brantwell Widgets, Inc.")
+        /// A comma follows the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(afterPunct: 0x2C) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
@@ -260,6 +262,8 @@ enum OrganizationRules {
         static let rule = EntityRule("ordinal-name", .organization,
             matches: "an ordinal in figures before a name ending in an organisation head or an ordinal-head word (Circuit)",
             example: "A panel of the 8th Circuit upheld the ruling.", finds: "8th Circuit")
+        /// The chunk ends in an organisation head or an ordinal-head word.
+        static var needs: ChunkNeeds { ChunkNeeds(last: [.orgHead], lastClass: .ordinalHead) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             let ctx = site.ctx, a = site.a, b = site.b, last = site.last
@@ -373,6 +377,8 @@ enum OrganizationRules {
         static let rule = EntityRule("organization-apposition", .organization,
             matches: "a name, a comma, an article and a lower-case organisation or business noun",
             example: "Varnoxa, the first foreign company to list in Quellburg, said profits rose.", finds: "Varnoxa")
+        /// A comma follows the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(afterPunct: 0x2C) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b, n = ctx.tokens.count

@@ -200,6 +200,8 @@ enum PersonRules {
     struct AppositionAge: ChunkRule {
         static let rule = EntityRule("apposition-age", .person, matches: "a name, then an age between commas",
             example: "The driver, Kasprzak Wolny, 52, was named.", finds: "Kasprzak Wolny")
+        /// A comma follows the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(afterPunct: 0x2C) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             let ctx = site.ctx, b = site.b
@@ -215,6 +217,8 @@ enum PersonRules {
     struct AppositionRole: ChunkRule {
         static let rule = EntityRule("apposition-role", .person, matches: "a name with a role in apposition after or before it",
             example: "Haddad-Kettani, the council’s head of planning, agreed.", finds: "Haddad-Kettani")
+        /// A comma follows the chunk or comes right before it.
+        static var needs: ChunkNeeds { ChunkNeeds(besidePunct: 0x2C) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             let ctx = site.ctx, a = site.a, b = site.b
@@ -281,6 +285,8 @@ enum PersonRules {
     struct NameCountry: ChunkRule {
         static let rule = EntityRule("name-country", .person, matches: "a name with a country in brackets",
             example: "Seeded first was Bernd Karbacher (Germany).", finds: "Bernd Karbacher")
+        /// A bracket follows the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(afterPunct: 0x28) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             let ctx = site.ctx, b = site.b
@@ -339,6 +345,8 @@ enum PersonRules {
         static let rule = EntityRule("inverted-name", .person,
             matches: "at the start of a line of a list, a surname, a comma and first names, closed by a full stop, a semicolon, and or the line",
             example: "Further reading:\nPellow, Margaret. The Quiet Harbour\nOrvald, Tomas and Brine, Edith. Letters", finds: "Pellow, Margaret")
+        /// A comma follows the surname.
+        static var needs: ChunkNeeds { ChunkNeeds(afterPunct: 0x2C) }
 
         static func propose(_ site: ChunkSite, _ out: inout Proposals) {
             let ctx = site.ctx, a = site.a, b = site.b, n = ctx.tokens.count

@@ -278,6 +278,8 @@ enum PlaceRules {
     struct CityCommaCountry: ChunkRule {
         static let rule = EntityRule("city-comma-country", .place, matches: "a name before a comma and a country or region",
             example: "He grew up in Brackenfield, Ohio.", finds: "Brackenfield")
+        /// A comma follows the chunk.
+        static var needs: ChunkNeeds { ChunkNeeds(afterPunct: 0x2C) }
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx, a = s.a, b = s.b
