@@ -74,6 +74,8 @@ public struct EntityRecognizer: Annotator {
             p.setBefore(PlaceRules.precedingContext(ctx, p.site.a))
             let first = p.out.count
             PlaceRules.table(&p)
+            // The refinements read only this chunk's candidates: most chunks have none.
+            guard p.out.count > first else { continue }
             PlaceRules.dropAdjectives(ctx, &p.out.candidates, from: first)
             PlaceRules.townTeams(ctx, &p.out.candidates, from: first, prep: p.site.before.prep)
         }
