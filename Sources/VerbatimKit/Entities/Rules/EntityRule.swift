@@ -91,8 +91,8 @@ struct ChunkSite {
 /// chunk from the context's token arrays (``ChunkSummary/all(_:)``): the union of the
 /// features, word classes and walk-start bits of its tokens, what its first and last
 /// tokens are, and what the tokens right before and after it are (whatever their
-/// sentence: a rule that needs one of them in the same sentence needs it at all). A rule's ``ChunkRule/needs``
-/// are read against it (``meets(_:)``).
+/// sentence: a rule that needs one of them in the same sentence needs it at all).
+/// A rule's ``ChunkRule/needs`` are read against it (``meets(_:)``).
 struct ChunkSummary {
     /// Union of the features of the chunk's tokens.
     var features: TokenFeatures = []
@@ -167,7 +167,7 @@ struct ChunkSummary {
 
 /// What a chunk rule cannot propose without (``ChunkRule/needs``): each part is a
 /// condition every one of the rule's proposing paths requires, read from the rule's
-/// own tests, so that a chunk lacking it is skipped without calling the rule. Parts
+/// own code, so that a chunk lacking it is skipped without calling the rule. Parts
 /// left empty ask nothing; where a rule's paths share no such condition it has none
 /// (``anything``).
 struct ChunkNeeds {
