@@ -75,7 +75,9 @@ enum OrganizationRules {
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
-            for i in s.a..<s.b where ctx.features[i].contains(.nameLike) {
+            // Each of the three readings below is a listed phrase from `i`, which only a
+            // token that starts some phrase can open: the others are not looked at.
+            for i in s.a..<s.b where ctx.features[i].isSuperset(of: [.nameLike, .phraseStart]) {
                 // A listed name that is also an ordinary word ("the Commons", "the Treasury")
                 // counts only as written, in normal case, after "the" and standing alone
                 // (not "Houses of Parliament", not "Parliament" for the building).

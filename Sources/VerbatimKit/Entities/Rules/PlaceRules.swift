@@ -119,7 +119,8 @@ enum PlaceRules {
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
-            for i in s.a..<s.b where gazetteerStart(ctx, i) {
+            // An alias is a listed phrase: only a token that starts some phrase opens one.
+            for i in s.a..<s.b where gazetteerStart(ctx, i) && ctx.features[i].contains(.phraseStart) {
                 guard let (end, e) = ctx.longestPhrase(.countryAlias, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) else { continue }
                 let iso = ctx.lexicon.phrases.field(e, 3) ?? "-"
                 out.add(i, end, score: modifierScore(ctx, end, s.b, Score.country), type: .country, canonical: ctx.keep(ctx.lexicon.countryNames[iso]))
@@ -157,7 +158,8 @@ enum PlaceRules {
 
         static func propose(_ s: ChunkSite, _ out: inout Proposals) {
             let ctx = s.ctx
-            for i in s.a..<s.b where gazetteerStart(ctx, i) {
+            // A known place is a listed phrase: only a token that starts some phrase opens one.
+            for i in s.a..<s.b where gazetteerStart(ctx, i) && ctx.features[i].contains(.phraseStart) {
                 guard let (end, e) = ctx.longestPhrase(.placeKnown, from: i, limit: s.b, caseSensitive: ctx.normalCase(i)) else { continue }
                 // A known place inside a longer name with a head is not the name ("Victoria Tower Gardens").
                 if end < s.b && ctx.hasAny(s.last, [.street, .facility, .geoHead, .orgHead]) { continue }
