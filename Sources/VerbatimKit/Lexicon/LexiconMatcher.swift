@@ -46,6 +46,9 @@ public final class LexiconMatcher {
         key.count = 0
         surface.count = 0
         var i = start
+        // Where the previous step's key would be: every entry before it is less than
+        // that key, so less than its extension too (``LexiconTable/search(_:from:)``).
+        var from = -1
         while i < stop {
             if i > start, tokens[i].flags.contains(.spaceBefore) {
                 if tokens[i].flags.contains(.lineBreakBefore) { break }
@@ -56,7 +59,8 @@ public final class LexiconMatcher {
             if caseSensitive {
                 keys.withCleanedKey(i) { surface.append($0) }
             }
-            let (entries, longer) = table.search(key.bytes)
+            let (entries, longer) = from < 0 ? table.search(key.bytes) : table.search(key.bytes, from: from)
+            from = entries.lowerBound
             if !entries.isEmpty {
                 if caseSensitive {
                     // From the first to the last entry whose form is the text (no array of them).

@@ -350,6 +350,34 @@ public struct LexiconTable: Sendable {
         }
     }
 
+    /// The first entry at or after `start` whose key is not less than `key`, given that
+    /// every entry before `start` is less than `key`. A multi-token walk asks this for
+    /// "new york" from where "new" was found: the entries it looks for lie a few
+    /// places on, so the search gallops from `start` (probing 1, 2, 4, … entries on,
+    /// reading neighbouring cache lines) before bisecting, where a search of the whole
+    /// bucket (``lowerBound(_:)``) starts again with its cache misses far away.
+    @inlinable
+    public func lowerBound(_ key: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let (packed, short) = LexiconTable.pack(key)
+        @inline(__always) func less(_ i: Int) -> Bool {
+            let p = keyPrefix[i]
+            return p != packed ? p < packed : !short && compare(i, key) < 0
+        }
+        // Invariant: entries before `lo` are less than `key`; `hi` is count or not less.
+        var lo = start, step = 1, hi = start
+        while hi < count && less(hi) {
+            lo = hi + 1
+            hi = lo + step - 1
+            step <<= 1
+        }
+        hi = min(hi, count)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if less(mid) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// The first entry whose key is not less than `key`.
     @inlinable
     public func lowerBound(_ key: UnsafeBufferPointer<UInt8>) -> Int {
@@ -375,7 +403,22 @@ public struct LexiconTable: Sendable {
     @inlinable
     public func search(_ key: UnsafeBufferPointer<UInt8>) -> (entries: Range<Int>, longer: Bool) {
         guard key.count > 0, count > 0 else { return (0..<0, false) }
-        let lo = lowerBound(key)
+        return entries(key, from: lowerBound(key))
+    }
+
+    /// ``search(_:)`` when every entry before `start` is known to be less than `key`
+    /// (see ``lowerBound(_:from:)``): a walk's next step, `start` being where the
+    /// step before found its key, of which `key` is an extension.
+    @inlinable
+    public func search(_ key: UnsafeBufferPointer<UInt8>, from start: Int) -> (entries: Range<Int>, longer: Bool) {
+        guard key.count > 0, count > 0 else { return (0..<0, false) }
+        return entries(key, from: lowerBound(key, from: start))
+    }
+
+    /// The entries from `lo` (the key's lower bound) whose key is `key`, and whether
+    /// the entry after them starts with it.
+    @inlinable
+    func entries(_ key: UnsafeBufferPointer<UInt8>, from lo: Int) -> (entries: Range<Int>, longer: Bool) {
         var hi = lo
         let (packed, short) = LexiconTable.pack(key)
         while hi < count, keyPrefix[hi] == packed, short || compare(hi, key) == 0 { hi += 1 }
