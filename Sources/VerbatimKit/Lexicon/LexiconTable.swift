@@ -49,6 +49,27 @@ public struct LexiconTable: Sendable {
     @usableFromInline let startFilterShift: UInt64
     /// How much of a first word the loading pass remembers the prefix hashes of.
     static let hashedWordBytes = 256
+    /// The first-word index of a walked table (``withWalkIndex()``; empty without):
+    /// open addressing over every distinct first word of a key (the bytes before its
+    /// first space), twice as many slots as words, each slot answering
+    /// the walk's first step for that word as ``search(_:)`` would. A walk's first step
+    /// was a binary search of the whole megabyte table, a cache miss per bisection:
+    /// this is one probe, indexed by the token's hash the walk already has.
+    @usableFromInline let walkSlots: [WalkSlot]
+
+    /// One first word of the walk index.
+    @usableFromInline
+    struct WalkSlot: Sendable {
+        /// The word's ``packPrefix(_:)``: a probe of a word shorter than eight bytes
+        /// never reads the table's text.
+        @usableFromInline var prefix: UInt64 = 0
+        /// The first entry whose first word this is, + 1; 0 = empty slot.
+        @usableFromInline var first: Int32 = 0
+        /// The end of the entries whose key is the word itself (they come first), and
+        /// in the top bit whether the entry there starts with the word.
+        @usableFromInline var exactEnd: UInt32 = 0
+        @usableFromInline static let longerBit: UInt32 = 1 << 31
+    }
 
     @usableFromInline
     struct HashSlot: Sendable {
@@ -170,6 +191,7 @@ public struct LexiconTable: Sendable {
         self.bucketStart = buckets
         self.bucketBase = base
         self.slots = []
+        self.walkSlots = []
         self.startFilter = Array(filter)
         self.startFilterShift = filterShift
     }
@@ -184,12 +206,13 @@ public struct LexiconTable: Sendable {
         return startFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
-    private init(_ table: LexiconTable, slots: [HashSlot]) {
+    private init(_ table: LexiconTable, slots: [HashSlot]? = nil, walkSlots: [WalkSlot]? = nil) {
         name = table.name; path = table.path; bytes = table.bytes
         lineStart = table.lineStart; keyEnd = table.keyEnd; lineEnd = table.lineEnd
         bucketStart = table.bucketStart; bucketBase = table.bucketBase; keyPrefix = table.keyPrefix
         startFilter = table.startFilter; startFilterShift = table.startFilterShift
-        self.slots = slots
+        self.slots = slots ?? table.slots
+        self.walkSlots = walkSlots ?? table.walkSlots
     }
 
     /// Whether an entry whose packed prefix equals `key`'s is `key` itself: true for keys
@@ -255,6 +278,113 @@ public struct LexiconTable: Sendable {
         }
         return LexiconTable(self, slots: slots)
     }
+    /// Whether the table has a first-word index (``withWalkIndex()``).
+    @inlinable
+    public var hasWalkIndex: Bool { !walkSlots.isEmpty }
+
+    /// The same table with a first-word index for the first step of multi-token walks
+    /// (``firstWord(_:hash:)``); built on request for the tables walked per chunk token.
+    /// A table with a key whose first word holds a control byte (below the space) gets
+    /// none: such a key ("york\u{1}") would sort between a word and its multi-word keys
+    /// ("york", "york city"), which the index takes to be neighbours.
+    public func withWalkIndex() -> LexiconTable {
+        if !walkSlots.isEmpty || count == 0 { return self }
+        // Start-up time is a target: one pass over the entries through pointers, each
+        // first word's run of entries taken at once, its slot written to a scratch list
+        // (the number of words, which sizes the index, is known only at the end).
+        let n = count
+        let built: [WalkSlot]? = bytes.withUnsafeBufferPointer { b in
+            lineStart.withUnsafeBufferPointer { starts in
+                keyEnd.withUnsafeBufferPointer { ends -> [WalkSlot]? in
+                    let base = b.baseAddress!
+                    let words = UnsafeMutableBufferPointer<(hash: UInt64, slot: WalkSlot)>.allocate(capacity: n)
+                    defer { words.deallocate() }
+                    var wordCount = 0
+                    var i = 0
+                    while i < n {
+                        let s = Int(starts[i]), e = Int(ends[i])
+                        var w = s
+                        while w < e && base[w] != 0x20 {
+                            if base[w] < 0x20 { return nil }
+                            w += 1
+                        }
+                        let word = UnsafeBufferPointer(start: base + s, count: w - s)
+                        let length = word.count
+                        // The keys that are the word itself (the first, when key i is),
+                        // then those holding it and a space: the word's run.
+                        var j = w == e ? i + 1 : i
+                        while j < n && Int(ends[j] - starts[j]) == length && memcmp(base + Int(starts[j]), base + s, length) == 0 { j += 1 }
+                        var g = j
+                        while g < n {
+                            let gs = Int(starts[g])
+                            guard Int(ends[g]) - gs > length, base[gs + length] == 0x20, memcmp(base + gs, base + s, length) == 0 else { break }
+                            g += 1
+                        }
+                        let longer = g > j || (j < n && Int(ends[j] - starts[j]) > length && memcmp(base + Int(starts[j]), base + s, length) == 0)
+                        words[wordCount] = (FNV1a.hash(word), WalkSlot(prefix: LexiconTable.packPrefix(word), first: Int32(i + 1),
+                                                                        exactEnd: UInt32(j) | (longer ? WalkSlot.longerBit : 0)))
+                        wordCount += 1
+                        i = g
+                    }
+                    // Twice the words: a probe that finds no word reads 2.5 slots on average.
+                    let size = 2 * wordCount + 1
+                    return [WalkSlot](unsafeUninitializedCapacity: size) { slots, initialized in
+                        slots.initialize(repeating: WalkSlot())
+                        for (hash, slot) in words[0..<wordCount] {
+                            var h = LexiconTable.walkSlot(hash, size: size)
+                            while slots[h].first != 0 { h = h + 1 == size ? 0 : h + 1 }
+                            slots[h] = slot
+                        }
+                        initialized = size
+                    }
+                }
+            }
+        }
+        guard let built else { return self }
+        return LexiconTable(self, walkSlots: built)
+    }
+
+    /// The walk index's slot for a word's FNV-1a hash: its bits mixed (the top bits of
+    /// FNV-1a cluster similar words in linear probing) and scaled to the size, which
+    /// need not be a power of two.
+    @inlinable @inline(__always)
+    static func walkSlot(_ hash: UInt64, size: Int) -> Int {
+        let mixed = (hash ^ (hash >> 32)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed.multipliedFullWidth(by: UInt64(size)).high)
+    }
+
+    /// What ``search(_:)`` gives for `key` (whose ``keyHash(_:)`` is `hash`) when it is
+    /// the first word of some key, from one probe of the walk index; nil when it is none
+    /// or the table has no index. A key without a space that is no first word is no key,
+    /// and no key continues it after a space: only a token joined to it without a space
+    /// ("u" "." of "u.s.") could still make one.
+    @inlinable
+    public func firstWord(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (entries: Range<Int>, longer: Bool)? {
+        let size = walkSlots.count
+        guard size > 0, key.count > 0 else { return nil }
+        let (packed, short) = LexiconTable.pack(key)
+        return walkSlots.withUnsafeBufferPointer { slots in
+            var h = LexiconTable.walkSlot(hash, size: size)
+            while true {
+                let slot = slots[h]
+                if slot.first == 0 { return nil }
+                if slot.prefix == packed && (short || isFirstWord(Int(slot.first) - 1, key)) {
+                    let exactEnd = Int(slot.exactEnd & ~WalkSlot.longerBit)
+                    return (Int(slot.first) - 1..<exactEnd, slot.exactEnd & WalkSlot.longerBit != 0)
+                }
+                h = h + 1 == size ? 0 : h + 1
+            }
+        }
+    }
+
+    /// Whether entry `i`'s key starts with `key` followed by a space or its end.
+    @inlinable
+    func isFirstWord(_ i: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard compare(i, key, prefixOnly: true) == 0 else { return false }
+        let s = Int(lineStart[i])
+        return Int(keyEnd[i]) - s == key.count || bytes[s + key.count] == 0x20
+    }
+
     /// Column `column` of the line `line..<end` (its key ending at `keyEnd`) parsed as a
     /// number: what ``number(_:_:)`` reads, over raw bytes so that building an index can
     /// parse every entry cheaply (tabs found with memchr).
