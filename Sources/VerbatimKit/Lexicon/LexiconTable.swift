@@ -57,18 +57,31 @@ public struct LexiconTable: Sendable {
     /// this is one probe, indexed by the token's hash the walk already has.
     @usableFromInline let walkSlots: [WalkSlot]
 
-    /// One first word of the walk index.
+    /// One first word of the walk index in eight bytes (the index is read once a walk,
+    /// each time somewhere else: a cache miss, which a smaller index makes rarer).
+    /// Bits 63-40: 24 bits of the word's mixed hash (``walkSlot(_:size:)`` takes the
+    /// high bits of the product, this the low), so that a probe of a word that is none
+    /// reads no entry; bits 39-16: the first entry whose first word it is, + 1 (0: an
+    /// empty slot); bits 15-1: how many entries are the word itself (they come first);
+    /// bit 0: whether the entry after those starts with the word.
     @usableFromInline
     struct WalkSlot: Sendable {
-        /// The word's ``packPrefix(_:)``: a probe of a word shorter than eight bytes
-        /// never reads the table's text.
-        @usableFromInline var prefix: UInt64 = 0
-        /// The first entry whose first word this is, + 1; 0 = empty slot.
-        @usableFromInline var first: Int32 = 0
-        /// The end of the entries whose key is the word itself (they come first), and
-        /// in the top bit whether the entry there starts with the word.
-        @usableFromInline var exactEnd: UInt32 = 0
-        @usableFromInline static let longerBit: UInt32 = 1 << 31
+        @usableFromInline var bits: UInt64 = 0
+        @usableFromInline static let maxEntries = (1 << 24) - 2
+        @usableFromInline static let maxExact = (1 << 15) - 1
+
+        @inlinable init() {}
+
+        @inlinable init(mixed: UInt64, first: Int, exact: Int, longer: Bool) {
+            bits = (mixed & 0xFF_FFFF) << 40 | UInt64(first + 1) << 16 | UInt64(exact) << 1 | (longer ? 1 : 0)
+        }
+
+        @inlinable var isEmpty: Bool { bits == 0 }
+        /// Whether the word's mixed hash may be `mixed` (false: the slot holds another word).
+        @inlinable func mayHold(mixed: UInt64) -> Bool { bits >> 40 == mixed & 0xFF_FFFF }
+        @inlinable var first: Int { Int(truncatingIfNeeded: (bits >> 16) & 0xFF_FFFF) - 1 }
+        @inlinable var exact: Int { Int(truncatingIfNeeded: (bits >> 1) & 0x7FFF) }
+        @inlinable var longer: Bool { bits & 1 != 0 }
     }
 
     @usableFromInline
@@ -288,7 +301,7 @@ public struct LexiconTable: Sendable {
     /// none: such a key ("york\u{1}") would sort between a word and its multi-word keys
     /// ("york", "york city"), which the index takes to be neighbours.
     public func withWalkIndex() -> LexiconTable {
-        if !walkSlots.isEmpty || count == 0 { return self }
+        if !walkSlots.isEmpty || count == 0 || count > WalkSlot.maxEntries { return self }
         // Start-up time is a target: one pass over the entries through pointers, each
         // first word's run of entries taken at once, its slot written to a scratch list
         // (the number of words, which sizes the index, is known only at the end).
@@ -297,7 +310,7 @@ public struct LexiconTable: Sendable {
             lineStart.withUnsafeBufferPointer { starts in
                 keyEnd.withUnsafeBufferPointer { ends -> [WalkSlot]? in
                     let base = b.baseAddress!
-                    let words = UnsafeMutableBufferPointer<(hash: UInt64, slot: WalkSlot)>.allocate(capacity: n)
+                    let words = UnsafeMutableBufferPointer<(mixed: UInt64, slot: WalkSlot)>.allocate(capacity: n)
                     defer { words.deallocate() }
                     var wordCount = 0
                     var i = 0
@@ -321,8 +334,9 @@ public struct LexiconTable: Sendable {
                             g += 1
                         }
                         let longer = g > j || (j < n && Int(ends[j] - starts[j]) > length && memcmp(base + Int(starts[j]), base + s, length) == 0)
-                        words[wordCount] = (FNV1a.hash(word), WalkSlot(prefix: LexiconTable.packPrefix(word), first: Int32(i + 1),
-                                                                        exactEnd: UInt32(j) | (longer ? WalkSlot.longerBit : 0)))
+                        if j - i > WalkSlot.maxExact { return nil }
+                        let mixed = LexiconTable.mixWalkHash(FNV1a.hash(word))
+                        words[wordCount] = (mixed, WalkSlot(mixed: mixed, first: i, exact: j - i, longer: longer))
                         wordCount += 1
                         i = g
                     }
@@ -330,9 +344,9 @@ public struct LexiconTable: Sendable {
                     let size = 2 * wordCount + 1
                     return [WalkSlot](unsafeUninitializedCapacity: size) { slots, initialized in
                         slots.initialize(repeating: WalkSlot())
-                        for (hash, slot) in words[0..<wordCount] {
-                            var h = LexiconTable.walkSlot(hash, size: size)
-                            while slots[h].first != 0 { h = h + 1 == size ? 0 : h + 1 }
+                        for (mixed, slot) in words[0..<wordCount] {
+                            var h = LexiconTable.walkSlot(mixed, size: size)
+                            while !slots[h].isEmpty { h = h + 1 == size ? 0 : h + 1 }
                             slots[h] = slot
                         }
                         initialized = size
@@ -344,13 +358,18 @@ public struct LexiconTable: Sendable {
         return LexiconTable(self, walkSlots: built)
     }
 
-    /// The walk index's slot for a word's FNV-1a hash: its bits mixed (the top bits of
-    /// FNV-1a cluster similar words in linear probing) and scaled to the size, which
-    /// need not be a power of two.
+    /// A word's FNV-1a hash mixed for the walk index: the top bits of FNV-1a cluster
+    /// similar words in linear probing.
     @inlinable @inline(__always)
-    static func walkSlot(_ hash: UInt64, size: Int) -> Int {
-        let mixed = (hash ^ (hash >> 32)) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: mixed.multipliedFullWidth(by: UInt64(size)).high)
+    static func mixWalkHash(_ hash: UInt64) -> UInt64 {
+        (hash ^ (hash >> 32)) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// The walk index's first slot for a word's mixed hash: its high bits scaled to the
+    /// size, which need not be a power of two.
+    @inlinable @inline(__always)
+    static func walkSlot(_ mixed: UInt64, size: Int) -> Int {
+        Int(truncatingIfNeeded: mixed.multipliedFullWidth(by: UInt64(size)).high)
     }
 
     /// What ``search(_:)`` gives for `key` (whose ``keyHash(_:)`` is `hash`) when it is
@@ -362,15 +381,14 @@ public struct LexiconTable: Sendable {
     public func firstWord(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (entries: Range<Int>, longer: Bool)? {
         let size = walkSlots.count
         guard size > 0, key.count > 0 else { return nil }
-        let (packed, short) = LexiconTable.pack(key)
+        let mixed = LexiconTable.mixWalkHash(hash)
         return walkSlots.withUnsafeBufferPointer { slots in
-            var h = LexiconTable.walkSlot(hash, size: size)
+            var h = LexiconTable.walkSlot(mixed, size: size)
             while true {
                 let slot = slots[h]
-                if slot.first == 0 { return nil }
-                if slot.prefix == packed && (short || isFirstWord(Int(slot.first) - 1, key)) {
-                    let exactEnd = Int(slot.exactEnd & ~WalkSlot.longerBit)
-                    return (Int(slot.first) - 1..<exactEnd, slot.exactEnd & WalkSlot.longerBit != 0)
+                if slot.isEmpty { return nil }
+                if slot.mayHold(mixed: mixed) && isFirstWord(slot.first, key) {
+                    return (slot.first..<(slot.first + slot.exact), slot.longer)
                 }
                 h = h + 1 == size ? 0 : h + 1
             }
@@ -380,6 +398,16 @@ public struct LexiconTable: Sendable {
     /// Whether entry `i`'s key starts with `key` followed by a space or its end.
     @inlinable
     func isFirstWord(_ i: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = key.count
+        let (packed, short) = LexiconTable.pack(key)
+        if short {
+            // Settled by the entry's packed prefix: the key's bytes, then the end of the
+            // entry's key (zero padding) or a space.
+            let p = keyPrefix[i]
+            let shift = UInt64(8 * (8 - n))
+            let next = (p >> (shift - 8)) & 0xFF
+            return p >> shift == packed >> shift && (next == 0 || next == 0x20)
+        }
         guard compare(i, key, prefixOnly: true) == 0 else { return false }
         let s = Int(lineStart[i])
         return Int(keyEnd[i]) - s == key.count || bytes[s + key.count] == 0x20
