@@ -42,10 +42,16 @@ public final class LexiconMatcher {
     public func walk(in table: LexiconTable, tokens: [Token], keys: TokenKeys, from start: Int, limit: Int,
                      maxTokens: Int = 8, caseSensitive: Bool = false, _ body: (Int, Range<Int>) -> Void) {
         let stop = min(limit, start + maxTokens)
-        guard start < stop, keys.mayStart(start, in: table) else { return }
+        // A table with a first-word index answers the first step by one probe, which
+        // stands in for the start filter too (``LexiconTable/firstWord(_:hash:)``).
+        let indexed = table.hasWalkIndex
+        guard start < stop, indexed || keys.mayStart(start, in: table) else { return }
         key.count = 0
         surface.count = 0
         var i = start
+        // Where the previous step's key would be: every entry before it is less than
+        // that key, so less than its extension too (``LexiconTable/search(_:from:)``).
+        var from = -1
         while i < stop {
             if i > start, tokens[i].flags.contains(.spaceBefore) {
                 if tokens[i].flags.contains(.lineBreakBefore) { break }
@@ -56,7 +62,24 @@ public final class LexiconMatcher {
             if caseSensitive {
                 keys.withCleanedKey(i) { surface.append($0) }
             }
-            let (entries, longer) = table.search(key.bytes)
+            let entries: Range<Int>, longer: Bool
+            if from >= 0 {
+                (entries, longer) = table.search(key.bytes, from: from)
+            } else if indexed {
+                if let found = table.firstWord(key.bytes, hash: keys.hashes[start]) {
+                    (entries, longer) = found
+                } else {
+                    // No first word: only a key holding a space, or a token joined to
+                    // this one without a space, can still spell a key (which the start
+                    // filter may rule out).
+                    let joined = i + 1 < stop && !tokens[i + 1].flags.contains(.spaceBefore)
+                    guard keys.keyHoldsSpace(start) || joined && keys.mayStart(start, in: table) else { return }
+                    (entries, longer) = table.search(key.bytes)
+                }
+            } else {
+                (entries, longer) = table.search(key.bytes)
+            }
+            from = entries.lowerBound
             if !entries.isEmpty {
                 if caseSensitive {
                     // From the first to the last entry whose form is the text (no array of them).

@@ -49,6 +49,40 @@ public struct LexiconTable: Sendable {
     @usableFromInline let startFilterShift: UInt64
     /// How much of a first word the loading pass remembers the prefix hashes of.
     static let hashedWordBytes = 256
+    /// The first-word index of a walked table (``withWalkIndex()``; empty without):
+    /// open addressing over every distinct first word of a key (the bytes before its
+    /// first space), twice as many slots as words, each slot answering
+    /// the walk's first step for that word as ``search(_:)`` would. A walk's first step
+    /// was a binary search of the whole megabyte table, a cache miss per bisection:
+    /// this is one probe, indexed by the token's hash the walk already has.
+    @usableFromInline let walkSlots: [WalkSlot]
+
+    /// One first word of the walk index in eight bytes (the index is read once a walk,
+    /// each time somewhere else: a cache miss, which a smaller index makes rarer).
+    /// Bits 63-40: 24 bits of the word's mixed hash (``walkSlot(_:size:)`` takes the
+    /// high bits of the product, this the low), so that a probe of a word that is none
+    /// reads no entry; bits 39-16: the first entry whose first word it is, + 1 (0: an
+    /// empty slot); bits 15-1: how many entries are the word itself (they come first);
+    /// bit 0: whether the entry after those starts with the word.
+    @usableFromInline
+    struct WalkSlot: Sendable {
+        @usableFromInline var bits: UInt64 = 0
+        @usableFromInline static let maxEntries = (1 << 24) - 2
+        @usableFromInline static let maxExact = (1 << 15) - 1
+
+        @inlinable init() {}
+
+        @inlinable init(mixed: UInt64, first: Int, exact: Int, longer: Bool) {
+            bits = (mixed & 0xFF_FFFF) << 40 | UInt64(first + 1) << 16 | UInt64(exact) << 1 | (longer ? 1 : 0)
+        }
+
+        @inlinable var isEmpty: Bool { bits == 0 }
+        /// Whether the word's mixed hash may be `mixed` (false: the slot holds another word).
+        @inlinable func mayHold(mixed: UInt64) -> Bool { bits >> 40 == mixed & 0xFF_FFFF }
+        @inlinable var first: Int { Int(truncatingIfNeeded: (bits >> 16) & 0xFF_FFFF) - 1 }
+        @inlinable var exact: Int { Int(truncatingIfNeeded: (bits >> 1) & 0x7FFF) }
+        @inlinable var longer: Bool { bits & 1 != 0 }
+    }
 
     @usableFromInline
     struct HashSlot: Sendable {
@@ -170,6 +204,7 @@ public struct LexiconTable: Sendable {
         self.bucketStart = buckets
         self.bucketBase = base
         self.slots = []
+        self.walkSlots = []
         self.startFilter = Array(filter)
         self.startFilterShift = filterShift
     }
@@ -184,12 +219,13 @@ public struct LexiconTable: Sendable {
         return startFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
-    private init(_ table: LexiconTable, slots: [HashSlot]) {
+    private init(_ table: LexiconTable, slots: [HashSlot]? = nil, walkSlots: [WalkSlot]? = nil) {
         name = table.name; path = table.path; bytes = table.bytes
         lineStart = table.lineStart; keyEnd = table.keyEnd; lineEnd = table.lineEnd
         bucketStart = table.bucketStart; bucketBase = table.bucketBase; keyPrefix = table.keyPrefix
         startFilter = table.startFilter; startFilterShift = table.startFilterShift
-        self.slots = slots
+        self.slots = slots ?? table.slots
+        self.walkSlots = walkSlots ?? table.walkSlots
     }
 
     /// Whether an entry whose packed prefix equals `key`'s is `key` itself: true for keys
@@ -255,6 +291,128 @@ public struct LexiconTable: Sendable {
         }
         return LexiconTable(self, slots: slots)
     }
+    /// Whether the table has a first-word index (``withWalkIndex()``).
+    @inlinable
+    public var hasWalkIndex: Bool { !walkSlots.isEmpty }
+
+    /// The same table with a first-word index for the first step of multi-token walks
+    /// (``firstWord(_:hash:)``); built on request for the tables walked per chunk token.
+    /// A table with a key whose first word holds a control byte (below the space) gets
+    /// none: such a key ("york\u{1}") would sort between a word and its multi-word keys
+    /// ("york", "york city"), which the index takes to be neighbours.
+    public func withWalkIndex() -> LexiconTable {
+        if !walkSlots.isEmpty || count == 0 || count > WalkSlot.maxEntries { return self }
+        // Start-up time is a target: one pass over the entries through pointers, each
+        // first word's run of entries taken at once, its slot written to a scratch list
+        // (the number of words, which sizes the index, is known only at the end).
+        let n = count
+        let built: [WalkSlot]? = bytes.withUnsafeBufferPointer { b in
+            lineStart.withUnsafeBufferPointer { starts in
+                keyEnd.withUnsafeBufferPointer { ends -> [WalkSlot]? in
+                    let base = b.baseAddress!
+                    let words = UnsafeMutableBufferPointer<(mixed: UInt64, slot: WalkSlot)>.allocate(capacity: n)
+                    defer { words.deallocate() }
+                    var wordCount = 0
+                    var i = 0
+                    while i < n {
+                        let s = Int(starts[i]), e = Int(ends[i])
+                        var w = s
+                        while w < e && base[w] != 0x20 {
+                            if base[w] < 0x20 { return nil }
+                            w += 1
+                        }
+                        let word = UnsafeBufferPointer(start: base + s, count: w - s)
+                        let length = word.count
+                        // The keys that are the word itself (the first, when key i is),
+                        // then those holding it and a space: the word's run.
+                        var j = w == e ? i + 1 : i
+                        while j < n && Int(ends[j] - starts[j]) == length && memcmp(base + Int(starts[j]), base + s, length) == 0 { j += 1 }
+                        var g = j
+                        while g < n {
+                            let gs = Int(starts[g])
+                            guard Int(ends[g]) - gs > length, base[gs + length] == 0x20, memcmp(base + gs, base + s, length) == 0 else { break }
+                            g += 1
+                        }
+                        let longer = g > j || (j < n && Int(ends[j] - starts[j]) > length && memcmp(base + Int(starts[j]), base + s, length) == 0)
+                        if j - i > WalkSlot.maxExact { return nil }
+                        let mixed = LexiconTable.mixWalkHash(FNV1a.hash(word))
+                        words[wordCount] = (mixed, WalkSlot(mixed: mixed, first: i, exact: j - i, longer: longer))
+                        wordCount += 1
+                        i = g
+                    }
+                    // Twice the words: a probe that finds no word reads 2.5 slots on average.
+                    let size = 2 * wordCount + 1
+                    return [WalkSlot](unsafeUninitializedCapacity: size) { slots, initialized in
+                        slots.initialize(repeating: WalkSlot())
+                        for (mixed, slot) in words[0..<wordCount] {
+                            var h = LexiconTable.walkSlot(mixed, size: size)
+                            while !slots[h].isEmpty { h = h + 1 == size ? 0 : h + 1 }
+                            slots[h] = slot
+                        }
+                        initialized = size
+                    }
+                }
+            }
+        }
+        guard let built else { return self }
+        return LexiconTable(self, walkSlots: built)
+    }
+
+    /// A word's FNV-1a hash mixed for the walk index: the top bits of FNV-1a cluster
+    /// similar words in linear probing.
+    @inlinable @inline(__always)
+    static func mixWalkHash(_ hash: UInt64) -> UInt64 {
+        (hash ^ (hash >> 32)) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// The walk index's first slot for a word's mixed hash: its high bits scaled to the
+    /// size, which need not be a power of two.
+    @inlinable @inline(__always)
+    static func walkSlot(_ mixed: UInt64, size: Int) -> Int {
+        Int(truncatingIfNeeded: mixed.multipliedFullWidth(by: UInt64(size)).high)
+    }
+
+    /// What ``search(_:)`` gives for `key` (whose ``keyHash(_:)`` is `hash`) when it is
+    /// the first word of some key, from one probe of the walk index; nil when it is none
+    /// or the table has no index. A key without a space that is no first word is no key,
+    /// and no key continues it after a space: only a token joined to it without a space
+    /// ("u" "." of "u.s.") could still make one.
+    @inlinable
+    public func firstWord(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (entries: Range<Int>, longer: Bool)? {
+        let size = walkSlots.count
+        guard size > 0, key.count > 0 else { return nil }
+        let mixed = LexiconTable.mixWalkHash(hash)
+        return walkSlots.withUnsafeBufferPointer { slots in
+            var h = LexiconTable.walkSlot(mixed, size: size)
+            while true {
+                let slot = slots[h]
+                if slot.isEmpty { return nil }
+                if slot.mayHold(mixed: mixed) && isFirstWord(slot.first, key) {
+                    return (slot.first..<(slot.first + slot.exact), slot.longer)
+                }
+                h = h + 1 == size ? 0 : h + 1
+            }
+        }
+    }
+
+    /// Whether entry `i`'s key starts with `key` followed by a space or its end.
+    @inlinable
+    func isFirstWord(_ i: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = key.count
+        let (packed, short) = LexiconTable.pack(key)
+        if short {
+            // Settled by the entry's packed prefix: the key's bytes, then the end of the
+            // entry's key (zero padding) or a space.
+            let p = keyPrefix[i]
+            let shift = UInt64(8 * (8 - n))
+            let next = (p >> (shift - 8)) & 0xFF
+            return p >> shift == packed >> shift && (next == 0 || next == 0x20)
+        }
+        guard compare(i, key, prefixOnly: true) == 0 else { return false }
+        let s = Int(lineStart[i])
+        return Int(keyEnd[i]) - s == key.count || bytes[s + key.count] == 0x20
+    }
+
     /// Column `column` of the line `line..<end` (its key ending at `keyEnd`) parsed as a
     /// number: what ``number(_:_:)`` reads, over raw bytes so that building an index can
     /// parse every entry cheaply (tabs found with memchr).
@@ -350,6 +508,34 @@ public struct LexiconTable: Sendable {
         }
     }
 
+    /// The first entry at or after `start` whose key is not less than `key`, given that
+    /// every entry before `start` is less than `key`. A multi-token walk asks this for
+    /// "new york" from where "new" was found: the entries it looks for lie a few
+    /// places on, so the search gallops from `start` (probing 1, 2, 4, … entries on,
+    /// reading neighbouring cache lines) before bisecting, where a search of the whole
+    /// bucket (``lowerBound(_:)``) starts again with its cache misses far away.
+    @inlinable
+    public func lowerBound(_ key: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let (packed, short) = LexiconTable.pack(key)
+        @inline(__always) func less(_ i: Int) -> Bool {
+            let p = keyPrefix[i]
+            return p != packed ? p < packed : !short && compare(i, key) < 0
+        }
+        // Invariant: entries before `lo` are less than `key`; `hi` is count or not less.
+        var lo = start, step = 1, hi = start
+        while hi < count && less(hi) {
+            lo = hi + 1
+            hi = lo + step - 1
+            step <<= 1
+        }
+        hi = min(hi, count)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if less(mid) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// The first entry whose key is not less than `key`.
     @inlinable
     public func lowerBound(_ key: UnsafeBufferPointer<UInt8>) -> Int {
@@ -375,7 +561,22 @@ public struct LexiconTable: Sendable {
     @inlinable
     public func search(_ key: UnsafeBufferPointer<UInt8>) -> (entries: Range<Int>, longer: Bool) {
         guard key.count > 0, count > 0 else { return (0..<0, false) }
-        let lo = lowerBound(key)
+        return entries(key, from: lowerBound(key))
+    }
+
+    /// ``search(_:)`` when every entry before `start` is known to be less than `key`
+    /// (see ``lowerBound(_:from:)``): a walk's next step, `start` being where the
+    /// step before found its key, of which `key` is an extension.
+    @inlinable
+    public func search(_ key: UnsafeBufferPointer<UInt8>, from start: Int) -> (entries: Range<Int>, longer: Bool) {
+        guard key.count > 0, count > 0 else { return (0..<0, false) }
+        return entries(key, from: lowerBound(key, from: start))
+    }
+
+    /// The entries from `lo` (the key's lower bound) whose key is `key`, and whether
+    /// the entry after them starts with it.
+    @inlinable
+    func entries(_ key: UnsafeBufferPointer<UInt8>, from lo: Int) -> (entries: Range<Int>, longer: Bool) {
         var hi = lo
         let (packed, short) = LexiconTable.pack(key)
         while hi < count, keyPrefix[hi] == packed, short || compare(hi, key) == 0 { hi += 1 }

@@ -113,12 +113,17 @@ public struct EntityLexicon: Sendable {
         surnames = indexed[0]
         firstNames = indexed[1]
         commonWords = indexed[2]
-        companies = try lexicon.table("orgs/companies")
-        legalSuffixes = try lexicon.table("orgs/legal-suffixes")
-        cities = try lexicon.table("places/cities")
-        let countries = try lexicon.table("places/countries")
+        // First-word indexes for the walked tables (each chunk token walks them), also in parallel.
+        let walked = ConcurrentMap.map([
+            try lexicon.table("orgs/companies"), try lexicon.table("orgs/legal-suffixes"), try lexicon.table("places/cities"),
+            try lexicon.table("places/countries"), try lexicon.table("places/regions"),
+        ]) { $0.withWalkIndex() }
+        companies = walked[0]
+        legalSuffixes = walked[1]
+        cities = walked[2]
+        let countries = walked[3]
         self.countries = countries
-        regions = try lexicon.table("places/regions")
+        regions = walked[4]
         var countryNames: [String: String] = [:]
         for i in 0..<countries.count where countries.field(i, 3, equals: "name") {
             if let iso = countries.field(i, 2), countryNames[iso] == nil { countryNames[iso] = countries.form(i) }
@@ -212,7 +217,7 @@ public struct EntityLexicon: Sendable {
         rows.sort { a, b in a.line.lexicographicallyPrecedes(b.line) }
         var bytes: [UInt8] = []
         for row in rows { bytes.append(contentsOf: row.line); bytes.append(0x0A) }
-        return (try LexiconTable(bytes: bytes, name: "entities/phrases", path: "(phrases of " + Set(phraseClasses.map(\.table)).sorted().joined(separator: ", ") + ")"),
+        return (try LexiconTable(bytes: bytes, name: "entities/phrases", path: "(phrases of " + Set(phraseClasses.map(\.table)).sorted().joined(separator: ", ") + ")").withWalkIndex(),
                 rows.map(\.kind))
     }
 }
