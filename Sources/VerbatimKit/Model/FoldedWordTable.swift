@@ -6,26 +6,18 @@ import Foundation
 /// Tokens come with the FNV-1a hash of their folded bytes already computed
 /// (``LexicalPass``, ``TokenKeys``), so a look-up is one probe indexed by that hash and
 /// a byte comparison: no `String`, no hashing per look-up.
-///
-/// A probe reads the slots' hashes only (``hashes``, eight bytes a slot), and a slot's
-/// word and value (``entries``) only when its hash is the word's: most words asked
-/// are in no table, and a probe of whole slots (24 bytes and more) touched three times
-/// the cache lines, a miss each in a table of thousands of words (issue 25).
 struct FoldedWordTable<Value: Sendable>: Sendable {
     /// The words' bytes, back to back.
     private var bytes: [UInt8] = []
-    /// Each slot's word hash; 0 in an empty slot. A power of two in size, at most half
-    /// full. A word whose hash is 0 (``hasZeroHash``) is told from an empty slot by its entry.
-    private var hashes: [UInt64]
-    /// Each slot's word and value, beside ``hashes``.
-    private var entries: [Entry]
-    /// Whether a word of the table has the hash 0 (so far none has: FNV-1a rarely gives it).
-    private var hasZeroHash = false
+    /// A power of two in size, at most half full. An empty slot holds ``absent``, so
+    /// that a look-up returns its slot's value whether the word is there or not.
+    private var slots: [Slot]
     private(set) var count = 0
     /// The value of a word that is not in the table.
     let absent: Value
 
-    private struct Entry: Sendable {
+    private struct Slot: Sendable {
+        var hash: UInt64
         var start: Int32
         /// -1 for an empty slot (the empty word is a word).
         var length: Int32
@@ -34,8 +26,7 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
 
     init(absent: Value) {
         self.absent = absent
-        hashes = [0, 0]
-        entries = Array(repeating: Entry(start: 0, length: -1, value: absent), count: 2)
+        slots = Array(repeating: Slot(hash: 0, start: 0, length: -1, value: absent), count: 2)
     }
 
     /// Adds the folded word `word` with `value`, or, when it is there already, lets
@@ -43,18 +34,16 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, _ value: Value,
                          merge: (inout Value, Value) -> Void) {
         let found = find(word, hash: hash)
-        if entries[found].length >= 0 {
-            merge(&entries[found].value, value)
+        if slots[found].length >= 0 {
+            merge(&slots[found].value, value)
             return
         }
-        if (count + 1) * 2 > hashes.count {
+        if (count + 1) * 2 > slots.count {
             grow()
             insert(word, hash: hash, value, merge: merge)
             return
         }
-        hashes[found] = hash
-        entries[found] = Entry(start: Int32(bytes.count), length: Int32(word.count), value: value)
-        if hash == 0 { hasZeroHash = true }
+        slots[found] = Slot(hash: hash, start: Int32(bytes.count), length: Int32(word.count), value: value)
         bytes.append(contentsOf: word)
         count += 1
     }
@@ -68,33 +57,28 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
     /// when it is not in the table.
     @inline(__always)
     func value(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value {
-        hashes.withUnsafeBufferPointer { hashes in
-            entries.withUnsafeBufferPointer { entries in
-                bytes.withUnsafeBufferPointer { bytes in
-                    let mask = hashes.count &- 1
-                    var h = Self.index(hash) & mask
-                    while true {
-                        let stored = hashes[h]
-                        if stored == hash {
-                            let entry = entries[h]
-                            // A hash of 0 in an empty slot.
-                            if entry.length < 0 { return absent }
-                            if Int(entry.length) == word.count,
-                               Self.same(bytes.baseAddress.map { $0 + Int(entry.start) }, word.baseAddress, word.count) {
-                                return entry.value
-                            }
-                        } else if stored == 0, !hasZeroHash || entries[h].length < 0 {
-                            return absent
-                        }
-                        h = (h &+ 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { bytes in
+                let mask = slots.count &- 1
+                var h = Self.index(hash) & mask
+                while true {
+                    let slot = slots[h]
+                    if slot.length < 0 { return slot.value }
+                    if slot.hash == hash, Int(slot.length) == word.count,
+                       Self.same(bytes.baseAddress.map { $0 + Int(slot.start) }, word.baseAddress, word.count) {
+                        return slot.value
                     }
+                    h = (h &+ 1) & mask
                 }
             }
         }
     }
 
     /// Whether the `count` bytes at `a` and at `b` are the same, compared in place eight
-    /// at a time (a call of `memcmp` for each word found cost more than the comparison).
+    /// at a time: a call of `memcmp` for every word found cost more than the comparison
+    /// (issue 25). (Slots of the hash alone, the words' entries apart, were tried: a word
+    /// found then cost a cache miss more, and half the words the quote stage asks are
+    /// in its table.)
     @inline(__always)
     private static func same(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
         guard count > 0, let a, let b else { return true }
@@ -114,18 +98,18 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
 
     /// The slot holding `word`, or the empty slot where it would go.
     private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
-        let mask = hashes.count - 1
+        let mask = slots.count - 1
         var h = Self.index(hash) & mask
         while true {
-            let entry = entries[h]
-            if entry.length < 0 { return h }
-            if hashes[h] == hash, Int(entry.length) == word.count, equals(entry, word) { return h }
+            let slot = slots[h]
+            if slot.length < 0 { return h }
+            if slot.hash == hash, Int(slot.length) == word.count, equals(slot, word) { return h }
             h = (h + 1) & mask
         }
     }
 
-    private func equals(_ entry: Entry, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        var k = Int(entry.start)
+    private func equals(_ slot: Slot, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = Int(slot.start)
         for b in word {
             if bytes[k] != b { return false }
             k += 1
@@ -134,15 +118,13 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
     }
 
     private mutating func grow() {
-        let oldHashes = hashes, oldEntries = entries
-        hashes = Array(repeating: 0, count: hashes.count * 2)
-        entries = Array(repeating: Entry(start: 0, length: -1, value: absent), count: hashes.count)
-        let mask = hashes.count - 1
-        for (slot, entry) in oldEntries.enumerated() where entry.length >= 0 {
-            var h = Self.index(oldHashes[slot]) & mask
-            while entries[h].length >= 0 { h = (h + 1) & mask }
-            hashes[h] = oldHashes[slot]
-            entries[h] = entry
+        let old = slots
+        slots = Array(repeating: Slot(hash: 0, start: 0, length: -1, value: absent), count: slots.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot.length >= 0 {
+            var h = Self.index(slot.hash) & mask
+            while slots[h].length >= 0 { h = (h + 1) & mask }
+            slots[h] = slot
         }
     }
 
