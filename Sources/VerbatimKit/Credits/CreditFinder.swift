@@ -101,9 +101,9 @@ public struct CreditFinder: Annotator {
             let entity = annotation.entities[m]
             guard let (first, last) = page.tokenRange(entity) else { continue }
             if creditsPicture(page, last) { rules[m] = .pictureCredit }
-            else if creditParagraphs.contains(page.paragraphOf[first]) { rules[m] = .creditParagraph }
-            else if linkParagraphs.contains(page.paragraphOf[first]) { rules[m] = .relatedLink }
-            else if inCaption[first] { rules[m] = .caption }
+            else if creditParagraphs.contains(page.paragraph(of: first)) { rules[m] = .creditParagraph }
+            else if linkParagraphs.contains(page.paragraph(of: first)) { rules[m] = .relatedLink }
+            else if inCaption.contains(first) { rules[m] = .caption }
             else { rules[m] = sentenceCredit(page, first, last) ?? bylineParagraph(page, first, last) }
             if rules[m] == nil, let word = page.lastNameWord(first: first, last: last) { newsWords.insert(word) }
         }
@@ -147,18 +147,18 @@ public struct CreditFinder: Annotator {
     /// phrase and a stop or comma, or by a `note-verb` and a `journalist` noun within
     /// ``noteReach`` words.
     func sentenceCredit(_ page: CreditPage, _ first: Int, _ last: Int) -> Rule? {
-        let tokens = page.tokens, start = page.sentenceStart[first]
+        let tokens = page.tokens, start = page.sentenceStart(of: first)
         let opensSentence = (start..<first).allSatisfy { tokens[$0].kind == .punctuation }
             || (page.word(first - 1).map(openers.contains) ?? false) && (start..<(first - 1)).allSatisfy { tokens[$0].kind == .punctuation }
         guard opensSentence else { return nil }
         if let end = page.phrase(after, at: last + 1),
-           end >= tokens.count || page.paragraphOf[end] != page.paragraphOf[first] || page.mark(end, ".") || page.mark(end, ",") || page.mark(end, "(") {
+           end >= tokens.count || page.paragraph(of: end) != page.paragraph(of: first) || page.mark(end, ".") || page.mark(end, ",") || page.mark(end, "(") {
             return .reportCredit
         }
         if let verb = page.word(last + 1), noteVerbs.contains(verb) {
             var k = last + 2
             var words = 0
-            while k < tokens.count, words < Self.noteReach, page.sentenceStart[k] == start {
+            while k < tokens.count, words < Self.noteReach, page.sentenceStart(of: k) == start {
                 if let w = page.word(k) {
                     // "Toronto-based": the noun is the last part of a hyphenated word.
                     if journalists.contains(w) || journalists.contains(String(w.split(separator: "-").last ?? "")) { return .authorNote }
@@ -174,7 +174,7 @@ public struct CreditFinder: Annotator {
     /// few words (at most ``bylineTailWords``) and no sentence end or quotation mark.
     func bylineParagraph(_ page: CreditPage, _ first: Int, _ last: Int) -> Rule? {
         let tokens = page.tokens
-        let paragraph = page.paragraphs[page.paragraphOf[first]]
+        let paragraph = page.paragraphs[page.paragraph(of: first)]
         guard paragraph.lowerBound == first, page.mark(last + 1, ",") else { return nil }
         let tail = (last + 2)..<max(last + 2, paragraph.upperBound)   // a paragraph may end at the comma
         let words = tail.filter { tokens[$0].isWord || tokens[$0].kind == .number }.count
@@ -221,17 +221,19 @@ public struct CreditFinder: Annotator {
     /// sentence's end closing it with at most ``outletWords`` capitalised words; or a bracket of at most ``pictureBracketWords`` words holding
     /// a `picture` word), between two credits or a credit and the paragraph's edge, when
     /// that text has at most ``captionWords`` words.
-    func captions(_ page: CreditPage) -> [Bool] {
+    func captions(_ page: CreditPage) -> Captions {
         let tokens = page.tokens, annotation = page.annotation
-        var inCaption = [Bool](repeating: false, count: tokens.count)
+        var inCaption = Captions()
         // Credits by their tokens: a photographer's full name before a slash and a
         // capitalised word, with its slash ("a Walker/Cruz ticket" credits no one).
-        var creditEnd = [Int](repeating: -1, count: tokens.count)
+        // Few documents have one: a list by first token, not a word for every token.
+        var byFirst: [(first: Int, end: Int)] = []
         for e in annotation.entities.indices where annotation.entities[e].label == .person {
             if let (first, last) = page.tokenRange(annotation.entities[e]), creditsPicture(page, last), (first...last).filter({ tokens[$0].isWord }).count >= 2 {
-                creditEnd[first] = last + 2
+                byFirst.append((first, last + 2))
             }
         }
+        let creditEnds = CreditEnds(byFirst)
         /// Whether an open credit (not in brackets) from `first` to its slash before
         /// `after` opens its paragraph, or follows the end of a sentence and its
         /// outlet's capitalised words end the paragraph.
@@ -252,12 +254,12 @@ public struct CreditFinder: Annotator {
                     if close < paragraph.upperBound, page.mark(close, ")") {
                         let inside = (k + 1)..<close
                         let words = inside.filter { tokens[$0].isWord }.count
-                        let credited = inside.contains { creditEnd[$0] >= 0 }
+                        let credited = creditEnds.any(in: inside)
                             || words <= Self.pictureBracketWords && inside.contains { page.word($0).map(pictures.contains) ?? false }
                         if credited { credits.append(k..<(close + 1)); k = close + 1; continue }
                     }
-                } else if creditEnd[k] >= 0, openCreditAtEdge(k, creditEnd[k], paragraph) {
-                    credits.append(k..<min(creditEnd[k], paragraph.upperBound)); k = creditEnd[k]; continue
+                } else if let end = creditEnds.end(startingAt: k), openCreditAtEdge(k, end, paragraph) {
+                    credits.append(k..<min(end, paragraph.upperBound)); k = end; continue
                 }
                 k += 1
             }
@@ -265,10 +267,72 @@ public struct CreditFinder: Annotator {
             var start = paragraph.lowerBound
             for edge in credits.map(\.lowerBound) + [paragraph.upperBound] {
                 let text = start..<max(start, edge)
-                if text.filter({ tokens[$0].isWord }).count <= Self.captionWords { for t in text { inCaption[t] = true } }
+                if text.filter({ tokens[$0].isWord }).count <= Self.captionWords { inCaption.append(text) }
                 if let credit = credits.first(where: { $0.lowerBound == edge }) { start = credit.upperBound }
             }
         }
         return inCaption
+    }
+
+    /// The picture credits of a document by their first token, each with the token
+    /// after its slash: sorted, searched by halving.
+    struct CreditEnds {
+        private var firsts: [Int] = []
+        private var ends: [Int] = []
+
+        /// From credits in any order; of two with one first token, the later one counts.
+        init(_ credits: [(first: Int, end: Int)]) {
+            for (first, end) in credits.enumerated().sorted(by: { ($0.element.first, $0.offset) < ($1.element.first, $1.offset) }).map(\.element) {
+                if firsts.last == first { ends[ends.count - 1] = end; continue }
+                firsts.append(first)
+                ends.append(end)
+            }
+        }
+
+        /// The first credit starting at or after token `t` (its index in the lists).
+        private func firstIndex(atOrAfter t: Int) -> Int {
+            var low = 0, high = firsts.count
+            while low < high {
+                let mid = (low + high) / 2
+                if firsts[mid] < t { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+
+        /// Where the credit whose name starts at token `t` ends (the token after its slash), or nil.
+        func end(startingAt t: Int) -> Int? {
+            guard !firsts.isEmpty else { return nil }
+            let k = firstIndex(atOrAfter: t)
+            return k < firsts.count && firsts[k] == t ? ends[k] : nil
+        }
+
+        /// Whether a credit starts inside `range`.
+        func any(in range: Range<Int>) -> Bool {
+            guard !firsts.isEmpty else { return false }
+            let k = firstIndex(atOrAfter: range.lowerBound)
+            return k < firsts.count && firsts[k] < range.upperBound
+        }
+    }
+
+    /// The tokens in captions, as ranges in text order: what ``captions(_:)`` finds, asked
+    /// of each PERSON name's first token (a flag for every token was zeroed for every
+    /// document, and few have a caption).
+    struct Captions {
+        private(set) var ranges: [Range<Int>] = []
+
+        mutating func append(_ range: Range<Int>) {
+            if !range.isEmpty { ranges.append(range) }
+        }
+
+        /// Whether token `t` is in a caption.
+        func contains(_ t: Int) -> Bool {
+            guard !ranges.isEmpty else { return false }
+            var low = 0, high = ranges.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ranges[mid].upperBound <= t { low = mid + 1 } else { high = mid }
+            }
+            return low < ranges.count && ranges[low].contains(t)
+        }
     }
 }

@@ -1,5 +1,5 @@
 /// What the credit rules read of one document, computed once: its tokens and text,
-/// the paragraph and sentence of each token, and where PERSON entities start. The
+/// its paragraphs and sentences, and where PERSON entities start. The
 /// rules (``CreditFinder``) ask it for folded words, phrases and punctuation marks.
 ///
 /// A class, read-only once made: the rules' closures capture it, and a struct of eight
@@ -8,11 +8,8 @@ final class CreditPage {
     let tokens: [Token]
     let text: Document
     let paragraphs: [Range<Int>]
+    let sentences: [Range<Int>]
     let annotation: Annotation
-    /// The paragraph of each token.
-    let paragraphOf: [Int]
-    /// The first token of each token's sentence.
-    let sentenceStart: [Int]
     /// The start offsets of the PERSON entities, sorted (searched by halving: a Set
     /// hashed every start, some 700 instructions an insertion, for the few slashes
     /// that ask).
@@ -22,18 +19,25 @@ final class CreditPage {
         tokens = state.segmentation.tokens
         text = state.document
         paragraphs = state.segmentation.paragraphs
+        sentences = state.segmentation.sentences
         annotation = state.annotation
-        var paragraphOf = [Int](repeating: 0, count: tokens.count)
-        for (p, range) in paragraphs.enumerated() { for t in range { paragraphOf[t] = p } }
-        self.paragraphOf = paragraphOf
-        var sentenceStart = [Int](repeating: 0, count: tokens.count)
-        for range in state.segmentation.sentences { for t in range { sentenceStart[t] = range.lowerBound } }
-        self.sentenceStart = sentenceStart
         var starts: [Int32] = []
         // By index, testing the label in place: a `for entity in` loop copied every
         // entity (retaining its strings) before its label was looked at.
         for e in annotation.entities.indices where annotation.entities[e].label == .person { starts.append(annotation.entities[e].start) }
         personStarts = starts.sorted()
+    }
+
+    /// The paragraph of token `t`. Looked up for the few tokens the rules ask about (a
+    /// PERSON name's first token, the token after it), not filled in for every token:
+    /// two arrays of a word per token, zeroed and filled for every document, cost the
+    /// stage more than all its look-ups (issue 25).
+    func paragraph(of t: Int) -> Int { Segmentation.index(of: t, in: paragraphs) }
+
+    /// The first token of token `t`'s sentence (looked up as ``paragraph(of:)``).
+    func sentenceStart(of t: Int) -> Int {
+        let s = Segmentation.index(of: t, in: sentences)
+        return s < sentences.count ? sentences[s].lowerBound : 0
     }
 
     /// Token `i` folded, when it is a word.

@@ -205,14 +205,14 @@ struct GenderTextReader {
         // PERSON clusters named in each sentence, as (first token, cluster), in one list
         // by sentence and, within a sentence, in text order; `namedStart[s]..<namedStart[s + 1]`
         // are sentence `s`'s (one list, not an array per sentence: issue 25).
-        var sentenceOf = [Int32](repeating: 0, count: tokens.count)
-        for (s, range) in sentences.enumerated() { for t in range where t < tokens.count { sentenceOf[t] = Int32(s) } }
+        // A name's sentence is looked up by halving, for the names only: an index of the
+        // sentence of every token was zeroed and filled for every document (issue 25).
         var byEntity: [(sentence: Int32, token: Int, cluster: Int)] = []
         for e in annotation.entities.indices where annotation.entities[e].label == .person {
             guard let c = annotation.entities[e].cluster else { continue }
             let t = firstToken(atOrAfter: annotation.entities[e].start)
             guard t < tokens.count else { continue }
-            byEntity.append((sentenceOf[t], t, c))
+            byEntity.append((Int32(Segmentation.index(of: t, in: sentences)), t, c))
         }
         guard !byEntity.isEmpty else { return result }
         // Stable by sentence: entities in the annotation's order within a sentence.
@@ -226,13 +226,21 @@ struct GenderTextReader {
             fill[Int(n.sentence)] += 1
         }
         func namedIn(_ s: Int) -> Range<Int> { namedStart[s]..<namedStart[s + 1] }
-        let unusual = pass.unusualFlags()
+        // The pass's unusual tokens are in order, as the sentences and their tokens are
+        // read: the next one's index is the only one to compare a token with (a flag for
+        // every token was zeroed and filled for every document).
+        let unusual = pass.unusual
+        var nextUnusual = 0
         for (s, range) in sentences.enumerated() {
             // A pronoun counts only for a person named in its sentence or the one before:
             // most sentences have neither, and their words need no look-up.
             if namedIn(s).isEmpty && (s == 0 || namedIn(s - 1).isEmpty) { continue }
             for t in range where t < tokens.count && tokens[t].isWord {
-                guard let gender = unusual[t] ? unusualPronoun(t) : pass.withFolded(t, { lexicon.pronounTable.value($0, hash: $1) })
+                while nextUnusual < unusual.count && Int(unusual[nextUnusual]) < t { nextUnusual += 1 }
+                let isUnusual = nextUnusual < unusual.count && Int(unusual[nextUnusual]) == t
+                // The filter turns away nearly every plain word before the table is probed.
+                guard let gender = isUnusual ? unusualPronoun(t)
+                        : lexicon.pronounFilter.mayContain(pass.hash(t)) ? pass.withFolded(t, { lexicon.pronounTable.value($0, hash: $1) }) : nil
                 else { continue }
                 var clusters = GenderAnnotator.Agreement(named[namedIn(s)].lazy.filter { $0.token < t }.map(\.cluster))
                 // At the opening of a sentence that names nobody before it, the previous sentence counts.

@@ -17,6 +17,9 @@ public struct GenderLexicon: Sendable {
     /// Folded pronoun → gender (he, his, she, her…), asked with a token's bytes and
     /// hash from the document's lexical pass (``LexicalPass``), or by ``pronoun(_:)``.
     let pronounTable: FoldedWordTable<Gender?>
+    /// The pronouns' hashes (``HashBitFilter``): a plain word whose bit is clear is no
+    /// pronoun, told without probing ``pronounTable``.
+    let pronounFilter: HashBitFilter
     /// A cheap test before folding a token: the first two bytes pronouns start with
     /// (see ``mayBePronoun(_:)``), and their longest spelling in bytes (a typographic
     /// apostrophe folds from three bytes to one, so two are allowed for each of up to two).
@@ -91,8 +94,14 @@ public struct GenderLexicon: Sendable {
         self.titles = titles
         self.roleNouns = roleNouns
         var pronounTable = FoldedWordTable<Gender?>(absent: nil)
-        for (key, gender) in pronouns { pronounTable.insert(FoldedWord(key), gender) { _, _ in } }
+        var pronounFilter = HashBitFilter(bits: 1 << 12)
+        for (key, gender) in pronouns {
+            let word = FoldedWord(key)
+            pronounTable.insert(word, gender) { _, _ in }
+            pronounFilter.insert(hash: word.hash)
+        }
         self.pronounTable = pronounTable
+        self.pronounFilter = pronounFilter
         // Indexed by the first two bytes, ASCII letters lower-cased (one-byte keys by the first).
         var starts = [Bool](repeating: false, count: 1 << 16)
         for key in pronouns.keys {

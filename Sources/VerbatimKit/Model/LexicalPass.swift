@@ -254,14 +254,6 @@ public struct LexicalPass: Sendable {
 
     var count: Int { hashes.count }
 
-    /// One flag a token: whether it is in ``unusual`` (for a stage that skips most
-    /// tokens or visits them out of order).
-    func unusualFlags() -> [Bool] {
-        var flags = [Bool](repeating: false, count: count)
-        for u in unusual { flags[Int(u)] = true }
-        return flags
-    }
-
     /// Token `i`'s folded bytes and hash.
     @inline(__always)
     func word(_ i: Int) -> FoldedWord {

@@ -13,6 +13,19 @@ public struct Segmentation: Sendable {
         self.paragraphs = paragraphs
     }
 
+    /// The index of the range of `ranges` (sentences or paragraphs: in order, covering
+    /// every token) that holds token `t`; 0 when none does. Found by halving: a stage
+    /// that asks it for a few tokens (the entities') need not fill an array with an
+    /// index for every token of the document.
+    static func index(of t: Int, in ranges: [Range<Int>]) -> Int {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].upperBound <= t { low = mid + 1 } else { high = mid }
+        }
+        return low < ranges.count && ranges[low].contains(t) ? low : 0
+    }
+
     /// Checks the invariants later stages rely on; used by tests and debug builds.
     public func invariantViolations(textLength: Int) -> [String] {
         var problems: [String] = []

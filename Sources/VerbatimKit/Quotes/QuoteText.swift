@@ -34,8 +34,23 @@ struct QuoteText {
 
     /// For every token, the index of the range (sentence, paragraph) that holds it.
     /// Filled through a buffer pointer: a checked store per token cost more than the
-    /// rest of the loop. The ranges are in order, inside `0..<count`.
-    private static func indexOfRange(_ ranges: [Range<Int>], count: Int) -> [Int32] {
+    /// rest of the loop. The ranges are in order, inside `0..<count`; when they cover
+    /// every token (as segmentation's do), each element is written once, without
+    /// zero-filling the array first.
+    static func indexOfRange(_ ranges: [Range<Int>], count: Int) -> [Int32] {
+        var next = 0
+        for r in ranges {
+            guard r.lowerBound == next else { next = -1; break }
+            next = r.upperBound
+        }
+        if next == count {
+            return [Int32](unsafeUninitializedCapacity: count) { index, written in
+                for (k, r) in ranges.enumerated() {
+                    (index.baseAddress! + r.lowerBound).initialize(repeating: Int32(truncatingIfNeeded: k), count: r.count)
+                }
+                written = count
+            }
+        }
         var index = [Int32](repeating: 0, count: count)
         index.withUnsafeMutableBufferPointer { index in
             for (k, r) in ranges.enumerated() where r.lowerBound >= 0 && r.upperBound <= count {

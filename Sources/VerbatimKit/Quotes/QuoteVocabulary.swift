@@ -228,15 +228,16 @@ struct QuoteVocabulary: Sendable {
 
     /// The classes of every token of a document (0 for tokens that are not words).
     func classes(of keys: LexicalPass, tokens: [Token]) -> [UInt64] {
-        var out = [UInt64](repeating: 0, count: tokens.count)
-        out.withUnsafeMutableBufferPointer { out in
+        precondition(keys.count == tokens.count, "the lexical pass is made of other tokens")
+        // Every element written once: zero-filling the array first was a second pass over it.
+        return [UInt64](unsafeUninitializedCapacity: tokens.count) { out, written in
             tokens.withUnsafeBufferPointer { tokens in
-                keys.forEach(where: { tokens[$0].kind == .word }) { i, word, hash in
-                    out[i] = table.classes(word, hash: hash)
+                keys.forEach(where: { _ in true }) { i, word, hash in
+                    (out.baseAddress! + i).initialize(to: tokens[i].kind == .word ? table.classes(word, hash: hash) : 0)
                 }
             }
+            written = tokens.count
         }
-        return out
     }
 
     /// The classes of one folded word (tests, tools).

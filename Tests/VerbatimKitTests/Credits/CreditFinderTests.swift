@@ -143,3 +143,52 @@ import Testing
         #expect(a.clusters.map(\.name).sorted() == ["Quist", "Talbot"])
     }
 }
+
+/// The look-ups that replaced the credit stage's arrays of a value per token: each
+/// gives, for every token, what the array held.
+@Suite struct CreditLookupTests {
+    @Test func theRangeHoldingATokenIsFoundByHalving() {
+        let ranges = [0..<3, 3..<4, 4..<9, 9..<10]
+        var filled = [Int](repeating: 0, count: 10)
+        for (k, r) in ranges.enumerated() { for t in r { filled[t] = k } }
+        for t in 0..<10 { #expect(Segmentation.index(of: t, in: ranges) == filled[t], "token \(t)") }
+        // Past the ranges, or none at all: 0, as the zeroed array gave.
+        #expect(Segmentation.index(of: 10, in: ranges) == 0)
+        #expect(Segmentation.index(of: 0, in: []) == 0)
+    }
+
+    @Test func creditEndsByFirstToken() {
+        // Out of order, and two credits with one first token: the later one counts.
+        let ends = CreditFinder.CreditEnds([(first: 5, end: 9), (first: 2, end: 4), (first: 5, end: 11)])
+        var filled = [Int](repeating: -1, count: 14)
+        filled[5] = 11
+        filled[2] = 4
+        for t in 0..<14 { #expect(ends.end(startingAt: t) == (filled[t] >= 0 ? filled[t] : nil), "token \(t)") }
+        for a in 0..<14 {
+            for b in a..<14 {
+                #expect(ends.any(in: a..<b) == (a..<b).contains { filled[$0] >= 0 }, "\(a)..<\(b)")
+            }
+        }
+        let none = CreditFinder.CreditEnds([])
+        #expect(none.end(startingAt: 0) == nil && !none.any(in: 0..<5))
+    }
+
+    @Test func captionsAnswerForEveryToken() {
+        var captions = CreditFinder.Captions()
+        for r in [2..<5, 7..<7, 8..<9, 11..<14] { captions.append(r) }
+        #expect(captions.ranges == [2..<5, 8..<9, 11..<14])
+        let marked: Set<Int> = [2, 3, 4, 8, 11, 12, 13]
+        for t in 0..<16 { #expect(captions.contains(t) == marked.contains(t), "token \(t)") }
+        #expect(!CreditFinder.Captions().contains(0))
+    }
+
+    @Test func twoCaptionsInOneDocument() throws {
+        // Each caption's person is a person of the pictures only; the news names another.
+        let text = "Odile Fenwick greets sailors in Portsmouth. (Marlo Quist/Harbour Press)\n\n"
+            + "\"It held,\" said Wren Talbot on Tuesday.\n\n"
+            + "Ivo Brandt waves from the pier. (Marlo Quist/Harbour Press)"
+        let a = try sharedPipeline.annotate(Document(text: text))
+        let people = a.clusters.filter { $0.label == .person }.map(\.name)
+        #expect(people == ["Wren Talbot"])
+    }
+}

@@ -132,6 +132,34 @@ import Testing
                 == "unknown")
     }
 
+    /// The pass's unusual tokens (not ASCII, or a typographic apostrophe) are walked in
+    /// step with the sentences read: ones in sentences skipped for naming nobody, and
+    /// ones before the pronoun in its own sentence, must not hide it or make another
+    /// word a pronoun.
+    @Test func unusualWordsBeforeAPronounAreWalkedPast() throws {
+        #expect(try verdict("Robin Pellow", in: "Crème brûlée sold out in Zürich. The town’s bakers shrugged. Robin Pellow opened the café in 2009. He’ll bake every loaf.")
+                == "male pronoun pronoun-nearby")
+        #expect(try verdict("Robin Pellow", in: "Robin Pellow opened the café in Zürich in 2009. Hermès bakes every loaf.") == "unknown")
+        #expect(try verdict("Robin Pellow", in: "Robin Pellow opened the café in Zürich in 2009. She bakes every crème brûlée.")
+                == "female pronoun pronoun-nearby")
+    }
+
+    /// The filter before the pronoun table never turns a pronoun away, and turns
+    /// ordinary words away.
+    @Test func thePronounFilterLetsEveryPronounThrough() throws {
+        let lexicon = try GenderLexicon(lexicon: shippedLexicon)
+        let words = try shippedLexicon.table(GenderLexicon.wordTable)
+        var pronouns = 0
+        for e in 0..<words.count where words.field(e, GenderLexicon.wordClassColumn) == "pronoun" {
+            let word = FoldedWord(words.key(e))
+            #expect(lexicon.pronounFilter.mayContain(word.hash), "\(words.key(e))")
+            pronouns += 1
+        }
+        #expect(pronouns >= 10)
+        let plain = ["ferry", "harbour", "sailed", "council", "bridge", "quietly", "tomatoes", "violin"]
+        #expect(plain.filter { lexicon.pronounFilter.mayContain(FoldedWord($0).hash) }.count <= 1)
+    }
+
     @Test func aContractedPronounCounts() throws {
         #expect(try verdict("Robin Pellow", in: "Robin Pellow opened the bakery in 2009. She’s baked every loaf since.")
                 == "female pronoun pronoun-nearby")

@@ -7,6 +7,34 @@ import Testing
 @Suite struct QuoteVocabularyTests {
     let vocabulary = shippedQuoteStage.vocabulary
 
+    /// The classes of every token, written in one pass: a word's classes are those of
+    /// its folded form, any other token's none.
+    @Test func everyTokensClassesInOnePass() throws {
+        let document = Document(text: "“We’ll rebuild the PIER,” said harbour spokeswoman Wren Talbot, 52, on Tuesday (Zürich).")
+        let tokens = try shippedSegmenter().segment(document).tokens
+        let pass = LexicalPass(document: document, tokens: tokens)
+        let classes = vocabulary.classes(of: pass, tokens: tokens)
+        #expect(classes.count == tokens.count)
+        for (i, t) in tokens.enumerated() {
+            let expected = t.kind == .word ? vocabulary.classes(of: pass.string(i)) : 0
+            #expect(classes[i] == expected, "\(document.string(t.start, t.end))")
+        }
+        #expect(classes.contains { $0 != 0 })
+    }
+
+    /// The sentence or paragraph of every token: written once when the ranges cover
+    /// every token, and as before (0 outside the ranges) when they do not.
+    @Test func theRangeOfEveryToken() {
+        func filled(_ ranges: [Range<Int>], _ count: Int) -> [Int32] {
+            var index = [Int32](repeating: 0, count: count)
+            for (k, r) in ranges.enumerated() where r.lowerBound >= 0 && r.upperBound <= count { for i in r { index[i] = Int32(k) } }
+            return index
+        }
+        for (ranges, count) in [([0..<3, 3..<4, 4..<9], 9), ([], 0), ([0..<2, 3..<5], 5), ([0..<2, 2..<7], 5), ([1..<4], 4), ([0..<4], 6)] {
+            #expect(QuoteText.indexOfRange(ranges, count: count) == filled(ranges, count), "\(ranges) of \(count)")
+        }
+    }
+
     @Test func speechVerbsHaveTheirTenseForms() {
         for form in ["say", "says", "said", "saying", "told", "added", "adding", "notes", "tweeted", "replied", "surmised"] {
             #expect(vocabulary.contains(form, .speechVerb), "\(form)")

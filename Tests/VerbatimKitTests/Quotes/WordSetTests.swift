@@ -45,6 +45,34 @@ import Testing
         for w in ["w300", "W1", "w01", "x1", " "] { #expect(value(w) == 0, "\(w)") }
     }
 
+    /// A probe reads the slots' hashes alone, and a slot's word only when its hash is
+    /// the one asked: words that share a hash (given here, as a caller may), a word
+    /// whose hash is 0 (the hash of an empty slot), and words that share slots must each
+    /// find their own value, and no other word any.
+    @Test func foldedWordTableTellsWordsOfOneHashAndTheZeroHashApart() {
+        var table = FoldedWordTable<UInt64>(absent: 0)
+        func insert(_ word: String, _ hash: UInt64, _ value: UInt64) {
+            Array(word.utf8).withUnsafeBufferPointer { table.insert($0, hash: hash, value) { $0 |= $1 } }
+        }
+        func value(_ word: String, _ hash: UInt64) -> UInt64 {
+            Array(word.utf8).withUnsafeBufferPointer { table.value($0, hash: hash) }
+        }
+        // Before any word has the hash 0, an empty slot answers for it.
+        #expect(value("zero", 0) == 0)
+        insert("harbour", 7, 1)
+        insert("harbours", 7, 2)
+        insert("harbourmaster", 7, 4)
+        insert("zero", 0, 8)
+        insert("nought", 0, 16)
+        for i in 0..<200 { insert("w\(i)", UInt64(i % 5) << 32 | UInt64(i % 5), 32) }
+        #expect(value("harbour", 7) == 1 && value("harbours", 7) == 2 && value("harbourmaster", 7) == 4)
+        #expect(value("zero", 0) == 8 && value("nought", 0) == 16)
+        #expect(value("harbou", 7) == 0 && value("harbourmasters", 7) == 0 && value("harbour", 8) == 0)
+        #expect(value("none", 0) == 0 && value("zero", 7) == 0 && value("", 0) == 0)
+        for i in 0..<200 { #expect(value("w\(i)", UInt64(i % 5) << 32 | UInt64(i % 5)) == 32, "w\(i)") }
+        #expect(value("w200", 0) == 0 && value("w1", 0) == 0)
+    }
+
     /// The quote stage's class table answers 0 from its filter (a bit per top-hash
     /// value) without a probe: the filter must never hide a word's classes, with
     /// thousands of words (many sharing filter bits) and after the table grows.
