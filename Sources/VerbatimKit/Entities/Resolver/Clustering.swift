@@ -58,7 +58,19 @@ enum Clustering {
         func isNameWord(_ i: Int) -> Bool { ctx.tokens[i].kind == .word && !ctx.has(i, .initial) }
 
         func lastWord(_ start: Int, _ end: Int) -> UInt64? {
-            for i in (start..<end).reversed() where isNameWord(i) { return ctx.wordHash(i) }
+            lastNameWord(start, end).map { ctx.wordHash($0) }
+        }
+
+        /// The first and last name words of `start..<end`. Loops, not `first(where:
+        /// isNameWord)`: a method passed as a closure captures a copy of the whole
+        /// struct, all its arrays retained and released, once per call.
+        func firstNameWord(_ start: Int, _ end: Int) -> Int? {
+            for i in start..<end where isNameWord(i) { return i }
+            return nil
+        }
+
+        func lastNameWord(_ start: Int, _ end: Int) -> Int? {
+            for i in (start..<end).reversed() where isNameWord(i) { return i }
             return nil
         }
 
@@ -91,7 +103,7 @@ enum Clustering {
                     clusterOf[idx] = c
                     // Listed by its first word unless that word is glued to the next
                     // ("Obama-Xi", "Hewlett-Packard": one name of two people or a firm).
-                    if let first = w.first, let i = (mentions[idx].start..<mentions[idx].end).first(where: isNameWord),
+                    if let first = w.first, let i = firstNameWord(mentions[idx].start, mentions[idx].end),
                        i + 1 < mentions[idx].end, ctx.tokens[i + 1].flags.contains(.spaceBefore) {
                         byFirstWord[first] = byFirstWord[first] == nil ? c : -1
                     }
@@ -154,7 +166,7 @@ enum Clustering {
         /// alone, it names the person whose full name it opens, written surname first.
         /// A first name alone may be someone else's ("Spindler's father, Joseph").
         func writtenSurnameFirst(_ start: Int, _ end: Int) -> Bool {
-            guard let i = (start..<end).last(where: isNameWord) else { return false }
+            guard let i = lastNameWord(start, end) else { return false }
             return Groups.moreOftenSurname(ctx, i)
         }
 
