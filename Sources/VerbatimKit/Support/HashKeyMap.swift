@@ -9,8 +9,15 @@ struct HashKeyMap<Value> {
     private var shift: UInt64
     private(set) var count = 0
 
-    /// A map that holds `capacity` keys before it first grows.
-    init(capacity: Int = 6) {
+    /// A map that holds `capacity` keys before it first grows. A map made without a
+    /// capacity allocates nothing until its first key: the resolver's clustering makes
+    /// four per document, some of which stay empty, and each allocation costs hundreds
+    /// of instructions.
+    init(capacity: Int = 0) {
+        guard capacity > 0 else {
+            keys = []; values = []; shift = 64
+            return
+        }
         var size = 8
         while size < capacity + capacity / 2 { size <<= 1 }   // at most two thirds full
         keys = Array(repeating: 0, count: size)
@@ -22,11 +29,13 @@ struct HashKeyMap<Value> {
 
     subscript(key: UInt64) -> Value? {
         get {
+            if count == 0 { return nil }   // also: an empty map may have no slots
             let slot = find(key)
             return values[slot]
         }
         set {
             guard let newValue else { preconditionFailure("HashKeyMap does not remove keys") }
+            if keys.isEmpty { grow() }
             let slot = find(key)
             if values[slot] == nil {
                 if (count + 1) * 3 > keys.count * 2 {
@@ -55,7 +64,7 @@ struct HashKeyMap<Value> {
     }
 
     private mutating func grow() {
-        var bigger = HashKeyMap(capacity: keys.count * 2)
+        var bigger = HashKeyMap(capacity: Swift.max(keys.count * 2, 6))
         for slot in keys.indices { if let value = values[slot] { bigger[keys[slot]] = value } }
         self = bigger
     }

@@ -22,6 +22,24 @@ import Testing
         }
     }
 
+    /// A map made without a capacity has no slots until its first key.
+    @Test func emptyMapsAnswerAndTakeKeys() {
+        for capacity in [0, 1, 100] {
+            var map = HashKeyMap<Int>(capacity: capacity)
+            #expect(map[0] == nil)
+            #expect(map[0x9E37_79B9_7F4A_7C15] == nil)
+            #expect(map[3, default: 9] == 9)
+            map[42] = 1
+            map[42] = 2
+            #expect(map[42] == 2)
+            #expect(map[0] == nil)
+            #expect(map.count == 1)
+            for key in UInt64(100)..<120 { map[key] = Int(key) }
+            #expect(map.count == 21)
+            #expect(map[42] == 2 && map[119] == 119 && map[120] == nil)
+        }
+    }
+
     @Test func defaultSubscriptAppendsInPlace() {
         var map = HashKeyMap<[Int]>()
         #expect(map.isEmpty)
