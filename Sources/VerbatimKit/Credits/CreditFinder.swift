@@ -291,12 +291,7 @@ public struct CreditFinder: Annotator {
 
         /// The first credit starting at or after token `t` (its index in the lists).
         private func firstIndex(atOrAfter t: Int) -> Int {
-            var low = 0, high = firsts.count
-            while low < high {
-                let mid = (low + high) / 2
-                if firsts[mid] < t { low = mid + 1 } else { high = mid }
-            }
-            return low
+            firsts.partitioningIndex { $0 >= t }
         }
 
         /// Where the credit whose name starts at token `t` ends (the token after its slash), or nil.
@@ -327,11 +322,7 @@ public struct CreditFinder: Annotator {
         /// Whether token `t` is in a caption.
         func contains(_ t: Int) -> Bool {
             guard !ranges.isEmpty else { return false }
-            var low = 0, high = ranges.count
-            while low < high {
-                let mid = (low + high) / 2
-                if ranges[mid].upperBound <= t { low = mid + 1 } else { high = mid }
-            }
+            let low = ranges.partitioningIndex { $0.upperBound > t }
             return low < ranges.count && ranges[low].contains(t)
         }
     }

@@ -68,11 +68,7 @@ final class CreditPage {
 
     /// The token that starts at `offset` (binary search: tokens are in text order).
     func token(startingAt offset: Int32) -> Int? {
-        var low = 0, high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
-        }
+        let low = tokens.partitioningIndex { $0.start >= offset }
         return low < tokens.count && tokens[low].start == offset ? low : nil
     }
 
@@ -86,11 +82,7 @@ final class CreditPage {
 
     /// Whether a PERSON entity starts at byte `offset`.
     func opensPerson(_ offset: Int32) -> Bool {
-        var low = 0, high = personStarts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if personStarts[mid] < offset { low = mid + 1 } else { high = mid }
-        }
+        let low = personStarts.partitioningIndex { $0 >= offset }
         return low < personStarts.count && personStarts[low] == offset
     }
 

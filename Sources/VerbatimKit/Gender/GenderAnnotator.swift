@@ -336,12 +336,7 @@ struct GenderTextReader {
 
     /// The index of the first token that starts at or after `offset`.
     func firstToken(atOrAfter offset: Int32) -> Int {
-        var lo = 0, hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        tokens.partitioningIndex { $0.start >= offset }
     }
 
     /// The written word that ends just before token `end`: word tokens joined with

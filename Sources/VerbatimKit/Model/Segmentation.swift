@@ -18,11 +18,7 @@ public struct Segmentation: Sendable {
     /// that asks it for a few tokens (the entities') need not fill an array with an
     /// index for every token of the document.
     static func index(of t: Int, in ranges: [Range<Int>]) -> Int {
-        var low = 0, high = ranges.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ranges[mid].upperBound <= t { low = mid + 1 } else { high = mid }
-        }
+        let low = ranges.partitioningIndex { $0.upperBound > t }
         return low < ranges.count && ranges[low].contains(t) ? low : 0
     }
 
