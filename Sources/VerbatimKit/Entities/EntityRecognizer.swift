@@ -44,9 +44,10 @@ public struct EntityRecognizer: Annotator {
         out.candidates.reserveCapacity(ctx.tokens.count / 4 + 16)
         UserListRule.propose(ctx, &out)
         if !ctx.chunks.isEmpty {
-            var proposer = ChunkProposer(ctx, gate: gate)
+            let summaries = ChunkSummary.all(ctx)
+            var proposer = ChunkProposer(ctx, first: summaries[0], gate: gate)
             swap(&proposer.out, &out)
-            Self.proposeFromChunks(ctx, &proposer)
+            Self.proposeFromChunks(ctx, summaries, &proposer)
             swap(&proposer.out, &out)
             gate = proposer.gate
         }
@@ -55,8 +56,8 @@ public struct EntityRecognizer: Annotator {
     }
 
     /// The three tables' passes over the chunks, with one proposer moving from chunk to chunk.
-    private static func proposeFromChunks<Gate: ChunkGate>(_ ctx: EntityContext, _ p: inout ChunkProposer<Gate>) {
-        let summaries = ChunkSummary.all(ctx)
+    private static func proposeFromChunks<Gate: ChunkGate>(_ ctx: EntityContext, _ summaries: [ChunkSummary],
+                                                           _ p: inout ChunkProposer<Gate>) {
         for chunk in ctx.chunks.indices {
             p.move(to: chunk, summaries[chunk])
             PersonRules.table(&p)

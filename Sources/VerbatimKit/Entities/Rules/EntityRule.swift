@@ -264,10 +264,11 @@ struct ChunkProposer<Gate: ChunkGate>: RuleVisitor {
     var out: Proposals
     var gate: Gate
 
-    /// A proposer at the first chunk of `ctx`, which must have one, with no candidates yet.
-    init(_ ctx: EntityContext, gate: Gate) {
+    /// A proposer at the first chunk of `ctx`, which must have one and whose summary
+    /// is `first`, with no candidates yet.
+    init(_ ctx: EntityContext, first: ChunkSummary, gate: Gate) {
         site = ChunkSite(ctx, chunk: 0)
-        summary = ChunkSummary(ctx, chunk: ctx.chunks[0])
+        summary = first
         out = Proposals()
         self.gate = gate
     }
