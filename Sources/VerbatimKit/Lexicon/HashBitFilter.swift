@@ -38,6 +38,6 @@ struct HashBitFilter: Sendable {
     /// The bit of the word whose hash is `hash`.
     @inline(__always)
     private func bit(_ hash: UInt64) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        FibonacciHash.index(hash, shift: shift)
     }
 }

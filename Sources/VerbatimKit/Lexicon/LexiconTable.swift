@@ -362,7 +362,7 @@ public struct LexiconTable: Sendable {
     /// similar words in linear probing.
     @inlinable @inline(__always)
     static func mixWalkHash(_ hash: UInt64) -> UInt64 {
-        (hash ^ (hash >> 32)) &* 0x9E37_79B9_7F4A_7C15
+        FibonacciHash.mix(hash ^ (hash >> 32))
     }
 
     /// The walk index's first slot for a word's mixed hash: its high bits scaled to the

@@ -58,7 +58,7 @@ struct HashKeyMap<Value> {
     /// The slot holding `key`, or the empty slot where it would go.
     private func find(_ key: UInt64) -> Int {
         let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        var slot = FibonacciHash.index(key, shift: shift)
         while values[slot] != nil && keys[slot] != key { slot = (slot + 1) & mask }
         return slot
     }

@@ -229,7 +229,7 @@ struct WordTable: Sendable {
 
     @inline(__always)
     static func hash(_ k: WordKey) -> Int {
-        let h = (k.a &* 0x9E37_79B9_7F4A_7C15) ^ (k.b &* 0xC2B2_AE3D_27D4_EB4F)
+        let h = FibonacciHash.mix(k.a) ^ (k.b &* 0xC2B2_AE3D_27D4_EB4F)
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
