@@ -243,12 +243,17 @@ public struct CreditFinder: Annotator {
             let tail = after..<paragraph.upperBound
             return tail.count <= Self.outletWords + 1 && tail.allSatisfy { tokens[$0].isCapitalized || tokens[$0].kind == .punctuation }
         }
+        // Only an opening bracket or a credit's first token can start a credit: the scan
+        // jumps from one to the next instead of asking every token.
+        let openings = page.openingBrackets()
         for paragraph in page.paragraphs {
             var credits: [Range<Int>] = []
             var k = paragraph.lowerBound
-            while k < paragraph.upperBound {
-                // The kind first: most tokens are words.
-                if tokens[k].kind == .punctuation && page.mark(k, "(") {
+            while true {
+                let opening = openings.partitioningIndex { $0 >= k }
+                k = min(opening < openings.count ? openings[opening] : tokens.count, creditEnds.first(atOrAfter: k) ?? tokens.count)
+                guard k < paragraph.upperBound else { break }
+                if page.mark(k, "(") {
                     var close = k + 1
                     while close < paragraph.upperBound, !page.mark(close, ")"), !page.mark(close, "(") { close += 1 }
                     if close < paragraph.upperBound, page.mark(close, ")") {
@@ -292,6 +297,12 @@ public struct CreditFinder: Annotator {
         /// The first credit starting at or after token `t` (its index in the lists).
         private func firstIndex(atOrAfter t: Int) -> Int {
             firsts.partitioningIndex { $0 >= t }
+        }
+
+        /// The first token at or after `t` where a credit starts, or nil.
+        func first(atOrAfter t: Int) -> Int? {
+            let k = firstIndex(atOrAfter: t)
+            return k < firsts.count ? firsts[k] : nil
         }
 
         /// Where the credit whose name starts at token `t` ends (the token after its slash), or nil.

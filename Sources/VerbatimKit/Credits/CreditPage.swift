@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the credit rules read of one document, computed once: its tokens and text,
 /// its paragraphs and sentences, and where PERSON entities start. The
 /// rules (``CreditFinder``) ask it for folded words, phrases and punctuation marks.
@@ -64,6 +66,24 @@ final class CreditPage {
     func mark(_ i: Int, _ mark: Unicode.Scalar) -> Bool {
         i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && tokens[i].end - tokens[i].start == 1
             && text.utf8[Int(tokens[i].start)] == UInt8(ascii: mark)
+    }
+
+    /// The tokens that are an opening bracket "(", in order. Found by their byte (`memchr`
+    /// over the text) rather than by looking at every token: few documents have one, and
+    /// the caption scan asked each token in turn.
+    func openingBrackets() -> [Int] {
+        var found: [Int] = []
+        text.utf8.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            var p = 0
+            while p < b.count, let hit = memchr(base + p, 0x28, b.count - p) {
+                let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                // "(" is one byte in UTF-8 and no other character's byte.
+                if let t = token(startingAt: Int32(offset)), mark(t, "(") { found.append(t) }
+                p = offset + 1
+            }
+        }
+        return found
     }
 
     /// The token that starts at `offset` (binary search: tokens are in text order).

@@ -173,6 +173,25 @@ import Testing
         #expect(none.end(startingAt: 0) == nil && !none.any(in: 0..<5))
     }
 
+    @Test func creditStartsAtOrAfterAToken() {
+        let ends = CreditFinder.CreditEnds([(first: 5, end: 9), (first: 2, end: 4), (first: 12, end: 14)])
+        for t in 0..<16 { #expect(ends.first(atOrAfter: t) == [2, 5, 12].first { $0 >= t }, "token \(t)") }
+        #expect(CreditFinder.CreditEnds([]).first(atOrAfter: 0) == nil)
+    }
+
+    /// The caption scan jumps between the brackets found by their byte: they are the
+    /// tokens a look at every token finds, and no bracket inside another token.
+    @Test func openingBracketsAreTheBracketTokens() throws {
+        for text in ["(Marlo Quist/Harbour Press) opens it", "Sad :( but f(x) holds (mostly).", "No bracket here.",
+                     "((twice)) and ( spaced ) and a last (", "Ünïcode (café) ends (", ""] {
+            let document = Document(text: text)
+            let state = AnalysisState(document: document, segmentation: try shippedSegmenter().segment(document))
+            let page = CreditPage(state)
+            let everyToken = page.tokens.indices.filter { page.mark($0, "(") }
+            #expect(page.openingBrackets() == everyToken, "\(text)")
+        }
+    }
+
     @Test func captionsAnswerForEveryToken() {
         var captions = CreditFinder.Captions()
         for r in [2..<5, 7..<7, 8..<9, 11..<14] { captions.append(r) }
