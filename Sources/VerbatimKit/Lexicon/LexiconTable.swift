@@ -608,10 +608,12 @@ public struct LexiconTable: Sendable {
         }
     }
 
-    /// Entries for a folded key given as a string.
+    /// Entries for a folded key given as a string: one probe of the hash index when the
+    /// table has one (the gender stage asks the first-name table for every name), else
+    /// a binary search.
     public func entries(forKey key: String) -> Range<Int> {
         var k = Array(key.utf8)
-        return k.withUnsafeMutableBufferPointer { search(UnsafeBufferPointer($0)).entries }
+        return k.withUnsafeMutableBufferPointer { exact(UnsafeBufferPointer($0)) }
     }
 
     /// Whether the table holds `key` (folded).

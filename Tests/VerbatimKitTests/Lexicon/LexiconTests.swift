@@ -224,6 +224,7 @@ private func tokens(_ text: String) throws -> (Document, Segmentation) {
             let viaSearch = bytes.withUnsafeBufferPointer { table.search($0).entries }
             #expect(Array(viaHash) == expected, "hash \(probe)")
             #expect(Array(viaSearch) == expected, "search \(probe)")
+            #expect(Array(table.entries(forKey: probe)) == expected, "by string \(probe)")
             let first = bytes.withUnsafeBufferPointer { table.exactFirst($0, hash: LexiconTable.keyHash($0)) }
             #expect(first?.entry == expected.first, "first \(probe)")
             if let e = expected.first { #expect(Double(first?.value ?? -1) == table.number(e, 2)) }
