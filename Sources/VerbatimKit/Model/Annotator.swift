@@ -7,13 +7,16 @@ public enum Layer: String, Sendable, Hashable, CaseIterable {
 /// Everything known about a document while it moves through the stages.
 public struct AnalysisState: Sendable {
     public let document: Document
-    /// Tokens, sentences and paragraphs; changing them drops the lexical pass made of them.
+    /// Tokens, sentences and paragraphs; changing them drops the lexical pass and the
+    /// token classes made of them.
     public var segmentation: Segmentation {
-        didSet { lexical = nil }
+        didSet { lexical = nil; classes = nil }
     }
     public var annotation: Annotation
     /// The document's one lexical pass (``lexicalPass()``), made on first use.
     private var lexical: LexicalPass?
+    /// The document's token classes (``tokenClasses(_:)``), made on first use.
+    private var classes: TokenClasses?
     /// The running stage's memory on this worker (``Pipeline/Worker`` lends each stage
     /// its own); for a state made outside a worker, a small one that lives as long as
     /// the state (a worker's 512 KB of word cache, allocated and cleared for every
@@ -38,6 +41,19 @@ public struct AnalysisState: Sendable {
 
     /// Whether a stage has made the lexical pass yet (tests check which stages read it).
     var hasLexicalPass: Bool { lexical != nil }
+
+    /// The tokens' facts for the time and quote stages from one probe each of `table`
+    /// (``TokenClassTable``, which the two stages share), made once per document by
+    /// the first of them that asks.
+    mutating func tokenClasses(_ table: TokenClassTable) -> TokenClasses {
+        if let classes, classes.table === table { return classes }
+        let made = table.classes(of: document, segmentation.tokens, pass: lexicalPass())
+        classes = made
+        return made
+    }
+
+    /// Whether a stage has made the token classes yet (tests).
+    var hasTokenClasses: Bool { classes != nil }
 }
 
 /// One stage after segmentation. Stages are immutable values shared by all

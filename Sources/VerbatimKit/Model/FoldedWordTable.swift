@@ -74,6 +74,15 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// `body(word, hash, value)` of every word in the table, in no particular order.
+    func forEach(_ body: (UnsafeBufferPointer<UInt8>, UInt64, Value) -> Void) {
+        bytes.withUnsafeBufferPointer { bytes in
+            for slot in slots where slot.length >= 0 {
+                body(UnsafeBufferPointer(rebasing: bytes[Int(slot.start)..<Int(slot.start) + Int(slot.length)]), slot.hash, slot.value)
+            }
+        }
+    }
+
     /// Whether the `count` bytes at `a` and at `b` are the same, compared in place eight
     /// at a time: a call of `memcmp` for every word found cost more than the comparison
     /// (issue 25). (Slots of the hash alone, the words' entries apart, were tried: a word

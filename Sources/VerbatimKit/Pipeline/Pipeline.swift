@@ -51,9 +51,15 @@ public final class Pipeline: Sendable {
         let entities = try EntityRecognizer(lexicon: lexicon)
         var quotes = try QuoteAnnotator(lexicon: lexicon, firstNames: entities.lexicon.firstNames)
         quotes.listsEveryQuotation = listsEveryQuotation
+        var times = try TimeRecognizer(lexicon: lexicon)
+        // One probe per token for both stages' single words (issue 25).
+        if let shared = TokenClassTable(time: times.lexicon, quotes: quotes.vocabulary) {
+            times.tokenClasses = shared
+            quotes.tokenClasses = shared
+        }
         try self.init(annotators: [
             entities,
-            TimeRecognizer(lexicon: lexicon),
+            times,
             CreditFinder(lexicon: lexicon),
             quotes,
             GenderAnnotator(lexicon: GenderLexicon(lexicon: lexicon, firstNames: entities.lexicon.firstNames)),

@@ -24,6 +24,11 @@ public struct QuoteAnnotator: Annotator {
     /// listing (SIEVES.md §6); `verbatim annotate --all-quotations`. Off by default:
     /// the stage lists somebody's speech only (``listing(_:)``).
     public var listsEveryQuotation = false
+    /// The table of single words this stage shares with the time stage, made of this
+    /// stage's ``vocabulary`` (``Pipeline/init(lexicon:listsEveryQuotation:)``): the
+    /// tokens' classes then come from the document's one probe of it. Nil: the stage
+    /// probes its own table.
+    var tokenClasses: TokenClassTable?
 
     /// From loaded models.
     /// - Throws: ``VerbatimError/model(path:reason:)`` when a file the stage reads is
@@ -50,7 +55,8 @@ public struct QuoteAnnotator: Annotator {
     }
 
     public func annotate(_ state: inout AnalysisState) {
-        let text = QuoteText(state, keys: state.lexicalPass(), vocabulary: vocabulary)
+        let classes = tokenClasses.map { state.tokenClasses($0).quote }
+        let text = QuoteText(state, keys: state.lexicalPass(), classes: classes, vocabulary: vocabulary)
         let pairs = pairer.pair(text.tokens, paragraphs: text.paragraphs, utf8: state.document.utf8)
         let classifier = QuoteKindClassifier()
         var items = pairs.map { SpeakerAttributor.Item(pair: $0, verdict: classifier.classify($0, text), attribution: nil) }

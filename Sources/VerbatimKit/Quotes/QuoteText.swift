@@ -18,15 +18,17 @@ struct QuoteText {
     let classes: [UInt64]
     let vocabulary: QuoteVocabulary
 
-    /// - Parameter keys: the document's lexical pass (``AnalysisState/lexicalPass()``);
-    ///   nil makes one.
-    init(_ state: AnalysisState, keys: LexicalPass? = nil, vocabulary: QuoteVocabulary) {
+    /// - Parameters:
+    ///   - keys: the document's lexical pass (``AnalysisState/lexicalPass()``); nil makes one.
+    ///   - classes: the tokens' classes from the document's ``TokenClasses``; nil looks
+    ///     them up in `vocabulary`.
+    init(_ state: AnalysisState, keys: LexicalPass? = nil, classes: [UInt64]? = nil, vocabulary: QuoteVocabulary) {
         document = state.document
         tokens = state.segmentation.tokens
         self.keys = keys ?? LexicalPass(document: state.document, tokens: tokens)
         self.vocabulary = vocabulary
-        classes = vocabulary.classes(of: self.keys, tokens: tokens)
-        sentences = Self.mergeAbbreviationSplits(state.segmentation.sentences, tokens, state.document.utf8, classes)
+        self.classes = classes ?? vocabulary.classes(of: self.keys, tokens: tokens)
+        sentences = Self.mergeAbbreviationSplits(state.segmentation.sentences, tokens, state.document.utf8, self.classes)
         paragraphs = state.segmentation.paragraphs
         sentenceOf = Self.indexOfRange(sentences, count: tokens.count)
         paragraphOf = Self.indexOfRange(paragraphs, count: tokens.count)

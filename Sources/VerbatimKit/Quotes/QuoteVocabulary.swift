@@ -269,6 +269,9 @@ struct WordClassTable: Sendable {
         filter.insert(hash: folded.hash)
     }
 
+    /// `body(word, hash, classes)` of every word (``TokenClassTable`` merges them).
+    func forEach(_ body: (UnsafeBufferPointer<UInt8>, UInt64, UInt64) -> Void) { table.forEach(body) }
+
     /// The classes of `word`, whose FNV-1a hash is `hash` (0 when it is in none).
     @inline(__always)
     func classes(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt64 {

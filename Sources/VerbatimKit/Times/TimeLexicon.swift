@@ -227,6 +227,11 @@ struct WordTable: Sendable {
     /// Every key in the table.
     var allKeys: [WordKey] { keys.filter { $0 != .none } }
 
+    /// Every key in the table with its entry's id.
+    var allEntries: [(key: WordKey, id: UInt16)] {
+        zip(keys, ids).filter { $0.0 != .none }.map { (key: $0.0, id: $0.1) }
+    }
+
     @inline(__always)
     static func hash(_ k: WordKey) -> Int {
         let h = FibonacciHash.mix(k.a) ^ (k.b &* 0xC2B2_AE3D_27D4_EB4F)

@@ -18,6 +18,11 @@ public struct TimeRecognizer: Annotator {
     public let produces: Set<Layer> = [.entities, .times]
     public let options: Options
     let lexicon: TimeLexicon
+    /// The table of single words this stage shares with the quote stage, made of this
+    /// stage's ``lexicon`` (``Pipeline/init(lexicon:listsEveryQuotation:)``): the tokens'
+    /// entries then come from the document's one probe of it. Nil: the stage probes
+    /// its own table.
+    var tokenClasses: TokenClassTable?
 
     /// A recognizer with the time vocabulary of `lexicon` (`time/words`, `time/grammar`).
     /// - Throws: ``VerbatimError/model(path:reason:)`` when those files are missing or malformed.
@@ -27,7 +32,12 @@ public struct TimeRecognizer: Annotator {
     }
 
     public func annotate(_ state: inout AnalysisState) {
-        let found = candidates(state.document, state.segmentation, pass: state.lexicalPass())
+        let found: [TimeCandidate]
+        if let shared = tokenClasses {
+            found = candidates(state.document, state.segmentation, tokens: state.tokenClasses(shared).time, skipsNonRuleWords: true)
+        } else {
+            found = candidates(state.document, state.segmentation, pass: state.lexicalPass())
+        }
         guard !found.isEmpty else { return }
         let reference = state.document.date ?? dateline(found, state.document, state.segmentation)
         var resolver = TimeResolver(reference: reference)
@@ -79,6 +89,12 @@ public struct TimeRecognizer: Annotator {
     func candidates(_ document: Document, _ segmentation: Segmentation, pass: LexicalPass? = nil, skipsNonRuleWords: Bool) -> [TimeCandidate] {
         let pass = pass ?? LexicalPass(document: document, tokens: segmentation.tokens)
         let found = TimeTokens.lookUp(document.utf8, segmentation.tokens, pass: pass, in: lexicon, everyWordStarts: !skipsNonRuleWords)
+        return candidates(document, segmentation, tokens: found, skipsNonRuleWords: skipsNonRuleWords)
+    }
+
+    /// The candidates from the tokens' entries and flags (`found`, made with
+    /// `everyWordStarts` equal to `!skipsNonRuleWords`).
+    func candidates(_ document: Document, _ segmentation: Segmentation, tokens found: TimeTokens.Found, skipsNonRuleWords: Bool) -> [TimeCandidate] {
         let flags = found.flags, words = found.words
         var scanner = TimeScanner(bytes: document.utf8, tokens: segmentation.tokens, roles: found.roles, words: words, flags: flags, numbers: found.numbers, holidays: lexicon.holidays, holidayWords: found.holidayWords, lexicon: lexicon, country: document.region,
                                   dateOrder: document.dateOrder ?? .monthFirst)

@@ -129,6 +129,24 @@ enum TimeTokens {
         return Found(ids: ids, entries: entries, flags: flags, numbers: numbers)
     }
 
+    /// Token `t`'s entry id and flags (with `everyWordStarts` false) keyed from its
+    /// text: what ``lookUp(_:_:pass:in:everyWordStarts:)`` gives any token, for the
+    /// few tokens whose key is not their folded form (``TokenClassTable``).
+    static func entry(_ utf8: UnsafeBufferPointer<UInt8>, _ t: Token, in table: WordTable) -> (id: UInt16, flags: TimeScanner.Flags) {
+        var id: UInt16 = 0
+        var f: TimeScanner.Flags = []
+        if t.end - t.start <= 20, t.kind != .ideographic {
+            let cut = possessiveLength(utf8, t)
+            if cut > 0 { f.insert(.possessive) }
+            if let key = WordKey(utf8, Int(t.start), Int(t.end) - cut) {
+                id = table.id(key)
+                if id != 0 { f.formUnion(table.flags[Int(id)].intersection([.starter, .ruleWord, .holidayStart])) }
+            }
+            if startsWithDigit(utf8, t) { f.insert(.starter) }
+        }
+        return (id, f)
+    }
+
     /// Token `t`'s key folded from its text, without its possessive ending: what
     /// ``lookUp(_:_:pass:in:everyWordStarts:)`` reads from the pass for a plain token.
     static func textKey(_ utf8: [UInt8], _ t: Token) -> WordKey? {
