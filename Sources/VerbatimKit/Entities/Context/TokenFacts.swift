@@ -13,6 +13,11 @@ struct TokenFacts {
     var sentenceOf: [Int32]
     /// Whether the token's sentence is written in capitals (a headline).
     var capsSentence: [Bool]
+    /// The walk-start bits of each word token whose name facts were asked (written with a
+    /// capital, or in a headline or a lower-case document: the words chunks are made
+    /// of), from the word cache (``EntityLexicon/walkStartBits(_:_:)``);
+    /// ``unknownWalkStarts`` for the other tokens.
+    var walkStarts: [UInt8]
     /// Hardly any capitals in the whole document.
     var lowerDocument: Bool
     /// A sports report (results, tables): place names there usually name teams.
@@ -26,6 +31,7 @@ struct TokenFacts {
         var classes = [WordClasses](repeating: [], count: n)
         var sentenceOf = [Int32](repeating: 0, count: n)
         var capsSentence = [Bool](repeating: false, count: n)
+        var walkStarts = [UInt8](repeating: TokenFacts.unknownWalkStarts, count: n)
 
         var cased = 0, upperOrTitle = 0
         for t in tokens where t.kind == .word {
@@ -58,10 +64,12 @@ struct TokenFacts {
         var capitalized: [Int] = []
         features.withUnsafeMutableBufferPointer { features in
         classes.withUnsafeMutableBufferPointer { classes in
+        walkStarts.withUnsafeMutableBufferPointer { walkStarts in
             for i in 0..<n where tokens[i].kind == .word {
-                (features[i], classes[i]) = lookup.facts(i, caps: capsSentence[i], lowerDocument: lowerDocument, &words)
+                (features[i], classes[i], walkStarts[i]) = lookup.facts(i, caps: capsSentence[i], lowerDocument: lowerDocument, &words)
                 if features[i].contains(.capitalized) { capitalized.append(i) }
             }
+        }
         }
         }
         // A frequent word opening a sentence is still a first name before a surname ("Bill Clinton said").
@@ -136,9 +144,13 @@ struct TokenFacts {
         self.classes = classes
         self.sentenceOf = sentenceOf
         self.capsSentence = capsSentence
+        self.walkStarts = walkStarts
         self.lowerDocument = lowerDocument
         sportsDocument = sports
     }
+
+    /// ``walkStarts`` of a token whose name facts were not asked (no walk-start bits are all set).
+    static let unknownWalkStarts: UInt8 = 0xFF
 
     /// Whether token `b`, after a name, opens the rest of a results row on the same
     /// line: a score followed by another score ("Bury 4 3 1 0", a standings row), or by
@@ -180,9 +192,10 @@ private struct LexicalLookup {
     let keys: TokenKeys
     let lexicon: EntityLexicon
 
-    /// The features and word classes of word token `i` in a sentence in capitals or
-    /// not (`caps`), in a lower-case document or not.
-    func facts(_ i: Int, caps: Bool, lowerDocument: Bool, _ words: inout WordFactsCache) -> (TokenFeatures, WordClasses) {
+    /// The features, word classes and walk-start bits (``TokenFacts/unknownWalkStarts``
+    /// when the name facts are not asked) of word token `i` in a sentence in capitals
+    /// or not (`caps`), in a lower-case document or not.
+    func facts(_ i: Int, caps: Bool, lowerDocument: Bool, _ words: inout WordFactsCache) -> (TokenFeatures, WordClasses, UInt8) {
         let t = tokens[i]
         var f: TokenFeatures = []
         // Possessive: the name stops before ’s / 's (the keys already leave it out).
@@ -198,11 +211,14 @@ private struct LexicalLookup {
         let upperStem = (t.shape == .title || t.shape == .mixed) && f.contains(.possessive) && isUpperStem(t)
         let capital = t.shape == .title || t.shape == .upper || upperStem
         let candidate = capital || caps || lowerDocument
+        var walkStarts = TokenFacts.unknownWalkStarts
         if candidate {
-            f.formUnion(words.names(entry) { nameFeatures(i) })
+            let names = words.names(entry) { WordFactsCache.NameFacts(features: nameFeatures(i), walkStarts: lexicon.walkStartBits(keys, i)) }
+            f.formUnion(names.features)
+            walkStarts = names.walkStarts
         }
         if capital && !caps { f.insert(.capitalized) }
-        return (finishFeatures(i, t, f, capital: capital, caps: caps, lowerDocument: lowerDocument, upperStem: upperStem), classes)
+        return (finishFeatures(i, t, f, capital: capital, caps: caps, lowerDocument: lowerDocument, upperStem: upperStem), classes, walkStarts)
     }
 
     /// The cue features and word classes of token `i`'s key (one probe).
