@@ -231,24 +231,30 @@ private struct LexicalLookup {
     /// The name-related lexicon facts of token `i`'s key.
     private func nameFeatures(_ i: Int) -> TokenFeatures {
         let lex = lexicon
-        let key = keys.foldedKey(i)
+        // The four name tables' first slots, read before any of them is looked at: their
+        // cache misses (this runs for a word new to the worker) overlap.
+        let hash = keys.hashes[i]
+        let common = lex.commonWords.readAhead(hash: hash), first = lex.firstNames.readAhead(hash: hash)
+        let sur = lex.surnames.readAhead(hash: hash), demonym = lex.demonyms.readAhead(hash: hash)
         var f: TokenFeatures = []
         // The table's start filter says no for most words (a few instructions instead of
         // a binary search); it never says no where some key starts with these bytes.
-        if keys.mayStart(i, in: lex.phrases), lex.phrases.search(prefixOf: key) { f.insert(.phraseStart) }
-        if let common = keys.lookupFirst(i, in: lex.commonWords) {
-            f.insert(.word)
-            if common.value <= 20 { f.insert(.common) }
+        if keys.mayStart(i, in: lex.phrases), lex.phrases.search(prefixOf: keys.foldedKey(i)) { f.insert(.phraseStart) }
+        keys.withKey(i) { key in
+            if let common = lex.commonWords.exactFirst(key, readAhead: common) {
+                f.insert(.word)
+                if common.value <= 20 { f.insert(.common) }
+            }
+            if let first = lex.firstNames.exactFirst(key, readAhead: first) {
+                if first.value >= NameCounts.firstName { f.insert(.firstName) }
+                if first.value >= NameCounts.commonFirstName { f.insert(.commonFirstName) }
+            }
+            if let sur = lex.surnames.exactFirst(key, readAhead: sur) {
+                if sur.value >= NameCounts.surname { f.insert(.surname) }
+                if sur.value >= NameCounts.commonSurname { f.insert(.commonSurname) }
+            }
+            if lex.demonyms.exactFirst(key, readAhead: demonym) != nil { f.insert(.demonym) }
         }
-        if let first = keys.lookupFirst(i, in: lex.firstNames) {
-            if first.value >= NameCounts.firstName { f.insert(.firstName) }
-            if first.value >= NameCounts.commonFirstName { f.insert(.commonFirstName) }
-        }
-        if let sur = keys.lookupFirst(i, in: lex.surnames) {
-            if sur.value >= NameCounts.surname { f.insert(.surname) }
-            if sur.value >= NameCounts.commonSurname { f.insert(.commonSurname) }
-        }
-        if !keys.lookup(i, in: lex.demonyms).isEmpty { f.insert(.demonym) }
         return f
     }
 
