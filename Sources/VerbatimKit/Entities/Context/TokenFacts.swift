@@ -199,21 +199,32 @@ private struct LexicalLookup {
         let t = tokens[i]
         var f: TokenFeatures = []
         // Possessive: the name stops before ’s / 's (the keys already leave it out).
-        if TokenFacts.nameEndBytes(t, document.utf8) < t.end { f.insert(.possessive) }
+        let possessive = TokenFacts.nameEndBytes(t, document.utf8) < t.end
+        if possessive { f.insert(.possessive) }
+        // "FTU's", "NATO’s" (shaped title case): capitals before a possessive ending make an acronym.
+        let upperStem = (t.shape == .title || t.shape == .mixed) && possessive && isUpperStem(t)
+        let capital = t.shape == .title || t.shape == .upper || upperStem
+        let candidate = capital || caps || lowerDocument
 
         // A word met before (in this document or an earlier one) costs one probe of the
-        // small cache instead of five of the megabyte tables.
-        let entry = keys.withKey(i) { key in words.entry(key, hash: keys.hashes[i]) { wordClasses(i) } }
+        // small cache instead of five of the megabyte tables. A word new to the worker
+        // that asks for its name facts reads the name tables' first slots before the
+        // word classes' probe, so that its cache miss overlaps theirs.
+        let entry = candidate
+            ? keys.withKey(i) { key in
+                words.entry(key, hash: keys.hashes[i], cueAndNames: {
+                    let ahead = nameSlots(i)
+                    let cue = wordClasses(i)
+                    return (cue, nameFacts(i, ahead))
+                })
+            }
+            : keys.withKey(i) { key in words.entry(key, hash: keys.hashes[i]) { wordClasses(i) } }
         f.formUnion(words.cueFeatures(entry))
         let classes = words.classes(entry)
 
-        // "FTU's", "NATO’s" (shaped title case): capitals before a possessive ending make an acronym.
-        let upperStem = (t.shape == .title || t.shape == .mixed) && f.contains(.possessive) && isUpperStem(t)
-        let capital = t.shape == .title || t.shape == .upper || upperStem
-        let candidate = capital || caps || lowerDocument
         var walkStarts = TokenFacts.unknownWalkStarts
         if candidate {
-            let names = words.names(entry) { WordFactsCache.NameFacts(features: nameFeatures(i), walkStarts: lexicon.walkStartBits(keys, i)) }
+            let names = words.names(entry) { nameFacts(i, nameSlots(i)) }
             f.formUnion(names.features)
             walkStarts = names.walkStarts
         }
@@ -228,14 +239,30 @@ private struct LexicalLookup {
         }
     }
 
-    /// The name-related lexicon facts of token `i`'s key.
-    private func nameFeatures(_ i: Int) -> TokenFeatures {
+    /// The first hash slots of token `i`'s key in the four name tables (common words,
+    /// first names, surnames, demonyms), read before any of them is looked at: their cache
+    /// misses (this runs for a word new to the worker) overlap.
+    private struct NameSlots {
+        typealias Slot = (slot: Int, contents: LexiconTable.HashSlot)
+        let common: Slot, first: Slot, sur: Slot, demonym: Slot
+    }
+
+    @inline(__always)
+    private func nameSlots(_ i: Int) -> NameSlots {
+        let hash = keys.hashes[i], lex = lexicon
+        return NameSlots(common: lex.commonWords.readAhead(hash: hash), first: lex.firstNames.readAhead(hash: hash),
+                         sur: lex.surnames.readAhead(hash: hash), demonym: lex.demonyms.readAhead(hash: hash))
+    }
+
+    /// The name facts of token `i`'s key, for the word cache: its name features and walk-start bits.
+    private func nameFacts(_ i: Int, _ slots: NameSlots) -> WordFactsCache.NameFacts {
+        WordFactsCache.NameFacts(features: nameFeatures(i, slots), walkStarts: lexicon.walkStartBits(keys, i))
+    }
+
+    /// The name-related lexicon facts of token `i`'s key, from its name slots (``nameSlots(_:)``).
+    private func nameFeatures(_ i: Int, _ slots: NameSlots) -> TokenFeatures {
         let lex = lexicon
-        // The four name tables' first slots, read before any of them is looked at: their
-        // cache misses (this runs for a word new to the worker) overlap.
-        let hash = keys.hashes[i]
-        let common = lex.commonWords.readAhead(hash: hash), first = lex.firstNames.readAhead(hash: hash)
-        let sur = lex.surnames.readAhead(hash: hash), demonym = lex.demonyms.readAhead(hash: hash)
+        let (common, first, sur, demonym) = (slots.common, slots.first, slots.sur, slots.demonym)
         var f: TokenFeatures = []
         // The table's start filter says no for most words (a few instructions instead of
         // a binary search); it never says no where some key starts with these bytes.

@@ -69,12 +69,31 @@ struct WordFactsCache: Sendable {
     /// new one whose cue classes `cue` gives (names not known yet). Good until the next call.
     @inline(__always)
     mutating func entry(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, cue: () -> WordClassIndex.Classes) -> Int {
-        if words.isEmpty { allocate() }
-        guard key.count <= Self.longestKey else {
-            let scratch = words.count - 4
-            store(cue(), key: (0, 0), at: scratch)
-            return scratch
+        let (e, new) = place(key, hash: hash)
+        if let new { store(cue(), key: new, at: e) }
+        return e
+    }
+
+    /// ``entry(_:hash:cue:)`` for a word whose name facts are wanted too: a new entry takes
+    /// both from `cueAndNames`, which can then overlap the cache misses of their tables.
+    @inline(__always)
+    mutating func entry(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64,
+                        cueAndNames: () -> (WordClassIndex.Classes, NameFacts)) -> Int {
+        let (e, new) = place(key, hash: hash)
+        if let new {
+            let (cue, names) = cueAndNames()
+            store(cue, key: new, at: e)
+            store(names, at: e)
         }
+        return e
+    }
+
+    /// The entry that holds `key`, or the entry a new word takes (its packed key
+    /// returned, for ``store(_:key:at:)``), the word there moved to the second way.
+    @inline(__always)
+    private mutating func place(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (entry: Int, new: (UInt64, UInt64)?) {
+        if words.isEmpty { allocate() }
+        guard key.count <= Self.longestKey else { return (words.count - 4, (0, 0)) }
         let packed = Self.pack(key)
         let first = skew + 8 * (Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (sets - 1))
         let second = first + 4
@@ -89,11 +108,10 @@ struct WordFactsCache: Sendable {
             for k in 0..<4 { w[second + k] = w[first + k] }
             return (false, drops)
         }
-        if found { return first }
+        if found { return (first, nil) }
         if drops { dropped += 1 }
-        store(cue(), key: packed, at: first)
         added += 1
-        return first
+        return (first, packed)
     }
 
     /// Reads the set of every word token's hash once, in a loop of loads that do not
@@ -128,18 +146,24 @@ struct WordFactsCache: Sendable {
     mutating func names(_ e: Int, _ names: () -> NameFacts) -> NameFacts {
         if words[e + 1] & Self.namesKnownFlag == 0 {
             let facts = names()
-            precondition(facts.features.rawValue >> Self.walkStartsShift == 0
-                         && UInt32(facts.walkStarts) >> (32 - Self.walkStartsShift) == 0,
-                         "the name facts no longer fit in half a word")
-            let half = facts.features.rawValue | UInt32(facts.walkStarts) << Self.walkStartsShift
-            words[e + 3] = words[e + 3] & 0xFFFF_FFFF | UInt64(half) << 32
-            // The scratch entry keeps no key: it is asked afresh each time.
-            if e != words.count - 4 { words[e + 1] |= Self.namesKnownFlag }
+            store(facts, at: e)
             return facts
         }
         let half = UInt32(truncatingIfNeeded: words[e + 3] >> 32)
         return NameFacts(features: TokenFeatures(rawValue: half & (1 << Self.walkStartsShift - 1)),
                          walkStarts: UInt8(truncatingIfNeeded: half >> Self.walkStartsShift))
+    }
+
+    /// Stores the name facts of entry `e` and marks them known (the scratch entry, which
+    /// keeps no key, is asked afresh each time).
+    @inline(__always)
+    private mutating func store(_ facts: NameFacts, at e: Int) {
+        precondition(facts.features.rawValue >> Self.walkStartsShift == 0
+                     && UInt32(facts.walkStarts) >> (32 - Self.walkStartsShift) == 0,
+                     "the name facts no longer fit in half a word")
+        let half = facts.features.rawValue | UInt32(facts.walkStarts) << Self.walkStartsShift
+        words[e + 3] = words[e + 3] & 0xFFFF_FFFF | UInt64(half) << 32
+        if e != words.count - 4 { words[e + 1] |= Self.namesKnownFlag }
     }
 
     private mutating func store(_ c: WordClassIndex.Classes, key: (UInt64, UInt64), at e: Int) {
