@@ -480,13 +480,39 @@ public struct LexiconTable: Sendable {
     @inlinable
     func probe(_ key: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64, packed: UInt64, short: Bool) -> HashSlot? {
         let mask = slots.count - 1
-        var h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
+        let h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
+        return probe(key, packed: packed, short: short, at: h, first: slots[h])
+    }
+
+    /// ``probe(_:hash:packed:short:)`` from slot `h`, whose contents `first` were read already.
+    @inlinable @inline(__always)
+    func probe(_ key: UnsafeBufferPointer<UInt8>, packed: UInt64, short: Bool, at start: Int, first: HashSlot) -> HashSlot? {
+        let mask = slots.count - 1
+        var h = start, slot = first
         while true {
-            let slot = slots[h]
             if slot.entry == 0 { return nil }
             if slot.prefix == packed && (short || compare(Int(slot.entry) - 1, key) == 0) { return slot }
             h = (h + 1) & mask
+            slot = slots[h]
         }
+    }
+
+    /// Where the hash index's probe for a key whose ``keyHash(_:)`` is `hash` starts, and
+    /// what that slot holds, for ``exactFirst(_:hash:readAhead:)``: a word's look-ups in
+    /// several tables read their first slots one after the other, so that their cache
+    /// misses overlap instead of each waiting for the one before. Needs the hash index.
+    @inlinable @inline(__always)
+    func readAhead(hash keyHash: UInt64) -> (slot: Int, contents: HashSlot) {
+        let h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & (slots.count - 1)
+        return (h, slots[h])
+    }
+
+    /// ``exactFirst(_:hash:)`` from the first slot already read (``readAhead(hash:)``).
+    @inlinable
+    func exactFirst(_ key: UnsafeBufferPointer<UInt8>, readAhead start: (slot: Int, contents: HashSlot)) -> (entry: Int, value: Float32)? {
+        guard key.count > 0 else { return nil }
+        let (packed, short) = LexiconTable.pack(key)
+        return probe(key, packed: packed, short: short, at: start.slot, first: start.contents).map { (Int($0.entry) - 1, $0.value) }
     }
 
     // MARK: - Search

@@ -44,6 +44,7 @@ import Testing
                 let cold = try Self.context(text, &fresh)
                 #expect(warm.features == cold.features, "\(text)")
                 #expect(warm.classes == cold.classes, "\(text)")
+                #expect(warm.walkStarts == cold.walkStarts, "\(text)")
                 #expect(shared.added - shared.dropped <= shared.capacity)
             }
             if sets == 1 { #expect(shared.dropped > 0) }
@@ -63,15 +64,95 @@ import Testing
                 cache.entry(b, hash: 7) { WordClassIndex.Classes(features: TokenFeatures(rawValue: UInt32(1 << n)), classes: []) }
             }
             #expect(cache.cueFeatures(e) == TokenFeatures(rawValue: UInt32(1 << n)), "\(key)")
-            #expect(cache.names(e) { TokenFeatures(rawValue: UInt32(1 << (n + 8))) } == TokenFeatures(rawValue: UInt32(1 << (n + 8))))
+            let names = WordFactsCache.NameFacts(features: TokenFeatures(rawValue: UInt32(1 << (n + 8))), walkStarts: UInt8(n + 1))
+            #expect(cache.names(e) { names } == names)
         }
         // The last two words asked (the long one never kept) are still there, with their names.
         for (n, key) in keys.enumerated().dropLast().suffix(2) {
             let bytes = Array(key.utf8)
             let e = bytes.withUnsafeBufferPointer { b in cache.entry(b, hash: 7) { WordClassIndex.Classes() } }
             #expect(cache.cueFeatures(e) == TokenFeatures(rawValue: UInt32(1 << n)), "\(key)")
-            #expect(cache.names(e) { [] } == TokenFeatures(rawValue: UInt32(1 << (n + 8))), "\(key)")
+            let names = WordFactsCache.NameFacts(features: TokenFeatures(rawValue: UInt32(1 << (n + 8))), walkStarts: UInt8(n + 1))
+            #expect(cache.names(e) { WordFactsCache.NameFacts(features: [], walkStarts: 0) } == names, "\(key)")
         }
+    }
+
+    /// The name features and walk-start bits share half a word and come back apart,
+    /// whichever bits are set (all the name features' bits, all five tables).
+    @Test func nameFactsComeBackAsStored() {
+        var cache = WordFactsCache(sets: 1)
+        let stored: [WordFactsCache.NameFacts] = [
+            .init(features: TokenFeatures(rawValue: 1 << 27 - 1), walkStarts: 0),
+            .init(features: [], walkStarts: 0x1F),
+            .init(features: [.phraseStart, .surname], walkStarts: 0x15),
+        ]
+        for (n, facts) in stored.enumerated() {
+            let key = Array("kestrel\(n)".utf8)
+            let e = key.withUnsafeBufferPointer { cache.entry($0, hash: UInt64(n)) { WordClassIndex.Classes(features: .title, classes: []) } }
+            #expect(cache.names(e) { facts } == facts)
+            let again = key.withUnsafeBufferPointer { cache.entry($0, hash: UInt64(n)) { WordClassIndex.Classes() } }
+            #expect(cache.names(again) { WordFactsCache.NameFacts(features: [], walkStarts: 0) } == facts)
+            #expect(cache.cueFeatures(again) == .title)
+        }
+    }
+
+    /// A key packs to its bytes in place (little-endian) with its length + 1 in the last
+    /// byte, for every length a kept key has: what the memcpy the loads replaced gave.
+    @Test func packedKeysAreTheKeysBytes() {
+        for n in 0...WordFactsCache.longestKey {
+            let key = (0..<n).map { UInt8(0x61 + ($0 * 7 + n) % 26) }
+            var expected = [UInt8](repeating: 0, count: 16)
+            expected.replaceSubrange(0..<n, with: key)
+            expected[15] = UInt8(n + 1)
+            let packed = key.withUnsafeBufferPointer { WordFactsCache.pack($0) }
+            var bytes = [UInt8](repeating: 0, count: 16)
+            for k in 0..<8 {
+                bytes[k] = UInt8(truncatingIfNeeded: packed.0 >> UInt64(8 * k))
+                bytes[8 + k] = UInt8(truncatingIfNeeded: packed.1 >> UInt64(8 * k))
+            }
+            #expect(bytes == expected, "length \(n)")
+        }
+    }
+
+    /// Invented text whose chunks start walks in every table: places, firms with legal
+    /// forms, possessives, and words joined by a narrow no-break space (one token whose
+    /// key holds a space, which every table may start).
+    static let walkDocuments = [
+        "Marta Quellenby of Brightwater Holdings Inc. flew from Lisbon to New York, then to Vantorra City, Ohio, "
+            + "where Zebulon Fairgrave of Norrick Partners Ltd. met her. Norrick's offices in Lisbon's old town closed.",
+        "Quellenby and Fairgrave met in New\u{202F}Yorkton and Kestrel\u{202F}Holdings said Brightwater's Portugal unit grew.",
+        "LISBON FIRM BRIGHTWATER HOLDINGS INC. BUYS NORRICK PARTNERS LTD.\nThe deal was agreed in Lisbon.",
+    ]
+
+    /// The walk-start bits of every chunk token, kept by the cache from a word's first
+    /// capitalised appearance, are those the five tables' start filters give its key now,
+    /// with caches so small that words are dropped and taken in again; and a fresh cache
+    /// gives every token the bits a warm one does.
+    @Test(arguments: [1, 4, WordFactsCache.defaultSets])
+    func cachedWalkStartsAreTheTablesAnswers(sets: Int) throws {
+        var shared = WordFactsCache(sets: sets)
+        var cached = 0, spaced = 0, some = 0
+        for text in Self.walkDocuments + Self.documents + Self.walkDocuments.reversed() {
+            let ctx = try Self.context(text, &shared)
+            var fresh = WordFactsCache(sets: sets)
+            let cold = try Self.context(text, &fresh)
+            #expect(ctx.walkStarts == cold.walkStarts, "\(text)")
+            for chunk in ctx.chunks {
+                for i in chunk {
+                    let bits = ctx.walkStarts[Int(ctx.walkMemoRow[i])]
+                    #expect(bits == ctx.lexicon.walkStartBits(ctx.keys, i), "token \(i) of \(text)")
+                    if bits != 0 { some += 1 }
+                    if ctx.tokens[i].kind == .word, ctx.features[i].contains(.capitalized) { cached += 1 }
+                    if ctx.keys.keyHoldsSpace(i) {
+                        spaced += 1
+                        #expect(bits == (1 << UInt8(EntityLexicon.Walked.allCases.count)) - 1)
+                    }
+                }
+            }
+        }
+        #expect(cached > 0 && some > 0)
+        #expect(spaced > 0, "no key holds a space: the test misses that case")
+        if sets == 1 { #expect(shared.dropped > 0) }
     }
 
     /// The facts really differ between the documents (else the test above proves nothing):

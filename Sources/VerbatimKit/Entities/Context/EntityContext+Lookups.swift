@@ -34,22 +34,6 @@ extension EntityContext {
         return m
     }
 
-    /// The bits of ``EntityContext/walkStarts`` for token `i`: ``TokenKeys/mayStart(_:in:)``
-    /// of each walked table, with the test for a space in the key (which passes every
-    /// table, none of whose filters covers such a key) made once, and only when needed.
-    func walkStartBits(_ i: Int) -> UInt8 {
-        let hash = keys.hashes[i]
-        var bits: UInt8 = 0
-        if lexicon.cities.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(EntityLexicon.Walked.cities.rawValue) }
-        if lexicon.countries.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(EntityLexicon.Walked.countries.rawValue) }
-        if lexicon.regions.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(EntityLexicon.Walked.regions.rawValue) }
-        if lexicon.companies.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(EntityLexicon.Walked.companies.rawValue) }
-        if lexicon.legalSuffixes.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(EntityLexicon.Walked.legalSuffixes.rawValue) }
-        let all: UInt8 = (1 << UInt8(EntityLexicon.Walked.allCases.count)) - 1
-        if bits != all && keys.keyHoldsSpace(i) { return all }
-        return bits
-    }
-
     /// The matcher's longest match in a walked table. The switch hands the matcher the
     /// lexicon's own table: returning it from a function would copy the struct, a
     /// retain and release of each of its arrays per call.

@@ -41,7 +41,9 @@ final class EntityContext {
     /// a token without its bit ends before its first search, so it is not made: two
     /// walks in three, each some 330 instructions through the memo, the matcher and
     /// its start test, where the bits cost about 100 instructions a chunk token
-    /// (``walkStartBits(_:)``).
+    /// (``EntityLexicon/walkStartBits(_:_:)``). Most chunk tokens are capitalised words,
+    /// whose bits the word cache keeps (``TokenFacts/walkStarts``): only the others
+    /// (punctuation, lower-case particles) read the five tables' start filters here.
     @exclusivity(unchecked) var walkStarts: [UInt8] = []
     /// Memoised phrases of chunk tokens, two per row (folded, case-sensitive).
     @exclusivity(unchecked) var phraseMemo: [PhraseMatches] = []
@@ -118,7 +120,8 @@ final class EntityContext {
             for i in c {
                 chunkEnd[i] = Int32(c.upperBound)
                 walkMemoRow[i] = rows
-                walkStarts[Int(rows)] = walkStartBits(i)
+                let cached = facts.walkStarts[i]
+                walkStarts[Int(rows)] = cached != TokenFacts.unknownWalkStarts ? cached : lexicon.walkStartBits(keys, i)
                 rows += 1
             }
         }

@@ -221,3 +221,24 @@ public struct EntityLexicon: Sendable {
                 rows.map(\.kind))
     }
 }
+
+extension EntityLexicon {
+    /// One bit per walked table (bit `Walked.rawValue`): whether some key of that table
+    /// may start with token `i`'s key (``TokenKeys/mayStart(_:in:)``, the matcher's own
+    /// first test), for ``EntityContext/walkStarts``. The test for a space in the key
+    /// (which passes every table, none of whose filters covers such a key) is made
+    /// once, and only when needed. A function of the key alone: the word cache keeps it
+    /// (``WordFactsCache/NameFacts``).
+    func walkStartBits(_ keys: TokenKeys, _ i: Int) -> UInt8 {
+        let hash = keys.hashes[i]
+        var bits: UInt8 = 0
+        if cities.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(Walked.cities.rawValue) }
+        if countries.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(Walked.countries.rawValue) }
+        if regions.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(Walked.regions.rawValue) }
+        if companies.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(Walked.companies.rawValue) }
+        if legalSuffixes.mayStart(withKeyHash: hash) { bits |= 1 << UInt8(Walked.legalSuffixes.rawValue) }
+        let all: UInt8 = (1 << UInt8(Walked.allCases.count)) - 1
+        if bits != all && keys.keyHoldsSpace(i) { return all }
+        return bits
+    }
+}

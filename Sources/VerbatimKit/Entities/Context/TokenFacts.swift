@@ -13,6 +13,11 @@ struct TokenFacts {
     var sentenceOf: [Int32]
     /// Whether the token's sentence is written in capitals (a headline).
     var capsSentence: [Bool]
+    /// The walk-start bits of each word token whose name facts were asked (written with a
+    /// capital, or in a headline or a lower-case document: the words chunks are made
+    /// of), from the word cache (``EntityLexicon/walkStartBits(_:_:)``);
+    /// ``unknownWalkStarts`` for the other tokens.
+    var walkStarts: [UInt8]
     /// Hardly any capitals in the whole document.
     var lowerDocument: Bool
     /// A sports report (results, tables): place names there usually name teams.
@@ -26,6 +31,7 @@ struct TokenFacts {
         var classes = [WordClasses](repeating: [], count: n)
         var sentenceOf = [Int32](repeating: 0, count: n)
         var capsSentence = [Bool](repeating: false, count: n)
+        var walkStarts = [UInt8](repeating: TokenFacts.unknownWalkStarts, count: n)
 
         var cased = 0, upperOrTitle = 0
         for t in tokens where t.kind == .word {
@@ -58,10 +64,12 @@ struct TokenFacts {
         var capitalized: [Int] = []
         features.withUnsafeMutableBufferPointer { features in
         classes.withUnsafeMutableBufferPointer { classes in
+        walkStarts.withUnsafeMutableBufferPointer { walkStarts in
             for i in 0..<n where tokens[i].kind == .word {
-                (features[i], classes[i]) = lookup.facts(i, caps: capsSentence[i], lowerDocument: lowerDocument, &words)
+                (features[i], classes[i], walkStarts[i]) = lookup.facts(i, caps: capsSentence[i], lowerDocument: lowerDocument, &words)
                 if features[i].contains(.capitalized) { capitalized.append(i) }
             }
+        }
         }
         }
         // A frequent word opening a sentence is still a first name before a surname ("Bill Clinton said").
@@ -136,9 +144,13 @@ struct TokenFacts {
         self.classes = classes
         self.sentenceOf = sentenceOf
         self.capsSentence = capsSentence
+        self.walkStarts = walkStarts
         self.lowerDocument = lowerDocument
         sportsDocument = sports
     }
+
+    /// ``walkStarts`` of a token whose name facts were not asked (no walk-start bits are all set).
+    static let unknownWalkStarts: UInt8 = 0xFF
 
     /// Whether token `b`, after a name, opens the rest of a results row on the same
     /// line: a score followed by another score ("Bury 4 3 1 0", a standings row), or by
@@ -180,29 +192,44 @@ private struct LexicalLookup {
     let keys: TokenKeys
     let lexicon: EntityLexicon
 
-    /// The features and word classes of word token `i` in a sentence in capitals or
-    /// not (`caps`), in a lower-case document or not.
-    func facts(_ i: Int, caps: Bool, lowerDocument: Bool, _ words: inout WordFactsCache) -> (TokenFeatures, WordClasses) {
+    /// The features, word classes and walk-start bits (``TokenFacts/unknownWalkStarts``
+    /// when the name facts are not asked) of word token `i` in a sentence in capitals
+    /// or not (`caps`), in a lower-case document or not.
+    func facts(_ i: Int, caps: Bool, lowerDocument: Bool, _ words: inout WordFactsCache) -> (TokenFeatures, WordClasses, UInt8) {
         let t = tokens[i]
         var f: TokenFeatures = []
         // Possessive: the name stops before ’s / 's (the keys already leave it out).
-        if TokenFacts.nameEndBytes(t, document.utf8) < t.end { f.insert(.possessive) }
+        let possessive = TokenFacts.nameEndBytes(t, document.utf8) < t.end
+        if possessive { f.insert(.possessive) }
+        // "FTU's", "NATO’s" (shaped title case): capitals before a possessive ending make an acronym.
+        let upperStem = (t.shape == .title || t.shape == .mixed) && possessive && isUpperStem(t)
+        let capital = t.shape == .title || t.shape == .upper || upperStem
+        let candidate = capital || caps || lowerDocument
 
         // A word met before (in this document or an earlier one) costs one probe of the
-        // small cache instead of five of the megabyte tables.
-        let entry = keys.withKey(i) { key in words.entry(key, hash: keys.hashes[i]) { wordClasses(i) } }
+        // small cache instead of five of the megabyte tables. A word new to the worker
+        // that asks for its name facts reads the name tables' first slots before the
+        // word classes' probe, so that its cache miss overlaps theirs.
+        let entry = candidate
+            ? keys.withKey(i) { key in
+                words.entry(key, hash: keys.hashes[i], cueAndNames: {
+                    let ahead = nameSlots(i)
+                    let cue = wordClasses(i)
+                    return (cue, nameFacts(i, ahead))
+                })
+            }
+            : keys.withKey(i) { key in words.entry(key, hash: keys.hashes[i]) { wordClasses(i) } }
         f.formUnion(words.cueFeatures(entry))
         let classes = words.classes(entry)
 
-        // "FTU's", "NATO’s" (shaped title case): capitals before a possessive ending make an acronym.
-        let upperStem = (t.shape == .title || t.shape == .mixed) && f.contains(.possessive) && isUpperStem(t)
-        let capital = t.shape == .title || t.shape == .upper || upperStem
-        let candidate = capital || caps || lowerDocument
+        var walkStarts = TokenFacts.unknownWalkStarts
         if candidate {
-            f.formUnion(words.names(entry) { nameFeatures(i) })
+            let names = words.names(entry) { nameFacts(i, nameSlots(i)) }
+            f.formUnion(names.features)
+            walkStarts = names.walkStarts
         }
         if capital && !caps { f.insert(.capitalized) }
-        return (finishFeatures(i, t, f, capital: capital, caps: caps, lowerDocument: lowerDocument, upperStem: upperStem), classes)
+        return (finishFeatures(i, t, f, capital: capital, caps: caps, lowerDocument: lowerDocument, upperStem: upperStem), classes, walkStarts)
     }
 
     /// The cue features and word classes of token `i`'s key (one probe).
@@ -212,27 +239,49 @@ private struct LexicalLookup {
         }
     }
 
-    /// The name-related lexicon facts of token `i`'s key.
-    private func nameFeatures(_ i: Int) -> TokenFeatures {
+    /// The first hash slots of token `i`'s key in the four name tables (common words,
+    /// first names, surnames, demonyms), read before any of them is looked at: their cache
+    /// misses (this runs for a word new to the worker) overlap.
+    private struct NameSlots {
+        typealias Slot = (slot: Int, contents: LexiconTable.HashSlot)
+        let common: Slot, first: Slot, sur: Slot, demonym: Slot
+    }
+
+    @inline(__always)
+    private func nameSlots(_ i: Int) -> NameSlots {
+        let hash = keys.hashes[i], lex = lexicon
+        return NameSlots(common: lex.commonWords.readAhead(hash: hash), first: lex.firstNames.readAhead(hash: hash),
+                         sur: lex.surnames.readAhead(hash: hash), demonym: lex.demonyms.readAhead(hash: hash))
+    }
+
+    /// The name facts of token `i`'s key, for the word cache: its name features and walk-start bits.
+    private func nameFacts(_ i: Int, _ slots: NameSlots) -> WordFactsCache.NameFacts {
+        WordFactsCache.NameFacts(features: nameFeatures(i, slots), walkStarts: lexicon.walkStartBits(keys, i))
+    }
+
+    /// The name-related lexicon facts of token `i`'s key, from its name slots (``nameSlots(_:)``).
+    private func nameFeatures(_ i: Int, _ slots: NameSlots) -> TokenFeatures {
         let lex = lexicon
-        let key = keys.foldedKey(i)
+        let (common, first, sur, demonym) = (slots.common, slots.first, slots.sur, slots.demonym)
         var f: TokenFeatures = []
         // The table's start filter says no for most words (a few instructions instead of
         // a binary search); it never says no where some key starts with these bytes.
-        if keys.mayStart(i, in: lex.phrases), lex.phrases.search(prefixOf: key) { f.insert(.phraseStart) }
-        if let common = keys.lookupFirst(i, in: lex.commonWords) {
-            f.insert(.word)
-            if common.value <= 20 { f.insert(.common) }
+        if keys.mayStart(i, in: lex.phrases), lex.phrases.search(prefixOf: keys.foldedKey(i)) { f.insert(.phraseStart) }
+        keys.withKey(i) { key in
+            if let common = lex.commonWords.exactFirst(key, readAhead: common) {
+                f.insert(.word)
+                if common.value <= 20 { f.insert(.common) }
+            }
+            if let first = lex.firstNames.exactFirst(key, readAhead: first) {
+                if first.value >= NameCounts.firstName { f.insert(.firstName) }
+                if first.value >= NameCounts.commonFirstName { f.insert(.commonFirstName) }
+            }
+            if let sur = lex.surnames.exactFirst(key, readAhead: sur) {
+                if sur.value >= NameCounts.surname { f.insert(.surname) }
+                if sur.value >= NameCounts.commonSurname { f.insert(.commonSurname) }
+            }
+            if lex.demonyms.exactFirst(key, readAhead: demonym) != nil { f.insert(.demonym) }
         }
-        if let first = keys.lookupFirst(i, in: lex.firstNames) {
-            if first.value >= NameCounts.firstName { f.insert(.firstName) }
-            if first.value >= NameCounts.commonFirstName { f.insert(.commonFirstName) }
-        }
-        if let sur = keys.lookupFirst(i, in: lex.surnames) {
-            if sur.value >= NameCounts.surname { f.insert(.surname) }
-            if sur.value >= NameCounts.commonSurname { f.insert(.commonSurname) }
-        }
-        if !keys.lookup(i, in: lex.demonyms).isEmpty { f.insert(.demonym) }
         return f
     }
 
