@@ -69,3 +69,6 @@ struct HashKeyMap<Value> {
         self = bigger
     }
 }
+
+/// A worker keeps one (``RuleNameStrings``) from one document to the next.
+extension HashKeyMap: Sendable where Value: Sendable {}
