@@ -200,14 +200,14 @@ enum Clustering {
                 let text = mentions[idx].canonical == nil ? Clustering.foldedTextHash(ctx, start, end) : nil
                 let k = Clustering.labelled(label, text ?? Clustering.foldedHash(ctx.string(mentions[idx].canonical) ?? ctx.text(start, end)))
                 let c: Int
-                if let existing = byKey[k] { c = existing } else {
+                // The cluster about to be made is listed first: one probe for a new name.
+                if let existing = byKey.insertIfAbsent(k, clusterLabel.count) { c = existing } else {
                     c = newCluster(label, 0..<0, idx)
-                    byKey[k] = c
                 }
                 clusterOf[idx] = c
                 if end - start >= 2, let last = lastWord(start, end) {
                     let lk = Clustering.labelled(label, last)
-                    if byLastWord[lk] == nil { byLastWord[lk] = c }
+                    byLastWord.insertIfAbsent(lk, c)
                 }
             }
         }
