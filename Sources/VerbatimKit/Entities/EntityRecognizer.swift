@@ -26,7 +26,7 @@ public struct EntityRecognizer: Annotator {
         let ctx = EntityContext(document: state.document, segmentation: state.segmentation, lexicon: lexicon, keys: keys,
                                 words: &words)
         swap(&words, &state.memory.words)
-        let (entities, clusters) = resolver.resolve(ctx, propose(ctx))
+        let (entities, clusters) = resolver.resolve(ctx, propose(ctx), ruleNames: &state.memory.ruleNames)
         // Whatever an earlier stage found is kept; ours fill the rest (one merge policy).
         state.annotation.mergeEntities(entities, clusters: clusters)
     }

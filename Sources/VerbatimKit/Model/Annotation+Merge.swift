@@ -12,36 +12,56 @@ extension Annotation {
     ///   - replacingNamesInside: for each new entity, whether it may replace what it contains.
     public mutating func mergeEntities(_ new: [Entity], replacingNamesInside: [Bool] = []) {
         guard !new.isEmpty else { return }
-        var result: [Entity] = []
-        result.reserveCapacity(entities.count + new.count)
+        // First where everything goes, then the moves: copying every kept entity into a
+        // new list retained its strings and released the old list's (about 300
+        // instructions an entity, for the few times merged into each document's names).
         var renumbered = [Int](repeating: -1, count: entities.count)
+        var kept: [(new: Int, at: Int)] = []   // the new entities kept, with their places in the result
         var joining: [(entity: Int, cluster: Int)] = []
         var replaced = false
-        var e = 0
-        func keepExisting() {
-            renumbered[e] = result.count
-            result.append(entities[e])
-            e += 1
-        }
-        for (k, candidate) in new.enumerated() {
-            while e < entities.count, entities[e].end <= candidate.start { keepExisting() }
+        var e = 0, count = 0
+        for k in new.indices {
+            let start = new[k].start, end = new[k].end
+            while e < entities.count, entities[e].end <= start { renumbered[e] = count; count += 1; e += 1 }
             // entities[e] (if any) ends after the candidate starts: an overlap when it also starts before it ends.
-            if e < entities.count, entities[e].start < candidate.end {
+            if e < entities.count, entities[e].start < end {
                 guard k < replacingNamesInside.count, replacingNamesInside[k] else { continue }
                 var inside = e
-                while inside < entities.count, entities[inside].start >= candidate.start, entities[inside].end <= candidate.end,
-                      entities[inside].end - entities[inside].start < candidate.end - candidate.start {
+                while inside < entities.count, entities[inside].start >= start, entities[inside].end <= end,
+                      entities[inside].end - entities[inside].start < end - start {
                     inside += 1
                 }
                 // Something crosses an edge (or is as long): what is there wins.
-                if inside == e || inside < entities.count && entities[inside].start < candidate.end { continue }
+                if inside == e || inside < entities.count && entities[inside].start < end { continue }
                 e = inside   // the contained entities are dropped (renumbered stays -1)
                 replaced = true
             }
-            if let cluster = candidate.cluster { joining.append((result.count, cluster)) }
-            result.append(candidate)
+            if let cluster = new[k].cluster { joining.append((count, cluster)) }
+            kept.append((k, count))
+            count += 1
         }
-        while e < entities.count { keepExisting() }
+        while e < entities.count { renumbered[e] = count; count += 1; e += 1 }
+        if replaced {
+            var result: [Entity] = []
+            result.reserveCapacity(count)
+            var next = 0
+            for (i, at) in renumbered.enumerated() where at >= 0 {
+                while next < kept.count, kept[next].at < at { result.append(new[kept[next].new]); next += 1 }
+                result.append(entities[i])
+            }
+            while next < kept.count { result.append(new[kept[next].new]); next += 1 }
+            entities = result
+        } else {
+            // Copies of the new entities kept go at the end, then every entity moves to its place.
+            var place = renumbered
+            place.reserveCapacity(count)
+            entities.reserveCapacity(count)
+            for (k, at) in kept {
+                entities.append(new[k])
+                place.append(at)
+            }
+            Self.permute(&entities, to: &place)
+        }
         // In place: map() built a new array for every cluster of every document.
         for c in clusters.indices {
             clusters[c].mentions.withUnsafeMutableBufferPointer { mentions in
@@ -57,8 +77,24 @@ extension Annotation {
         if !joining.isEmpty {
             for c in clusters.indices { clusters[c].mentions.sort() }
         }
-        entities = result
         if replaced { dropEmptyClusters() }
+    }
+
+    /// Moves each of `entities` to its place (`place[i]` for entity `i`, a
+    /// permutation), following the permutation's cycles with swaps of a buffer, which
+    /// move values: no string is retained or released (`Array.swapAt` copied).
+    static func permute(_ entities: inout [Entity], to place: inout [Int]) {
+        entities.withUnsafeMutableBufferPointer { entities in
+            place.withUnsafeMutableBufferPointer { place in
+                for i in entities.indices {
+                    while place[i] != i {
+                        let j = place[i]
+                        entities.swapAt(i, j)
+                        place.swapAt(i, j)
+                    }
+                }
+            }
+        }
     }
 
     /// Removes clusters without mentions and renumbers the cluster indices of

@@ -74,6 +74,8 @@ public protocol Annotator: Sendable {
 struct WorkerMemory: Sendable {
     /// The entity stage's word facts.
     var words: WordFactsCache
+    /// The entity stage's rule names as strings (``RuleNameStrings``).
+    var ruleNames = RuleNameStrings()
 
     /// Sets of the word cache of a state made outside a worker (16 KB: a document's words).
     static let oneDocumentWordSets = 256

@@ -55,6 +55,23 @@ struct HashKeyMap<Value> {
         set { self[key] = newValue }
     }
 
+    /// Gives `key` the value `value` unless it has one, with one probe where reading
+    /// and then writing took two; returns the value it had (nil: `value` was added).
+    @discardableResult
+    mutating func insertIfAbsent(_ key: UInt64, _ value: Value) -> Value? {
+        if keys.isEmpty { grow() }
+        var slot = find(key)
+        if let existing = values[slot] { return existing }
+        if (count + 1) * 3 > keys.count * 2 {
+            grow()
+            slot = find(key)
+        }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+        return nil
+    }
+
     /// The slot holding `key`, or the empty slot where it would go.
     private func find(_ key: UInt64) -> Int {
         let mask = keys.count - 1
@@ -69,3 +86,6 @@ struct HashKeyMap<Value> {
         self = bigger
     }
 }
+
+/// A worker keeps one (``RuleNameStrings``) from one document to the next.
+extension HashKeyMap: Sendable where Value: Sendable {}

@@ -51,4 +51,21 @@ import Testing
         #expect(map[9] == nil)
         #expect(map.count == 2)
     }
+
+    /// `insertIfAbsent` keeps the first value of a key and answers with it, through growth.
+    @Test func insertIfAbsentKeepsTheFirstValue() {
+        var generator = SplitMix64(seed: 11)
+        for capacity in [0, 3, 50] {
+            var map = HashKeyMap<Int>(capacity: capacity)
+            var reference: [UInt64: Int] = [:]
+            for i in 0..<300 {
+                let key = generator.next() % 97 << (i % 2 == 0 ? 0 : 58)
+                let had = map.insertIfAbsent(key, i)
+                #expect(had == reference[key])
+                if reference[key] == nil { reference[key] = i }
+                #expect(map.count == reference.count)
+            }
+            for (key, value) in reference { #expect(map[key] == value) }
+        }
+    }
 }

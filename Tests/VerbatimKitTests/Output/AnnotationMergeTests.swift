@@ -52,4 +52,76 @@ import Testing
         #expect(single.entities.map(\.cluster) == [nil, 0])
         #expect(single.quotes[0].speaker?.cluster == 0)
     }
+
+    /// The merge moves entities into place (``Annotation/permute(_:to:)``) rather than
+    /// copying them into a new list: on invented lists of every shape, its result must
+    /// equal the plain merge it replaced (copy what is kept, in order).
+    @Test func movingIntoPlaceEqualsCopyingIntoANewList() {
+        var rng = SplitMix64(seed: 25)   // seeded: a failing round can be replayed
+        for round in 0..<400 {
+            // Existing entities: sorted, non-overlapping, some in clusters.
+            var existing: [Entity] = []
+            var at: Int32 = 0
+            for k in 0..<Int(rng.next() % 12) {
+                at += Int32(rng.next() % 6)
+                let length = Int32(1 + rng.next() % 5)
+                existing.append(Entity(start: at, end: at + length, label: .person, type: k % 3 == 0 ? "t\(k)" : nil,
+                                       cluster: Int(rng.next() % 3), rule: "existing-rule-\(round)-\(k)"))
+                at += length
+            }
+            var clusters = (0..<3).map { c in Cluster(label: .person, name: "c\(c)", mentions: []) }
+            for (i, e) in existing.enumerated() { clusters[e.cluster!].mentions.append(i) }
+            var new: [Entity] = []
+            var replacing: [Bool] = []
+            at = 0
+            for k in 0..<Int(rng.next() % 8) {
+                at += Int32(rng.next() % 9)
+                let length = Int32(1 + rng.next() % 9)
+                new.append(Entity(start: at, end: at + length, label: .time, cluster: rng.next() % 4 == 0 ? Int(rng.next() % 3) : nil,
+                                  rule: "a-new-time-of-round-\(round)-\(k)"))
+                replacing.append(rng.next() % 3 == 0)
+                at += length
+            }
+            var fast = Annotation(entities: existing, clusters: clusters)
+            fast.mergeEntities(new, replacingNamesInside: replacing)
+            var plain = Annotation(entities: existing, clusters: clusters)
+            plain.plainMerge(new, replacingNamesInside: replacing)
+            #expect(fast == plain, "round \(round)")
+        }
+    }
+}
+
+extension Annotation {
+    /// The merge as it was written before the moves: every kept entity copied into a new list.
+    mutating func plainMerge(_ new: [Entity], replacingNamesInside: [Bool]) {
+        guard !new.isEmpty else { return }
+        var result: [Entity] = []
+        var renumbered = [Int](repeating: -1, count: entities.count)
+        var joining: [(entity: Int, cluster: Int)] = []
+        var replaced = false
+        var e = 0
+        for (k, candidate) in new.enumerated() {
+            while e < entities.count, entities[e].end <= candidate.start { renumbered[e] = result.count; result.append(entities[e]); e += 1 }
+            if e < entities.count, entities[e].start < candidate.end {
+                guard k < replacingNamesInside.count, replacingNamesInside[k] else { continue }
+                var inside = e
+                while inside < entities.count, entities[inside].start >= candidate.start, entities[inside].end <= candidate.end,
+                      entities[inside].end - entities[inside].start < candidate.end - candidate.start {
+                    inside += 1
+                }
+                if inside == e || inside < entities.count && entities[inside].start < candidate.end { continue }
+                e = inside
+                replaced = true
+            }
+            if let cluster = candidate.cluster { joining.append((result.count, cluster)) }
+            result.append(candidate)
+        }
+        while e < entities.count { renumbered[e] = result.count; result.append(entities[e]); e += 1 }
+        for c in clusters.indices { clusters[c].mentions = clusters[c].mentions.map { renumbered[$0] } }
+        if replaced { for c in clusters.indices { clusters[c].mentions.removeAll { $0 < 0 } } }
+        for (entity, cluster) in joining { clusters[cluster].mentions.append(entity) }
+        if !joining.isEmpty { for c in clusters.indices { clusters[c].mentions.sort() } }
+        entities = result
+        if replaced { dropEmptyClusters() }
+    }
 }

@@ -2,7 +2,7 @@
 /// surname (the fullest form names the cluster), organisations and places by
 /// identical name, canonical name or last word; and makes the entities.
 enum Clustering {
-    static func cluster(_ ctx: EntityContext, _ mentions: [Candidate]) -> (entities: [Entity], clusters: [Cluster]) {
+    static func cluster(_ ctx: EntityContext, _ mentions: [Candidate], ruleNames: inout RuleNameStrings) -> (entities: [Entity], clusters: [Cluster]) {
         var groups = Groups(ctx, mentions)
         // Full names first, so that a lone surname can join a full name written after it
         // when none came before.
@@ -10,7 +10,7 @@ enum Clustering {
         groups.joinSingleNames()
         groups.joinOrganizationsAndPlaces()
         groups.joinLastWords()
-        return groups.entities()
+        return groups.entities(&ruleNames)
     }
 
     /// The clusters of a document while they are built: which cluster each mention
@@ -200,14 +200,14 @@ enum Clustering {
                 let text = mentions[idx].canonical == nil ? Clustering.foldedTextHash(ctx, start, end) : nil
                 let k = Clustering.labelled(label, text ?? Clustering.foldedHash(ctx.string(mentions[idx].canonical) ?? ctx.text(start, end)))
                 let c: Int
-                if let existing = byKey[k] { c = existing } else {
+                // The cluster about to be made is listed first: one probe for a new name.
+                if let existing = byKey.insertIfAbsent(k, clusterLabel.count) { c = existing } else {
                     c = newCluster(label, 0..<0, idx)
-                    byKey[k] = c
                 }
                 clusterOf[idx] = c
                 if end - start >= 2, let last = lastWord(start, end) {
                     let lk = Clustering.labelled(label, last)
-                    if byLastWord[lk] == nil { byLastWord[lk] = c }
+                    byLastWord.insertIfAbsent(lk, c)
                 }
             }
         }
@@ -224,7 +224,7 @@ enum Clustering {
         /// The entities and clusters: clusters numbered by first mention, each named by
         /// its canonical name or else its fullest form (``NameShape``). Each cluster's
         /// list of mentions is allocated once, at its final size.
-        func entities() -> (entities: [Entity], clusters: [Cluster]) {
+        func entities(_ ruleNames: inout RuleNameStrings) -> (entities: [Entity], clusters: [Cluster]) {
             var sizes = [Int](repeating: 0, count: clusterLabel.count)
             for old in clusterOf { sizes[old] += 1 }
             var renumber = [Int](repeating: -1, count: clusterLabel.count)
@@ -259,7 +259,7 @@ enum Clustering {
                     }
                 }
                 entities.append(Entity(start: ctx.tokens[start].start, end: ctx.nameEnd(end - 1, mentions[idx].form), label: label, type: ctx.string(mentions[idx].type),
-                                       cluster: c, rule: mentions[idx].rule.description))
+                                       cluster: c, rule: ruleNames.string(mentions[idx].rule)))
             }
             return (entities, clusters)
         }

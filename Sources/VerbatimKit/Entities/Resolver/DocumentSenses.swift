@@ -35,9 +35,10 @@ struct DocumentSenses {
         table = SenseTable(capacity: 2 * claims.mentions.count)
         for idx in claims.mentions.indices where claims.mentions[idx].score >= Resolver.trusted {
             let m = (start: claims.mentions[idx].start, end: claims.mentions[idx].end, label: claims.mentions[idx].label, score: claims.mentions[idx].score)
-            var wordCount = 0, firstIndex = -1, lastIndex = -1
+            var wordCount = 0, keyWords = 0, firstIndex = -1, lastIndex = -1
             for i in m.start..<m.end where ctx.tokens[i].kind == .word {
                 if wordCount == 0 { firstIndex = i }
+                keyWords += 1
                 // The surname is the word before a generation ("Pasco Bowman II" → "Bowman").
                 if wordCount >= 2, ctx.isA(i, .generationSuffix) { continue }
                 wordCount += 1
@@ -46,20 +47,21 @@ struct DocumentSenses {
             guard wordCount > 0 else { continue }   // the key of no words is never registered
             // A name that ends in its own 's ("Moody's") gives its other mentions in 's that form.
             let form: NameForm = claims.mentions[idx].form == .possessiveName ? .possessiveName : .plain
-            table.register(Resolver.nameKey(ctx, m.start, m.end), first: ctx.wordHash(firstIndex),
+            table.register(Resolver.nameKey(ctx, m.start, m.end), first: ctx.wordHash(firstIndex), words: keyWords,
                            Sense(label: m.label, type: claims.mentions[idx].type, score: m.score, canonical: claims.mentions[idx].canonical, form: form))
             let last = ctx.wordHash(lastIndex)
             // A surname that is an everyday word gives no sense ("Bill Gates" → "gates"),
             // unless it is a title closing the name ("Martin Luther King" → "King").
             if m.label == .person, wordCount >= 2, !ctx.has(lastIndex, .common) || ctx.has(lastIndex, [.title, .surname]) {
-                table.register(Resolver.extend(Resolver.emptyKey, last), first: last,
+                table.register(Resolver.extend(Resolver.emptyKey, last), first: last, words: 1,
                                Sense(label: .person, type: nil, score: m.score - DocumentSenses.surnamePenalty, canonical: nil))
                 surnames[last] = max(surnames[last] ?? 0, m.score)
                 // "Luciano della Noce … della Noce": the surname with its particles too.
                 var p = lastIndex
                 while p - 1 > firstIndex, ctx.tokens[p - 1].shape == .lower, ctx.has(p - 1, .particle) { p -= 1 }
                 if p < lastIndex {
-                    table.register(Resolver.nameKey(ctx, p, lastIndex + 1), first: ctx.wordHash(p),
+                    // Particles and surname are word tokens next to one another: lastIndex - p + 1 words.
+                    table.register(Resolver.nameKey(ctx, p, lastIndex + 1), first: ctx.wordHash(p), words: lastIndex - p + 1,
                                    Sense(label: .person, type: nil, score: m.score - DocumentSenses.surnamePenalty, canonical: nil))
                 }
             }
@@ -71,7 +73,7 @@ struct DocumentSenses {
                !ctx.hasAny(firstIndex, [.title, .initial, .month]), ctx.tokens[firstIndex + 1].flags.contains(.spaceBefore),
                !Clustering.Groups.moreOftenSurname(ctx, firstIndex) {
                 let first = ctx.wordHash(firstIndex)
-                table.register(Resolver.extend(Resolver.emptyKey, first), first: first,
+                table.register(Resolver.extend(Resolver.emptyKey, first), first: first, words: 1,
                                Sense(label: .person, type: nil, score: m.score - DocumentSenses.givenNamePenalty, canonical: nil, givenName: true))
             }
             guard claims.mentions[idx].form == .headOfName else { continue }
@@ -79,11 +81,11 @@ struct DocumentSenses {
             if m.label == .organization, let l = (m.start..<m.end).last, l - 1 > m.start, ctx.isA(l - 1, .nameOf),
                ctx.has(l, .nameLike), !ctx.hasAny(l, [.word, .firstName, .surname, .demonym]),
                !ctx.isPlaceName(l, l + 1), ctx.longest(.cities, from: l, limit: l + 1) == nil {
-                table.register(Resolver.extend(Resolver.emptyKey, ctx.wordHash(l)), first: ctx.wordHash(l),
+                table.register(Resolver.extend(Resolver.emptyKey, ctx.wordHash(l)), first: ctx.wordHash(l), words: 1,
                                Sense(label: .organization, type: nil, score: m.score - DocumentSenses.ofNamePenalty, canonical: nil))
             }
             if m.label == .place {
-                table.register(Resolver.extend(Resolver.emptyKey, last), first: last,
+                table.register(Resolver.extend(Resolver.emptyKey, last), first: last, words: 1,
                                Sense(label: .place, type: claims.mentions[idx].type, score: m.score - DocumentSenses.placeHeadPenalty,
                                      canonical: ctx.keep(ctx.text(m.start, m.end))))
             }
@@ -146,13 +148,16 @@ struct DocumentSenses {
     }
 
     /// The best-supported sense of each name key. The map holds indices into a
-    /// list, so that probing and growing move integers, not strings. A 128-bit
-    /// filter of the names' first words lets the search for other occurrences
-    /// skip most capitalised words without hashing spans.
+    /// list, so that probing and growing move integers, not strings. A filter of
+    /// the names' first words in 128 buckets, each holding the most words of a name
+    /// whose first word falls in it, lets the search for other occurrences skip most
+    /// capitalised words without hashing spans, and bounds the spans it tries.
     struct SenseTable {
         private var index: HashKeyMap<Int>
         private var senses: [Sense] = []
-        private var firstWords: (UInt64, UInt64) = (0, 0)
+        /// Bucket of a first word (the top 7 bits of its hash) → the most words of a
+        /// name registered with a first word in it; 0: none.
+        private var longest = [UInt8](repeating: 0, count: 128)
 
         init(capacity: Int) {
             index = HashKeyMap(capacity: capacity)
@@ -164,22 +169,23 @@ struct DocumentSenses {
         subscript(key: UInt64) -> Sense? { index[key].map { senses[$0] } }
 
         /// Whether some key may begin with the word `hash` (never false when one does).
-        func mayStart(with hash: UInt64) -> Bool {
-            let bit = hash >> 57
-            return (bit < 64 ? firstWords.0 >> bit : firstWords.1 >> (bit - 64)) & 1 != 0
-        }
+        func mayStart(with hash: UInt64) -> Bool { longest[Int(hash >> 57)] != 0 }
 
-        /// Keeps `sense` for `key`, a name whose first word hashes to `first`, unless
-        /// the key has one at least as well supported.
-        mutating func register(_ key: UInt64, first: UInt64, _ sense: Sense) {
+        /// At least the most words of a name registered with first word `hash` (0:
+        /// none): no longer span starting with that word has a sense.
+        func mostWords(startingWith hash: UInt64) -> Int { Int(longest[Int(hash >> 57)]) }
+
+        /// Keeps `sense` for `key`, a name of `words` words whose first word hashes to
+        /// `first`, unless the key has one at least as well supported.
+        mutating func register(_ key: UInt64, first: UInt64, words: Int, _ sense: Sense) {
             guard key != Resolver.emptyKey else { return }
-            let bit = first >> 57
-            if bit < 64 { firstWords.0 |= 1 << bit } else { firstWords.1 |= 1 << (bit - 64) }
-            if let old = index[key] {
+            let bucket = Int(first >> 57)
+            // At least 1: a bucket of 0 says no key starts there.
+            longest[bucket] = max(longest[bucket], UInt8(clamping: max(words, 1)))
+            if let old = index.insertIfAbsent(key, senses.count) {
                 if senses[old].score < sense.score { senses[old] = sense }
                 return
             }
-            index[key] = senses.count
             senses.append(sense)
         }
     }

@@ -108,6 +108,12 @@ struct Resolver: Sendable {
     }
 
     func resolve(_ ctx: EntityContext, _ candidates: [Candidate]) -> (entities: [Entity], clusters: [Cluster]) {
+        var ruleNames = RuleNameStrings()
+        return resolve(ctx, candidates, ruleNames: &ruleNames)
+    }
+
+    /// ``resolve(_:_:)`` with the strings of rule names made so far on this worker.
+    func resolve(_ ctx: EntityContext, _ candidates: [Candidate], ruleNames: inout RuleNameStrings) -> (entities: [Entity], clusters: [Cluster]) {
         var claims = Resolver.overlapPolicy(candidates, tokens: ctx.tokens.count)
         DocumentRules.placeLists(ctx, &claims)
         DocumentRules.affiliations(ctx, &claims)
@@ -120,7 +126,7 @@ struct Resolver: Sendable {
         // Document rules spread names by their words alone, into events' and indices' names too.
         OtherNames.dropInside(ctx, &mentions)
         PlaceRules.keepAbbreviationStops(ctx, &mentions)
-        return Clustering.cluster(ctx, mentions)
+        return Clustering.cluster(ctx, mentions, ruleNames: &ruleNames)
     }
 
     /// The overlap policy: candidates in the order of ``overlapOrder(_:)``, each kept

@@ -155,7 +155,15 @@ enum DocumentRules {
             let t = ctx.tokens[i]
             guard claims.owner[i] < 0, t.kind == .word, t.shape == .title || t.shape == .upper || ctx.lowerDocument,
                   senses.mayStart(with: ctx.wordHash(i)) else { i = next(i + 1); continue }
-            let limit = min(ctx.sentenceRange(i).upperBound, i + 6)
+            // A span that reaches a claimed token is not free, and one of more words than
+            // the longest name starting with this word has no sense: spans stop before both.
+            let most = senses.mostWords(startingWith: ctx.wordHash(i))
+            var limit = i, words = 0
+            for e in i..<min(ctx.sentenceRange(i).upperBound, i + 6) {
+                if claims.owner[e] >= 0 { break }
+                if ctx.tokens[e].kind == .word { words += 1; if words > most { break } }
+                limit = e + 1
+            }
             // Keys of i..<end for every end, built once, tried longest first.
             var keys: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
             withUnsafeMutableBytes(of: &keys) { raw in
@@ -170,7 +178,7 @@ enum DocumentRules {
             var end = limit
             while end > i {
                 let spanKey = withUnsafeBytes(of: keys) { $0.load(fromByteOffset: (end - i - 1) * 8, as: UInt64.self) }
-                if claims.isFree(i, end), ctx.tokens[end - 1].kind == .word, let s = senses[spanKey] {
+                if ctx.tokens[end - 1].kind == .word, let s = senses[spanKey] {
                     // An everyday word opening a sentence ("Will", "Frank") is a first name
                     // only where a surname says so.
                     if end - i == 1 && ctx.has(i, .common) && !ctx.has(i, .nameLike) && (s.label != .person || s.givenName) { break }
@@ -218,7 +226,7 @@ enum DocumentRules {
             let initials = ctx.initials(m.start, m.end)
             if initials.count >= 2 {
                 let k = initials.withUnsafeBufferPointer(LexiconTable.keyHash)
-                if byInitials[k] == nil { byInitials[k] = o }
+                byInitials.insertIfAbsent(k, o)
             }
             let first = ctx.keys.foldedKey(m.start)
             if first.count > 3 {
@@ -227,7 +235,7 @@ enum DocumentRules {
                 var prefixHash: UInt64 = FNV1a.basis
                 for (length, byte) in zip(1..., first) {
                     prefixHash = (prefixHash ^ UInt64(byte)) &* FNV1a.prime
-                    if length >= 3 && (length < first.count || whole) && byPrefix[prefixHash] == nil { byPrefix[prefixHash] = o }
+                    if length >= 3 && (length < first.count || whole) { byPrefix.insertIfAbsent(prefixHash, o) }
                 }
             }
         }

@@ -19,6 +19,27 @@ struct RuleName: Sendable, Equatable, CustomStringConvertible {
     var description: String { text.description }
 }
 
+/// The `String` of each rule name met so far, found by the address of its literal.
+/// An entity's rule is one of a few dozen names: making its `String` from the literal
+/// for every entity (``RuleName/description``, a copy and a UTF-8 check) cost about
+/// 260 instructions an entity, and an allocation for a name of more than 15 bytes.
+/// Kept in the worker's memory (``WorkerMemory/ruleNames``), so that each name is
+/// made once per worker, not once per document.
+struct RuleNameStrings: Sendable {
+    private var strings = HashKeyMap<String>()
+
+    /// The `String` of `name`, made on its first use.
+    mutating func string(_ name: RuleName) -> String {
+        // A literal of one scalar has no address; rule names never are one, but stay right.
+        guard name.text.hasPointerRepresentation else { return name.description }
+        let address = UInt64(UInt(bitPattern: name.text.utf8Start))
+        if let known = strings[address] { return known }
+        let made = name.description
+        strings[address] = made
+        return made
+    }
+}
+
 /// One rule of the entity stage: the name `--explain` prints, the label of what it
 /// proposes, what it matches, and an example sentence with the mention it finds
 /// there (a test annotates every example; ENTITIES.md lists them).
