@@ -114,7 +114,7 @@ final class TokenClassTable: Sendable {
             let slot = slots[h]
             if slot.length == empty { return (0, 0) }
             if Int(slot.length) == count, slot.low == low, slot.high == high,
-               count <= 16 || same(bytes.map { $0 + Int(slot.start) }, word.map { $0 + 16 }, count &- 16) {
+               count <= 16 || InPlaceBytes.same(bytes.map { $0 + Int(slot.start) }, word.map { $0 + 16 }, count &- 16) {
                 return (slot.timeID, slot.classes)
             }
             h = (h &+ 1) & mask
@@ -233,24 +233,6 @@ final class TokenClassTable: Sendable {
         }
         return TokenClasses(table: self, quote: classes,
                             time: TimeTokens.Found(ids: ids, entries: time.table.entries, flags: flags, numbers: numbers))
-    }
-
-    /// Whether the `count` bytes at `a` and at `b` are the same, eight at a time.
-    @inline(__always)
-    private static func same(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
-        guard count > 0, let a, let b else { return true }
-        var k = 0
-        while k &+ 8 <= count {
-            if UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self) {
-                return false
-            }
-            k &+= 8
-        }
-        while k < count {
-            if a[k] != b[k] { return false }
-            k &+= 1
-        }
-        return true
     }
 
     /// The FNV-1a hash with its high bits folded down (the mask keeps low bits).

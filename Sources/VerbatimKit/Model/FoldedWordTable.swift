@@ -65,7 +65,7 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
                     let slot = slots[h]
                     if slot.length < 0 { return slot.value }
                     if slot.hash == hash, Int(slot.length) == word.count,
-                       Self.same(bytes.baseAddress.map { $0 + Int(slot.start) }, word.baseAddress, word.count) {
+                       InPlaceBytes.same(bytes.baseAddress.map { $0 + Int(slot.start) }, word.baseAddress, word.count) {
                         return slot.value
                     }
                     h = (h &+ 1) & mask
@@ -83,27 +83,9 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// Whether the `count` bytes at `a` and at `b` are the same, compared in place eight
-    /// at a time: a call of `memcmp` for every word found cost more than the comparison
-    /// (issue 25). (Slots of the hash alone, the words' entries apart, were tried: a word
-    /// found then cost a cache miss more, and half the words the quote stage asks are
-    /// in its table.)
-    @inline(__always)
-    private static func same(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
-        guard count > 0, let a, let b else { return true }
-        var k = 0
-        while k &+ 8 <= count {
-            if UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self) {
-                return false
-            }
-            k &+= 8
-        }
-        while k < count {
-            if a[k] != b[k] { return false }
-            k &+= 1
-        }
-        return true
-    }
+    // A found word is compared in place (`InPlaceBytes`). Slots of the hash alone, the
+    // words' entries apart, were tried: a word found then cost a cache miss more, and
+    // half the words the quote stage asks are in its table.
 
     /// The slot holding `word`, or the empty slot where it would go.
     private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
