@@ -22,11 +22,7 @@ import Testing
         let ctx = try RuleNeedsTests.context(Self.documents[k])
         let candidates = try RuleNeedsTests.recognizer().propose(ctx)
         var claims = Resolver.overlapPolicy(candidates, tokens: ctx.tokens.count)
-        DocumentRules.placeLists(ctx, &claims)
-        DocumentRules.affiliations(ctx, &claims)
-        DocumentRules.bracketedAcronyms(ctx, &claims)
-        let senses = DocumentSenses(ctx, claims)
-        senses.relabel(ctx, &claims)
+        let senses = Resolver.settleBeforeAliases(ctx, &claims)
         var fast = claims, plain = claims
         DocumentRules.documentAliases(ctx, &fast, senses)
         Self.plainAliases(ctx, &plain, senses)

@@ -112,14 +112,23 @@ struct Resolver: Sendable {
         return resolve(ctx, candidates, ruleNames: &ruleNames)
     }
 
-    /// ``resolve(_:_:)`` with the strings of rule names made so far on this worker.
-    func resolve(_ ctx: EntityContext, _ candidates: [Candidate], ruleNames: inout RuleNameStrings) -> (entities: [Entity], clusters: [Cluster]) {
-        var claims = Resolver.overlapPolicy(candidates, tokens: ctx.tokens.count)
+    /// Takes the overlap policy's `claims` to where the search for other occurrences of
+    /// trusted names (``DocumentRules/documentAliases(_:_:_:)``) meets them: place lists,
+    /// affiliations, bracketed acronyms and relabelling by the document's senses, which
+    /// it returns (the alias tests start from here too).
+    static func settleBeforeAliases(_ ctx: EntityContext, _ claims: inout Claims) -> DocumentSenses {
         DocumentRules.placeLists(ctx, &claims)
         DocumentRules.affiliations(ctx, &claims)
         DocumentRules.bracketedAcronyms(ctx, &claims)
         let senses = DocumentSenses(ctx, claims)
         senses.relabel(ctx, &claims)
+        return senses
+    }
+
+    /// ``resolve(_:_:)`` with the strings of rule names made so far on this worker.
+    func resolve(_ ctx: EntityContext, _ candidates: [Candidate], ruleNames: inout RuleNameStrings) -> (entities: [Entity], clusters: [Cluster]) {
+        var claims = Resolver.overlapPolicy(candidates, tokens: ctx.tokens.count)
+        let senses = Resolver.settleBeforeAliases(ctx, &claims)
         DocumentRules.documentAliases(ctx, &claims, senses)
         DocumentRules.shortForms(ctx, &claims)
         var mentions = claims.inTextOrder()
