@@ -35,18 +35,7 @@ struct HashKeyMap<Value> {
         }
         set {
             guard let newValue else { preconditionFailure("HashKeyMap does not remove keys") }
-            if keys.isEmpty { grow() }
-            let slot = find(key)
-            if values[slot] == nil {
-                if (count + 1) * 3 > keys.count * 2 {
-                    grow()
-                    self[key] = newValue
-                    return
-                }
-                keys[slot] = key
-                count += 1
-            }
-            values[slot] = newValue
+            values[claim(key).slot] = newValue
         }
     }
 
@@ -59,17 +48,26 @@ struct HashKeyMap<Value> {
     /// and then writing took two; returns the value it had (nil: `value` was added).
     @discardableResult
     mutating func insertIfAbsent(_ key: UInt64, _ value: Value) -> Value? {
+        let (slot, isNew) = claim(key)
+        guard isNew else { return values[slot] }
+        values[slot] = value
+        return nil
+    }
+
+    /// The slot of `key`: the one holding it, or (`isNew`) the empty one it now takes,
+    /// the map grown first when one more key would fill it past two thirds. The caller
+    /// writes the value of a new slot at once: an empty value marks an empty slot.
+    private mutating func claim(_ key: UInt64) -> (slot: Int, isNew: Bool) {
         if keys.isEmpty { grow() }
         var slot = find(key)
-        if let existing = values[slot] { return existing }
+        guard values[slot] == nil else { return (slot, false) }
         if (count + 1) * 3 > keys.count * 2 {
             grow()
             slot = find(key)
         }
         keys[slot] = key
-        values[slot] = value
         count += 1
-        return nil
+        return (slot, true)
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
