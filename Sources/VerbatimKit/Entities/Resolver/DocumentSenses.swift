@@ -169,7 +169,7 @@ struct DocumentSenses {
         subscript(key: UInt64) -> Sense? { index[key].map { senses[$0] } }
 
         /// Whether some key may begin with the word `hash` (never false when one does).
-        func mayStart(with hash: UInt64) -> Bool { longest[Int(hash >> 57)] != 0 }
+        func mayStart(with hash: UInt64) -> Bool { mostWords(startingWith: hash) != 0 }
 
         /// At least the most words of a name registered with first word `hash` (0:
         /// none): no longer span starting with that word has a sense.
