@@ -479,9 +479,8 @@ public struct LexiconTable: Sendable {
     /// The slot of `key`, whose ``pack(_:)`` is `packed` and `short`.
     @inlinable
     func probe(_ key: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64, packed: UInt64, short: Bool) -> HashSlot? {
-        let mask = slots.count - 1
-        let h = Int(truncatingIfNeeded: keyHash ^ (keyHash >> 29)) & mask
-        return probe(key, packed: packed, short: short, at: h, first: slots[h])
+        let start = readAhead(hash: keyHash)
+        return probe(key, packed: packed, short: short, at: start.slot, first: start.contents)
     }
 
     /// ``probe(_:hash:packed:short:)`` from slot `h`, whose contents `first` were read already.
