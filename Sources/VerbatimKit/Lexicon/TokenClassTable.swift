@@ -123,6 +123,8 @@ final class TokenClassTable: Sendable {
 
     /// The first sixteen of the `count` bytes at `word` as two words, first byte lowest,
     /// zero past `count`; two loads when sixteen bytes can be read there (`readable`).
+    /// (``WordFactsCache/pack(_:)`` packs the same way without ever reading past the key,
+    /// whose buffer may end there; one packer for both cost this loop its inlined probe.)
     @inline(__always)
     private static func packed(_ word: UnsafePointer<UInt8>?, _ count: Int, readable: Int) -> (UInt64, UInt64) {
         guard let word else { return (0, 0) }
